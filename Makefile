@@ -1,0 +1,96 @@
+# omni - a Unix toolkit for omnichannel e-commerce customer support.
+# make [all] | check | install | uninstall | clean | lint | bench | demo | deps
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS  ?= -O2 -g
+WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wno-unused-parameter
+CPPFLAGS += -D_GNU_SOURCE -Ilib -DOMNI_DATADIR='"$(DATADIR)/omni"'
+
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags jansson sqlite3 2>/dev/null)
+DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs jansson sqlite3 2>/dev/null)
+CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
+
+PROGS = bin/omni-fetch
+LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_OBJ = $(LIB_SRC:.c=.o) lib/migrations.o
+TEST_PROGS = tests/bin/jsoncheck
+MAN = $(wildcard man/*.[0-9])
+
+all: $(PROGS)
+
+lib/%.o: lib/%.c lib/omni.h
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+# The migrations are built in, so an installed program needs no data files.
+lib/migrations.c: $(sort $(wildcard share/omni/migrations/*.sql)) tools/embed-migrations
+	sh tools/embed-migrations share/omni/migrations/*.sql >$@.tmp && mv $@.tmp $@
+
+lib/libomni.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $(LIB_OBJ)
+
+cmd/%.o: cmd/%.c lib/omni.h
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+bin/omni-fetch: cmd/omni-fetch.o lib/libomni.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) -lm
+
+tests/bin/%: tests/%.c lib/libomni.a
+	@mkdir -p tests/bin
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) -lm
+
+deps:
+	@sh tools/deps
+
+check: deps all $(TEST_PROGS)
+	bats tests
+
+demo: deps all
+	@sh tools/demo
+
+bench: all
+	@sh bench/run
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+		--std=c11 --inline-suppr -Ilib --suppress=missingIncludeSystem lib cmd
+	mandoc -Tlint -Wwarning $(MAN)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/omni \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	for m in $(MAN); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	cp -R share/omni/. $(DESTDIR)$(DATADIR)/omni/
+	install -m 644 completions/omni.bash $(DESTDIR)$(BASHCOMPDIR)/omni
+	for p in $(notdir $(PROGS)); do ln -sf omni $(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	install -m 644 completions/_omni $(DESTDIR)$(ZSHCOMPDIR)/_omni
+	for f in completions/*.fish; do install -m 644 $$f $(DESTDIR)$(FISHCOMPDIR)/; done
+
+uninstall:
+	for p in $(notdir $(PROGS)); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p \
+		$(DESTDIR)$(FISHCOMPDIR)/$$p.fish; done
+	for m in $(notdir $(MAN)); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$$m; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/omni $(DESTDIR)$(ZSHCOMPDIR)/_omni
+	rm -rf $(DESTDIR)$(DATADIR)/omni
+
+clean:
+	rm -rf bin tests/bin lib/*.o lib/libomni.a lib/migrations.c cmd/*.o bench/bin
+
+.PHONY: all check deps demo bench lint install uninstall clean
+.SECONDARY:

@@ -1,0 +1,526 @@
+/*
+ * omni.h - the one public header of the omni library.
+ *
+ * Grouped by the file that implements each part.  Library code never prints
+ * and never exits: it returns a status and fills an omni_error; cmd/ decides
+ * what to say and how to exit.  Ownership is noted on every prototype:
+ * "new" (caller frees), "borrowed" (valid until the noted point), "steals".
+ */
+#ifndef OMNI_H
+#define OMNI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#define OMNI_VERSION "0.1.0"
+#define OMNI_FORMAT_VERSION 1
+
+/* Exit statuses (sysexits), shared by every program. */
+enum {
+	OMNI_EX_OK = 0,
+	OMNI_EX_PARTIAL = 1,      /* ran; some records failed (--keep-going) */
+	OMNI_EX_USAGE = 64,
+	OMNI_EX_DATAERR = 65,
+	OMNI_EX_NOINPUT = 66,
+	OMNI_EX_UNAVAILABLE = 69,
+	OMNI_EX_SOFTWARE = 70,
+	OMNI_EX_CANTCREAT = 73,
+	OMNI_EX_IOERR = 74,
+	OMNI_EX_TEMPFAIL = 75,
+	OMNI_EX_PROTOCOL = 76,
+	OMNI_EX_NOPERM = 77,
+	OMNI_EX_CONFIG = 78,
+};
+
+/* ------------------------------------------------------------------ */
+// lib/error.c
+
+/* A failure as the library reports it: where (a file or source name),
+ * line and column (1-based; 0 when unknown), a lowercase message, and the
+ * exit status it maps to. */
+typedef struct omni_error {
+	int status;
+	char where[512];
+	long line;
+	long column;
+	char text[512];
+} omni_error;
+
+/* Fills e (if not NULL) and returns status.  where may be NULL. */
+int omni_error_set(omni_error *e, int status, const char *where, long line,
+                   long column, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Sets e->where/line when they are still empty (adds context on the way up). */
+void omni_error_locate(omni_error *e, const char *where, long line);
+/* "where:line:column: text", the parts that are known. */
+void omni_error_format(const omni_error *e, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+// lib/diag.c - the printing half, for cmd/ only
+
+extern int omni_verbosity;     /* -1 with -q, 0 default, 1+ with -v */
+
+void omni_diag_init(const char *argv0);
+const char *omni_progname(void);
+/* "prog: message\n" on stderr; omni_warn is silenced by -q. */
+void omni_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void omni_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints an error (never silenced): "prog: where:line:col: text". */
+void omni_report(const omni_error *e);
+/* Short usage line for a bad option, then "try 'prog --help'"; returns 64. */
+int omni_usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------------------------ */
+// lib/json.c - the lazy record reader (DESIGN.md, "The hot path")
+
+#define OMNI_JSON_MAX_DEPTH 512
+
+/* A byte span inside a line; p == NULL means absent. */
+typedef struct omni_span {
+	const char *p;
+	size_t n;
+} omni_span;
+
+typedef enum omni_jtype {
+	OMNI_J_ABSENT = 0,
+	OMNI_J_NULL,
+	OMNI_J_FALSE,
+	OMNI_J_TRUE,
+	OMNI_J_NUMBER,
+	OMNI_J_STRING,
+	OMNI_J_ARRAY,
+	OMNI_J_OBJECT,
+} omni_jtype;
+
+/* A top-level member: key is the raw text between the quotes (escapes not
+ * decoded), value the raw JSON text of the value. */
+typedef struct omni_member {
+	omni_span key;
+	omni_span value;
+} omni_member;
+
+/* One parsed line.  Spans point into text, which the record borrows. */
+typedef struct omni_record {
+	const char *text;
+	size_t len;
+	omni_member *members;
+	size_t nmembers, cap;
+} omni_record;
+
+void omni_record_init(omni_record *r);
+void omni_record_free(omni_record *r);
+/* One validating pass (structure, UTF-8, depth <= OMNI_JSON_MAX_DEPTH,
+ * top level an object, nothing after it but whitespace) that indexes the
+ * top-level members.  text is borrowed and must outlive the record's use.
+ * 0 ok; -1 with err (status 65, column = 1-based byte column). */
+int omni_record_parse(omni_record *r, const char *text, size_t len,
+                      omni_error *err);
+/* The value of a top-level member (the last one if a key repeats). */
+omni_span omni_record_get(const omni_record *r, const char *key);
+
+/* Walking validated values. */
+omni_jtype omni_json_type(omni_span v);
+typedef struct omni_jiter {
+	const char *p, *end;
+	int object;
+} omni_jiter;
+/* Starts an iteration over an array or object (else yields nothing). */
+void omni_json_iter(omni_jiter *it, omni_span container);
+/* 1 and the next element (key left absent for arrays; key may be NULL);
+ * 0 at the end. */
+int omni_json_next(omni_jiter *it, omni_span *key, omni_span *value);
+/* Member of an object by decoded key, or an absent span. */
+omni_span omni_json_get(omni_span object, const char *key);
+/* Array element by index, or an absent span. */
+omni_span omni_json_at(omni_span array, size_t index);
+/* Does a raw key span (as omni_json_next gives it) decode to s? */
+int omni_json_key_eq(omni_span rawkey, const char *s);
+
+/* Decoding.  A string's decoded text, NUL-terminated: new, or NULL when v
+ * is not a string (len may be NULL). */
+char *omni_json_string(omni_span v, size_t *len);
+/* Decodes into buf (always NUL-terminated); returns the decoded length, or
+ * -1 when v is not a string or does not fit. */
+long omni_json_string_buf(omni_span v, char *buf, size_t size);
+int omni_json_string_eq(omni_span v, const char *s);
+/* 0 and the value; -1 when v is not a number (or, for int64, not an
+ * integer that fits). */
+int omni_json_number(omni_span v, double *out);
+int omni_json_int64(omni_span v, int64_t *out);
+/* The value as a jansson tree: new ref, NULL on failure. */
+json_t *omni_json_to_jansson(omni_span v);
+
+/* ------------------------------------------------------------------ */
+// lib/out.c - buffered output
+
+typedef struct omni_out omni_out;
+
+/* A buffered writer on fd (new).  Writes at most 256 KiB at a time. */
+omni_out *omni_out_new(int fd);
+/* 0 ok; -1 after a write error (kept: later calls fail at once). */
+int omni_out_write(omni_out *o, const void *buf, size_t len);
+/* A jansson value, compact, in its key order, then "\n". */
+int omni_out_json(omni_out *o, const json_t *value);
+int omni_out_flush(omni_out *o);
+/* Did a write fail because the reader closed the pipe (EPIPE)? */
+int omni_out_broken_pipe(const omni_out *o);
+/* Flushes and frees.  0 ok or a closed pipe; 74 with err on a write error
+ * (where = "stdout" or the name given to omni_out_set_name). */
+int omni_out_close(omni_out *o, omni_error *err);
+void omni_out_set_name(omni_out *o, const char *name);
+
+/* ------------------------------------------------------------------ */
+// lib/edit.c - writing a record with some members changed
+
+typedef struct omni_edit omni_edit;
+
+omni_edit *omni_edit_new(void);
+void omni_edit_free(omni_edit *e);
+/* Forget every change (reuse the edit for the next record). */
+void omni_edit_reset(omni_edit *e);
+/* Set key to raw JSON text (copied, trusted to be valid, compact). */
+int omni_edit_set_raw(omni_edit *e, const char *key, const char *json,
+                      size_t len);
+/* Set key to a jansson value (borrowed; dumped compact at once). */
+int omni_edit_set(omni_edit *e, const char *key, const json_t *value);
+int omni_edit_remove(omni_edit *e, const char *key);
+/* Writes the record: every member in order, copied byte for byte unless
+ * set (replaced in place) or removed; new keys appended in the order they
+ * were set; then "\n".  e may be NULL (the line as is).  0 or -1. */
+int omni_record_write(omni_out *o, const omni_record *r, const omni_edit *e);
+
+/* ------------------------------------------------------------------ */
+// lib/input.c - lines from the files named as arguments, else stdin
+
+typedef struct omni_input omni_input;
+
+/* paths borrowed; npaths 0 means stdin; "-" means stdin. */
+omni_input *omni_input_new(char *const *paths, int npaths);
+void omni_input_free(omni_input *in);
+/* 1: a line, NUL-terminated, without its LF or CR LF, never blank;
+ *    borrowed until the next call.
+ * 0: end of every input.
+ * -1: err filled (66 cannot open, 74 read error). */
+int omni_input_next(omni_input *in, char **line, size_t *len, omni_error *err);
+const char *omni_input_name(const omni_input *in);   /* "stdin" or path */
+long omni_input_lineno(const omni_input *in);
+
+/* ------------------------------------------------------------------ */
+// lib/reader.c - ticket records from input, with --keep-going
+
+typedef struct omni_reader omni_reader;
+
+/* reject: where malformed lines go verbatim under keep_going (borrowed;
+ * may be NULL: then they are only counted). */
+omni_reader *omni_reader_new(char *const *paths, int npaths, int keep_going,
+                             FILE *reject);
+void omni_reader_free(omni_reader *r);
+/* 1: a record (borrowed until the next call).
+ * 0: end.
+ * 2: a malformed line was set aside under keep_going; err says why.
+ * -1: err filled: 65 malformed (bad JSON, not an object, invalid UTF-8, a
+ *     newer major "omni" version), 66, 74. */
+int omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err);
+long omni_reader_rejected(const omni_reader *r);
+
+/* ------------------------------------------------------------------ */
+// lib/clock.c - times
+
+/* Milliseconds since the epoch, UTC. */
+typedef int64_t omni_time;
+
+/* RFC 3339 (offsets, fractions, 'T' or ' ', 'Z' or +hh:mm or +hhmm) or
+ * RFC 2822 ("Fri, 01 Mar 2024 22:22:10 +0000", obsolete zone names).
+ * 0 ok, -1 not a time. */
+int omni_time_parse(const char *s, omni_time *out);
+int omni_time_parse_rfc3339(const char *s, omni_time *out);
+int omni_time_parse_rfc2822(const char *s, omni_time *out);
+/* Unix seconds or milliseconds (values above 1e11 are milliseconds). */
+omni_time omni_time_from_unix(double v);
+/* "2024-03-06T15:12:44Z", with ".123" when there are milliseconds.
+ * Writes into buf (at least 32 bytes) and returns it. */
+char *omni_time_format(omni_time t, char *buf);
+/* --now: an RFC 3339 time or Unix seconds.  0 ok, -1 with err (64). */
+int omni_clock_set(const char *arg, omni_error *err);
+omni_time omni_clock_now(void);
+
+/* ------------------------------------------------------------------ */
+// lib/env.c - XDG paths and secrets
+
+typedef enum omni_xdg {
+	OMNI_XDG_CONFIG,
+	OMNI_XDG_DATA,
+	OMNI_XDG_STATE,
+	OMNI_XDG_CACHE,
+} omni_xdg;
+
+/* "$XDG_<KIND>_HOME/omni/name" (or the ~/.config, ~/.local/share,
+ * ~/.local/state, ~/.cache defaults): new. */
+char *omni_xdg_path(omni_xdg kind, const char *name);
+/* mkdir -p with mode for every created directory.  0 or -1 (errno). */
+int omni_mkdirs(const char *dir, mode_t mode);
+/* A secret by name ("SHOPIFY_TOKEN"): the contents of the file named by
+ * OMNI_<NAME>_FILE, else OMNI_<NAME>; one trailing newline removed.
+ * New; NULL with err (78) when neither is set or the file cannot be read. */
+char *omni_secret(const char *name, omni_error *err);
+/* "~/x" expanded against $HOME: new. */
+char *omni_expand_home(const char *path);
+
+/* ------------------------------------------------------------------ */
+// lib/config.c - the plain-text configuration (man/omni-config.5)
+
+typedef struct omni_conf_entry {
+	char *key, *value;
+	long line;
+} omni_conf_entry;
+
+typedef struct omni_conf_section {
+	char *type, *name;        /* [source amazon-mail] -> "source", "amazon-mail" */
+	long line;
+	omni_conf_entry *entries;
+	size_t nentries;
+} omni_conf_section;
+
+typedef struct omni_config {
+	char *path;               /* NULL when no file was read */
+	omni_conf_section *sections;
+	size_t nsections;
+} omni_config;
+
+/* path NULL: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/omni.conf, where a
+ * missing file is an empty configuration.  A named file must exist.
+ * 0 and *out (new); -1 with err (78, 66) naming file, line and column. */
+int omni_config_load(const char *path, omni_config **out, omni_error *err);
+void omni_config_free(omni_config *c);
+/* borrowed, or NULL */
+const omni_conf_section *omni_config_find(const omni_config *c,
+                                          const char *type, const char *name);
+const char *omni_conf_get(const omni_conf_section *s, const char *key);
+
+/* ------------------------------------------------------------------ */
+// lib/store.c - the SQLite store
+
+typedef struct omni_store omni_store;
+
+/* path NULL: $OMNI_DB, else $XDG_DATA_HOME/omni/omni.db.  Creates it mode
+ * 0600 (directories 0700), WAL, busy timeout, foreign keys, and applies the
+ * migrations of share/omni/migrations (built in) by PRAGMA user_version.
+ * 0 and *out; -1 with err (73 cannot create, 75 busy, 65 corrupt or newer
+ * schema, 77 permission). */
+int omni_store_open(const char *path, omni_store **out, omni_error *err);
+void omni_store_close(omni_store *s);
+sqlite3 *omni_store_db(omni_store *s);            /* borrowed */
+const char *omni_store_path(const omni_store *s); /* borrowed */
+int omni_store_schema_version(omni_store *s);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  0 or -1 with err (75 when busy). */
+int omni_store_begin(omni_store *s, omni_error *err);
+int omni_store_commit(omni_store *s, omni_error *err);
+void omni_store_rollback(omni_store *s);
+/* Fills err from the connection's last error (status 75 for busy/locked,
+ * 74 for I/O and full disk, 65 for corruption, else 70); returns status. */
+int omni_store_error(omni_store *s, omni_error *err, const char *what);
+
+/* Fetch cursors, one value per source. */
+int omni_store_cursor_get(omni_store *s, const char *source, char **value,
+                          omni_error *err);  /* *value new, NULL if none */
+int omni_store_cursor_set(omni_store *s, const char *source, const char *value,
+                          omni_error *err);
+/* What a local source has emitted: 1 seen, 0 not, -1 err. */
+int omni_store_seen(omni_store *s, const char *source, const char *key,
+                    omni_error *err);
+int omni_store_mark_seen(omni_store *s, const char *source, const char *key,
+                         omni_error *err);
+
+/* ------------------------------------------------------------------ */
+// lib/orders.c - orders, fulfilments, returns and refunds in the store
+
+/* A normalised order, as DESIGN.md's `orders` entries plus who placed it:
+ * {id, number, channel, store, placed_at, updated_at, status,
+ *  financial_status, total, currency,
+ *  customer{id, name, email, phone},
+ *  items[{sku,title,qty}],
+ *  fulfillments[{id, carrier, tracking_number, tracking_url, status,
+ *                shipped_at, delivered_at, estimated_at}],
+ *  returns[{id, status, reason, at}],
+ *  refunds[{id, amount, currency, reason, at}]}
+ * Upserted by (channel, store, id); fulfilments, returns and refunds by
+ * their own id within the order, so pieces that arrive apart (a webhook)
+ * join.  Fields absent from a later version are kept. */
+int omni_order_upsert(omni_store *s, const json_t *order, omni_error *err);
+/* One fulfilment or refund for an order that may not be known yet. */
+int omni_fulfillment_upsert(omni_store *s, const char *channel,
+                            const char *store, const char *order_id,
+                            const json_t *fulfillment, omni_error *err);
+int omni_refund_upsert(omni_store *s, const char *channel, const char *store,
+                       const char *order_id, const json_t *refund,
+                       omni_error *err);
+/* The order in the normalised shape above: new, or NULL (not found, or err
+ * filled when err->status != 0). */
+json_t *omni_order_load(omni_store *s, const char *channel, const char *store,
+                        const char *order_id, omni_error *err);
+
+/* ------------------------------------------------------------------ */
+// lib/ticket.c - building tickets (jansson)
+
+/* {"omni":1,"id":id,"channel":..,"store":..(null when NULL),"kind":..}: new */
+json_t *omni_ticket_new(const char *id, const char *channel, const char *store,
+                        const char *kind);
+/* Sets key to a string, or to null when value is NULL. */
+void omni_json_set_str(json_t *obj, const char *key, const char *value);
+void omni_json_set_time(json_t *obj, const char *key, omni_time t);
+/* Appends s to a JSON array unless an equal string is already there. */
+void omni_json_array_add_unique(json_t *array, const char *s);
+/* A message {id, direction, author, at, text, attachments[], channel}: new */
+json_t *omni_message_new(const char *id, const char *direction,
+                         const char *author, omni_time at, const char *text,
+                         const char *channel);
+/* Adds a message (steals) and keeps created_at/updated_at as the first and
+ * last message times; messages kept oldest first. */
+void omni_ticket_add_message_new(json_t *ticket, json_t *message);
+
+/* ------------------------------------------------------------------ */
+// lib/orderid.c - order numbers in free text
+
+/* Appends to ids (a JSON array) every order number found in text, once:
+ * "#1043" (and "order 1043", "ordine n. 1043", "commande 1043",
+ * "pedido 1043", "Bestellung 1043" written as "#1043"), Amazon 3-7-7
+ * "113-4827365-1029384", eBay 2-5-5 "12-34567-89012". */
+void omni_order_ids_find(const char *text, json_t *ids);
+
+/* ------------------------------------------------------------------ */
+// lib/mime.c - RFC 5322 messages, MIME, charsets, RFC 2047
+
+typedef struct omni_attachment {
+	char *filename;           /* decoded, UTF-8, may be NULL */
+	char *content_type;       /* lowercase type/subtype */
+	size_t size;              /* decoded bytes */
+} omni_attachment;
+
+typedef struct omni_mail {
+	char *message_id;         /* without the angle brackets */
+	char *in_reply_to;        /* first id, without brackets */
+	char **references;        /* oldest first, without brackets */
+	size_t nreferences;
+	char *subject;            /* RFC 2047 decoded, unfolded, UTF-8 */
+	char *from_name, *from_addr;   /* display name decoded; address lowercase */
+	char *reply_to;           /* address only, lowercase */
+	char *to;                 /* first address, lowercase */
+	omni_time date;
+	int has_date;
+	char *text;               /* text/plain, else text/html as text; UTF-8 */
+	char *html;               /* the text/html part, UTF-8, or NULL */
+	omni_attachment *attachments;
+	size_t nattachments;
+} omni_mail;
+
+/* Parses one message (headers folded or not, CRLF or LF).  0 ok; -1 with
+ * err (65: truncated multipart, unknown charset, bad encoding; line is the
+ * 1-based line within the message where that is known). */
+int omni_mail_parse(const char *buf, size_t len, omni_mail *m, omni_error *err);
+void omni_mail_free(omni_mail *m);
+/* One header's unfolded, RFC 2047-decoded value from a raw message: new or
+ * NULL. */
+char *omni_mail_header(const char *buf, size_t len, const char *name);
+/* Decoders, each returning new NUL-terminated text (len may be NULL). */
+char *omni_qp_decode(const char *s, size_t n, size_t *len);
+char *omni_base64_decode(const char *s, size_t n, size_t *len);
+/* To UTF-8 from charset: new, or NULL with err (65) for an unknown
+ * charset or bytes invalid in it. */
+char *omni_charset_to_utf8(const char *charset, const char *s, size_t n,
+                           omni_error *err);
+char *omni_rfc2047_decode(const char *s);
+char *omni_html_to_text(const char *html, size_t n);
+
+/* ------------------------------------------------------------------ */
+// lib/mailbox.c - Maildir and mbox
+
+typedef struct omni_mailbox omni_mailbox;
+
+typedef struct omni_mailbox_msg {
+	const char *data;         /* raw message; borrowed until the next call */
+	size_t len;
+	const char *key;          /* stable per mailbox: Maildir unique name, or
+	                             mbox "sha256-like hash of the message" */
+	const char *path;         /* the file it came from */
+	long line;                /* mbox: line of its "From " line; else 1 */
+} omni_mailbox_msg;
+
+/* kind "maildir" (new/ and cur/, in name order, dot-files ignored) or
+ * "mbox" (mboxrd and mboxo: one '>' removed from ">From " lines).
+ * 0 and *out; -1 with err (66 missing, 65 not a mailbox). */
+int omni_mailbox_open(const char *kind, const char *path, omni_mailbox **out,
+                      omni_error *err);
+/* 1 a message; 0 end; -1 err. */
+int omni_mailbox_next(omni_mailbox *mb, omni_mailbox_msg *msg, omni_error *err);
+void omni_mailbox_close(omni_mailbox *mb);
+
+/* ------------------------------------------------------------------ */
+// lib/relay.c - marketplace relay mail
+
+typedef struct omni_relay {
+	const char *channel;      /* "amazon", "ebay", or NULL (plain e-mail) */
+	const char *kind;         /* "message" or "claim" */
+	char *alias;              /* the relay address, lowercase: new or NULL */
+	char *handle;             /* amazon: the alias; ebay: the user name if
+	                             known, else the alias: new or NULL */
+	char *name;               /* buyer's name from the display name: new */
+	char *text;               /* the buyer's words only: new or NULL */
+	char *order_id;           /* from subject or body: new or NULL */
+} omni_relay;
+
+/* Recognises Amazon (@marketplace.amazon.*) and eBay (@members.ebay.com)
+ * relay mail and Amazon A-to-z claim notifications.  0 (relay->channel
+ * NULL when it is plain e-mail). */
+int omni_relay_classify(const omni_mail *m, omni_relay *relay);
+void omni_relay_free(omni_relay *relay);
+
+/* ------------------------------------------------------------------ */
+// lib/fetch.c - what every omni-fetch source shares
+
+/* What a source is reading into. */
+typedef struct omni_fetch {
+	const char *name;         /* source name: prefix of ticket ids */
+	const char *cursor_key;   /* store key for cursors and seen marks */
+	const char *uri;          /* maildir:PATH, mbox:PATH, file:PATH ... */
+	const char *channel;      /* configured channel, or NULL to detect */
+	const char *store_name;   /* configured store, or NULL */
+	const omni_conf_section *conf;  /* the source's section, or NULL */
+	omni_store *store;        /* the database (always open) */
+	int all;                  /* --all: ignore what was seen */
+	int orders;               /* --orders: put orders into the store */
+	int keep_going;
+
+	/* Called for each ticket (steals); seen_keys: the keys that mark its
+	 * messages as emitted (borrowed).  Nonzero stops the source. */
+	int (*emit)(struct omni_fetch *f, json_t *ticket, json_t *seen_keys);
+	/* Called for a malformed record under keep_going (raw bytes borrowed);
+	 * seen_key may be NULL.  Nonzero stops the source. */
+	int (*reject)(struct omni_fetch *f, const char *raw, size_t len,
+	              const omni_error *why, const char *seen_key);
+	void *arg;
+	long orders_written, skipped_orders;
+} omni_fetch;
+
+/* Has this key been emitted before (and not --all)?  1, 0, or -1 with err. */
+int omni_fetch_seen(omni_fetch *f, const char *key, omni_error *err);
+
+// lib/source_mail.c
+/* maildir:PATH and mbox:PATH.  0, or -1 with err. */
+int omni_source_mail(omni_fetch *f, const char *kind, const char *path,
+                     omni_error *err);
+/* One raw message to a ticket (new) or NULL with err. */
+json_t *omni_mail_ticket(omni_fetch *f, const char *raw, size_t len,
+                         const char *key, omni_error *err);
+
+// lib/source_file.c
+/* file:PATH: a file, or a directory read in name order; each file one JSON
+ * document, a stream of them, or NDJSON.  0, or -1 with err. */
+int omni_source_file(omni_fetch *f, const char *path, omni_error *err);
+
+#endif
