@@ -1,0 +1,232 @@
+/* config.c - the plain-text configuration: [type name] sections of
+ * key = value lines (man/omni-config.5). */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "omni.h"
+
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return strndup(s, n);
+}
+
+/* A value: "quoted" (with \" and \\) or bare up to a comment. */
+static char *
+parse_value(const char *s, long *bad_col, const char *line)
+{
+	const char *p = s;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '"') {
+		const char *end = p;
+		while (*end && !((*end == '#') && (end == p || isspace((unsigned char)end[-1]))))
+			end++;
+		return trimmed(p, (size_t)(end - p));
+	}
+	char *out = malloc(strlen(p) + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (p++; *p && *p != '"'; p++) {
+		if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+			p++;
+		*o++ = *p;
+	}
+	*o = '\0';
+	if (*p != '"') {
+		*bad_col = (long)(p - line) + 1;
+		free(out);
+		return NULL;
+	}
+	for (p++; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p && *p != '#') {
+		*bad_col = (long)(p - line) + 1;
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static int
+add_section(omni_config *c, const char *line, long lineno, omni_error *err)
+{
+	const char *p = line + 1, *close = strchr(p, ']');
+	char *inside = NULL, *sp;
+	omni_conf_section *s;
+
+	if (!close)
+		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno,
+		                      (long)strlen(line) + 1, "expected ']'");
+	inside = trimmed(p, (size_t)(close - p));
+	sp = inside + strcspn(inside, " \t");
+	s = realloc(c->sections, (c->nsections + 1) * sizeof *s);
+	if (!s) {
+		free(inside);
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	}
+	c->sections = s;
+	s = &c->sections[c->nsections++];
+	memset(s, 0, sizeof *s);
+	s->line = lineno;
+	s->name = *sp ? trimmed(sp, strlen(sp)) : strdup("");
+	*sp = '\0';
+	s->type = inside;
+	if (!*s->type)
+		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno, 2,
+		                      "empty section header");
+	return 0;
+}
+
+static int
+add_entry(omni_config *c, const char *line, long lineno, omni_error *err)
+{
+	const char *eq = strchr(line, '=');
+	const char *p = line;
+	long bad = 0;
+	omni_conf_section *s;
+	omni_conf_entry *e;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!eq)
+		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno,
+		                      (long)(p - line) + 1, "expected 'key = value'");
+	if (!c->nsections)
+		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno,
+		                      (long)(p - line) + 1, "'%.*s' outside a [section]",
+		                      (int)(eq - p), p);
+	s = &c->sections[c->nsections - 1];
+	e = realloc(s->entries, (s->nentries + 1) * sizeof *e);
+	if (!e)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	s->entries = e;
+	e = &s->entries[s->nentries];
+	e->line = lineno;
+	e->key = trimmed(p, (size_t)(eq - p));
+	e->value = parse_value(eq + 1, &bad, line);
+	if (!e->value) {
+		free(e->key);
+		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno, bad,
+		                      bad ? "bad quoted value" : "out of memory");
+	}
+	s->nentries++;
+	if (!*e->key)
+		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno,
+		                      (long)(p - line) + 1, "empty key");
+	return 0;
+}
+
+static int
+parse_file(omni_config *c, FILE *f, omni_error *err)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno = 0;
+	int rc = 0;
+
+	while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		const char *p = line;
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p || *p == '#' || *p == ';')
+			continue;
+		rc = *p == '[' ? add_section(c, p, lineno, err)
+		               : add_entry(c, line, lineno, err);
+	}
+	free(line);
+	return rc ? -1 : 0;
+}
+
+int
+omni_config_load(const char *path, omni_config **out, omni_error *err)
+{
+	omni_config *c = calloc(1, sizeof *c);
+	const char *env = getenv("OMNI_CONFIG");
+	int must_exist = path || (env && *env);
+	FILE *f = NULL;
+	int rc = -1;
+
+	if (!c)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	if (path)
+		c->path = strdup(path);
+	else if (env && *env)
+		c->path = strdup(env);
+	else
+		c->path = omni_xdg_path(OMNI_XDG_CONFIG, "omni.conf");
+	if (!(f = fopen(c->path, "r"))) {
+		if (!must_exist && errno == ENOENT) {
+			free(c->path);
+			c->path = NULL;
+			rc = 0;
+		} else {
+			omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_CONFIG,
+			               c->path, 0, 0, "cannot read configuration: %s",
+			               strerror(errno));
+		}
+		goto out;
+	}
+	rc = parse_file(c, f, err);
+out:
+	if (f)
+		fclose(f);
+	if (rc < 0) {
+		omni_config_free(c);
+		c = NULL;
+	}
+	*out = c;
+	return rc;
+}
+
+void
+omni_config_free(omni_config *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nsections; i++) {
+		omni_conf_section *s = &c->sections[i];
+		for (size_t j = 0; j < s->nentries; j++) {
+			free(s->entries[j].key);
+			free(s->entries[j].value);
+		}
+		free(s->entries);
+		free(s->type);
+		free(s->name);
+	}
+	free(c->sections);
+	free(c->path);
+	free(c);
+}
+
+const omni_conf_section *
+omni_config_find(const omni_config *c, const char *type, const char *name)
+{
+	for (size_t i = 0; c && i < c->nsections; i++)
+		if (strcmp(c->sections[i].type, type) == 0 &&
+		    strcmp(c->sections[i].name, name) == 0)
+			return &c->sections[i];
+	return NULL;
+}
+
+const char *
+omni_conf_get(const omni_conf_section *s, const char *key)
+{
+	const char *v = NULL;
+
+	for (size_t i = 0; s && i < s->nentries; i++)
+		if (strcmp(s->entries[i].key, key) == 0)
+			v = s->entries[i].value;   /* the last one wins */
+	return v;
+}

@@ -1,0 +1,112 @@
+/* env.c - where files live (XDG) and where secrets come from. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "omni.h"
+
+char *
+omni_expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	char *out = NULL;
+
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') && home && *home) {
+		if (asprintf(&out, "%s%s", home, path + 1) < 0)
+			return NULL;
+		return out;
+	}
+	return strdup(path);
+}
+
+char *
+omni_xdg_path(omni_xdg kind, const char *name)
+{
+	static const struct { const char *var, *fallback; } dirs[] = {
+		[OMNI_XDG_CONFIG] = { "XDG_CONFIG_HOME", ".config" },
+		[OMNI_XDG_DATA] = { "XDG_DATA_HOME", ".local/share" },
+		[OMNI_XDG_STATE] = { "XDG_STATE_HOME", ".local/state" },
+		[OMNI_XDG_CACHE] = { "XDG_CACHE_HOME", ".cache" },
+	};
+	const char *base = getenv(dirs[kind].var), *home = getenv("HOME");
+	char *out = NULL;
+	int n;
+
+	/* The XDG spec: a relative value is invalid and is ignored. */
+	if (base && base[0] == '/')
+		n = asprintf(&out, "%s/omni/%s", base, name);
+	else
+		n = asprintf(&out, "%s/%s/omni/%s", home && *home ? home : ".",
+		             dirs[kind].fallback, name);
+	return n < 0 ? NULL : out;
+}
+
+int
+omni_mkdirs(const char *dir, mode_t mode)
+{
+	char *p = strdup(dir);
+	int rc = -1;
+
+	if (!p)
+		return -1;
+	for (char *s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, mode) < 0 && errno != EEXIST)
+			goto out;
+		*s = c;
+		if (!c)
+			break;
+	}
+	rc = 0;
+out:
+	free(p);
+	return rc;
+}
+
+static char *
+read_secret_file(const char *var, const char *path, omni_error *err)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (!f) {
+		omni_error_set(err, OMNI_EX_CONFIG, var, 0, 0, "cannot read %s: %s",
+		               path, strerror(errno));
+		return NULL;
+	}
+	n = getdelim(&buf, &cap, '\0', f);
+	fclose(f);
+	if (n < 0) {
+		free(buf);
+		omni_error_set(err, OMNI_EX_CONFIG, var, 0, 0, "%s is empty", path);
+		return NULL;
+	}
+	if (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return buf;
+}
+
+char *
+omni_secret(const char *name, omni_error *err)
+{
+	char var[256];
+	const char *v;
+
+	snprintf(var, sizeof var, "OMNI_%s_FILE", name);
+	if ((v = getenv(var)) && *v)
+		return read_secret_file(var, v, err);
+	snprintf(var, sizeof var, "OMNI_%s", name);
+	if ((v = getenv(var)) && *v)
+		return strdup(v);
+	omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
+	               "missing secret: set OMNI_%s_FILE or OMNI_%s", name, name);
+	return NULL;
+}
