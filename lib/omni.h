@@ -509,6 +509,13 @@ typedef struct omni_fetch {
 
 /* Has this key been emitted before (and not --all)?  1, 0, or -1 with err. */
 int omni_fetch_seen(omni_fetch *f, const char *key, omni_error *err);
+/* Reads f->uri with the source its scheme names.  0, or -1 with err (64
+ * for an unknown scheme). */
+int omni_fetch_source(omni_fetch *f, omni_error *err);
+/* Is uri one omni-fetch can read ad hoc (scheme:rest)? */
+int omni_fetch_is_uri(const char *uri);
+/* The keys a [source] section may have; NULL-terminated. */
+extern const char *const omni_fetch_source_keys[];
 
 // lib/source_mail.c
 /* maildir:PATH and mbox:PATH.  0, or -1 with err. */
