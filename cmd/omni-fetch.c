@@ -1,0 +1,316 @@
+/* omni-fetch - ingest: new messages from each source as NDJSON tickets. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "omni.h"
+
+static const char usage_line[] =
+	"usage: omni-fetch [-aoqvk] [-c file] [-d file] [-s store] [-r file] "
+	"[--channel name] [--now time] [source ...]";
+
+static const char help_text[] =
+	"\n"
+	"Reads the sources named (configured names or maildir:PATH, mbox:PATH, file:PATH)\n"
+	"and writes new tickets as NDJSON on stdout.\n"
+	"\n"
+	"  -a, --all            read everything again\n"
+	"  -o, --orders         put orders, fulfilments and refunds into the store\n"
+	"  -c, --config FILE    configuration file\n"
+	"  -d, --db FILE        the store\n"
+	"  -s, --store NAME     store name for ad hoc sources\n"
+	"      --channel NAME   channel for ad hoc sources\n"
+	"  -k, --keep-going     set malformed records aside and go on\n"
+	"  -r, --reject FILE    where --keep-going puts them\n"
+	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
+	"  -q, --quiet          no warnings\n"
+	"  -v, --verbose        more detail\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        version\n";
+
+enum { OPT_CHANNEL = 256, OPT_NOW };
+
+static const struct option long_options[] = {
+	{ "all", no_argument, NULL, 'a' },
+	{ "orders", no_argument, NULL, 'o' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "store", required_argument, NULL, 's' },
+	{ "channel", required_argument, NULL, OPT_CHANNEL },
+	{ "keep-going", no_argument, NULL, 'k' },
+	{ "reject", required_argument, NULL, 'r' },
+	{ "now", required_argument, NULL, OPT_NOW },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* The run: options, and what the callbacks need. */
+struct run {
+	const char *config_path, *db_path, *store_name, *channel, *reject_path;
+	int all, orders, keep_going;
+	omni_config *config;
+	omni_store *store;
+	omni_out *out;
+	FILE *reject;
+	json_t *pending;        /* seen keys of what this source wrote */
+	long tickets, rejected;
+	int stopped;            /* the output failed: stop, record nothing */
+	int reject_failed;
+};
+
+static int
+emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
+{
+	struct run *r = f->arg;
+	size_t i;
+	json_t *k;
+	int rc = omni_out_json(r->out, ticket);
+
+	json_decref(ticket);
+	if (rc < 0) {
+		r->stopped = 1;
+		return -1;
+	}
+	r->tickets++;
+	json_array_foreach(seen_keys, i, k)
+		json_array_append(r->pending, k);
+	return 0;
+}
+
+static int
+reject(omni_fetch *f, const char *raw, size_t len, const omni_error *why,
+       const char *seen_key)
+{
+	struct run *r = f->arg;
+
+	omni_report(why);
+	r->rejected++;
+	if (!r->reject)
+		return 0;     /* counted only; left unmarked, so it comes back */
+	if (fwrite(raw, 1, len, r->reject) != len ||
+	    ((!len || raw[len - 1] != '\n') && putc('\n', r->reject) == EOF) ||
+	    fflush(r->reject) == EOF) {
+		omni_error e;
+		omni_error_set(&e, OMNI_EX_IOERR, r->reject_path, 0, 0, "cannot write: %s",
+		               strerror(errno));
+		omni_report(&e);
+		r->reject_failed = r->stopped = 1;
+		return -1;
+	}
+	if (seen_key)     /* kept in the reject file: do not read it again */
+		json_array_append_new(r->pending, json_string(seen_key));
+	return 0;
+}
+
+/* Records what was written, once it has really left the program. */
+static int
+commit_seen(struct run *r, const omni_fetch *f, omni_error *err)
+{
+	size_t i;
+	json_t *k;
+
+	if (omni_out_flush(r->out) < 0) {
+		r->stopped = 1;
+		omni_store_rollback(r->store);
+		return 0;
+	}
+	json_array_foreach(r->pending, i, k)
+		if (omni_store_mark_seen(r->store, f->cursor_key, json_string_value(k), err) < 0) {
+			omni_store_rollback(r->store);
+			return -1;
+		}
+	json_array_clear(r->pending);
+	return omni_store_commit(r->store, err);
+}
+
+static int
+check_section(const omni_conf_section *s, const char *path, omni_error *err)
+{
+	for (size_t i = 0; i < s->nentries; i++) {
+		int known = 0;
+		for (const char *const *k = omni_fetch_source_keys; *k; k++)
+			known |= strcmp(*k, s->entries[i].key) == 0;
+		if (!known)
+			return omni_error_set(err, OMNI_EX_CONFIG, path, s->entries[i].line, 1,
+			                      "unknown key '%s' in [source %s]",
+			                      s->entries[i].key, s->name);
+	}
+	if (!omni_conf_get(s, "uri"))
+		return omni_error_set(err, OMNI_EX_CONFIG, path, s->line, 1,
+		                      "[source %s] has no uri", s->name);
+	return 0;
+}
+
+/* Fills f for a configured source name or an ad hoc URI. */
+static int
+describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
+         omni_error *err)
+{
+	const omni_conf_section *s = omni_config_find(r->config, "source", arg);
+
+	memset(f, 0, sizeof *f);
+	f->store = r->store;
+	f->all = r->all;
+	f->orders = r->orders;
+	f->keep_going = r->keep_going;
+	f->emit = emit;
+	f->reject = reject;
+	f->arg = r;
+	if (s) {
+		if (check_section(s, r->config->path, err))
+			return -1;
+		f->name = f->cursor_key = s->name;
+		f->uri = omni_conf_get(s, "uri");
+		f->channel = omni_conf_get(s, "channel");
+		f->store_name = omni_conf_get(s, "store");
+		f->conf = s;
+		return 0;
+	}
+	if (!omni_fetch_is_uri(arg))
+		return omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
+		                      "no such source: not configured, and not maildir:, "
+		                      "mbox: or file:");
+	/* Ad hoc: ids are scoped by the scheme, seen marks by the whole URI. */
+	snprintf(name, size, "%.*s", (int)strcspn(arg, ":"), arg);
+	f->name = name;
+	f->cursor_key = f->uri = arg;
+	f->channel = r->channel;
+	f->store_name = r->store_name;
+	return 0;
+}
+
+static int
+fetch_one(struct run *r, const char *arg, omni_error *err)
+{
+	omni_fetch f;
+	char name[64];
+	long before = r->tickets;
+
+	if (describe(r, arg, &f, name, sizeof name, err) < 0)
+		return -1;
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_fetch_source(&f, err) < 0) {
+		/* What was written before the failure stays written. */
+		if (!r->stopped) {
+			omni_error keep = *err;
+			if (commit_seen(r, &f, err) == 0)
+				*err = keep;
+		} else {
+			omni_store_rollback(r->store);
+		}
+		return -1;
+	}
+	if (commit_seen(r, &f, err) < 0)
+		return -1;
+	omni_verbose("%s: %ld tickets, %ld orders", f.name, r->tickets - before,
+	             f.orders_written);
+	if (f.skipped_orders)
+		omni_warn("%s: %ld orders skipped; --orders puts them into the store",
+		          f.name, f.skipped_orders);
+	return 0;
+}
+
+static int
+parse_options(struct run *r, int argc, char **argv, omni_error *err)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "aoc:d:s:kr:qvhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'a': r->all = 1; break;
+		case 'o': r->orders = 1; break;
+		case 'c': r->config_path = optarg; break;
+		case 'd': r->db_path = optarg; break;
+		case 's': r->store_name = optarg; break;
+		case OPT_CHANNEL: r->channel = optarg; break;
+		case 'k': r->keep_going = 1; break;
+		case 'r': r->reject_path = optarg; break;
+		case OPT_NOW:
+			if (omni_clock_set(optarg, err) < 0)
+				return omni_usage_error(usage_line, "%s", err->text);
+			break;
+		case 'q': omni_verbosity = -1; break;
+		case 'v': omni_verbosity++; break;
+		case 'h':
+			printf("%s\n%s", usage_line, help_text);
+			exit(fflush(stdout) == 0 ? 0 : OMNI_EX_IOERR);
+		case 'V':
+			printf("omni-fetch %s\n", OMNI_VERSION);
+			exit(fflush(stdout) == 0 ? 0 : OMNI_EX_IOERR);
+		default:
+			return omni_usage_error(usage_line, NULL);
+		}
+	}
+	if (r->reject_path && !r->keep_going)
+		return omni_usage_error(usage_line, "--reject needs --keep-going");
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r = { 0 };
+	omni_error err = { 0 };
+	int status = 0, rc;
+
+	omni_diag_init(argv[0]);
+	signal(SIGPIPE, SIG_IGN);
+	if ((rc = parse_options(&r, argc, argv, &err)))
+		return rc;
+	if (omni_config_load(r.config_path, &r.config, &err) < 0)
+		goto fail;
+	if (r.reject_path && !(r.reject = fopen(r.reject_path, "a"))) {
+		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+		goto fail;
+	}
+	if (optind == argc && !r.config->nsections) {
+		omni_usage_error(usage_line, "no sources: name some, or configure them in %s",
+		                 "omni.conf (see omni-config(5))");
+		status = OMNI_EX_USAGE;
+		goto out;
+	}
+	if (omni_store_open(r.db_path, &r.store, &err) < 0)
+		goto fail;
+	r.out = omni_out_new(STDOUT_FILENO);
+	r.pending = json_array();
+	if (optind < argc) {
+		for (int i = optind; i < argc && !r.stopped; i++)
+			if (fetch_one(&r, argv[i], &err) < 0)
+				goto fail;
+	} else {
+		for (size_t i = 0; i < r.config->nsections && !r.stopped; i++)
+			if (strcmp(r.config->sections[i].type, "source") == 0 &&
+			    fetch_one(&r, r.config->sections[i].name, &err) < 0)
+				goto fail;
+	}
+	if (r.rejected && !r.reject)
+		omni_warn("%ld malformed records skipped (--reject FILE keeps them)", r.rejected);
+	status = r.rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	goto out;
+fail:
+	if (!r.stopped)
+		omni_report(&err);
+	status = err.status ? err.status : OMNI_EX_SOFTWARE;
+out:
+	if (r.out && omni_out_close(r.out, &err) != 0) {
+		omni_report(&err);
+		status = OMNI_EX_IOERR;
+	} else if (r.reject_failed) {
+		status = OMNI_EX_IOERR;
+	} else if (r.stopped) {
+		status = OMNI_EX_OK;   /* the reader went away: a quiet end */
+	}
+	if (r.reject && fclose(r.reject) == EOF && !status)
+		status = OMNI_EX_IOERR;
+	json_decref(r.pending);
+	omni_store_close(r.store);
+	omni_config_free(r.config);
+	return status;
+}
