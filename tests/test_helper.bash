@@ -11,6 +11,7 @@ REFERENCE=$(cd "$TOP/../shared/reference/fixtures" 2>/dev/null && pwd)
 export TOP FIXTURES REFERENCE
 
 setup() {
+	local vg=${OMNI_VALGRIND:-} v
 	for v in $(env | sed -n 's/^\(OMNI_[A-Za-z0-9_]*\)=.*/\1/p'); do
 		unset "$v"
 	done
@@ -21,7 +22,7 @@ setup() {
 	export PATH=$TOP/bin:$TOP/tests/bin:$PATH
 	export LC_ALL=C.UTF-8 NO_COLOR=1
 	mkdir -p "$HOME"
-	if [ -n "${OMNI_VALGRIND:-}" ]; then
+	if [ -n "$vg" ]; then
 		omni_wrap_valgrind
 	fi
 }

@@ -1,0 +1,126 @@
+#!/usr/bin/env bats
+# What every program shares (git's t0012): --help, --version, a bad option,
+# output to /dev/full, a malformed input record.
+
+load test_helper
+
+@test "every program prints --help on stdout and exits 0" {
+	for p in $(omni_programs); do
+		run "$p" --help
+		assert_success
+		assert_line --index 0 --regexp "^usage: $p "
+		run "$p" -h
+		assert_success
+	done
+}
+
+@test "every program prints its version" {
+	for p in $(omni_programs); do
+		run "$p" --version
+		assert_success
+		assert_output --regexp "^$p [0-9]+\.[0-9]+\.[0-9]+$"
+	done
+}
+
+@test "a bad option is a usage error, exit 64, with a hint" {
+	for p in $(omni_programs); do
+		run "$p" --no-such-option
+		assert_failure 64
+		assert_output --partial "try '$p --help'"
+	done
+}
+
+@test "--help to /dev/full is a write error, exit 74" {
+	for p in $(omni_programs); do
+		run "$p" --help >/dev/full
+		assert_failure 74
+	done
+}
+
+@test "a program writing to /dev/full fails with exit 74 and says so" {
+	run bash -c "omni-fetch file:$FIXTURES/fetch/cli/instagram.json >/dev/full"
+	assert_failure 74
+	assert_output --partial 'omni-fetch: stdout: '
+	# nothing was recorded as emitted: a later run still has it
+	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	assert [ "$(echo "$output" | wc -l)" -eq 1 ]
+}
+
+# 3000 Messenger deliveries, about 1.4 MB: more than a pipe holds.
+many_deliveries() {
+	local i
+	for ((i = 0; i < 3000; i++)); do
+		printf '{"object":"page","entry":[{"time":1763990000000,"id":"104728395561832","messaging":[{"sender":{"id":"69012345678%05d"},"recipient":{"id":"104728395561832"},"timestamp":%d,"message":{"mid":"m_cli%05d","text":"Hello, where is my order #%d? %0200d"}}]}]}\n' \
+			"$i" $((1763990000000 + i * 1000)) "$i" $((2000 + i)) 0
+	done
+}
+
+@test "a closed pipe ends quietly and records nothing" {
+	many_deliveries >"$BATS_TEST_TMPDIR/many.ndjson"
+	run bash -c "omni-fetch file:$BATS_TEST_TMPDIR/many.ndjson | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}"
+	assert_output '0'
+	run bash -c "omni-fetch file:$BATS_TEST_TMPDIR/many.ndjson | wc -l"
+	assert_output '3000'
+}
+
+@test "a malformed line names file, line and column, exit 65" {
+	printf '{"object":"instagram","entry":[]}\n{"object": nope}\n' >"$BATS_TEST_TMPDIR/bad.ndjson"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/bad.ndjson"
+	assert_failure 65
+	assert_output --regexp "^omni-fetch: $BATS_TEST_TMPDIR/bad.ndjson:2:[0-9]+: "
+}
+
+@test "--now takes RFC 3339 or Unix seconds and refuses the rest" {
+	run omni-fetch --now 2026-11-26T10:00:00Z "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	run omni-fetch --now yesterday "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 64
+	assert_output --partial "not a time: 'yesterday'"
+}
+
+@test "with no source and no configuration it says what to do" {
+	run omni-fetch
+	assert_failure 64
+	assert_output --partial 'no sources'
+}
+
+@test "the store is created mode 0600 in XDG_DATA_HOME" {
+	unset OMNI_DB
+	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	run stat -c %a "$XDG_DATA_HOME/omni/omni.db"
+	assert_output '600'
+	run stat -c %a "$XDG_DATA_HOME/omni"
+	assert_output '700'
+	run sqlite3 "$XDG_DATA_HOME/omni/omni.db" 'PRAGMA journal_mode; PRAGMA user_version;'
+	assert_output $'wal\n1'
+}
+
+@test "a corrupt store is a clear error, exit 65" {
+	head -c 8192 /dev/urandom >"$OMNI_DB"
+	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 65
+	assert_output --partial "$OMNI_DB: "
+	assert_output --partial 'not a database'
+}
+
+@test "a store from a newer omni is refused" {
+	sqlite3 "$OMNI_DB" 'PRAGMA user_version = 99'
+	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 65
+	assert_output --partial 'store schema version 99 is newer'
+}
+
+@test "a busy store makes a second run wait, then exit 75" {
+	omni-fetch "file:$FIXTURES/fetch/cli/instagram.json" >/dev/null
+	# hold the write lock for 3 seconds from another connection
+	( sqlite3 "$OMNI_DB" 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 3' 'COMMIT;' >/dev/null ) &
+	sleep 0.5
+	OMNI_BUSY_TIMEOUT=500 run omni-fetch --all "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 75
+	assert_output --partial 'cannot lock the store'
+	wait
+	run omni-fetch --all "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+}
