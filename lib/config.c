@@ -99,10 +99,14 @@ add_entry(omni_config *c, const char *line, long lineno, omni_error *err)
 	if (!eq)
 		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno,
 		                      (long)(p - line) + 1, "expected 'key = value'");
-	if (!c->nsections)
+	if (!c->nsections) {
+		const char *end = eq;
+		while (end > p && isspace((unsigned char)end[-1]))
+			end--;
 		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno,
 		                      (long)(p - line) + 1, "'%.*s' outside a [section]",
-		                      (int)(eq - p), p);
+		                      (int)(end - p), p);
+	}
 	s = &c->sections[c->nsections - 1];
 	e = realloc(s->entries, (s->nentries + 1) * sizeof *e);
 	if (!e)

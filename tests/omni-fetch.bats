@@ -1,0 +1,124 @@
+#!/usr/bin/env bats
+# omni-fetch: named sources, the configuration, incremental runs.
+# Formats have their own files: omni-fetch-mail.bats, omni-fetch-file.bats.
+
+load test_helper
+
+conf() {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	cat >"$XDG_CONFIG_HOME/omni/omni.conf"
+}
+
+@test "a configured source gives its name to ids and its store to tickets" {
+	conf <<-EOF
+	# the Instagram account of casa-verde
+	[source ig-casa]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	store = casa-verde   # brand
+	EOF
+	run omni-fetch ig-casa
+	assert_success
+	run jq -r '[.id, .store, .channel, .source.name] | join(" ")' <<<"$output"
+	assert_output 'ig-casa:aWdfcli-0001 casa-verde instagram ig-casa'
+}
+
+@test "with no source named, every configured source is read in file order" {
+	cp "$FIXTURES/fetch/cli/instagram.json" "$BATS_TEST_TMPDIR/b.json"
+	conf <<-EOF
+	[store casa-verde]
+	timezone = Europe/Rome
+	[source second]
+	uri = "file:$BATS_TEST_TMPDIR/b.json"
+	[source first]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	EOF
+	run omni-fetch
+	assert_success
+	run jq -r .id <<<"$output"
+	assert_output $'second:aWdfcli-0001\nfirst:aWdfcli-0001'
+}
+
+@test "a second run emits nothing new; --all emits again" {
+	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	assert_output --partial '"id":"file:aWdfcli-0001"'
+	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	assert_output ''
+	run omni-fetch --all "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	assert_output --partial '"id":"file:aWdfcli-0001"'
+	run sqlite3 "$OMNI_DB" "SELECT source, key FROM fetch_seen"
+	assert_output "file:$FIXTURES/fetch/cli/instagram.json|aWdfcli-0001"
+}
+
+@test "ad hoc sources take --store and --channel" {
+	run omni-fetch --store acme --channel facebook "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	run jq -r '[.store, .channel] | join(" ")' <<<"$output"
+	assert_output 'acme facebook'
+}
+
+@test "an unknown key in a source is a configuration error with line and column" {
+	conf <<-EOF
+	[source ig]
+	  ur = file:x
+	EOF
+	run omni-fetch ig
+	assert_failure 78
+	assert_output "omni-fetch: $XDG_CONFIG_HOME/omni/omni.conf:2:1: unknown key 'ur' in [source ig]"
+}
+
+@test "a source without uri, a bad quote, a line outside a section: exit 78" {
+	conf <<-EOF
+	[source ig]
+	store = x
+	EOF
+	run omni-fetch ig
+	assert_failure 78
+	assert_output --partial 'omni.conf:1:1: [source ig] has no uri'
+
+	conf <<-EOF
+	[source ig]
+	uri = "file:x
+	EOF
+	run omni-fetch ig
+	assert_failure 78
+	assert_output --partial 'omni.conf:2:14: bad quoted value'
+
+	conf <<-EOF
+	uri = file:x
+	EOF
+	run omni-fetch
+	assert_failure 78
+	assert_output --partial "omni.conf:1:1: 'uri' outside a [section]"
+}
+
+@test "--config names the file; a missing one is exit 66" {
+	printf '[source x]\nuri = file:%s\n' "$FIXTURES/fetch/cli/instagram.json" >"$BATS_TEST_TMPDIR/my.conf"
+	run omni-fetch -c "$BATS_TEST_TMPDIR/my.conf" x
+	assert_success
+	assert_output --partial '"id":"x:aWdfcli-0001"'
+	run omni-fetch -c "$BATS_TEST_TMPDIR/none.conf" x
+	assert_failure 66
+	OMNI_CONFIG=$BATS_TEST_TMPDIR/my.conf run omni-fetch
+	assert_success
+}
+
+@test "an unknown source, a missing file, --reject without --keep-going" {
+	run omni-fetch nosuch
+	assert_failure 64
+	assert_output --partial 'nosuch: no such source'
+	run omni-fetch "file:$BATS_TEST_TMPDIR/missing.json"
+	assert_failure 66
+	assert_output --partial "$BATS_TEST_TMPDIR/missing.json"
+	run omni-fetch -r x.ndjson "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 64
+}
+
+@test "--db puts the store where it says" {
+	run omni-fetch --db "$BATS_TEST_TMPDIR/other.db" "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+	assert [ -f "$BATS_TEST_TMPDIR/other.db" ]
+	assert [ ! -f "$OMNI_DB" ]
+}
