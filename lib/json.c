@@ -136,6 +136,11 @@ scan_escape(jparser *ps, const char *p)
 	case 'u':
 		break;
 	default:
+		if (p[1] > ' ' && p[1] < 0x7F) {
+			omni_error_set(ps->err, OMNI_EX_DATAERR, NULL, 0,
+			               p - ps->start + 1, "invalid escape '\\%c'", p[1]);
+			return NULL;
+		}
 		return fail(ps, p, "invalid escape in a string");
 	}
 	if (hex4(p + 2, ps->end, &u) < 0)
@@ -203,8 +208,11 @@ scan_string(jparser *ps, const char *p)
 		}
 		while (p < end && !is_special((unsigned char)*p))
 			p++;
-		if (p == end)
-			return fail(ps, p, "");
+		if (p == end) {
+			omni_error_set(ps->err, OMNI_EX_DATAERR, NULL, 0,
+			               p - ps->start + 1, "unterminated string");
+			return NULL;
+		}
 found:
 		c = (unsigned char)*p;
 		if (c == '"')
