@@ -1,0 +1,125 @@
+# bash completion for omni's programs                       -*- shell-script -*-
+#
+# Installed as bash-completion/completions/omni, with a link named after each
+# program, so bash-completion loads it on demand; or source it from ~/.bashrc.
+# It needs nothing from the bash-completion package.
+
+# omni-fetch's options: short|long, or long alone.
+_omni_fetch_options='-a|--all -o|--orders -c|--config -d|--db -s|--store
+	--channel -k|--keep-going -r|--reject --now -q|--quiet -v|--verbose
+	-h|--help -V|--version'
+
+_omni_channels='amazon ebay walmart shopify bigcommerce woocommerce tiktok
+	instagram facebook email chat sms'
+
+# The names of the configuration's [TYPE NAME] sections.  The file is the
+# one named by -c/--config among the words typed so far, else $OMNI_CONFIG,
+# else $XDG_CONFIG_HOME/omni/omni.conf.
+_omni_conf_names()
+{
+	local type=$1 conf=${OMNI_CONFIG:-${XDG_CONFIG_HOME:-$HOME/.config}/omni/omni.conf}
+	local i line t n
+	local -a w=("${@:2}")
+	for ((i = 0; i < ${#w[@]} - 1; i++)); do
+		case ${w[i]} in
+		-c|--config) conf=${w[i + 1]} ;;
+		--config=*) conf=${w[i]#--config=} ;;
+		esac
+	done
+	[[ $conf == "~/"* ]] && conf=$HOME/${conf#"~/"}
+	[[ -r $conf ]] || return 0
+	while IFS= read -r line || [[ -n $line ]]; do
+		line=${line#"${line%%[![:space:]]*}"}
+		[[ $line == "["*"]"* ]] || continue
+		line=${line#[}
+		read -r t n <<<"${line%%]*}"
+		[[ $t == "$type" && -n $n ]] && printf '%s\n' "$n"
+	done <"$conf"
+}
+
+# Paths for a word that may start with a ~/, quoted for the shell but for
+# that ~/; directories get a slash, so the path can go on.
+_omni_paths()
+{
+	local p e t=
+	while IFS= read -r p; do
+		e=$p t=
+		[[ $p == "~/"* ]] && { e=$HOME/${p#"~/"} t="~/" p=${p#"~/"}; }
+		[[ -n $p ]] && p=$(printf '%q' "$p")
+		[[ -d $e ]] && p+=/
+		printf '%s\n' "$t$p"
+	done < <(compgen -f -- "$1")
+}
+
+# Sets COMPREPLY from the lines of $2 that start with $1 (all of them when
+# $3 is "paths": compgen chose those, and quoted them).  Readline replaces
+# only what follows the last ':' or '=' of the word when those are in
+# COMP_WORDBREAKS, so that much is dropped from each reply.
+_omni_reply()
+{
+	local cur=$1 keep= b= c line
+	for c in : =; do
+		[[ $COMP_WORDBREAKS == *"$c"* ]] && b+=$c
+	done
+	[[ -n $b ]] && keep=${cur%"${cur##*[$b]}"}
+	COMPREPLY=()
+	while IFS= read -r line; do
+		[[ -n $line && ($3 == paths || $line == "$cur"*) ]] &&
+			COMPREPLY+=("${line#"$keep"}")
+	done <<<"$2"
+}
+
+_omni_fetch()
+{
+	# Words split at unescaped blanks only, so "maildir:~/Mail" and "--db=x"
+	# stay whole.
+	local line=${COMP_LINE:0:COMP_POINT} cur= prev= opt
+	local -a words
+	read -a words <<<"$line"
+	if [[ -z $line || ($line == *[[:space:]] && $line != *\\[[:space:]]) ]]; then
+		words+=("")
+	fi
+	cur=${words[${#words[@]} - 1]}
+	((${#words[@]} > 1)) && prev=${words[${#words[@]} - 2]}
+
+	case $prev in
+	-c|--config|-d|--db|-r|--reject)
+		compopt -o nospace 2>/dev/null
+		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
+		return 0 ;;
+	-s|--store)
+		_omni_reply "$cur" "$(_omni_conf_names store "${words[@]}")"
+		return 0 ;;
+	--channel)
+		_omni_reply "$cur" "$(printf '%s\n' $_omni_channels)"
+		return 0 ;;
+	--now)
+		return 0 ;;
+	esac
+
+	case $cur in
+	--config=*|--db=*|--reject=*)
+		compopt -o nospace 2>/dev/null
+		opt=${cur%%=*}=
+		_omni_reply "$cur" "$(_omni_paths "${cur#*=}" | sed "s|^|$opt|")" paths ;;
+	--store=*)
+		_omni_reply "$cur" "$(_omni_conf_names store "${words[@]}" | sed 's/^/--store=/')" ;;
+	--channel=*)
+		_omni_reply "$cur" "$(printf -- '--channel=%s\n' $_omni_channels)" ;;
+	-*)
+		_omni_reply "$cur" "$(printf '%s\n' ${_omni_fetch_options//|/ })" ;;
+	maildir:*|mbox:*|file:*)
+		compopt -o nospace 2>/dev/null
+		opt=${cur%%:*}:
+		_omni_reply "$cur" "$(_omni_paths "${cur#*:}" | sed "s|^|$opt|")" paths ;;
+	*)
+		_omni_reply "$cur" "$(_omni_conf_names source "${words[@]}"
+			printf '%s\n' maildir: mbox: file:)"
+		# A scheme alone is only the start of a word.
+		[[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *: ]] &&
+			compopt -o nospace 2>/dev/null ;;
+	esac
+	return 0
+}
+
+complete -F _omni_fetch omni-fetch
