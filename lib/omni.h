@@ -449,6 +449,8 @@ typedef struct omni_mailbox_msg {
 	                             mbox "sha256-like hash of the message" */
 	const char *path;         /* the file it came from */
 	long line;                /* mbox: line of its "From " line; else 1 */
+	omni_time mtime;          /* maildir: the file's mtime; mbox: the date
+	                             of the "From " line; 0 unknown */
 } omni_mailbox_msg;
 
 /* kind "maildir" (new/ and cur/, in name order, dot-files ignored) or
@@ -529,5 +531,50 @@ json_t *omni_mail_ticket(omni_fetch *f, const char *raw, size_t len,
 /* file:PATH: a file, or a directory read in name order; each file one JSON
  * document, a stream of them, or NDJSON.  0, or -1 with err. */
 int omni_source_file(omni_fetch *f, const char *path, omni_error *err);
+
+// lib/payload.c, lib/payload_*.c - saved API responses and webhook bodies
+/* One file: source reading into f; emitted holds the seen keys emitted in
+ * this run (a JSON object used as a set: a delivery repeated in the same
+ * dump is emitted once, whatever the store says). */
+typedef struct omni_payload {
+	omni_fetch *f;
+	json_t *emitted;
+} omni_payload;
+
+/* One parsed document: tickets through f->emit, orders into the store (or
+ * counted in f->skipped_orders without --orders).  0, or -1 with err: 65
+ * "unrecognised payload: ..." or a recognised shape with bad content (the
+ * caller adds file and line), else the store's or the output's status. */
+int omni_payload_handle(omni_payload *p, const json_t *doc, omni_error *err);
+/* Each platform: 1 handled, 0 not its shape, -1 err. */
+int omni_payload_shopify(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_payload_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err);
+/* A normalised order (see lib/orders.c), fulfilment or refund: stored
+ * under --orders, else counted.  0 or -1 with err. */
+int omni_payload_order(omni_payload *p, const json_t *order, omni_error *err);
+int omni_payload_fulfillment(omni_payload *p, const char *channel,
+                             const char *order_id, const json_t *fulfillment,
+                             omni_error *err);
+int omni_payload_refund(omni_payload *p, const char *channel,
+                        const char *order_id, const json_t *refund,
+                        omni_error *err);
+/* Was this message key emitted before (store, unless --all) or in this
+ * run?  1, 0, or -1 with err. */
+int omni_payload_seen(omni_payload *p, const char *key, omni_error *err);
+/* Emits ticket (steals) with its seen keys (borrowed).  0, or -1 with err
+ * when the output stopped. */
+int omni_payload_emit(omni_payload *p, json_t *ticket, json_t *seen_keys,
+                      omni_error *err);
+/* A string or an integer id as text: new, or NULL. */
+char *omni_payload_id(const json_t *v);
+/* A time given as RFC 3339, RFC 2822, or Unix seconds or milliseconds.
+ * 0 ok, -1 absent, empty or not a time. */
+int omni_payload_time(const json_t *v, omni_time *t);
+/* Sets key to the time of v in UTC ("...Z"), or leaves it unset. */
+void omni_payload_set_time(json_t *obj, const char *key, const json_t *v);
+/* Sets key to the string s unless s is NULL or empty. */
+void omni_payload_set_str(json_t *obj, const char *key, const char *s);
 
 #endif
