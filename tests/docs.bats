@@ -1,0 +1,235 @@
+#!/usr/bin/env bats
+# The documentation agrees with itself and with the programs: man pages lint
+# clean, each program's --help, man page and completions list the same
+# options (git's t0450), and the examples the docs show really work.
+
+load test_helper
+
+# Options as "s long" lines ("-" where there is no short form), sorted.
+
+help_options() {
+	"$1" --help | awk '
+		/^ +-/ {
+			if ($1 ~ /^-[A-Za-z],$/) { s = substr($1, 2, 1); l = $2 }
+			else { s = "-"; l = $1 }
+			sub(/^--/, "", l)
+			print s, l
+		}' | sort
+}
+
+# The .It lines of the OPTIONS section: ".It Fl a , Fl \-all".
+man_options() {
+	awk '
+		/^\.Sh / { inopt = ($2 == "OPTIONS") }
+		inopt && /^\.It Fl / {
+			s = "-"; l = ""
+			for (i = 2; i < NF; i++) if ($i == "Fl") {
+				t = $(i + 1)
+				if (t ~ /^\\-/) l = substr(t, 3)
+				else if (length(t) == 1) s = t
+			}
+			print s, l
+		}' "$1" | sort
+}
+
+fish_options() {
+	awk '$1 == "complete" && / -l / {
+		s = "-"; l = ""
+		for (i = 1; i < NF; i++) {
+			if ($i == "-s") s = $(i + 1)
+			if ($i == "-l") l = $(i + 1)
+		}
+		print s, l
+	}' "$1" | sort
+}
+
+# '(-a --all)'{-a,--all}'[...]' pairs, and '--channel=[...]' alone.
+zsh_options() {
+	{
+		grep -oE "\{-[A-Za-z]\+?,--[a-z-]+=?\}" "$1" |
+			sed -E 's/^\{-(.)\+?,--([a-z-]+)=?\}$/\1 \2/'
+		grep -oE "^ *'--[a-z-]+=?\[" "$1" | sed -E "s/^ *'--([a-z-]+)=?\[$/- \1/"
+	} | sort
+}
+
+bash_options() {
+	bash -c '. "$1"; printf "%s\n" $_omni_fetch_options' _ "$1" |
+		awk -F'|' '{ if (NF == 2) print substr($1, 2), substr($2, 3)
+		             else print "-", substr($1, 3) }' | sort
+}
+
+# The rendered SYNOPSIS of a man page, on one line.
+man_synopsis() {
+	mandoc -Tascii "$1" | sed 's/.\x08//g' |
+		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' |
+		tr -s ' \n' '  ' | sed 's/^ //; s/ $//'
+}
+
+need_program() {
+	[ -x "$TOP/bin/$1" ] || skip "$1 is not built"
+}
+
+# Completes $1 with the bash completion; COMPREPLY one per line.
+bash_complete() {
+	bash -c '. "$1"; COMP_LINE=$2 COMP_POINT=${#2}; _omni_fetch
+		printf "%s\n" "${COMPREPLY[@]}"' _ "$TOP/completions/omni.bash" "$1" 2>&1
+}
+
+@test "every man page is mandoc -Tlint -Wwarning clean" {
+	local pages=("$TOP"/man/*.[0-9])
+	[ "${#pages[@]}" -ge 4 ]
+	for m in "${pages[@]}"; do
+		run mandoc -Tlint -Wwarning "$m"
+		assert_output ''
+		assert_success
+	done
+}
+
+@test "every man page's .Dt names its own file" {
+	for m in "$TOP"/man/*.[0-9]; do
+		f=${m##*/}
+		want=$(printf '%s %s' "${f%.*}" "${f##*.}" | tr a-z A-Z)
+		run sed -n 's/^\.Dt //p' "$m"
+		assert_output "$want"
+	done
+}
+
+@test "every program has a man page and is in the bash, zsh and fish completions" {
+	for p in $(omni_programs); do
+		assert [ -f "$TOP/man/$p.1" ]
+		assert [ -f "$TOP/completions/$p.fish" ]
+		run grep -E "^complete -F [_a-z]+ .*\<$p\>" "$TOP/completions/omni.bash"
+		assert_success
+		run grep -E "^#compdef .*\<$p\>" "$TOP/completions/_omni"
+		assert_success
+	done
+	# and no page describes a program that does not exist
+	for m in "$TOP"/man/omni-*.1; do
+		p=${m##*/}
+		assert [ -x "$TOP/bin/${p%.1}" ]
+	done
+}
+
+@test "omni-fetch: --help, the man page and the completions list the same options" {
+	need_program omni-fetch
+	want=$(help_options omni-fetch)
+	# the help is not empty: 13 options, 2 without a short form
+	[ "$(printf '%s\n' "$want" | wc -l)" -eq 13 ]
+	[ "$(printf '%s\n' "$want" | grep -c '^- ')" -eq 2 ]
+
+	run man_options "$TOP/man/omni-fetch.1"
+	assert_output "$want"
+	run fish_options "$TOP/completions/omni-fetch.fish"
+	assert_output "$want"
+	run zsh_options "$TOP/completions/_omni"
+	assert_output "$want"
+	run bash_options "$TOP/completions/omni.bash"
+	assert_output "$want"
+}
+
+@test "omni-fetch: the man page's SYNOPSIS is the usage line of --help" {
+	need_program omni-fetch
+	usage=$(omni-fetch --help | sed -n '1s/^usage: //p')
+	[ -n "$usage" ]
+	run man_synopsis "$TOP/man/omni-fetch.1"
+	assert_output "$usage"
+}
+
+@test "omni-fetch: the man page's exit statuses are those of lib/omni.h" {
+	# every status the page lists is one the library defines
+	codes=$(sed -n 's/^[[:space:]]*OMNI_EX_[A-Z]* = \([0-9]*\),.*/\1/p' "$TOP/lib/omni.h")
+	run awk '/^\.Sh EXIT STATUS/ { on = 1; next } /^\.Sh/ { on = 0 }
+		on && /^\.It [0-9]+$/ { print $2 }' "$TOP/man/omni-fetch.1"
+	assert_success
+	[ "$(printf '%s\n' "$output" | wc -l)" -ge 8 ]
+	for c in $output; do
+		printf '%s\n' $codes | grep -qx "$c" || fail "exit status $c is not in omni.h"
+	done
+}
+
+@test "omni-ticket(5): the example ticket is what omni-fetch writes for the Amazon relay mail" {
+	need_program omni-fetch
+	mkdir -p "$HOME/Mail/amazon/new" "$HOME/Mail/amazon/cur" "$HOME/Mail/amazon/tmp"
+	cp "$REFERENCE/amazon-buyer-message.eml" "$HOME/Mail/amazon/new/1709737964.M1P1.shop"
+	printf '[source amazon-mail]\nuri = maildir:~/Mail/amazon\nstore = acme-us\n' \
+		>"$BATS_TEST_TMPDIR/omni.conf"
+	run omni-fetch -c "$BATS_TEST_TMPDIR/omni.conf"
+	assert_success
+	got=$(printf '%s\n' "$output" | jq -c 'del(.source.path)')
+	[ "$(printf '%s\n' "$output" | jq -r .source.path)" = \
+		"$HOME/Mail/amazon/new/1709737964.M1P1.shop" ]
+
+	run bash -c "awk '/indented here/ { f = 1 } f && /^\.Bd -literal/ { on = 1; next }
+		on && /^\.Ed/ { exit } on' \"\$1\" |
+		sed -e 's/\\\\(lq/\xe2\x80\x9c/g' -e 's/\\\\(rq/\xe2\x80\x9d/g' -e 's/\\\\e/\\\\/g' |
+		jq -c 'del(.source.path)'" _ "$TOP/man/omni-ticket.5"
+	assert_success
+	assert_output "$got"
+}
+
+@test "share/omni/omni.conf.example is a configuration omni-fetch runs" {
+	need_program omni-fetch
+	mkdir -p "$HOME"/Mail/support/{new,cur,tmp} "$HOME"/Mail/amazon/{new,cur,tmp} \
+		"$HOME/omni/webhooks"
+	: >"$HOME/Mail/negozio.mbox"
+	cp "$REFERENCE/amazon-buyer-message.eml" "$HOME/Mail/amazon/new/1.M1P1.shop"
+	run omni-fetch -c "$TOP/share/omni/omni.conf.example"
+	assert_success
+	run jq -r '[.id, .channel, .store] | @tsv' <<<"$output"
+	assert_output "amazon-mail:0100018e14a2c7f1-6b2d9e4a-1f3c-4d5e-8a7b-9c0d1e2f3a4b-000000@email.amazonses.com	amazon	acme-us"
+}
+
+@test "bash completion: options, configured sources, stores, and paths after a scheme" {
+	mkdir -p "$XDG_CONFIG_HOME/omni" "$HOME/Mail/support" "$HOME/Mail/amazon"
+	printf '[store acme-us]\n[source support]  # mail\nuri = maildir:~/Mail/support\n[source amazon-mail]\nuri = maildir:~/Mail/amazon\n[rules x]\n' \
+		>"$XDG_CONFIG_HOME/omni/omni.conf"
+	printf '[source other]\nuri = file:x\n' >"$HOME/alt.conf"
+
+	run bash_complete "omni-fetch "
+	assert_output "$(printf '%s\n' support amazon-mail maildir: mbox: file:)"
+	run bash_complete "omni-fetch -c ~/alt.conf o"
+	assert_output other
+	run bash_complete "omni-fetch --config=$HOME/alt.conf "
+	assert_line --index 0 other
+	OMNI_CONFIG=$HOME/alt.conf run bash_complete "omni-fetch "
+	assert_line --index 0 other
+	run bash_complete "omni-fetch --store "
+	assert_output acme-us
+	run bash_complete "omni-fetch --channel=inst"
+	assert_output instagram
+	run bash_complete "omni-fetch --ke"
+	assert_output --keep-going
+	# readline replaces only what follows the ':' (it is in COMP_WORDBREAKS)
+	run bash_complete "omni-fetch maildir:~/Mail/s"
+	assert_output "~/Mail/support/"
+}
+
+@test "zsh completion parses, and finds the configured sources" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	run zsh -n "$TOP/completions/_omni"
+	assert_success
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[source support]\nuri = maildir:x\n  [ source  amazon-mail ]\n[store s]\n' \
+		>"$XDG_CONFIG_HOME/omni/omni.conf"
+	run zsh -fc 'source <(sed -n "/^_omni_conf_names()/,/^}/p" "$1")
+		typeset -A opt_args; _omni_conf_names source && print -l -- $reply' _ \
+		"$TOP/completions/_omni"
+	assert_success
+	assert_output "$(printf '%s\n' support amazon-mail)"
+}
+
+@test "fish completion parses, and completes sources and schemes" {
+	command -v fish >/dev/null || skip "fish is not installed"
+	run fish -n "$TOP/completions/omni-fetch.fish"
+	assert_success
+	mkdir -p "$XDG_CONFIG_HOME/omni" "$HOME/Mail/support"
+	printf '[source support]\nuri = maildir:x\n' >"$XDG_CONFIG_HOME/omni/omni.conf"
+	cd "$HOME"
+	run fish -Nc 'source $argv[1]; complete -C "omni-fetch "' "$TOP/completions/omni-fetch.fish"
+	assert_success
+	assert_line "support	configured source"
+	assert_line --partial "maildir:	"
+	run fish -Nc 'source $argv[1]; complete -C "omni-fetch maildir:Mail/s"' \
+		"$TOP/completions/omni-fetch.fish"
+	assert_output "maildir:Mail/support/"
+}
