@@ -11,8 +11,13 @@
 static int
 ids_only_webhook(const json_t *doc, omni_error *err)
 {
-	const char *scope = json_string_value(json_object_get(doc, "scope"));
-	const json_t *data = json_object_get(doc, "data");
+	const char *scope;
+	const json_t *data;
+
+	if (json_is_array(doc))   /* a dump of several callbacks */
+		doc = json_array_get(doc, 0);
+	scope = json_string_value(json_object_get(doc, "scope"));
+	data = json_object_get(doc, "data");
 
 	if (scope && json_is_object(data) && json_object_get(doc, "producer"))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
@@ -36,7 +41,7 @@ describe(const json_t *doc, char *buf, size_t size)
 			snprintf(buf, size, "empty array");
 			return;
 		}
-		n = (size_t)snprintf(buf, size, "array of %zu, the first ",
+		n = (size_t)snprintf(buf, size, "array of %zu; the first: ",
 		                     json_array_size(doc));
 		if (n < size)
 			describe(first, buf + n, size - n);

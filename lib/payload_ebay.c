@@ -79,14 +79,14 @@ by_time(const void *a, const void *b)
 }
 
 static json_t *
-message_new(const json_t *m, const char *seller, int from_ebay)
+message_new(const json_t *m, const char *seller, int from_ebay, const char *channel)
 {
 	const char *from = sender(m);
 	int out = !from_ebay && from && seller && strcasecmp(from, seller) == 0;
 	char *id = omni_payload_id(get(m, "messageId"));
 	json_t *msg = omni_message_new(id, out ? "out" : "in",
 	                               out ? "agent" : from_ebay ? "system" : "customer",
-	                               created(m), str(m, "messageBody"), "ebay");
+	                               created(m), str(m, "messageBody"), channel);
 	json_t *list = get(msg, "attachments"), *media;
 	size_t i;
 
@@ -126,7 +126,8 @@ ticket_new(omni_payload *p, struct conv *c, json_t *ids)
 
 	if (asprintf(&id, "%s:%s", p->f->name, c->conv_id) < 0)
 		id = NULL;
-	t = omni_ticket_new(id, "ebay", p->f->store_name, "message");
+	t = omni_ticket_new(id, p->f->channel ? p->f->channel : "ebay", p->f->store_name,
+	                    "message");
 	free(id);
 	for (size_t i = 0; !title && i < c->n; i++)
 		title = str(c->msgs[i], "subject");
@@ -174,7 +175,8 @@ conversation(omni_payload *p, struct conv *c, omni_error *err)
 		}
 		if (!seen) {
 			json_array_append_new(keys, json_string(mid));
-			json_array_append_new(fresh, message_new(c->msgs[i], c->seller, c->from_ebay));
+			json_array_append_new(fresh, message_new(c->msgs[i], c->seller, c->from_ebay,
+			                                              p->f->channel ? p->f->channel : "ebay"));
 			if (str(c->msgs[i], "messageBody"))
 				omni_order_ids_find(str(c->msgs[i], "messageBody"), ids);
 		}

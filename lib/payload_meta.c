@@ -133,7 +133,9 @@ omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err)
 	    (strcmp(object, "instagram") != 0 && strcmp(object, "page") != 0))
 		return 0;
 	json_array_foreach(entries, i, entry) {
-		struct event e = { .channel = object[0] == 'i' ? "instagram" : "facebook",
+		/* a configured channel (--channel) wins over the detected one */
+		struct event e = { .channel = p->f->channel ? p->f->channel :
+		                              object[0] == 'i' ? "instagram" : "facebook",
 		                   .entry = entry };
 		char *page = omni_payload_id(get(entry, "id"));
 		e.page = page;

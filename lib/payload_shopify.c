@@ -22,8 +22,9 @@ str(const json_t *o, const char *key)
 static int
 is_order(const json_t *o)
 {
+	/* a fulfilment has line_items and a name too, and an order_id */
 	return json_is_object(o) && get(o, "id") && get(o, "line_items") &&
-	       (get(o, "order_number") || get(o, "name"));
+	       (get(o, "order_number") || get(o, "name")) && !get(o, "order_id");
 }
 
 static int

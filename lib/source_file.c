@@ -99,7 +99,7 @@ malformed(omni_fetch *f, struct docs *d, size_t start, const json_error_t *je,
 		return -1;
 	size_t next = resync(d, start, bad);
 	size_t end = next;
-	while (end > start && isspace((unsigned char)d->buf[end - 1]))
+	while (end > start && d->buf[end - 1] == '\n')   /* the rest is verbatim */
 		end--;
 	if (f->reject(f, d->buf + start, end - start, err, NULL) != 0)
 		return -1;
