@@ -410,24 +410,6 @@ static char *q_decode(const char *s, size_t n, size_t *len)
 	return out;
 }
 
-/* Converts the pending bytes of a run of encoded words in one charset (a
- * multibyte character may be split across words) and appends them. */
-static int flush_run(buf *out, buf *run, const char *cs, const char *raw,
-                     size_t rawn)
-{
-	char *u;
-	int rc;
-
-	if (run->n == 0)
-		return 0;
-	u = omni_charset_to_utf8(cs, run->p, run->n, NULL);
-	/* unknown charset or bad bytes: keep the words as they were */
-	rc = u ? buf_add(out, u, strlen(u)) : buf_add(out, raw, rawn);
-	free(u);
-	run->n = 0;
-	return rc;
-}
-
 /* Decodes one encoded word's text into bytes (new), or NULL. */
 static char *word_bytes(char enc, const char *txt, size_t txtn, size_t *len)
 {
@@ -452,6 +434,24 @@ static int add_plain(buf *out, const char *s, size_t n)
 		if (*c != '\r' && *c != '\n')
 			rc = buf_add(out, *c == '\t' ? " " : c, 1);
 	free(u);
+	return rc;
+}
+
+/* Converts the pending bytes of a run of encoded words in one charset (a
+ * multibyte character may be split across words) and appends them; words
+ * that do not convert are kept as written (as clean UTF-8). */
+static int flush_run(buf *out, buf *run, const char *cs, const char *raw,
+                     size_t rawn)
+{
+	char *u;
+	int rc;
+
+	if (run->n == 0)
+		return 0;
+	u = omni_charset_to_utf8(cs, run->p, run->n, NULL);
+	rc = u ? buf_add(out, u, strlen(u)) : add_plain(out, raw, rawn);
+	free(u);
+	run->n = 0;
 	return rc;
 }
 

@@ -87,6 +87,18 @@ static const field *field_find(const fields *h, const char *name)
 	return NULL;
 }
 
+/* Raw 8-bit header bytes that are not UTF-8 are read as Latin-1 (as
+ * Windows-1252), so every value can go into JSON.  Takes s; new. */
+static char *utf8_or_latin1(char *s)
+{
+	char *u = omni_charset_to_utf8("utf-8", s, strlen(s), NULL);
+
+	if (!u)
+		u = omni_charset_to_utf8("iso-8859-1", s, strlen(s), NULL);
+	free(s);
+	return u;
+}
+
 /* The field's value unfolded (line breaks removed) and trimmed: new or
  * NULL when absent. */
 static char *field_get(const fields *h, const char *name)
@@ -105,7 +117,7 @@ static char *field_get(const fields *h, const char *name)
 	out[o] = '\0';
 	size_t lead = strspn(out, " \t");
 	memmove(out, out + lead, o - lead + 1);
-	return out;
+	return utf8_or_latin1(out);
 }
 
 char *omni_mail_header(const char *buf, size_t len, const char *name)
