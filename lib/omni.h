@@ -436,6 +436,17 @@ char *omni_charset_to_utf8(const char *charset, const char *s, size_t n,
                            omni_error *err);
 char *omni_rfc2047_decode(const char *s);
 char *omni_html_to_text(const char *html, size_t n);
+/* Header field parts (lib/mailhdr.c), from an unfolded value (borrowed):
+ * a Content-Type/-Disposition parameter, RFC 2231 forms included, as
+ * UTF-8 (new or NULL); the lowercase media type, def when absent (new);
+ * the first mailbox's decoded display name and lowercase address (each new
+ * or NULL); message ids without brackets (*ids new, each new; at most
+ * max); the first id (new or NULL). */
+char *omni_mail_param(const char *value, const char *name);
+char *omni_mail_media_type(const char *value, const char *def);
+void omni_mail_address(const char *value, char **name, char **addr);
+size_t omni_mail_msgids(const char *value, char ***ids, size_t max);
+char *omni_mail_msgid(const char *value);
 
 /* ------------------------------------------------------------------ */
 // lib/mailbox.c - Maildir and mbox
