@@ -46,6 +46,13 @@ setup() {
 	assert_output --regexp "^jsoncheck: 300 records, [0-9]+ accepted, [0-9]+ rejected, 0 known differences, 0 disagreements$"
 }
 
+@test "mutated lines agree with jansson" {
+	cd "$J"
+	run jsoncheck --fuzz 20 valid.ndjson utf8.ndjson numbers.ndjson
+	assert_success
+	assert_output --regexp ", 0 disagreements$"
+}
+
 @test "each kind of malformed line has its message, line and column" {
 	cd "$J"
 	run --separate-stderr jsoncheck --cat --keep-going invalid.ndjson

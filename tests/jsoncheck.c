@@ -14,6 +14,10 @@
  *   OMNI_JSON_MAX_DEPTH that jansson takes, the line is a known difference.
  *   Exit 1 on any disagreement.
  *
+ * jsoncheck --fuzz ROUNDS FILE...
+ *   The same for ROUNDS mutations of every line (bytes changed, deleted,
+ *   inserted, the line cut short), from a fixed seed.
+ *
  * jsoncheck --cat [--keep-going] [--reject FILE] [--set KEY=JSON]
  *                 [--remove KEY] [FILE...]
  *   Reads records as a program does and writes each one, edited, to stdout;
@@ -259,66 +263,125 @@ jansson_limit(const char *text)
 	       strstr(text, "NUL byte in object key");
 }
 
-static int
-check(char **files, int nfiles)
+typedef struct tally {
+	long records, accepted, rejected, known, disagree;
+} tally;
+
+/* Checks one line; says why on stderr when the two disagree. */
+static void
+check_line(tally *t, omni_record *rec, const char *line, size_t len,
+           const char *name, long lineno)
 {
-	long records = 0, accepted = 0, rejected = 0, known = 0, disagree = 0;
+	json_error_t jerr;
+	omni_error err;
+	const char *why = NULL;
+	json_t *j;
+	int ok;
+
+	t->records++;
+	ok = omni_record_parse(rec, line, len, &err) == 0;
+	j = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+	if (j && !json_is_object(j)) {
+		json_decref(j);
+		j = NULL;
+		snprintf(jerr.text, sizeof jerr.text, "not an object");
+	}
+	if (ok && !j && jansson_limit(jerr.text))
+		t->known++;
+	else if (!ok && j && strstr(err.text, "nesting deeper"))
+		t->known++;
+	else if (ok != (j != NULL))
+		why = ok ? jerr.text : "jansson accepts it";
+	else if (ok && !same_value(trimmed(line, len), j))
+		why = "decoded values differ";
+	else if (ok)
+		why = check_writer(rec, j);
+	ok ? t->accepted++ : t->rejected++;
+	if (why) {
+		t->disagree++;
+		fprintf(stderr, "jsoncheck: %s:%ld: disagreement (omni %s): %s\n",
+		        name, lineno, ok ? "accepts" : err.text, why);
+	}
+	json_decref(j);
+}
+
+/* A mutation of line into buf (room for len + 8 bytes): a byte changed,
+ * deleted or inserted, or the line cut short, a few times over. */
+static size_t
+mutate(const char *line, size_t len, char *buf, unsigned long *seed)
+{
+	static const char bytes[] = "\"\\{}[]:,0-.eE+u \t\x80\xbf\xc3\xe2\xed\xf0\xf4\xff";
+	size_t n = len;
+	int times;
+
+	memcpy(buf, line, len);
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	times = 1 + (int)(*seed >> 62);
+	while (times-- > 0 && n > 0) {
+		unsigned long r;
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		r = *seed >> 16;
+		size_t at = (r >> 8) % n;
+		char b = bytes[(r >> 40) % (sizeof bytes - 1)];
+		switch (r & 3) {
+		case 0: buf[at] = b; break;
+		case 1: memmove(buf + at, buf + at + 1, n - at - 1); n--; break;
+		case 2:
+			if (n < len + 8) {
+				memmove(buf + at + 1, buf + at, n - at);
+				buf[at] = b;
+				n++;
+			}
+			break;
+		default: n = at; break;
+		}
+	}
+	return n;
+}
+
+/* rounds: 0 checks each line; else each line mutated that many times. */
+static int
+check(char **files, int nfiles, long rounds)
+{
+	tally t = { 0 };
 	omni_input *in = omni_input_new(files, nfiles);
+	unsigned long seed = 20240306;
 	omni_record rec;
 	omni_error err;
-	char *line;
+	char *line, *buf = NULL;
 	size_t len;
 	int rc;
 
 	omni_record_init(&rec);
 	tmp = tmpfile();
 	while ((rc = omni_input_next(in, &line, &len, &err)) != 0) {
-		json_error_t jerr;
-		json_t *j;
-		const char *why = NULL;
-		int ok;
-
 		if (rc < 0) {
-			char buf[1200];
-			omni_error_format(&err, buf, sizeof buf);
-			fprintf(stderr, "jsoncheck: %s\n", buf);
+			char msg[1200];
+			omni_error_format(&err, msg, sizeof msg);
+			fprintf(stderr, "jsoncheck: %s\n", msg);
 			return err.status;
 		}
-		records++;
-		ok = omni_record_parse(&rec, line, len, &err) == 0;
-		j = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
-		if (j && !json_is_object(j)) {
-			json_decref(j);
-			j = NULL;
-			snprintf(jerr.text, sizeof jerr.text, "not an object");
+		if (!rounds) {
+			check_line(&t, &rec, line, len, omni_input_name(in),
+			           omni_input_lineno(in));
+			continue;
 		}
-		if (ok && !j && jansson_limit(jerr.text))
-			known++;
-		else if (!ok && j && strstr(err.text, "nesting deeper"))
-			known++;
-		else if (ok != (j != NULL))
-			why = ok ? jerr.text : "jansson accepts it";
-		else if (ok && !same_value(trimmed(line, len), j))
-			why = "decoded values differ";
-		else if (ok)
-			why = check_writer(&rec, j);
-		ok ? accepted++ : rejected++;
-		if (why) {
-			disagree++;
-			fprintf(stderr, "jsoncheck: %s:%ld: disagreement (omni %s): %s\n",
-			        omni_input_name(in), omni_input_lineno(in),
-			        ok ? "accepts" : err.text, why);
+		buf = realloc(buf, len + 8);
+		for (long i = 0; i < rounds; i++) {
+			size_t n = mutate(line, len, buf, &seed);
+			check_line(&t, &rec, buf, n, omni_input_name(in),
+			           omni_input_lineno(in));
 		}
-		json_decref(j);
 	}
 	printf("jsoncheck: %ld records, %ld accepted, %ld rejected, "
 	       "%ld known differences, %ld disagreements\n",
-	       records, accepted, rejected, known, disagree);
+	       t.records, t.accepted, t.rejected, t.known, t.disagree);
 	omni_record_free(&rec);
 	omni_input_free(in);
+	free(buf);
 	free(outbuf);
 	fclose(tmp);
-	return disagree ? 1 : 0;
+	return t.disagree ? 1 : 0;
 }
 
 static void
@@ -395,11 +458,14 @@ main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--cat") == 0)
 		return cat(argc - 2, argv + 2);
+	if (argc > 3 && strcmp(argv[1], "--fuzz") == 0)
+		return check(argv + 3, argc - 3, atol(argv[2]));
 	if (argc < 2) {
 		fprintf(stderr, "usage: jsoncheck FILE...\n"
+		        "       jsoncheck --fuzz ROUNDS FILE...\n"
 		        "       jsoncheck --cat [--keep-going] [--reject FILE] "
 		        "[--set KEY=JSON] [--remove KEY] [FILE...]\n");
 		return 64;
 	}
-	return check(argv + 1, argc - 1);
+	return check(argv + 1, argc - 1, 0);
 }
