@@ -164,7 +164,7 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 	f->arg = r;
 	if (s) {
 		if (check_section(s, r->config->path, err))
-			return -1;
+			return -1;   /* err filled */
 		f->name = f->cursor_key = s->name;
 		f->uri = omni_conf_get(s, "uri");
 		f->channel = omni_conf_get(s, "channel");
@@ -172,10 +172,11 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 		f->conf = s;
 		return 0;
 	}
-	if (!omni_fetch_is_uri(arg))
-		return omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
-		                      "no such source: not configured, and not maildir:, "
-		                      "mbox: or file:");
+	if (!omni_fetch_is_uri(arg)) {
+		omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
+		               "no such source: not configured, and not maildir:, mbox: or file:");
+		return -1;
+	}
 	/* Ad hoc: ids are scoped by the scheme, seen marks by the whole URI. */
 	snprintf(name, size, "%.*s", (int)strcspn(arg, ":"), arg);
 	f->name = name;
@@ -240,10 +241,10 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'v': omni_verbosity++; break;
 		case 'h':
 			printf("%s\n%s", usage_line, help_text);
-			exit(fflush(stdout) == 0 ? 0 : OMNI_EX_IOERR);
+			exit(omni_stdout_close());
 		case 'V':
 			printf("omni-fetch %s\n", OMNI_VERSION);
-			exit(fflush(stdout) == 0 ? 0 : OMNI_EX_IOERR);
+			exit(omni_stdout_close());
 		default:
 			return omni_usage_error(usage_line, NULL);
 		}

@@ -1,4 +1,5 @@
 /* diag.c - talking to people on stderr; used by cmd/ only. */
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -76,4 +77,14 @@ omni_usage_error(const char *usage, const char *fmt, ...)
 	}
 	fprintf(stderr, "%s\ntry '%s --help'\n", usage, progname);
 	return OMNI_EX_USAGE;
+}
+
+int
+omni_stdout_close(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "%s: stdout: %s\n", progname, strerror(errno));
+		return OMNI_EX_IOERR;
+	}
+	return 0;
 }

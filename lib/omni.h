@@ -75,6 +75,8 @@ void omni_report(const omni_error *e);
 /* Short usage line for a bad option, then "try 'prog --help'"; returns 64. */
 int omni_usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Flushes stdout (after --help, --version): 0, or 74 after saying why. */
+int omni_stdout_close(void);
 
 /* ------------------------------------------------------------------ */
 // lib/json.c - the lazy record reader (DESIGN.md, "The hot path")
@@ -562,6 +564,8 @@ int omni_payload_shopify(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err);
+/* A Shopify GraphQL Order node in the shape of a REST order: new. */
+json_t *omni_shopify_from_graphql(const json_t *node);
 /* A normalised order (see lib/orders.c), fulfilment or refund: stored
  * under --orders, else counted.  0 or -1 with err. */
 int omni_payload_order(omni_payload *p, const json_t *order, omni_error *err);

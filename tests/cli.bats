@@ -32,8 +32,9 @@ load test_helper
 
 @test "--help to /dev/full is a write error, exit 74" {
 	for p in $(omni_programs); do
-		run "$p" --help >/dev/full
+		run bash -c "$p --help >/dev/full"
 		assert_failure 74
+		assert_output "$p: stdout: No space left on device"
 	done
 }
 
