@@ -37,6 +37,18 @@ static size_t outcap;
 
 static int same_value(omni_span v, json_t *j);
 
+static void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n);
+
+	if (!q) {
+		fprintf(stderr, "jsoncheck: out of memory\n");
+		exit(70);
+	}
+	return q;
+}
+
 static int
 same_string(omni_span v, const char *s, size_t n)
 {
@@ -74,7 +86,7 @@ same_object(omni_span v, json_t *j)
 	omni_json_iter(&it, v);
 	while (omni_json_next(&it, &k, &x)) {
 		if (n == cap)
-			m = realloc(m, (cap = cap ? cap * 2 : 16) * sizeof *m);
+			m = xrealloc(m, (cap = cap ? cap * 2 : 16) * sizeof *m);
 		m[n++] = (omni_member){ k, x };
 	}
 	eq = 1;
@@ -157,7 +169,7 @@ written(const omni_record *r, const omni_edit *e, size_t *len)
 		return NULL;
 	if ((size_t)n + 1 > outcap) {
 		outcap = (size_t)n + 1;
-		outbuf = realloc(outbuf, outcap);
+		outbuf = xrealloc(outbuf, outcap);
 	}
 	if (pread(fd, outbuf, (size_t)n, 0) != n)
 		return NULL;
@@ -366,7 +378,7 @@ check(char **files, int nfiles, long rounds)
 			           omni_input_lineno(in));
 			continue;
 		}
-		buf = realloc(buf, len + 8);
+		buf = xrealloc(buf, len + 8);
 		for (long i = 0; i < rounds; i++) {
 			size_t n = mutate(line, len, buf, &seed);
 			check_line(&t, &rec, buf, n, omni_input_name(in),
