@@ -27,6 +27,23 @@ ids_only_webhook(const json_t *doc, omni_error *err)
 	return 0;
 }
 
+/* A saved error response (a 429, a GraphQL error) instead of data:
+ * {"errors":"..."} or {"errors":[{"message"...}]}. */
+static int
+error_response(const json_t *doc, omni_error *err)
+{
+	const json_t *e = json_object_get(doc, "errors");
+	const char *msg = json_string_value(e);
+
+	if (!e || json_object_get(doc, "data"))
+		return 0;
+	if (!msg)
+		msg = json_string_value(json_object_get(json_array_get(e, 0), "message"));
+	return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+	                      "an api error response, not data: %.200s",
+	                      msg ? msg : "(no message)"), -1;
+}
+
 /* "object with keys "a", "b", ..." or "array of 3 numbers". */
 static void
 describe(const json_t *doc, char *buf, size_t size)
@@ -84,7 +101,7 @@ omni_payload_handle(omni_payload *p, const json_t *doc, omni_error *err)
 		if (rc)
 			return rc < 0 ? -1 : 0;
 	}
-	if (ids_only_webhook(doc, err) < 0)
+	if (ids_only_webhook(doc, err) < 0 || error_response(doc, err) < 0)
 		return -1;
 	describe(doc, seen, sizeof seen);
 	return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,

@@ -316,15 +316,19 @@ order_new(const omni_payload *p, const json_t *o)
 	omni_json_set_str(out, "store", p->f->store_name);
 	omni_payload_set_time(out, "placed_at", get(o, "created_at"));
 	omni_payload_set_time(out, "updated_at", get(o, "updated_at"));
-	json_object_set_new(out, "status", json_string(
-		!json_is_null(get(o, "cancelled_at")) && get(o, "cancelled_at") ? "cancelled" :
-		!json_is_null(get(o, "closed_at")) && get(o, "closed_at") ? "closed" : "open"));
+	/* a version that does not say (a GraphQL query without those fields)
+	 * leaves the status as it was */
+	if (get(o, "cancelled_at") || get(o, "closed_at"))
+		json_object_set_new(out, "status", json_string(
+			!json_is_null(get(o, "cancelled_at")) && get(o, "cancelled_at") ? "cancelled" :
+			!json_is_null(get(o, "closed_at")) && get(o, "closed_at") ? "closed" : "open"));
 	copy_str(out, "financial_status", o, "financial_status");
 	if (json_is_string(total))
 		json_object_set(out, "total", total);
 	omni_payload_set_str(out, "currency", currency);
 	json_object_set_new(out, "customer", customer_new(o));
-	json_object_set_new(out, "items", items_new(o));
+	if (json_is_array(get(o, "line_items")))   /* absent: keep the stored items */
+		json_object_set_new(out, "items", items_new(o));
 	if (json_is_array(get(o, "fulfillments")))
 		append_all(out, "fulfillments", get(o, "fulfillments"), fulfillment_conv, NULL);
 	if (json_is_array(get(o, "refunds")))
@@ -384,13 +388,47 @@ each(omni_payload *p, const json_t *list, int kind, omni_error *err)
 	return 1;
 }
 
+/* {"data":{"orders":{edges|nodes}}} or {"data":{"order":{...}}} */
+static int
+graphql(omni_payload *p, const json_t *data, omni_error *err)
+{
+	const json_t *conn = get(data, "orders"), *single = get(data, "order");
+	json_t *list = json_array(), *n;
+	size_t i;
+	int rc = 1;
+
+	if (json_is_object(single))
+		json_array_append(list, (json_t *)single);
+	else if (json_is_array(get(conn, "edges")))
+		json_array_foreach(get(conn, "edges"), i, n)
+			json_array_append(list, get(n, "node"));
+	else if (json_is_array(get(conn, "nodes")))
+		json_array_extend(list, get(conn, "nodes"));
+	else
+		rc = 0;
+	json_array_foreach(list, i, n) {
+		json_t *o = omni_shopify_from_graphql(n);
+		int r = order(p, o, err);
+		json_decref(o);
+		if (r < 0) {
+			rc = -1;
+			break;
+		}
+	}
+	json_decref(list);
+	return rc;
+}
+
 int
 omni_payload_shopify(omni_payload *p, const json_t *doc, omni_error *err)
 {
 	const json_t *v;
+	int rc;
 
 	if (!json_is_object(doc))
 		return 0;
+	if (json_is_object(v = get(doc, "data")) && (rc = graphql(p, v, err)) != 0)
+		return rc;
 	if ((v = get(doc, "orders")) && all(v, is_order))
 		return each(p, v, 0, err);
 	if (is_order(v = get(doc, "order")))

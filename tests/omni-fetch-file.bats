@@ -284,3 +284,25 @@ db() {
 	run db "SELECT amount FROM refunds"
 	assert_output '25.98'
 }
+
+@test "Shopify GraphQL orders land on the same rows as REST ones" {
+	run omni-fetch --orders "file:$F/shopify-graphql-orders.json"
+	assert_success
+	run db "SELECT order_id, number, customer_ref, total, financial_status FROM orders ORDER BY order_id"
+	assert_output - <<-EOF
+	5829384756102|#1042|7011223344556|33.05|paid
+	5829384756103|#1043|7011223344557|45.50|partially_refunded
+	EOF
+	run db "SELECT external_id, carrier, status FROM fulfillments ORDER BY external_id"
+	assert_output $'5213344556677|UPS|in_transit\n5213344556678|USPS|delivered'
+	run omni-fetch --orders "file:$F/shopify-orders.json"
+	assert_success
+	run db "SELECT (SELECT count(*) FROM orders), (SELECT count(*) FROM fulfillments), (SELECT count(*) FROM refunds), (SELECT items IS NOT NULL FROM orders WHERE number = '#1042')"
+	assert_output '3|2|1|1'
+}
+
+@test "a saved API error response is not data: exit 65, with its message" {
+	run omni-fetch "file:$F/shopify-graphql-throttled.json"
+	assert_failure 65
+	assert_output "omni-fetch: $F/shopify-graphql-throttled.json:1:1: an api error response, not data: Throttled"
+}
