@@ -716,7 +716,10 @@ omni_json_string_buf(omni_span v, char *buf, size_t size)
 	char *s;
 	size_t n;
 
-	if (omni_json_type(v) != OMNI_J_STRING || size == 0)
+	if (size == 0)
+		return -1;
+	buf[0] = '\0';
+	if (omni_json_type(v) != OMNI_J_STRING)
 		return -1;
 	if (v.n - 2 < size) {
 		n = decode(v.p + 1, v.n - 2, buf);

@@ -66,6 +66,23 @@ quoted(omni_span rawkey)
 	return (omni_span){ rawkey.p - 1, rawkey.n + 2 };
 }
 
+/* omni_json_string_buf fits exactly, refuses one byte less; and
+ * omni_json_string_eq agrees where the text has no NUL. */
+static int
+same_string_buf(omni_span v, const char *s, size_t n)
+{
+	char *buf = xrealloc(NULL, n + 1);
+	int eq = omni_json_string_buf(v, buf, n + 1) == (long)n &&
+	         memcmp(buf, s, n) == 0 && buf[n] == '\0' &&
+	         (n == 0 || omni_json_string_buf(v, buf, n) == -1);
+
+	if (eq && strlen(s) == n)
+		eq = omni_json_string_eq(v, s) &&
+		     (n == 0 || !omni_json_string_eq(v, "\x01"));
+	free(buf);
+	return eq;
+}
+
 static int
 same_key(omni_span rawkey, const char *s, size_t n)
 {
@@ -100,6 +117,9 @@ same_object(omni_span v, json_t *j)
 			json_t *jv = json_object_getn(j, key, kl);
 			distinct++;
 			eq = jv && same_value(m[i].value, jv);
+			/* Lookup by key finds this, the last occurrence. */
+			if (eq && strlen(key) == kl)
+				eq = omni_json_get(v, key).p == m[i].value.p;
 		}
 		free(key);
 	}
@@ -131,7 +151,8 @@ same_value(omni_span v, json_t *j)
 	case OMNI_J_FALSE: return json_is_false(j);
 	case OMNI_J_STRING:
 		return json_is_string(j) &&
-		       same_string(v, json_string_value(j), json_string_length(j));
+		       same_string(v, json_string_value(j), json_string_length(j)) &&
+		       same_string_buf(v, json_string_value(j), json_string_length(j));
 	case OMNI_J_NUMBER:
 		if (json_is_integer(j))
 			return omni_json_int64(v, &i) == 0 && i == json_integer_value(j);
@@ -141,10 +162,14 @@ same_value(omni_span v, json_t *j)
 		if (!json_is_array(j))
 			return 0;
 		omni_json_iter(&it, v);
-		while (omni_json_next(&it, NULL, &x))
-			if (n >= json_array_size(j) || !same_value(x, json_array_get(j, n++)))
+		while (omni_json_next(&it, NULL, &x)) {
+			if (n >= json_array_size(j) || !same_value(x, json_array_get(j, n)))
 				return 0;
-		return n == json_array_size(j);
+			if (n < 8 && omni_json_at(v, n).p != x.p)
+				return 0;
+			n++;
+		}
+		return n == json_array_size(j) && !omni_json_at(v, n).p;
 	case OMNI_J_OBJECT:
 		return json_is_object(j) && same_object(v, j);
 	default:
@@ -256,6 +281,31 @@ out:
 	return why;
 }
 
+/* omni_record_get finds each key's last value; omni_json_to_jansson gives
+ * what jansson reads. */
+static int
+same_lookups(const omni_record *r, json_t *j)
+{
+	for (size_t i = 0; i < r->nmembers; i++) {
+		size_t kl;
+		char *key = omni_json_string(quoted(r->members[i].key), &kl);
+		json_t *jv = json_object_getn(j, key, kl), *mine;
+		int eq = 1;
+		if (strlen(key) == kl) {
+			omni_span got = omni_record_get(r, key);
+			eq = got.p && same_value(got, jv);
+		}
+		mine = omni_json_to_jansson(r->members[i].value);
+		if (eq && i + 1 == r->nmembers)
+			eq = mine && json_equal(mine, jv);
+		json_decref(mine);
+		free(key);
+		if (!eq)
+			return 0;
+	}
+	return !omni_record_get(r, "\x01no such key").p;
+}
+
 /* The line without the whitespace around the object. */
 static omni_span
 trimmed(const char *line, size_t len)
@@ -306,6 +356,8 @@ check_line(tally *t, omni_record *rec, const char *line, size_t len,
 		why = ok ? jerr.text : "jansson accepts it";
 	else if (ok && !same_value(trimmed(line, len), j))
 		why = "decoded values differ";
+	else if (ok && !same_lookups(rec, j))
+		why = "omni_record_get or omni_json_to_jansson differs";
 	else if (ok)
 		why = check_writer(rec, j);
 	ok ? t->accepted++ : t->rejected++;
