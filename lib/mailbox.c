@@ -34,7 +34,7 @@ struct omni_mailbox {
 	char *data, *filepath, *key;
 	/* mbox */
 	const char *map;
-	size_t size, pos;
+	size_t size, pos, dropped;
 	long line;             /* line number at pos */
 	char *copy;            /* an unescaped message */
 	char keybuf[24];
@@ -237,6 +237,19 @@ static omni_time from_line_date(const char *p, const char *eol)
 	return (omni_time)timegm(&tm) * 1000;
 }
 
+/* Pages before off were read: dropped from the mapping every 64 MiB, so
+ * the resident size of a big mailbox stays small (they are the file's, so
+ * the kernel could drop them anyway; this keeps RSS honest). */
+static void drop_read_pages(omni_mailbox *mb, size_t off)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), done = off - off % page;
+
+	if (done - mb->dropped < (size_t)64 << 20)
+		return;
+	madvise((void *)(mb->map + mb->dropped), done - mb->dropped, MADV_DONTNEED);
+	mb->dropped = done;
+}
+
 /* The message that starts at mb->pos (on its "From " line). */
 static int mbox_next(omni_mailbox *mb, omni_mailbox_msg *msg, omni_error *err)
 {
@@ -251,6 +264,7 @@ static int mbox_next(omni_mailbox *mb, omni_mailbox_msg *msg, omni_error *err)
 	mb->copy = NULL;
 	if (from >= end)
 		return 0;
+	drop_read_pages(mb, (size_t)(from - mb->map));
 	eol = memchr(from, '\n', (size_t)(end - from));
 	start = p = eol ? eol + 1 : end;
 	for (; p < end; lines++) {

@@ -153,8 +153,10 @@ void omni_order_ids_find(const char *text, json_t *ids)
 			}
 			continue;
 		}
-		/* a byte of a UTF-8 letter before: inside a word */
-		if (prev < 0x80 && (n = word_form(s, &num))) {
+		/* a byte of a UTF-8 letter before: inside a word; and only the
+		 * first letters of order_words can start one (the hot path) */
+		if (prev < 0x80 && strchr("bBcCoOpPnN", *s) &&
+		    (n = word_form(s, &num))) {
 			add_hash(ids, num, n);
 			s = num + n - 1;
 		}
