@@ -166,6 +166,7 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	    exec(s, "PRAGMA journal_mode = WAL", err, "cannot open the store") < 0)
 		goto fail;
 	if (exec(s, "PRAGMA synchronous = NORMAL", err, "cannot open the store") < 0 ||
+	    exec(s, "PRAGMA cache_size = -32768", err, "cannot open the store") < 0 ||
 	    migrate(s, err) < 0)
 		goto fail;
 	*out = s;
