@@ -283,3 +283,93 @@ omni-fetch: $MAIL/maildir-bad/new/4.bytes:6: invalid bytes for charset 'utf-8' a
 	run jq -e -s 'all(.omni == 1 and .store == "acme" and (.messages | length) == 1 and .created_at == .messages[0].at and .source.name != null)' <<<"$output"
 	assert_success
 }
+
+# A maildir in the test's directory with one message: headers, blank, body.
+one_message() {
+	mkdir -p "$BATS_TEST_TMPDIR/one/new"
+	cat >"$BATS_TEST_TMPDIR/one/new/1"
+}
+
+@test "order numbers in five languages, marketplace ids, and what is not one" {
+	one_message <<-'EOF'
+	From: x@example.com
+	Subject: Re: #1043 and order no. 2001
+	Message-ID: <ids@example.com>
+
+	Order number: 2002, ordine n. 2003, ordine 2004, n° 2005, commande n°2006,
+	commande 2007, pedido nº 2008, pedido 2009, Bestellung 2010, Bestellnummer 2011.
+	Amazon 113-4827365-1029384 and eBay 12-34567-89012; again #1043.
+	Not these: #ffcc00, #1a, &#8217;, x#1234, #12, order 123, order 2024-03-05,
+	ordered 5555, border 6666, 1113-4827365-1029384, 123-45678-90123.
+	EOF
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '.order_ids | join(" ")' <<<"$output"
+	assert_output '#1043 #2001 #2002 #2003 #2004 #2005 #2006 #2007 #2008 #2009 #2010 #2011 113-4827365-1029384 12-34567-89012'
+}
+
+@test "8-bit UTF-8 without a charset is accepted; Latin-1 bytes without one are not" {
+	one_message <<-EOF
+	From: x@example.com
+	Message-ID: <u@example.com>
+
+	Grazie, è arrivato.
+	EOF
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '.messages[0].text' <<<"$output"
+	assert_output 'Grazie, è arrivato.'
+	printf 'From: x@example.com\nMessage-ID: <l@example.com>\n\nGrazie, \xe8 arrivato.\n' >"$BATS_TEST_TMPDIR/one/new/2"
+	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_failure 65
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/2:4: invalid bytes for charset 'us-ascii' at byte 9" ]
+}
+
+@test "garbage in a base64 part is an error at its line" {
+	one_message <<-'EOF'
+	From: x@example.com
+	Message-ID: <b64@example.com>
+	Content-Type: multipart/mixed; boundary=b
+
+	--b
+	Content-Type: text/plain
+	Content-Transfer-Encoding: base64
+
+	SGVsbG8s IHdv
+	cmxk!!
+	--b--
+	EOF
+	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_failure 65
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/1:7: invalid base64 data in part" ]
+	sed -i 's/!!$//' "$BATS_TEST_TMPDIR/one/new/1"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '.messages[0].text' <<<"$output"
+	assert_output 'Hello, world'
+}
+
+@test "a chargeback notice is a claim; Amazon's other mail is not" {
+	one_message <<-'EOF'
+	From: cb-seller-notification@amazon.com
+	Subject: Chargeback notification for order 111-2223334-4455566
+	Message-ID: <cb@amazon.com>
+
+	A chargeback was filed by the buyer's bank.
+	EOF
+	printf 'From: seller-notification@amazon.com\nSubject: Sold, ship now: 111-9999999-0000000\nMessage-ID: <sold@amazon.com>\n\nShip it.\n' \
+		>"$BATS_TEST_TMPDIR/one/new/2"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '[.channel, .kind, .source.thread_key] | join(" ")' <<<"$output"
+	assert_output $'amazon claim amazon:claim:111-2223334-4455566\nemail message sold@amazon.com'
+}
+
+@test "mbox with CRLF line endings" {
+	printf 'From a@b Mon Mar  4 09:00:00 2024\r\nFrom: a@b.example\r\nMessage-ID: <c1@b>\r\n\r\nOne\r\n\r\nFrom a@b Mon Mar  4 09:00:00 2024\r\nFrom: a@b.example\r\nMessage-ID: <c2@b>\r\n\r\nTwo\r\n' \
+		>"$BATS_TEST_TMPDIR/crlf.mbox"
+	run omni-fetch "mbox:$BATS_TEST_TMPDIR/crlf.mbox"
+	assert_success
+	run jq -r '[.id, .messages[0].text] | join(" ")' <<<"$output"
+	assert_output $'mbox:c1@b One\nmbox:c2@b Two'
+}
