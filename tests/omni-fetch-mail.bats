@@ -1,0 +1,375 @@
+#!/usr/bin/env bats
+# omni-fetch with maildir: and mbox: sources: RFC 5322/MIME decoding,
+# charsets, marketplace relay mail, order ids, threading keys, malformed
+# mail.  Fixtures: tests/fixtures/fetch/mail (written by make-fixtures).
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+MAIL=$FIXTURES/fetch/mail
+MD=$MAIL/maildir
+
+# One field (a jq filter) of the ticket whose Message-ID is $1.
+field() {
+	omni-fetch --all "maildir:$MD" |
+		jq -r --arg id "maildir:$1" "select(.id == \$id) | $2"
+}
+
+conf() {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	cat >"$XDG_CONFIG_HOME/omni/omni.conf"
+}
+
+@test "maildir: new/ and cur/ in name order, dot-files skipped, keys without the flags" {
+	run omni-fetch "maildir:$MD"
+	assert_success
+	run jq -r '.id' <<<"$output"
+	assert_output - <<-'EOF'
+	maildir:it-0001@mail.example.it
+	maildir:fr-0002@example.fr
+	maildir:en-0003@example.com
+	maildir:de-0004@example.de
+	maildir:es-0005@example.es
+	maildir:it-0006@mail.example.it
+	maildir:0100018e14a2c7f1-6b2d9e4a-1f3c-4d5e-8a7b-9c0d1e2f3a4b-000000@email.amazonses.com
+	maildir:atoz-0008@amazon.com
+	maildir:ebay-0009@members.ebay.com
+	maildir:auto-0011@mail.example.it
+	maildir:reply-0012@acme-outfitters.example
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT key FROM fetch_seen ORDER BY key LIMIT 4"
+	assert_output $'1709300001.M101P1.mx\n1709300002.M102P2.mx\n1709300003.M103P3.mx\n1709300004.M104P4.mx'
+}
+
+@test "maildir: a second run prints nothing, and no file is moved or renamed" {
+	cp -R "$MD" "$BATS_TEST_TMPDIR/md"
+	(cd "$BATS_TEST_TMPDIR/md" && find . | sort) >"$BATS_TEST_TMPDIR/before"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/md"
+	assert_success
+	[ "$(wc -l <<<"$output")" -eq 11 ]
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/md"
+	assert_success
+	assert_output ''
+	(cd "$BATS_TEST_TMPDIR/md" && find . | sort) >"$BATS_TEST_TMPDIR/after"
+	diff "$BATS_TEST_TMPDIR/before" "$BATS_TEST_TMPDIR/after"
+	# a message another client moved from new/ to cur/ keeps its key
+	mv "$BATS_TEST_TMPDIR/md/new/1709300002.M102P2.mx" "$BATS_TEST_TMPDIR/md/cur/1709300002.M102P2.mx:2,S"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/md"
+	assert_success
+	assert_output ''
+}
+
+@test "UTF-8, quoted-printable, CRLF, folded B-encoded subject" {
+	run field it-0001@mail.example.it '[.subject, .messages[0].text, .created_at, .customer.emails[0], .order_ids[0], .source.thread_key] | join("|")'
+	assert_success
+	assert_output "Ordine n. 1043 non è arrivato|Buongiorno,
+l'ordine n. 1043 non è ancora arrivato, è passata più di una settimana. Potete controllare?
+
+Grazie,
+Maria|2024-03-04T08:15:00Z|maria.rossi@example.it|#1043|it-0001@mail.example.it"
+}
+
+@test "ISO-8859-1 8bit body, Q-encoded subject and display name" {
+	run field fr-0002@example.fr '[.subject, .customer.name, .messages[0].text, (.order_ids|join(","))] | join("|")'
+	assert_success
+	assert_output $'Problème avec ma commande|Renée Dupré|Bonjour,\nma commande n°2044 est arrivée abîmée.\nRenée|#2044'
+}
+
+@test "Windows-1252 base64 body: euro sign and curly quotes" {
+	run field en-0003@example.com '[.subject, .messages[0].text, .created_at] | join("|")'
+	assert_success
+	assert_output $'“Where’s my order”|Hi,\n“Where’s my order #1045?” I paid €49.99 — please help.\nJoe|2024-03-06T13:30:00Z'
+}
+
+@test "ISO-8859-15 quoted-printable: the euro sign is 0xA4 there" {
+	run field de-0004@example.de '[.messages[0].text, (.order_ids|join(","))] | join("|")'
+	assert_success
+	assert_output $'Guten Tag,\nder Preis war 30 €, Bestellung 4711.\nGrüße|#4711'
+}
+
+@test "an HTML-only alternative becomes readable text" {
+	run field es-0005@example.es '.messages[0].text'
+	assert_success
+	assert_output - <<-'EOF'
+	Hola,
+
+	mi pedido nº 7788 llegó roto & incompleto.
+	No es lo que esperábamos — ¿qué hago?
+
+	It’s urgent <3
+
+	Lucía G.
+	EOF
+	run field es-0005@example.es '.order_ids | join(",")'
+	assert_output '#7788'
+}
+
+@test "nested multipart: plain text preferred, attachments listed, threading kept" {
+	run field it-0006@mail.example.it '.messages[0].text'
+	assert_output 'Here are the invoice and a photo of the box.'
+	run field it-0006@mail.example.it '.messages[0].attachments | tojson'
+	assert_output '[{"filename":"fattura n°1043.pdf","content_type":"application/pdf","size":1040},{"filename":"photo.jpg","content_type":"image/jpeg","size":102}]'
+	run field it-0006@mail.example.it '[.subject, .source.in_reply_to, (.source.references|join(" ")), .source.thread_key] | join("|")'
+	assert_output 'Re: Ordine n. 1043 non è arrivato|reply-1@acme-outfitters.example|it-0001@mail.example.it reply-1@acme-outfitters.example|it-0001@mail.example.it'
+	run field it-0006@mail.example.it '.customer.emails | join(",")'
+	assert_output 'maria.rossi@example.it'
+}
+
+@test "Amazon relay mail: the buyer's words, alias, name, order id" {
+	id=0100018e14a2c7f1-6b2d9e4a-1f3c-4d5e-8a7b-9c0d1e2f3a4b-000000@email.amazonses.com
+	run field "$id" '[.channel, .kind, .customer.name, .customer.handles.amazon, (.order_ids|join(",")), .source.thread_key, .messages[0].author] | join("|")'
+	assert_success
+	assert_output 'amazon|message|Dana|7xk2m9qp4tz1vbn@marketplace.amazon.com|113-4827365-1029384|amazon:7xk2m9qp4tz1vbn@marketplace.amazon.com:113-4827365-1029384|customer'
+	run field "$id" '.messages[0].text'
+	assert_output 'Hi, tracking has said “in transit” for 4 days now. Can you check where my package is?'
+	run field "$id" '.messages[0].source | tojson'
+	assert_output "{\"name\":\"maildir\",\"external_id\":\"$id\",\"thread_key\":\"amazon:7xk2m9qp4tz1vbn@marketplace.amazon.com:113-4827365-1029384\",\"message_id\":\"$id\"}"
+}
+
+@test "Amazon relay mail without the markers: footer and token dropped" {
+	mkdir -p "$BATS_TEST_TMPDIR/md/new"
+	cat >"$BATS_TEST_TMPDIR/md/new/1" <<-'EOF'
+	From: "Sam - Amazon Marketplace" <k2j4h5g6f7d8s9a@marketplace.amazon.co.uk>
+	Subject: Return policy inquiry from Amazon customer Sam(Order: 202-1111111-2222222)
+	Message-ID: <uk-1@amazonses.com>
+	Date: Thu, 14 Mar 2024 10:00:00 +0000
+
+	Can I still return the jacket?
+
+	For Your Information: To help arbitrate disputes we retain all messages.
+
+	[commMgrTok:QWERTY123]
+	EOF
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/md"
+	assert_success
+	run jq -r '[.channel, .customer.name, .customer.handles.amazon, .order_ids[0], .messages[0].text] | join("|")' <<<"$output"
+	assert_output 'amazon|Sam|k2j4h5g6f7d8s9a@marketplace.amazon.co.uk|202-1111111-2222222|Can I still return the jacket?'
+}
+
+@test "an A-to-z Guarantee claim notice is a claim about its order" {
+	run field atoz-0008@amazon.com '[.channel, .kind, (.order_ids|join(",")), .source.thread_key, (.customer.emails|length), (.customer.handles == null)] | map(tostring) | join("|")'
+	assert_success
+	assert_output 'amazon|claim|114-2233445-5566778|amazon:claim:114-2233445-5566778|0|true'
+	run field atoz-0008@amazon.com '.messages[0].text'
+	assert_output $'Dear Seller,\n\nThe buyer has filed an A-to-z Guarantee claim for order 114-2233445-5566778.\nReason: item not received.\n\nPlease respond within 48 hours.'
+}
+
+@test "a buyer who mentions an A-to-z claim is still a message" {
+	mkdir -p "$BATS_TEST_TMPDIR/md/cur"
+	printf 'From: pat@example.com\nSubject: I will open an A-to-z claim\nMessage-ID: <p@x>\n\nOrder 113-4827365-1029384 never came.\n' \
+		>"$BATS_TEST_TMPDIR/md/cur/1:2,S"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/md"
+	assert_success
+	run jq -r '[.channel, .kind, .order_ids[0]] | join("|")' <<<"$output"
+	assert_output 'email|message|113-4827365-1029384'
+}
+
+@test "eBay relay mail: the user name, the text without eBay's wrapping" {
+	run field ebay-0009@members.ebay.com '[.channel, .customer.handles.ebay, .customer.emails[0], (.order_ids|join(",")), .source.thread_key] | join("|")'
+	assert_success
+	assert_output 'ebay|dana_b2024|7f3a9c0b1d2e4f5a6b7c@members.ebay.com|12-34567-89012|ebay:dana_b2024'
+	run field ebay-0009@members.ebay.com '.messages[0].text'
+	assert_output $'Hello, my order 12-34567-89012 arrived with one sock missing.\nCan you send the other one?'
+}
+
+@test "an autoreply is written by the system" {
+	run field auto-0011@mail.example.it '[.messages[0].direction, .messages[0].author] | join("|")'
+	assert_output 'in|system'
+}
+
+@test "mail from the source's own address is ours: out, by an agent, to the buyer" {
+	conf <<-EOF
+	[source support]
+	uri = maildir:$MD
+	address = Support@Acme-Outfitters.example
+	store = acme
+	EOF
+	run omni-fetch support
+	assert_success
+	out=$output
+	run jq -r 'select(.id == "support:reply-0012@acme-outfitters.example") | [.channel, .store, .messages[0].direction, .messages[0].author, .customer.handles.amazon, .source.thread_key] | join("|")' <<<"$out"
+	assert_output 'amazon|acme|out|agent|7xk2m9qp4tz1vbn@marketplace.amazon.com|amazon:7xk2m9qp4tz1vbn@marketplace.amazon.com:113-4827365-1029384'
+	run jq -r 'select(.id == "support:it-0001@mail.example.it") | .messages[0].direction' <<<"$out"
+	assert_output 'in'
+}
+
+@test "mboxrd: one '>' taken from >From lines; no Date: the From line's date" {
+	run omni-fetch "mbox:$MAIL/mboxrd.mbox"
+	assert_success
+	run jq -r '.messages[0].text' <<<"${lines[0]}"
+	assert_output $'From the start, order #1043 was late.\n>From here on it is quoted.\nFrom is fine inside a line? It is not after a blank line.'
+	run omni-fetch --all "mbox:$MAIL/mboxrd.mbox"
+	run jq -r '[.id, .created_at] | join(" ")' <<<"$output"
+	assert_line --index 1 'mbox:rd-2@example.com 2024-03-06T13:30:00Z'
+	assert_line --index 2 --regexp '^mbox:[0-9a-f]{16} 2024-03-07T11:00:00Z$'
+}
+
+@test "mbox keys are hashes of the message: stable across runs and copies" {
+	run omni-fetch "mbox:$MAIL/mboxo.mbox"
+	assert_success
+	run jq -r '.messages[0].text' <<<"${lines[0]}"
+	assert_output 'From now on I order elsewhere.'
+	run sqlite3 "$OMNI_DB" "SELECT key FROM fetch_seen"
+	assert_success
+	[ "${#lines[@]}" -eq 2 ]
+	[[ ${lines[0]} =~ ^[0-9a-f]{16}$ ]]
+	run omni-fetch "mbox:$MAIL/mboxo.mbox"
+	assert_output ''
+	# a new message appended: only it is new
+	cat "$MAIL/mboxo.mbox" - >"$BATS_TEST_TMPDIR/box" <<-'EOF'
+
+	From x@example.com Fri Mar  8 09:00:00 2024
+	From: x@example.com
+	Message-ID: <o-3@example.de>
+
+	Third.
+	EOF
+	run omni-fetch "mbox:$MAIL/mboxo.mbox"
+	assert_output ''
+	sqlite3 "$OMNI_DB" "UPDATE fetch_seen SET source = 'mbox:$BATS_TEST_TMPDIR/box'"
+	run omni-fetch "mbox:$BATS_TEST_TMPDIR/box"
+	assert_success
+	run jq -r .id <<<"$output"
+	assert_output 'mbox:o-3@example.de'
+}
+
+@test "a truncated multipart stops the run with 65 at its line" {
+	run --separate-stderr omni-fetch "maildir:$MAIL/maildir-bad"
+	assert_failure 65
+	run jq -r .id <<<"$output"
+	assert_output 'maildir:good-1@example.com'
+	[ "$stderr" = "omni-fetch: $MAIL/maildir-bad/new/2.truncated:11: truncated multipart: no closing boundary \"b1\"" ]
+}
+
+@test "mbox errors name the mbox and the line: its From line plus the line within" {
+	run --separate-stderr omni-fetch "mbox:$MAIL/bad.mbox"
+	assert_failure 65
+	[ "$stderr" = "omni-fetch: $MAIL/bad.mbox:14: truncated multipart: no closing boundary \"zz\"" ]
+	run jq -r .id <<<"$output"
+	assert_output 'mbox:mb-1@example.com'
+}
+
+@test "--keep-going sets malformed mail aside and goes on; exit 1" {
+	run --separate-stderr omni-fetch --keep-going --reject "$BATS_TEST_TMPDIR/rej" "maildir:$MAIL/maildir-bad"
+	assert_failure 1
+	run jq -r .id <<<"$output"
+	assert_output $'maildir:good-1@example.com\nmaildir:good-5@example.com'
+	[ "$stderr" = "omni-fetch: $MAIL/maildir-bad/new/2.truncated:11: truncated multipart: no closing boundary \"b1\"
+omni-fetch: $MAIL/maildir-bad/new/3.charset:6: unknown charset 'x-foo'
+omni-fetch: $MAIL/maildir-bad/new/4.bytes:6: invalid bytes for charset 'utf-8' at byte 4" ]
+	cat "$MAIL"/maildir-bad/new/{2.truncated,3.charset,4.bytes} | cmp - "$BATS_TEST_TMPDIR/rej"
+	# set aside once: the next run has nothing to say
+	run omni-fetch --keep-going --reject "$BATS_TEST_TMPDIR/rej" "maildir:$MAIL/maildir-bad"
+	assert_success
+	assert_output ''
+}
+
+@test "a missing mailbox is 66; something that is not one is 65" {
+	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/nope"
+	assert_failure 66
+	run --separate-stderr omni-fetch "mbox:$BATS_TEST_TMPDIR/nope"
+	assert_failure 66
+	run --separate-stderr omni-fetch "maildir:$MAIL"
+	assert_failure 65
+	[ "$stderr" = "omni-fetch: $MAIL: not a maildir (no new/ or cur/)" ]
+	run --separate-stderr omni-fetch "mbox:$MAIL/make-fixtures"
+	assert_failure 65
+	[ "$stderr" = "omni-fetch: $MAIL/make-fixtures:1: not an mbox file (no \"From \" line)" ]
+}
+
+@test "every ticket is valid UTF-8 JSON with the v1 fields" {
+	run omni-fetch --store acme "maildir:$MD" "mbox:$MAIL/mboxrd.mbox"
+	assert_success
+	run jq -e -s 'all(.omni == 1 and .store == "acme" and (.messages | length) == 1 and .created_at == .messages[0].at and .source.name != null)' <<<"$output"
+	assert_success
+}
+
+# A maildir in the test's directory with one message: headers, blank, body.
+one_message() {
+	mkdir -p "$BATS_TEST_TMPDIR/one/new"
+	cat >"$BATS_TEST_TMPDIR/one/new/1"
+}
+
+@test "order numbers in five languages, marketplace ids, and what is not one" {
+	one_message <<-'EOF'
+	From: x@example.com
+	Subject: Re: #1043 and order no. 2001
+	Message-ID: <ids@example.com>
+
+	Order number: 2002, ordine n. 2003, ordine 2004, n° 2005, commande n°2006,
+	commande 2007, pedido nº 2008, pedido 2009, Bestellung 2010, Bestellnummer 2011.
+	Amazon 113-4827365-1029384 and eBay 12-34567-89012; again #1043.
+	Not these: #ffcc00, #1a, &#8217;, x#1234, #12, order 123, order 2024-03-05,
+	ordered 5555, border 6666, 1113-4827365-1029384, 123-45678-90123.
+	EOF
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '.order_ids | join(" ")' <<<"$output"
+	assert_output '#1043 #2001 #2002 #2003 #2004 #2005 #2006 #2007 #2008 #2009 #2010 #2011 113-4827365-1029384 12-34567-89012'
+}
+
+@test "8-bit UTF-8 without a charset is accepted; Latin-1 bytes without one are not" {
+	one_message <<-EOF
+	From: x@example.com
+	Message-ID: <u@example.com>
+
+	Grazie, è arrivato.
+	EOF
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '.messages[0].text' <<<"$output"
+	assert_output 'Grazie, è arrivato.'
+	printf 'From: x@example.com\nMessage-ID: <l@example.com>\n\nGrazie, \xe8 arrivato.\n' >"$BATS_TEST_TMPDIR/one/new/2"
+	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_failure 65
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/2:4: invalid bytes for charset 'us-ascii' at byte 9" ]
+}
+
+@test "garbage in a base64 part is an error at its line" {
+	one_message <<-'EOF'
+	From: x@example.com
+	Message-ID: <b64@example.com>
+	Content-Type: multipart/mixed; boundary=b
+
+	--b
+	Content-Type: text/plain
+	Content-Transfer-Encoding: base64
+
+	SGVsbG8s IHdv
+	cmxk!!
+	--b--
+	EOF
+	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_failure 65
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/1:7: invalid base64 data in part" ]
+	sed -i 's/!!$//' "$BATS_TEST_TMPDIR/one/new/1"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '.messages[0].text' <<<"$output"
+	assert_output 'Hello, world'
+}
+
+@test "a chargeback notice is a claim; Amazon's other mail is not" {
+	one_message <<-'EOF'
+	From: cb-seller-notification@amazon.com
+	Subject: Chargeback notification for order 111-2223334-4455566
+	Message-ID: <cb@amazon.com>
+
+	A chargeback was filed by the buyer's bank.
+	EOF
+	printf 'From: seller-notification@amazon.com\nSubject: Sold, ship now: 111-9999999-0000000\nMessage-ID: <sold@amazon.com>\n\nShip it.\n' \
+		>"$BATS_TEST_TMPDIR/one/new/2"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '[.channel, .kind, .source.thread_key] | join(" ")' <<<"$output"
+	assert_output $'amazon claim amazon:claim:111-2223334-4455566\nemail message sold@amazon.com'
+}
+
+@test "mbox with CRLF line endings" {
+	printf 'From a@b Mon Mar  4 09:00:00 2024\r\nFrom: a@b.example\r\nMessage-ID: <c1@b>\r\n\r\nOne\r\n\r\nFrom a@b Mon Mar  4 09:00:00 2024\r\nFrom: a@b.example\r\nMessage-ID: <c2@b>\r\n\r\nTwo\r\n' \
+		>"$BATS_TEST_TMPDIR/crlf.mbox"
+	run omni-fetch "mbox:$BATS_TEST_TMPDIR/crlf.mbox"
+	assert_success
+	run jq -r '[.id, .messages[0].text] | join(" ")' <<<"$output"
+	assert_output $'mbox:c1@b One\nmbox:c2@b Two'
+}
