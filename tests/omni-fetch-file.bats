@@ -305,4 +305,7 @@ db() {
 	run omni-fetch "file:$F/shopify-graphql-throttled.json"
 	assert_failure 65
 	assert_output "omni-fetch: $F/shopify-graphql-throttled.json:1:1: an api error response, not data: Throttled"
+	run omni-fetch "file:$F/amazon-429-quota-exceeded.json"
+	assert_failure 65
+	assert_output --partial 'an api error response, not data: You exceeded your quota'
 }
