@@ -67,7 +67,7 @@ static int list_dir(omni_mailbox *mb, const char *sub, int *found)
 	*found = 1;
 	while ((e = readdir(d))) {
 		char **v, *name;
-		if (e->d_name[0] == '.')
+		if (e->d_name[0] == '.' || e->d_type == DT_DIR)
 			continue;
 		if (!(v = realloc(mb->names, (mb->nnames + 1) * sizeof *v)))
 			goto out;
@@ -133,12 +133,36 @@ fail:
 	return NULL;
 }
 
+/* A message another program moved while we read (new/x to cur/x:2,S by
+ * a mail client, or flags changed in cur/): its path now, new, or NULL
+ * when it is gone. */
+static char *moved_to(const omni_mailbox *mb, const char *key)
+{
+	char *dir = NULL, *found = NULL;
+	size_t kl = strlen(key);
+	struct dirent *e;
+	DIR *d;
+
+	if (asprintf(&dir, "%s/cur", mb->path) < 0)
+		return NULL;
+	if ((d = opendir(dir))) {
+		while (!found && (e = readdir(d)))
+			if (strncmp(e->d_name, key, kl) == 0 && e->d_name[kl] == ':' &&
+			    asprintf(&found, "%s/%s", dir, e->d_name) < 0)
+				found = NULL;
+		closedir(d);
+	}
+	free(dir);
+	return found;
+}
+
 static int maildir_next(omni_mailbox *mb, omni_mailbox_msg *msg, omni_error *err)
 {
 	const char *rel, *colon;
 	size_t len = 0;
 	time_t mtime = 0;
 
+again:
 	free(mb->data);
 	free(mb->filepath);
 	free(mb->key);
@@ -146,17 +170,22 @@ static int maildir_next(omni_mailbox *mb, omni_mailbox_msg *msg, omni_error *err
 	if (mb->next >= mb->nnames)
 		return 0;
 	rel = mb->names[mb->next++];
-	if (asprintf(&mb->filepath, "%s/%s", mb->path, rel) < 0)
+	colon = strchr(base(rel), ':');
+	if (!(mb->key = strndup(base(rel), colon ? (size_t)(colon - base(rel))
+	                                         : strlen(base(rel)))) ||
+	    asprintf(&mb->filepath, "%s/%s", mb->path, rel) < 0)
 		goto nomem;
-	if (!(mb->data = slurp(mb->filepath, &len, &mtime))) {
+	if (!(mb->data = slurp(mb->filepath, &len, &mtime)) && errno == ENOENT) {
+		free(mb->filepath);
+		if (!(mb->filepath = moved_to(mb, mb->key)))
+			goto again;     /* deleted meanwhile: nothing to read */
+		mb->data = slurp(mb->filepath, &len, &mtime);
+	}
+	if (!mb->data) {
 		omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_IOERR,
 		               mb->filepath, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
-	colon = strchr(base(rel), ':');
-	if (!(mb->key = strndup(base(rel), colon ? (size_t)(colon - base(rel))
-	                                         : strlen(base(rel)))))
-		goto nomem;
 	msg->data = mb->data;
 	msg->len = len;
 	msg->key = mb->key;
