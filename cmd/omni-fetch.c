@@ -129,24 +129,6 @@ commit_seen(struct run *r, const omni_fetch *f, omni_error *err)
 	return omni_store_commit(r->store, err);
 }
 
-static int
-check_section(const omni_conf_section *s, const char *path, omni_error *err)
-{
-	for (size_t i = 0; i < s->nentries; i++) {
-		int known = 0;
-		for (const char *const *k = omni_fetch_source_keys; *k; k++)
-			known |= strcmp(*k, s->entries[i].key) == 0;
-		if (!known)
-			return omni_error_set(err, OMNI_EX_CONFIG, path, s->entries[i].line, 1,
-			                      "unknown key '%s' in [source %s]",
-			                      s->entries[i].key, s->name);
-	}
-	if (!omni_conf_get(s, "uri"))
-		return omni_error_set(err, OMNI_EX_CONFIG, path, s->line, 1,
-		                      "[source %s] has no uri", s->name);
-	return 0;
-}
-
 /* Fills f for a configured source name or an ad hoc URI. */
 static int
 describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
@@ -163,13 +145,12 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 	f->reject = reject;
 	f->arg = r;
 	if (s) {
-		if (check_section(s, r->config->path, err))
-			return -1;   /* err filled */
 		f->name = f->cursor_key = s->name;
 		f->uri = omni_conf_get(s, "uri");
 		f->channel = omni_conf_get(s, "channel");
 		f->store_name = omni_conf_get(s, "store");
 		f->conf = s;
+		f->config = r->config;
 		return 0;
 	}
 	if (!omni_fetch_is_uri(arg)) {
@@ -183,6 +164,7 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 	f->cursor_key = f->uri = arg;
 	f->channel = r->channel;
 	f->store_name = r->store_name;
+	f->config = r->config;
 	return 0;
 }
 
@@ -265,7 +247,10 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if ((rc = parse_options(&r, argc, argv, &err)))
 		return rc;
-	if (omni_config_load(r.config_path, &r.config, &err) < 0)
+	static const char *const uri[] = { "uri", NULL };
+	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
+	    omni_config_check(r.config, "source", omni_fetch_source_keys, uri, &err) < 0 ||
+	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0)
 		goto fail;
 	if (r.reject_path && !(r.reject = fopen(r.reject_path, "a"))) {
 		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));

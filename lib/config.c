@@ -234,3 +234,39 @@ omni_conf_get(const omni_conf_section *s, const char *key)
 			v = s->entries[i].value;   /* the last one wins */
 	return v;
 }
+
+const char *const omni_config_store_keys[] = {
+	"timezone", "region", "brand", "instagram", "facebook", NULL,
+};
+
+static int
+listed(const char *const *keys, const char *key)
+{
+	for (; keys && *keys; keys++)
+		if (strcmp(*keys, key) == 0)
+			return 1;
+	return 0;
+}
+
+int
+omni_config_check(const omni_config *c, const char *type,
+                  const char *const *keys, const char *const *required,
+                  omni_error *err)
+{
+	for (size_t i = 0; c && i < c->nsections; i++) {
+		const omni_conf_section *s = &c->sections[i];
+
+		if (strcmp(s->type, type) != 0)
+			continue;
+		for (size_t j = 0; j < s->nentries; j++)
+			if (!listed(keys, s->entries[j].key) && !listed(required, s->entries[j].key))
+				return omni_error_set(err, OMNI_EX_CONFIG, c->path, s->entries[j].line,
+				                      1, "unknown key '%s' in [%s %s]",
+				                      s->entries[j].key, s->type, s->name), -1;
+		for (const char *const *k = required; k && *k; k++)
+			if (!omni_conf_get(s, *k))
+				return omni_error_set(err, OMNI_EX_CONFIG, c->path, s->line, 1,
+				                      "[%s %s] has no %s", s->type, s->name, *k), -1;
+	}
+	return 0;
+}

@@ -5,7 +5,7 @@
 #include "omni.h"
 
 const char *const omni_fetch_source_keys[] = {
-	"uri", "channel", "store", "seller", "address", NULL,
+	"channel", "store", "seller", "address", NULL,
 };
 
 int
@@ -14,6 +14,21 @@ omni_fetch_seen(omni_fetch *f, const char *key, omni_error *err)
 	if (f->all)
 		return 0;
 	return omni_store_seen(f->store, f->cursor_key, key, err);
+}
+
+const char *
+omni_fetch_store(const omni_fetch *f, const char *account_key, const char *account_id)
+{
+	if (f->store_name || !f->config || !account_id)
+		return f->store_name;
+	for (size_t i = 0; i < f->config->nsections; i++) {
+		const omni_conf_section *s = &f->config->sections[i];
+		const char *v = omni_conf_get(s, account_key);
+
+		if (strcmp(s->type, "store") == 0 && v && strcmp(v, account_id) == 0)
+			return s->name;
+	}
+	return NULL;
 }
 
 static const char *

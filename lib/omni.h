@@ -304,6 +304,13 @@ void omni_config_free(omni_config *c);
 const omni_conf_section *omni_config_find(const omni_config *c,
                                           const char *type, const char *name);
 const char *omni_conf_get(const omni_conf_section *s, const char *key);
+/* Every section of type has only the keys listed (NULL-terminated) and
+ * those in required.  0, or -1 with err (78) naming file, line, column. */
+int omni_config_check(const omni_config *c, const char *type,
+                      const char *const *keys, const char *const *required,
+                      omni_error *err);
+/* The keys of [store NAME] sections; NULL-terminated. */
+extern const char *const omni_config_store_keys[];
 
 /* ------------------------------------------------------------------ */
 // lib/store.c - the SQLite store
@@ -506,6 +513,7 @@ typedef struct omni_fetch {
 	const char *channel;      /* configured channel, or NULL to detect */
 	const char *store_name;   /* configured store, or NULL */
 	const omni_conf_section *conf;  /* the source's section, or NULL */
+	const omni_config *config;      /* the whole configuration */
 	omni_store *store;        /* the database (always open) */
 	int all;                  /* --all: ignore what was seen */
 	int orders;               /* --orders: put orders into the store */
@@ -524,12 +532,17 @@ typedef struct omni_fetch {
 
 /* Has this key been emitted before (and not --all)?  1, 0, or -1 with err. */
 int omni_fetch_seen(omni_fetch *f, const char *key, omni_error *err);
+/* The store a ticket belongs to: the source's, else the [store] whose
+ * account key (instagram, facebook, ...) is account_id, else NULL.
+ * Borrowed. */
+const char *omni_fetch_store(const omni_fetch *f, const char *account_key,
+                             const char *account_id);
 /* Reads f->uri with the source its scheme names.  0, or -1 with err (64
  * for an unknown scheme). */
 int omni_fetch_source(omni_fetch *f, omni_error *err);
 /* Is uri one omni-fetch can read ad hoc (scheme:rest)? */
 int omni_fetch_is_uri(const char *uri);
-/* The keys a [source] section may have; NULL-terminated. */
+/* The keys a [source] section may have besides uri; NULL-terminated. */
 extern const char *const omni_fetch_source_keys[];
 
 // lib/source_mail.c

@@ -82,7 +82,8 @@ ticket_new(omni_payload *p, const struct event *e)
 		omni_payload_time(get(e->entry, "time"), &at);
 	if (asprintf(&id, "%s:%s", p->f->name, e->mid) < 0)
 		id = NULL;
-	ticket = omni_ticket_new(id, e->channel, p->f->store_name, "message");
+	ticket = omni_ticket_new(id, e->channel, omni_fetch_store(p->f, e->channel, e->page),
+	                         "message");
 	free(id);
 	json_object_set_new(ticket, "source", source_new(p, e, customer));
 	omni_json_set_str(handles, e->channel, customer);

@@ -122,3 +122,29 @@ conf() {
 	assert [ -f "$BATS_TEST_TMPDIR/other.db" ]
 	assert [ ! -f "$OMNI_DB" ]
 }
+
+@test "a Meta account named in a [store] gives its tickets that store" {
+	conf <<-EOF
+	[store casa-verde]
+	instagram = 17841405822304914
+	[store acme]
+	instagram = 1
+	[source meta]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	EOF
+	run omni-fetch meta
+	assert_success
+	run jq -r .store <<<"$output"
+	assert_output 'casa-verde'
+}
+
+@test "an unknown key in a [store] is a configuration error" {
+	conf <<-EOF
+	[store casa-verde]
+	timezone = Europe/Rome
+	time_zone = Europe/Rome
+	EOF
+	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 78
+	assert_output --partial "omni.conf:3:1: unknown key 'time_zone' in [store casa-verde]"
+}
