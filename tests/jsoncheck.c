@@ -79,7 +79,7 @@ same_string_buf(omni_span v, const char *s, size_t n)
 
 	if (eq && strlen(s) == n)
 		eq = omni_json_string_eq(v, s) &&
-		     (n == 0 || !omni_json_string_eq(v, "\x01"));
+		     (n == 0 || !omni_json_string_eq(v, s + 1));
 	free(buf);
 	return eq;
 }
