@@ -373,3 +373,19 @@ one_message() {
 	run jq -r '[.id, .messages[0].text] | join(" ")' <<<"$output"
 	assert_output $'mbox:c1@b One\nmbox:c2@b Two'
 }
+
+@test "eBay mail that does not show the user name: the alias is the handle" {
+	one_message <<-'EOF'
+	From: Sam Doe <0a1b2c3d4e5f60718293@members.ebay.co.uk>
+	Subject: Question about your item
+	Message-ID: <e2@members.ebay.com>
+
+	Is it still available in blue?
+
+	Email reference id: [#a05-1#]_[#2#]
+	EOF
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '[.channel, .customer.name, .customer.handles.ebay, .source.thread_key, .messages[0].text] | join("|")' <<<"$output"
+	assert_output 'ebay|Sam Doe|0a1b2c3d4e5f60718293@members.ebay.co.uk|ebay:0a1b2c3d4e5f60718293@members.ebay.co.uk|Is it still available in blue?'
+}
