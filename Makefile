@@ -71,7 +71,8 @@ bench: all
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--std=c11 --inline-suppr -Ilib --suppress=missingIncludeSystem lib cmd
+		--std=c11 --inline-suppr -Ilib --suppress=missingIncludeSystem \
+		--include=$$($(PKG_CONFIG) --variable=includedir jansson)/jansson.h lib cmd
 	mandoc -Tlint -Wwarning $(MAN)
 
 install: all

@@ -205,7 +205,7 @@ omni_time_parse_rfc2822(const char *s, omni_time *out)
 	p = end;
 	while (isspace((unsigned char)*p))
 		p++;
-	int hlen = isdigit((unsigned char)p[1]) ? 2 : 1;   /* "9:05" happens */
+	int hlen = *p && isdigit((unsigned char)p[1]) ? 2 : 1;   /* "9:05" happens */
 	if (!digits(p, hlen, &h))
 		return -1;
 	p += hlen;

@@ -535,7 +535,7 @@ omni_order_load(omni_store *s, const char *channel, const char *store,
 	};
 	sqlite3_stmt *st = NULL;
 	json_t *order = NULL;
-	sqlite3_int64 rowid;
+	sqlite3_int64 rowid = 0;
 	int rc;
 
 	if (err)

@@ -41,7 +41,7 @@ lower(const char *s)
 
 	if (!s)
 		return NULL;
-	for (i = 0; s[i] && i < sizeof buf - 1; i++)
+	for (i = 0; i < sizeof buf - 1 && s[i]; i++)
 		buf[i] = (char)tolower((unsigned char)s[i]);
 	buf[i] = '\0';
 	return json_string(buf);
