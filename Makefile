@@ -27,7 +27,7 @@ CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 PROGS = bin/omni-fetch
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:.c=.o) lib/migrations.o
-TEST_PROGS = tests/bin/jsoncheck
+TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck
 MAN = $(wildcard man/*.[0-9])
 
 all: $(PROGS)

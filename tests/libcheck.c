@@ -1,0 +1,139 @@
+/* libcheck - checks of the small library parts no program shows whole:
+ * times, secrets, XDG paths.  Prints each failure; exit 1 if any. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "omni.h"
+
+static int failures;
+
+#define CHECK(cond, ...) \
+	do { \
+		if (!(cond)) { \
+			failures++; \
+			printf("libcheck: %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__); \
+			putchar('\n'); \
+		} \
+	} while (0)
+
+static void
+check_times(void)
+{
+	static const struct { const char *in, *out; } ok[] = {
+		{ "2024-03-01T17:22:10-05:00", "2024-03-01T22:22:10Z" },
+		{ "2024-03-02T18:44:03.000Z", "2024-03-02T18:44:03Z" },
+		{ "2024-03-02T14:05:11.5Z", "2024-03-02T14:05:11.500Z" },
+		{ "2024-03-02t14:05:11.123456+00:00", "2024-03-02T14:05:11.123Z" },
+		{ "2026-11-26 13:00:00+0130", "2026-11-26T11:30:00Z" },
+		{ "2024-02-29T23:59:60Z", "2024-02-29T23:59:59.999Z" },
+		{ "2024-03-10", "2024-03-10T00:00:00Z" },
+		{ "Fri, 01 Mar 2024 22:22:10 +0000", "2024-03-01T22:22:10Z" },
+		{ "Sun, 3 Mar 2024 13:02:10 +0000 (UTC)", "2024-03-03T13:02:10Z" },
+		{ "6 Mar 2024 9:05 EST", "2024-03-06T14:05:00Z" },
+		{ "Tue, 31 Dec 2024 23:30:00 -0230", "2025-01-01T02:00:00Z" },
+		{ "Mon, 4 Mar 24 10:00:00 GMT", "2024-03-04T10:00:00Z" },
+		{ "1900-03-01T00:00:00Z", "1900-03-01T00:00:00Z" },
+	};
+	static const char *const bad[] = {
+		"", "garbage", "2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z",
+		"2024-13-01T00:00:00Z", "2024-03-01T24:00:00Z", "2024-03-01T10:00:00+2400",
+		"2024-03-01T10:00:00Zjunk", "Mon, 04 Mar 2024", "32 Mar 2024 10:00 +0000",
+	};
+	char buf[32];
+	omni_time t;
+
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		int rc = omni_time_parse(ok[i].in, &t);
+		CHECK(rc == 0, "'%s' did not parse", ok[i].in);
+		if (rc == 0)
+			CHECK(strcmp(omni_time_format(t, buf), ok[i].out) == 0,
+			      "'%s' gave %s, not %s", ok[i].in, buf, ok[i].out);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		CHECK(omni_time_parse(bad[i], &t) < 0, "'%s' parsed", bad[i]);
+	CHECK(omni_time_from_unix(1709738200987.0) == 1709738200987LL, "milliseconds");
+	CHECK(omni_time_from_unix(1561488106) == 1561488106000LL, "seconds");
+	CHECK(strcmp(omni_time_format(-1, buf), "1969-12-31T23:59:59.999Z") == 0,
+	      "before the epoch: %s", buf);
+
+	omni_error err = { 0 };
+	CHECK(omni_clock_set("2026-11-26T10:00:00+01:00", &err) == 0, "--now");
+	CHECK(strcmp(omni_time_format(omni_clock_now(), buf), "2026-11-26T09:00:00Z") == 0,
+	      "--now gave %s", buf);
+	CHECK(omni_clock_set("1764150000", &err) == 0, "--now seconds");
+	CHECK(omni_clock_now() == 1764150000000LL, "--now seconds value");
+	CHECK(omni_clock_set("tomorrow", &err) < 0 && err.status == OMNI_EX_USAGE,
+	      "--now tomorrow accepted");
+}
+
+static void
+check_secrets(const char *tmp)
+{
+	omni_error err = { 0 };
+	char path[512];
+	char *s;
+	FILE *f;
+
+	unsetenv("OMNI_SHOP_TOKEN");
+	unsetenv("OMNI_SHOP_TOKEN_FILE");
+	s = omni_secret("SHOP_TOKEN", &err);
+	CHECK(!s && err.status == OMNI_EX_CONFIG &&
+	      strstr(err.text, "OMNI_SHOP_TOKEN_FILE"), "missing secret: %s", err.text);
+	setenv("OMNI_SHOP_TOKEN", "shpat_env", 1);
+	s = omni_secret("SHOP_TOKEN", &err);
+	CHECK(s && strcmp(s, "shpat_env") == 0, "secret from the environment");
+	free(s);
+	snprintf(path, sizeof path, "%s/token", tmp);
+	f = fopen(path, "w");
+	fputs("shpat_file\n", f);
+	fclose(f);
+	setenv("OMNI_SHOP_TOKEN_FILE", path, 1);
+	s = omni_secret("SHOP_TOKEN", &err);
+	CHECK(s && strcmp(s, "shpat_file") == 0, "the file wins, without its newline: %s", s);
+	free(s);
+	setenv("OMNI_SHOP_TOKEN_FILE", "/nonexistent/token", 1);
+	s = omni_secret("SHOP_TOKEN", &err);
+	CHECK(!s && err.status == OMNI_EX_CONFIG && strstr(err.text, "/nonexistent/token"),
+	      "unreadable secret file: %s", err.text);
+}
+
+static void
+check_xdg(void)
+{
+	char *p;
+
+	setenv("HOME", "/home/u", 1);
+	setenv("XDG_DATA_HOME", "/data", 1);
+	p = omni_xdg_path(OMNI_XDG_DATA, "omni.db");
+	CHECK(strcmp(p, "/data/omni/omni.db") == 0, "XDG_DATA_HOME: %s", p);
+	free(p);
+	setenv("XDG_DATA_HOME", "relative", 1);   /* invalid: ignored */
+	p = omni_xdg_path(OMNI_XDG_DATA, "omni.db");
+	CHECK(strcmp(p, "/home/u/.local/share/omni/omni.db") == 0, "relative XDG: %s", p);
+	free(p);
+	unsetenv("XDG_CONFIG_HOME");
+	p = omni_xdg_path(OMNI_XDG_CONFIG, "omni.conf");
+	CHECK(strcmp(p, "/home/u/.config/omni/omni.conf") == 0, "config default: %s", p);
+	free(p);
+	p = omni_expand_home("~/Mail");
+	CHECK(strcmp(p, "/home/u/Mail") == 0, "~ expanded: %s", p);
+	free(p);
+	p = omni_expand_home("~bob/Mail");
+	CHECK(strcmp(p, "~bob/Mail") == 0, "~user left alone: %s", p);
+	free(p);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: libcheck TMPDIR\n");
+		return 64;
+	}
+	check_times();
+	check_secrets(argv[1]);
+	check_xdg();
+	printf("libcheck: %d failures\n", failures);
+	return failures ? 1 : 0;
+}
