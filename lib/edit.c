@@ -10,6 +10,7 @@
 
 typedef struct change {
 	char *key;          /* plain UTF-8, as given */
+	size_t keylen;
 	char *rawkey;       /* key as JSON string text, without the quotes */
 	size_t rawlen;
 	char *json;         /* new value; NULL when removed */
@@ -106,6 +107,7 @@ find_or_add(omni_edit *e, const char *key)
 		free(c->key);
 		return NULL;
 	}
+	c->keylen = strlen(key);
 	e->n++;
 	return c;
 }
@@ -154,16 +156,27 @@ omni_edit_remove(omni_edit *e, const char *key)
 	return 0;
 }
 
-/* Index of the change for a raw member key, or -1. */
+static int
+has_backslash(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '\\')
+			return 1;
+	return 0;
+}
+
+/* Index of the change for a raw member key, or -1.  The same bytes as the
+ * key's own escaped form settle it at once; other text can only match
+ * through an escape, which makes it longer than the key. */
 static long
 lookup(const omni_edit *e, omni_span rawkey)
 {
-	int plain = !memchr(rawkey.p, '\\', rawkey.n);
-
 	for (size_t i = 0; i < e->n; i++) {
 		const change *c = &e->changes[i];
-		if (plain ? c->rawlen == rawkey.n && memcmp(c->rawkey, rawkey.p, rawkey.n) == 0
-		          : omni_json_key_eq(rawkey, c->key))
+		if (rawkey.n == c->rawlen && memcmp(c->rawkey, rawkey.p, rawkey.n) == 0)
+			return (long)i;
+		if (rawkey.n > c->keylen && has_backslash(rawkey.p, rawkey.n) &&
+		    omni_json_key_eq(rawkey, c->key))
 			return (long)i;
 	}
 	return -1;

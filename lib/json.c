@@ -461,6 +461,8 @@ tail:
 
 /* ---- Walking values already validated by omni_record_parse ---- */
 
+static int raw_eq(omni_span raw, const char *s, size_t len);
+
 /* p just after an opening quote; returns the byte after the closing one. */
 static const char *
 skip_string(const char *p, const char *end)
@@ -575,13 +577,14 @@ omni_span
 omni_json_get(omni_span object, const char *key)
 {
 	omni_span k, v, found = { NULL, 0 };
+	size_t len = strlen(key);
 	omni_jiter it;
 
 	if (omni_json_type(object) != OMNI_J_OBJECT)
 		return found;
 	omni_json_iter(&it, object);
 	while (omni_json_next(&it, &k, &v))
-		if (omni_json_key_eq(k, key))
+		if (raw_eq(k, key, len))
 			found = v;
 	return found;
 }
@@ -605,9 +608,10 @@ omni_span
 omni_record_get(const omni_record *r, const char *key)
 {
 	omni_span none = { NULL, 0 };
+	size_t len = strlen(key);
 
 	for (size_t i = r->nmembers; i-- > 0;)
-		if (omni_json_key_eq(r->members[i].key, key))
+		if (raw_eq(r->members[i].key, key, len))
 			return r->members[i].value;
 	return none;
 }
@@ -675,24 +679,43 @@ decode(const char *p, size_t n, char *out)
 	return (size_t)(o - out);
 }
 
-int
-omni_json_key_eq(omni_span rawkey, const char *s)
+static inline int
+has_backslash(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '\\')
+			return 1;
+	return 0;
+}
+
+/* Does raw string text decode to s (len bytes)?  Escapes only make the
+ * text longer, so the lengths settle most keys without a look inside. */
+static int
+raw_eq(omni_span raw, const char *s, size_t len)
 {
 	char small[256], *buf = small;
 	size_t n;
 	int eq;
 
-	if (!rawkey.p)
+	if (!raw.p || raw.n < len)
 		return 0;
-	if (!memchr(rawkey.p, '\\', rawkey.n))
-		return strlen(s) == rawkey.n && memcmp(s, rawkey.p, rawkey.n) == 0;
-	if (rawkey.n > sizeof small && !(buf = malloc(rawkey.n)))
+	if (raw.n == len)
+		return memcmp(raw.p, s, len) == 0 && !has_backslash(raw.p, len);
+	if (!has_backslash(raw.p, raw.n))
 		return 0;
-	n = decode(rawkey.p, rawkey.n, buf);
-	eq = strlen(s) == n && memcmp(s, buf, n) == 0;
+	if (raw.n > sizeof small && !(buf = malloc(raw.n)))
+		return 0;
+	n = decode(raw.p, raw.n, buf);
+	eq = n == len && memcmp(s, buf, n) == 0;
 	if (buf != small)
 		free(buf);
 	return eq;
+}
+
+int
+omni_json_key_eq(omni_span rawkey, const char *s)
+{
+	return raw_eq(rawkey, s, strlen(s));
 }
 
 char *

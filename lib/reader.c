@@ -56,7 +56,11 @@ check_version(const omni_record *rec, omni_error *err)
 	omni_span v = omni_record_get(rec, "omni");
 	double version;
 
-	if (omni_json_number(v, &version) < 0 || version < OMNI_FORMAT_VERSION + 1)
+	if (v.n == 1 && v.p[0] >= '0' && v.p[0] <= '9')
+		version = v.p[0] - '0';       /* the usual case, without strtod */
+	else if (omni_json_number(v, &version) < 0)
+		return 0;
+	if (version < OMNI_FORMAT_VERSION + 1)
 		return 0;
 	return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0,
 	                      v.p - rec->text + 1,
