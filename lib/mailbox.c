@@ -98,7 +98,8 @@ static int maildir_open(omni_mailbox *mb, omni_error *err)
 	if (!found)
 		return omni_error_set(err, OMNI_EX_DATAERR, mb->path, 0, 0,
 		                      "not a maildir (no new/ or cur/)"), -1;
-	qsort(mb->names, mb->nnames, sizeof *mb->names, by_name);
+	if (mb->nnames)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(mb->names, mb->nnames, sizeof *mb->names, by_name);
 	return 0;
 }
 
