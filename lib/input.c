@@ -115,18 +115,22 @@ fill(omni_input *in, omni_error *err)
 	if (in->len == in->cap) {
 		size_t cap = in->cap * 2;
 		char *b = realloc(in->buf, cap + 1);
-		if (!b)
-			return omni_error_set(err, OMNI_EX_IOERR, in->name, in->lineno + 1,
-			                      0, "line too long: out of memory");
+		if (!b) {
+			omni_error_set(err, OMNI_EX_IOERR, in->name, in->lineno + 1, 0,
+			               "line too long: out of memory");
+			return -1;
+		}
 		in->buf = b;
 		in->cap = cap;
 	}
 	do
 		n = read(in->fd, in->buf + in->len, in->cap - in->len);
 	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return omni_error_set(err, OMNI_EX_IOERR, in->name, in->lineno + 1, 0,
-		                      "read error: %s", strerror(errno));
+	if (n < 0) {
+		omni_error_set(err, OMNI_EX_IOERR, in->name, in->lineno + 1, 0,
+		               "read error: %s", strerror(errno));
+		return -1;
+	}
 	if (n == 0)
 		in->eof = 1;
 	in->len += (size_t)n;

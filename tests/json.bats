@@ -119,6 +119,13 @@ setup() {
 	[ "$stderr" = "jsoncheck: nope.ndjson: cannot open: No such file or directory" ]
 }
 
+@test "a read error is status 74 naming the input" {
+	mkdir dir.ndjson
+	run --separate-stderr jsoncheck --cat dir.ndjson
+	assert_failure 74
+	[ "$stderr" = "jsoncheck: dir.ndjson:1: read error: Is a directory" ]
+}
+
 @test "a 50 MB line is read and copied whole" {
 	{ printf '{"omni":1,"text":"'; head -c 50000000 /dev/zero | tr '\0' x; printf '","n":1}\n'; } >big.ndjson
 	jsoncheck --cat --set 'n=2' big.ndjson >out.ndjson
