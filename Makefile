@@ -24,7 +24,7 @@ DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags jansson sqlite3 2>/dev/null)
 DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs jansson sqlite3 2>/dev/null)
 CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 
-PROGS = bin/omni-fetch
+PROGS = $(patsubst cmd/%.c,bin/%,$(sort $(wildcard cmd/omni-*.c)))
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:.c=.o) lib/migrations.o
 TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck
@@ -49,7 +49,9 @@ lib/libomni.a: $(LIB_OBJ)
 cmd/%.o: cmd/%.c lib/omni.h
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
-bin/omni-fetch: cmd/omni-fetch.o lib/libomni.a
+# Each program links only what it uses: the ones that talk to the network
+# add $(CURL_LIBS) in a rule of their own.
+bin/omni-%: cmd/omni-%.o lib/libomni.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) -lm
 

@@ -125,3 +125,36 @@ many_deliveries() {
 	run omni-fetch --all "file:$FIXTURES/fetch/cli/instagram.json"
 	assert_success
 }
+
+# The programs that read tickets (all but omni-fetch) share the reader.
+ticket_readers() {
+	omni_programs | grep -vx omni-fetch || true
+}
+
+@test "every ticket reader names file, line and column of a malformed line, exit 65" {
+	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z"}\n{"omni":1,"id":}\n' \
+		>"$BATS_TEST_TMPDIR/bad.ndjson"
+	printf '{"omni":2,"id":"a"}\n' >"$BATS_TEST_TMPDIR/v2.ndjson"
+	for p in $(ticket_readers); do
+		run "$p" "$BATS_TEST_TMPDIR/bad.ndjson"
+		assert_failure 65
+		assert_output --regexp "^$p: $BATS_TEST_TMPDIR/bad.ndjson:2:[0-9]+: "
+		run "$p" <"$BATS_TEST_TMPDIR/v2.ndjson"
+		assert_failure 65
+		assert_output --regexp "^$p: stdin:1:[0-9]+: .*version"
+		rm -f "$BATS_TEST_TMPDIR/rej"
+		run "$p" --keep-going --reject "$BATS_TEST_TMPDIR/rej" "$BATS_TEST_TMPDIR/bad.ndjson"
+		assert_failure 1
+		assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"id":}'
+	done
+}
+
+@test "every ticket reader fails with 74 writing to /dev/full" {
+	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z"}\n' \
+		>"$BATS_TEST_TMPDIR/one.ndjson"
+	for p in $(ticket_readers); do
+		run bash -c "$p $BATS_TEST_TMPDIR/one.ndjson >/dev/full"
+		assert_failure 74
+		assert_output --partial "$p: "
+	done
+}
