@@ -55,6 +55,10 @@ bin/omni-%: cmd/omni-%.o lib/libomni.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) -lm
 
+bin/omni-fetch bin/omni-reply: bin/%: cmd/%.o lib/libomni.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) $(CURL_LIBS) -lm
+
 tests/bin/%: tests/%.c lib/libomni.a
 	@mkdir -p tests/bin
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) -lm
