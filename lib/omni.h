@@ -528,6 +528,13 @@ typedef struct omni_fetch {
 	              const omni_error *why, const char *seen_key);
 	void *arg;
 	long orders_written, skipped_orders;
+	/* Remote sources: called after each complete page with the cursor
+	 * that resumes after it (borrowed): what was emitted is flushed and
+	 * marked, then the cursor stored, in one transaction.  0 or -1 with
+	 * err.  NULL: the caller commits at the end. */
+	int (*checkpoint)(struct omni_fetch *f, const char *cursor,
+	                  omni_error *err);
+	void (*trace)(void *arg, const char *line);   /* -vv HTTP traces */
 } omni_fetch;
 
 /* Has this key been emitted before (and not --all)?  1, 0, or -1 with err. */
@@ -542,6 +549,11 @@ const char *omni_fetch_store(const omni_fetch *f, const char *account_key,
 int omni_fetch_source(omni_fetch *f, omni_error *err);
 /* Is uri one omni-fetch can read ad hoc (scheme:rest)? */
 int omni_fetch_is_uri(const char *uri);
+/* A source's secret: OMNI_<NAME>_<WHAT>[_FILE] for a configured source
+ * (its name upper-cased, other characters as '_'), else
+ * OMNI_<KIND>_<WHAT>[_FILE].  New, or NULL with err (78) naming both. */
+char *omni_fetch_secret(const omni_fetch *f, const char *kind,
+                        const char *what, omni_error *err);
 /* The keys a [source] section may have besides uri; NULL-terminated. */
 extern const char *const omni_fetch_source_keys[];
 
@@ -557,6 +569,70 @@ json_t *omni_mail_ticket(omni_fetch *f, const char *raw, size_t len,
 /* file:PATH: a file, or a directory read in name order; each file one JSON
  * document, a stream of them, or NDJSON.  0, or -1 with err. */
 int omni_source_file(omni_fetch *f, const char *path, omni_error *err);
+
+// lib/http.c - requests through one reused libcurl handle
+
+typedef struct omni_http omni_http;
+typedef struct omni_http_response {
+	long status;              /* HTTP status; 0 for IMAP */
+	char *body;               /* NUL-terminated */
+	size_t len;
+	char *headers;            /* the raw header block of the last response */
+	size_t hlen;
+} omni_http_response;
+
+/* source names the errors (borrowed, outlives the handle).  Settings from
+ * OMNI_HTTP_CONNECT_TIMEOUT, OMNI_HTTP_TIMEOUT, OMNI_HTTP_RETRIES,
+ * OMNI_HTTP_BACKOFF, OMNI_HTTP_MAX_WAIT (seconds) and OMNI_HTTP_MAX_SIZE
+ * (bytes).  New, or NULL with err. */
+omni_http *omni_http_new(const char *source, omni_error *err);
+void omni_http_free(omni_http *h);
+/* A header on every request; secret: its value is redacted in traces. */
+int omni_http_add_header(omni_http *h, const char *name, const char *value,
+                         int secret);
+void omni_http_clear_headers(omni_http *h);
+/* User and password (IMAP, basic auth); the password is a secret. */
+int omni_http_set_login(omni_http *h, const char *user, const char *password);
+void omni_http_set_trace(omni_http *h, void (*fn)(void *arg, const char *line),
+                         void *arg);
+/* method NULL: GET (or POST when body is given); for IMAP a custom command.
+ * what names the request in errors ("page 2").  0 and *resp (borrowed
+ * until the next request) on success; -1 with err: 69 unavailable after
+ * the retries, 75 throttled or timed out after them, 77 on 401/403, 76
+ * another status. */
+int omni_http_request(omni_http *h, const char *method, const char *url,
+                      const char *what, const char *type, const char *body,
+                      size_t len, omni_http_response **resp, omni_error *err);
+/* A header of a response, trimmed: new or NULL. */
+char *omni_http_header(const omni_http_response *r, const char *name);
+/* Retry-After as seconds (fractional, or an HTTP-date against now); -1
+ * when absent or invalid. */
+double omni_http_retry_after(const char *value, time_t now);
+void omni_http_sleep(double seconds);
+
+// lib/sha256.c
+void omni_sha256(const void *data, size_t len, unsigned char out[32]);
+void omni_hmac_sha256(const void *key, size_t klen, const void *data,
+                      size_t len, unsigned char out[32]);
+/* Constant-time comparison: 1 equal. */
+int omni_mem_equal(const void *a, const void *b, size_t n);
+
+// lib/source_shopify.c
+/* shopify:BASE - Admin REST orders updated since the cursor. */
+int omni_source_shopify(omni_fetch *f, const char *base, omni_error *err);
+
+// lib/source_imap.c
+/* imap://, imaps:// - new mail by UID since the cursor. */
+int omni_source_imap(omni_fetch *f, const char *url, omni_error *err);
+
+// lib/webhook.c
+/* Verifies one delivery: kind shopify, meta, tiktok or woocommerce; headers
+ * "Name: value" lines (borrowed).  0 valid; -1 with err (77 bad or missing
+ * signature, 78 no secret). */
+int omni_webhook_verify(const char *kind, const char *headers,
+                        const char *body, size_t len, omni_error *err);
+/* A header's value from "Name: value" lines: new or NULL. */
+char *omni_webhook_header(const char *headers, const char *name);
 
 // lib/payload.c, lib/payload_*.c - saved API responses and webhook bodies
 /* One file: source reading into f; emitted holds the seen keys emitted in
@@ -604,5 +680,348 @@ int omni_payload_time(const json_t *v, omni_time *t);
 void omni_payload_set_time(json_t *obj, const char *key, const json_t *v);
 /* Sets key to the string s unless s is NULL or empty. */
 void omni_payload_set_str(json_t *obj, const char *key, const char *s);
+
+/* ------------------------------------------------------------------ */
+// lib/link_*.c - omni-link: identity, threading, merging, order context
+
+/* Keys at or above this strength look customers up; weaker ones are only
+ * recorded (a household's phone, a generic address). */
+#define OMNI_LINK_STRONG 50
+
+/* An identity key seen on a ticket (lib/link_keys.c). */
+typedef struct omni_link_key {
+	char kind[24];            /* email, phone, amazon, ebay, ebay_alias,
+	                             instagram, facebook, tiktok, shopify, ...,
+	                             order */
+	char *value;              /* normalised: owned by the key set */
+	int strength;             /* 0 .. 100 */
+	int exclusive;            /* one value of this kind per customer */
+	int direct;               /* the sender's own identity (not found
+	                             through an order or in the text) */
+	const char *channel;      /* relay identities: valid on this channel
+	                             only (static), else NULL */
+	const char *why;          /* "sender", "text", "order" (static) */
+} omni_link_key;
+
+typedef struct omni_link_keys {
+	omni_link_key *v;
+	size_t n, cap;
+} omni_link_keys;
+
+void omni_link_keys_free(omni_link_keys *ks);
+/* Adds a key unless the same kind and value is there (value copied);
+ * a repeat keeps the stronger.  0 or -1 (out of memory). */
+int omni_link_keys_add(omni_link_keys *ks, const char *kind, const char *value,
+                       int strength, int exclusive, int direct,
+                       const char *channel, const char *why);
+/* Normalised e-mail address (lowercase; Gmail dots and +tags dropped,
+ * the only rewrite that is certain): new, or NULL when not an address. */
+char *omni_link_email_norm(const char *s);
+/* A phone number in E.164, national numbers read in region (ISO 3166
+ * alpha-2, e.g. "US", "IT"; NULL: US): new, or NULL when not a number. */
+char *omni_link_phone_norm(const char *s, const char *region);
+/* "store|number" for an order number as quoted ("#1061" -> "|1061" in no
+ * store): new. */
+char *omni_link_order_key(const char *store, const char *number);
+/* The keys of a ticket: customer e-mails, phones, handles, order numbers,
+ * and addresses written in the text of a direct message.  0 or -1. */
+int omni_link_keys_collect(const omni_record *rec, const char *region,
+                           omni_link_keys *ks);
+/* The subject without reply and forward prefixes (Re, Fwd, AW, WG, R,
+ * RIF, TR, RV, ...), lowercase, spaces squeezed: new.  *reply set when a
+ * prefix was there. */
+char *omni_link_subject_norm(const char *subject, int *reply);
+
+/* The members omni-link writes (lib/link_build.c): compact JSON text
+ * each, NULL to keep the input's. */
+typedef struct omni_link_parts {
+	const char *id_json, *customer_json, *order_ids_json, *merged_from_json,
+	           *orders_json, *history_json;
+	omni_time created_at, updated_at;   /* bounds besides the messages; 0 */
+} omni_link_parts;
+
+/* The merged ticket, one line without its newline: in's members in order
+ * with the parts in place (or appended), and the messages of stored[]
+ * and in, raw, de-duplicated by id, in time order.  New, or NULL (out of
+ * memory). */
+char *omni_link_build(const omni_record *in, const omni_record *const *stored,
+                      size_t nstored, const omni_link_parts *parts,
+                      size_t *len);
+
+/* The linker (lib/link.c). */
+typedef struct omni_link omni_link;
+
+typedef struct omni_link_opts {
+	const omni_config *config;   /* [store NAME] region; borrowed */
+	omni_time window;            /* an open ticket takes new messages of its
+	                                customer for this long (ms) */
+	omni_time dm_window;         /* a DM thread (Meta, TikTok, chat, SMS)
+	                                continues for this long (ms) */
+	int history;                 /* at most this many earlier tickets */
+	int explain;                 /* fill the explanation text */
+} omni_link_opts;
+
+/* Prepares the statements on an open store (borrowed).  0 and *out, or -1
+ * with err. */
+int omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
+                  omni_error *err);
+void omni_link_free(omni_link *l);
+/* Links one ticket (inside the caller's transaction) and writes the
+ * conversation it joined, as it now stands, to out.  *explain (when opts
+ * ask) is new text: which keys linked what.  0, or -1 with err. */
+int omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
+                     char **explain, omni_error *err);
+/* Splits the messages of input record source_id (an id in merged_from)
+ * out of the ticket that absorbed them into a ticket of their own, and
+ * blocks the two from joining again; writes both tickets to out.  0, or
+ * -1 with err (65 when source_id is unknown). */
+int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
+                      omni_error *err);
+
+/* ------------------------------------------------------------------ */
+// lib/route_text.c, route_rules.c, route_eval.c, route_sla.c - omni-route
+
+typedef struct omni_lexicon omni_lexicon;
+/* Loads every *.lex file of each directory, in order (a missing directory
+ * adds nothing).  0 and *out (new); -1 with err (78 naming file and line). */
+int omni_lexicon_load(const char *const *dirs, size_t ndirs, omni_lexicon **out,
+                      omni_error *err);
+void omni_lexicon_free(omni_lexicon *lx);
+int omni_lexicon_langs(const omni_lexicon *lx);
+/* What the words say; names borrowed from lx ("und", "other", "neutral"
+ * when unsure). */
+typedef struct omni_guess {
+	const char *lang, *intent, *sentiment;
+	double lang_score, intent_score;
+} omni_guess;
+void omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
+                           omni_guess *g);
+
+enum { OMNI_RN_COND, OMNI_RN_AND, OMNI_RN_OR, OMNI_RN_NOT };
+enum {
+	OMNI_OP_EQ, OMNI_OP_NE, OMNI_OP_IN, OMNI_OP_NOTIN, OMNI_OP_RE, OMNI_OP_NRE,
+	OMNI_OP_CONTAINS, OMNI_OP_GT, OMNI_OP_GE, OMNI_OP_LT, OMNI_OP_LE,
+	OMNI_OP_EXISTS, OMNI_OP_MISSING,
+};
+#define OMNI_PATH_MAX 8
+/* A condition or a combination of two (a, b; NOT uses a). */
+typedef struct omni_rnode {
+	int type, op;
+	struct omni_rnode *a, *b;
+	char *path;                   /* as written: "customer.name" */
+	char *parts[OMNI_PATH_MAX];
+	int nparts;
+	char **vals;                  /* literals, decoded */
+	size_t nvals;
+	double num;                   /* vals[0] as a number, a time or a */
+	omni_time time;               /* duration (ms), where it is one */
+	int64_t dur;
+	int has_num, has_time, has_dur;
+	void *re;                     /* regex_t, POSIX extended */
+	long line, column;
+} omni_rnode;
+
+enum { OMNI_RA_PRIORITY, OMNI_RA_QUEUE, OMNI_RA_ASSIGNEE, OMNI_RA_TAG,
+       OMNI_RA_SLA, OMNI_RA_INTENT, OMNI_RA_STOP };
+typedef struct omni_raction {
+	int type;
+	char *arg;
+	int score;                    /* priority: 0-100, -1 for the default */
+} omni_raction;
+
+typedef struct omni_rule {
+	char *name;
+	long line;
+	omni_rnode *when;             /* NULL: always */
+	char *when_text;              /* the conditions as written */
+	omni_raction *acts;
+	size_t nacts;
+} omni_rule;
+
+enum { OMNI_SLA_FIRST, OMNI_SLA_NEXT, OMNI_SLA_RESOLUTION };
+enum { OMNI_SLA_NONE, OMNI_SLA_CALENDAR, OMNI_SLA_BHOURS, OMNI_SLA_BDAYS };
+typedef struct omni_sla_policy {
+	char *name, *calendar;        /* calendar NULL: the store's, else "default" */
+	int64_t target[3];            /* ms, or business days */
+	int unit[3];
+	long line;
+} omni_sla_policy;
+
+typedef struct omni_calendar {
+	char *name, *zone;            /* zone NULL: the store's timezone, else UTC */
+	short open[7][8], close[7][8];  /* minutes of the day, Sunday first */
+	int nhours[7];
+	int32_t *holidays;            /* local days since 1970-01-01, sorted */
+	size_t nholidays;
+	long line;
+} omni_calendar;
+
+typedef struct omni_rules {
+	omni_rule *rules;
+	size_t nrules;
+	omni_sla_policy *policies;
+	size_t npolicies;
+	omni_calendar *cals;
+	size_t ncals;
+} omni_rules;
+
+/* Adds the rules, policies and calendars of a file (a later policy or
+ * calendar of the same name replaces the earlier).  0, or -1 with err
+ * (78 with line and column; 66 missing). */
+int omni_rules_load(omni_rules *rs, const char *path, omni_error *err);
+void omni_rules_free(omni_rules *rs);
+const omni_sla_policy *omni_rules_policy(const omni_rules *rs, const char *name);
+const omni_calendar *omni_rules_calendar(const omni_rules *rs, const char *name);
+/* Local days since 1970-01-01 of a civil date. */
+int32_t omni_days_from_civil(int y, int m, int d);
+
+#define OMNI_ROUTE_MAX 64
+/* One ticket's routing, read and set by the rules.  Strings borrowed from
+ * the rules, the lexicon, or arena. */
+typedef struct omni_route {
+	const omni_record *rec;
+	omni_time now, created, updated;   /* 0 unknown */
+	const char *text;
+	const char *lang, *intent, *sentiment, *status;
+	const char *priority;
+	int score;
+	const char *queue, *assignee, *policy;
+	const char *tags[OMNI_ROUTE_MAX];
+	size_t ntags;
+	const omni_rule *matched[OMNI_ROUTE_MAX];
+	size_t nmatched;
+	char *why[OMNI_ROUTE_MAX];    /* with explain: new, one per match */
+	int explain;
+	char arena[4096];
+	size_t arena_used;
+} omni_route;
+
+/* Copies s into r->arena: borrowed from r, or NULL when full. */
+const char *omni_route_keep(omni_route *r, const char *s, size_t n);
+/* Applies every rule in order until a "stop". */
+void omni_rules_apply(const omni_rules *rs, omni_route *r);
+void omni_route_clear(omni_route *r);
+/* The default score of a priority name. */
+int omni_priority_score(const char *priority);
+
+/* SLA due times for the policy; 0 where there is none. */
+typedef struct omni_sla {
+	omni_time due[3];
+	int breached[3];
+	int paused;
+} omni_sla;
+/* zone: the store's IANA zone or NULL.  0, or -1 with err (78: unknown
+ * zone, a calendar with no open hours). */
+int omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
+                     const char *store, const char *zone,
+                     const omni_route *r, omni_sla *out, omni_error *err);
+/* Adds business time: 0 and *out; -1 when the calendar never opens. */
+int omni_business_add(const omni_calendar *c, const char *zone, omni_time t,
+                      int64_t ms, omni_time *out);
+int omni_business_days(const omni_calendar *c, const char *zone, omni_time t,
+                       int64_t days, omni_time *out);
+
+/* ------------------------------------------------------------------ */
+// lib/reply_*.c - omni-reply: templates, lint, the send ledger, SMTP
+
+// lib/reply_template.c - the template language (man/omni-templates.5)
+typedef struct omni_tmpl omni_tmpl;
+typedef struct omni_tmpl_ctx {
+	const char *lang;         /* dates and money: en, it, fr, es, de */
+	int html;                 /* escape every value for HTML */
+	/* The value a path's first name stands for: borrowed span. */
+	omni_span (*root)(void *arg, const char *name);
+	/* {{> name}}: a compiled template (borrowed), or NULL. */
+	const omni_tmpl *(*partial)(void *arg, const char *name);
+	void *arg;
+} omni_tmpl_ctx;
+/* 0 and *out (new); -1 with err (78, where:line:column of the tag). */
+int omni_tmpl_compile(const char *src, size_t len, const char *where,
+                      long line, omni_tmpl **out, omni_error *err);
+void omni_tmpl_free(omni_tmpl *t);
+/* The text: new, or NULL with err (a missing partial: 78). */
+char *omni_tmpl_render(const omni_tmpl *t, const omni_tmpl_ctx *ctx,
+                       omni_error *err);
+
+// lib/reply_format.c - each new; the input as is when it is not a time
+// or an amount; the link NULL for an unknown carrier
+char *omni_reply_date(const char *value, const char *lang);
+char *omni_reply_money(const char *amount, const char *currency,
+                       const char *lang);
+char *omni_reply_tracking_link(const char *carrier, const char *number);
+
+// lib/reply_library.c - template bundles (DIR[/STORE]/LANG.tmpl)
+typedef struct omni_tmpl_lib omni_tmpl_lib;
+typedef struct omni_tmpl_want {
+	const char *name, *lang, *store, *channel, *tone;
+	int html;
+} omni_tmpl_want;
+/* dirs searched in order (copied).  new */
+omni_tmpl_lib *omni_tmpl_lib_new(const char *const *dirs, size_t ndirs,
+                                 const char *default_lang);
+void omni_tmpl_lib_free(omni_tmpl_lib *l);
+/* The first template in the fallback order of omni-templates(5).  1 and *t
+ * (borrowed until the library is freed), *lang the language it is in,
+ * found "file:line" of its section; 0 none; -1 err (a bundle that does not
+ * compile, 78). */
+int omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w,
+                       const omni_tmpl **t, const char **lang, char *found,
+                       size_t size, omni_error *err);
+
+// lib/reply_lint.c - the channels' rules for a reply
+typedef struct omni_lint_in {
+	const char *text, *channel, *kind;
+	const char *const *links; size_t nlinks;  /* links the order needs */
+	const char *const *ids; size_t nids;      /* order and tracking numbers */
+	const char *order_id;     /* must be named in a proactive Amazon message */
+	size_t nattachments, attachment_bytes;
+	const char *const *attachment_types; size_t ntypes;
+	omni_time last_inbound, now;
+	int has_inbound, human;
+} omni_lint_in;
+/* Appends each broken rule to reasons as "rule: detail"; returns how
+ * many.  *tag (may be NULL) is set to "HUMAN_AGENT" when only the human
+ * agent window allows the reply, else NULL. */
+int omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag);
+
+// lib/reply_ledger.c - exactly once: the send_ledger table
+void omni_sha256_hex(const void *data, size_t len, char hex[65]);
+typedef struct omni_ledger_entry {
+	char state[16];           /* pending, sent, failed, unknown */
+	char *external_id, *updated_at;   /* new or NULL */
+	long attempts;
+} omni_ledger_entry;
+/* 1 found, 0 none, -1 err. */
+int omni_ledger_get(omni_store *s, const char *key, omni_ledger_entry *e,
+                    omni_error *err);
+void omni_ledger_entry_free(omni_ledger_entry *e);
+/* Insert or update, committed at once (outside any transaction); a move
+ * to pending counts an attempt.  0 or -1 with err. */
+int omni_ledger_set(omni_store *s, const char *key, const char *ticket_id,
+                    const char *channel, const char *state,
+                    const char *external_id, const char *error,
+                    omni_error *err);
+
+// lib/reply_smtp.c - MIME and SMTP (libcurl: link it)
+typedef struct omni_mail_out {
+	const char *from, *to, *subject, *text, *html, *message_id;
+	const char *in_reply_to;  /* without brackets, or NULL */
+	const char *const *references; size_t nreferences;
+	omni_time date;
+} omni_mail_out;
+/* A UTF-8 quoted-printable message, CRLF lines: new (*len its length). */
+char *omni_mail_build(const omni_mail_out *m, size_t *len);
+typedef struct omni_smtp {
+	const char *url;          /* smtp://host:port, smtps://... */
+	const char *user, *password;   /* borrowed, may be NULL */
+	long timeout_ms;
+	int retries;              /* more tries after a temporary failure */
+	long backoff_ms;          /* first wait, doubled each try */
+} omni_smtp;
+/* 0 delivered; -1 with err: 75 temporary after the retries, 69 refused
+ * or unreachable, 76 protocol.  *unknown = 1 when the message may have
+ * been delivered all the same (the connection broke after the data). */
+int omni_smtp_send(const omni_smtp *c, const char *from, const char *to,
+                   const char *msg, size_t len, int *unknown, omni_error *err);
 
 #endif
