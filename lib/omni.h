@@ -737,7 +737,9 @@ char *omni_link_subject_norm(const char *subject, int *reply);
 typedef struct omni_link_parts {
 	const char *id_json, *customer_json, *order_ids_json, *merged_from_json,
 	           *orders_json, *history_json;
-	omni_time created_at, updated_at;   /* bounds besides the messages; 0 */
+	const char *messages_json;   /* set: these messages, none gathered */
+	/* In: bounds besides the messages (0: none); out: the ticket's. */
+	omni_time created_at, updated_at;
 } omni_link_parts;
 
 /* The merged ticket, one line without its newline: in's members in order
@@ -745,10 +747,10 @@ typedef struct omni_link_parts {
  * and in, raw, de-duplicated by id, in time order.  New, or NULL (out of
  * memory). */
 char *omni_link_build(const omni_record *in, const omni_record *const *stored,
-                      size_t nstored, const omni_link_parts *parts,
+                      size_t nstored, omni_link_parts *parts,
                       size_t *len);
 
-/* The linker (lib/link.c). */
+/* The linker (lib/link.c; its statements in lib/link_store.c). */
 typedef struct omni_link omni_link;
 
 typedef struct omni_link_opts {
@@ -760,6 +762,71 @@ typedef struct omni_link_opts {
 	int history;                 /* at most this many earlier tickets */
 	int explain;                 /* fill the explanation text */
 } omni_link_opts;
+
+/* The statements lib/link_*.c share, prepared once (lib/link_store.c). */
+enum {
+	OMNI_LS_LINK_GET, OMNI_LS_MSGID_GET, OMNI_LS_KEY_GET, OMNI_LS_CUST_KEYS,
+	OMNI_LS_ORDER_OWNER, OMNI_LS_TICKET_GET, OMNI_LS_CUST_TICKETS,
+	OMNI_LS_TICKET_HAS_ORDER, OMNI_LS_TICKET_ORDERS, OMNI_LS_BLOCKED,
+	OMNI_LS_CUST_PUT, OMNI_LS_CUST_GET, OMNI_LS_KEY_PUT, OMNI_LS_TICKET_PUT,
+	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
+	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
+	OMNI_LS_HISTORY, OMNI_LS_COUNT
+};
+
+struct omni_link {
+	omni_store *store;               /* borrowed */
+	sqlite3 *db;                     /* borrowed */
+	omni_link_opts o;
+	sqlite3_stmt *st[OMNI_LS_COUNT];
+};
+
+/* A prepared statement, reset and unbound, ready to bind. */
+sqlite3_stmt *omni_link_stmt(omni_link *l, int which);
+/* Runs sql once with text parameters (NULL-terminated list; a NULL value
+ * binds NULL is not possible here).  0 or -1 with err. */
+int omni_link_exec(omni_link *l, omni_error *err, const char *sql, ...);
+/* The customer as a ticket shows it: {id, name, emails, phones, handles}
+ * from the store; compact JSON, new. */
+char *omni_link_customer_json(omni_link *l, const char *customer_id,
+                              omni_error *err);
+/* The ticket's order numbers, its orders from the store (DESIGN.md
+ * `orders`), and the customer's other tickets (`history`, newest first):
+ * compact JSON, new. */
+char *omni_link_order_ids_json(omni_link *l, const char *ticket_id,
+                               omni_error *err);
+char *omni_link_orders_json(omni_link *l, const char *ticket_id,
+                            omni_error *err);
+char *omni_link_history_json(omni_link *l, const char *ticket_id,
+                             const char *customer_id, omni_error *err);
+char *omni_link_merged_from_json(omni_link *l, const char *ticket_id,
+                                 omni_error *err);
+
+/* Which customer a ticket is (lib/link_who.c). */
+typedef struct omni_link_who {
+	char id[40];              /* the customer */
+	int created;              /* a new customer */
+	char kind[24], value[600];  /* the key that found it */
+	char merged[8][40];       /* customers merged into it */
+	size_t nmerged;
+	int conflicts;            /* customers a conflicting key kept apart */
+} omni_link_who;
+
+/* Did --unmerge part these two tickets or customers?  1 or 0. */
+int omni_link_blocked(omni_link *l, const char *x, const char *y);
+/* Is a key kind one value per customer (not email, phone, order)? */
+int omni_link_kind_exclusive(const char *kind);
+/* Finds (or makes) the customer of keys seen on channel, merging the
+ * customers they prove to be one.  0 and who, or -1 with err. */
+int omni_link_customer(omni_link *l, const omni_link_keys *keys,
+                       const char *channel, const char *source_id,
+                       omni_link_who *who, omni_error *err);
+/* Records keys for customer cid (only "order" keys with orders_only),
+ * skipping a second value of an exclusive kind.  0 or -1 with err. */
+int omni_link_keys_store(omni_link *l, const char *cid,
+                         const omni_link_keys *keys, const char *channel,
+                         const char *source_id, const char *at,
+                         int orders_only, omni_error *err);
 
 /* Prepares the statements on an open store (borrowed).  0 and *out, or -1
  * with err. */
@@ -870,6 +937,7 @@ typedef struct omni_rules {
  * (78 with line and column; 66 missing). */
 int omni_rules_load(omni_rules *rs, const char *path, omni_error *err);
 void omni_rules_free(omni_rules *rs);
+void omni_rnode_free(omni_rnode *n);
 const omni_sla_policy *omni_rules_policy(const omni_rules *rs, const char *name);
 const omni_calendar *omni_rules_calendar(const omni_rules *rs, const char *name);
 /* Local days since 1970-01-01 of a civil date. */
@@ -1023,5 +1091,157 @@ typedef struct omni_smtp {
  * been delivered all the same (the connection broke after the data). */
 int omni_smtp_send(const omni_smtp *c, const char *from, const char *to,
                    const char *msg, size_t len, int *unknown, omni_error *err);
+
+// lib/reply_ticket.c - a ticket's reply
+/* "formal" (amazon, ebay, walmart), "warm" (instagram, facebook, tiktok,
+ * chat, sms) or "plain".  Borrowed. */
+const char *omni_reply_tone(const char *channel);
+/* The template the ticket's kind, intent and order ask for, or NULL. */
+const char *omni_reply_template_for(const omni_record *rec);
+/* The last message with direction "in", or an absent span. */
+omni_span omni_reply_last_inbound(const omni_record *rec);
+/* Renders template name into reply (template, lang, source, text, html).
+ * 1 done; 0 no such template; -1 err. */
+int omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec,
+                      const char *name, const char *brand, json_t *reply,
+                      omni_error *err);
+
+// lib/reply_send.c - lint with the order's context; delivery by e-mail
+/* Sets reply.lint; returns the number of broken rules.  *tag as for
+ * omni_reply_lint. */
+int omni_reply_lint_ticket(const omni_record *rec, json_t *reply, int human,
+                           const char **tag);
+/* The customer's address for an e-mail reply: new, or NULL. */
+char *omni_reply_recipient(const omni_record *rec);
+typedef struct omni_reply_mailer {
+	omni_store *store;
+	omni_smtp smtp;
+	const char *from;         /* "Name <addr>" or addr */
+} omni_reply_mailer;
+/* Sends reply.text (and reply.html) once: sets reply.status (sent,
+ * failed, unknown), sent_at, external_id (the Message-ID), ledger_key,
+ * error.  0 done (sent, already sent, or an unknown earlier outcome
+ * reported); 1 the send failed (err says why); -1 the store failed. */
+int omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec,
+                         json_t *reply, omni_error *err);
+
+/* ------------------------------------------------------------------ */
+// lib/report_*.c - omni-report's figures (DESIGN.md, "Metric definitions")
+
+#define OMNI_TIME_NONE INT64_MIN
+
+// lib/report_stats.c
+/* Exact values up to this many per statistic, then a histogram. */
+#define OMNI_RSTAT_EXACT 16384
+#define OMNI_RSTAT_BUCKETS 1600   /* 2%-wide buckets: 1 ms to ~600 years */
+
+/* A time statistic in milliseconds: count, sum, min and max exact;
+ * nearest-rank percentiles exact while !sketch, else within 1%. */
+typedef struct omni_rstat {
+	int64_t count, sum, min, max;
+	int64_t *vals;
+	size_t nvals, cap;
+	int sorted, sketch;
+	uint64_t *pos, *neg;
+	int64_t zero;
+} omni_rstat;
+
+/* 0, or -1 out of memory. */
+int omni_rstat_add(omni_rstat *s, int64_t ms);
+int omni_rstat_merge(omni_rstat *into, const omni_rstat *from);
+/* Nearest rank, q in (0, 1]; 0 when empty.  Sorts the exact values. */
+double omni_rstat_quantile(omni_rstat *s, double q);
+void omni_rstat_free(omni_rstat *s);
+json_t *omni_rstat_to_json(const omni_rstat *s);      /* new */
+int omni_rstat_from_json(omni_rstat *s, const json_t *o);  /* adds; 0/-1 */
+
+// lib/report_facts.c
+enum {
+	OMNI_RF_WISMO = 1, OMNI_RF_ORDER = 2, OMNI_RF_REFUND = 4,
+	OMNI_RF_RATED = 8, OMNI_RF_SATISFIED = 16, OMNI_RF_REPEAT = 32,
+};
+
+/* What the figures need of one ticket (times OMNI_TIME_NONE when
+ * unknown): about 90 bytes, kept per ticket id to count each once. */
+typedef struct omni_rfacts {
+	uint64_t id, customer;      /* hashes of the raw id and customer.id */
+	omni_time updated, created, solved;
+	omni_time first_in;         /* first customer message */
+	omni_time first_reply;      /* first agent or bot reply at or after it */
+	omni_time due;              /* sla.first_response_due */
+	uint32_t key;               /* the group's field values (report_agg.c) */
+	uint32_t reasons;           /* first of nreasons in the reason pool */
+	uint16_t nreasons, flags;
+	uint16_t orders, late;      /* linked orders with a fulfilment; late ones */
+	uint16_t replies;           /* outbound messages by an agent or bot */
+} omni_rfacts;
+
+/* Reads rec's facts; refund reasons go through intern(reason, arg), which
+ * returns a pool index or -1.  0, or -1 with err (65 for a bad time). */
+int omni_rfacts_read(const omni_record *rec, omni_rfacts *f,
+                     int (*intern)(const char *reason, size_t len, void *arg),
+                     void *arg, omni_error *err);
+uint64_t omni_rfacts_hash(const char *p, size_t n);
+
+// lib/report_agg.c
+enum { OMNI_PERIOD_NONE, OMNI_PERIOD_DAY, OMNI_PERIOD_WEEK, OMNI_PERIOD_MONTH };
+
+typedef struct omni_ragg {
+	int64_t tickets, answered, unanswered, no_customer;
+	int64_t sla_judged, sla_met, wismo, with_order, refunded;
+	int64_t rated, satisfied, solved, one_touch, repeat;
+	int64_t orders, late;
+	omni_rstat frt, res;
+	int64_t *reasons;           /* count per reason pool index */
+	size_t nreasons;
+} omni_ragg;
+
+typedef struct omni_rgroup {
+	uint32_t key;
+	int32_t period;             /* a day, ISO week or month number */
+	omni_ragg agg[2];           /* the window, and the previous one */
+} omni_rgroup;
+
+typedef struct omni_rep_opts {
+	char **by;                  /* borrowed: top-level field names */
+	size_t nby;
+	int period;
+	omni_time since, until, now;   /* OMNI_TIME_NONE: open */
+	int compare;                /* also the previous window */
+	int unique;                 /* ids are unique: keep no per-id state */
+} omni_rep_opts;
+
+typedef struct omni_rep omni_rep;
+
+omni_rep *omni_rep_new(const omni_rep_opts *o);     /* o copied; new */
+void omni_rep_free(omni_rep *r);
+/* One ticket.  0, or -1 with err. */
+int omni_rep_add(omni_rep *r, const omni_record *rec, omni_error *err);
+/* Aggregates what was added (once, after the last omni_rep_add). */
+int omni_rep_finish(omni_rep *r, omni_error *err);
+/* The groups, sorted by key then period, and their total (borrowed). */
+size_t omni_rep_groups(omni_rep *r, omni_rgroup **groups);
+omni_rgroup *omni_rep_total(omni_rep *r);
+const omni_rep_opts *omni_rep_options(const omni_rep *r);
+/* The i-th field value of a group key: borrowed, NULL when absent. */
+const char *omni_rep_keyval(const omni_rep *r, uint32_t key, size_t i);
+const char *omni_rep_reason(const omni_rep *r, size_t i);
+size_t omni_rep_nreasons(const omni_rep *r);
+/* "2026-11-08", "2026-W45", "2026-11" into buf (16 bytes). */
+char *omni_rep_period_label(int kind, int32_t period, char *buf);
+/* --partial: the aggregates as one JSON object (new); --merge: adds one
+ * (borrowed).  0, or -1 with err (65 not a partial, or another grouping). */
+json_t *omni_rep_partial(omni_rep *r);
+int omni_rep_merge(omni_rep *r, const json_t *partial, omni_error *err);
+/* omni_rep_groups after merging: sorts and totals. */
+int omni_rep_merged(omni_rep *r, omni_error *err);
+
+// lib/report_format.c, lib/report_html.c
+/* Writes the report as "table", "csv", "json", "markdown", "html" or
+ * "prometheus".  0, or -1 (a write error, kept by o). */
+int omni_rep_write(omni_rep *r, const char *format, omni_out *o);
+int omni_rep_write_html(omni_rep *r, omni_out *o);
+/* A figure as JSON (new): the names of DESIGN.md; which 0 or 1 (previous). */
+json_t *omni_rep_group_json(omni_rep *r, omni_rgroup *g, int which);
 
 #endif
