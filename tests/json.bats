@@ -18,7 +18,13 @@ setup() {
 @test "valid tickets: every record agrees with jansson" {
 	run jsoncheck "$J/valid.ndjson"
 	assert_success
-	assert_output "jsoncheck: 177 records, 177 accepted, 0 rejected, 0 known differences, 0 disagreements"
+	assert_output "jsoncheck: 178 records, 178 accepted, 0 rejected, 0 known differences, 0 disagreements"
+}
+
+@test "generated tickets of every stage agree with jansson" {
+	run jsoncheck "$J/tickets.ndjson"
+	assert_success
+	assert_output "jsoncheck: 140 records, 140 accepted, 0 rejected, 0 known differences, 0 disagreements"
 }
 
 @test "number forms agree with jansson" {
