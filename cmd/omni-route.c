@@ -1,0 +1,523 @@
+/* omni-route - triage: language, intent, sentiment, priority, queue, owner
+ * and SLA clocks for each ticket, by the rules file. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "omni.h"
+
+static const char usage_line[] =
+	"usage: omni-route [-eqvk] [-c file] [-R file] [-r file] [--check] "
+	"[--now time] [file ...]";
+
+static const char help_text[] =
+	"\n"
+	"Reads tickets and sets lang, intent, sentiment, priority, queue, assignee,\n"
+	"tags, sla and route by the rules file; everything else passes through.\n"
+	"\n"
+	"  -R, --rules FILE     the rules file\n"
+	"      --check          check the rules and lexicons, then exit\n"
+	"  -e, --explain        say which rules matched and why\n"
+	"  -c, --config FILE    configuration file (store time zones)\n"
+	"  -k, --keep-going     set malformed records aside and go on\n"
+	"  -r, --reject FILE    where --keep-going puts them\n"
+	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
+	"  -q, --quiet          no warnings\n"
+	"  -v, --verbose        more detail\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        version\n";
+
+enum { OPT_CHECK = 256, OPT_NOW };
+
+static const struct option long_options[] = {
+	{ "rules", required_argument, NULL, 'R' },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "explain", no_argument, NULL, 'e' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "keep-going", no_argument, NULL, 'k' },
+	{ "reject", required_argument, NULL, 'r' },
+	{ "now", required_argument, NULL, OPT_NOW },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct run {
+	const char *config_path, *rules_path, *reject_path;
+	int check, explain, keep_going;
+	char *share;
+	omni_config *config;
+	omni_lexicon *lex;
+	omni_rules rules;
+	omni_edit *edit;
+	omni_out *out;
+	omni_route rt;
+	char *buf;                 /* JSON being built */
+	size_t len, cap;
+	const char *last_store, *last_zone;
+};
+
+/* share/omni: $OMNI_SHARE_DIR, else ../share/omni beside the program
+ * (the build tree, and an installed prefix), else the configured DATADIR.
+ * New. */
+static char *
+share_dir(void)
+{
+	char exe[PATH_MAX], *s, *out;
+	ssize_t n;
+
+	if ((s = getenv("OMNI_SHARE_DIR")) && *s)
+		return strdup(s);
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) < 0)
+		return strdup("/usr/local/share/omni");
+	exe[n] = 0;
+	if ((s = strrchr(exe, '/')))
+		*s = 0;
+	if ((s = strrchr(exe, '/')))
+		*s = 0;
+	if (!(out = malloc(strlen(exe) + 16)))
+		return NULL;
+	sprintf(out, "%s/share/omni", exe);
+#ifdef OMNI_DATADIR
+	if (access(out, F_OK) != 0) {
+		free(out);
+		return strdup(OMNI_DATADIR);
+	}
+#endif
+	return out;
+}
+
+static int
+load_rules(struct run *r, omni_error *err)
+{
+	char path[PATH_MAX];
+	char *user_sla = omni_xdg_path(OMNI_XDG_CONFIG, "sla");
+	char *user_rules = omni_xdg_path(OMNI_XDG_CONFIG, "rules");
+	char *user_lex = omni_xdg_path(OMNI_XDG_CONFIG, "route");
+	const char *dirs[2];
+	int rc = -1;
+
+	snprintf(path, sizeof path, "%s/sla", r->share);
+	if (access(path, F_OK) == 0 && omni_rules_load(&r->rules, path, err) < 0)
+		goto out;
+	if (access(user_sla, F_OK) == 0 && omni_rules_load(&r->rules, user_sla, err) < 0)
+		goto out;
+	/* The user's rules replace the defaults rather than add to them. */
+	snprintf(path, sizeof path, "%s/rules", r->share);
+	if (!r->rules_path)
+		r->rules_path = access(user_rules, F_OK) == 0 ? user_rules : path;
+	if (omni_rules_load(&r->rules, r->rules_path, err) < 0)
+		goto out;
+	snprintf(path, sizeof path, "%s/route", r->share);
+	dirs[0] = path;
+	dirs[1] = user_lex;
+	if (omni_lexicon_load(dirs, 2, &r->lex, err) < 0)
+		goto out;
+	if (omni_lexicon_langs(r->lex) == 0) {
+		omni_error_set(err, OMNI_EX_CONFIG, path, 0, 0, "no lexicons (*.lex) found");
+		goto out;
+	}
+	for (size_t i = 0; i < r->rules.nrules; i++)
+		for (size_t j = 0; j < r->rules.rules[i].nacts; j++) {
+			const omni_raction *a = &r->rules.rules[i].acts[j];
+			if (a->type == OMNI_RA_SLA && !omni_rules_policy(&r->rules, a->arg)) {
+				omni_error_set(err, OMNI_EX_CONFIG, r->rules_path, r->rules.rules[i].line,
+				               0, "rule '%s': no such SLA policy '%s'",
+				               r->rules.rules[i].name, a->arg);
+				goto out;
+			}
+		}
+	rc = 0;
+out:
+	if (r->rules_path == user_rules)
+		r->rules_path = NULL;     /* it is freed below; not needed after */
+	free(user_sla);
+	free(user_rules);
+	free(user_lex);
+	return rc;
+}
+
+/* ---- building JSON text ---- */
+
+static void
+put(struct run *r, const char *s, size_t n)
+{
+	if (r->len + n + 1 > r->cap) {
+		size_t cap = (r->len + n + 1) * 2;
+		char *b = realloc(r->buf, cap);
+		if (!b)
+			abort();
+		r->buf = b;
+		r->cap = cap;
+	}
+	memcpy(r->buf + r->len, s, n);
+	r->len += n;
+}
+
+static void
+puts_(struct run *r, const char *s)
+{
+	put(r, s, strlen(s));
+}
+
+static void
+put_str(struct run *r, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	if (!s) {
+		puts_(r, "null");
+		return;
+	}
+	put(r, "\"", 1);
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"' || c == '\\') {
+			char e[2] = { '\\', (char)c };
+			put(r, e, 2);
+		} else if (c < 0x20) {
+			char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+			put(r, e, 6);
+		} else {
+			put(r, p, 1);
+		}
+	}
+	put(r, "\"", 1);
+}
+
+static void
+set_raw(struct run *r, const char *key)
+{
+	omni_edit_set_raw(r->edit, key, r->buf, r->len);
+	r->len = 0;
+}
+
+static void
+set_str(struct run *r, const char *key, const char *s)
+{
+	put_str(r, s);
+	set_raw(r, key);
+}
+
+static void
+put_time(struct run *r, omni_time t)
+{
+	char b[40];
+	if (!t)
+		puts_(r, "null");
+	else
+		put_str(r, omni_time_format(t, b));
+}
+
+/* ---- one ticket ---- */
+
+/* The subject and the customer's own messages, for the classifier. */
+static size_t
+customer_text(const omni_record *rec, char *buf, size_t size)
+{
+	omni_jiter it;
+	omni_span m;
+	size_t n = 0;
+	long k;
+
+	if ((k = omni_json_string_buf(omni_record_get(rec, "subject"), buf, size / 4)) > 0)
+		n = (size_t)k;
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (n + 2 < size && omni_json_next(&it, NULL, &m)) {
+		if (omni_json_string_eq(omni_json_get(m, "direction"), "out"))
+			continue;
+		buf[n++] = '\n';
+		k = omni_json_string_buf(omni_json_get(m, "text"), buf + n, size - n);
+		if (k > 0)
+			n += (size_t)k;
+	}
+	buf[n] = 0;
+	return n;
+}
+
+static omni_time
+time_of(const omni_record *rec, const char *key)
+{
+	char b[64];
+	omni_time t;
+	if (omni_json_string_buf(omni_record_get(rec, key), b, sizeof b) < 0 ||
+	    omni_time_parse(b, &t) < 0)
+		return 0;
+	return t;
+}
+
+static void
+read_ticket(struct run *r, const omni_record *rec, char *text, size_t size)
+{
+	omni_route *rt = &r->rt;
+	omni_guess g;
+	char kind[32], b[256];
+	size_t n = customer_text(rec, text, size);
+	omni_jiter it;
+	omni_span t;
+	long k;
+
+	omni_route_clear(rt);
+	rt->rec = rec;
+	rt->now = omni_clock_now();
+	rt->text = text;
+	rt->created = time_of(rec, "created_at");
+	rt->updated = time_of(rec, "updated_at");
+	rt->status = (k = omni_json_string_buf(omni_record_get(rec, "status"), b, 32)) >= 0 ?
+	             omni_route_keep(rt, b, (size_t)k) : NULL;
+	omni_lexicon_classify(r->lex, text, n, &g);
+	rt->lang = g.lang;
+	rt->intent = g.intent;
+	rt->sentiment = g.sentiment;
+	if (omni_json_string_buf(omni_record_get(rec, "kind"), kind, sizeof kind) > 0) {
+		if (strcmp(kind, "claim") == 0)
+			rt->intent = "claim";
+		else if (strcmp(kind, "return") == 0)
+			rt->intent = "return";
+		else if (strcmp(kind, "review") == 0 && strcmp(rt->intent, "other") == 0)
+			rt->intent = "feedback";
+	}
+	rt->priority = "normal";
+	rt->score = 50;
+	rt->queue = rt->assignee = rt->policy = NULL;
+	omni_json_iter(&it, omni_record_get(rec, "tags"));
+	while (rt->ntags < OMNI_ROUTE_MAX && omni_json_next(&it, NULL, &t))
+		if ((k = omni_json_string_buf(t, b, sizeof b)) >= 0 &&
+		    (rt->tags[rt->ntags] = omni_route_keep(rt, b, (size_t)k)))
+			rt->ntags++;
+}
+
+static const char *
+store_zone(struct run *r, const omni_record *rec, char *store, size_t size)
+{
+	const omni_conf_section *s;
+	if (omni_json_string_buf(omni_record_get(rec, "store"), store, size) < 0)
+		return *store = 0, NULL;
+	if (r->last_store && strcmp(r->last_store, store) == 0)
+		return r->last_zone;
+	s = omni_config_find(r->config, "store", store);
+	r->last_store = s ? s->name : NULL;
+	r->last_zone = s ? omni_conf_get(s, "timezone") : NULL;
+	return r->last_zone;
+}
+
+static int
+write_sla(struct run *r, const omni_record *rec, omni_error *err)
+{
+	static const char *const names[] = { "first_response", "next_response", "resolution" };
+	const omni_sla_policy *p = omni_rules_policy(&r->rules, r->rt.policy);
+	char store[256];
+	const char *zone = store_zone(r, rec, store, sizeof store);
+	omni_sla s;
+	int any = 0;
+
+	if (!p) {
+		puts_(r, "null");
+		set_raw(r, "sla");
+		return 0;
+	}
+	if (omni_sla_compute(&r->rules, p, store, zone, &r->rt, &s, err) < 0)
+		return -1;
+	puts_(r, "{\"policy\":");
+	put_str(r, p->name);
+	for (int i = 0; i < 3; i++) {
+		puts_(r, i == 0 ? ",\"first_response_due\":" : i == 1 ? ",\"next_response_due\":" :
+		      ",\"resolution_due\":");
+		put_time(r, s.due[i]);
+	}
+	puts_(r, ",\"breached\":[");
+	for (int i = 0; i < 3; i++)
+		if (s.breached[i]) {
+			puts_(r, any++ ? ",\"" : "\"");
+			puts_(r, names[i]);
+			puts_(r, "\"");
+		}
+	puts_(r, s.paused ? "],\"paused\":true}" : "]}");
+	set_raw(r, "sla");
+	return 0;
+}
+
+static void
+write_route(struct run *r, const omni_record *rec)
+{
+	omni_route *rt = &r->rt;
+	char id[256];
+
+	puts_(r, "{\"rules\":[");
+	for (size_t i = 0; i < rt->nmatched; i++) {
+		if (i)
+			puts_(r, ",");
+		put_str(r, rt->matched[i]->name);
+	}
+	puts_(r, "]");
+	if (r->explain) {
+		if (omni_json_string_buf(omni_record_get(rec, "id"), id, sizeof id) < 0)
+			snprintf(id, sizeof id, "?");
+		puts_(r, ",\"explain\":[");
+		for (size_t i = 0; i < rt->nmatched; i++) {
+			if (i)
+				puts_(r, ",");
+			put_str(r, rt->why[i]);
+			omni_warn("%s: %s", id, rt->why[i] ? rt->why[i] : "");
+		}
+		if (!rt->nmatched)
+			omni_warn("%s: no rule matched", id);
+		puts_(r, "]");
+	}
+	puts_(r, "}");
+	set_raw(r, "route");
+}
+
+static int
+route_one(struct run *r, const omni_record *rec, omni_error *err)
+{
+	static char text[4096];
+	omni_route *rt = &r->rt;
+	char num[16];
+
+	read_ticket(r, rec, text, sizeof text);
+	omni_rules_apply(&r->rules, rt);
+	omni_edit_reset(r->edit);
+	set_str(r, "lang", rt->lang);
+	set_str(r, "intent", rt->intent);
+	set_str(r, "sentiment", rt->sentiment);
+	set_str(r, "priority", rt->priority);
+	snprintf(num, sizeof num, "%d", rt->score);
+	omni_edit_set_raw(r->edit, "priority_score", num, strlen(num));
+	set_str(r, "queue", rt->queue);
+	set_str(r, "assignee", rt->assignee);
+	puts_(r, "[");
+	for (size_t i = 0; i < rt->ntags; i++) {
+		if (i)
+			puts_(r, ",");
+		put_str(r, rt->tags[i]);
+	}
+	puts_(r, "]");
+	set_raw(r, "tags");
+	if (write_sla(r, rec, err) < 0)
+		return -1;
+	write_route(r, rec);
+	if (omni_record_write(r->out, rec, r->edit) < 0)
+		return 1;
+	return 0;
+}
+
+static int
+parse_options(struct run *r, int argc, char **argv, omni_error *err)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "R:ec:kr:qvhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'R': r->rules_path = optarg; break;
+		case OPT_CHECK: r->check = 1; break;
+		case 'e': r->explain = 1; break;
+		case 'c': r->config_path = optarg; break;
+		case 'k': r->keep_going = 1; break;
+		case 'r': r->reject_path = optarg; break;
+		case OPT_NOW:
+			if (omni_clock_set(optarg, err) < 0)
+				return omni_usage_error(usage_line, "%s", err->text);
+			break;
+		case 'q': omni_verbosity = -1; break;
+		case 'v': omni_verbosity++; break;
+		case 'h':
+			printf("%s\n%s", usage_line, help_text);
+			exit(omni_stdout_close());
+		case 'V':
+			printf("omni-route %s\n", OMNI_VERSION);
+			exit(omni_stdout_close());
+		default:
+			return omni_usage_error(usage_line, NULL);
+		}
+	}
+	if (r->reject_path && !r->keep_going)
+		return omni_usage_error(usage_line, "--reject needs --keep-going");
+	return 0;
+}
+
+static int
+run_tickets(struct run *r, char **paths, int npaths, FILE *reject, omni_error *err)
+{
+	omni_reader *rd = omni_reader_new(paths, npaths, r->keep_going, reject);
+	omni_record *rec;
+	int rc, status = 0;
+
+	if (!rd)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	while ((rc = omni_reader_next(rd, &rec, err)) != 0) {
+		if (rc == 2) {
+			omni_report(err);
+			memset(err, 0, sizeof *err);
+			status = OMNI_EX_PARTIAL;
+			continue;
+		}
+		if (rc < 0 || (rc = route_one(r, rec, err)) < 0) {
+			status = err->status;
+			break;
+		}
+		if (rc == 1)
+			break;     /* the output failed: omni_out_close says why */
+	}
+	omni_reader_free(rd);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r = { 0 };
+	omni_error err = { 0 };
+	FILE *reject = NULL;
+	int status = 0, rc;
+
+	omni_diag_init(argv[0]);
+	signal(SIGPIPE, SIG_IGN);
+	if ((rc = parse_options(&r, argc, argv, &err)))
+		return rc;
+	r.share = share_dir();
+	if (omni_config_load(r.config_path, &r.config, &err) < 0 || load_rules(&r, &err) < 0) {
+		omni_report(&err);
+		status = err.status;
+		goto out;
+	}
+	if (r.check) {
+		omni_verbose("%zu rules, %zu policies, %zu calendars, %d languages",
+		             r.rules.nrules, r.rules.npolicies, r.rules.ncals,
+		             omni_lexicon_langs(r.lex));
+		goto out;
+	}
+	if (r.reject_path && !(reject = fopen(r.reject_path, "w"))) {
+		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+		omni_report(&err);
+		status = err.status;
+		goto out;
+	}
+	r.rt.explain = r.explain;
+	r.edit = omni_edit_new();
+	r.out = omni_out_new(STDOUT_FILENO);
+	status = run_tickets(&r, argv + optind, argc - optind, reject, &err);
+	if (status && status != OMNI_EX_PARTIAL)
+		omni_report(&err);
+	memset(&err, 0, sizeof err);
+	if (omni_out_close(r.out, &err) != 0) {
+		omni_report(&err);
+		status = err.status;
+	}
+	if (reject && fclose(reject) != 0 && !status)
+		status = OMNI_EX_IOERR;
+out:
+	omni_route_clear(&r.rt);
+	omni_edit_free(r.edit);
+	omni_lexicon_free(r.lex);
+	omni_rules_free(&r.rules);
+	omni_config_free(r.config);
+	free(r.buf);
+	free(r.share);
+	return status;
+}
