@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
 #include "omni.h"
 
 static const char usage_line[] =
@@ -129,6 +131,26 @@ commit_seen(struct run *r, const omni_fetch *f, omni_error *err)
 	return omni_store_commit(r->store, err);
 }
 
+/* A remote source finished a page: its tickets out, then its cursor. */
+static int
+checkpoint(omni_fetch *f, const char *cursor, omni_error *err)
+{
+	struct run *r = f->arg;
+
+	if (omni_store_cursor_set(r->store, f->cursor_key, cursor, err) < 0 ||
+	    commit_seen(r, f, err) < 0)
+		return -1;
+	if (r->stopped)
+		return omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "output stopped"), -1;
+	return omni_store_begin(r->store, err);
+}
+
+static void
+trace(void *arg, const char *line)
+{
+	omni_verbose("%s", line);
+}
+
 /* Fills f for a configured source name or an ad hoc URI. */
 static int
 describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
@@ -143,6 +165,8 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 	f->keep_going = r->keep_going;
 	f->emit = emit;
 	f->reject = reject;
+	f->checkpoint = checkpoint;
+	f->trace = omni_verbosity >= 2 ? trace : NULL;
 	f->arg = r;
 	if (s) {
 		f->name = f->cursor_key = s->name;
@@ -155,7 +179,8 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 	}
 	if (!omni_fetch_is_uri(arg)) {
 		omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
-		               "no such source: not configured, and not maildir:, mbox: or file:");
+		               "no such source: not configured, and not maildir:, mbox:, file:, "
+		               "shopify:, imap:// or imaps://");
 		return -1;
 	}
 	/* Ad hoc: ids are scoped by the scheme, seen marks by the whole URI. */
@@ -245,6 +270,7 @@ main(int argc, char **argv)
 
 	omni_diag_init(argv[0]);
 	signal(SIGPIPE, SIG_IGN);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if ((rc = parse_options(&r, argc, argv, &err)))
 		return rc;
 	static const char *const uri[] = { "uri", NULL };
@@ -298,5 +324,6 @@ out:
 	json_decref(r.pending);
 	omni_store_close(r.store);
 	omni_config_free(r.config);
+	curl_global_cleanup();
 	return status;
 }

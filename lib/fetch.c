@@ -1,4 +1,6 @@
-/* fetch.c - what every omni-fetch source shares: seen marks, dispatch. */
+/* fetch.c - what every omni-fetch source shares: seen marks, secrets,
+ * dispatch. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +44,49 @@ after(const char *uri, const char *scheme)
 int
 omni_fetch_is_uri(const char *uri)
 {
-	return after(uri, "maildir:") || after(uri, "mbox:") || after(uri, "file:");
+	return after(uri, "maildir:") || after(uri, "mbox:") || after(uri, "file:") ||
+	       after(uri, "shopify:") || after(uri, "imap://") || after(uri, "imaps://");
+}
+
+/* Is OMNI_<name> or OMNI_<name>_FILE set? */
+static int
+secret_set(const char *name)
+{
+	char var[160];
+	const char *v;
+
+	snprintf(var, sizeof var, "OMNI_%s", name);
+	if ((v = getenv(var)) && *v)
+		return 1;
+	snprintf(var, sizeof var, "OMNI_%s_FILE", name);
+	return (v = getenv(var)) && *v;
+}
+
+char *
+omni_fetch_secret(const omni_fetch *f, const char *kind, const char *what,
+                  omni_error *err)
+{
+	char own[128] = "", common[128];
+	size_t n = 0;
+
+	snprintf(common, sizeof common, "%s_%s", kind, what);
+	if (f->conf) {
+		for (const char *p = f->name; *p && n < 64; p++)
+			own[n++] = isalnum((unsigned char)*p) ? (char)toupper((unsigned char)*p) : '_';
+		snprintf(own + n, sizeof own - n, "_%s", what);
+		if (secret_set(own) || !secret_set(common)) {
+			char *v = omni_secret(own, err);
+			if (!v && !secret_set(own))
+				omni_error_set(err, OMNI_EX_CONFIG, f->name, 0, 0,
+				               "missing secret: set OMNI_%s_FILE or OMNI_%s "
+				               "(or OMNI_%s_FILE)", own, own, common);
+			return v;
+		}
+	}
+	char *v = omni_secret(common, err);
+	if (!v)
+		omni_error_locate(err, f->name, 0);
+	return v;
 }
 
 int
@@ -66,7 +110,12 @@ omni_fetch_source(omni_fetch *f, omni_error *err)
 		free(path);
 		return rc;
 	}
+	if ((rest = after(f->uri, "shopify:")))
+		return omni_source_shopify(f, rest, err);
+	if (after(f->uri, "imap://") || after(f->uri, "imaps://"))
+		return omni_source_imap(f, f->uri, err);
 	omni_error_set(err, OMNI_EX_USAGE, f->uri, 0, 0,
-	               "unknown source (not configured, and not maildir:, mbox: or file:)");
+	               "unknown source (not configured, and not maildir:, mbox:, file:, "
+	               "shopify:, imap:// or imaps://)");
 	return -1;
 }
