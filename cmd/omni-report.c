@@ -1,0 +1,346 @@
+/* omni-report - measure: the figures of DESIGN.md per channel, store and
+ * period, from tickets on stdin, in files, or in the store. */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "omni.h"
+
+static const char usage_line[] =
+	"usage: omni-report [-kqv] [-b fields] [-p period] [-s time] [-u time] "
+	"[-f format] [-d file] [-r file] [--compare previous] [--partial] [--merge] "
+	"[--unique] [--now time] [file ...]";
+
+static const char help_text[] =
+	"\n"
+	"Reads tickets (or, with --merge, partial aggregates) and prints volume, first\n"
+	"response, resolution, SLA, WISMO, delivery, refund, CSAT, one-touch and repeat\n"
+	"contact figures per group.\n"
+	"\n"
+	"  -b, --by FIELDS      group by these top-level fields (channel,store)\n"
+	"  -p, --period PERIOD  and by day, week (ISO) or month\n"
+	"  -s, --since TIME     window start: RFC 3339, a date, or 7d, 24h, 2w ago\n"
+	"  -u, --until TIME     window end (exclusive)\n"
+	"  -f, --format FORMAT  table, csv, json, markdown, html or prometheus\n"
+	"  -d, --db FILE        read the tickets of the store\n"
+	"      --compare WHAT   previous: the window before, and the change\n"
+	"      --partial        write mergeable partial aggregates (JSON)\n"
+	"      --merge          read partial aggregates and report them\n"
+	"      --unique         ids are unique: keep no per-ticket state\n"
+	"  -k, --keep-going     set malformed records aside and go on\n"
+	"  -r, --reject FILE    where --keep-going puts them\n"
+	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
+	"  -q, --quiet          no warnings\n"
+	"  -v, --verbose        more detail\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        version\n";
+
+enum { OPT_COMPARE = 256, OPT_PARTIAL, OPT_MERGE, OPT_UNIQUE, OPT_NOW };
+
+static const struct option long_options[] = {
+	{ "by", required_argument, NULL, 'b' },
+	{ "period", required_argument, NULL, 'p' },
+	{ "since", required_argument, NULL, 's' },
+	{ "until", required_argument, NULL, 'u' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "compare", required_argument, NULL, OPT_COMPARE },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "unique", no_argument, NULL, OPT_UNIQUE },
+	{ "keep-going", no_argument, NULL, 'k' },
+	{ "reject", required_argument, NULL, 'r' },
+	{ "now", required_argument, NULL, OPT_NOW },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct run {
+	omni_rep_opts o;
+	const char *since, *until, *format, *db_path, *reject_path, *by;
+	int keep_going, partial, merge;
+	char *bybuf;
+	char *fields[16];
+};
+
+/* An absolute time, a date (midnight UTC), or N followed by m, h, d or w:
+ * that long before --now. */
+static int
+window_time(const char *arg, omni_time *t)
+{
+	char *end, buf[40];
+	double n;
+
+	if (isdigit((unsigned char)arg[0]) && strlen(arg) == 10 && arg[4] == '-' &&
+	    arg[7] == '-') {
+		snprintf(buf, sizeof buf, "%sT00:00:00Z", arg);
+		return omni_time_parse(buf, t);
+	}
+	errno = 0;
+	n = strtod(arg, &end);
+	if (end != arg && !errno && n >= 0 && end[0] && !end[1] && strchr("mhdw", end[0])) {
+		double unit = end[0] == 'm' ? 60e3 : end[0] == 'h' ? 3600e3
+		            : end[0] == 'd' ? 86400e3 : 7 * 86400e3;
+		*t = omni_clock_now() - (omni_time)(n * unit);
+		return 0;
+	}
+	return omni_time_parse(arg, t);
+}
+
+static int
+parse_by(struct run *r)
+{
+	char *p, *save = NULL;
+
+	free(r->bybuf);
+	if (!(r->bybuf = strdup(r->by)))
+		return -1;
+	r->o.nby = 0;
+	for (p = strtok_r(r->bybuf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		if (r->o.nby == 16)
+			return omni_usage_error(usage_line, "--by: at most 16 fields");
+		r->fields[r->o.nby++] = p;
+	}
+	r->o.by = r->fields;
+	return 0;
+}
+
+static int
+finish_options(struct run *r)
+{
+	static const char *const formats[] = { "table", "csv", "json", "markdown",
+	                                       "html", "prometheus", NULL };
+	size_t i;
+
+	r->o.now = omni_clock_now();
+	if (r->since && window_time(r->since, &r->o.since) < 0)
+		return omni_usage_error(usage_line, "--since: not a time: '%s'", r->since);
+	if (r->until && window_time(r->until, &r->o.until) < 0)
+		return omni_usage_error(usage_line, "--until: not a time: '%s'", r->until);
+	if (r->o.compare && !r->since)
+		return omni_usage_error(usage_line, "--compare previous needs --since");
+	if (r->since && r->until && r->o.until <= r->o.since)
+		return omni_usage_error(usage_line, "--until is not after --since");
+	for (i = 0; formats[i] && strcmp(formats[i], r->format); i++)
+		;
+	if (!formats[i])
+		return omni_usage_error(usage_line, "--format: unknown format '%s'", r->format);
+	if (r->reject_path && !r->keep_going)
+		return omni_usage_error(usage_line, "--reject needs --keep-going");
+	if (r->partial && r->merge)
+		return omni_usage_error(usage_line, "--partial and --merge exclude each other");
+	return parse_by(r) < 0 ? OMNI_EX_SOFTWARE : 0;
+}
+
+static int
+parse_options(struct run *r, int argc, char **argv, omni_error *err)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "b:p:s:u:f:d:kr:qvhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'b': r->by = optarg; break;
+		case 'p':
+			r->o.period = !strcmp(optarg, "day") ? OMNI_PERIOD_DAY
+			            : !strcmp(optarg, "week") ? OMNI_PERIOD_WEEK
+			            : !strcmp(optarg, "month") ? OMNI_PERIOD_MONTH : -1;
+			if (r->o.period < 0)
+				return omni_usage_error(usage_line, "--period: day, week or month, not '%s'", optarg);
+			break;
+		case 's': r->since = optarg; break;
+		case 'u': r->until = optarg; break;
+		case 'f': r->format = optarg; break;
+		case 'd': r->db_path = optarg; break;
+		case OPT_COMPARE:
+			if (strcmp(optarg, "previous"))
+				return omni_usage_error(usage_line, "--compare: only 'previous', not '%s'", optarg);
+			r->o.compare = 1;
+			break;
+		case OPT_PARTIAL: r->partial = 1; break;
+		case OPT_MERGE: r->merge = 1; break;
+		case OPT_UNIQUE: r->o.unique = 1; break;
+		case 'k': r->keep_going = 1; break;
+		case 'r': r->reject_path = optarg; break;
+		case OPT_NOW:
+			if (omni_clock_set(optarg, err) < 0)
+				return omni_usage_error(usage_line, "%s", err->text);
+			break;
+		case 'q': omni_verbosity = -1; break;
+		case 'v': omni_verbosity++; break;
+		case 'h':
+			printf("%s\n%s", usage_line, help_text);
+			exit(omni_stdout_close());
+		case 'V':
+			printf("omni-report %s\n", OMNI_VERSION);
+			exit(omni_stdout_close());
+		default:
+			return omni_usage_error(usage_line, NULL);
+		}
+	}
+	return finish_options(r);
+}
+
+/* Tickets from the files named, or stdin. */
+static int
+read_tickets(struct run *r, omni_rep *rep, char **paths, int npaths, FILE *reject,
+             omni_error *err)
+{
+	omni_reader *rd = omni_reader_new(paths, npaths, r->keep_going, reject);
+	omni_record *rec;
+	int rc, status = 0;
+
+	if (!rd)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	while ((rc = omni_reader_next(rd, &rec, err)) != 0) {
+		if (rc == 2) {
+			omni_report(err);
+			status = OMNI_EX_PARTIAL;
+			continue;
+		}
+		if (rc < 0 || omni_rep_add(rep, rec, err) < 0) {
+			status = -1;
+			break;
+		}
+	}
+	omni_reader_free(rd);
+	return status;
+}
+
+/* Tickets from the store's tickets table (their record column). */
+static int
+read_store(struct run *r, omni_rep *rep, omni_error *err)
+{
+	omni_store *s = NULL;
+	sqlite3_stmt *st = NULL;
+	omni_record rec;
+	int rc = -1, step;
+
+	omni_record_init(&rec);
+	if (omni_store_open(r->db_path, &s, err) < 0)
+		goto out;
+	if (sqlite3_prepare_v2(omni_store_db(s), "SELECT record FROM tickets "
+	                       "WHERE record IS NOT NULL ORDER BY rowid", -1, &st, NULL)) {
+		omni_store_error(s, err, "cannot read tickets");
+		goto out;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		if (omni_record_parse(&rec, text, len, err) < 0 || omni_rep_add(rep, &rec, err) < 0) {
+			omni_error_locate(err, omni_store_path(s), 0);
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE) {
+		omni_store_error(s, err, "cannot read tickets");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	omni_record_free(&rec);
+	omni_store_close(s);
+	return rc;
+}
+
+/* Partial aggregates: one JSON document per file (or stdin). */
+static int
+read_partials(omni_rep *rep, char **paths, int npaths, omni_error *err)
+{
+	int i;
+
+	for (i = 0; i < (npaths ? npaths : 1); i++) {
+		const char *name = npaths && strcmp(paths[i], "-") ? paths[i] : "stdin";
+		json_error_t je;
+		json_t *doc = strcmp(name, "stdin") ? json_load_file(name, 0, &je)
+		                                    : json_loadf(stdin, 0, &je);
+		int rc;
+
+		if (!doc)
+			return omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_DATAERR,
+			                      name, je.line, je.column, "%s", je.text);
+		rc = omni_rep_merge(rep, doc, err);
+		json_decref(doc);
+		if (rc < 0) {
+			omni_error_locate(err, name, 0);
+			return -1;
+		}
+	}
+	return omni_rep_merged(rep, err);
+}
+
+static int
+run_report(struct run *r, char **paths, int npaths, FILE *reject, omni_error *err)
+{
+	omni_rep *rep = omni_rep_new(&r->o);
+	omni_out *out = NULL;
+	json_t *partial = NULL;
+	int status = 0, rc;
+
+	if (!rep || !(out = omni_out_new(STDOUT_FILENO))) {
+		status = omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (r->merge)
+		rc = read_partials(rep, paths, npaths, err);
+	else if (r->db_path)
+		rc = read_store(r, rep, err);
+	else
+		rc = read_tickets(r, rep, paths, npaths, reject, err);
+	if (rc < 0 || (!r->merge && omni_rep_finish(rep, err) < 0)) {
+		status = err->status;
+		goto out;
+	}
+	status = rc;
+	if (r->partial) {
+		/* a write error is reported at close */
+		if ((partial = omni_rep_partial(rep)))
+			omni_out_json(out, partial);
+	} else {
+		omni_rep_write(rep, r->format, out);
+	}
+out:
+	json_decref(partial);
+	if (out && (rc = omni_out_close(out, err)) != 0)
+		status = rc;
+	omni_rep_free(rep);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r = { 0 };
+	omni_error err = { 0 };
+	FILE *reject = NULL;
+	int status;
+
+	omni_diag_init(argv[0]);
+	signal(SIGPIPE, SIG_IGN);
+	r.format = "table";
+	r.by = "channel,store";
+	r.o.since = r.o.until = OMNI_TIME_NONE;
+	if ((status = parse_options(&r, argc, argv, &err)))
+		goto out;
+	if (r.reject_path && !(reject = fopen(r.reject_path, "a"))) {
+		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+		omni_report(&err);
+		status = OMNI_EX_CANTCREAT;
+		goto out;
+	}
+	status = run_report(&r, argv + optind, argc - optind, reject, &err);
+	if (status > OMNI_EX_PARTIAL)
+		omni_report(&err);
+out:
+	if (reject)
+		fclose(reject);
+	free(r.bybuf);
+	return status;
+}

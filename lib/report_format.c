@@ -1,0 +1,593 @@
+/* report_format.c - the report as a table, CSV, JSON, Markdown or
+ * Prometheus text.
+ *
+ * Every format is drawn from one list of columns, named as in DESIGN.md
+ * ("first_response_min.p50" is the member p50 of first_response_min in
+ * JSON, the column first_response_min_p50 in CSV).  Times are minutes with
+ * two decimals, shares fractions with four; null where nothing is counted. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+enum kind { K_COUNT, K_MIN, K_SHARE };
+
+static const struct col {
+	const char *name, *label;
+	enum kind kind;
+} cols[] = {
+	{ "tickets", "tickets", K_COUNT },
+	{ "first_response_min.count", "1st resp", K_COUNT },
+	{ "first_response_min.mean", "mean", K_MIN },
+	{ "first_response_min.p50", "p50", K_MIN },
+	{ "first_response_min.p90", "p90", K_MIN },
+	{ "unanswered", "unanswered", K_COUNT },
+	{ "resolution_min.count", "resolved", K_COUNT },
+	{ "resolution_min.mean", "mean", K_MIN },
+	{ "resolution_min.p50", "p50", K_MIN },
+	{ "resolution_min.p90", "p90", K_MIN },
+	{ "sla_compliance", "sla", K_SHARE },
+	{ "wismo_share", "wismo", K_SHARE },
+	{ "late_delivery_share", "late dlv", K_SHARE },
+	{ "refund_rate", "refund", K_SHARE },
+	{ "csat", "csat", K_SHARE },
+	{ "one_touch_share", "1-touch", K_SHARE },
+	{ "repeat_contacts", "repeat", K_COUNT },
+};
+#define NCOLS (sizeof cols / sizeof cols[0])
+
+static double
+share(int64_t n, int64_t d)
+{
+	return d ? (double)n / (double)d : NAN;
+}
+
+static void
+stat_values(omni_rstat *s, double *v)
+{
+	v[0] = (double)s->count;
+	v[1] = s->count ? (double)s->sum / (double)s->count / 60000.0 : NAN;
+	v[2] = s->count ? omni_rstat_quantile(s, 0.5) / 60000.0 : NAN;
+	v[3] = s->count ? omni_rstat_quantile(s, 0.9) / 60000.0 : NAN;
+}
+
+static void
+row_values(omni_ragg *a, double *v)
+{
+	v[0] = (double)a->tickets;
+	stat_values(&a->frt, v + 1);
+	v[5] = (double)a->unanswered;
+	stat_values(&a->res, v + 6);
+	v[10] = share(a->sla_met, a->sla_judged);
+	v[11] = share(a->wismo, a->tickets);
+	v[12] = share(a->late, a->orders);
+	v[13] = share(a->refunded, a->with_order);
+	v[14] = share(a->satisfied, a->rated);
+	v[15] = share(a->one_touch, a->solved);
+	v[16] = (double)a->repeat;
+}
+
+/* Rounded as printed, so that every format says the same. */
+static double
+rounded(enum kind k, double x)
+{
+	if (isnan(x))
+		return x;
+	if (k == K_MIN)
+		return round(x * 100) / 100;
+	if (k == K_SHARE)
+		return round(x * 10000) / 10000;
+	return x;
+}
+
+/* which: 0 the window, 1 the previous one, 2 the change between them. */
+static void
+values(omni_rgroup *g, int which, double *v)
+{
+	double p[NCOLS];
+	size_t i;
+
+	row_values(&g->agg[which == 2 ? 0 : which], v);
+	for (i = 0; i < NCOLS; i++)
+		v[i] = rounded(cols[i].kind, v[i]);
+	if (which != 2)
+		return;
+	row_values(&g->agg[1], p);
+	for (i = 0; i < NCOLS; i++)
+		v[i] = rounded(cols[i].kind, v[i] - rounded(cols[i].kind, p[i]));
+}
+
+static void
+fmt_value(enum kind k, double x, int human, char *buf, size_t size)
+{
+	if (isnan(x))
+		snprintf(buf, size, "%s", human ? "-" : "");
+	else if (k == K_COUNT)
+		snprintf(buf, size, "%.0f", x);
+	else if (k == K_MIN)
+		snprintf(buf, size, human ? "%.1f" : "%.2f", x);
+	else if (human)
+		snprintf(buf, size, "%.1f%%", x * 100);
+	else
+		snprintf(buf, size, "%.4f", x);
+}
+
+/* ---- JSON ---- */
+
+static json_t *
+number(double x)
+{
+	if (isnan(x))
+		return json_null();
+	if (x == floor(x) && fabs(x) < 1e15)
+		return json_integer((json_int_t)x);
+	return json_real(x);
+}
+
+static json_t *
+reasons_json(omni_rep *r, omni_ragg *a)
+{
+	json_t *o = json_object();
+	size_t i;
+
+	for (i = 0; i < a->nreasons; i++)
+		if (a->reasons[i])
+			json_object_set_new(o, omni_rep_reason(r, i), json_integer(a->reasons[i]));
+	return o;
+}
+
+static json_t *
+figures_json(omni_rep *r, omni_rgroup *g, int which)
+{
+	json_t *o = json_object(), *sub = NULL;
+	double v[NCOLS];
+	size_t i;
+
+	values(g, which, v);
+	for (i = 0; i < NCOLS; i++) {
+		const char *dot = strchr(cols[i].name, '.');
+		if (!dot) {
+			json_object_set_new(o, cols[i].name, number(v[i]));
+			if (!strcmp(cols[i].name, "refund_rate") && which != 2)
+				json_object_set_new(o, "refund_reasons",
+				                    reasons_json(r, &g->agg[which]));
+			continue;
+		}
+		if (!strncmp(dot + 1, "count", 5)) {
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)(dot - cols[i].name), cols[i].name);
+			sub = json_object();
+			json_object_set_new(o, name, sub);
+		}
+		json_object_set_new(sub, dot + 1, number(v[i]));
+	}
+	return o;
+}
+
+static json_t *
+key_json(omni_rep *r, omni_rgroup *g)
+{
+	json_t *o = json_object();
+	size_t i;
+
+	for (i = 0; i < r->o.nby; i++) {
+		const char *v = omni_rep_keyval(r, g->key, i);
+		json_object_set_new(o, r->o.by[i], v ? json_string(v) : json_null());
+	}
+	return o;
+}
+
+json_t *
+omni_rep_group_json(omni_rep *r, omni_rgroup *g, int which)
+{
+	json_t *o = json_object(), *f;
+	char buf[16];
+
+	if (g->key != UINT32_MAX) {
+		json_object_set_new(o, "group", key_json(r, g));
+		if (r->o.period)
+			json_object_set_new(o, "period", json_string(
+				omni_rep_period_label(r->o.period, g->period, buf)));
+	}
+	f = figures_json(r, g, which);
+	json_object_update(o, f);
+	json_decref(f);
+	if (r->o.compare && which == 0) {
+		json_object_set_new(o, "previous", figures_json(r, g, 1));
+		json_object_set_new(o, "change", figures_json(r, g, 2));
+	}
+	return o;
+}
+
+static json_t *
+time_json(omni_time t)
+{
+	char buf[32];
+
+	return t == OMNI_TIME_NONE ? json_null() : json_string(omni_time_format(t, buf));
+}
+
+static const char *const period_names[] = { NULL, "day", "week", "month" };
+
+static int
+write_json(omni_rep *r, omni_out *o)
+{
+	json_t *doc, *by = json_array(), *groups = json_array();
+	omni_time since = r->o.since, until = r->o.until;
+	char *s;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < r->o.nby; i++)
+		json_array_append_new(by, json_string(r->o.by[i]));
+	for (i = 0; i < r->ngroups; i++)
+		json_array_append_new(groups, omni_rep_group_json(r, &r->groups[i], 0));
+	doc = json_pack("{si s{s:o s:o s:o} s:o s:o s:o s:o}", "omni_report", 1,
+	                "window", "since", time_json(since), "until", time_json(until),
+	                "now", time_json(r->o.now), "by", by, "period",
+	                r->o.period ? json_string(period_names[r->o.period]) : json_null(),
+	                "groups", groups, "total", omni_rep_group_json(r, &r->total, 0));
+	if (r->o.compare && doc) {
+		omni_time end = until == OMNI_TIME_NONE ? r->o.now : until;
+		json_object_set_new(doc, "previous_window",
+		                    json_pack("{s:o s:o}", "since", time_json(since - (end - since)),
+		                              "until", time_json(since)));
+	}
+	s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(12));
+	json_decref(doc);
+	if (!s)
+		return -1;
+	rc = omni_out_write(o, s, strlen(s));
+	free(s);
+	return rc < 0 ? -1 : omni_out_write(o, "\n", 1);
+}
+
+/* ---- rows: table, CSV, Markdown ---- */
+
+struct sheet {
+	char ***cell;            /* rows of cells, row 0 the header */
+	size_t rows, ncols, nkey;
+};
+
+static char *
+dupf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	return s;
+}
+
+static void
+sheet_free(struct sheet *sh)
+{
+	size_t i, j;
+
+	for (i = 0; i < sh->rows; i++) {
+		for (j = 0; j < sh->ncols; j++)
+			free(sh->cell[i][j]);
+		free(sh->cell[i]);
+	}
+	free(sh->cell);
+}
+
+static char *
+reasons_text(omni_rep *r, omni_ragg *a)
+{
+	char *s = strdup(""), *t;
+	size_t i;
+
+	for (i = 0; s && i < a->nreasons; i++)
+		if (a->reasons[i]) {
+			t = dupf("%s%s%s: %lld", s, *s ? "; " : "", omni_rep_reason(r, i),
+			         (long long)a->reasons[i]);
+			free(s);
+			s = t;
+		}
+	return s;
+}
+
+static void
+sheet_row(omni_rep *r, struct sheet *sh, omni_rgroup *g, int which, int human)
+{
+	char **row = calloc(sh->ncols, sizeof *row), buf[32];
+	static const char *const windows[] = { "current", "previous", "change" };
+	double v[NCOLS];
+	size_t c = 0, i;
+
+	for (i = 0; i < r->o.nby; i++) {
+		const char *k = g->key == UINT32_MAX ? (i ? "" : "total") : omni_rep_keyval(r, g->key, i);
+		row[c++] = strdup(k ? k : (human ? "-" : ""));
+	}
+	if (r->o.period)
+		row[c++] = strdup(g->key == UINT32_MAX ? "" :
+		                  omni_rep_period_label(r->o.period, g->period, buf));
+	if (r->o.compare)
+		row[c++] = strdup(windows[which]);
+	values(g, which, v);
+	for (i = 0; i < NCOLS; i++) {
+		fmt_value(cols[i].kind, v[i], human, buf, sizeof buf);
+		if (which == 2 && !isnan(v[i]) && v[i] > 0)
+			row[c++] = dupf("+%s", buf);
+		else
+			row[c++] = strdup(buf);
+	}
+	if (!human)
+		row[c++] = which == 2 ? strdup("") : reasons_text(r, &g->agg[which]);
+	sh->cell[sh->rows++] = row;
+}
+
+static int
+sheet_build(omni_rep *r, struct sheet *sh, int human)
+{
+	size_t i, c = 0, nrows = (r->ngroups + 2) * (r->o.compare ? 3 : 1);
+	int w;
+
+	memset(sh, 0, sizeof *sh);
+	sh->nkey = r->o.nby + !!r->o.period + !!r->o.compare;
+	sh->ncols = sh->nkey + NCOLS + !human;
+	if (!(sh->cell = calloc(nrows, sizeof *sh->cell)) ||
+	    !(sh->cell[0] = calloc(sh->ncols, sizeof **sh->cell)))
+		return -1;
+	sh->rows = 1;
+	for (i = 0; i < r->o.nby; i++)
+		sh->cell[0][c++] = strdup(r->o.by[i]);
+	if (r->o.period)
+		sh->cell[0][c++] = strdup("period");
+	if (r->o.compare)
+		sh->cell[0][c++] = strdup("window");
+	for (i = 0; i < NCOLS; i++) {
+		char *s = strdup(human ? cols[i].label : cols[i].name), *p;
+		for (p = s; !human && p && *p; p++)
+			if (*p == '.')
+				*p = '_';
+		sh->cell[0][c++] = s;
+	}
+	if (!human)
+		sh->cell[0][c++] = strdup("refund_reasons");
+	/* without a grouping, the one group is the total */
+	for (i = r->o.nby || r->o.period ? 0 : r->ngroups; i <= r->ngroups; i++)
+		for (w = 0; w < (r->o.compare ? 3 : 1); w++)
+			sheet_row(r, sh, i < r->ngroups ? &r->groups[i] : &r->total, w, human);
+	return 0;
+}
+
+/* RFC 4180: quoted when it holds a comma, a quote or a line end.  A text
+ * cell a spreadsheet would run as a formula (= + - @ tab CR first) gets a
+ * leading apostrophe. */
+static void
+csv_cell(omni_out *o, const char *s, int text)
+{
+	int formula = text && *s && strchr("=+-@\t\r", *s);
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	const char *p, *q;
+
+	if (quote)
+		omni_out_write(o, "\"", 1);
+	if (formula)
+		omni_out_write(o, "'", 1);
+	for (p = s; quote && (q = strchr(p, '"')); p = q + 1) {
+		omni_out_write(o, p, (size_t)(q - p) + 1);
+		omni_out_write(o, "\"", 1);
+	}
+	omni_out_write(o, p, strlen(p));
+	if (quote)
+		omni_out_write(o, "\"", 1);
+}
+
+static int
+write_csv(omni_rep *r, omni_out *o)
+{
+	struct sheet sh;
+	size_t i, j;
+	int rc = 0;
+
+	if (sheet_build(r, &sh, 0) < 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < sh.rows; i++) {
+		for (j = 0; j < sh.ncols; j++) {
+			if (j)
+				omni_out_write(o, ",", 1);
+			csv_cell(o, sh.cell[i][j] ? sh.cell[i][j] : "",
+			         i == 0 || j < sh.nkey || j == sh.ncols - 1);
+		}
+		rc = omni_out_write(o, "\r\n", 2);
+	}
+	sheet_free(&sh);
+	return rc;
+}
+
+/* Display width: UTF-8 continuation bytes take no column. */
+static size_t
+width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+static void
+pad(omni_out *o, size_t n)
+{
+	while (n--)
+		omni_out_write(o, " ", 1);
+}
+
+/* The refund reasons of the total, most frequent first. */
+static void
+reason_lines(omni_rep *r, omni_out *o, int markdown)
+{
+	omni_ragg *a = &r->total.agg[0];
+	size_t i, k, best;
+	int64_t *left = calloc(a->nreasons + 1, sizeof *left);
+	char n[48];
+
+	if (!left)
+		return;
+	memcpy(left, a->reasons, a->nreasons * sizeof *left);
+	for (k = 0; k < a->nreasons; k++) {
+		for (best = 0, i = 1; i < a->nreasons; i++)
+			if (left[i] > left[best])
+				best = i;
+		if (!left[best])
+			break;
+		if (k == 0) {
+			const char *h = markdown ? "\n| refund reason | refunds |\n|---|---:|\n"
+			                         : "\nrefund reasons\n";
+			omni_out_write(o, h, strlen(h));
+		}
+		omni_out_write(o, markdown ? "| " : "  ", 2);
+		omni_out_write(o, omni_rep_reason(r, best), strlen(omni_rep_reason(r, best)));
+		snprintf(n, sizeof n, markdown ? " | %lld |\n" : "  %lld\n", (long long)left[best]);
+		omni_out_write(o, n, strlen(n));
+		left[best] = 0;
+	}
+	free(left);
+}
+
+/* Aligned for a terminal (markdown 0), or a GitHub-flavoured table whose
+ * pipes in text are escaped (markdown 1). */
+static int
+write_rows(omni_rep *r, omni_out *o, int markdown)
+{
+	struct sheet sh;
+	size_t *w = NULL, i, j;
+	int rc = -1;
+
+	if (sheet_build(r, &sh, 1) < 0 || !(w = calloc(sh.ncols, sizeof *w)))
+		goto out;
+	for (i = 0; i < sh.rows; i++)
+		for (j = 0; j < sh.ncols; j++)
+			if (width(sh.cell[i][j]) > w[j])
+				w[j] = width(sh.cell[i][j]);
+	for (i = 0; i < sh.rows; i++) {
+		for (j = 0; j < sh.ncols; j++) {
+			const char *s = sh.cell[i][j], *p;
+			size_t cw = width(s);
+			int right = j >= sh.nkey;
+			if (markdown) {
+				omni_out_write(o, "| ", 2);
+				for (p = s; *p; p++)
+					omni_out_write(o, *p == '|' ? "\\|" : p, *p == '|' ? 2 : 1);
+				omni_out_write(o, " ", 1);
+				continue;
+			}
+			if (j)
+				omni_out_write(o, "  ", 2);
+			if (right)
+				pad(o, w[j] - cw);
+			omni_out_write(o, s, strlen(s));
+			if (!right && j + 1 < sh.ncols)
+				pad(o, w[j] - cw);
+		}
+		omni_out_write(o, markdown ? "|\n" : "\n", markdown ? 2 : 1);
+		for (j = 0; markdown && i == 0 && j < sh.ncols; j++)
+			omni_out_write(o, j >= sh.nkey ? "|---:" : "|---", j >= sh.nkey ? 5 : 4);
+		if (markdown && i == 0)
+			omni_out_write(o, "|\n", 2);
+	}
+	reason_lines(r, o, markdown);
+	rc = 0;
+out:
+	if (sh.cell)
+		sheet_free(&sh);
+	free(w);
+	return rc;
+}
+
+/* ---- Prometheus text exposition ---- */
+
+static void
+prom_label(omni_out *o, const char *name, const char *v, int *first)
+{
+	const char *p;
+
+	omni_out_write(o, *first ? "{" : ",", 1);
+	*first = 0;
+	omni_out_write(o, name, strlen(name));
+	omni_out_write(o, "=\"", 2);
+	for (p = v; *p; p++)
+		omni_out_write(o, *p == '\\' ? "\\\\" : *p == '"' ? "\\\"" : *p == '\n' ? "\\n" : p,
+		               strchr("\\\"\n", *p) ? 2 : 1);
+	omni_out_write(o, "\"", 1);
+}
+
+static void
+prom_sample(omni_rep *r, omni_out *o, const char *metric, omni_rgroup *g,
+            const char *reason, double v)
+{
+	char buf[64];
+	size_t i;
+	int first = 1;
+
+	omni_out_write(o, metric, strlen(metric));
+	for (i = 0; g->key != UINT32_MAX && i < r->o.nby; i++) {
+		const char *k = omni_rep_keyval(r, g->key, i);
+		prom_label(o, r->o.by[i], k ? k : "", &first);
+	}
+	if (r->o.period && g->key != UINT32_MAX)
+		prom_label(o, "period", omni_rep_period_label(r->o.period, g->period, buf), &first);
+	if (reason)
+		prom_label(o, "reason", reason, &first);
+	if (!first)
+		omni_out_write(o, "}", 1);
+	snprintf(buf, sizeof buf, " %.12g\n", v);
+	omni_out_write(o, buf, strlen(buf));
+}
+
+static int
+write_prometheus(omni_rep *r, omni_out *o)
+{
+	char metric[96], *p;
+	double v[NCOLS];
+	size_t c, i, k;
+
+	for (c = 0; c <= NCOLS; c++) {
+		snprintf(metric, sizeof metric, "omni_report_%s",
+		         c < NCOLS ? cols[c].name : "refund_reasons");
+		for (p = metric; *p; p++)
+			if (*p == '.')
+				*p = '_';
+		omni_out_write(o, "# TYPE ", 7);
+		omni_out_write(o, metric, strlen(metric));
+		omni_out_write(o, " gauge\n", 7);
+		for (i = r->o.nby || r->o.period ? 0 : r->ngroups; i <= r->ngroups; i++) {
+			omni_rgroup *g = i < r->ngroups ? &r->groups[i] : &r->total;
+			if (c == NCOLS) {
+				for (k = 0; k < g->agg[0].nreasons; k++)
+					if (g->agg[0].reasons[k])
+						prom_sample(r, o, metric, g, omni_rep_reason(r, k),
+						            (double)g->agg[0].reasons[k]);
+				continue;
+			}
+			values(g, 0, v);
+			if (!isnan(v[c]))
+				prom_sample(r, o, metric, g, NULL, v[c]);
+		}
+	}
+	return 0;
+}
+
+int
+omni_rep_write(omni_rep *r, const char *format, omni_out *o)
+{
+	if (!strcmp(format, "json"))
+		return write_json(r, o);
+	if (!strcmp(format, "csv"))
+		return write_csv(r, o);
+	if (!strcmp(format, "markdown"))
+		return write_rows(r, o, 1);
+	if (!strcmp(format, "prometheus"))
+		return write_prometheus(r, o);
+	if (!strcmp(format, "html"))
+		return omni_rep_write_html(r, o);
+	return write_rows(r, o, 0);
+}
