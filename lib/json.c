@@ -814,7 +814,14 @@ omni_json_int64(omni_span v, int64_t *out)
 json_t *
 omni_json_to_jansson(omni_span v)
 {
+	json_t *j;
+
 	if (omni_json_type(v) == OMNI_J_ABSENT)
 		return NULL;
-	return json_loadb(v.p, v.n, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	j = json_loadb(v.p, v.n, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	/* jansson refuses integers beyond 64 bits: take them as reals. */
+	if (!j)
+		j = json_loadb(v.p, v.n, JSON_DECODE_ANY | JSON_ALLOW_NUL |
+		               JSON_DECODE_INT_AS_REAL, NULL);
+	return j;
 }
