@@ -223,12 +223,12 @@ omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **
 	for (int li = 0; li < 2; li++) {
 		if (li == 1 && strcmp(langs[0], langs[1]) == 0)
 			break;
-		for (int qi = 0; qi < 3; qi++) {
-			if (qi < 2 && !(quals[qi] && *quals[qi]))
-				continue;
-			for (int si = 0; si < 2; si++) {
-				if (si == 1 && !*stores[0])
-					break;
+		for (int si = 0; si < 2; si++) {
+			if (si == 1 && !*stores[0])
+				break;
+			for (int qi = 0; qi < 3; qi++) {
+				if (qi < 2 && !(quals[qi] && *quals[qi]))
+					continue;
 				for (size_t d = 0; d < l->ndirs; d++) {
 					bundle *b = NULL;
 					if (load(l, d, stores[si], langs[li], &b, err) < 0)

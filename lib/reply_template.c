@@ -416,8 +416,9 @@ truthy(omni_span v)
 	case OMNI_J_ARRAY:
 	case OMNI_J_OBJECT: {
 		omni_jiter it;
+		omni_span e;
 		omni_json_iter(&it, v);
-		return omni_json_next(&it, NULL, NULL);
+		return omni_json_next(&it, NULL, &e);
 	}
 	default: return 0;
 	}
@@ -476,12 +477,14 @@ apply_filter(render *r, const scope *sc, const node *nd, omni_span v, char *s)
 	} else if (strcmp(nd->filter, "first") == 0)
 		o = strndup(s, strcspn(s, " \t"));
 	else if (strcmp(nd->filter, "default") == 0)
-		o = strdup(*s ? s : nd->lit ? nd->lit : "");
+		o = *s ? strdup(s) : nd->arg.n ? text_of(resolve(r, sc, &nd->arg))
+		                               : strdup(nd->lit ? nd->lit : "");
 	else if (strcmp(nd->filter, "count") == 0) {
 		size_t k = 0;
 		omni_jiter it;
+		omni_span e;
 		omni_json_iter(&it, v);
-		while (omni_json_next(&it, NULL, NULL))
+		while (omni_json_next(&it, NULL, &e))
 			k++;
 		if (asprintf(&o, "%zu", k) < 0)
 			o = NULL;

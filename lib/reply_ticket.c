@@ -77,9 +77,12 @@ partial(void *arg, const char *name)
 	omni_error e = { 0 };
 
 	w.name = name;
-	if (omni_tmpl_lib_find(c->lib, &w, &t, &lang, NULL, 0, c->err ? c->err : &e) <= 0)
-		return NULL;
-	return t;
+	int got = omni_tmpl_lib_find(c->lib, &w, &t, &lang, NULL, 0, c->err ? c->err : &e);
+	if (got == 0 && w.html) {
+		w.html = 0;           /* a text partial in an HTML reply: still escaped */
+		got = omni_tmpl_lib_find(c->lib, &w, &t, &lang, NULL, 0, c->err ? c->err : &e);
+	}
+	return got > 0 ? t : NULL;
 }
 
 const char *

@@ -1,0 +1,382 @@
+/* omni-reply - answer: the reply each ticket should get, linted against its
+ * channel's rules, and with --send delivered exactly once. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "omni.h"
+
+#ifndef OMNI_DATADIR
+#define OMNI_DATADIR "/usr/local/share/omni"
+#endif
+
+static const char usage_line[] =
+	"usage: omni-reply [-aslkqv] [-c file] [-d file] [-r file] [-t name] "
+	"[-T dir] [--human] [--now time] [file ...]";
+
+static const char help_text[] =
+	"\n"
+	"Reads tickets and writes each with the reply it should get, linted against\n"
+	"its channel's rules; with --send, delivers the replies exactly once.\n"
+	"\n"
+	"  -a, --auto           answer only what needs no person\n"
+	"  -s, --send           deliver each reply that passes the lint\n"
+	"  -l, --lint           check the replies already in the tickets\n"
+	"  -t, --template NAME  use this template for every ticket\n"
+	"  -T, --templates DIR  look for templates here first\n"
+	"  -c, --config FILE    configuration file\n"
+	"  -d, --db FILE        the store, with the send ledger\n"
+	"      --human          the replies are a person's (Meta's 7-day window)\n"
+	"  -k, --keep-going     set malformed records aside and go on\n"
+	"  -r, --reject FILE    where --keep-going puts them\n"
+	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
+	"  -q, --quiet          no warnings\n"
+	"  -v, --verbose        more detail\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        version\n";
+
+enum { OPT_HUMAN = 256, OPT_NOW };
+
+static const struct option long_options[] = {
+	{ "auto", no_argument, NULL, 'a' },
+	{ "send", no_argument, NULL, 's' },
+	{ "lint", no_argument, NULL, 'l' },
+	{ "template", required_argument, NULL, 't' },
+	{ "templates", required_argument, NULL, 'T' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "human", no_argument, NULL, OPT_HUMAN },
+	{ "keep-going", no_argument, NULL, 'k' },
+	{ "reject", required_argument, NULL, 'r' },
+	{ "now", required_argument, NULL, OPT_NOW },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char *const reply_keys[] = {
+	"auto", "templates", "lang", "smtp", "from", "smtp_user", "timeout", "retries",
+	"backoff", NULL,
+};
+
+struct run {
+	const char *config_path, *db_path, *reject_path, *template, *templates;
+	int auto_mode, send, lint_only, human, keep_going;
+	omni_config *config;
+	omni_store *store;
+	omni_tmpl_lib *lib;
+	omni_out *out;
+	omni_edit *edit;
+	FILE *reject;
+	long replies, blocked, sent, failed, unknown, undeliverable;
+	int send_status;          /* the last failed send's exit status */
+};
+
+/* A [reply] key: the store's [reply STORE] section, else [reply]. */
+static const char *
+conf(const struct run *r, const char *store, const char *key)
+{
+	const omni_conf_section *s = store ? omni_config_find(r->config, "reply", store) : NULL;
+	const char *v = s ? omni_conf_get(s, key) : NULL;
+
+	if (!v && (s = omni_config_find(r->config, "reply", "")))
+		v = omni_conf_get(s, key);
+	return v;
+}
+
+/* Is word in the list of words separated by blanks or commas? */
+static int
+listed(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; p && *p;) {
+		p += strspn(p, " ,\t");
+		size_t k = strcspn(p, " ,\t");
+		if (k == n && strncmp(p, word, n) == 0)
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
+/* The directory of share/omni/templates next to the program (an
+ * uninstalled build), else the installed one. */
+static char *
+default_templates(void)
+{
+	char exe[PATH_MAX], *slash, *out = NULL;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/'))) {
+			*slash = '\0';
+			if (asprintf(&out, "%s/../share/omni/templates", exe) >= 0 && access(out, R_OK) == 0)
+				return out;
+			free(out);
+		}
+	}
+	return strdup(OMNI_DATADIR "/templates");
+}
+
+static int
+open_library(struct run *r)
+{
+	char *user = omni_xdg_path(OMNI_XDG_CONFIG, "templates");
+	char *def = default_templates();
+	char *conf_dir = conf(r, NULL, "templates") ? omni_expand_home(conf(r, NULL, "templates")) : NULL;
+	const char *dirs[4] = { r->templates, conf_dir, user, def };
+
+	r->lib = omni_tmpl_lib_new(dirs, 4, conf(r, NULL, "lang"));
+	free(user);
+	free(def);
+	free(conf_dir);
+	return r->lib ? 0 : -1;
+}
+
+static int
+deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store, omni_error *err)
+{
+	omni_reply_mailer m = { r->store, { 0 }, conf(r, store, "from") };
+	char *to = omni_reply_recipient(rec), *password = NULL;
+	omni_error perr = { 0 };
+	int rc;
+
+	if (!to) {
+		char *ch = omni_json_string(omni_record_get(rec, "channel"), NULL);
+		char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+		omni_warn("%s: no delivery for channel %s yet: the reply stays a draft",
+		          id ? id : "?", ch ? ch : "unknown");
+		free(ch);
+		free(id);
+		r->undeliverable++;
+		return 0;
+	}
+	free(to);
+	m.smtp.url = conf(r, store, "smtp");
+	if (!m.from || !m.smtp.url)
+		return omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
+		                      "--send needs 'smtp' and 'from' in [reply] (see omni-reply(1))");
+	m.smtp.user = conf(r, store, "smtp_user");
+	if (m.smtp.user && !(password = omni_secret("SMTP_PASSWORD", &perr)))
+		return omni_error_set(err, perr.status, NULL, 0, 0, "%s", perr.text);
+	m.smtp.password = password;
+	m.smtp.timeout_ms = conf(r, store, "timeout") ? atol(conf(r, store, "timeout")) * 1000 : 60000;
+	m.smtp.retries = conf(r, store, "retries") ? atoi(conf(r, store, "retries")) : 3;
+	m.smtp.backoff_ms = conf(r, store, "backoff") ? atol(conf(r, store, "backoff")) : 1000;
+	rc = omni_reply_send_mail(&m, rec, reply, err);
+	free(password);
+	if (rc < 0)
+		return -1;
+	const char *st = json_string_value(json_object_get(reply, "status"));
+	char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+	if (rc > 0) {
+		omni_report(err);
+		r->failed++;
+		r->send_status = err->status;
+	}
+	if (st && strcmp(st, "sent") == 0)
+		r->sent++;
+	if (st && strcmp(st, "unknown") == 0) {
+		omni_warn("%s: an earlier send may have gone out (ledger key %s): not sent again; "
+		          "check, then mark it in the send ledger", id ? id : "?",
+		          json_string_value(json_object_get(reply, "ledger_key")));
+		r->unknown++;
+		r->send_status = OMNI_EX_TEMPFAIL;
+	}
+	free(id);
+	memset(err, 0, sizeof *err);
+	return 0;
+}
+
+/* The reply this run gives the ticket: new, or NULL to leave it as is. */
+static json_t *
+compose(struct run *r, const omni_record *rec, const char *store, int *human, omni_error *err)
+{
+	omni_span existing = omni_record_get(rec, "reply");
+	omni_span text = omni_json_get(existing, "text"), status = omni_json_get(existing, "status");
+	const char *name;
+	char *brand = NULL;
+	json_t *reply;
+
+	if (r->lint_only || (!r->template && !r->auto_mode && text.p &&
+	                     (omni_json_string_eq(status, "draft") || omni_json_string_eq(status, "approved")))) {
+		if (omni_json_type(text) != OMNI_J_STRING)
+			return NULL;
+		*human = 1;           /* a reply already there was written by a person */
+		return omni_json_to_jansson(existing);
+	}
+	if (omni_json_string_eq(status, "sent"))
+		return NULL;
+	if (!(name = r->template ? r->template : omni_reply_template_for(rec)))
+		return NULL;
+	if (r->auto_mode && !listed(conf(r, NULL, "auto") ? conf(r, NULL, "auto") : "wismo status", name))
+		return NULL;
+	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
+	if (s && omni_conf_get(s, "brand"))
+		brand = strdup(omni_conf_get(s, "brand"));
+	reply = json_object();
+	int rc = omni_reply_render(r->lib, rec, name, brand, reply, err);
+	free(brand);
+	if (rc <= 0) {
+		json_decref(reply);
+		if (rc == 0)
+			omni_verbose("no template '%s' for this ticket", name);
+		return NULL;
+	}
+	return reply;
+}
+
+static int
+one(struct run *r, const omni_record *rec, omni_error *err)
+{
+	char *store = omni_json_string(omni_record_get(rec, "store"), NULL);
+	int human = r->human, rc = -1;
+	const char *tag = NULL;
+	json_t *reply;
+
+	memset(err, 0, sizeof *err);
+	if (!(reply = compose(r, rec, store, &human, err))) {
+		rc = err->status ? -1 : omni_record_write(r->out, rec, NULL);
+		goto out;
+	}
+	r->replies++;
+	if (omni_reply_lint_ticket(rec, reply, human, &tag) > 0) {
+		json_object_set_new(reply, "status", json_string("blocked"));
+		r->blocked++;
+	} else {
+		const char *st = json_string_value(json_object_get(reply, "status"));
+		if (!st || strcmp(st, "blocked") == 0)
+			json_object_set_new(reply, "status", json_string("draft"));
+		if (tag)
+			json_object_set_new(reply, "tag", json_string(tag));
+		if (r->send && deliver(r, rec, reply, store, err) < 0)
+			goto out;
+	}
+	omni_edit_reset(r->edit);
+	omni_edit_set(r->edit, "reply", reply);
+	rc = omni_record_write(r->out, rec, r->edit);
+out:
+	json_decref(reply);
+	free(store);
+	return rc;
+}
+
+static int
+parse_options(struct run *r, int argc, char **argv, omni_error *err)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "aslt:T:c:d:kr:qvhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'a': r->auto_mode = 1; break;
+		case 's': r->send = 1; break;
+		case 'l': r->lint_only = 1; break;
+		case 't': r->template = optarg; break;
+		case 'T': r->templates = optarg; break;
+		case 'c': r->config_path = optarg; break;
+		case 'd': r->db_path = optarg; break;
+		case OPT_HUMAN: r->human = 1; break;
+		case 'k': r->keep_going = 1; break;
+		case 'r': r->reject_path = optarg; break;
+		case OPT_NOW:
+			if (omni_clock_set(optarg, err) < 0)
+				return omni_usage_error(usage_line, "%s", err->text);
+			break;
+		case 'q': omni_verbosity = -1; break;
+		case 'v': omni_verbosity++; break;
+		case 'h':
+			printf("%s\n%s", usage_line, help_text);
+			exit(omni_stdout_close());
+		case 'V':
+			printf("omni-reply %s\n", OMNI_VERSION);
+			exit(omni_stdout_close());
+		default:
+			return omni_usage_error(usage_line, NULL);
+		}
+	}
+	if (r->reject_path && !r->keep_going)
+		return omni_usage_error(usage_line, "--reject needs --keep-going");
+	if (r->lint_only && (r->auto_mode || r->template))
+		return omni_usage_error(usage_line, "--lint checks the replies there: not with --auto or --template");
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r = { 0 };
+	omni_error err = { 0 };
+	omni_reader *in = NULL;
+	omni_record *rec;
+	int status = 0, rc;
+
+	omni_diag_init(argv[0]);
+	signal(SIGPIPE, SIG_IGN);
+	if ((rc = parse_options(&r, argc, argv, &err)))
+		return rc;
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
+	    omni_config_check(r.config, "reply", reply_keys, NULL, &err) < 0)
+		goto fail;
+	if (r.reject_path && !(r.reject = fopen(r.reject_path, "a"))) {
+		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+		goto fail;
+	}
+	if (open_library(&r) < 0) {
+		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	if (r.send && omni_store_open(r.db_path, &r.store, &err) < 0)
+		goto fail;
+	r.out = omni_out_new(STDOUT_FILENO);
+	r.edit = omni_edit_new();
+	in = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
+	while ((rc = omni_reader_next(in, &rec, &err)) != 0) {
+		if (rc < 0)
+			goto fail;
+		if (rc == 2) {
+			omni_report(&err);
+			continue;
+		}
+		if (one(&r, rec, &err) < 0) {
+			if (!err.status && omni_out_broken_pipe(r.out))
+				goto out;
+			if (!err.status)
+				break;        /* a write error: omni_out_close says it */
+			goto fail;
+		}
+	}
+	omni_verbose("%ld replies: %ld blocked, %ld sent, %ld failed, %ld unknown",
+	             r.replies, r.blocked, r.sent, r.failed, r.unknown);
+	if (omni_reader_rejected(in) || (r.lint_only && r.blocked))
+		status = OMNI_EX_PARTIAL;
+	if (r.send_status)
+		status = r.send_status;
+	goto out;
+fail:
+	omni_report(&err);
+	status = err.status ? err.status : OMNI_EX_SOFTWARE;
+out:
+	if (r.out && omni_out_close(r.out, &err) != 0) {
+		omni_report(&err);
+		status = OMNI_EX_IOERR;
+	}
+	if (r.reject && fclose(r.reject) == EOF && !status)
+		status = OMNI_EX_IOERR;
+	omni_reader_free(in);
+	omni_edit_free(r.edit);
+	omni_tmpl_lib_free(r.lib);
+	omni_store_close(r.store);
+	omni_config_free(r.config);
+	curl_global_cleanup();
+	return status;
+}
