@@ -209,7 +209,9 @@ omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec, const char *name,
 		goto out;
 	}
 	c.want.html = 1;
-	if (omni_tmpl_lib_find(lib, &c.want, &t, &used, NULL, 0, err) > 0) {
+	const char *hlang = NULL;
+	if (omni_tmpl_lib_find(lib, &c.want, &t, &hlang, NULL, 0, err) > 0 &&
+	    strcmp(hlang, used) == 0) {    /* never an HTML part in another language */
 		tc.html = 1;
 		if (!(html = omni_tmpl_render(t, &tc, err)))
 			goto out;
