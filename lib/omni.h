@@ -771,7 +771,7 @@ enum {
 	OMNI_LS_CUST_PUT, OMNI_LS_CUST_GET, OMNI_LS_KEY_PUT, OMNI_LS_TICKET_PUT,
 	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
-	OMNI_LS_HISTORY, OMNI_LS_COUNT
+	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_COUNT
 };
 
 struct omni_link {
@@ -827,6 +827,14 @@ int omni_link_keys_store(omni_link *l, const char *cid,
                          const omni_link_keys *keys, const char *channel,
                          const char *source_id, const char *at,
                          int orders_only, omni_error *err);
+
+/* Completes p from the store (customer, order_ids, orders, history,
+ * merged_from), builds the ticket from base and stored[], stores it as
+ * the ticket's record and writes it to out.  0 or -1 with err. */
+int omni_link_emit(omni_link *l, const omni_record *base,
+                   const omni_record *const *stored, size_t nstored,
+                   const char *ticket, const char *customer,
+                   omni_link_parts *p, omni_out *out, omni_error *err);
 
 /* Prepares the statements on an open store (borrowed).  0 and *out, or -1
  * with err. */

@@ -1,0 +1,284 @@
+/* omni-link - one customer, one timeline: tickets joined by who and what. */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "omni.h"
+
+static const char usage_line[] =
+	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
+	"[-u id] [--now time] [file ...]";
+
+static const char help_text[] =
+	"\n"
+	"Reads tickets (from omni-fetch) and writes, for each, the conversation it\n"
+	"joined as it now stands: one customer, her messages on every channel in\n"
+	"time order, the orders they name and her earlier tickets.\n"
+	"\n"
+	"  -w, --window TIME    an open ticket takes new messages this long (72h)\n"
+	"      --dm-window TIME  a direct-message thread goes on this long (24h)\n"
+	"      --history N      at most N earlier tickets (10)\n"
+	"  -b, --batch N        records per transaction (2000)\n"
+	"  -e, --explain        say on stderr which keys linked each ticket\n"
+	"  -u, --unmerge ID     split the record ID out of its ticket, for good\n"
+	"  -c, --config FILE    configuration file\n"
+	"  -d, --db FILE        the store\n"
+	"  -k, --keep-going     set malformed records aside and go on\n"
+	"  -r, --reject FILE    where --keep-going puts them\n"
+	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
+	"  -q, --quiet          no warnings\n"
+	"  -v, --verbose        more detail\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        version\n";
+
+enum { OPT_NOW = 256, OPT_DM_WINDOW, OPT_HISTORY };
+
+static const struct option long_options[] = {
+	{ "window", required_argument, NULL, 'w' },
+	{ "dm-window", required_argument, NULL, OPT_DM_WINDOW },
+	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "batch", required_argument, NULL, 'b' },
+	{ "explain", no_argument, NULL, 'e' },
+	{ "unmerge", required_argument, NULL, 'u' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "keep-going", no_argument, NULL, 'k' },
+	{ "reject", required_argument, NULL, 'r' },
+	{ "now", required_argument, NULL, OPT_NOW },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct run {
+	const char *config_path, *db_path, *reject_path, *unmerge;
+	int keep_going;
+	long batch;
+	omni_link_opts o;
+	omni_config *config;
+	omni_store *store;
+	omni_link *link;
+	omni_out *out;
+	FILE *reject;
+	long records, rejected;
+};
+
+/* "90m", "72h", "3d", "1w" or seconds: milliseconds, or -1. */
+static omni_time
+duration(const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || v < 0 || isspace((unsigned char)*s))
+		return -1;
+	switch (*end ? *end++ : 's') {
+	case 's': break;
+	case 'm': v *= 60; break;
+	case 'h': v *= 3600; break;
+	case 'd': v *= 86400; break;
+	case 'w': v *= 7 * 86400; break;
+	default: return -1;
+	}
+	return *end ? -1 : (omni_time)(v * 1000);
+}
+
+static long
+count(const char *s, long min)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return errno || end == s || *end || v < min ? -1 : v;
+}
+
+static int
+parse_options(struct run *r, int argc, char **argv, omni_error *err)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "w:b:eu:c:d:kr:qvhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'w':
+			if ((r->o.window = duration(optarg)) < 0)
+				return omni_usage_error(usage_line, "bad --window: %s", optarg);
+			break;
+		case OPT_DM_WINDOW:
+			if ((r->o.dm_window = duration(optarg)) < 0)
+				return omni_usage_error(usage_line, "bad --dm-window: %s", optarg);
+			break;
+		case OPT_HISTORY:
+			if ((r->o.history = (int)count(optarg, 0)) < 0 || r->o.history > 1000)
+				return omni_usage_error(usage_line, "bad --history: %s", optarg);
+			break;
+		case 'b':
+			if ((r->batch = count(optarg, 1)) < 0)
+				return omni_usage_error(usage_line, "bad --batch: %s", optarg);
+			break;
+		case 'e': r->o.explain = 1; break;
+		case 'u': r->unmerge = optarg; break;
+		case 'c': r->config_path = optarg; break;
+		case 'd': r->db_path = optarg; break;
+		case 'k': r->keep_going = 1; break;
+		case 'r': r->reject_path = optarg; break;
+		case OPT_NOW:
+			if (omni_clock_set(optarg, err) < 0)
+				return omni_usage_error(usage_line, "%s", err->text);
+			break;
+		case 'q': omni_verbosity = -1; break;
+		case 'v': omni_verbosity++; break;
+		case 'h':
+			printf("%s\n%s", usage_line, help_text);
+			exit(omni_stdout_close());
+		case 'V':
+			printf("omni-link %s\n", OMNI_VERSION);
+			exit(omni_stdout_close());
+		default:
+			return omni_usage_error(usage_line, NULL);
+		}
+	}
+	if (r->reject_path && !r->keep_going)
+		return omni_usage_error(usage_line, "--reject needs --keep-going");
+	if (r->unmerge && optind < argc)
+		return omni_usage_error(usage_line, "--unmerge reads no tickets");
+	return 0;
+}
+
+/* A record the linker refused under --keep-going: set aside verbatim. */
+static int
+set_aside(struct run *r, const omni_record *rec, omni_error *e)
+{
+	omni_report(e);
+	r->rejected++;
+	if (r->reject && (fwrite(rec->text, 1, rec->len, r->reject) != rec->len ||
+	                  putc('\n', r->reject) == EOF)) {
+		omni_error_set(e, OMNI_EX_IOERR, r->reject_path, 0, 0, "cannot write: %s",
+		               strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* One transaction: up to --batch records.  1 more to come, 0 end, -1. */
+static int
+link_batch(struct run *r, omni_reader *rd, omni_error *err)
+{
+	omni_record *rec;
+	int rc = 1;
+
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	for (long n = 0; n < r->batch; n++) {
+		char *why = NULL;
+		if ((rc = omni_reader_next(rd, &rec, err)) == 0)
+			break;
+		if (rc == 2) {
+			omni_report(err);
+			r->rejected++;
+			rc = 1;
+			continue;
+		}
+		if (rc < 0)
+			goto fail;
+		if (omni_link_record(r->link, rec, r->out, &why, err) < 0) {
+			if (!r->keep_going || err->status != OMNI_EX_DATAERR)
+				goto fail;
+			if (set_aside(r, rec, err) < 0)
+				goto fail;
+			continue;
+		}
+		if (why) {
+			fprintf(stderr, "%s: %s\n", omni_progname(), why);
+			free(why);
+		}
+		r->records++;
+	}
+	if (omni_store_commit(r->store, err) < 0)
+		return -1;
+	if (omni_out_flush(r->out) < 0)
+		return omni_out_broken_pipe(r->out) ? 0 :
+		       (omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write"), -1);
+	return rc;
+fail:
+	omni_store_rollback(r->store);
+	return -1;
+}
+
+static int
+unmerge(struct run *r, omni_error *err)
+{
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_link_unmerge(r->link, r->unmerge, r->out, err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	return omni_store_commit(r->store, err);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r = { .batch = 2000 };
+	omni_error err = { 0 };
+	omni_reader *rd = NULL;
+	int status = 0, rc;
+
+	omni_diag_init(argv[0]);
+	signal(SIGPIPE, SIG_IGN);
+	r.o.window = 72 * 3600 * 1000LL;
+	r.o.dm_window = 24 * 3600 * 1000LL;
+	r.o.history = 10;
+	if ((rc = parse_options(&r, argc, argv, &err)))
+		return rc;
+	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
+	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0)
+		goto fail;
+	r.o.config = r.config;
+	if (r.reject_path && !(r.reject = fopen(r.reject_path, "a"))) {
+		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+		goto fail;
+	}
+	if (omni_store_open(r.db_path, &r.store, &err) < 0 ||
+	    omni_link_new(r.store, &r.o, &r.link, &err) < 0)
+		goto fail;
+	r.out = omni_out_new(STDOUT_FILENO);
+	if (r.unmerge) {
+		if (unmerge(&r, &err) < 0)
+			goto fail;
+		goto out;
+	}
+	rd = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
+	while ((rc = link_batch(&r, rd, &err)) > 0 && !omni_out_broken_pipe(r.out))
+		;
+	if (rc < 0)
+		goto fail;
+	omni_verbose("%ld tickets linked", r.records);
+	status = r.rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	goto out;
+fail:
+	omni_report(&err);
+	status = err.status ? err.status : OMNI_EX_SOFTWARE;
+out:
+	if (r.out && omni_out_close(r.out, &err) != 0) {
+		omni_report(&err);
+		status = OMNI_EX_IOERR;
+	}
+	if (r.reject && fclose(r.reject) == EOF && !status)
+		status = OMNI_EX_IOERR;
+	omni_reader_free(rd);
+	omni_link_free(r.link);
+	omni_store_close(r.store);
+	omni_config_free(r.config);
+	return status;
+}

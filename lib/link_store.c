@@ -1,0 +1,343 @@
+/*
+ * link_store.c - omni-link's statements, and the parts of a ticket that
+ * come from the store: the customer, the orders, the history.
+ *
+ * Every hot look-up is a statement prepared once over an indexed key.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "omni.h"
+
+static const char *const sql[OMNI_LS_COUNT] = {
+	[OMNI_LS_LINK_GET] = "SELECT ticket_id FROM ticket_links WHERE source_id = ?1",
+	[OMNI_LS_MSGID_GET] =
+		"SELECT m.ticket_id, t.updated_at, t.status FROM link_msgids m"
+		" JOIN tickets t ON t.id = m.ticket_id WHERE m.msgid = ?1"
+		" ORDER BY t.created_at, t.id",
+	[OMNI_LS_KEY_GET] =
+		"SELECT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
+		" AND strength >= 50",
+	[OMNI_LS_CUST_KEYS] =
+		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1 ORDER BY rowid",
+	[OMNI_LS_ORDER_OWNER] =
+		"SELECT channel, store, order_id, customer_email, customer_ref FROM orders"
+		" WHERE number IN (?1, '#' || ?1) AND (?2 = '' OR store IN (?2, ''))"
+		" ORDER BY store DESC LIMIT 1",
+	[OMNI_LS_TICKET_GET] =
+		"SELECT customer_id, status, record, created_at, updated_at FROM tickets"
+		" WHERE id = ?1",
+	[OMNI_LS_CUST_TICKETS] =
+		"SELECT id, status, subject, updated_at FROM tickets WHERE customer_id = ?1"
+		" ORDER BY updated_at DESC LIMIT 8",
+	[OMNI_LS_TICKET_HAS_ORDER] =
+		"SELECT 1 FROM link_ticket_orders WHERE ticket_id = ?1 AND order_key = ?2",
+	[OMNI_LS_TICKET_ORDERS] =
+		"SELECT order_key FROM link_ticket_orders WHERE ticket_id = ?1 ORDER BY order_key",
+	[OMNI_LS_BLOCKED] = "SELECT 1 FROM link_blocks WHERE a = ?1 AND b = ?2",
+	[OMNI_LS_CUST_PUT] =
+		"INSERT INTO customers (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)"
+		" ON CONFLICT (id) DO UPDATE SET name = COALESCE(customers.name, excluded.name),"
+		" updated_at = max(customers.updated_at, excluded.updated_at)",
+	[OMNI_LS_CUST_GET] = "SELECT name, created_at FROM customers WHERE id = ?1",
+	[OMNI_LS_KEY_PUT] =
+		"INSERT OR IGNORE INTO identity_keys (kind, value, customer_id, strength,"
+		" channel, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[OMNI_LS_TICKET_PUT] =
+		"INSERT INTO tickets (id, customer_id, channel, store, status, subject,"
+		" thread_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
+		" ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id,"
+		" channel = excluded.channel, store = COALESCE(excluded.store, tickets.store),"
+		" status = COALESCE(excluded.status, tickets.status),"
+		" subject = COALESCE(tickets.subject, excluded.subject),"
+		" thread_key = COALESCE(tickets.thread_key, excluded.thread_key)",
+	[OMNI_LS_TICKET_RECORD] =
+		"UPDATE tickets SET record = ?2, created_at = ?3, updated_at = ?4,"
+		" solved_at = CASE WHEN status IN ('solved', 'closed')"
+		" THEN COALESCE(solved_at, ?4) END WHERE id = ?1",
+	[OMNI_LS_MSG_PUT] =
+		"INSERT OR IGNORE INTO messages (ticket_id, id, message_id, channel, direction,"
+		" at, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[OMNI_LS_MSGID_PUT] = "INSERT OR IGNORE INTO link_msgids VALUES (?1, ?2)",
+	[OMNI_LS_TORDER_PUT] = "INSERT OR IGNORE INTO link_ticket_orders VALUES (?1, ?2)",
+	[OMNI_LS_LINK_PUT] =
+		"INSERT INTO ticket_links (source_id, ticket_id, key_kind, key_value,"
+		" confidence, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT (source_id) DO NOTHING",
+	[OMNI_LS_MERGED_FROM] =
+		"SELECT source_id FROM ticket_links WHERE ticket_id = ?1 ORDER BY rowid",
+	[OMNI_LS_HISTORY] =
+		"SELECT id, channel, subject, status, created_at FROM tickets"
+		" WHERE customer_id = ?1 AND id <> ?2 ORDER BY created_at DESC, id LIMIT ?3",
+	[OMNI_LS_DM_NEAR] =
+		"SELECT 1 FROM messages WHERE ticket_id = ?1 AND channel = ?2"
+		" AND at >= ?3 AND at <= ?4 LIMIT 1",
+};
+
+int
+omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
+              omni_error *err)
+{
+	omni_link *l = calloc(1, sizeof *l);
+
+	*out = NULL;
+	if (!l)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	l->store = s;
+	l->db = omni_store_db(s);
+	l->o = *o;
+	for (int i = 0; i < OMNI_LS_COUNT; i++)
+		if (sqlite3_prepare_v3(l->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		                       &l->st[i], NULL) != SQLITE_OK) {
+			omni_store_error(s, err, "cannot prepare the link statements");
+			omni_link_free(l);
+			return -1;
+		}
+	*out = l;
+	return 0;
+}
+
+void
+omni_link_free(omni_link *l)
+{
+	if (!l)
+		return;
+	for (int i = 0; i < OMNI_LS_COUNT; i++)
+		sqlite3_finalize(l->st[i]);
+	free(l);
+}
+
+sqlite3_stmt *
+omni_link_stmt(omni_link *l, int which)
+{
+	sqlite3_stmt *st = l->st[which];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int
+omni_link_exec(omni_link *l, omni_error *err, const char *text, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	const char *v;
+	int i = 1, rc;
+
+	if (sqlite3_prepare_v2(l->db, text, -1, &st, NULL) != SQLITE_OK)
+		return omni_store_error(l->store, err, "cannot prepare"), -1;
+	va_start(ap, text);
+	while ((v = va_arg(ap, const char *)))
+		sqlite3_bind_text(st, i++, v, -1, SQLITE_TRANSIENT);
+	va_end(ap);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return omni_store_error(l->store, err, "cannot update the links"), -1;
+	return 0;
+}
+
+static char *
+dump(json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+
+	json_decref(v);
+	return s;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+char *
+omni_link_customer_json(omni_link *l, const char *customer_id, omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
+	json_t *c = json_object(), *emails = json_array(), *phones = json_array();
+	json_t *handles = json_object();
+	int rc;
+
+	json_object_set_new(c, "id", json_string(customer_id));
+	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0))
+		json_object_set_new(c, "name", json_string(col(st, 0)));
+	st = omni_link_stmt(l, OMNI_LS_CUST_KEYS);
+	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = col(st, 0), *value = col(st, 1);
+		if (strcmp(kind, "email") == 0 || strcmp(kind, "ebay_alias") == 0)
+			json_array_append_new(emails, json_string(value));
+		else if (strcmp(kind, "phone") == 0)
+			json_array_append_new(phones, json_string(value));
+		else if (strcmp(kind, "order") != 0 && !json_object_get(handles, kind))
+			json_object_set_new(handles, kind, json_string(value));
+	}
+	json_object_set_new(c, "emails", emails);
+	json_object_set_new(c, "phones", phones);
+	json_object_set_new(c, "handles", handles);
+	if (rc != SQLITE_DONE) {
+		json_decref(c);
+		return omni_store_error(l->store, err, "reading a customer"), NULL;
+	}
+	return dump(c);
+}
+
+/* "store|1061" -> store and "1061" (store points into a copy). */
+static char *
+split_order_key(const char *key, const char **number)
+{
+	char *k = strdup(key), *bar;
+
+	if (!k)
+		return NULL;
+	bar = strrchr(k, '|');
+	*bar = '\0';
+	*number = bar + 1;
+	return k;
+}
+
+/* As customers quote it: "#1061" for a shop number, else as it is. */
+static json_t *
+quoted(const char *number)
+{
+	char buf[256];
+
+	if (strspn(number, "0123456789") == strlen(number)) {
+		snprintf(buf, sizeof buf, "#%s", number);
+		return json_string(buf);
+	}
+	return json_string(number);
+}
+
+char *
+omni_link_order_ids_json(omni_link *l, const char *ticket_id, omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
+	json_t *ids = json_array();
+	int rc;
+
+	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = col(st, 0), *bar = strrchr(key, '|');
+		json_array_append_new(ids, quoted(bar ? bar + 1 : key));
+	}
+	if (rc != SQLITE_DONE) {
+		json_decref(ids);
+		return omni_store_error(l->store, err, "reading a ticket's orders"), NULL;
+	}
+	return dump(ids);
+}
+
+/* The order a number names in a store, loaded whole: new or NULL. */
+static json_t *
+load_order(omni_link *l, const char *store, const char *number, omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
+	char *channel = NULL, *ostore = NULL, *id = NULL;
+	json_t *o = NULL;
+
+	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, store, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return NULL;
+	channel = strdup(col(st, 0));
+	ostore = strdup(col(st, 1) ? col(st, 1) : "");
+	id = strdup(col(st, 2));
+	sqlite3_reset(st);
+	if (channel && ostore && id)
+		o = omni_order_load(l->store, channel, ostore, id, err);
+	free(channel);
+	free(ostore);
+	free(id);
+	if (o)
+		json_object_del(o, "customer");   /* the ticket has its own */
+	return o;
+}
+
+char *
+omni_link_orders_json(omni_link *l, const char *ticket_id, omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
+	json_t *keys = json_array(), *orders = json_array(), *k;
+	size_t i;
+	int rc;
+
+	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(keys, json_string(col(st, 0)));
+	if (rc != SQLITE_DONE)
+		goto fail;
+	json_array_foreach(keys, i, k) {
+		const char *number;
+		char *store = split_order_key(json_string_value(k), &number);
+		json_t *o;
+		if (!store)
+			goto fail;
+		err->status = 0;
+		o = load_order(l, store, number, err);
+		free(store);
+		if (o)
+			json_array_append_new(orders, o);
+		else if (err->status)
+			goto fail;
+	}
+	json_decref(keys);
+	return dump(orders);
+fail:
+	json_decref(keys);
+	json_decref(orders);
+	if (!err->status)
+		omni_store_error(l->store, err, "reading orders");
+	return NULL;
+}
+
+char *
+omni_link_history_json(omni_link *l, const char *ticket_id,
+                       const char *customer_id, omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_HISTORY);
+	json_t *h = json_array();
+	int rc;
+
+	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ticket_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, l->o.history);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *t = json_object();
+		static const char *const names[] = {
+			"id", "channel", "subject", "status", "created_at"
+		};
+		for (int i = 0; i < 5; i++)
+			json_object_set_new(t, names[i], col(st, i) ? json_string(col(st, i))
+			                                            : json_null());
+		json_array_append_new(h, t);
+	}
+	if (rc != SQLITE_DONE) {
+		json_decref(h);
+		return omni_store_error(l->store, err, "reading history"), NULL;
+	}
+	return dump(h);
+}
+
+char *
+omni_link_merged_from_json(omni_link *l, const char *ticket_id, omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_MERGED_FROM);
+	json_t *a = json_array();
+	int rc;
+
+	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(a, json_string(col(st, 0)));
+	if (rc != SQLITE_DONE) {
+		json_decref(a);
+		return omni_store_error(l->store, err, "reading merged ids"), NULL;
+	}
+	return dump(a);
+}

@@ -1,0 +1,222 @@
+/*
+ * link_unmerge.c - undoing a wrong merge without losing a message.
+ *
+ * The messages an input record brought (messages.source_id) move to a
+ * ticket of their own; the sender keys that record taught move to a
+ * customer of their own when it taught any.  Both pairs are blocked, so
+ * later runs never join them again, and a rerun of the same record finds
+ * its own ticket by its link.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "omni.h"
+
+typedef struct part {
+	char *json;               /* "[...]" */
+	size_t n, cap;
+	omni_time first, last;
+	int count;
+} part;
+
+static int
+part_add(part *p, omni_span m)
+{
+	char at[64];
+	omni_time t = 0;
+	size_t need = p->n + m.n + 3;
+
+	if (need > p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 1024;
+		char *j;
+		while (cap < need)
+			cap *= 2;
+		if (!(j = realloc(p->json, cap)))
+			return -1;
+		p->json = j;
+		p->cap = cap;
+	}
+	p->json[p->n++] = p->count ? ',' : '[';
+	memcpy(p->json + p->n, m.p, m.n);
+	p->n += m.n;
+	p->json[p->n] = '\0';
+	p->count++;
+	if (omni_json_string_buf(omni_json_get(m, "at"), at, sizeof at) >= 0 &&
+	    omni_time_parse(at, &t) == 0) {
+		if (!p->first || t < p->first)
+			p->first = t;
+		if (t > p->last)
+			p->last = t;
+	}
+	return 0;
+}
+
+static int
+part_close(part *p)
+{
+	if (!p->count)
+		return (p->json = strdup("[]")) ? 0 : -1;
+	p->json[p->n++] = ']';
+	p->json[p->n] = '\0';
+	return 0;
+}
+
+/* Is id among the message ids the source brought to ticket? */
+static int
+from_source(sqlite3 *db, const char *ticket, const char *source, const char *id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM messages WHERE ticket_id = ?1"
+	                       " AND id = ?2 AND source_id = ?3", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, source, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void
+hash_id(char *out, size_t size, const char *prefix, const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (const char *p = s; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (const char *p = "#unmerged"; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	snprintf(out, size, "%s%016llx", prefix, (unsigned long long)h);
+}
+
+static int
+one_text(omni_link *l, const char *sql, const char *arg, char *out, size_t size)
+{
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+		snprintf(out, size, "%.*s", (int)size - 1, sqlite3_column_text(st, 0));
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Moves the rows: the split ticket, its messages, its link, its keys. */
+static int
+move_rows(omni_link *l, const char *a, const char *b, const char *ca,
+          const char *cb, const char *source, const char *now, omni_error *err)
+{
+	char x[40], y[40];
+
+	if (omni_link_exec(l, err, "INSERT INTO customers (id, name, created_at, updated_at)"
+	                   " SELECT ?1, NULL, ?2, ?2 WHERE ?1 <> ?3 ON CONFLICT (id) DO NOTHING",
+	                   cb, now, ca, NULL) < 0 ||
+	    omni_link_exec(l, err, "INSERT INTO tickets (id, customer_id, channel, store,"
+	                   " status, subject, thread_key, created_at, updated_at)"
+	                   " SELECT ?1, ?3, channel, store, status, subject, NULL,"
+	                   " created_at, updated_at FROM tickets WHERE id = ?2",
+	                   b, a, cb, NULL) < 0 ||
+	    omni_link_exec(l, err, "UPDATE messages SET ticket_id = ?1"
+	                   " WHERE ticket_id = ?2 AND source_id = ?3", b, a, source, NULL) < 0 ||
+	    omni_link_exec(l, err, "UPDATE ticket_links SET ticket_id = ?1, key_kind = 'unmerge',"
+	                   " key_value = ?2, confidence = 1 WHERE source_id = ?3",
+	                   b, a, source, NULL) < 0 ||
+	    omni_link_exec(l, err, "INSERT OR IGNORE INTO link_msgids"
+	                   " SELECT 'm:' || id, ?1 FROM messages WHERE ticket_id = ?1",
+	                   b, NULL) < 0 ||
+	    omni_link_exec(l, err, "UPDATE identity_keys SET customer_id = ?1"
+	                   " WHERE customer_id = ?2 AND source = ?3 AND kind <> 'order'",
+	                   cb, ca, source, NULL) < 0)
+		return -1;
+	/* Blocks are stored as ordered pairs. */
+	const char *pairs[2][2] = { { a, b }, { ca, cb } };
+	for (int i = 0; i < 2; i++) {
+		int swap = strcmp(pairs[i][0], pairs[i][1]) > 0;
+		snprintf(x, sizeof x, "%s", pairs[i][swap]);
+		snprintf(y, sizeof y, "%s", pairs[i][!swap]);
+		if (strcmp(x, y) != 0 &&
+		    omni_link_exec(l, err, "INSERT OR IGNORE INTO link_blocks VALUES (?1, ?2, ?3)",
+		                   x, y, now, NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
+                  omni_error *err)
+{
+	char a[40], b[40], ca[40], cb[40], now[40], n[16];
+	char *text = NULL;
+	omni_record rec;
+	part keep = { 0 }, split = { 0 };
+	omni_jiter it;
+	omni_span m;
+	int status = -1, taught;
+
+	omni_record_init(&rec);
+	if (one_text(l, "SELECT ticket_id FROM ticket_links WHERE source_id = ?1",
+	             source_id, a, sizeof a) != 1)
+		return omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0,
+		                      "no linked record has this id"), -1;
+	one_text(l, "SELECT count(*) FROM ticket_links WHERE ticket_id = ?1", a, n, sizeof n);
+	if (atoi(n) < 2)
+		return omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0,
+		                      "not merged with anything: ticket %s has no other record", a), -1;
+	one_text(l, "SELECT customer_id FROM tickets WHERE id = ?1", a, ca, sizeof ca);
+	{
+		sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 2))
+			text = strdup((const char *)sqlite3_column_text(st, 2));
+		sqlite3_reset(st);
+	}
+	if (!text || omni_record_parse(&rec, text, strlen(text), err) < 0) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, a, 0, 0, "the stored ticket is unreadable");
+		goto out;
+	}
+	omni_json_iter(&it, omni_record_get(&rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		char id[512];
+		int mine = omni_json_string_buf(omni_json_get(m, "id"), id, sizeof id) > 0 &&
+		           from_source(l->db, a, source_id, id);
+		if (part_add(mine ? &split : &keep, m) < 0)
+			goto oom;
+	}
+	if (part_close(&keep) < 0 || part_close(&split) < 0)
+		goto oom;
+	hash_id(b, sizeof b, "tk-", source_id);
+	taught = one_text(l, "SELECT 1 FROM identity_keys WHERE source = ?1 AND kind <> 'order'",
+	                  source_id, n, sizeof n) == 1;
+	if (taught)
+		hash_id(cb, sizeof cb, "cus-", source_id);
+	else
+		snprintf(cb, sizeof cb, "%s", ca);
+	omni_time_format(omni_clock_now(), now);
+	if (move_rows(l, a, b, ca, cb, source_id, now, err) < 0)
+		goto out;
+	omni_link_parts pa = { .messages_json = keep.json, .created_at = keep.first,
+	                       .updated_at = keep.last };
+	omni_link_parts pb = { .messages_json = split.json, .created_at = split.first,
+	                       .updated_at = split.last };
+	if (omni_link_emit(l, &rec, NULL, 0, a, ca, &pa, out, err) < 0 ||
+	    omni_link_emit(l, &rec, NULL, 0, b, cb, &pb, out, err) < 0)
+		goto out;
+	status = 0;
+	goto out;
+oom:
+	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+out:
+	omni_record_free(&rec);
+	free(text);
+	free(keep.json);
+	free(split.json);
+	return status;
+}

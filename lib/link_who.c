@@ -1,0 +1,287 @@
+/*
+ * link_who.c - which customer a ticket is.
+ *
+ * Strong keys look customers up (the sender's own first, then keys found
+ * through an order or in the text); weak keys are only recorded.  A
+ * customer found is taken unless one of its exclusive keys (one value per
+ * customer: a social id, a marketplace buyer, a platform customer id)
+ * differs from one already taken, or --unmerge blocked the pair.  Several
+ * customers taken are one person: they merge into the oldest, whose id
+ * stays.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "omni.h"
+
+#define MAX_CUST 16
+
+/* Copies s into d of size n, cut short if need be. */
+static void
+copy(char *d, size_t n, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	if (len >= n)
+		len = n - 1;
+	memcpy(d, s ? s : "", len);
+	d[len] = '\0';
+}
+
+int
+omni_link_kind_exclusive(const char *kind)
+{
+	return strcmp(kind, "email") != 0 && strcmp(kind, "phone") != 0 &&
+	       strcmp(kind, "order") != 0;
+}
+
+/* Adds the exclusive keys of a customer to set. */
+static int
+exclusive_keys(omni_link *l, const char *cid, omni_link_keys *set, omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_KEYS);
+	int rc;
+
+	sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 0);
+		if (omni_link_kind_exclusive(kind) &&
+		    omni_link_keys_add(set, kind, (const char *)sqlite3_column_text(st, 1),
+		                       95, 1, 1, NULL, "store") < 0)
+			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return omni_store_error(l->store, err, "reading keys"), -1;
+	return 0;
+}
+
+/* Does set hold a different value of kind? */
+static int
+conflicts(const omni_link_keys *set, const char *kind, const char *value)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i].kind, kind) == 0 && strcmp(set->v[i].value, value) != 0)
+			return 1;
+	return 0;
+}
+
+static int
+conflicts_any(const omni_link_keys *set, const omni_link_keys *other)
+{
+	for (size_t i = 0; i < other->n; i++)
+		if (conflicts(set, other->v[i].kind, other->v[i].value))
+			return 1;
+	return 0;
+}
+
+static int
+usable(const omni_link_key *k, const char *channel)
+{
+	return !k->channel || strcmp(k->channel, channel) == 0;
+}
+
+int
+omni_link_blocked(omni_link *l, const char *x, const char *y)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_BLOCKED);
+	int rc;
+
+	if (strcmp(x, y) > 0) {
+		const char *t = x;
+		x = y;
+		y = t;
+	}
+	sqlite3_bind_text(st, 1, x, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, y, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Customer a is older than b (created first; the id breaks ties). */
+static int
+older(omni_link *l, const char *a, const char *b)
+{
+	char ta[40] = "", tb[40] = "";
+	const char *ids[2] = { a, b };
+	char *out[2] = { ta, tb };
+
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
+		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 1))
+			snprintf(out[i], 40, "%s", sqlite3_column_text(st, 1));
+		sqlite3_reset(st);
+	}
+	int c = strcmp(ta, tb);
+	return c < 0 || (c == 0 && strcmp(a, b) < 0);
+}
+
+static int
+merge_customer(omni_link *l, const char *into, const char *from, omni_error *err)
+{
+	if (omni_link_exec(l, err, "UPDATE OR IGNORE identity_keys SET customer_id = ?1"
+	                   " WHERE customer_id = ?2", into, from, NULL) < 0 ||
+	    omni_link_exec(l, err, "DELETE FROM identity_keys WHERE customer_id = ?1",
+	                   from, NULL) < 0 ||
+	    omni_link_exec(l, err, "UPDATE tickets SET customer_id = ?1"
+	                   " WHERE customer_id = ?2", into, from, NULL) < 0 ||
+	    omni_link_exec(l, err, "DELETE FROM customers WHERE id = ?1", from, NULL) < 0)
+		return -1;
+	return 0;
+}
+
+static void
+new_customer_id(omni_link *l, const omni_link_keys *keys, const char *channel,
+                const char *source_id, char *cid, size_t size)
+{
+	char seed[700] = "";
+
+	for (size_t i = 0; i < keys->n && !seed[0]; i++)
+		if (keys->v[i].direct && keys->v[i].strength >= OMNI_LINK_STRONG &&
+		    usable(&keys->v[i], channel))
+			snprintf(seed, sizeof seed, "%s:%s", keys->v[i].kind, keys->v[i].value);
+	if (!seed[0])
+		snprintf(seed, sizeof seed, "record:%s", source_id);
+	for (int salt = 0;; salt++) {
+		char s[16];
+		sqlite3_stmt *st;
+		snprintf(s, sizeof s, "%d", salt);
+		/* The same first key gives the same id in every store. */
+		uint64_t h = 1469598103934665603ULL;
+		for (const char *p = seed; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		for (const char *p = salt ? s : ""; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		snprintf(cid, size, "cus-%016llx", (unsigned long long)h);
+		st = omni_link_stmt(l, OMNI_LS_CUST_GET);
+		sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
+		int taken = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!taken)
+			return;
+	}
+}
+
+int
+omni_link_customer(omni_link *l, const omni_link_keys *keys, const char *channel,
+                   const char *source_id, omni_link_who *who, omni_error *err)
+{
+	char cands[MAX_CUST][40];
+	size_t n = 0;
+	omni_link_keys set = { 0 }, cset = { 0 };
+	int status = -1;
+
+	/* The sender's own exclusive keys bind whatever is found. */
+	for (size_t i = 0; i < keys->n; i++)
+		if (keys->v[i].direct && keys->v[i].exclusive && usable(&keys->v[i], channel) &&
+		    omni_link_keys_add(&set, keys->v[i].kind, keys->v[i].value, 95, 1, 1,
+		                       NULL, "sender") < 0)
+			goto out;
+	for (int direct = 1; direct >= 0; direct--)
+		for (size_t i = 0; i < keys->n; i++) {
+			const omni_link_key *k = &keys->v[i];
+			sqlite3_stmt *st;
+			int rc;
+			if (k->direct != direct || k->strength < OMNI_LINK_STRONG ||
+			    !usable(k, channel) || (k->exclusive && conflicts(&set, k->kind, k->value)))
+				continue;
+			st = omni_link_stmt(l, OMNI_LS_KEY_GET);
+			sqlite3_bind_text(st, 1, k->kind, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, k->value, -1, SQLITE_STATIC);
+			char found[MAX_CUST][40];
+			size_t nf = 0;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW && nf < MAX_CUST)
+				copy(found[nf++], 40, (const char *)sqlite3_column_text(st, 0));
+			sqlite3_reset(st);
+			for (size_t f = 0; f < nf && n < MAX_CUST; f++) {
+				int have = 0, bad = 0;
+				for (size_t j = 0; j < n; j++)
+					have |= strcmp(cands[j], found[f]) == 0;
+				if (have)
+					continue;
+				omni_link_keys_free(&cset);
+				if (exclusive_keys(l, found[f], &cset, err) < 0)
+					goto out;
+				bad = conflicts_any(&set, &cset);
+				for (size_t j = 0; j < n && !bad; j++)
+					bad = omni_link_blocked(l, cands[j], found[f]);
+				if (bad) {
+					who->conflicts++;
+					continue;
+				}
+				for (size_t j = 0; j < cset.n; j++)
+					omni_link_keys_add(&set, cset.v[j].kind, cset.v[j].value, 95, 1, 1,
+					                   NULL, "store");
+				if (!n) {
+					snprintf(who->kind, sizeof who->kind, "%s", k->kind);
+					snprintf(who->value, sizeof who->value, "%s", k->value);
+				}
+				copy(cands[n++], 40, found[f]);
+			}
+		}
+	if (!n) {
+		new_customer_id(l, keys, channel, source_id, who->id, sizeof who->id);
+		who->created = 1;
+		status = 0;
+		goto out;
+	}
+	size_t p = 0;
+	for (size_t j = 1; j < n; j++)
+		if (older(l, cands[j], cands[p]))
+			p = j;
+	copy(who->id, sizeof who->id, cands[p]);
+	for (size_t j = 0; j < n; j++) {
+		if (j == p)
+			continue;
+		if (merge_customer(l, who->id, cands[j], err) < 0)
+			goto out;
+		if (who->nmerged < sizeof who->merged / sizeof who->merged[0])
+			copy(who->merged[who->nmerged++], sizeof who->merged[0], cands[j]);
+	}
+	status = 0;
+out:
+	omni_link_keys_free(&set);
+	omni_link_keys_free(&cset);
+	return status;
+}
+
+int
+omni_link_keys_store(omni_link *l, const char *cid, const omni_link_keys *keys,
+                     const char *channel, const char *source_id, const char *at,
+                     int orders_only, omni_error *err)
+{
+	omni_link_keys set = { 0 };
+	int status = -1;
+
+	if (exclusive_keys(l, cid, &set, err) < 0)
+		goto out;
+	for (size_t i = 0; i < keys->n; i++) {
+		const omni_link_key *k = &keys->v[i];
+		sqlite3_stmt *st;
+		if (!usable(k, channel) || (orders_only && strcmp(k->kind, "order") != 0))
+			continue;
+		if (k->exclusive && conflicts(&set, k->kind, k->value))
+			continue;     /* never two values of a one-value kind */
+		if (k->exclusive)
+			omni_link_keys_add(&set, k->kind, k->value, 95, 1, 1, NULL, "store");
+		st = omni_link_stmt(l, OMNI_LS_KEY_PUT);
+		sqlite3_bind_text(st, 1, k->kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, k->value, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, cid, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, k->strength);
+		if (k->channel)
+			sqlite3_bind_text(st, 5, k->channel, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, source_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, at, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			omni_store_error(l->store, err, "cannot record a key");
+			goto out;
+		}
+	}
+	status = 0;
+out:
+	omni_link_keys_free(&set);
+	return status;
+}
