@@ -123,3 +123,39 @@ _omni_fetch()
 }
 
 complete -F _omni_fetch omni-fetch
+
+# omni-report's options: short|long, or long alone.
+_omni_report_options='-b|--by -p|--period -s|--since -u|--until -f|--format
+	-d|--db --compare --partial --merge --unique -k|--keep-going -r|--reject
+	--now -q|--quiet -v|--verbose -h|--help -V|--version'
+
+_omni_report()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-f|--format)
+		_omni_reply "$cur" "$(printf '%s\n' table csv json markdown html prometheus)"
+		return 0 ;;
+	-p|--period)
+		_omni_reply "$cur" "$(printf '%s\n' day week month)"
+		return 0 ;;
+	--compare)
+		_omni_reply "$cur" previous
+		return 0 ;;
+	-b|--by)
+		_omni_reply "$cur" "$(printf '%s\n' channel,store channel store intent lang queue assignee)"
+		return 0 ;;
+	-s|--since|-u|--until|--now)
+		return 0 ;;
+	-d|--db|-r|--reject)
+		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
+		return 0 ;;
+	esac
+	case $cur in
+	-*) _omni_reply "$cur" "$(printf '%s\n' ${_omni_report_options//|/ })" ;;
+	*) _omni_reply "$cur" "$(_omni_paths "$cur")" paths ;;
+	esac
+	return 0
+}
+
+complete -F _omni_report omni-report

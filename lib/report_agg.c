@@ -325,11 +325,16 @@ mark_repeats(omni_rep *r)
 		if (r->facts[i].customer && r->facts[i].created != OMNI_TIME_NONE)
 			v[n++] = &r->facts[i];
 	qsort(v, n, sizeof *v, cmp_customer);
-	for (i = 1; i < n; i++)
-		if (v[i]->customer == v[i - 1]->customer &&
-		    v[i]->created - v[i - 1]->created <= WEEK_MS &&
-		    v[i]->created > v[i - 1]->created)
+	for (i = 1; i < n; i++) {
+		size_t j = i - 1;
+		/* the nearest strictly earlier ticket of the same customer */
+		while (j > 0 && v[j]->customer == v[i]->customer &&
+		       v[j]->created == v[i]->created)
+			j--;
+		if (v[j]->customer == v[i]->customer && v[j]->created < v[i]->created &&
+		    v[i]->created - v[j]->created <= WEEK_MS)
 			v[i]->flags |= OMNI_RF_REPEAT;
+	}
 	free(v);
 	return 0;
 }
