@@ -5,8 +5,10 @@
  *   that both accept or both reject, that accepted lines decode to the same
  *   values (types, strings, integers, reals, object keys in order), that
  *   omni_record_write with no edit writes the members compact and in order,
- *   and that a remove, a set in place and a new key come out as jansson
- *   would have them.  jansson is asked with JSON_ALLOW_NUL (\u0000 is valid
+ *   that a remove, a set in place and a new key come out as jansson would
+ *   have them, and that omni_out_json writes what json_dumps does.  Lookups
+ *   (omni_record_get, omni_json_get, omni_json_at) and the string decoders
+ *   are checked on the way.  jansson is asked with JSON_ALLOW_NUL (\u0000 is valid
  *   JSON) and without JSON_REJECT_DUPLICATES (the format accepts repeated
  *   keys; the last one counts).  Where jansson rejects valid JSON for a
  *   limit of its own (an integer beyond 64 bits, a real beyond double, a
@@ -178,18 +180,22 @@ same_value(omni_span v, json_t *j)
 	}
 }
 
-/* Writes the record through omni_out into tmp and reads it back. */
+/* Writes the record (or, when r is NULL, the jansson value j) through
+ * omni_out into tmp and reads it back. */
 static char *
-written(const omni_record *r, const omni_edit *e, size_t *len)
+written(const omni_record *r, const omni_edit *e, const json_t *j, size_t *len)
 {
 	int fd = fileno(tmp);
-	omni_out *o = omni_out_new(fd);
+	omni_out *o;
 	omni_error err;
 	off_t n;
+	int rc;
 
 	if (ftruncate(fd, 0) < 0 || lseek(fd, 0, SEEK_SET) < 0)
 		return NULL;
-	if (omni_record_write(o, r, e) < 0 || omni_out_close(o, &err) != 0)
+	o = omni_out_new(fd);
+	rc = r ? omni_record_write(o, r, e) : omni_out_json(o, j);
+	if (omni_out_close(o, &err) != 0 || rc < 0)
 		return NULL;
 	if ((n = lseek(fd, 0, SEEK_CUR)) < 0)
 		return NULL;
@@ -246,12 +252,21 @@ check_writer(const omni_record *r, json_t *j)
 	}
 	memcpy(want + n, "}\n", 3);
 	n += 2;
-	if (!(got = written(r, NULL, &len)) || len != n || memcmp(got, want, n) != 0) {
+	if (!(got = written(r, NULL, NULL, &len)) || len != n || memcmp(got, want, n) != 0) {
 		why = "writer copy differs from the compact members";
 		goto out;
 	}
 	if (!same_dump(got, len, j)) {
 		why = "writer copy does not read back as jansson's value";
+		goto out;
+	}
+	/* omni_out_json writes what json_dumps does, and a newline. */
+	free(want);
+	want = compact(j);
+	n = strlen(want);
+	if (!(got = written(NULL, NULL, j, &len)) || len != n + 1 ||
+	    memcmp(got, want, n) != 0 || got[n] != '\n') {
+		why = "omni_out_json differs from json_dumps";
 		goto out;
 	}
 	/* Remove the first key, set the second in place, add a new one. */
@@ -270,7 +285,7 @@ check_writer(const omni_record *r, json_t *j)
 	}
 	omni_edit_set(e, newkey, num);
 	json_object_set(copy, newkey, num);
-	if (!(got = written(r, e, &len)) || !same_dump(got, len, copy))
+	if (!(got = written(r, e, NULL, &len)) || !same_dump(got, len, copy))
 		why = "edited record differs from jansson's edit";
 out:
 	free(want);
