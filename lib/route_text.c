@@ -18,6 +18,7 @@
 #define MAX_PHRASE 6
 
 enum { K_STOP = -1, K_NEG = -2, K_POS = -3 };
+#define ANY_LANG (-2)
 
 typedef struct entry {
 	int lang;              /* index into langs */
@@ -138,6 +139,14 @@ tokenize(const char *text, size_t len, char *buf, size_t bufsize,
 			p++;
 			continue;
 		}
+		/* U+0080-U+00BF (¿ ¡ « » °) and × ÷ separate words */
+		if (p + 1 < end && (c == 0xc2 || (c == 0xc3 && (p[1] == 0x97 || p[1] == 0xb7)))) {
+			if (inword) {
+				lens[n] = o - starts[n]; n++; inword = 0;
+			}
+			p += 2;
+			continue;
+		}
 		if (c >= 0xc0 && c < 0xe0 && p + 1 < end) {
 			if (!inword) { starts[n] = o; inword = 1; }
 			if ((f = fold2(p[0], p[1]))) {
@@ -183,24 +192,50 @@ name_index(char **names, int *n, const char *name)
 	return (*n)++;
 }
 
-/* One word of a lexicon, folded: new. */
-static char *
-fold_word(const char *w)
+/* The folded tokens of one lexicon word ("dov'è" is "dov" "e"); a final
+ * '*' stays on the last.  Each new; returns how many. */
+static int
+fold_words(const char *w, char **out, int max)
 {
 	char buf[256];
-	size_t st, ln;
-	int star = w[strlen(w) - 1] == '*';
-	int n = tokenize(w, strlen(w), buf, sizeof buf, &st, &ln, 1);
-	if (n != 1)
-		return NULL;
-	char *out = malloc(ln + 2);
-	if (!out)
-		return NULL;
-	memcpy(out, buf + st, ln);
-	if (star)
-		out[ln++] = '*';
-	out[ln] = 0;
-	return out;
+	size_t st[8], ln[8];
+	int star = w[0] && w[strlen(w) - 1] == '*';
+	int n = tokenize(w, strlen(w), buf, sizeof buf, st, ln, max < 8 ? max : 8);
+
+	for (int i = 0; i < n; i++) {
+		int s = star && i == n - 1;
+		if (!(out[i] = malloc(ln[i] + 2)))
+			return i;
+		memcpy(out[i], buf + st[i], ln[i]);
+		if (s)
+			out[i][ln[i]++] = '*';
+		out[i][ln[i]] = 0;
+	}
+	return n;
+}
+
+/* Is the phrase already in the chain for its first word?  Then the larger
+ * weight stays, and words are freed. */
+static int
+same_entry(omni_lexicon *lx, int first, int lang, int kind, float weight,
+           char **words, int nwords)
+{
+	for (int k = first; k >= 0; k = lx->entries[k].next) {
+		entry *e = &lx->entries[k];
+		int j;
+		if (e->lang != lang || e->kind != kind || e->nwords != nwords - 1)
+			continue;
+		for (j = 1; j < nwords && strcmp(e->words[j - 1], words[j]) == 0; j++)
+			;
+		if (j < nwords)
+			continue;
+		if (weight > e->weight)
+			e->weight = weight;
+		for (j = 0; j < nwords; j++)
+			free(words[j]);
+		return 1;
+	}
+	return 0;
 }
 
 static int
@@ -220,6 +255,9 @@ add_entry(omni_lexicon *lx, int lang, int kind, float weight, char **words,
 	}
 	if ((lx->used + 1) * 2 > lx->nslots && grow_slots(lx) < 0)
 		return -1;
+	s = lookup(lx, words[0], strlen(words[0]));
+	if (s->key && same_entry(lx, s->first, lang, kind, weight, words, nwords))
+		return 0;     /* said twice: counted once */
 	e = &lx->entries[lx->nentries];
 	e->lang = lang;
 	e->kind = kind;
@@ -227,7 +265,6 @@ add_entry(omni_lexicon *lx, int lang, int kind, float weight, char **words,
 	e->nwords = nwords - 1;
 	for (int i = 1; i < nwords; i++)
 		e->words[i - 1] = words[i];
-	s = lookup(lx, words[0], strlen(words[0]));
 	if (!s->key) {
 		s->key = words[0];
 		s->first = -1;
@@ -272,15 +309,16 @@ parse_line(omni_lexicon *lx, int *lang, char *line, const char *path,
 	if (strcmp(key, "lang") == 0) {
 		if (!(w = strtok_r(NULL, " \t", &save)))
 			return omni_error_set(err, OMNI_EX_CONFIG, path, lineno, 6, "lang needs a name");
-		*lang = name_index(lx->langs, &lx->nlangs, w);
-		return *lang < 0 ? omni_error_set(err, OMNI_EX_CONFIG, path, lineno, 1, "too many languages") : 0;
+		/* "lang any": words that say nothing of the language (emoji) */
+		*lang = strcmp(w, "any") == 0 ? ANY_LANG : name_index(lx->langs, &lx->nlangs, w);
+		return *lang == -1 ? omni_error_set(err, OMNI_EX_CONFIG, path, lineno, 1, "too many languages") : 0;
 	}
 	if (strcmp(key, "threshold") == 0) {
 		w = strtok_r(NULL, " \t", &save);
 		lx->threshold = w ? strtof(w, NULL) : 2;
 		return 0;
 	}
-	if (*lang < 0)
+	if (*lang == -1)
 		return omni_error_set(err, OMNI_EX_CONFIG, path, lineno, 1, "'%s' before a 'lang' line", key);
 	w = strtok_r(NULL, " \t", &save);
 	if (w && (weight = strtof(w, &end), end != w && *end == 0))
@@ -297,9 +335,10 @@ parse_line(omni_lexicon *lx, int *lang, char *line, const char *path,
 	}
 	if (strcmp(key, "stop") == 0) {
 		for (; w; w = strtok_r(NULL, " \t", &save)) {
-			char *f = fold_word(w);
-			if (f && add_entry(lx, *lang, K_STOP, weight, &f, 1) < 0)
-				return omni_error_set(err, OMNI_EX_SOFTWARE, path, lineno, 0, "out of memory");
+			int k = fold_words(w, words, MAX_PHRASE);
+			for (int i = 0; i < k; i++)
+				if (add_entry(lx, *lang, K_STOP, weight, words + i, 1) < 0)
+					return omni_error_set(err, OMNI_EX_SOFTWARE, path, lineno, 0, "out of memory");
 		}
 		return 0;
 	}
@@ -308,8 +347,7 @@ parse_line(omni_lexicon *lx, int *lang, char *line, const char *path,
 	if (kind == -1)
 		return omni_error_set(err, OMNI_EX_CONFIG, path, lineno, 1, "too many intents");
 	for (; w && n < MAX_PHRASE; w = strtok_r(NULL, " \t", &save))
-		if ((words[n] = fold_word(w)))
-			n++;
+		n += fold_words(w, words + n, MAX_PHRASE - n);
 	if (n == 0)
 		return 0;
 	if (add_entry(lx, *lang, kind, weight, words, n) < 0)
@@ -435,7 +473,7 @@ word_matches(const char *pat, const char *tok, size_t n)
 
 typedef struct scores {
 	float lang[MAX_NAMES];
-	float intent[MAX_NAMES][MAX_NAMES];   /* [lang][intent] */
+	float intent[MAX_NAMES + 1][MAX_NAMES];   /* [lang or any][intent] */
 	float neg, pos;
 } scores;
 
@@ -453,17 +491,19 @@ score_chain(const omni_lexicon *lx, int first, const char *buf,
 				break;
 		if (j < e->nwords)
 			continue;
-		if (e->kind == K_STOP)
-			sc->lang[e->lang] += e->weight;
-		else {
-			sc->lang[e->lang] += 0.5f * (float)(e->nwords + 1);
-			if (e->kind == K_NEG)
-				sc->neg += e->weight;
-			else if (e->kind == K_POS)
-				sc->pos += e->weight;
-			else
-				sc->intent[e->lang][e->kind] += e->weight;
+		if (e->kind == K_STOP) {
+			if (e->lang >= 0)
+				sc->lang[e->lang] += e->weight;
+			continue;
 		}
+		if (e->lang >= 0)
+			sc->lang[e->lang] += 0.5f * (float)(e->nwords + 1);
+		if (e->kind == K_NEG)
+			sc->neg += e->weight;
+		else if (e->kind == K_POS)
+			sc->pos += e->weight;
+		else
+			sc->intent[e->lang >= 0 ? e->lang : MAX_NAMES][e->kind] += e->weight;
 	}
 }
 
@@ -535,7 +575,7 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	g->lang = "und";
 	g->lang_score = best >= 0 ? sc.lang[best] : 0;
 	/* Unsure: too little evidence, or a near tie. */
-	if (best >= 0 && sc.lang[best] >= 1.5f &&
+	if (best >= 0 && sc.lang[best] >= 1.0f &&
 	    (second < 0 || sc.lang[best] >= sc.lang[second] * 1.25f + 0.25f))
 		g->lang = lx->langs[best];
 	else
@@ -544,6 +584,8 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	for (int l = 0; l < lx->nlangs; l++)
 		for (int k = 0; k < lx->nintents; k++)
 			total[k] += sc.intent[l][k] * (best < 0 || l == best ? 1.0f : 0.5f);
+	for (int k = 0; k < lx->nintents; k++)
+		total[k] += sc.intent[MAX_NAMES][k];
 	for (int k = 0; k < lx->nintents; k++)
 		if (total[k] > 0 && (intent < 0 || total[k] > total[intent]))
 			intent = k;
