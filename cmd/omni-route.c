@@ -170,23 +170,28 @@ static void
 put_str(struct run *r, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
+	const char *run;
+
 	if (!s) {
 		puts_(r, "null");
 		return;
 	}
 	put(r, "\"", 1);
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
+	for (run = s; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		put(r, run, (size_t)(s - run));
 		if (c == '"' || c == '\\') {
 			char e[2] = { '\\', (char)c };
 			put(r, e, 2);
-		} else if (c < 0x20) {
+		} else {
 			char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 			put(r, e, 6);
-		} else {
-			put(r, p, 1);
 		}
+		run = s + 1;
 	}
+	put(r, run, (size_t)(s - run));
 	put(r, "\"", 1);
 }
 
@@ -205,34 +210,80 @@ set_str(struct run *r, const char *key, const char *s)
 }
 
 static void
+digits(char *p, int v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* "2026-11-26T12:00:00Z" (".123" with milliseconds), as omni_time_format
+ * writes it, without printf: a million tickets write three each. */
+static void
 put_time(struct run *r, omni_time t)
 {
-	char b[40];
-	if (!t)
+	char b[32] = "0000-00-00T00:00:00.000Z";
+	int64_t secs = t >= 0 ? t / 1000 : (t - 999) / 1000;
+	int ms = (int)(t - secs * 1000), y, m, d;
+	int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+	int sod = (int)(secs - days * 86400);
+
+	if (!t) {
 		puts_(r, "null");
-	else
-		put_str(r, omni_time_format(t, b));
+		return;
+	}
+	if (days < -700000 || days > 2900000) {     /* outside years 0-9999 */
+		char f[40];
+		put_str(r, omni_time_format(t, f));
+		return;
+	}
+	omni_civil_from_days((int32_t)days, &y, &m, &d);
+	digits(b, y, 4);
+	digits(b + 5, m, 2);
+	digits(b + 8, d, 2);
+	digits(b + 11, sod / 3600, 2);
+	digits(b + 14, sod / 60 % 60, 2);
+	digits(b + 17, sod % 60, 2);
+	if (ms) {
+		digits(b + 20, ms, 3);
+	} else {
+		b[19] = 'Z';
+		b[20] = 0;
+	}
+	put(r, "\"", 1);
+	puts_(r, b);
+	put(r, "\"", 1);
 }
 
 /* ---- one ticket ---- */
 
 /* The subject and the customer's own messages, for the classifier. */
 static size_t
-customer_text(const omni_record *rec, char *buf, size_t size)
+customer_text(const omni_route *rt, char *buf, size_t size)
 {
 	omni_jiter it;
 	omni_span m;
 	size_t n = 0;
 	long k;
 
-	if ((k = omni_json_string_buf(omni_record_get(rec, "subject"), buf, size / 4)) > 0)
+	if ((k = omni_json_string_buf(omni_route_member(rt, "subject"), buf, size / 4)) > 0)
 		n = (size_t)k;
-	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	omni_json_iter(&it, omni_route_member(rt, "messages"));
 	while (n + 2 < size && omni_json_next(&it, NULL, &m)) {
-		if (omni_json_string_eq(omni_json_get(m, "direction"), "out"))
+		omni_jiter mi;
+		omni_span key, v, text = { 0 };
+		int out = 0;
+		omni_json_iter(&mi, m);
+		while (omni_json_next(&mi, &key, &v))
+			if (omni_json_key_eq(key, "direction"))
+				out = omni_json_string_eq(v, "out");
+			else if (omni_json_key_eq(key, "text"))
+				text = v;
+		if (out || !text.p)
 			continue;
 		buf[n++] = '\n';
-		k = omni_json_string_buf(omni_json_get(m, "text"), buf + n, size - n);
+		k = omni_json_string_buf(text, buf + n, size - n);
 		if (k > 0)
 			n += (size_t)k;
 	}
@@ -241,11 +292,11 @@ customer_text(const omni_record *rec, char *buf, size_t size)
 }
 
 static omni_time
-time_of(const omni_record *rec, const char *key)
+time_of(const omni_route *rt, const char *key)
 {
 	char b[64];
 	omni_time t;
-	if (omni_json_string_buf(omni_record_get(rec, key), b, sizeof b) < 0 ||
+	if (omni_json_string_buf(omni_route_member(rt, key), b, sizeof b) < 0 ||
 	    omni_time_parse(b, &t) < 0)
 		return 0;
 	return t;
@@ -254,27 +305,33 @@ time_of(const omni_record *rec, const char *key)
 static void
 read_ticket(struct run *r, const omni_record *rec, char *text, size_t size)
 {
+	static const char *const keys[] = {
+		"subject", "messages", "created_at", "updated_at", "status", "kind",
+		"tags", "store", "id", "solved_at", "channel", NULL,
+	};
 	omni_route *rt = &r->rt;
 	omni_guess g;
 	char kind[32], b[256];
-	size_t n = customer_text(rec, text, size);
+	size_t n;
 	omni_jiter it;
 	omni_span t;
 	long k;
 
 	omni_route_clear(rt);
 	rt->rec = rec;
+	omni_route_index(rt, keys);
+	n = customer_text(rt, text, size);
 	rt->now = omni_clock_now();
 	rt->text = text;
-	rt->created = time_of(rec, "created_at");
-	rt->updated = time_of(rec, "updated_at");
-	rt->status = (k = omni_json_string_buf(omni_record_get(rec, "status"), b, 32)) >= 0 ?
+	rt->created = time_of(rt, "created_at");
+	rt->updated = time_of(rt, "updated_at");
+	rt->status = (k = omni_json_string_buf(omni_route_member(rt, "status"), b, 32)) >= 0 ?
 	             omni_route_keep(rt, b, (size_t)k) : NULL;
 	omni_lexicon_classify(r->lex, text, n, &g);
 	rt->lang = g.lang;
 	rt->intent = g.intent;
 	rt->sentiment = g.sentiment;
-	if (omni_json_string_buf(omni_record_get(rec, "kind"), kind, sizeof kind) > 0) {
+	if (omni_json_string_buf(omni_route_member(rt, "kind"), kind, sizeof kind) > 0) {
 		if (strcmp(kind, "claim") == 0)
 			rt->intent = "claim";
 		else if (strcmp(kind, "return") == 0)
@@ -285,7 +342,7 @@ read_ticket(struct run *r, const omni_record *rec, char *text, size_t size)
 	rt->priority = "normal";
 	rt->score = 50;
 	rt->queue = rt->assignee = rt->policy = NULL;
-	omni_json_iter(&it, omni_record_get(rec, "tags"));
+	omni_json_iter(&it, omni_route_member(rt, "tags"));
 	while (rt->ntags < OMNI_ROUTE_MAX && omni_json_next(&it, NULL, &t))
 		if ((k = omni_json_string_buf(t, b, sizeof b)) >= 0 &&
 		    (rt->tags[rt->ntags] = omni_route_keep(rt, b, (size_t)k)))
@@ -296,7 +353,7 @@ static const char *
 store_zone(struct run *r, const omni_record *rec, char *store, size_t size)
 {
 	const omni_conf_section *s;
-	if (omni_json_string_buf(omni_record_get(rec, "store"), store, size) < 0)
+	if (omni_json_string_buf(omni_route_member(&r->rt, "store"), store, size) < 0)
 		return *store = 0, NULL;
 	if (r->last_store && strcmp(r->last_store, store) == 0)
 		return r->last_zone;
@@ -356,7 +413,7 @@ write_route(struct run *r, const omni_record *rec)
 	}
 	puts_(r, "]");
 	if (r->explain) {
-		if (omni_json_string_buf(omni_record_get(rec, "id"), id, sizeof id) < 0)
+		if (omni_json_string_buf(omni_route_member(&r->rt, "id"), id, sizeof id) < 0)
 			snprintf(id, sizeof id, "?");
 		puts_(r, ",\"explain\":[");
 		for (size_t i = 0; i < rt->nmatched; i++) {

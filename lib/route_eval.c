@@ -47,6 +47,7 @@ omni_route_clear(omni_route *r)
 		free(r->why[i]);
 	r->nmatched = 0;
 	r->ntags = 0;
+	r->ncached = 0;
 	r->arena_used = 0;
 }
 
@@ -159,22 +160,42 @@ match_span(const omni_rnode *n, const omni_route *r, omni_span v, int k)
 	return m;
 }
 
+enum { F_RECORD, F_IDLE, F_AGE, F_SCORE, F_TAGS, F_TEXT, F_LANG, F_INTENT,
+       F_SENTIMENT, F_PRIORITY, F_QUEUE, F_ASSIGNEE, F_STATUS };
+
+int
+omni_route_field(const char *name)
+{
+	static const char *const names[] = {
+		[F_IDLE] = "idle", [F_AGE] = "age", [F_SCORE] = "priority_score",
+		[F_TAGS] = "tags", [F_TEXT] = "text", [F_LANG] = "lang",
+		[F_INTENT] = "intent", [F_SENTIMENT] = "sentiment",
+		[F_PRIORITY] = "priority", [F_QUEUE] = "queue",
+		[F_ASSIGNEE] = "assignee", [F_STATUS] = "status",
+	};
+	for (int i = 1; i < (int)(sizeof names / sizeof *names); i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	return F_RECORD;
+}
+
 /* A field omni-route owns or computes: 1 matched, 0 not, -1 absent;
- * 2 when the name is not one of them. */
+ * 2 when it is a path into the record. */
 static int
 match_route_field(const omni_rnode *n, const omni_route *r)
 {
-	const char *f = n->parts[0], *s = NULL;
+	const char *s = NULL;
+	omni_time t;
 
-	if (n->nparts != 1)
+	switch (n->field) {
+	case F_RECORD:
 		return 2;
-	if (strcmp(f, "idle") == 0 || strcmp(f, "age") == 0) {
-		omni_time t = f[0] == 'i' ? (r->updated ? r->updated : r->created) : r->created;
+	case F_IDLE: case F_AGE:
+		t = n->field == F_IDLE ? (r->updated ? r->updated : r->created) : r->created;
 		return t ? match_num(n, (double)(r->now - t)) : -1;
-	}
-	if (strcmp(f, "priority_score") == 0)
+	case F_SCORE:
 		return match_num(n, r->score);
-	if (strcmp(f, "tags") == 0) {
+	case F_TAGS: {
 		int any = -1;
 		for (size_t i = 0; i < r->ntags; i++)
 			if (match_str(n, r, r->tags[i]))
@@ -183,16 +204,58 @@ match_route_field(const omni_rnode *n, const omni_route *r)
 				any = 0;
 		return any;
 	}
-	if (strcmp(f, "text") == 0) s = r->text;
-	else if (strcmp(f, "lang") == 0) s = r->lang;
-	else if (strcmp(f, "intent") == 0) s = r->intent;
-	else if (strcmp(f, "sentiment") == 0) s = r->sentiment;
-	else if (strcmp(f, "priority") == 0) s = r->priority;
-	else if (strcmp(f, "queue") == 0) s = r->queue;
-	else if (strcmp(f, "assignee") == 0) s = r->assignee;
-	else if (strcmp(f, "status") == 0 && r->status) s = r->status;
-	else return 2;
+	case F_TEXT: s = r->text; break;
+	case F_LANG: s = r->lang; break;
+	case F_INTENT: s = r->intent; break;
+	case F_SENTIMENT: s = r->sentiment; break;
+	case F_PRIORITY: s = r->priority; break;
+	case F_QUEUE: s = r->queue; break;
+	case F_ASSIGNEE: s = r->assignee; break;
+	case F_STATUS: s = r->status; break;
+	}
 	return s ? match_str(n, r, s) : -1;
+}
+
+/* Rules read the same few members (channel, kind) again and again: the
+ * spans found for this ticket are kept. */
+omni_span
+omni_route_member(const omni_route *r, const char *key)
+{
+	omni_route *w = (omni_route *)r;
+	for (size_t i = 0; i < r->ncached; i++)
+		if (r->cached_key[i] == key || strcmp(r->cached_key[i], key) == 0)
+			return r->cached[i];
+	omni_span v = omni_record_get(r->rec, key);
+	if (r->ncached < sizeof r->cached / sizeof *r->cached) {
+		w->cached_key[r->ncached] = key;
+		w->cached[w->ncached++] = v;
+	}
+	return v;
+}
+
+void
+omni_route_index(omni_route *r, const char *const *keys)
+{
+	const omni_record *rec = r->rec;
+	size_t n = 0;
+
+	for (size_t i = 0; i < rec->nmembers; i++)
+		if (memchr(rec->members[i].key.p, '\\', rec->members[i].key.n))
+			return;     /* an escaped key: look each one up the slow way */
+	for (; keys[n] && n < sizeof r->cached / sizeof *r->cached; n++) {
+		r->cached_key[n] = keys[n];
+		r->cached[n] = (omni_span){ 0 };
+	}
+	size_t len[sizeof r->cached / sizeof *r->cached];
+	for (size_t j = 0; j < n; j++)
+		len[j] = strlen(keys[j]);
+	for (size_t i = 0; i < rec->nmembers; i++) {
+		omni_span k = rec->members[i].key;
+		for (size_t j = 0; j < n; j++)
+			if (len[j] == k.n && memcmp(keys[j], k.p, k.n) == 0)
+				r->cached[j] = rec->members[i].value;   /* the last one wins */
+	}
+	r->ncached = n;
 }
 
 static int
@@ -201,7 +264,7 @@ eval_cond(const omni_rnode *n, const omni_route *r)
 	int m = match_route_field(n, r);
 
 	if (m == 2)
-		m = match_span(n, r, omni_record_get(r->rec, n->parts[0]), 1);
+		m = match_span(n, r, omni_route_member(r, n->parts[0]), 1);
 	switch (n->op) {
 	case OMNI_OP_EXISTS: return m == 1;
 	case OMNI_OP_MISSING: return m != 1;
@@ -252,7 +315,7 @@ describe_fields(const omni_rnode *n, const omni_route *r, char *buf, size_t size
 	else if (n->nparts == 1 && strcmp(f, "queue") == 0) s = r->queue;
 	else if (n->nparts == 1 && strcmp(f, "text") == 0) s = "...";
 	if (!s) {
-		v = omni_record_get(r->rec, f);
+		v = omni_route_member(r, f);
 		for (int k = 1; k < n->nparts && omni_json_type(v) == OMNI_J_OBJECT; k++)
 			v = omni_json_get(v, n->parts[k]);
 		snprintf(buf + len, size - len, "%s%s=%.*s", len ? ", " : "", n->path,

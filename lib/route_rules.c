@@ -249,6 +249,7 @@ parse_cond(parser *ps, omni_rnode *n, char *field, const char *fat)
 		if (n->nparts < OMNI_PATH_MAX)
 			n->parts[n->nparts++] = strdup(part);
 	free(copy);
+	n->field = n->nparts == 1 ? omni_route_field(n->parts[0]) : 0;
 	if (parse_op(ps, n))
 		return -1;
 	negate_contains = n->op == OMNI_OP_CONTAINS + 100;

@@ -46,8 +46,8 @@ local_day(const char *zone, omni_time t)
 	return omni_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static void
-civil_from_days(int32_t z, int *y, int *m, int *d)
+void
+omni_civil_from_days(int32_t z, int *y, int *m, int *d)
 {
 	z += 719468;
 	int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -105,7 +105,7 @@ day_hours(const omni_calendar *c, const char *zone, int32_t d)
 	wd = (int)(((d % 7) + 11) % 7);      /* 1970-01-01 was a Thursday */
 	if (is_holiday(c, d))
 		return e;
-	civil_from_days(d, &y, &m, &dd);
+	omni_civil_from_days(d, &y, &m, &dd);
 	use_zone(zone);
 	for (int i = 0; i < c->nhours[wd]; i++) {
 		omni_time a = local_ms(y, m, dd, c->open[wd][i]);
@@ -226,22 +226,32 @@ cmp_msg(const void *x, const void *y)
 }
 
 static size_t
-read_messages(const omni_record *rec, msg *m)
+read_messages(const omni_route *r, msg *m)
 {
-	omni_jiter it;
-	omni_span v;
+	omni_jiter it, mi;
+	omni_span v, k, x;
 	size_t n = 0;
 	char buf[64];
 
-	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	omni_json_iter(&it, omni_route_member(r, "messages"));
 	while (n < MAX_MSGS && omni_json_next(&it, NULL, &v)) {
-		if (omni_json_string_buf(omni_json_get(v, "at"), buf, sizeof buf) < 0 ||
-		    omni_time_parse(buf, &m[n].at) < 0)
+		int out = 0, have_at = 0, author = 0;   /* 1 customer, 2 agent or bot */
+		/* one pass over the members: the text is skipped once */
+		omni_json_iter(&mi, v);
+		while (omni_json_next(&mi, &k, &x)) {
+			if (omni_json_key_eq(k, "at"))
+				have_at = omni_json_string_buf(x, buf, sizeof buf) >= 0 &&
+				          omni_time_parse(buf, &m[n].at) == 0;
+			else if (omni_json_key_eq(k, "direction"))
+				out = omni_json_string_eq(x, "out");
+			else if (omni_json_key_eq(k, "author"))
+				author = omni_json_string_eq(x, "customer") ? 1 :
+				         omni_json_string_eq(x, "agent") || omni_json_string_eq(x, "bot") ? 2 : 3;
+		}
+		if (!have_at)
 			continue;
-		int out = omni_json_string_eq(omni_json_get(v, "direction"), "out");
-		omni_span au = omni_json_get(v, "author");
-		m[n].in = !out && (!au.p || omni_json_string_eq(au, "customer"));
-		m[n].out = out && (omni_json_string_eq(au, "agent") || omni_json_string_eq(au, "bot"));
+		m[n].in = !out && (author == 0 || author == 1);
+		m[n].out = out && author == 2;
 		n++;
 	}
 	qsort(m, n, sizeof *m, cmp_msg);
@@ -282,7 +292,7 @@ omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
                  omni_sla *out, omni_error *err)
 {
 	static msg m[MAX_MSGS];
-	size_t n = read_messages(r->rec, m);
+	size_t n = read_messages(r, m);
 	omni_time first_in = 0, first_out = 0, last_out = 0, next_in = 0, solved = 0;
 	int pending = r->status && strcmp(r->status, "pending") == 0;
 	int done = r->status && (!strcmp(r->status, "solved") || !strcmp(r->status, "closed"));
@@ -313,7 +323,7 @@ omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
 		else if (m[i].in && last_out && !next_in)
 			next_in = m[i].at;
 	}
-	if (omni_json_string_buf(omni_record_get(r->rec, "solved_at"), buf, sizeof buf) >= 0)
+	if (omni_json_string_buf(omni_route_member(r, "solved_at"), buf, sizeof buf) >= 0)
 		omni_time_parse(buf, &solved);
 	out->paused = pending;
 	k.unit = p->unit[OMNI_SLA_FIRST];

@@ -31,6 +31,8 @@ typedef struct entry {
 
 typedef struct slot {
 	char *key;             /* folded first word, "stem*" for a prefix */
+	uint32_t hash;
+	uint32_t len;
 	int first;             /* entry index */
 } slot;
 
@@ -64,16 +66,22 @@ hash(const char *s, size_t n)
 }
 
 static slot *
-lookup(const omni_lexicon *lx, const char *s, size_t n)
+lookup_hashed(const omni_lexicon *lx, const char *s, size_t n, uint32_t h)
 {
-	size_t i = hash(s, n) & (lx->nslots - 1);
+	size_t i = h & (lx->nslots - 1);
 	for (;; i = (i + 1) & (lx->nslots - 1)) {
 		slot *sl = &lx->slots[i];
 		if (!sl->key)
 			return sl;
-		if (strlen(sl->key) == n && memcmp(sl->key, s, n) == 0)
+		if (sl->hash == h && sl->len == n && memcmp(sl->key, s, n) == 0)
 			return sl;
 	}
+}
+
+static slot *
+lookup(const omni_lexicon *lx, const char *s, size_t n)
+{
+	return lookup_hashed(lx, s, n, hash(s, n));
 }
 
 static int
@@ -115,6 +123,16 @@ fold2(unsigned char a, unsigned char b)
 	return NULL;
 }
 
+/* ASCII letters and digits, lowercased; 0 for the rest. */
+static char lower[128];
+
+static void
+init_lower(void)
+{
+	for (int c = 0; c < 128; c++)
+		lower[c] = isalnum(c) ? (char)tolower(c) : 0;
+}
+
 /* Splits text into folded tokens in buf: words of letters and digits, and
  * each emoji or symbol on its own.  Returns the count; starts[i] and
  * lens[i] locate token i in buf. */
@@ -130,9 +148,9 @@ tokenize(const char *text, size_t len, char *buf, size_t bufsize,
 		unsigned c = *p;
 		const char *f;
 		if (c < 0x80) {
-			if (isalnum(c)) {
+			if (lower[c]) {
 				if (!inword) { starts[n] = o; inword = 1; }
-				buf[o++] = (char)tolower(c);
+				buf[o++] = lower[c];
 			} else if (inword) {
 				lens[n] = o - starts[n]; n++; inword = 0;
 			}
@@ -267,6 +285,8 @@ add_entry(omni_lexicon *lx, int lang, int kind, float weight, char **words,
 		e->words[i - 1] = words[i];
 	if (!s->key) {
 		s->key = words[0];
+		s->len = (uint32_t)strlen(words[0]);
+		s->hash = hash(words[0], s->len);
 		s->first = -1;
 		lx->used++;
 		size_t l = strlen(words[0]);
@@ -425,6 +445,7 @@ omni_lexicon_load(const char *const *dirs, size_t ndirs, omni_lexicon **out,
 		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 	}
 	lx->threshold = 2;
+	init_lower();
 	for (const char *const *i = intent_order; *i; i++)
 		name_index(lx->intents, &lx->nintents, *i);
 	name_index(lx->intents, &lx->nintents, "other");
@@ -473,7 +494,7 @@ word_matches(const char *pat, const char *tok, size_t n)
 
 typedef struct scores {
 	float lang[MAX_NAMES];
-	float intent[MAX_NAMES + 1][MAX_NAMES];   /* [lang or any][intent] */
+	float intent[MAX_NAMES + 1][MAX_NAMES];   /* [1 + lang, or 0 for any][intent] */
 	float neg, pos;
 } scores;
 
@@ -503,7 +524,7 @@ score_chain(const omni_lexicon *lx, int first, const char *buf,
 		else if (e->kind == K_POS)
 			sc->pos += e->weight;
 		else
-			sc->intent[e->lang >= 0 ? e->lang : MAX_NAMES][e->kind] += e->weight;
+			sc->intent[e->lang + 1 > 0 ? e->lang + 1 : 0][e->kind] += e->weight;
 	}
 }
 
@@ -511,22 +532,28 @@ static void
 score_tokens(const omni_lexicon *lx, const char *buf, const size_t *st,
              const size_t *ln, int ntok, scores *sc)
 {
-	char key[80];
+	char key[64];
+	uint32_t pre[64];     /* FNV hash of each prefix, so a stem costs one probe */
 	for (int i = 0; i < ntok; i++) {
-		size_t n = ln[i];
-		const slot *s = lookup(lx, buf + st[i], n);
+		size_t n = ln[i], l;
+		const char *w = buf + st[i];
+		uint32_t h = 2166136261u;
+		for (l = 0; l < n && l < sizeof pre / sizeof *pre; l++)
+			pre[l] = h = (h ^ (unsigned char)w[l]) * 16777619u;
+		const slot *s = n <= sizeof pre / sizeof *pre ?
+		                lookup_hashed(lx, w, n, pre[n - 1]) : lookup(lx, w, n);
 		if (s->key)
 			score_chain(lx, s->first, buf, st, ln, i, ntok, sc);
 		if (n >= sizeof key)
 			continue;
 		/* the longest stem that matches wins, so "rimbors*" and "rimb*"
 		 * do not both count */
-		for (size_t l = n < sizeof lx->stem_len ? n : sizeof lx->stem_len - 1; l >= 3; l--) {
+		for (l = n < sizeof lx->stem_len ? n : sizeof lx->stem_len - 1; l >= 3; l--) {
 			if (!lx->stem_len[l])
 				continue;
-			memcpy(key, buf + st[i], l);
+			memcpy(key, w, l);
 			key[l] = '*';
-			s = lookup(lx, key, l + 1);
+			s = lookup_hashed(lx, key, l + 1, (pre[l - 1] ^ '*') * 16777619u);
 			if (s->key) {
 				score_chain(lx, s->first, buf, st, ln, i, ntok, sc);
 				break;
@@ -558,9 +585,12 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	int ntok, best = -1, second = -1, intent = -1;
 	float total[MAX_NAMES] = { 0 };
 
-	memset(&sc, 0, sizeof sc);
-	if (len > 4000)
-		len = 4000;
+	/* only the rows in use: the whole table is 17 KB a ticket */
+	memset(sc.lang, 0, sizeof sc.lang);
+	memset(sc.intent, 0, (size_t)(lx->nlangs + 1) * sizeof sc.intent[0]);
+	sc.neg = sc.pos = 0;
+	if (len > 2000)     /* the opening says what a ticket is about */
+		len = 2000;
 	ntok = tokenize(text, len, buf, sizeof buf, st, ln, MAX_TOKENS);
 	score_tokens(lx, buf, st, ln, ntok, &sc);
 	score_chars(lx, text, len, &sc);
@@ -583,9 +613,9 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	/* The detected language's phrases count in full, others' at half. */
 	for (int l = 0; l < lx->nlangs; l++)
 		for (int k = 0; k < lx->nintents; k++)
-			total[k] += sc.intent[l][k] * (best < 0 || l == best ? 1.0f : 0.5f);
+			total[k] += sc.intent[l + 1][k] * (best < 0 || l == best ? 1.0f : 0.5f);
 	for (int k = 0; k < lx->nintents; k++)
-		total[k] += sc.intent[MAX_NAMES][k];
+		total[k] += sc.intent[0][k];
 	for (int k = 0; k < lx->nintents; k++)
 		if (total[k] > 0 && (intent < 0 || total[k] > total[intent]))
 			intent = k;
