@@ -893,6 +893,7 @@ typedef struct omni_rnode {
 	int64_t dur;
 	int has_num, has_time, has_dur;
 	void *re;                     /* regex_t, POSIX extended */
+	int field;                    /* omni_route_field() of a one-part path */
 	long line, column;
 } omni_rnode;
 
@@ -948,8 +949,9 @@ void omni_rules_free(omni_rules *rs);
 void omni_rnode_free(omni_rnode *n);
 const omni_sla_policy *omni_rules_policy(const omni_rules *rs, const char *name);
 const omni_calendar *omni_rules_calendar(const omni_rules *rs, const char *name);
-/* Local days since 1970-01-01 of a civil date. */
+/* Days since 1970-01-01 of a civil date, and back. */
 int32_t omni_days_from_civil(int y, int m, int d);
+void omni_civil_from_days(int32_t days, int *y, int *m, int *d);
 
 #define OMNI_ROUTE_MAX 64
 /* One ticket's routing, read and set by the rules.  Strings borrowed from
@@ -968,17 +970,28 @@ typedef struct omni_route {
 	size_t nmatched;
 	char *why[OMNI_ROUTE_MAX];    /* with explain: new, one per match */
 	int explain;
+	const char *cached_key[16];   /* record members the rules have read */
+	omni_span cached[16];
+	size_t ncached;
 	char arena[4096];
 	size_t arena_used;
 } omni_route;
 
 /* Copies s into r->arena: borrowed from r, or NULL when full. */
 const char *omni_route_keep(omni_route *r, const char *s, size_t n);
+/* A top-level member of r->rec, remembered for the ticket. */
+omni_span omni_route_member(const omni_route *r, const char *key);
+/* Finds the members named in keys (NULL-terminated, at most 16, kept
+ * borrowed) in one pass over the record. */
+void omni_route_index(omni_route *r, const char *const *keys);
 /* Applies every rule in order until a "stop". */
 void omni_rules_apply(const omni_rules *rs, omni_route *r);
 void omni_route_clear(omni_route *r);
 /* The default score of a priority name. */
 int omni_priority_score(const char *priority);
+/* A field omni-route decides or computes (lang, intent, idle ...): its
+ * number (1 and up), or 0 for a path into the record. */
+int omni_route_field(const char *name);
 
 /* SLA due times for the policy; 0 where there is none. */
 typedef struct omni_sla {
