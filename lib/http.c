@@ -31,6 +31,7 @@ struct omni_http {
 	double backoff, max_wait;
 	size_t max_size;
 	int too_big;
+	int in_auth;             /* an IMAP AUTHENTICATE exchange is going on */
 	unsigned seed;
 	omni_http_response resp;
 	size_t cap, hcap;
@@ -148,6 +149,32 @@ omni_http_set_trace(omni_http *h, void (*fn)(void *arg, const char *line),
 	h->trace_arg = arg;
 }
 
+/* How much of an outgoing line may be shown: credentials are cut off
+ * whole, since their encoded forms (Basic, SASL PLAIN) are not the secret
+ * as given.  0: none of it. */
+static size_t
+redacted_length(omni_http *h, const char *p, size_t n)
+{
+	static const char *const cut[] = {
+		"Authorization:", "Proxy-Authorization:", "Cookie:",
+	};
+	const char *sp = memchr(p, ' ', n);
+
+	for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
+		if (n >= strlen(cut[i]) && strncasecmp(p, cut[i], strlen(cut[i])) == 0)
+			return strlen(cut[i]) + 1 < n ? strlen(cut[i]) + 1 : n;
+	/* "A002 AUTHENTICATE PLAIN <base64>", "A002 LOGIN user pass" */
+	if (sp && (size_t)(sp - p) + 14 <= n &&
+	    strncasecmp(sp + 1, "AUTHENTICATE ", 13) == 0) {
+		const char *mech_end = memchr(sp + 14, ' ', n - (size_t)(sp + 14 - p));
+		h->in_auth = 1;
+		return mech_end ? (size_t)(mech_end - p) + 1 : n;
+	}
+	if (sp && (size_t)(sp - p) + 7 <= n && strncasecmp(sp + 1, "LOGIN ", 6) == 0)
+		return (size_t)(sp - p) + 7;
+	return h->in_auth ? 0 : n;
+}
+
 /* One traced line with every secret replaced. */
 static void
 trace_line(omni_http *h, const char *prefix, const char *p, size_t n)
@@ -157,7 +184,11 @@ trace_line(omni_http *h, const char *prefix, const char *p, size_t n)
 
 	while (n && (p[n - 1] == '\n' || p[n - 1] == '\r'))
 		n--;
+	size_t whole = n;
+
 	len = (size_t)snprintf(buf, sizeof buf, "%s", prefix);
+	if (*prefix == '>')
+		n = redacted_length(h, p, n);
 	for (size_t i = 0; i < n && len + 12 < sizeof buf;) {
 		size_t k;
 		for (k = 0; k < h->nsecrets; k++) {
@@ -174,6 +205,8 @@ trace_line(omni_http *h, const char *prefix, const char *p, size_t n)
 		i++;
 	}
 	buf[len] = 0;
+	if (n < whole)
+		snprintf(buf + len, sizeof buf - len, "[redacted]");
 	h->trace(h->trace_arg, buf);
 }
 
@@ -187,6 +220,8 @@ debug_cb(CURL *c, curl_infotype type, char *data, size_t size, void *arg)
 
 	if (!prefix)
 		return 0;
+	if (type == CURLINFO_HEADER_IN && size && data[0] != '+')
+		h->in_auth = 0;    /* the exchange ended with a tagged answer */
 	/* Request headers come as one block: trace them line by line. */
 	while (size) {
 		const char *nl = memchr(data, '\n', size);

@@ -1,0 +1,132 @@
+#!/usr/bin/env bats
+# omni-fetch over IMAP and IMAPS against a real server: Debian's dovecot on
+# loopback (tests/imap-server), one throwaway mailbox for the whole file.
+
+load test_helper
+eval "helper_$(declare -f setup)"
+
+MAIL=$BATS_TEST_DIRNAME/fixtures/fetch/mail/maildir
+
+setup_file() {
+	[ -x /usr/sbin/dovecot ] || return 0
+	export IMAPD=$BATS_FILE_TMPDIR/imapd
+	"$BATS_TEST_DIRNAME/imap-server" "$IMAPD"
+	for _ in $(seq 100); do
+		curl -s -o /dev/null "imap://127.0.0.1:$(cat "$IMAPD/port")/" --user test:secret-pw -X NOOP && break
+		sleep 0.05
+	done
+}
+
+teardown_file() {
+	[ -n "${IMAPD:-}" ] || return 0
+	kill "$(cat "$IMAPD/run/master.pid")" || true
+	[ -L "$IMAPD" ] && rm -rf "$(readlink "$IMAPD")"
+	return 0
+}
+
+setup() {
+	helper_setup
+	[ -x /usr/sbin/dovecot ] || skip "dovecot-imapd is not installed"
+	PORT=$(cat "$IMAPD/port")
+	TLS=$(cat "$IMAPD/port-tls")
+	export OMNI_IMAP_TOKEN=secret-pw
+	# each test its own mailbox
+	BOX=box$BATS_TEST_NUMBER
+	curl -s "imap://127.0.0.1:$PORT/" --user test:secret-pw -X "CREATE $BOX" >/dev/null
+	URL=imap://test@127.0.0.1:$PORT/$BOX
+}
+
+# deliver FILE...: into the test's mailbox, as a delivery agent would.
+deliver() {
+	local f
+	for f in "$@"; do
+		curl -s "imap://127.0.0.1:$PORT/$BOX" --user test:secret-pw -T "$f" >/dev/null
+	done
+}
+
+ids() {
+	jq -r .source.external_id
+}
+
+@test "imap: each new message once, the last UID as the cursor; mail delivered between runs shows up once" {
+	deliver "$MAIL/new/1709300001.M101P1.mx" "$MAIL/new/1709300002.M102P2.mx"
+	run omni-fetch "$URL"
+	assert_success
+	run ids <<<"$output"
+	assert_output $'it-0001@mail.example.it\nfr-0002@example.fr'
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
+	assert_output --regexp '^[0-9]+:2$'
+	deliver "$MAIL/new/1709300005.M105P5.mx"
+	run omni-fetch "$URL"
+	assert_success
+	run ids <<<"$output"
+	assert_output 'es-0005@example.es'
+	run omni-fetch "$URL"
+	assert_success
+	assert_output ''
+}
+
+@test "imaps: verified against the CA bundle from CURL_CA_BUNDLE; refused without it" {
+	deliver "$MAIL/new/1709300001.M101P1.mx"
+	run omni-fetch "imaps://test@127.0.0.1:$TLS/$BOX"
+	assert_failure 69
+	assert_output --partial 'examine: SSL peer certificate or SSH remote key was not OK'
+	CURL_CA_BUNDLE=$IMAPD/cert.pem run omni-fetch "imaps://test@127.0.0.1:$TLS/$BOX"
+	assert_success
+	run ids <<<"$output"
+	assert_output 'it-0001@mail.example.it'
+}
+
+@test "imap: a wrong password is exit 77; the password never shows, even in a trace" {
+	OMNI_IMAP_TOKEN=wrong-pw run omni-fetch -vv "$URL"
+	assert_failure 77
+	assert_output --partial 'login denied'
+	assert_output --partial '> A002 AUTHENTICATE PLAIN [redacted]'
+	refute_output --partial 'wrong-pw'
+	refute_output --partial "$(printf '\0test\0wrong-pw' | base64)"
+}
+
+@test "imap: no password is exit 78 naming the variables" {
+	unset OMNI_IMAP_TOKEN
+	run omni-fetch "$URL"
+	assert_failure 78
+	assert_output --partial 'missing secret: set OMNI_IMAP_TOKEN_FILE or OMNI_IMAP_TOKEN'
+}
+
+@test "imap: a run cut short keeps the cursor at the last message written; the rerun repeats nothing" {
+	# 370 and 753 bytes: the second is over the cap
+	deliver "$MAIL/new/1709300002.M102P2.mx" "$MAIL/new/1709300005.M105P5.mx"
+	OMNI_HTTP_MAX_SIZE=600 run omni-fetch "$URL"
+	assert_failure 69
+	assert_line --index 1 "omni-fetch: imap: uid 2: response larger than 600 bytes"
+	assert_line --index 0 --partial '"external_id":"fr-0002@example.fr"'
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
+	assert_output --regexp '^[0-9]+:1$'
+	run omni-fetch "$URL"
+	assert_success
+	run ids <<<"$output"
+	assert_output 'es-0005@example.es'
+}
+
+@test "imap: a new UIDVALIDITY reads the mailbox again without repeating a message" {
+	deliver "$MAIL/new/1709300001.M101P1.mx"
+	run omni-fetch "$URL"
+	assert_success
+	run sqlite3 "$OMNI_DB" "UPDATE cursors SET value = '1:1'"
+	deliver "$MAIL/new/1709300002.M102P2.mx"
+	run omni-fetch -vv "$URL"
+	assert_success
+	assert_output --partial 'UID SEARCH UID 1:*'
+	run ids <<<"$(grep '^{' <<<"$output")"
+	assert_output 'fr-0002@example.fr'
+}
+
+@test "imap: a configured source takes its password from its own secret" {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[source support-mail]\nuri = %s\nstore = acme\n' "$URL" >"$XDG_CONFIG_HOME/omni/omni.conf"
+	deliver "$MAIL/new/1709300001.M101P1.mx"
+	OMNI_IMAP_TOKEN=wrong OMNI_SUPPORT_MAIL_TOKEN=secret-pw run omni-fetch support-mail
+	assert_success
+	run jq -r '[.id, .store] | join(" ")' <<<"$output"
+	assert_output 'support-mail:it-0001@mail.example.it acme'
+}
