@@ -95,7 +95,8 @@ many_deliveries() {
 	run stat -c %a "$XDG_DATA_HOME/omni"
 	assert_output '700'
 	run sqlite3 "$XDG_DATA_HOME/omni/omni.db" 'PRAGMA journal_mode; PRAGMA user_version;'
-	assert_output $'wal\n1'
+	# every migration applied, in order
+	assert_output "wal"$'\n'"$(ls "$TOP"/share/omni/migrations/*.sql | wc -l)"
 }
 
 @test "a corrupt store is a clear error, exit 65" {
