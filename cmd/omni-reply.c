@@ -162,12 +162,16 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	}
 	free(to);
 	m.smtp.url = conf(r, store, "smtp");
-	if (!m.from || !m.smtp.url)
-		return omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
-		                      "--send needs 'smtp' and 'from' in [reply] (see omni-reply(1))");
+	if (!m.from || !m.smtp.url) {
+		omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
+		               "--send needs 'smtp' and 'from' in [reply] (see omni-reply(1))");
+		return -1;
+	}
 	m.smtp.user = conf(r, store, "smtp_user");
-	if (m.smtp.user && !(password = omni_secret("SMTP_PASSWORD", &perr)))
-		return omni_error_set(err, perr.status, NULL, 0, 0, "%s", perr.text);
+	if (m.smtp.user && !(password = omni_secret("SMTP_PASSWORD", &perr))) {
+		*err = perr;
+		return -1;
+	}
 	m.smtp.password = password;
 	m.smtp.timeout_ms = conf(r, store, "timeout") ? atol(conf(r, store, "timeout")) * 1000 : 60000;
 	m.smtp.retries = conf(r, store, "retries") ? atoi(conf(r, store, "retries")) : 3;

@@ -86,7 +86,7 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 	section *s = realloc(b->s, (b->n + 1) * sizeof *s);
 
 	if (!s)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, b->path, line, 0, "out of memory");
+		return omni_error_set(err, OMNI_EX_SOFTWARE, b->path, line, 0, "out of memory"), -1;
 	b->s = s;
 	s = &b->s[b->n];
 	memset(s, 0, sizeof *s);
@@ -100,11 +100,11 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 			s->qual = strdup(tok);
 		else
 			return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
-			                      "section header: too many words: expected '@@ NAME [QUALIFIER] [html]'");
+			                      "section header: too many words: expected '@@ NAME [QUALIFIER] [html]'"), -1;
 	}
 	if (!s->name)
 		return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
-		                      "section header without a name");
+		                      "section header without a name"), -1;
 	s->line = line;
 	b->n++;
 	return 0;
@@ -160,7 +160,7 @@ load(omni_tmpl_lib *l, size_t dir, const char *store, const char *lang, bundle *
 			return 0;
 		}
 	if (!(b = calloc(1, sizeof *b)))
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
 	b->dir = dir;
 	b->store = strdup(store);
 	b->lang = strdup(lang);
@@ -177,7 +177,7 @@ load(omni_tmpl_lib *l, size_t dir, const char *store, const char *lang, bundle *
 			if (!t) {
 				fclose(f);
 				free(buf);
-				return omni_error_set(err, OMNI_EX_SOFTWARE, b->path, 0, 0, "out of memory");
+				return omni_error_set(err, OMNI_EX_SOFTWARE, b->path, 0, 0, "out of memory"), -1;
 			}
 			buf = t;
 		}

@@ -131,24 +131,23 @@ check_phones(const omni_lint_in *in, json_t *reasons)
 			p++;
 			continue;
 		}
-		const char *q = p;
+		const char *q = p, *last = p;
 		char digits[32];
-		size_t nd = 0, seps = 0;
-		while (*q && (isdigit((unsigned char)*q) || strchr("+-. ()/", *q))) {
+		size_t nd = 0, seps = 0, inner = 0;
+		for (; *q && (isdigit((unsigned char)*q) || strchr("+-. ()/", *q)); q++)
 			if (isdigit((unsigned char)*q)) {
 				if (nd + 1 < sizeof digits)
 					digits[nd] = *q;
 				nd++;
-			} else if (q[1] && isdigit((unsigned char)q[1])) {
-				seps++;
-			} else if (!(*q == ')' || *q == '(')) {
+				last = q + 1;
+				inner = seps;
+			} else if (*q != ' ' || q[1] != ' ') {
+				seps += q > p;
+			} else {
 				break;
 			}
-			q++;
-		}
-		if (nd + 1 > sizeof digits)
-			nd = sizeof digits - 1;
-		digits[nd] = '\0';
+		q = last;             /* what follows the last digit is not part of it */
+		seps = inner;
 		/* a date (2026-11-26, 26.11.2026) is no phone number */
 		int date = nd == 8 && seps == 2 && (q - p == 10);
 		if (nd >= 7 && nd <= 15 && (*p == '+' || seps) && !date && !isalpha((unsigned char)*q) &&

@@ -202,20 +202,20 @@ try_send(CURL *c, const omni_smtp *cfg, const char *from, const char *to,
 		                      "smtp: temporary failure %ld: %s", code, why), 1;
 	if (code >= 500)
 		return omni_error_set(err, OMNI_EX_UNAVAILABLE, cfg->url, 0, 0,
-		                      "smtp: refused %ld: %s", code, why);
+		                      "smtp: refused %ld: %s", code, why), -1;
 	if (rc == CURLE_LOGIN_DENIED)
-		return omni_error_set(err, OMNI_EX_NOPERM, cfg->url, 0, 0, "smtp: %s", why);
+		return omni_error_set(err, OMNI_EX_NOPERM, cfg->url, 0, 0, "smtp: %s", why), -1;
 	if (u.done) {
 		/* the message left; whether the server kept it is not known */
 		*unknown = 1;
 		return omni_error_set(err, OMNI_EX_TEMPFAIL, cfg->url, 0, 0,
-		                      "smtp: outcome unknown after the data was sent: %s", why);
+		                      "smtp: outcome unknown after the data was sent: %s", why), -1;
 	}
 	if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
 	    rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_GOT_NOTHING ||
 	    rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR)
 		return omni_error_set(err, OMNI_EX_UNAVAILABLE, cfg->url, 0, 0, "smtp: %s", why), 1;
-	return omni_error_set(err, OMNI_EX_PROTOCOL, cfg->url, 0, 0, "smtp: %s", why);
+	return omni_error_set(err, OMNI_EX_PROTOCOL, cfg->url, 0, 0, "smtp: %s", why), -1;
 }
 
 int
@@ -228,7 +228,7 @@ omni_smtp_send(const omni_smtp *cfg, const char *from, const char *to, const cha
 
 	*unknown = 0;
 	if (!c)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "cannot start libcurl");
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "cannot start libcurl"), -1;
 	for (int attempt = 0;; attempt++) {
 		rc = try_send(c, cfg, from, to, msg, len, unknown, err);
 		if (rc <= 0 || *unknown || attempt >= cfg->retries)

@@ -91,8 +91,9 @@ fail(parser *ps, const char *at, const char *msg, const char *detail)
 	const char *bol = at;
 	while (bol > ps->src && bol[-1] != '\n')
 		bol--;
-	return omni_error_set(ps->err, OMNI_EX_CONFIG, ps->where, line_of(ps, at),
-	                      (long)(at - bol) + 1, "%s%s", msg, detail ? detail : "");
+	omni_error_set(ps->err, OMNI_EX_CONFIG, ps->where, line_of(ps, at),
+	               (long)(at - bol) + 1, "%s%s", msg, detail ? detail : "");
+	return -1;
 }
 
 static node *
@@ -549,7 +550,7 @@ run(render *r, const scope *sc, const node *v, size_t n)
 			if (s && nd->filter)
 				s = apply_filter(r, sc, nd, val, s);
 			if (!s)
-				return omni_error_set(r->err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+				return omni_error_set(r->err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
 			emit(r, s);
 			free(s);
 			break;
@@ -566,10 +567,10 @@ run(render *r, const scope *sc, const node *v, size_t n)
 			const omni_tmpl *t = r->ctx->partial ? r->ctx->partial(r->ctx->arg, nd->text) : NULL;
 			if (!t)
 				return omni_error_set(r->err, OMNI_EX_CONFIG, NULL, 0, 0,
-				                      "no template for partial '%s'", nd->text);
+				                      "no template for partial '%s'", nd->text), -1;
 			if (++r->depth > 8)
 				return omni_error_set(r->err, OMNI_EX_CONFIG, NULL, 0, 0,
-				                      "partials nested too deep at '%s'", nd->text);
+				                      "partials nested too deep at '%s'", nd->text), -1;
 			if (run(r, sc, t->nodes, t->n) < 0)
 				return -1;
 			r->depth--;

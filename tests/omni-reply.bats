@@ -1,0 +1,566 @@
+#!/usr/bin/env bats
+# omni-reply: templates in five languages, the fallback order, customer text
+# as data, each lint rule and the messaging window, --auto, and delivery by
+# SMTP exactly once, against a real SMTP server on loopback.
+
+load test_helper
+
+R=$FIXTURES/reply
+PY=/usr/bin/python3
+
+# The SMTP server every sending test shares: each test writes to its own
+# recipients and counts what the server kept for them.
+setup_file() {
+	export SPOOL=$BATS_FILE_TMPDIR/spool
+	if ! $PY -c 'import aiosmtpd' 2>/dev/null; then
+		export NO_SMTPD=1
+		return 0
+	fi
+	$PY "$FIXTURES/reply/smtpd.py" "$SPOOL" "$BATS_FILE_TMPDIR/port" 3>&- &
+	echo $! >"$BATS_FILE_TMPDIR/pid"
+	for _ in $(seq 100); do
+		[ -s "$BATS_FILE_TMPDIR/port" ] && break
+		sleep 0.1
+	done
+	export SMTP_PORT=$(cat "$BATS_FILE_TMPDIR/port")
+}
+
+teardown_file() {
+	[ -f "$BATS_FILE_TMPDIR/pid" ] && kill "$(cat "$BATS_FILE_TMPDIR/pid")" 2>/dev/null || true
+}
+
+need_smtpd() {
+	[ -z "${NO_SMTPD:-}" ] || skip "python3-aiosmtpd is not installed"
+}
+
+# A configuration sending through the server on port $1.
+smtp_conf() {
+	printf '[reply]\nsmtp = smtp://127.0.0.1:%s\nfrom = Acme Care <care@acme.example>\nretries = 2\nbackoff = 50\ntimeout = 20\n' \
+		"$1" >"$BATS_TEST_TMPDIR/omni.conf"
+	echo "$BATS_TEST_TMPDIR/omni.conf"
+}
+
+# How many messages the spool $1 holds for recipient $2.
+received() {
+	grep -l "^X-Envelope-To: $2" "$1"/*.eml 2>/dev/null | wc -l
+}
+
+# The email fixture with its customer's address set to $1.
+ticket_to() {
+	jq -c --arg a "$1" '.customer.emails = [$a]' "$R/email-wismo.json"
+}
+
+NOW=--now=2026-11-20T12:00:00Z
+
+# ---- templates ----
+
+@test "WISMO in English: carrier, tracking number and link, estimated delivery" {
+	run omni-reply "$NOW" "$R/email-wismo.json"
+	assert_success
+	run jq -r .reply.text <<<"$output"
+	assert_output "Hello Maria,
+
+Thank you for your message about order #1043.
+
+It has shipped with UPS on November 12, 2026. The tracking number is 1Z999AA10123456784.
+You can follow it here: https://www.ups.com/track?tracknum=1Z999AA10123456784
+The estimated delivery date is November 21, 2026.
+
+Kind regards,
+acme-us customer care"
+}
+
+@test "the rest of the record passes through byte for byte, reply appended" {
+	run omni-reply "$NOW" "$R/email-wismo.json"
+	assert_success
+	want=$(head -c -2 "$R/email-wismo.json")
+	[ "${output:0:${#want}}" = "$want" ]
+	run jq -r '.reply | [.template, .lang, .status, (.lint | length)] | @tsv' <<<"$output"
+	assert_output $'wismo\ten\tdraft\t0'
+}
+
+@test "every template renders in every language, in that language" {
+	for lang in en it fr es de; do
+		for t in wismo status return return_label refund refund_partial replacement \
+			address_change cancellation damaged presale delay claim; do
+			run bash -c "jq -c '.lang = \"$lang\"' '$R/email-wismo.json' | omni-reply -t $t"
+			assert_success
+			got=$(jq -r '[.reply.template, .reply.lang] | @tsv' <<<"$output")
+			assert_equal "$got" "$t	$lang"
+			text=$(jq -r .reply.text <<<"$output")
+			[ -n "$text" ]
+			[[ $text != *"{{"* ]] || fail "$t/$lang left a tag: $text"
+			[[ $text == *"#1043"* || $t == claim || $t == presale ]] || fail "$t/$lang does not name the order"
+		done
+	done
+}
+
+@test "dates in the customer's language" {
+	for pair in "en:November 21, 2026" "it:21 novembre 2026" "fr:21 novembre 2026" \
+		"es:21 de noviembre de 2026" "de:21. November 2026"; do
+		lang=${pair%%:*} want=${pair#*:}
+		run bash -c "jq -c '.lang = \"$lang\"' '$R/email-wismo.json' | omni-reply | jq -r .reply.text"
+		assert_output --partial "$want"
+	done
+}
+
+@test "money in the customer's language, with the refund's reason" {
+	nb=$'\u00a0' nn=$'\u202f'
+	for pair in "en:€12.50 of the €1,234.00" "it:12,50${nb}€ sui 1.234,00${nb}€" \
+		"fr:12,50${nb}€ sur les 1${nn}234,00${nb}€" "es:12,50${nb}€ de los 1.234,00${nb}€" \
+		"de:12,50${nb}€ der für die Bestellung #1043 bezahlten 1.234,00${nb}€"; do
+		lang=${pair%%:*} want=${pair#*:}
+		run bash -c "jq -c '.lang = \"$lang\" | .intent = \"refund\"' '$R/email-wismo.json' | omni-reply | jq -r '.reply.template, .reply.text'"
+		assert_line --index 0 refund_partial
+		assert_output --partial "$want"
+		assert_output --partial "late delivery"
+	done
+	# a full refund in dollars
+	run bash -c "jq -c '.intent = \"refund\" | .orders[0].currency = \"USD\" | .orders[0].refunds[0].amount = \"1234.00\"' '$R/email-wismo.json' | omni-reply | jq -r '.reply.template, .reply.text'"
+	assert_line --index 0 refund
+	assert_output --partial 'We have refunded $1,234.00 for order #1043 (reason: late delivery).'
+}
+
+@test "channel tone: formal on Amazon, short and warm on Instagram" {
+	run bash -c "omni-reply '$NOW' '$R/amazon-wismo.json' | jq -r .reply.text"
+	assert_line --index 0 'Dear Kevin Garcia,'
+	assert_output --partial 'Our records show it was delivered on November 14, 2026.'
+	run bash -c "omni-reply '$NOW' '$R/instagram.json' | jq -r .reply.text"
+	assert_output "Hi Dana! Your order #1044 is on its way with USPS (tracking 9400111899223197428490, expected November 22, 2026). Track it: https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223197428490
+
+Thanks! acme-us"
+}
+
+@test "the A-to-z defence gathers carrier, tracking, delivery scan and the messages" {
+	run bash -c "jq -c '.kind = \"claim\"' '$R/amazon-wismo.json' | omni-reply | jq -r .reply.text"
+	assert_success
+	assert_line --index 0 'Dear Amazon A-to-z Guarantee team,'
+	assert_line 'Carrier: UPS'
+	assert_line 'Tracking number: 1Z999AA18417560682'
+	assert_line 'Delivered: November 14, 2026 (carrier delivery scan)'
+	assert_line '- November 20, 2026, customer: Where is my bottle? Order 114-9951336-3472378.'
+}
+
+@test "customer text is data: template tags in it are printed, not run" {
+	run bash -c "jq -c '.customer.name = \"{{customer.emails.0}} {{#each orders as o}}x{{/each}}\" | .intent = \"claim\" | .messages[2].text = \"{{> signature}} {{order.total}}\"' '$R/email-wismo.json' | omni-reply -t claim | jq -r .reply.text"
+	assert_success
+	assert_output --partial '- November 20, 2026, customer: {{> signature}} {{order.total}}'
+	run bash -c "jq -c '.customer.name = \"{{customer.emails.0}} X\"' '$R/email-wismo.json' | omni-reply | jq -r .reply.text"
+	assert_line --index 0 'Hello {{customer.emails.0}},'
+}
+
+@test "HTML output escapes the customer's text" {
+	run bash -c "jq -c '.customer.name = \"<script>alert(1)</script> & co\"' '$R/email-wismo.json' | omni-reply | jq -r .reply.html"
+	assert_success
+	assert_output --partial '<p>Hello &lt;script&gt;alert(1)&lt;/script&gt;,</p>'
+	assert_output --partial '<a href="https://www.ups.com/track?tracknum=1Z999AA10123456784">'
+	refute_output --partial '<script>'
+	# and the plain text keeps it as written
+	run bash -c "jq -c '.customer.name = \"<b>Bo\"' '$R/email-wismo.json' | omni-reply | jq -r .reply.text"
+	assert_line --index 0 'Hello <b>Bo,'
+}
+
+@test "fallback order: store, then channel and tone, then the language, then English" {
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T/acme-us"
+	printf '@@ wismo\nstore plain {{order.number}}\n' >"$T/acme-us/en.tmpl"
+	printf '@@ wismo email\nchannel {{order.number}}\n@@ wismo\nplain\n@@ signature\n-- {{brand}}\n' >"$T/en.tmpl"
+	printf '@@ wismo plain\ntone {{order.number}}\n' >"$T/it.tmpl"
+
+	# the store's own template wins
+	run bash -c "omni-reply -T '$T' '$R/email-wismo.json' | jq -r '.reply.text, .reply.source'"
+	assert_output "store plain #1043
+$T/acme-us/en.tmpl:1"
+	# another store: the channel's template beats the plain one
+	run bash -c "jq -c '.store = \"other\"' '$R/email-wismo.json' | omni-reply -T '$T' | jq -r .reply.text"
+	assert_output 'channel #1043'
+	# Italian: the tone's template in Italian comes before anything English
+	run bash -c "jq -c '.store = \"other\" | .lang = \"it\"' '$R/email-wismo.json' | omni-reply -T '$T' | jq -r '.reply.text, .reply.lang'"
+	assert_output $'tone #1043\nit'
+	# a language with no templates falls back to English, and says so
+	run bash -c "jq -c '.store = \"other\" | .lang = \"pt\"' '$R/email-wismo.json' | omni-reply -T '$T' | jq -r '.reply.text, .reply.lang'"
+	assert_output $'channel #1043\nen'
+	# a template not in -T comes from the default library
+	run bash -c "jq -c '.intent = \"damaged\"' '$R/email-wismo.json' | omni-reply -T '$T' | jq -r .reply.source"
+	assert_output --regexp '/share/omni/templates/en.tmpl:[0-9]+$'
+}
+
+@test "a store's voice: its own signature in every template" {
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T/acme-us"
+	printf '@@ signature\nCiao from the {{brand}} crew\n' >"$T/acme-us/en.tmpl"
+	printf '[store acme-us]\nbrand = "Acme Outfitters"\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' -T '$T' '$R/email-wismo.json' | jq -r .reply.text | tail -1"
+	assert_output 'Ciao from the Acme Outfitters crew'
+}
+
+@test "a broken template is a configuration error naming file and line" {
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T"
+	printf '@@ wismo\nline one\n{{#if order}}open\n' >"$T/en.tmpl"
+	run omni-reply -T "$T" "$R/email-wismo.json"
+	assert_failure 78
+	assert_output --regexp "^omni-reply: $T/en.tmpl:3:1: block not closed: expected \{\{/if\}\}"
+	printf '@@ wismo\n{{order.number | shout}}\n' >"$T/en.tmpl"
+	run omni-reply -T "$T" "$R/email-wismo.json"
+	assert_failure 78
+	assert_output --partial "$T/en.tmpl:2:18: unknown filter: shout"
+}
+
+@test "conditionals, loops and filters of the template language" {
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T"
+	cat >"$T/en.tmpl" <<'EOF'
+@@ t
+{{#each orders as o}}
+{{@number}}. {{o.number}} {{o.status | upper}} {{o.items | count}} items
+{{#each o.items as i}}
+  - {{i.qty}} x {{i.title}}{{#if i.sku == "TB-1L"}} (bottle){{/if}}
+{{/each}}
+{{/each}}
+{{#unless customer.phones}}no phone{{else}}phone{{/unless}}
+{{customer.name | first}} {{customer.nickname | default "friend"}} {{order.placed_at | date}}
+{{! a comment leaves nothing }}
+EOF
+	run bash -c "omni-reply -T '$T' -t t '$R/email-wismo.json' | jq -r .reply.text"
+	assert_output "1. #1043 SHIPPED 2 items
+  - 1 x Alpine Fleece Jacket
+  - 2 x Thermo Bottle 1L (bottle)
+no phone
+Maria friend November 10, 2026"
+}
+
+@test "a ticket with no template for its intent passes through untouched" {
+	jq -c '.intent = "feedback"' "$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_output "$(cat "$BATS_TEST_TMPDIR/t.json")"
+}
+
+# ---- --auto ----
+
+@test "--auto answers WISMO with tracking and order status, nothing that needs a person" {
+	{
+		cat "$R/email-wismo.json"
+		jq -c '.id = "no-tracking" | del(.orders[0].fulfillments)' "$R/email-wismo.json"
+		jq -c '.id = "no-order" | del(.orders)' "$R/email-wismo.json"
+		jq -c '.id = "damaged" | .intent = "damaged"' "$R/email-wismo.json"
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-reply --auto '$BATS_TEST_TMPDIR/in.ndjson' | jq -r '[.id, .reply.template // \"-\"] | @tsv'"
+	assert_success
+	assert_output "t-wismo-1	wismo
+no-tracking	status
+no-order	-
+damaged	-"
+	# which intents are automatic is configuration
+	printf '[reply]\nauto = damaged\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --auto '$BATS_TEST_TMPDIR/in.ndjson' | jq -r '[.id, .reply.template // \"-\"] | @tsv'"
+	assert_output "t-wismo-1	-
+no-tracking	-
+no-order	-
+damaged	damaged"
+}
+
+# ---- lint ----
+
+# Lints the text $2 as a person's reply on the Amazon fixture changed by
+# the jq filter $1; prints the lint reasons.
+lint_amazon() {
+	jq -c --arg t "$2" "$1 | .reply = {text: \$t, status: \"draft\"}" "$R/amazon-wismo.json" |
+		omni-reply --lint "$NOW" | jq -r '.reply.status, .reply.lint[]'
+}
+
+@test "Amazon: the tracking link is fine, any other link is blocked" {
+	run lint_amazon . 'Track it: https://www.ups.com/track?tracknum=1Z999AA18417560682. Order 114-9951336-3472378.'
+	assert_output draft
+	run lint_amazon . 'See https://acme.example/sale and www.acme.example'
+	assert_line --index 0 blocked
+	assert_line 'link: https://acme.example/sale is not a link the order needs'
+	assert_line 'link: www.acme.example is not a link the order needs'
+}
+
+@test "Amazon: no e-mail addresses or phone numbers; order and tracking numbers are not phones" {
+	run lint_amazon . 'Write to help@acme.example or call +1 (555) 010-4477.'
+	assert_line --index 0 blocked
+	assert_line 'email: an e-mail address (help@acme.example) is off-platform contact'
+	assert_line 'phone: a phone number (+1 (555) 010-4477) is off-platform contact'
+	run lint_amazon . 'Order 114-9951336-3472378, tracking 1Z999AA18417560682, shipped 2026-11-11, 12 items.'
+	assert_output draft
+}
+
+@test "Amazon: no marketing, no review incentives, no emojis" {
+	run lint_amazon . 'Use our discount code next time!'
+	assert_output $'blocked\nmarketing: \'discount\' reads as marketing'
+	run lint_amazon . 'Please leave a 5-star review and get a gift.'
+	assert_output $'blocked\nreview: \'5-star\' asks for a review or rewards one'
+	run lint_amazon . 'Thanks 🙂'
+	assert_output $'blocked\nemoji: no emojis in Amazon messages (U+1F642)'
+	# "wholesale" is a word of its own, not "sale"
+	run lint_amazon . 'We are not a wholesale business.'
+	assert_output draft
+}
+
+@test "Amazon: a proactive message names its order id" {
+	run lint_amazon '.kind = "proactive"' 'Your parcel is late, sorry.'
+	assert_output $'blocked\norder-id: a proactive message must name its order id'
+	run lint_amazon '.kind = "proactive"' 'Your order 114-9951336-3472378 is late, sorry.'
+	assert_output draft
+}
+
+@test "Amazon: attachment limits" {
+	jq -c '.reply = {text: "See the invoice.", status: "draft", attachments: [{filename: "a.exe", content_type: "application/x-msdownload", size: 100}, {filename: "big.pdf", content_type: "application/pdf", size: 11534336}]}' \
+		"$R/amazon-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run bash -c "omni-reply --lint '$BATS_TEST_TMPDIR/t.json' | jq -r '.reply.lint[]'"
+	assert_output "attachments: 11534436 bytes of attachments; Amazon takes at most 10 MB
+attachments: Amazon does not take application/x-msdownload attachments"
+}
+
+@test "eBay: no off-eBay contact details or links; eBay's own links are fine" {
+	run lint_amazon '.channel = "ebay"' 'Mail me at seller@acme.example, or see https://acme.example'
+	assert_line --index 0 blocked
+	assert_line 'email: an e-mail address (seller@acme.example) is off-platform contact'
+	assert_line 'link: https://acme.example is not a link the order needs'
+	run lint_amazon '.channel = "ebay"' 'Open a return at https://www.ebay.com/rtn/Return 🙂'
+	assert_output draft
+}
+
+@test "Walmart: no outside links, no marketing" {
+	run lint_amazon '.channel = "walmart"' 'Follow us for our new collection at https://acme.example'
+	assert_line --index 0 blocked
+	assert_line 'link: https://acme.example is not a link the order needs'
+	assert_line "marketing: 'follow us' reads as marketing"
+	run lint_amazon '.channel = "walmart"' 'Your order is on its way: https://www.walmart.com/orders'
+	assert_output draft
+}
+
+@test "e-mail and Shopify replies have no marketplace rules" {
+	run lint_amazon '.channel = "email"' 'Write to help@acme.example, 20% discount 🙂 https://acme.example'
+	assert_output draft
+}
+
+@test "Instagram: 24 hours for a bot, 7 days for a person with the human-agent tag" {
+	# the customer wrote at 2026-11-20T09:00:00Z
+	run bash -c "omni-reply --auto --now 2026-11-21T08:59:00Z '$R/instagram.json' | jq -c '[.reply.status, .reply.lint, .reply.tag]'"
+	assert_output '["draft",[],null]'
+	run bash -c "omni-reply --auto --now 2026-11-21T10:00:00Z '$R/instagram.json' | jq -r '.reply.status, .reply.lint[]'"
+	assert_output 'blocked
+window: the customer wrote 25 hours ago: past the 24-hour window; a person may answer within 7 days'
+	run bash -c "omni-reply --human --now 2026-11-26T10:00:00Z '$R/instagram.json' | jq -c '[.reply.status, .reply.lint, .reply.tag]'"
+	assert_output '["draft",[],"HUMAN_AGENT"]'
+	run bash -c "omni-reply --human --now 2026-11-28T10:00:00Z '$R/instagram.json' | jq -r '.reply.status, .reply.lint[]'"
+	assert_output 'blocked
+window: the customer wrote 193 hours ago: past the 7-day human agent window'
+	# Messenger keeps the same window
+	run bash -c "jq -c '.channel = \"facebook\"' '$R/instagram.json' | omni-reply --now 2026-11-22T10:00:00Z | jq -r .reply.status"
+	assert_output blocked
+}
+
+@test "--lint checks people's replies: exit 1 when one is blocked; one without text passes through" {
+	{
+		jq -c '.reply = {text: "Call 555-010-4477 now", status: "draft"}' "$R/amazon-wismo.json"
+		jq -c '.id = "ok" | .reply = {text: "Thanks for your patience.", status: "draft"}' "$R/amazon-wismo.json"
+		cat "$R/amazon-wismo.json"
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-reply --lint "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_failure 1
+	run jq -c '[.id, .reply.status]' <<<"$output"
+	assert_output '["t-amz-1","blocked"]
+["ok","draft"]
+["t-amz-1",null]'
+}
+
+# ---- sending ----
+
+@test "--send delivers proper MIME by SMTP, threaded with In-Reply-To and References" {
+	need_smtpd
+	to=mime-$BATS_TEST_NUMBER@example.com
+	conf=$(smtp_conf "$SMTP_PORT")
+	ticket_to "$to" | jq -c '.subject = "Où est ma commande #1043 ?" | .lang = "fr"' >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	run jq -r '.reply | [.status, .sent_at, .external_id] | @tsv' <<<"$output"
+	assert_output --regexp $'^sent\t2026-11-20T12:00:00Z\tomni\\.[0-9a-f]{32}@acme\\.example$'
+	assert_equal "$(received "$SPOOL" "$to")" 1
+	f=$(grep -l "^X-Envelope-To: $to" "$SPOOL"/*.eml)
+	run grep -E '^(X-Envelope-From|From|To|Subject|In-Reply-To|References|MIME-Version|Content-Type|Content-Transfer-Encoding):|^ <' "$f"
+	assert_line $'X-Envelope-From: care@acme.example\r'
+	assert_line $'From: Acme Care <care@acme.example>\r'
+	assert_line $'To: mime-'"$BATS_TEST_NUMBER"$'@example.com\r'
+	assert_line $'Subject: =?UTF-8?B?UmU6IE/DuSBlc3QgbWEgY29tbWFuZGUgIzEwNDMgPw==?=\r'
+	assert_line $'In-Reply-To: <a1@mail.example.com>\r'
+	assert_line $'References: <a0@mail.example.com>\r'
+	assert_line $' <b0@acme.example>\r'
+	assert_line $' <a1@mail.example.com>\r'
+	# no French HTML template: the text alone
+	refute_line --partial 'multipart/alternative'
+	assert_line $'Content-Type: text/plain; charset=UTF-8\r'
+	assert_line $'Content-Transfer-Encoding: quoted-printable\r'
+	run grep -c 'Merci pour votre message concernant la commande #1043.' "$f"
+	assert_output 1
+	run grep -F 'Elle a =C3=A9t=C3=A9 exp=C3=A9di=C3=A9e avec UPS' "$f"
+	assert_success
+}
+
+@test "an Amazon buyer is answered through the relay address" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	to=relay-$BATS_TEST_NUMBER@marketplace.amazon.com
+	jq -c --arg a "$to" '.customer.emails = [$a]' "$R/amazon-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_equal "$(jq -r .reply.status <<<"$output")" sent
+	assert_equal "$(received "$SPOOL" "$to")" 1
+	f=$(grep -l "^X-Envelope-To: $to" "$SPOOL"/*.eml)
+	run grep -c $'^In-Reply-To: <0100018e14a2c7f1-000000@email.amazonses.com>\r$' "$f"
+	assert_output 1
+	# English has an HTML template: text and HTML as alternatives
+	run grep -c -e '^Content-Type: multipart/alternative; boundary=' -e '^Content-Type: text/html; charset=UTF-8' "$f"
+	assert_output 2
+}
+
+@test "exactly once: a rerun sends nothing again, and says it was sent" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	for i in 1 2 3; do
+		ticket_to "once$i-$BATS_TEST_NUMBER@example.com" | jq -c ".id = \"once-$i\""
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	first=$(jq -c '[.id, .reply.status, .reply.external_id]' <<<"$output")
+	for r in 1 2; do
+		run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
+		assert_success
+		assert_equal "$(jq -c '[.id, .reply.status, .reply.external_id]' <<<"$output")" "$first"
+	done
+	for i in 1 2 3; do
+		assert_equal "$(received "$SPOOL" "once$i-$BATS_TEST_NUMBER@example.com")" 1
+	done
+	run sqlite3 "$OMNI_DB" "SELECT ticket_id, state, attempts FROM send_ledger ORDER BY ticket_id"
+	assert_output $'once-1|sent|1\nonce-2|sent|1\nonce-3|sent|1'
+}
+
+@test "exactly once under SIGKILL: the reply in flight is reported unknown, never sent twice" {
+	need_smtpd
+	spool=$BATS_TEST_TMPDIR/spool
+	$PY "$FIXTURES/reply/smtpd.py" "$spool" "$BATS_TEST_TMPDIR/port" --slow SLOWPOKE 3>&- &
+	server=$!
+	for _ in $(seq 100); do [ -s "$BATS_TEST_TMPDIR/port" ] && break; sleep 0.1; done
+	conf=$(smtp_conf "$(cat "$BATS_TEST_TMPDIR/port")")
+	{
+		ticket_to k1@example.com | jq -c '.id = "k-1"'
+		ticket_to k2@example.com | jq -c '.id = "k-2" | .customer.name = "SLOWPOKE Jones"'
+		ticket_to k3@example.com | jq -c '.id = "k-3"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+
+	omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/out1" 3>&- &
+	pid=$!
+	# the server has k-2 and is holding its answer: kill the sender now
+	for _ in $(seq 100); do [ -f "$spool/2.eml" ] && break; sleep 0.1; done
+	[ -f "$spool/2.eml" ]
+	kill -KILL "$pid"
+	wait "$pid" || true
+	run sqlite3 "$OMNI_DB" "SELECT ticket_id, state FROM send_ledger ORDER BY ticket_id"
+	assert_output $'k-1|sent\nk-2|pending'
+
+	# rerun, twice, against a server that answers at once
+	kill "$server"
+	wait "$server" 2>/dev/null || true
+	rm -f "$BATS_TEST_TMPDIR/port"
+	$PY "$FIXTURES/reply/smtpd.py" "$spool.2" "$BATS_TEST_TMPDIR/port" 3>&- &
+	server=$!
+	for _ in $(seq 100); do [ -s "$BATS_TEST_TMPDIR/port" ] && break; sleep 0.1; done
+	conf=$(smtp_conf "$(cat "$BATS_TEST_TMPDIR/port")")
+	for r in 1 2; do
+		run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
+		assert_failure 75
+		assert_line --partial "omni-reply: k-2: an earlier send may have gone out (ledger key "
+		run jq -c '[.id, .reply.status]' <<<"$(grep '^{' <<<"$output")"
+		assert_output '["k-1","sent"]
+["k-2","unknown"]
+["k-3","sent"]'
+	done
+	kill "$server"
+	# k-1 and k-2 once at the first server, k-3 once at the second
+	assert_equal "$(received "$spool" k1@example.com)" 1
+	assert_equal "$(received "$spool" k2@example.com)" 1
+	assert_equal "$(received "$spool" k3@example.com)" 0
+	assert_equal "$(received "$spool.2" k1@example.com)" 0
+	assert_equal "$(received "$spool.2" k2@example.com)" 0
+	assert_equal "$(received "$spool.2" k3@example.com)" 1
+	run sqlite3 "$OMNI_DB" "SELECT ticket_id, state FROM send_ledger ORDER BY ticket_id"
+	assert_output $'k-1|sent\nk-2|unknown\nk-3|sent'
+}
+
+@test "a temporary failure is retried with backoff and sent once" {
+	need_smtpd
+	spool=$BATS_TEST_TMPDIR/spool
+	$PY "$FIXTURES/reply/smtpd.py" "$spool" "$BATS_TEST_TMPDIR/port" --tempfail 2 3>&- &
+	server=$!
+	for _ in $(seq 100); do [ -s "$BATS_TEST_TMPDIR/port" ] && break; sleep 0.1; done
+	conf=$(smtp_conf "$(cat "$BATS_TEST_TMPDIR/port")")
+	run omni-reply -c "$conf" --send "$R/email-wismo.json"
+	kill "$server"
+	assert_success
+	assert_equal "$(jq -r .reply.status <<<"$output")" sent
+	assert_equal "$(received "$spool" maria.rossi@example.com)" 1
+}
+
+@test "a refused send fails with 69, is recorded failed, and a later run may try again" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	ticket_to "reject-$BATS_TEST_NUMBER@example.com" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send "$BATS_TEST_TMPDIR/t.json"
+	assert_failure 69
+	assert_line --regexp '^omni-reply: smtp://127\.0\.0\.1:[0-9]+: smtp: refused 550'
+	run jq -r '.reply.status' <<<"$(grep '^{' <<<"$output")"
+	assert_output failed
+	run sqlite3 "$OMNI_DB" "SELECT state, attempts FROM send_ledger"
+	assert_output 'failed|1'
+	run omni-reply -c "$conf" --send "$BATS_TEST_TMPDIR/t.json"
+	assert_failure 69
+	run sqlite3 "$OMNI_DB" "SELECT state, attempts FROM send_ledger"
+	assert_output 'failed|2'
+}
+
+@test "an unreachable server is exit 69 and nothing is recorded as sent" {
+	conf=$(smtp_conf 1)
+	run omni-reply -c "$conf" --send "$R/email-wismo.json"
+	assert_failure 69
+	run sqlite3 "$OMNI_DB" "SELECT state FROM send_ledger"
+	assert_output failed
+}
+
+@test "a blocked reply is never sent" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	to=blocked-$BATS_TEST_NUMBER@marketplace.amazon.com
+	jq -c --arg a "$to" '.customer.emails = [$a] | .reply = {text: "Call us: +1 555 010 4477", status: "draft"}' \
+		"$R/amazon-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_equal "$(jq -r .reply.status <<<"$output")" blocked
+	assert_equal "$(received "$SPOOL" "$to")" 0
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM send_ledger"
+	assert_output 0
+}
+
+@test "--send without smtp and from is a configuration error" {
+	run omni-reply --send "$R/email-wismo.json"
+	assert_failure 78
+	assert_output --partial "--send needs 'smtp' and 'from' in [reply]"
+}
+
+@test "a channel with no delivery yet keeps its draft and says so" {
+	conf=$(smtp_conf 1)
+	run omni-reply -c "$conf" --send --now 2026-11-20T10:00:00Z "$R/instagram.json"
+	assert_success
+	assert_line 'omni-reply: t-ig-1: no delivery for channel instagram yet: the reply stays a draft'
+	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" draft
+}
+
+@test "an unknown [reply] key is a configuration error" {
+	printf '[reply]\nsmtp_host = x\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" "$R/email-wismo.json"
+	assert_failure 78
+	assert_output --partial 'smtp_host'
+}
