@@ -159,3 +159,61 @@ _omni_report()
 }
 
 complete -F _omni_report omni-report
+
+# omni-link's options: short|long, or long alone.
+_omni_link_options='-w|--window --dm-window --history -b|--batch -e|--explain
+	-u|--unmerge -c|--config -d|--db -k|--keep-going -r|--reject --now
+	-q|--quiet -v|--verbose -h|--help -V|--version'
+
+_omni_link()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-w|--window|--dm-window)
+		_omni_reply "$cur" "$(printf '%s\n' 24h 72h 7d)"
+		return 0 ;;
+	--history|-b|--batch|-u|--unmerge|--now)
+		return 0 ;;
+	-c|--config|-d|--db|-r|--reject)
+		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
+		return 0 ;;
+	esac
+	case $cur in
+	-*) _omni_reply "$cur" "$(printf '%s\n' ${_omni_link_options//|/ })" ;;
+	*) _omni_reply "$cur" "$(_omni_paths "$cur")" paths ;;
+	esac
+	return 0
+}
+
+complete -F _omni_link omni-link
+
+# omni-reply's options: short|long, or long alone.
+_omni_reply_options='-a|--auto -s|--send -l|--lint -t|--template -T|--templates
+	-c|--config -d|--db --human -k|--keep-going -r|--reject --now -q|--quiet
+	-v|--verbose -h|--help -V|--version'
+
+_omni_reply_templates='wismo status return return_label refund refund_partial
+	replacement address_change cancellation damaged presale delay claim'
+
+# (_omni_reply is the helper that fills COMPREPLY, so this one is _omni_answer.)
+_omni_answer()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-t|--template)
+		_omni_reply "$cur" "$(printf '%s\n' $_omni_reply_templates)"
+		return 0 ;;
+	--now)
+		return 0 ;;
+	-T|--templates|-c|--config|-d|--db|-r|--reject)
+		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
+		return 0 ;;
+	esac
+	case $cur in
+	-*) _omni_reply "$cur" "$(printf '%s\n' ${_omni_reply_options//|/ })" ;;
+	*) _omni_reply "$cur" "$(_omni_paths "$cur")" paths ;;
+	esac
+	return 0
+}
+
+complete -F _omni_answer omni-reply
