@@ -179,7 +179,7 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 		const char *bar, *num;
 		char store[256];
 		sqlite3_stmt *st;
-		char *email = NULL, *ref = NULL, ch[32] = "";
+		char *email = NULL, *ref = NULL, *phone = NULL, ch[32] = "";
 		if (strcmp(in->keys.v[i].kind, "order") != 0)
 			continue;
 		bar = strrchr(in->keys.v[i].value, '|');
@@ -194,8 +194,10 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 			const char *e = (const char *)sqlite3_column_text(st, 3);
 			const char *r = (const char *)sqlite3_column_text(st, 4);
 			copy(ch, sizeof ch, (const char *)sqlite3_column_text(st, 0));
+			const char *ph = (const char *)sqlite3_column_text(st, 5);
 			email = e ? omni_link_email_norm(e) : NULL;
 			ref = r ? strdup(r) : NULL;
+			phone = ph ? omni_link_phone_norm(ph, region_of(l, in->store)) : NULL;
 		} else if (rc != SQLITE_DONE) {
 			return omni_store_error(l->store, err, "reading orders"), -1;
 		}
@@ -204,8 +206,11 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 			omni_link_keys_add(&in->keys, "email", email, 90, 0, 0, NULL, "order");
 		if (ref && *ch)
 			omni_link_keys_add(&in->keys, ch, ref, 90, 1, 0, NULL, "order");
+		if (phone)     /* weak: recorded, never merging */
+			omni_link_keys_add(&in->keys, "phone", phone, 30, 0, 0, NULL, "order");
 		free(email);
 		free(ref);
+		free(phone);
 	}
 	return 0;
 }
@@ -620,6 +625,7 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 		copy(v->ticket, sizeof v->ticket, (const char *)sqlite3_column_text(st, 0));
 		snprintf(v->tkind, sizeof v->tkind, "record");
 		v->confidence = 1.0;
+		v->via_mail = 1;      /* a rerun: its keys were learnt the first time */
 	}
 	sqlite3_reset(st);
 	if (!v->ticket[0] && thread_tickets(l, in, v, err) < 0)

@@ -22,7 +22,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_CUST_KEYS] =
 		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1 ORDER BY rowid",
 	[OMNI_LS_ORDER_OWNER] =
-		"SELECT channel, store, order_id, customer_email, customer_ref FROM orders"
+		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone"
+		" FROM orders"
 		" WHERE number IN (?1, '#' || ?1) AND (?2 = '' OR store IN (?2, ''))"
 		" ORDER BY store DESC LIMIT 1",
 	[OMNI_LS_TICKET_GET] =

@@ -1,0 +1,302 @@
+#!/usr/bin/env bats
+# omni-link: identity, threading, merging, order context, unmerge, reruns,
+# and a store shared by two processes.
+
+load test_helper
+
+SAMPLES=$TOP/share/omni/samples
+
+# A ticket as omni-fetch writes one: t ID CHANNEL AT [jq assignments...].
+# The customer, source and text are set with jq expressions on the result.
+t() {
+	local id=$1 channel=$2 at=$3
+	shift 3
+	jq -nc --arg id "$id" --arg ch "$channel" --arg at "$at" '
+		{omni: 1, id: $id, channel: $ch, store: null, kind: "message",
+		 source: {name: "test", external_id: $id, thread_key: $id},
+		 subject: "Hello", created_at: $at, updated_at: $at,
+		 customer: {}, order_ids: [],
+		 messages: [{id: ("m-" + $id), direction: "in", author: "customer",
+		             at: $at, text: "hi", channel: $ch}]}
+		| '"${1:-.}"
+}
+
+# The samples, fetched with their orders into the store.
+fetch_samples() {
+	omni-fetch --orders file:"$SAMPLES/shopify" >/dev/null
+	omni-fetch --all maildir:"$SAMPLES/mail/acme" mbox:"$SAMPLES/mail/casa-verde.mbox" \
+		file:"$SAMPLES/meta" file:"$SAMPLES/ebay" >"$BATS_TEST_TMPDIR/samples.ndjson"
+}
+
+# The last line of each ticket id.
+latest() {
+	jq -sc 'group_by(.id) | map(last) | .[]' "$@"
+}
+export -f latest
+
+@test "omni-link: --help, the man page and the completions list the same options" {
+	want=$(omni-link --help | awk '
+		/^ +-/ {
+			if ($1 ~ /^-[A-Za-z],$/) { s = substr($1, 2, 1); l = $2 }
+			else { s = "-"; l = $1 }
+			sub(/^--/, "", l); print s, l
+		}' | sort)
+	[ "$(printf '%s\n' "$want" | wc -l)" -eq 15 ]
+	run awk '/^\.Sh / { inopt = ($2 == "OPTIONS") }
+		inopt && /^\.It Fl / { s = "-"; l = ""
+			for (i = 2; i < NF; i++) if ($i == "Fl") { x = $(i + 1)
+				if (x ~ /^\\-/) l = substr(x, 3); else if (length(x) == 1) s = x }
+			print s, l }' "$TOP/man/omni-link.1"
+	assert_equal "$(printf '%s\n' "$output" | sort)" "$want"
+	run bash -c "awk '\$1 == \"complete\" && / -l / { s = \"-\"; l = \"\"
+		for (i = 1; i < NF; i++) { if (\$i == \"-s\") s = \$(i + 1); if (\$i == \"-l\") l = \$(i + 1) }
+		print s, l }' '$TOP/completions/omni-link.fish' | sort"
+	assert_output "$want"
+	run bash -c '. "$1"; printf "%s\n" $_omni_link_options' _ "$TOP/completions/omni.bash"
+	run bash -c "printf '%s\n' \$1 | awk -F'|' '{ if (NF == 2) print substr(\$1, 2), substr(\$2, 3); else print \"-\", substr(\$1, 3) }' | sort" _ "$output"
+	assert_output "$want"
+	run bash -c "sed -n '/^_omni_link() {/,/^}/p' '$TOP/completions/_omni' | {
+		grep -oE '\{-[A-Za-z]\+?,--[a-z-]+=?\}' | sed -E 's/^\{-(.)\+?,--([a-z-]+)=?\}$/\1 \2/'
+		sed -n '/^_omni_link() {/,/^}/p' '$TOP/completions/_omni' | grep -oE \"^ *'--[a-z-]+=?\[\" | sed -E \"s/^ *'--([a-z-]+)=?\[$/- \1/\"; } | sort"
+	assert_output "$want"
+	usage=$(omni-link --help | sed -n '1s/^usage: //p')
+	run bash -c "mandoc -Tascii '$TOP/man/omni-link.1' | sed 's/.\x08//g' |
+		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' | tr -s ' \n' '  ' | sed 's/^ //; s/ \$//'"
+	assert_output "$usage"
+}
+
+@test "story (a): Giulia's Instagram DM and her e-mail are one customer and one ticket, through order #1061" {
+	fetch_samples
+	run omni-link "$BATS_TEST_TMPDIR/samples.ndjson"
+	assert_success
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq "$(wc -l <"$BATS_TEST_TMPDIR/samples.ndjson")" ]
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/linked.ndjson"
+	run jq -sc '[.[] | select(.customer.emails | index("giulia.rossi87@example.net"))] | last |
+		{handles: .customer.handles, channels: [.messages[].channel] | unique,
+		 n: (.messages | length), orders: [.orders[] | {number, carrier: .fulfillments[0].carrier,
+		 status: .fulfillments[0].status, tracking: .fulfillments[0].tracking_number}]}' \
+		"$BATS_TEST_TMPDIR/linked.ndjson"
+	assert_output '{"handles":{"shopify":"7011223428573","instagram":"7391046628310552"},"channels":["email","instagram"],"n":5,"orders":[{"number":"#1061","carrier":"DHL Express","status":"in_transit","tracking":"JD014600006281930611"}]}'
+	# every record of hers went to that one ticket
+	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -r 'select(.customer.handles.instagram == \"7391046628310552\" or (.customer.emails | index(\"giulia.rossi87@example.net\"))) | .id' | sort -u | wc -l"
+	assert_output 1
+	# the messages are in time order, each with its channel and source
+	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -c 'select(.customer.handles.instagram == \"7391046628310552\") |
+		[((.messages | map(.at)) == (.messages | map(.at) | sort)), all(.messages[]; .channel and .source), .created_at, .updated_at]'"
+	assert_output '[true,true,"2026-11-18T09:42:16.895Z","2026-11-20T16:15:28Z"]'
+}
+
+@test "story (e): the two Maria Gonzalez stay two customers; (b) Tyler's reply joins his ticket; (f) the A-to-z claim joins Kevin's" {
+	fetch_samples
+	omni-link "$BATS_TEST_TMPDIR/samples.ndjson" >"$BATS_TEST_TMPDIR/linked.ndjson"
+	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -r 'select(.customer.name == \"Maria Gonzalez\") | [.customer.id, .customer.emails[0], (.customer.phones | join(\",\"))] | @tsv' | sort -k2"
+	assert_equal "$(printf '%s\n' "$output" | wc -l)" 2
+	assert_line --index 0 --regexp '^cus-[0-9a-f]{16}	maria.gonzalez@example.com	\+15125550148$'
+	assert_line --index 1 --regexp '^cus-[0-9a-f]{16}	mgonzalez.mia@example.net	\+13055550172$'
+	[ "$(printf '%s\n' "$output" | cut -f1 | sort -u | wc -l)" -eq 2 ]
+	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -c 'select(.customer.emails | index(\"tyler.brooks@example.com\")) | [.messages[].id]'"
+	assert_output '["18dea6934957.767040@mail.example.com","8d4c9fdc4b2b.970766@mail.example.com","1cf04c218c8d.648364@acme-outfitters.example"]'
+	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -c 'select(.customer.handles.amazon == \"k3v9xq2m7tz4rbn@marketplace.amazon.com\") | [.messages[] | .channel] | length'"
+	assert_output 4
+	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -r 'select(.customer.handles.amazon == \"k3v9xq2m7tz4rbn@marketplace.amazon.com\") | .messages[] | select(.id | startswith(\"01000192e27ef401\")) | .id'"
+	assert_output 01000192e27ef401-54070d46f3f5649eaf03-000000@email.amazonses.com
+}
+
+@test "a rerun gives the same tickets and stores no message twice; the same message fetched twice is one" {
+	fetch_samples
+	omni-link "$BATS_TEST_TMPDIR/samples.ndjson" >"$BATS_TEST_TMPDIR/1.ndjson"
+	counts() { sqlite3 "$OMNI_DB" 'SELECT count(*) FROM messages; SELECT count(*) FROM tickets;
+		SELECT count(*) FROM customers; SELECT count(*) FROM ticket_links;' | tr '\n' ' '; }
+	before=$(counts)
+	omni-link "$BATS_TEST_TMPDIR/samples.ndjson" >"$BATS_TEST_TMPDIR/2.ndjson"
+	assert_equal "$(counts)" "$before"
+	run diff <(latest "$BATS_TEST_TMPDIR/1.ndjson" | jq -c '{id, customer, m: [.messages[].id], merged_from}') \
+		<(latest "$BATS_TEST_TMPDIR/2.ndjson" | jq -c '{id, customer, m: [.messages[].id], merged_from}')
+	assert_success
+	# no ticket holds a message id twice
+	run bash -c "latest '$BATS_TEST_TMPDIR/2.ndjson' | jq -c 'select((.messages | map(.id) | unique | length) != (.messages | length)) | .id'"
+	assert_output ''
+	# Chiara's Messenger delivery came twice: one message
+	run bash -c "latest '$BATS_TEST_TMPDIR/2.ndjson' | jq -r 'select(.customer.handles.facebook == \"6623340918827715\") | .messages | length'"
+	[ "$output" -ge 1 ]
+	# the same input into a fresh store gives the same ids
+	OMNI_DB=$BATS_TEST_TMPDIR/other.db omni-link "$BATS_TEST_TMPDIR/samples.ndjson" >"$BATS_TEST_TMPDIR/3.ndjson"
+	run diff <(jq -r .id "$BATS_TEST_TMPDIR/1.ndjson") <(jq -r .id "$BATS_TEST_TMPDIR/3.ndjson")
+	assert_success
+}
+
+@test "keys: e-mail without case, Gmail dots and tags, a phone in E.164 with the store's region" {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[store shop-it]\nregion = IT\n' >"$XDG_CONFIG_HOME/omni/omni.conf"
+	{
+		t a1 email 2026-11-01T10:00:00Z '.store = "shop-it" | .customer = {name: "Ada", emails: ["Ada.Lovelace@Gmail.com"], phones: ["02 5550 1961"]}'
+		t a2 email 2026-11-20T10:00:00Z '.store = "shop-it" | .customer = {emails: ["adalovelace+shop@gmail.com"]} | .subject = "Other"'
+		t a3 email 2026-11-25T10:00:00Z '.store = "shop-it" | .customer = {emails: ["ADALOVELACE@GMAIL.COM"]} | .subject = "Third"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -r '.customer.id' <<<"$output"
+	[ "$(printf '%s\n' "$output" | sort -u | wc -l)" -eq 1 ]
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | tail -1 | jq -c '.customer | [.emails, .phones]'"
+	assert_output '[["adalovelace@gmail.com"],["+390255501961"]]'
+}
+
+@test "keys: a shared phone, a role address, a name never merge; two Instagram ids never merge" {
+	{
+		t h1 email 2026-11-01T10:00:00Z '.customer = {name: "Sam Lee", emails: ["sam@example.com"], phones: ["+1 512 555 0100"]}'
+		t h2 email 2026-11-01T11:00:00Z '.customer = {name: "Sam Lee", emails: ["kim@example.com"], phones: ["(512) 555-0100"]}'
+		t h3 email 2026-11-01T12:00:00Z '.customer = {name: "Jo", emails: ["info@shop.example"]}'
+		t h4 email 2026-11-01T13:00:00Z '.customer = {name: "Al", emails: ["info@shop.example"]}'
+		t h5 instagram 2026-11-01T14:00:00Z '.customer = {handles: {instagram: "111"}} | .messages[0].text = "write me at pat@example.com"'
+		t h6 instagram 2026-11-01T15:00:00Z '.customer = {handles: {instagram: "222"}} | .messages[0].text = "i am pat@example.com"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -r .customer.id | sort -u | wc -l"
+	assert_output 6
+	# the address in the first DM is hers: an e-mail from it joins her
+	t h7 email 2026-11-01T16:00:00Z '.customer = {emails: ["pat@example.com"]}' >"$BATS_TEST_TMPDIR/more.ndjson"
+	run bash -c "omni-link -e '$BATS_TEST_TMPDIR/more.ndjson' 2>&1 >/dev/null"
+	assert_output --regexp '^omni-link: h7: ticket tk-[0-9a-f]{16} \(window, confidence 0\.60\); customer cus-[0-9a-f]{16} \(email pat@example\.com\); 1 customer\(s\) kept apart by a conflicting key$'
+	run sqlite3 "$OMNI_DB" "SELECT k.value FROM identity_keys k JOIN ticket_links l ON l.source_id = 'h7'
+		JOIN tickets t ON t.id = l.ticket_id WHERE k.customer_id = t.customer_id AND k.kind = 'instagram'"
+	assert_output 111
+}
+
+@test "keys: an Amazon relay alias identifies a buyer on Amazon only; an order number quoted elsewhere finds its buyer" {
+	{
+		t z1 amazon 2026-11-01T10:00:00Z '.customer = {name: "Kim", handles: {amazon: "abc123@marketplace.amazon.com"}} | .order_ids = ["113-1111111-2222222"] | .source.thread_key = "amazon:abc123@marketplace.amazon.com:113-1111111-2222222"'
+		t z2 email 2026-11-01T11:00:00Z '.customer = {emails: ["abc123@marketplace.amazon.com"]}'
+		t z3 email 2026-11-01T12:00:00Z '.customer = {emails: ["kim.private@example.org"]} | .order_ids = ["113-1111111-2222222"]'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -r .customer.id"
+	assert_equal "$(sed -n 1p <<<"$output")" "$(sed -n 3p <<<"$output")"
+	refute [ "$(sed -n 1p <<<"$output")" = "$(sed -n 2p <<<"$output")" ]
+}
+
+@test "threading: a reply that arrives before its parent; References that name two threads join them" {
+	{
+		t r2 email 2026-11-02T10:00:00Z '.customer = {emails: ["a@example.com"]} | .source += {message_id: "r2@x", in_reply_to: "r1@x", references: ["r1@x"]}'
+		t r1 email 2026-11-01T10:00:00Z '.customer = {emails: ["a@example.com"]} | .source += {message_id: "r1@x"}'
+		t s1 email 2026-11-20T10:00:00Z '.customer = {emails: ["a@example.com"]} | .subject = "New topic" | .source += {message_id: "s1@x"}'
+		t s2 email 2026-11-20T11:00:00Z '.customer = {name: "Seller", emails: ["help@seller.example"]} | .source += {message_id: "s2@x", references: ["r1@x", "s1@x"]}'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link --window 1h '$BATS_TEST_TMPDIR/in.ndjson' | jq -c '[.id, .merged_from, [.messages[].id]]'"
+	assert_success
+	assert_line --index 1 --regexp '^\["tk-[0-9a-f]+",\["r2","r1"\],\["m-r1","m-r2"\]\]$'
+	# s1 started its own ticket (outside the window); s2 names both: one ticket
+	assert_line --index 3 --regexp '^\["tk-[0-9a-f]+",\["r2","r1","s1","s2"\],\["m-r1","m-r2","m-s1","m-s2"\]\]$'
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets'
+	assert_output 1
+	# the seller's address in the reply taught the customer nothing
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM identity_keys WHERE value = 'help@seller.example'"
+	assert_output 0
+}
+
+@test "threading: a reply subject (Re, AW, RIF, TR, RV) joins inside the window only" {
+	{
+		t j1 email 2026-11-01T10:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "Lieferung  fehlt"'
+		t j2 email 2026-11-02T10:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "AW: Re: lieferung fehlt"'
+		t j3 email 2026-11-02T11:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "Something else"'
+		t j4 email 2026-11-30T10:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "RIF: Lieferung fehlt"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link -e --window 2d '$BATS_TEST_TMPDIR/in.ndjson' 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/; s/cus-[0-9a-f]*/C/'"
+	assert_line --index 0 'omni-link: j1: ticket T (new); customer C (new)'
+	assert_line --index 1 'omni-link: j2: ticket T (subject lieferung fehlt, confidence 0.80); customer C (email b@example.com)'
+	assert_line --index 2 'omni-link: j3: ticket T (window, confidence 0.60); customer C (email b@example.com)'
+	assert_line --index 3 'omni-link: j4: ticket T (new); customer C (email b@example.com)'
+}
+
+@test "merging: the same order across channels is one ticket; a new order on a solved ticket starts a new one" {
+	{
+		t o1 email 2026-11-01T10:00:00Z '.customer = {emails: ["c@example.com"]} | .order_ids = ["#2001"] | .status = "solved"'
+		t o2 instagram 2026-11-01T12:00:00Z '.customer = {handles: {instagram: "999"}} | .order_ids = ["#2001"]'
+		t o3 email 2026-11-01T13:00:00Z '.customer = {emails: ["c@example.com"]} | .order_ids = ["#2002"]'
+		t o4 email 2026-11-01T14:00:00Z '.customer = {emails: ["c@example.com"]}'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -c '[.id, .customer.id, .order_ids, (.history | map(.id))]'"
+	assert_success
+	first=$(sed -n 1p <<<"$output" | jq -r '.[0]')
+	cust=$(sed -n 1p <<<"$output" | jq -r '.[1]')
+	assert_line --index 1 "[\"$first\",\"$cust\",[\"#2001\"],[]]"
+	refute [ "$(sed -n 3p <<<"$output" | jq -r '.[0]')" = "$first" ]
+	second=$(sed -n 3p <<<"$output" | jq -r '.[0]')
+	assert_line --index 2 "[\"$second\",\"$cust\",[\"#2002\"],[\"$first\"]]"
+	assert_line --index 3 "[\"$second\",\"$cust\",[\"#2002\"],[\"$first\"]]"
+}
+
+@test "merging: a DM thread goes on inside its window only; customer ids stay across runs" {
+	t d1 instagram 2026-11-01T10:00:00Z '.customer = {handles: {instagram: "555"}} | .source.thread_key = "instagram:1:555"' >"$BATS_TEST_TMPDIR/1.ndjson"
+	t d2 instagram 2026-11-01T20:00:00Z '.customer = {handles: {instagram: "555"}} | .source.thread_key = "instagram:1:555"' >"$BATS_TEST_TMPDIR/2.ndjson"
+	t d3 instagram 2026-11-09T10:00:00Z '.customer = {handles: {instagram: "555"}} | .source.thread_key = "instagram:1:555"' >>"$BATS_TEST_TMPDIR/2.ndjson"
+	a=$(omni-link "$BATS_TEST_TMPDIR/1.ndjson" | jq -r '[.id, .customer.id] | @tsv')
+	run bash -c "omni-link -e '$BATS_TEST_TMPDIR/2.ndjson' 2>&1 >/dev/null | sed 's/cus-[0-9a-f]*/C/'"
+	assert_line --index 0 "omni-link: d2: ticket ${a%%	*} (thread instagram:1:555, confidence 0.95); customer C (ticket ${a%%	*})"
+	assert_line --index 1 --regexp '^omni-link: d3: ticket tk-[0-9a-f]+ \(new\); customer C \(instagram 555\)$'
+	run bash -c "sqlite3 '$OMNI_DB' 'SELECT DISTINCT customer_id FROM tickets'"
+	assert_output "${a#*	}"
+}
+
+@test "--unmerge splits a wrong merge without losing a message, and a rerun does not redo it" {
+	{
+		t u1 email 2026-11-01T10:00:00Z '.customer = {emails: ["d@example.com"]} | .order_ids = ["#3001"]'
+		t u2 instagram 2026-11-01T11:00:00Z '.customer = {handles: {instagram: "777"}} | .order_ids = ["#3001"]'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets; SELECT count(*) FROM messages'
+	assert_output $'1\n2'
+	run omni-link --unmerge u2
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | wc -l)" 2
+	run jq -c '[.merged_from, [.messages[].id]]' <<<"$output"
+	assert_line --index 0 '[["u1"],["m-u1"]]'
+	assert_line --index 1 '[["u2"],["m-u2"]]'
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets; SELECT count(*) FROM messages; SELECT count(DISTINCT customer_id) FROM tickets'
+	assert_output $'2\n2\n2'
+	# a rerun finds each record where it now is
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -r .id | sort -u | wc -l"
+	assert_output 2
+	run omni-link --unmerge u2
+	assert_failure 65
+	assert_output --partial 'not merged with anything'
+	run omni-link --unmerge nope
+	assert_failure 65
+	assert_output 'omni-link: nope: no linked record has this id'
+}
+
+@test "two omni-link processes on one store at once: no duplicate, nothing lost" {
+	for i in $(seq 1 300); do
+		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
+			".customer = {emails: [\"c$((i % 40))@example.com\"]} | .order_ids = [\"#$((5000 + i % 40))\"]"
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link -b 7 "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/a.out" 2>"$BATS_TEST_TMPDIR/a.err" &
+	pa=$!
+	omni-link -b 5 "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/b.out" 2>"$BATS_TEST_TMPDIR/b.err" &
+	pb=$!
+	wait "$pa"
+	wait "$pb"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/a.err" "$BATS_TEST_TMPDIR/b.err")" ''
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM ticket_links; SELECT count(*) FROM messages;
+		SELECT count(*) FROM tickets; SELECT count(*) FROM customers'
+	assert_output $'300\n300\n40\n40'
+	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/a.out")" 300
+	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/b.out")" 300
+}
+
+@test "a record without an id is bad data; --keep-going sets it aside" {
+	printf '{"omni":1,"channel":"email"}\n' >"$BATS_TEST_TMPDIR/in.ndjson"
+	t k1 email 2026-11-01T10:00:00Z >>"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_failure 65
+	assert_output 'omni-link: a ticket without an id'
+	run omni-link -k -r "$BATS_TEST_TMPDIR/rej" "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_failure 1
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"channel":"email"}'
+	run bash -c "omni-link -k '$BATS_TEST_TMPDIR/in.ndjson' 2>/dev/null | jq -r '.merged_from[0]'"
+	assert_output k1
+}
+
+@test "pass-through: members omni-link does not own are copied byte for byte" {
+	printf '%s\n' '{"omni":1,"id":"x1","channel":"email","x":{"n":1.50,"s":"\u00e9"},"customer":{"emails":["e@example.com"]},"messages":[{"id":"m1","at":"2026-11-01T10:00:00+01:00","text":"hi","extra":[1.0]}]}' >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	assert_output --regexp '^\{"omni":1,"id":"tk-[0-9a-f]{16}","channel":"email","x":\{"n":1\.50,"s":"\\u00e9"\},"customer":\{"id":"cus-[0-9a-f]{16}","emails":\["e@example.com"\],"phones":\[\],"handles":\{\}\},"messages":\[\{"channel":"email","id":"m1","at":"2026-11-01T10:00:00\+01:00","text":"hi","extra":\[1\.0\]\}\],"created_at":"2026-11-01T09:00:00Z","updated_at":"2026-11-01T09:00:00Z","order_ids":\[\],"merged_from":\["x1"\],"orders":\[\],"history":\[\]\}$'
+}
