@@ -217,3 +217,27 @@ _omni_answer()
 }
 
 complete -F _omni_answer omni-reply
+
+# omni-route's options: short|long, or long alone.
+_omni_route_options='-R|--rules --check -e|--explain -c|--config
+	-k|--keep-going -r|--reject --now -q|--quiet -v|--verbose -h|--help
+	-V|--version'
+
+_omni_route()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	--now)
+		return 0 ;;
+	-R|--rules|-c|--config|-r|--reject)
+		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
+		return 0 ;;
+	esac
+	case $cur in
+	-*) _omni_reply "$cur" "$(printf '%s\n' ${_omni_route_options//|/ })" ;;
+	*) _omni_reply "$cur" "$(_omni_paths "$cur")" paths ;;
+	esac
+	return 0
+}
+
+complete -F _omni_route omni-route

@@ -789,9 +789,11 @@ omni_rules_load(omni_rules *rs, const char *path, omni_error *err)
 	ssize_t n;
 	int rc = 0;
 
-	if (!f)
-		return omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_CONFIG,
-		                      path, 0, 0, "%s", strerror(errno));
+	if (!f) {
+		omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_CONFIG,
+		               path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
 	while ((n = getline(&line, &cap, f)) > 0) {
 		ps.lineno++;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))

@@ -264,7 +264,7 @@ static int
 resolution_due(const sla_clock *k, int64_t target, omni_time start, const msg *m,
                size_t n, const omni_route *r, int pending, omni_time *out)
 {
-	omni_time run = start;
+	omni_time run = start, answered = 0;
 	int waiting = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -275,14 +275,17 @@ resolution_due(const sla_clock *k, int64_t target, omni_time start, const msg *m
 			if (used >= target)
 				return clock_add(k, run, target, out);
 			target -= used;
+			answered = m[i].at;
 			waiting = 1;
 		} else if (waiting && m[i].in) {
 			run = m[i].at;
 			waiting = 0;
 		}
 	}
-	if (waiting && pending)
-		run = r->now;      /* paused: the due time moves with the clock */
+	/* Waiting on the customer stops the clock only while the ticket says
+	 * so (pending): the due time then moves with the clock. */
+	if (waiting)
+		run = pending && r->now > answered ? r->now : answered;
 	return clock_add(k, run, target, out);
 }
 
@@ -309,9 +312,10 @@ omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
 	if (strcmp(k.zone, "UTC") && strchr(k.zone, '/') && !strstr(k.zone, "..")) {
 		char path[512];
 		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", k.zone);
-		if (access(path, R_OK) != 0)
-			return omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
-			                      "unknown time zone '%s'", k.zone);
+		if (access(path, R_OK) != 0) {
+			omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown time zone '%s'", k.zone);
+			return -1;
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].in && !first_in)

@@ -385,8 +385,10 @@ load_file(omni_lexicon *lx, const char *path, omni_error *err)
 	int lang = -1, rc = 0;
 	ssize_t n;
 
-	if (!f)
-		return omni_error_set(err, OMNI_EX_NOINPUT, path, 0, 0, "%s", strerror(errno));
+	if (!f) {
+		omni_error_set(err, OMNI_EX_NOINPUT, path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
 	while ((n = getline(&line, &cap, f)) > 0) {
 		lineno++;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -442,7 +444,8 @@ omni_lexicon_load(const char *const *dirs, size_t ndirs, omni_lexicon **out,
 	*out = NULL;
 	if (!lx || grow_slots(lx) < 0) {
 		free(lx);
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return -1;
 	}
 	lx->threshold = 2;
 	init_lower();
