@@ -148,3 +148,21 @@ conf() {
 	assert_failure 78
 	assert_output --partial "omni.conf:3:1: unknown key 'time_zone' in [store casa-verde]"
 }
+
+@test "a 5 MB line is read whole, and a 5 MB malformed line is set aside whole" {
+	text=$(head -c 5000000 /dev/zero | tr '\0' 'a')
+	printf '{"object":"instagram","entry":[{"id":"1","time":1763990000000,"messaging":[{"sender":{"id":"2"},"recipient":{"id":"1"},"timestamp":1763990000000,"message":{"mid":"big","text":"%s"}}]}]}\n' \
+		"$text" >"$BATS_TEST_TMPDIR/big.ndjson"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/big.ndjson"
+	assert_success
+	assert_equal "$(jq -r '.messages[0].text | length' <<<"$output")" 5000000
+	{
+		printf '{"object":"instagram","entry":[]}\n'
+		printf '{"object":"instagram","entry":[{"id":"1","x":"%s"\n' "$text"
+		printf '{"object":"instagram","entry":[]}\n'
+	} >"$BATS_TEST_TMPDIR/bad.ndjson"
+	run omni-fetch -k -r "$BATS_TEST_TMPDIR/rej" "file:$BATS_TEST_TMPDIR/bad.ndjson"
+	assert_failure 1
+	assert_output --regexp "bad.ndjson:2:[0-9]+: "
+	sed -n 2p "$BATS_TEST_TMPDIR/bad.ndjson" | cmp - "$BATS_TEST_TMPDIR/rej"
+}
