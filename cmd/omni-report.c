@@ -197,7 +197,7 @@ read_tickets(struct run *r, omni_rep *rep, char **paths, int npaths, FILE *rejec
 	int rc, status = 0;
 
 	if (!rd)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
 	while ((rc = omni_reader_next(rd, &rec, err)) != 0) {
 		if (rc == 2) {
 			omni_report(err);
@@ -265,7 +265,7 @@ read_partials(omni_rep *rep, char **paths, int npaths, omni_error *err)
 
 		if (!doc)
 			return omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_DATAERR,
-			                      name, je.line, je.column, "%s", je.text);
+			                      name, je.line, je.column, "%s", je.text), -1;
 		rc = omni_rep_merge(rep, doc, err);
 		json_decref(doc);
 		if (rc < 0) {

@@ -33,7 +33,8 @@ read_time(omni_span v, omni_time *t)
 	*t = OMNI_TIME_NONE;
 	if (!v.p || omni_json_type(v) == OMNI_J_NULL)
 		return 0;
-	if (omni_json_string_buf(v, buf, sizeof buf) < 0 || omni_time_parse(buf, t) < 0)
+	if (omni_json_string_buf(v, buf, sizeof buf) < 0 ||
+	    omni_time_parse_rfc3339(buf, t) < 0)
 		return -1;
 	return 0;
 }
@@ -43,7 +44,7 @@ bad_time(const omni_record *rec, omni_span v, const char *what, omni_error *err)
 {
 	return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, v.p - rec->text + 1,
 	                      "%s is not a time: %.*s", what,
-	                      (int)(v.n > 40 ? 40 : v.n), v.p);
+	                      (int)(v.n > 40 ? 40 : v.n), v.p), -1;
 }
 
 enum { M_OTHER, M_CUSTOMER, M_REPLY };
@@ -135,7 +136,7 @@ read_orders(const omni_record *rec, omni_rfacts *f,
 			if (n < 0)
 				n = snprintf(buf, sizeof buf, "%s", "unknown");
 			if ((idx = intern(buf, (size_t)n, arg)) < 0)
-				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
 			if (!f->nreasons)
 				f->reasons = (uint32_t)idx;
 			f->nreasons++;

@@ -305,9 +305,11 @@ sheet_row(omni_rep *r, struct sheet *sh, omni_rgroup *g, int which, int human)
 		const char *k = g->key == UINT32_MAX ? (i ? "" : "total") : omni_rep_keyval(r, g->key, i);
 		row[c++] = strdup(k ? k : (human ? "-" : ""));
 	}
-	if (r->o.period)
-		row[c++] = strdup(g->key == UINT32_MAX ? "" :
-		                  omni_rep_period_label(r->o.period, g->period, buf));
+	if (r->o.period) {
+		const char *p = g->key != UINT32_MAX ? omni_rep_period_label(r->o.period, g->period, buf)
+		              : c ? "" : "total";
+		row[c++] = strdup(p);
+	}
 	if (r->o.compare)
 		row[c++] = strdup(windows[which]);
 	values(g, which, v);

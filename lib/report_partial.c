@@ -142,10 +142,10 @@ omni_rep_merge(omni_rep *r, const json_t *doc, omni_error *err)
 
 	if (json_integer_value(json_object_get(doc, "omni_report_partial")) != 1)
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
-		                      "not a partial aggregate of omni-report --partial");
+		                      "not a partial aggregate of omni-report --partial"), -1;
 	if (!same_grouping(r, doc))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
-		                      "partial counted with another --by or --period");
+		                      "partial counted with another --by or --period"), -1;
 	/* omni_rep_merged sorted the groups before: find them by key again */
 	free(r->gslot);
 	r->gslot = NULL;
@@ -153,6 +153,6 @@ omni_rep_merge(omni_rep *r, const json_t *doc, omni_error *err)
 	json_array_foreach(json_object_get(doc, "groups"), i, g)
 		if (merge_group(r, g) < 0)
 			return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
-			                      "bad group %zu in partial aggregate", i + 1);
+			                      "bad group %zu in partial aggregate", i + 1), -1;
 	return 0;
 }

@@ -104,7 +104,11 @@ static int
 groups_grow(omni_rep *r)
 {
 	size_t n = r->ngslots ? r->ngslots * 2 : 64, i, j;
-	uint32_t *slot = malloc(n * sizeof *slot);
+	uint32_t *slot;
+
+	while (n < (r->ngroups + 1) * 2)   /* after a reset, all at once */
+		n *= 2;
+	slot = malloc(n * sizeof *slot);
 
 	if (!slot)
 		return -1;
@@ -313,7 +317,7 @@ omni_rep_merged(omni_rep *r, omni_error *err)
 		omni_rep_agg_free(&r->total.agg[w]);
 		for (i = 0; i < r->ngroups; i++)
 			if (omni_rep_agg_add(&r->total.agg[w], &r->groups[i].agg[w]) < 0)
-				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
 	}
 	r->total.key = UINT32_MAX;
 	r->finished = 1;

@@ -209,14 +209,14 @@ COLS = ['tickets', 'first_response_min_count', 'first_response_min_mean',
 def from_rows(text, a, markdown):
     got = {}
     for line in text.splitlines():
-        if line.startswith('| refund') or line.startswith('refund'):
+        if line.startswith('| refund reason |') or line == 'refund reasons':
             break
         if markdown:
             if not line.startswith('| ') or line.startswith('|---'):
                 continue
             cells = [c.strip() for c in line.strip().strip('|').split('|')]
         else:
-            if not line or line.startswith(' ') or line.startswith('refund'):
+            if not line or line.startswith(' '):
                 continue
             cells = line.split()
         if cells[0] == a['by'][0]:

@@ -1,0 +1,304 @@
+#!/usr/bin/env bats
+# omni-report: the figures of DESIGN.md, "Metric definitions", their edge
+# cases, every format, windows and periods, compare, partial and merge.
+
+load test_helper
+
+EDGE=$BATS_TEST_DIRNAME/fixtures/report/edge.ndjson
+NOW=2026-11-18T00:00:00Z
+
+# The total of a JSON report: report_total JQ-FILTER [omni-report args...]
+total() {
+	local filter=$1
+	shift
+	omni-report --by '' -f json --now "$NOW" "$@" | jq -c ".total | $filter"
+}
+
+@test "every figure of the edge cases, in the total" {
+	run total . "$EDGE"
+	assert_success
+	assert_output '{"tickets":5,"first_response_min":{"count":2,"mean":37.5,"p50":30,"p90":45},"unanswered":2,"resolution_min":{"count":2,"mean":90,"p50":60,"p90":120},"sla_compliance":0.3333,"wismo_share":0.2,"late_delivery_share":null,"refund_rate":null,"refund_reasons":{},"csat":1,"one_touch_share":0.5,"repeat_contacts":0}'
+}
+
+@test "no reply: unanswered, out of the first response statistic" {
+	run total '[.tickets, .unanswered, .first_response_min.count, .first_response_min.mean]' \
+		<(sed -n 1p "$EDGE")
+	assert_output '[1,1,0,null]'
+}
+
+@test "only a system acknowledgement is no response" {
+	run total '[.unanswered, .first_response_min.count]' <(sed -n 2p "$EDGE")
+	assert_output '[1,0]'
+}
+
+@test "a proactive ticket has no first response and is not unanswered" {
+	run total '[.tickets, .unanswered, .first_response_min.count, .sla_compliance]' \
+		<(sed -n 3p "$EDGE")
+	assert_output '[1,0,0,null]'
+}
+
+@test "messages out of order are taken in time order; a bot reply counts" {
+	run total '[.first_response_min.p50, .resolution_min.p50, .one_touch_share]' \
+		<(sed -n 4p "$EDGE")
+	assert_output '[30,120,0]'
+}
+
+@test "offsets are instants: +02:00 against Z" {
+	run total '[.first_response_min.mean, .resolution_min.mean, .one_touch_share]' \
+		<(sed -n 5p "$EDGE")
+	assert_output '[45,60,1]'
+}
+
+@test "SLA: met, breached late, breached unanswered past due, not yet judged" {
+	# noreply: unanswered past due at --now; ack: not yet due; unsorted: met;
+	# offset: answered after due
+	run total '.sla_compliance' "$EDGE"
+	assert_output '0.3333'
+	# a day later the acknowledgement-only ticket is past due too
+	run total '.sla_compliance' --now 2026-11-21T00:00:00Z "$EDGE"
+	assert_output '0.25'
+	# at an earlier clock neither unanswered ticket is judged yet
+	run total '.sla_compliance' --now 2026-11-16T16:00:00Z "$EDGE"
+	assert_output '0.5'
+}
+
+@test "a ticket solved outside the window counts in volume, not in resolution" {
+	printf '%s\n' \
+		'{"omni":1,"id":"a","channel":"email","created_at":"2026-11-10T10:00:00Z","solved_at":"2026-11-20T10:00:00Z"}' \
+		'{"omni":1,"id":"b","channel":"email","created_at":"2026-11-01T10:00:00Z","solved_at":"2026-11-11T10:00:00Z"}' \
+		>"$BATS_TEST_TMPDIR/w.ndjson"
+	run total '[.tickets, .resolution_min.count, .resolution_min.mean]' \
+		--since 2026-11-09 --until 2026-11-16 "$BATS_TEST_TMPDIR/w.ndjson"
+	# a: created inside, solved after; b: created before, solved inside
+	assert_output '[1,1,14400]'
+}
+
+@test "ratings on different scales: 4 of 5, 1 of 1, 8 of 10 satisfy; 3 of 5, 0 of 1, 7 of 10 do not" {
+	for r in '4 5' '1 1' '8 10' '3 5' '0 1' '7 10' '5 null'; do
+		set -- $r
+		printf '{"omni":1,"id":"r%s-%s","created_at":"2026-11-16T10:00:00Z","csat":{"score":%s,"scale":%s}}\n' \
+			"$1" "$2" "$1" "$2"
+	done >"$BATS_TEST_TMPDIR/r.ndjson"
+	run total '.csat' "$BATS_TEST_TMPDIR/r.ndjson"
+	# 4 of 7 (5 with no scale is 5 of 5)
+	assert_output '0.5714'
+}
+
+@test "p50 and p90 by nearest rank" {
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		printf '{"omni":1,"id":"p%d","created_at":"2026-11-16T10:00:00Z","messages":[{"direction":"in","author":"customer","at":"2026-11-16T10:00:00Z"},{"direction":"out","author":"agent","at":"2026-11-16T10:%02d:00Z"}]}\n' "$i" "$i"
+	done >"$BATS_TEST_TMPDIR/p.ndjson"
+	run total '.first_response_min' "$BATS_TEST_TMPDIR/p.ndjson"
+	assert_output '{"count":10,"mean":5.5,"p50":5,"p90":9}'
+	# 11 values: p50 is the 6th, p90 the 10th
+	sed -n 1p "$BATS_TEST_TMPDIR/p.ndjson" | sed 's/"p1"/"p11"/; s/10:01:00Z/10:30:00Z/' >>"$BATS_TEST_TMPDIR/p.ndjson"
+	run total '[.first_response_min.p50, .first_response_min.p90]' "$BATS_TEST_TMPDIR/p.ndjson"
+	assert_output '[6,10]'
+}
+
+@test "a history counts each ticket once, in its latest version; a tie goes to the later line" {
+	printf '%s\n' \
+		'{"omni":1,"id":"x","channel":"email","created_at":"2026-11-16T10:00:00Z","updated_at":"2026-11-16T12:00:00Z","intent":"wismo"}' \
+		'{"omni":1,"id":"x","channel":"email","created_at":"2026-11-16T10:00:00Z","updated_at":"2026-11-16T11:00:00Z","intent":"refund"}' \
+		'{"omni":1,"id":"y","channel":"email","created_at":"2026-11-16T10:00:00Z","updated_at":"2026-11-16T11:00:00Z","intent":"refund"}' \
+		'{"omni":1,"id":"y","channel":"sms","created_at":"2026-11-16T10:00:00Z","updated_at":"2026-11-16T11:00:00+00:00","intent":"wismo"}' \
+		>"$BATS_TEST_TMPDIR/h.ndjson"
+	run total '[.tickets, .wismo_share]' "$BATS_TEST_TMPDIR/h.ndjson"
+	assert_output '[2,1]'
+	run omni-report -f json --by channel "$BATS_TEST_TMPDIR/h.ndjson"
+	assert_equal "$(jq -c '[.groups[] | [.group.channel, .tickets]]' <<<"$output")" '[["email",1],["sms",1]]'
+	# --unique counts every line
+	run total '.tickets' --unique "$BATS_TEST_TMPDIR/h.ndjson"
+	assert_output '4'
+}
+
+@test "refund rate and reasons, late deliveries" {
+	printf '%s\n' \
+		'{"omni":1,"id":"a","created_at":"2026-11-16T10:00:00Z","orders":[{"id":"1","refunds":[{"amount":"5","reason":"damaged"},{"amount":"1","reason":"goodwill"}],"fulfillments":[{"status":"delivered","delivered_at":"2026-11-10T10:00:00Z","estimated_at":"2026-11-09T10:00:00+02:00"}]}]}' \
+		'{"omni":1,"id":"b","created_at":"2026-11-16T10:00:00Z","orders":[{"id":"2","refunds":[{"amount":"5"}],"fulfillments":[{"status":"exception"}]},{"id":"3","fulfillments":[{"status":"delivered","delivered_at":"2026-11-08T10:00:00Z","estimated_at":"2026-11-09T10:00:00Z"}]}]}' \
+		'{"omni":1,"id":"c","created_at":"2026-11-16T10:00:00Z","orders":[{"id":"4"}]}' \
+		'{"omni":1,"id":"d","created_at":"2026-11-16T10:00:00Z"}' \
+		>"$BATS_TEST_TMPDIR/o.ndjson"
+	run total '[.refund_rate, .refund_reasons, .late_delivery_share]' "$BATS_TEST_TMPDIR/o.ndjson"
+	assert_output '[0.6667,{"damaged":1,"goodwill":1,"unknown":1},0.6667]'
+}
+
+@test "repeat contacts: from history and from the input, seven days back" {
+	printf '%s\n' \
+		'{"omni":1,"id":"a","customer":{"id":"c1"},"created_at":"2026-11-10T10:00:00Z"}' \
+		'{"omni":1,"id":"b","customer":{"id":"c1"},"created_at":"2026-11-16T10:00:00Z"}' \
+		'{"omni":1,"id":"c","customer":{"id":"c2"},"created_at":"2026-11-16T10:00:00Z","history":[{"id":"old","created_at":"2026-11-12T00:00:00Z"}]}' \
+		'{"omni":1,"id":"d","customer":{"id":"c3"},"created_at":"2026-11-16T10:00:00Z","history":[{"id":"old","created_at":"2026-11-01T00:00:00Z"}]}' \
+		>"$BATS_TEST_TMPDIR/rc.ndjson"
+	run total '.repeat_contacts' "$BATS_TEST_TMPDIR/rc.ndjson"
+	assert_output '2'
+	# the window counts only b and c; a still makes b a repeat
+	run total '.repeat_contacts' --since 2026-11-15 "$BATS_TEST_TMPDIR/rc.ndjson"
+	assert_output '2'
+}
+
+@test "a relative window against --now; a bad time or period is a usage error" {
+	run total '.tickets' --since 1d --now 2026-11-17T10:30:00Z "$EDGE"
+	assert_output '3'
+	run total '.tickets' --since 90m --until 2026-11-16T12:30:00Z --now 2026-11-16T12:30:00Z "$EDGE"
+	assert_output '2'
+	run omni-report --since yesterday "$EDGE"
+	assert_failure 64
+	assert_output --partial "--since: not a time: 'yesterday'"
+	run omni-report --period year "$EDGE"
+	assert_failure 64
+	run omni-report --compare previous "$EDGE"
+	assert_failure 64
+	assert_output --partial 'needs --since'
+	run omni-report -f xml "$EDGE"
+	assert_failure 64
+}
+
+@test "periods: UTC days, ISO weeks across the year's end, months" {
+	printf '%s\n' \
+		'{"omni":1,"id":"a","created_at":"2026-12-31T23:30:00-02:00"}' \
+		'{"omni":1,"id":"b","created_at":"2027-01-03T12:00:00Z"}' \
+		'{"omni":1,"id":"c","created_at":"2027-01-04T00:00:00Z"}' \
+		'{"omni":1,"id":"d","created_at":"2025-12-29T00:00:00Z"}' \
+		>"$BATS_TEST_TMPDIR/y.ndjson"
+	run bash -c "omni-report --by '' -p week -f json '$BATS_TEST_TMPDIR/y.ndjson' | jq -c '[.groups[] | [.period, .tickets]]'"
+	assert_output '[["2026-W01",1],["2026-W53",2],["2027-W01",1]]'
+	run bash -c "omni-report --by '' -p day -f json '$BATS_TEST_TMPDIR/y.ndjson' | jq -c '[.groups[].period]'"
+	assert_output '["2025-12-29","2027-01-01","2027-01-03","2027-01-04"]'
+	run bash -c "omni-report --by '' -p month -f csv '$BATS_TEST_TMPDIR/y.ndjson' | cut -d, -f1,2"
+	assert_output "$(printf 'period,tickets\n2025-12,1\n2027-01,3\ntotal,4')"
+}
+
+@test "grouping by any top-level field; an absent value is null" {
+	run bash -c "omni-report --by kind,status -f json --now $NOW '$EDGE' | jq -c '[.groups[] | [.group.kind, .group.status, .tickets]]'"
+	assert_output '[[null,"open",2],[null,"solved",2],["proactive","pending",1]]'
+}
+
+@test "csv: RFC 4180, formula-looking text neutralised, numbers left alone" {
+	printf '%s\n' \
+		'{"omni":1,"id":"a","store":"=HYPERLINK(\"x\")","channel":"a,b","created_at":"2026-11-16T10:00:00Z"}' \
+		'{"omni":1,"id":"b","store":"@sum","channel":"+1","created_at":"2026-11-16T10:00:00Z","orders":[{"refunds":[{"reason":"-bad"}]}]}' \
+		>"$BATS_TEST_TMPDIR/c.ndjson"
+	run omni-report -f csv --by channel,store "$BATS_TEST_TMPDIR/c.ndjson"
+	assert_success
+	assert_line --index 1 --partial $'\'+1,\'@sum,1,0,,,,0,0,,,,,0.0000,,1.0000,,,0,\'-bad: 1\r'
+	assert_line --index 2 --partial $'"a,b","\'=HYPERLINK(""x"")",1,'
+	assert_line --index 3 --partial 'total,,2,'
+	[ "$(printf '%s\n' "$output" | head -1 | tr -d '\r')" = \
+	  "channel,store,tickets,first_response_min_count,first_response_min_mean,first_response_min_p50,first_response_min_p90,unanswered,resolution_min_count,resolution_min_mean,resolution_min_p50,resolution_min_p90,sla_compliance,wismo_share,late_delivery_share,refund_rate,csat,one_touch_share,repeat_contacts,refund_reasons" ]
+}
+
+@test "markdown: a table for a job summary, pipes escaped" {
+	printf '{"omni":1,"id":"a","channel":"a|b","store":"s","created_at":"2026-11-16T10:00:00Z"}\n' \
+		>"$BATS_TEST_TMPDIR/m.ndjson"
+	run omni-report -f markdown "$BATS_TEST_TMPDIR/m.ndjson"
+	assert_success
+	assert_line --index 0 '| channel | store | tickets | 1st resp | mean | p50 | p90 | unanswered | resolved | mean | p50 | p90 | sla | wismo | late dlv | refund | csat | 1-touch | repeat |'
+	assert_line --index 1 '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+	assert_line --index 2 '| a\|b | s | 1 | 0 | - | - | - | 0 | 0 | - | - | - | - | 0.0% | - | - | - | - | 0 |'
+}
+
+@test "html: one page with inline SVG charts and nothing fetched" {
+	run omni-report -f html --by channel "$EDGE"
+	assert_success
+	assert_line --index 0 '<!DOCTYPE html>'
+	[ "$(grep -c '<svg' <<<"$output")" -eq 3 ]
+	refute_output --partial 'src='
+	refute_output --partial 'href='
+	refute_output --partial '<script'
+	assert_output --partial '<th>shopify</th><td>3</td>'
+}
+
+@test "prometheus: gauges labelled by group, the total unlabelled" {
+	run omni-report -f prometheus --by channel --now "$NOW" "$EDGE"
+	assert_success
+	assert_line '# TYPE omni_report_tickets gauge'
+	assert_line 'omni_report_tickets{channel="shopify"} 3'
+	assert_line 'omni_report_tickets 5'
+	assert_line 'omni_report_first_response_min_p90{channel="shopify"} 45'
+	assert_line 'omni_report_sla_compliance 0.3333'
+	# null figures are no samples
+	refute_output --partial 'omni_report_csat{channel="email"}'
+}
+
+@test "--compare previous: both windows and the change" {
+	printf '%s\n' \
+		'{"omni":1,"id":"a","created_at":"2026-11-05T10:00:00Z","intent":"wismo"}' \
+		'{"omni":1,"id":"b","created_at":"2026-11-12T10:00:00Z"}' \
+		'{"omni":1,"id":"c","created_at":"2026-11-13T10:00:00Z","intent":"wismo"}' \
+		'{"omni":1,"id":"d","created_at":"2026-11-14T10:00:00Z"}' \
+		>"$BATS_TEST_TMPDIR/cmp.ndjson"
+	run bash -c "omni-report --by '' --since 7d --now 2026-11-16T00:00:00Z --compare previous -f json '$BATS_TEST_TMPDIR/cmp.ndjson' |
+		jq -c '[.previous_window, .total.tickets, .total.previous.tickets, .total.change.tickets, .total.change.wismo_share]'"
+	assert_output '[{"since":"2026-11-02T00:00:00Z","until":"2026-11-09T00:00:00Z"},3,1,2,-0.6667]'
+	run omni-report --by '' --since 7d --now 2026-11-16T00:00:00Z --compare previous -f csv "$BATS_TEST_TMPDIR/cmp.ndjson"
+	assert_line --index 1 --partial 'current,3,'
+	assert_line --index 2 --partial 'previous,1,'
+	assert_line --index 3 --partial 'change,+2,'
+}
+
+@test "--partial and --merge: shards add up to the whole" {
+	bench_gen=$TOP/bench/gen-tickets
+	"$bench_gen" 600 3 >"$BATS_TEST_TMPDIR/all.ndjson"
+	head -250 "$BATS_TEST_TMPDIR/all.ndjson" >"$BATS_TEST_TMPDIR/a.ndjson"
+	tail -n +251 "$BATS_TEST_TMPDIR/all.ndjson" >"$BATS_TEST_TMPDIR/b.ndjson"
+	omni-report --partial -p week --now "$NOW" "$BATS_TEST_TMPDIR/a.ndjson" >"$BATS_TEST_TMPDIR/a.json"
+	omni-report --partial -p week --now "$NOW" "$BATS_TEST_TMPDIR/b.ndjson" >"$BATS_TEST_TMPDIR/b.json"
+	run omni-report --merge -p week -f json --now "$NOW" "$BATS_TEST_TMPDIR/a.json" "$BATS_TEST_TMPDIR/b.json"
+	assert_success
+	merged=$(jq -cS 'del(.window)' <<<"$output")
+	whole=$(omni-report -p week -f json --now "$NOW" "$BATS_TEST_TMPDIR/all.ndjson" | jq -cS 'del(.window)')
+	# repeat contacts see across shards only in the whole
+	assert_equal "$(jq -c 'del(.. | .repeat_contacts?)' <<<"$merged")" \
+	             "$(jq -c 'del(.. | .repeat_contacts?)' <<<"$whole")"
+	# another grouping is refused
+	run omni-report --merge -f json "$BATS_TEST_TMPDIR/a.json"
+	assert_failure 65
+	assert_output --partial 'another --by or --period'
+	run omni-report --merge "$BATS_TEST_TMPDIR/all.ndjson"
+	assert_failure 65
+}
+
+@test "--db reads the tickets the store holds" {
+	omni-report -d "$OMNI_DB" >/dev/null   # creates the store
+	sed -n 1p "$EDGE" | tr -d '\n' >"$BATS_TEST_TMPDIR/rec.json"
+	sqlite3 "$OMNI_DB" "INSERT INTO tickets (id, record) VALUES ('noreply', readfile('$BATS_TEST_TMPDIR/rec.json'))"
+	run bash -c "omni-report -d '$OMNI_DB' --by channel -f json | jq -c '[.total.tickets, .total.unanswered]'"
+	assert_output '[1,1]'
+}
+
+@test "a time that is not one is bad data, exit 65" {
+	printf '{"omni":1,"id":"a","created_at":"last tuesday"}\n' >"$BATS_TEST_TMPDIR/t.ndjson"
+	run omni-report "$BATS_TEST_TMPDIR/t.ndjson"
+	assert_failure 65
+	assert_output --regexp '^omni-report: .*created_at is not a time: "last tuesday"$'
+}
+
+@test "a generated set: every figure and format agrees with an independent count" {
+	"$TOP/bench/gen-tickets" 1500 11 >"$BATS_TEST_TMPDIR/g.ndjson"
+	# and a second version of some tickets, later, now about WISMO
+	head -200 "$BATS_TEST_TMPDIR/g.ndjson" |
+		sed 's/"updated_at":"2026-/"updated_at":"2027-/; s/"intent":"[a-z_]*"/"intent":"wismo"/' \
+		>>"$BATS_TEST_TMPDIR/g.ndjson"
+	for fmt in json csv markdown table prometheus; do
+		for args in "--by channel,store" "--by intent --since 2026-10-01 --until 2026-11-01T00:00:00+01:00"; do
+			run bash -c "omni-report $args -f $fmt --now $NOW '$BATS_TEST_TMPDIR/g.ndjson' |
+				python3 '$TOP/tests/report-check.py' $fmt '$BATS_TEST_TMPDIR/g.ndjson' \
+				${args/--since 2026-10-01/--since 2026-10-01T00:00:00Z} --now $NOW"
+			assert_success
+			assert_output ''
+		done
+	done
+}
+
+@test "omni-report: --help, the man page and the completions list the same options" {
+	run bash -c "omni-report --help | grep -c '^ *-'"
+	assert_output '17'
+	for o in $(omni-report --help | grep -oE -- '--[a-z-]+' | sort -u); do
+		grep -qF -- "Fl \\${o#-}" "$TOP/man/omni-report.1" || fail "man page lacks $o"
+		grep -qF -- "-l ${o#--}" "$TOP/completions/omni-report.fish" || fail "fish lacks $o"
+		grep -qF -- "$o" "$TOP/completions/_omni" || fail "zsh lacks $o"
+		bash -c '. "$1"; printf "%s\n" ${_omni_report_options//|/ }' _ "$TOP/completions/omni.bash" |
+			grep -qx -- "$o" || fail "bash lacks $o"
+	done
+}
