@@ -23,11 +23,22 @@ typedef struct bundle {
 	struct bundle *next;
 } bundle;
 
+/* What a lookup found, by what was asked: most tickets ask the same few
+ * questions, and the fallback walk is long. */
+#define CACHE_SIZE 1024
+typedef struct hit {
+	char *key;
+	const omni_tmpl *t;       /* NULL: nothing found */
+	const char *lang;
+	char *found;
+} hit;
+
 struct omni_tmpl_lib {
 	char **dirs;
 	size_t ndirs;
 	char *default_lang;
 	bundle *bundles;
+	hit cache[CACHE_SIZE];
 };
 
 omni_tmpl_lib *
@@ -70,6 +81,10 @@ omni_tmpl_lib_free(omni_tmpl_lib *l)
 		bundle *b = l->bundles;
 		l->bundles = b->next;
 		bundle_free(b);
+	}
+	for (size_t i = 0; i < CACHE_SIZE; i++) {
+		free(l->cache[i].key);
+		free(l->cache[i].found);
 	}
 	for (size_t i = 0; i < l->ndirs; i++)
 		free(l->dirs[i]);
@@ -211,9 +226,51 @@ lookup(const bundle *b, const char *name, const char *qual, int html)
 	return NULL;
 }
 
+static int find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **t,
+                const char **lang, char *found, size_t size, omni_error *err);
+
 int
 omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **t,
                    const char **lang, char *found, size_t size, omni_error *err)
+{
+	char key[512], where[600] = "";
+	uint32_t h = 2166136261u;
+	int n = snprintf(key, sizeof key, "%s|%s|%s|%s|%s|%d", w->name, w->lang ? w->lang : "",
+	                 w->store ? w->store : "", w->channel ? w->channel : "",
+	                 w->tone ? w->tone : "", w->html);
+
+	if (n < 0 || (size_t)n >= sizeof key)
+		return find(l, w, t, lang, found, size, err);
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	hit *e = &l->cache[h % CACHE_SIZE];
+	if (!e->key || strcmp(e->key, key) != 0) {
+		int rc = find(l, w, t, lang, where, sizeof where, err);
+		if (rc < 0)
+			return rc;
+		free(e->key);
+		free(e->found);
+		e->key = strdup(key);
+		e->found = strdup(where);
+		e->t = rc ? *t : NULL;
+		e->lang = rc ? *lang : NULL;
+		if (!e->key || !e->found) {
+			free(e->key);
+			e->key = NULL;
+		}
+	}
+	if (!e->t)
+		return 0;
+	*t = e->t;
+	*lang = e->lang;
+	if (found)
+		snprintf(found, size, "%s", e->found ? e->found : "");
+	return 1;
+}
+
+static int
+find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **t,
+     const char **lang, char *found, size_t size, omni_error *err)
 {
 	const char *langs[2] = { w->lang && plain_name(w->lang) ? w->lang : l->default_lang,
 	                         l->default_lang };

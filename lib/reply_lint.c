@@ -64,6 +64,10 @@ check_links(const omni_lint_in *in, json_t *reasons)
 	const char *p = in->text;
 
 	while (*p) {
+		if ((*p | 0x20) != 'h' && (*p | 0x20) != 'w') {
+			p++;
+			continue;
+		}
 		if (strncasecmp(p, "http://", 7) && strncasecmp(p, "https://", 8) &&
 		    !(strncasecmp(p, "www.", 4) == 0 && (p == in->text || !isalnum((unsigned char)p[-1])))) {
 			p++;
@@ -162,13 +166,14 @@ check_phones(const omni_lint_in *in, json_t *reasons)
 	}
 }
 
-/* Lowercase ASCII words found as words ("sale" but not "wholesale"). */
+/* Words (lowercase) found as words ("sale" but not "wholesale") in text
+ * already lowercased (ASCII letters). */
 static const char *
 find_word(const char *text, const char *const *words)
 {
 	for (size_t i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
-		for (const char *p = strcasestr(text, words[i]); p; p = strcasestr(p + 1, words[i])) {
+		for (const char *p = strstr(text, words[i]); p; p = strstr(p + 1, words[i])) {
 			int before = p == text || !isalnum((unsigned char)p[-1]);
 			int after = !isalnum((unsigned char)p[n]);
 			if (before && after)
@@ -295,10 +300,17 @@ omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag)
 		check_emails(in, reasons);
 		check_phones(in, reasons);
 	}
-	if ((is(ch, "amazon") || is(ch, "walmart")) && (w = find_word(in->text, marketing_words)))
-		add(reasons, "marketing", "'%s' reads as marketing", w);
-	if (is(ch, "amazon") && (w = find_word(in->text, review_words)))
-		add(reasons, "review", "'%s' asks for a review or rewards one", w);
+	if (is(ch, "amazon") || is(ch, "walmart")) {
+		char *low = strdup(in->text);
+		for (char *q = low; q && *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q = (char)(*q - 'A' + 'a');
+		if (low && (w = find_word(low, marketing_words)))
+			add(reasons, "marketing", "'%s' reads as marketing", w);
+		if (low && is(ch, "amazon") && (w = find_word(low, review_words)))
+			add(reasons, "review", "'%s' asks for a review or rewards one", w);
+		free(low);
+	}
 	if (is(ch, "amazon"))
 		check_amazon(in, reasons);
 	if (is(ch, "instagram") || is(ch, "facebook") || is(ch, "messenger"))
