@@ -65,6 +65,8 @@ message_class(omni_span m, omni_span *at)
 			author = v;
 		else if (k.n == 2 && omni_json_key_eq(k, "at"))
 			*at = v;
+		if (dir.p && author.p && at->p)
+			break;      /* the text that usually follows is never read */
 	}
 	if (omni_json_string_eq(dir, "in"))
 		return !author.p || omni_json_type(author) == OMNI_J_NULL ||
@@ -76,44 +78,66 @@ message_class(omni_span m, omni_span *at)
 }
 
 /* First customer message, first reply at or after it, replies counted.
- * Two walks: the first customer message must be known before a reply can
- * be judged later than it, and the array may be in any order. */
+ * The array may be in any order, so the replies are judged once the first
+ * customer message is known: from the times remembered on the one walk,
+ * or, past MAX_REPLIES of them, on a second walk. */
+#define MAX_REPLIES 64
+
 static int
-read_messages(const omni_record *rec, omni_rfacts *f, omni_error *err)
+reply_time(const omni_record *rec, omni_rfacts *f, omni_span at, omni_error *err)
 {
-	omni_span msgs = omni_record_get(rec, "messages"), m, at;
+	omni_time t;
+
+	if (read_time(at, &t) < 0)
+		return bad_time(rec, at, "message time", err);
+	if (t != OMNI_TIME_NONE && t >= f->first_in &&
+	    (f->first_reply == OMNI_TIME_NONE || t < f->first_reply))
+		f->first_reply = t;
+	return 0;
+}
+
+static int
+read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f,
+              omni_error *err)
+{
+	omni_span m, at, replies[MAX_REPLIES];
+	size_t n = 0, i;
 	omni_jiter it;
 	omni_time t;
-	int pass, cls;
+	int cls;
 
-	for (pass = 0; pass < 2; pass++) {
-		if (pass == 1 && f->first_in == OMNI_TIME_NONE)
-			break;
-		omni_json_iter(&it, msgs);
-		while (omni_json_next(&it, NULL, &m)) {
-			cls = message_class(m, &at);
-			if (cls == M_OTHER || (pass == 0) != (cls == M_CUSTOMER)) {
-				if (pass == 0 && cls == M_REPLY)
-					f->replies++;
-				continue;
-			}
+	omni_json_iter(&it, msgs);
+	while (omni_json_next(&it, NULL, &m)) {
+		cls = message_class(m, &at);
+		if (cls == M_REPLY) {
+			if (f->replies < MAX_REPLIES)
+				replies[n++] = at;
+			f->replies++;
+		} else if (cls == M_CUSTOMER) {
 			if (read_time(at, &t) < 0)
 				return bad_time(rec, at, "message time", err);
-			if (t == OMNI_TIME_NONE)
-				continue;
-			if (pass == 0 && (f->first_in == OMNI_TIME_NONE || t < f->first_in))
+			if (t != OMNI_TIME_NONE && (f->first_in == OMNI_TIME_NONE || t < f->first_in))
 				f->first_in = t;
-			if (pass == 1 && t >= f->first_in &&
-			    (f->first_reply == OMNI_TIME_NONE || t < f->first_reply))
-				f->first_reply = t;
 		}
 	}
+	if (f->first_in == OMNI_TIME_NONE)
+		return 0;
+	if (f->replies <= MAX_REPLIES) {
+		for (i = 0; i < n; i++)
+			if (reply_time(rec, f, replies[i], err) < 0)
+				return -1;
+		return 0;
+	}
+	omni_json_iter(&it, msgs);
+	while (omni_json_next(&it, NULL, &m))
+		if (message_class(m, &at) == M_REPLY && reply_time(rec, f, at, err) < 0)
+			return -1;
 	return 0;
 }
 
 /* Linked orders: refunds and their reasons, late or failed deliveries. */
 static int
-read_orders(const omni_record *rec, omni_rfacts *f,
+read_orders(omni_span orders, const omni_record *rec, omni_rfacts *f,
             int (*intern)(const char *, size_t, void *), void *arg,
             omni_error *err)
 {
@@ -123,7 +147,7 @@ read_orders(const omni_record *rec, omni_rfacts *f,
 	long n;
 	int idx;
 
-	omni_json_iter(&it, omni_record_get(rec, "orders"));
+	omni_json_iter(&it, orders);
 	while (omni_json_next(&it, NULL, &o)) {
 		int fulfilled = 0, late = 0;
 
@@ -160,9 +184,8 @@ read_orders(const omni_record *rec, omni_rfacts *f,
 }
 
 static void
-read_csat(const omni_record *rec, omni_rfacts *f)
+read_csat(omni_span c, omni_rfacts *f)
 {
-	omni_span c = omni_record_get(rec, "csat");
 	double score, scale = 5;
 
 	if (omni_json_number(omni_json_get(c, "score"), &score) < 0)
@@ -177,7 +200,7 @@ read_csat(const omni_record *rec, omni_rfacts *f)
 /* A repeat contact: link's history names another ticket of the customer
  * created in the seven days before this one. */
 static void
-read_history(const omni_record *rec, omni_rfacts *f)
+read_history(omni_span history, omni_rfacts *f)
 {
 	omni_jiter it;
 	omni_span h;
@@ -185,7 +208,7 @@ read_history(const omni_record *rec, omni_rfacts *f)
 
 	if (f->created == OMNI_TIME_NONE)
 		return;
-	omni_json_iter(&it, omni_record_get(rec, "history"));
+	omni_json_iter(&it, history);
 	while (omni_json_next(&it, NULL, &h))
 		if (read_time(omni_json_get(h, "created_at"), &t) == 0 &&
 		    t != OMNI_TIME_NONE && t < f->created && t >= f->created - WEEK_MS) {
@@ -194,35 +217,63 @@ read_history(const omni_record *rec, omni_rfacts *f)
 		}
 }
 
+/* The members read, found in one walk over the record's index: a key is
+ * matched by its length first, then its bytes (a key written with escapes
+ * is not recognised).  The last of a repeated key wins. */
+enum { F_ID, F_UPDATED, F_CREATED, F_SOLVED, F_SLA, F_INTENT, F_CSAT,
+       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_N };
+
+static void
+index_members(const omni_record *rec, omni_span *v)
+{
+	static const char *const names[F_N] = { "id", "updated_at", "created_at",
+		"solved_at", "sla", "intent", "csat", "history", "messages", "orders",
+		"customer" };
+	static size_t lens[F_N];
+	size_t i, k;
+
+	if (!lens[0])
+		for (k = 0; k < F_N; k++)
+			lens[k] = strlen(names[k]);
+	memset(v, 0, F_N * sizeof *v);
+	for (i = 0; i < rec->nmembers; i++) {
+		omni_span key = rec->members[i].key;
+		for (k = 0; k < F_N; k++)
+			if (key.n == lens[k] && !memcmp(key.p, names[k], key.n)) {
+				v[k] = rec->members[i].value;
+				break;
+			}
+	}
+}
+
 int
 omni_rfacts_read(const omni_record *rec, omni_rfacts *f,
                  int (*intern)(const char *reason, size_t len, void *arg),
                  void *arg, omni_error *err)
 {
-	static const char *const times[] = { "updated_at", "created_at", "solved_at" };
+	static const int times[] = { F_UPDATED, F_CREATED, F_SOLVED };
+	static const char *const names[] = { "updated_at", "created_at", "solved_at" };
 	omni_time *slots[] = { &f->updated, &f->created, &f->solved };
-	omni_span v, cust;
+	omni_span m[F_N], v, cust;
 	size_t i;
 
+	index_members(rec, m);
 	memset(f, 0, sizeof *f);
 	f->first_in = f->first_reply = f->due = OMNI_TIME_NONE;
-	v = omni_record_get(rec, "id");
-	f->id = v.p ? omni_rfacts_hash(v.p, v.n) : 0;
-	cust = omni_json_get(omni_record_get(rec, "customer"), "id");
+	f->id = m[F_ID].p ? omni_rfacts_hash(m[F_ID].p, m[F_ID].n) : 0;
+	cust = omni_json_get(m[F_CUSTOMER], "id");
 	f->customer = omni_json_type(cust) == OMNI_J_STRING ? omni_rfacts_hash(cust.p, cust.n) : 0;
-	for (i = 0; i < 3; i++) {
-		v = omni_record_get(rec, times[i]);
-		if (read_time(v, slots[i]) < 0)
-			return bad_time(rec, v, times[i], err);
-	}
-	v = omni_json_get(omni_record_get(rec, "sla"), "first_response_due");
+	for (i = 0; i < 3; i++)
+		if (read_time(m[times[i]], slots[i]) < 0)
+			return bad_time(rec, m[times[i]], names[i], err);
+	v = omni_json_get(m[F_SLA], "first_response_due");
 	if (read_time(v, &f->due) < 0)
 		return bad_time(rec, v, "sla.first_response_due", err);
-	if (omni_json_string_eq(omni_record_get(rec, "intent"), "wismo"))
+	if (omni_json_string_eq(m[F_INTENT], "wismo"))
 		f->flags |= OMNI_RF_WISMO;
-	read_csat(rec, f);
-	read_history(rec, f);
-	if (read_messages(rec, f, err) < 0)
+	read_csat(m[F_CSAT], f);
+	read_history(m[F_HISTORY], f);
+	if (read_messages(m[F_MESSAGES], rec, f, err) < 0)
 		return -1;
-	return read_orders(rec, f, intern, arg, err);
+	return read_orders(m[F_ORDERS], rec, f, intern, arg, err);
 }

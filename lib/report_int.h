@@ -16,6 +16,7 @@ struct strtab {
 
 struct omni_rep {
 	omni_rep_opts o;
+	size_t bylen[16];        /* strlen of each --by field */
 	struct strtab keys, reasons;
 	uint32_t *pool;          /* reason index per refund, in ticket order */
 	size_t npool, poolcap;
