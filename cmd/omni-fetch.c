@@ -12,12 +12,13 @@
 
 static const char usage_line[] =
 	"usage: omni-fetch [-aoqvk] [-c file] [-d file] [-s store] [-r file] "
-	"[--channel name] [--now time] [source ...]";
+	"[--channel name] [--now time] [--webhook kind] [-H header] [source ...]";
 
 static const char help_text[] =
 	"\n"
-	"Reads the sources named (configured names or maildir:PATH, mbox:PATH, file:PATH)\n"
-	"and writes new tickets as NDJSON on stdout.\n"
+	"Reads the sources named (configured names or maildir:PATH, mbox:PATH, file:PATH,\n"
+	"shopify:URL, imap://, imaps://) and writes new tickets as NDJSON on stdout.\n"
+	"With --webhook, each file (or stdin) is one signed delivery.\n"
 	"\n"
 	"  -a, --all            read everything again\n"
 	"  -o, --orders         put orders, fulfilments and refunds into the store\n"
@@ -28,12 +29,14 @@ static const char help_text[] =
 	"  -k, --keep-going     set malformed records aside and go on\n"
 	"  -r, --reject FILE    where --keep-going puts them\n"
 	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
+	"      --webhook KIND   verify and read deliveries (shopify, meta, tiktok, woocommerce)\n"
+	"  -H, --header LINE    a delivery's header (\"Name: value\")\n"
 	"  -q, --quiet          no warnings\n"
 	"  -v, --verbose        more detail\n"
 	"  -h, --help           this help\n"
 	"  -V, --version        version\n";
 
-enum { OPT_CHANNEL = 256, OPT_NOW };
+enum { OPT_CHANNEL = 256, OPT_NOW, OPT_WEBHOOK };
 
 static const struct option long_options[] = {
 	{ "all", no_argument, NULL, 'a' },
@@ -45,6 +48,8 @@ static const struct option long_options[] = {
 	{ "keep-going", no_argument, NULL, 'k' },
 	{ "reject", required_argument, NULL, 'r' },
 	{ "now", required_argument, NULL, OPT_NOW },
+	{ "webhook", required_argument, NULL, OPT_WEBHOOK },
+	{ "header", required_argument, NULL, 'H' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -55,6 +60,8 @@ static const struct option long_options[] = {
 /* The run: options, and what the callbacks need. */
 struct run {
 	const char *config_path, *db_path, *store_name, *channel, *reject_path;
+	const char *webhook;    /* --webhook KIND */
+	char *headers;          /* -H lines, each ending in \n */
 	int all, orders, keep_going;
 	omni_config *config;
 	omni_store *store;
@@ -225,12 +232,110 @@ fetch_one(struct run *r, const char *arg, omni_error *err)
 	return 0;
 }
 
+/* The whole of a file, or of stdin for "-": new, or NULL with err. */
+static char *
+slurp(const char *path, size_t *len, omni_error *err)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL, *g;
+	size_t cap = 0, n;
+
+	*len = 0;
+	if (!fp) {
+		omni_error_set(err, OMNI_EX_NOINPUT, path, 0, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	do {
+		if (*len + 65536 + 1 > cap && !(g = realloc(buf, cap = cap * 2 + 65536 + 1))) {
+			omni_error_set(err, OMNI_EX_SOFTWARE, path, 0, 0, "out of memory");
+			goto fail;
+		} else if (g) {
+			buf = g;
+		}
+		g = NULL;
+		n = fread(buf + *len, 1, cap - *len - 1, fp);
+		*len += n;
+	} while (n > 0);
+	if (ferror(fp)) {
+		omni_error_set(err, OMNI_EX_IOERR, path, 0, 0, "%s", strerror(errno));
+		goto fail;
+	}
+	buf[*len] = 0;
+	if (fp != stdin)
+		fclose(fp);
+	return buf;
+fail:
+	free(buf);
+	if (fp != stdin)
+		fclose(fp);
+	return NULL;
+}
+
+/* One delivery, --webhook KIND: verified, read, marked. */
+static int
+webhook_one(struct run *r, const char *path, omni_error *err)
+{
+	omni_fetch f;
+	char key[64], *raw = NULL, *event = NULL;
+	size_t len;
+	int rc = -1;
+
+	memset(&f, 0, sizeof f);
+	snprintf(key, sizeof key, "webhook:%s", r->webhook);
+	f.name = r->webhook;
+	f.cursor_key = key;
+	f.uri = path;
+	f.channel = r->channel;
+	f.store_name = r->store_name;
+	f.config = r->config;
+	f.store = r->store;
+	f.all = r->all;
+	f.orders = r->orders;
+	f.keep_going = r->keep_going;
+	f.emit = emit;
+	f.reject = reject;
+	f.arg = r;
+	if (!(raw = slurp(path, &len, err)) || omni_store_begin(r->store, err) < 0)
+		goto out;
+	rc = omni_webhook_read(&f, r->webhook, r->headers, raw, len, &event, err);
+	if (rc < 0) {
+		omni_store_rollback(r->store);
+		omni_error_locate(err, strcmp(path, "-") ? path : "stdin", 0);
+		goto out;
+	}
+	if (rc == 1)
+		omni_verbose("%s: a repeated delivery (%s): skipped", path, event);
+	else if (event)
+		json_array_append_new(r->pending, json_string(event));
+	rc = commit_seen(r, &f, err);
+	if (f.skipped_orders)
+		omni_warn("%s: %ld orders skipped; --orders puts them into the store",
+		          f.name, f.skipped_orders);
+out:
+	free(raw);
+	free(event);
+	return rc;
+}
+
+static int
+add_header(struct run *r, const char *line)
+{
+	size_t n = r->headers ? strlen(r->headers) : 0;
+	char *h = realloc(r->headers, n + strlen(line) + 2);
+
+	if (!h)
+		return -1;
+	sprintf(h + n, "%s\n", line);
+	r->headers = h;
+	return 0;
+}
+
 static int
 parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "aoc:d:s:kr:qvhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "aoc:d:s:kr:H:qvhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'a': r->all = 1; break;
 		case 'o': r->orders = 1; break;
@@ -243,6 +348,13 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case OPT_NOW:
 			if (omni_clock_set(optarg, err) < 0)
 				return omni_usage_error(usage_line, "%s", err->text);
+			break;
+		case OPT_WEBHOOK: r->webhook = optarg; break;
+		case 'H':
+			if (!strchr(optarg, ':'))
+				return omni_usage_error(usage_line, "--header wants \"Name: value\"");
+			if (add_header(r, optarg) < 0)
+				return OMNI_EX_SOFTWARE;
 			break;
 		case 'q': omni_verbosity = -1; break;
 		case 'v': omni_verbosity++; break;
@@ -258,6 +370,11 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	}
 	if (r->reject_path && !r->keep_going)
 		return omni_usage_error(usage_line, "--reject needs --keep-going");
+	if (r->headers && !r->webhook)
+		return omni_usage_error(usage_line, "--header needs --webhook");
+	if (r->webhook && !omni_webhook_known(r->webhook))
+		return omni_usage_error(usage_line, "unknown webhook kind '%s' (shopify, meta, "
+		                        "tiktok, woocommerce)", r->webhook);
 	return 0;
 }
 
@@ -282,7 +399,7 @@ main(int argc, char **argv)
 		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
 		goto fail;
 	}
-	if (optind == argc && !r.config->nsections) {
+	if (optind == argc && !r.config->nsections && !r.webhook) {
 		omni_usage_error(usage_line, "no sources: name some, or configure them in %s",
 		                 "omni.conf (see omni-config(5))");
 		status = OMNI_EX_USAGE;
@@ -292,7 +409,13 @@ main(int argc, char **argv)
 		goto fail;
 	r.out = omni_out_new(STDOUT_FILENO);
 	r.pending = json_array();
-	if (optind < argc) {
+	if (r.webhook) {
+		for (int i = optind; i < argc || i == optind; i++)
+			if (r.stopped || webhook_one(&r, i < argc ? argv[i] : "-", &err) < 0)
+				break;
+		if (err.status)
+			goto fail;
+	} else if (optind < argc) {
 		for (int i = optind; i < argc && !r.stopped; i++)
 			if (fetch_one(&r, argv[i], &err) < 0)
 				goto fail;
@@ -322,6 +445,7 @@ out:
 	if (r.reject && fclose(r.reject) == EOF && !status)
 		status = OMNI_EX_IOERR;
 	json_decref(r.pending);
+	free(r.headers);
 	omni_store_close(r.store);
 	omni_config_free(r.config);
 	curl_global_cleanup();

@@ -41,7 +41,9 @@ function __omni_fetch_sources
         printf '%s\t%s\n' $name 'configured source'
     end
     printf '%s\t%s\n' maildir: 'a Maildir directory' mbox: 'an mbox file' \
-        file: 'saved API responses and webhook deliveries'
+        file: 'saved API responses and webhook deliveries' \
+        shopify:https:// 'the Shopify Admin API of a shop' \
+        imap:// 'an IMAP mailbox' imaps:// 'an IMAP mailbox over TLS'
 end
 
 complete -c omni-fetch -f -n 'not __omni_fetch_uri' -a '(__omni_fetch_sources)'
@@ -55,6 +57,8 @@ complete -c omni-fetch -l channel -x -a 'amazon ebay walmart shopify bigcommerce
 complete -c omni-fetch -s k -l keep-going -d 'Set malformed records aside and go on'
 complete -c omni-fetch -s r -l reject -r -F -d 'Where --keep-going puts malformed records'
 complete -c omni-fetch -l now -x -d 'The clock (RFC 3339 or Unix seconds)'
+complete -c omni-fetch -l webhook -x -a 'shopify meta tiktok woocommerce' -d 'Verify and read webhook deliveries'
+complete -c omni-fetch -s H -l header -x -d 'A delivery header (Name: value)'
 complete -c omni-fetch -s q -l quiet -d 'No warnings'
 complete -c omni-fetch -s v -l verbose -d 'More detail'
 complete -c omni-fetch -s h -l help -d 'Print the usage'

@@ -6,8 +6,8 @@
 
 # omni-fetch's options: short|long, or long alone.
 _omni_fetch_options='-a|--all -o|--orders -c|--config -d|--db -s|--store
-	--channel -k|--keep-going -r|--reject --now -q|--quiet -v|--verbose
-	-h|--help -V|--version'
+	--channel -k|--keep-going -r|--reject --now --webhook -H|--header
+	-q|--quiet -v|--verbose -h|--help -V|--version'
 
 _omni_channels='amazon ebay walmart shopify bigcommerce woocommerce tiktok
 	instagram facebook email chat sms'
@@ -93,7 +93,10 @@ _omni_fetch()
 	--channel)
 		_omni_reply "$cur" "$(printf '%s\n' $_omni_channels)"
 		return 0 ;;
-	--now)
+	--now|-H|--header)
+		return 0 ;;
+	--webhook)
+		_omni_reply "$cur" "$(printf '%s\n' shopify meta tiktok woocommerce)"
 		return 0 ;;
 	esac
 
@@ -114,9 +117,9 @@ _omni_fetch()
 		_omni_reply "$cur" "$(_omni_paths "${cur#*:}" | sed "s|^|$opt|")" paths ;;
 	*)
 		_omni_reply "$cur" "$(_omni_conf_names source "${words[@]}"
-			printf '%s\n' maildir: mbox: file:)"
+			printf '%s\n' maildir: mbox: file: shopify:https:// imap:// imaps://)"
 		# A scheme alone is only the start of a word.
-		[[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *: ]] &&
+		[[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[:/] ]] &&
 			compopt -o nospace 2>/dev/null ;;
 	esac
 	return 0

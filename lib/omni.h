@@ -633,6 +633,27 @@ int omni_webhook_verify(const char *kind, const char *headers,
                         const char *body, size_t len, omni_error *err);
 /* A header's value from "Name: value" lines: new or NULL. */
 char *omni_webhook_header(const char *headers, const char *name);
+/* A saved delivery that starts with its headers (an optional request line,
+ * "Name: value" lines, a blank line): 1, *headers new and *body after the
+ * blank line; 0 when it is a bare body (*body = raw).  -1 out of memory. */
+int omni_webhook_split(const char *raw, size_t len, char **headers,
+                       const char **body, size_t *blen);
+/* The delivery's event id from its headers (Shopify, WooCommerce): new or
+ * NULL. */
+char *omni_webhook_event_id(const char *kind, const char *headers);
+struct omni_payload;
+/* TikTok's order status push into the store: 1, 0 not its shape, -1. */
+int omni_webhook_tiktok(struct omni_payload *p, const json_t *doc,
+                        omni_error *err);
+int omni_webhook_known(const char *kind);
+/* One delivery (raw: headers and body, or the body alone; given: "Name:
+ * value\n" lines from the command line or NULL): verified, then its body
+ * read as a payload into f.  0 done; 1 a repeated delivery (its event id
+ * already seen); -1 with err.  *event_key (new or NULL): the seen key that
+ * marks this delivery once its output is written. */
+int omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
+                      const char *raw, size_t len, char **event_key,
+                      omni_error *err);
 
 // lib/payload.c, lib/payload_*.c - saved API responses and webhook bodies
 /* One file: source reading into f; emitted holds the seen keys emitted in
@@ -779,6 +800,7 @@ struct omni_link {
 	sqlite3 *db;                     /* borrowed */
 	omni_link_opts o;
 	sqlite3_stmt *st[OMNI_LS_COUNT];
+	int any_blocks;                  /* link_blocks has rows: look them up */
 };
 
 /* A prepared statement, reset and unbound, ready to bind. */
@@ -801,6 +823,9 @@ char *omni_link_history_json(omni_link *l, const char *ticket_id,
                              const char *customer_id, omni_error *err);
 char *omni_link_merged_from_json(omni_link *l, const char *ticket_id,
                                  omni_error *err);
+/* An order number as the store keeps it: "#1061" for digits only, else
+ * as it is (an Amazon or eBay order id). */
+void omni_link_order_number(const char *number, char *buf, size_t size);
 
 /* Which customer a ticket is (lib/link_who.c). */
 typedef struct omni_link_who {

@@ -43,12 +43,15 @@ fish_options() {
 	}' "$1" | sort
 }
 
-# '(-a --all)'{-a,--all}'[...]' pairs, and '--channel=[...]' alone.
+# '(-a --all)'{-a,--all}'[...]' pairs, and '--channel=[...]' alone, in
+# omni-fetch's function of the file (it holds every program's).
 zsh_options() {
+	sed -n '/^_omni_fetch() {/,/^}/p' "$1" >"$BATS_TEST_TMPDIR/zsh-fetch"
 	{
-		grep -oE "\{-[A-Za-z]\+?,--[a-z-]+=?\}" "$1" |
+		grep -oE "\{-[A-Za-z]\+?,--[a-z-]+=?\}" "$BATS_TEST_TMPDIR/zsh-fetch" |
 			sed -E 's/^\{-(.)\+?,--([a-z-]+)=?\}$/\1 \2/'
-		grep -oE "^ *'--[a-z-]+=?\[" "$1" | sed -E "s/^ *'--([a-z-]+)=?\[$/- \1/"
+		grep -oE "^ *'--[a-z-]+=?\[" "$BATS_TEST_TMPDIR/zsh-fetch" |
+			sed -E "s/^ *'--([a-z-]+)=?\[$/- \1/"
 	} | sort
 }
 
@@ -113,9 +116,9 @@ bash_complete() {
 @test "omni-fetch: --help, the man page and the completions list the same options" {
 	need_program omni-fetch
 	want=$(help_options omni-fetch)
-	# the help is not empty: 13 options, 2 without a short form
-	[ "$(printf '%s\n' "$want" | wc -l)" -eq 13 ]
-	[ "$(printf '%s\n' "$want" | grep -c '^- ')" -eq 2 ]
+	# the help is not empty: 15 options, 3 without a short form
+	[ "$(printf '%s\n' "$want" | wc -l)" -eq 15 ]
+	[ "$(printf '%s\n' "$want" | grep -c '^- ')" -eq 3 ]
 
 	run man_options "$TOP/man/omni-fetch.1"
 	assert_output "$want"
@@ -186,7 +189,7 @@ bash_complete() {
 	printf '[source other]\nuri = file:x\n' >"$HOME/alt.conf"
 
 	run bash_complete "omni-fetch "
-	assert_output "$(printf '%s\n' support amazon-mail maildir: mbox: file:)"
+	assert_output "$(printf '%s\n' support amazon-mail maildir: mbox: file: shopify:https:// imap:// imaps://)"
 	run bash_complete "omni-fetch -c ~/alt.conf o"
 	assert_output other
 	run bash_complete "omni-fetch --config=$HOME/alt.conf "
