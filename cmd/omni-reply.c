@@ -239,6 +239,50 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	return reply;
 }
 
+/* A sent reply joins the ticket's messages (once: a ticket that has it
+ * already is left as it is), so first response times count it. */
+static int
+add_sent_message(struct run *r, const omni_record *rec, json_t *reply)
+{
+	const char *st = json_string_value(json_object_get(reply, "status"));
+	const char *id = json_string_value(json_object_get(reply, "external_id"));
+	omni_span msgs = omni_record_get(rec, "messages"), m;
+	omni_jiter it;
+	char *one = NULL, *buf = NULL;
+	int rc = -1, empty = 1;
+
+	if (!st || strcmp(st, "sent") != 0 || !id)
+		return 0;
+	omni_json_iter(&it, msgs);
+	while (omni_json_next(&it, NULL, &m)) {
+		empty = 0;
+		if (omni_json_string_eq(omni_json_get(m, "id"), id))
+			return 0;
+	}
+	json_t *ch = omni_json_to_jansson(omni_record_get(rec, "channel"));
+	json_t *msg = json_pack("{s:s, s:s, s:s, s:O?, s:O?, s:o}", "id", id, "direction", "out",
+	                        "author", r->auto_mode ? "bot" : "agent",
+	                        "at", json_object_get(reply, "sent_at"),
+	                        "text", json_object_get(reply, "text"),
+	                        "channel", ch ? ch : json_null());
+	if (!msg || !(one = json_dumps(msg, JSON_COMPACT)))
+		goto out;
+	if (omni_json_type(msgs) == OMNI_J_ARRAY) {
+		const char *close = msgs.p + msgs.n - 1;   /* the ']' */
+		if (asprintf(&buf, "%.*s%s%s]", (int)(close - msgs.p), msgs.p, empty ? "" : ",", one) < 0)
+			buf = NULL;
+	} else if (asprintf(&buf, "[%s]", one) < 0) {
+		buf = NULL;
+	}
+	if (buf && omni_edit_set_raw(r->edit, "messages", buf, strlen(buf)) == 0)
+		rc = 0;
+out:
+	json_decref(msg);
+	free(one);
+	free(buf);
+	return rc;
+}
+
 static int
 one(struct run *r, const omni_record *rec, omni_error *err)
 {
@@ -267,6 +311,10 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 	}
 	omni_edit_reset(r->edit);
 	omni_edit_set(r->edit, "reply", reply);
+	if (add_sent_message(r, rec, reply) < 0) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
 	rc = omni_record_write(r->out, rec, r->edit);
 out:
 	json_decref(reply);

@@ -6,9 +6,13 @@
 #include "omni.h"
 
 /* What the template callbacks see. */
+enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_N };
+
 typedef struct ctx {
 	const omni_record *rec;
 	omni_span extras;         /* brand, tone, tracking_link, ... */
+	omni_span alias[A_N];     /* found once per ticket: templates ask often */
+	int have[A_N];
 	omni_tmpl_lib *lib;
 	omni_tmpl_want want;
 	omni_error *err;
@@ -47,22 +51,31 @@ omni_reply_last_inbound(const omni_record *rec)
 }
 
 static omni_span
+alias(ctx *c, int which)
+{
+	static const char *const list[] = { NULL, "fulfillments", "refunds", "returns" };
+
+	if (c->have[which])
+		return c->alias[which];
+	if (which == A_ORDER)
+		c->alias[which] = omni_json_at(omni_record_get(c->rec, "orders"), 0);
+	else if (which == A_LAST)
+		c->alias[which] = last_inbound(c->rec);
+	else
+		c->alias[which] = omni_json_at(omni_json_get(alias(c, A_ORDER), list[which]), 0);
+	c->have[which] = 1;
+	return c->alias[which];
+}
+
+static omni_span
 root(void *arg, const char *name)
 {
-	const ctx *c = arg;
-	omni_span orders = omni_record_get(c->rec, "orders");
-	omni_span order = omni_json_at(orders, 0);
+	ctx *c = arg;
+	static const char *const names[] = { "order", "shipment", "refund", "return", "last_message" };
 
-	if (strcmp(name, "order") == 0)
-		return order;
-	if (strcmp(name, "shipment") == 0)
-		return omni_json_at(omni_json_get(order, "fulfillments"), 0);
-	if (strcmp(name, "refund") == 0)
-		return omni_json_at(omni_json_get(order, "refunds"), 0);
-	if (strcmp(name, "return") == 0)
-		return omni_json_at(omni_json_get(order, "returns"), 0);
-	if (strcmp(name, "last_message") == 0)
-		return last_inbound(c->rec);
+	for (int i = 0; i < A_N; i++)
+		if (strcmp(name, names[i]) == 0)
+			return alias(c, i);
 	omni_span v = omni_json_get(c->extras, name);
 	return v.p ? v : omni_record_get(c->rec, name);
 }
@@ -189,7 +202,7 @@ omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec, const char *name,
 	char *extras = NULL, *text = NULL, *html = NULL, found[600];
 	const char *tone = omni_reply_tone(channel), *used = NULL;
 	const omni_tmpl *t = NULL;
-	ctx c = { rec, { NULL, 0 }, lib,
+	ctx c = { rec, { NULL, 0 }, { { NULL, 0 } }, { 0 }, lib,
 	          { name, lang, store ? store : "", channel, tone, 0 }, err };
 	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c };
 	int rc = -1, got;

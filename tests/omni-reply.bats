@@ -401,6 +401,23 @@ window: the customer wrote 193 hours ago: past the 7-day human agent window'
 	assert_success
 }
 
+@test "a sent reply joins the ticket's messages, once" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	ticket_to "msg-$BATS_TEST_NUMBER@example.com" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send --auto "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/sent.json"
+	run jq -c '.messages[3] | [.direction, .author, .at, (.id == $id), (.text | startswith("Hello Maria,"))]' \
+		--arg id "$(jq -r .reply.external_id "$BATS_TEST_TMPDIR/sent.json")" "$BATS_TEST_TMPDIR/sent.json"
+	assert_output '["out","bot","2026-11-20T12:00:00Z",true,true]'
+	# its output run again: the reply is there, nothing is added or sent
+	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/sent.json"
+	assert_success
+	assert_equal "$(jq '.messages | length' <<<"$output")" 4
+	assert_equal "$(received "$SPOOL" "msg-$BATS_TEST_NUMBER@example.com")" 1
+}
+
 @test "an Amazon buyer is answered through the relay address" {
 	need_smtpd
 	conf=$(smtp_conf "$SMTP_PORT")
