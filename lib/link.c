@@ -186,8 +186,10 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 		num = bar + 1;
 		snprintf(store, sizeof store, "%.*s", (int)(bar - in->keys.v[i].value),
 		         in->keys.v[i].value);
+		char quoted[256];
+		omni_link_order_number(num, quoted, sizeof quoted);
 		st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-		sqlite3_bind_text(st, 1, num, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, quoted, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, store, -1, SQLITE_STATIC);
 		int rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
@@ -361,7 +363,7 @@ customer_tickets(omni_link *l, input *in, verdict *v, omni_error *err)
 	struct { char id[40], status[32]; char *subject; omni_time upd; } t[8];
 	size_t n = 0;
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_TICKETS);
-	int rc, reply = 0;
+	int rc, reply = 0, ords = has_orders(in);
 	char *subj = omni_link_subject_norm(in->subject, &reply);
 
 	sqlite3_bind_text(st, 1, v->customer, -1, SQLITE_STATIC);
@@ -380,7 +382,7 @@ customer_tickets(omni_link *l, input *in, verdict *v, omni_error *err)
 	sqlite3_reset(st);
 	for (int pass = 0; pass < 3 && !v->ticket[0]; pass++)
 		for (size_t i = 0; i < n && !v->ticket[0]; i++) {
-			int some, all = names_orders(l, in, t[i].id, &some);
+			int some = 0, all = ords ? names_orders(l, in, t[i].id, &some) : 1;
 			int near = absdiff(in->first, t[i].upd) <= l->o.window;
 			if (blocked(l, t[i].id, in->id) || (solved(t[i].status) && !all))
 				continue;
@@ -396,7 +398,7 @@ customer_tickets(omni_link *l, input *in, verdict *v, omni_error *err)
 				copy(v->tvalue, sizeof v->tvalue, subj);
 				v->confidence = 0.8;
 			} else if (pass == 2 && near && !solved(t[i].status) &&
-			           (some || !has_orders(in) || !ticket_has_any_order(l, t[i].id))) {
+			           (some || !ords || !ticket_has_any_order(l, t[i].id))) {
 				snprintf(v->tkind, sizeof v->tkind, "window");
 				v->confidence = 0.6;
 			} else {

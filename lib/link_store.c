@@ -15,7 +15,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_MSGID_GET] =
 		"SELECT m.ticket_id, t.updated_at, t.status FROM link_msgids m"
 		" JOIN tickets t ON t.id = m.ticket_id WHERE m.msgid = ?1"
-		" ORDER BY t.created_at, t.id",
+		" ORDER BY m.ticket_id",
 	[OMNI_LS_KEY_GET] =
 		"SELECT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
 		" AND strength >= 50",
@@ -24,7 +24,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_ORDER_OWNER] =
 		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone"
 		" FROM orders"
-		" WHERE number IN (?1, '#' || ?1) AND (?2 = '' OR store IN (?2, ''))"
+		" WHERE number = ?1 AND (?2 = '' OR store = ?2 OR store = '')"
 		" ORDER BY store DESC LIMIT 1",
 	[OMNI_LS_TICKET_GET] =
 		"SELECT customer_id, status, record, created_at, updated_at FROM tickets"
@@ -55,7 +55,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" thread_key = COALESCE(tickets.thread_key, excluded.thread_key)",
 	[OMNI_LS_TICKET_RECORD] =
 		"UPDATE tickets SET record = ?2, created_at = ?3, updated_at = ?4,"
-		" solved_at = CASE WHEN status IN ('solved', 'closed')"
+		" solved_at = CASE WHEN status = 'solved' OR status = 'closed'"
 		" THEN COALESCE(solved_at, ?4) END WHERE id = ?1",
 	[OMNI_LS_MSG_PUT] =
 		"INSERT OR IGNORE INTO messages (ticket_id, id, message_id, channel, direction,"
@@ -70,7 +70,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"SELECT source_id FROM ticket_links WHERE ticket_id = ?1 ORDER BY rowid",
 	[OMNI_LS_HISTORY] =
 		"SELECT id, channel, subject, status, created_at FROM tickets"
-		" WHERE customer_id = ?1 AND id <> ?2 ORDER BY created_at DESC, id LIMIT ?3",
+		" WHERE customer_id = ?1 AND id <> ?2 ORDER BY updated_at DESC LIMIT ?3",
 	[OMNI_LS_DM_NEAR] =
 		"SELECT 1 FROM messages WHERE ticket_id = ?1 AND channel = ?2"
 		" AND at >= ?3 AND at <= ?4 LIMIT 1",
@@ -95,6 +95,12 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 			omni_link_free(l);
 			return -1;
 		}
+	/* Blocks are rare: most runs never need to look one up. */
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(l->db, "SELECT EXISTS (SELECT 1 FROM link_blocks)", -1,
+	                       &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		l->any_blocks = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
 	*out = l;
 	return 0;
 }
@@ -203,17 +209,23 @@ split_order_key(const char *key, const char **number)
 	return k;
 }
 
+void
+omni_link_order_number(const char *number, char *buf, size_t size)
+{
+	if (strspn(number, "0123456789") == strlen(number))
+		snprintf(buf, size, "#%s", number);
+	else
+		snprintf(buf, size, "%s", number);
+}
+
 /* As customers quote it: "#1061" for a shop number, else as it is. */
 static json_t *
 quoted(const char *number)
 {
 	char buf[256];
 
-	if (strspn(number, "0123456789") == strlen(number)) {
-		snprintf(buf, sizeof buf, "#%s", number);
-		return json_string(buf);
-	}
-	return json_string(number);
+	omni_link_order_number(number, buf, sizeof buf);
+	return json_string(buf);
 }
 
 char *
@@ -240,10 +252,11 @@ static json_t *
 load_order(omni_link *l, const char *store, const char *number, omni_error *err)
 {
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-	char *channel = NULL, *ostore = NULL, *id = NULL;
+	char *channel = NULL, *ostore = NULL, *id = NULL, quoted[256];
 	json_t *o = NULL;
 
-	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	omni_link_order_number(number, quoted, sizeof quoted);
+	sqlite3_bind_text(st, 1, quoted, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, store, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return NULL;

@@ -84,9 +84,12 @@ usable(const omni_link_key *k, const char *channel)
 int
 omni_link_blocked(omni_link *l, const char *x, const char *y)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_BLOCKED);
+	sqlite3_stmt *st;
 	int rc;
 
+	if (!l->any_blocks)
+		return 0;
+	st = omni_link_stmt(l, OMNI_LS_BLOCKED);
 	if (strcmp(x, y) > 0) {
 		const char *t = x;
 		x = y;
