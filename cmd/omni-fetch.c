@@ -70,6 +70,7 @@ struct run {
 	json_t *pending;        /* seen keys of what this source wrote */
 	long tickets, rejected;
 	int stopped;            /* the output failed: stop, record nothing */
+	int failed;             /* the status of the first source that failed */
 	int reject_failed;
 };
 
@@ -330,6 +331,20 @@ add_header(struct run *r, const char *line)
 	return 0;
 }
 
+/* One failing source does not stop the others: it is reported, and the
+ * exit status is the first failure's. */
+static void
+source_done(struct run *r, int rc, omni_error *err)
+{
+	if (rc == 0)
+		return;
+	if (!r->stopped)
+		omni_report(err);
+	if (!r->failed)
+		r->failed = err->status ? err->status : OMNI_EX_SOFTWARE;
+	memset(err, 0, sizeof *err);
+}
+
 static int
 parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
@@ -417,17 +432,15 @@ main(int argc, char **argv)
 			goto fail;
 	} else if (optind < argc) {
 		for (int i = optind; i < argc && !r.stopped; i++)
-			if (fetch_one(&r, argv[i], &err) < 0)
-				goto fail;
+			source_done(&r, fetch_one(&r, argv[i], &err), &err);
 	} else {
 		for (size_t i = 0; i < r.config->nsections && !r.stopped; i++)
-			if (strcmp(r.config->sections[i].type, "source") == 0 &&
-			    fetch_one(&r, r.config->sections[i].name, &err) < 0)
-				goto fail;
+			if (strcmp(r.config->sections[i].type, "source") == 0)
+				source_done(&r, fetch_one(&r, r.config->sections[i].name, &err), &err);
 	}
 	if (r.rejected && !r.reject)
 		omni_warn("%ld malformed records skipped (--reject FILE keeps them)", r.rejected);
-	status = r.rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	status = r.failed ? r.failed : r.rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
 	goto out;
 fail:
 	if (!r.stopped)

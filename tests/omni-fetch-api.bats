@@ -240,3 +240,21 @@ cursor() {
 	assert_failure
 	refute_output --partial "$TOKEN"
 }
+
+@test "one failing source does not stop the others; the exit status says it failed" {
+	push /shopify$API '{"status":401}'
+	push /other$API "$(page orders-1.json)"
+	run omni-fetch --orders "shopify:$SHOP" "shopify:$FX/other" "file:$REFERENCE/meta-messenger-webhook.json"
+	assert_failure 77
+	assert_line --index 0 --partial 'shopify: page 1: 401 unauthorized'
+	run orders
+	assert_output '#1042 #1043'
+}
+
+@test "a Retry-After given as an HTTP date in the past means now" {
+	push /shopify$API '{"status":503,"headers":{"Retry-After":"Wed, 21 Oct 2015 07:28:00 GMT"}}' \
+		"$(page orders-empty.json)"
+	run omni-fetch -vv "shopify:$SHOP"
+	assert_success
+	assert_output --partial 'retrying in 0.00s (attempt 2)'
+}
