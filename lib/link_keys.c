@@ -234,7 +234,9 @@ add_handle(omni_link_keys *ks, const char *kind, const char *value)
 	if (strcmp(kind, "amazon") == 0 || strcmp(kind, "ebay") == 0) {
 		if (strchr(value, '@'))
 			return add_email(ks, value, 1, "sender");
-		return omni_link_keys_add(ks, kind, value, 95, 1, 1, kind, "sender");
+		/* the channel is kept by pointer: a static name, not kind */
+		return omni_link_keys_add(ks, kind, value, 95, 1, 1,
+		                          kind[0] == 'a' ? "amazon" : "ebay", "sender");
 	}
 	return omni_link_keys_add(ks, kind, value, 95, 1, 1, NULL, "sender");
 }

@@ -300,3 +300,13 @@ export -f latest
 	assert_success
 	assert_output --regexp '^\{"omni":1,"id":"tk-[0-9a-f]{16}","channel":"email","x":\{"n":1\.50,"s":"\\u00e9"\},"customer":\{"id":"cus-[0-9a-f]{16}","emails":\["e@example.com"\],"phones":\[\],"handles":\{\}\},"messages":\[\{"channel":"email","id":"m1","at":"2026-11-01T10:00:00\+01:00","text":"hi","extra":\[1\.0\]\}\],"created_at":"2026-11-01T09:00:00Z","updated_at":"2026-11-01T09:00:00Z","order_ids":\[\],"merged_from":\["x1"\],"orders":\[\],"history":\[\]\}$'
 }
+
+@test "accuracy: precision 1.0 on the stories, precision 1.0 and recall 0.95 or better on the generated set" {
+	command -v python3 >/dev/null || skip "python3 is not installed"
+	run python3 "$TOP/bench/link/accuracy"
+	assert_success
+	assert_line --regexp '^stories +same customer +records +[0-9]+ +true pairs +[0-9]+ +precision 1\.0000'
+	assert_line --regexp '^stories +same ticket +records +[0-9]+ +true pairs +[0-9]+ +precision 1\.0000'
+	assert_line --regexp '^generated +same customer +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.9[5-9][0-9]{2})$'
+	assert_line --regexp '^generated +same ticket +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.9[5-9][0-9]{2})$'
+}
