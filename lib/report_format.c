@@ -434,7 +434,8 @@ reason_lines(omni_rep *r, omni_out *o, int markdown)
 
 	if (!left)
 		return;
-	memcpy(left, a->reasons, a->nreasons * sizeof *left);
+	if (a->nreasons)
+		memcpy(left, a->reasons, a->nreasons * sizeof *left);
 	for (k = 0; k < a->nreasons; k++) {
 		for (best = 0, i = 1; i < a->nreasons; i++)
 			if (left[i] > left[best])

@@ -309,7 +309,8 @@ omni_rep_merged(omni_rep *r, omni_error *err)
 	int w;
 
 	sort_rep = r;
-	qsort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
+	if (r->ngroups)
+		qsort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
 	free(r->gslot);      /* the order changed: the index is stale */
 	r->gslot = NULL;
 	r->ngslots = 0;
