@@ -152,6 +152,14 @@ match_span(const omni_rnode *n, const omni_route *r, omni_span v, int k)
 	}
 	if (omni_json_type(v) != OMNI_J_STRING)
 		return match_str(n, r, omni_json_type(v) == OMNI_J_TRUE ? "true" : "false");
+	/* A string without escapes is its own text: equality needs no copy. */
+	if ((n->op == OMNI_OP_EQ || n->op == OMNI_OP_NE || n->op == OMNI_OP_IN ||
+	     n->op == OMNI_OP_NOTIN) && !memchr(v.p + 1, '\\', v.n - 2)) {
+		for (size_t i = 0; i < n->nvals; i++)
+			if (strlen(n->vals[i]) == v.n - 2 && memcmp(n->vals[i], v.p + 1, v.n - 2) == 0)
+				return 1;
+		return 0;
+	}
 	if (omni_json_string_buf(v, buf, sizeof buf) >= 0)
 		return match_str(n, r, buf);
 	char *s = omni_json_string(v, NULL);
