@@ -152,6 +152,7 @@ check_phones(const omni_lint_in *in, json_t *reasons)
 			}
 		q = last;             /* what follows the last digit is not part of it */
 		seps = inner;
+		digits[nd < sizeof digits ? nd : sizeof digits - 1] = '\0';
 		/* a date (2026-11-26, 26.11.2026) is no phone number */
 		int date = nd == 8 && seps == 2 && (q - p == 10);
 		if (nd >= 7 && nd <= 15 && (*p == '+' || seps) && !date && !isalpha((unsigned char)*q) &&
