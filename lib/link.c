@@ -720,5 +720,9 @@ out:
 		free(texts[i]);
 	}
 	input_free(&in);
+	/* No statement may hold a read snapshot past the record: a lingering
+	 * one keeps the WAL from being checkpointed. */
+	for (int i = 0; i < OMNI_LS_COUNT; i++)
+		sqlite3_reset(l->st[i]);
 	return status;
 }

@@ -214,6 +214,8 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 oom:
 	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 out:
+	for (int i = 0; i < OMNI_LS_COUNT; i++)
+		sqlite3_reset(l->st[i]);
 	omni_record_free(&rec);
 	free(text);
 	free(keep.json);
