@@ -204,9 +204,22 @@ read_tickets(struct run *r, omni_rep *rep, char **paths, int npaths, FILE *rejec
 			status = OMNI_EX_PARTIAL;
 			continue;
 		}
-		if (rc < 0 || omni_rep_add(rep, rec, err) < 0) {
+		if (rc < 0) {
 			status = -1;
 			break;
+		}
+		if (omni_rep_add(rep, rec, err) < 0) {
+			if (!r->keep_going || err->status != OMNI_EX_DATAERR) {
+				status = -1;
+				break;
+			}
+			/* a time that is not one: set the ticket aside too */
+			omni_report(err);
+			if (reject) {
+				fwrite(rec->text, 1, rec->len, reject);
+				putc('\n', reject);
+			}
+			status = OMNI_EX_PARTIAL;
 		}
 	}
 	omni_reader_free(rd);

@@ -272,6 +272,12 @@ total() {
 	run omni-report "$BATS_TEST_TMPDIR/t.ndjson"
 	assert_failure 65
 	assert_output --regexp '^omni-report: .*created_at is not a time: "last tuesday"$'
+	# with --keep-going it is set aside and the rest counted
+	printf '{"omni":1,"id":"b","created_at":"2026-11-16T10:00:00Z"}\n' >>"$BATS_TEST_TMPDIR/t.ndjson"
+	run omni-report -k -r "$BATS_TEST_TMPDIR/rej" --by '' -f csv "$BATS_TEST_TMPDIR/t.ndjson"
+	assert_failure 1
+	assert_line --index 2 --regexp '^1,0,,,,0,'
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"id":"a","created_at":"last tuesday"}'
 }
 
 @test "a generated set: every figure and format agrees with an independent count" {
