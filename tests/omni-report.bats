@@ -308,3 +308,24 @@ total() {
 			grep -qx -- "$o" || fail "bash lacks $o"
 	done
 }
+
+@test "past 16384 values a percentile comes from the histogram, within 1%; so do merged partials" {
+	# first responses of 1 to 20000 minutes, in an order that is not sorted
+	awk 'BEGIN { for (i = 0; i < 20000; i++) { m = (i * 7919) % 20000 + 1
+		printf "{\"omni\":1,\"id\":\"s%d\",\"created_at\":\"2026-11-01T00:00:00Z\",\"messages\":[{\"direction\":\"in\",\"author\":\"customer\",\"at\":\"2026-11-01T00:00:00Z\"},{\"direction\":\"out\",\"author\":\"agent\",\"at\":\"%s\"}]}\n", i, strftime("%Y-%m-%dT%H:%M:%SZ", 1793491200 + m * 60, 1) } }' \
+		>"$BATS_TEST_TMPDIR/s.ndjson"
+	run total '.first_response_min' "$BATS_TEST_TMPDIR/s.ndjson"
+	assert_success
+	# count and mean stay exact; p50 10000 and p90 18000 within 1%
+	run jq -e '.count == 20000 and .mean == 10000.5 and
+		(.p50 / 10000 - 1 | fabs) <= 0.01 and (.p90 / 18000 - 1 | fabs) <= 0.01' <<<"$output"
+	assert_success
+	head -9000 "$BATS_TEST_TMPDIR/s.ndjson" >"$BATS_TEST_TMPDIR/s1.ndjson"
+	tail -n +9001 "$BATS_TEST_TMPDIR/s.ndjson" >"$BATS_TEST_TMPDIR/s2.ndjson"
+	omni-report --by '' --partial "$BATS_TEST_TMPDIR/s1.ndjson" >"$BATS_TEST_TMPDIR/p1.json"
+	omni-report --by '' --partial "$BATS_TEST_TMPDIR/s2.ndjson" >"$BATS_TEST_TMPDIR/p2.json"
+	run bash -c "omni-report --by '' --merge -f json '$BATS_TEST_TMPDIR/p1.json' - <'$BATS_TEST_TMPDIR/p2.json' |
+		jq -e '.total.first_response_min | .count == 20000 and .mean == 10000.5 and
+			(.p50 / 10000 - 1 | fabs) <= 0.01 and (.p90 / 18000 - 1 | fabs) <= 0.01'"
+	assert_success
+}
