@@ -358,3 +358,19 @@ route_help_options() {
 		sed 's/^ //; s/ \$//'"
 	assert_output "$usage"
 }
+
+@test "learn: a lexicon from tickets a person has labelled" {
+	for i in 1 2 3 4 5 6; do
+		ticket "w$i" email "my gizmo number $i went kaput" '.lang = "en" | .intent = "damaged"'
+	done >"$BATS_TEST_TMPDIR/labelled.ndjson"
+	ticket o email "the gizmo is fine" '.lang = "en" | .intent = "feedback"' >>"$BATS_TEST_TMPDIR/labelled.ndjson"
+	mkdir -p "$XDG_CONFIG_HOME/omni/route"
+	sh "$TOP/share/omni/route/learn" "$BATS_TEST_TMPDIR/labelled.ndjson" \
+		>"$XDG_CONFIG_HOME/omni/route/learned.lex"
+	run cat "$XDG_CONFIG_HOME/omni/route/learned.lex"
+	assert_output $'lang en\ndamaged 2 gizmo\ndamaged 2 kaput\ndamaged 2 number\ndamaged 2 went'
+	run omni-route --check
+	assert_success
+	run bash -c "$(declare -f ticket); ticket x email 'it went kaput' | omni-route | jq -r .intent"
+	assert_output damaged
+}
