@@ -403,8 +403,10 @@ main(int argc, char **argv)
 	omni_diag_init(argv[0]);
 	signal(SIGPIPE, SIG_IGN);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if ((rc = parse_options(&r, argc, argv, &err)))
+	if ((rc = parse_options(&r, argc, argv, &err))) {
+		free(r.headers);
 		return rc;
+	}
 	static const char *const uri[] = { "uri", NULL };
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "source", omni_fetch_source_keys, uri, &err) < 0 ||
