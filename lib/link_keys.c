@@ -185,7 +185,9 @@ omni_link_order_key(const char *store, const char *number)
 	if (!(k = malloc(n)))
 		return NULL;
 	snprintf(k, n, "%s|%s", store ? store : "", number);
-	for (char *p = k; *p; p++)
+	/* The number is compared without case; the store is a name to look
+	 * orders up by, kept as configured. */
+	for (char *p = strrchr(k, '|') + 1; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
 	return k;
 }

@@ -310,3 +310,13 @@ export -f latest
 	assert_line --regexp '^generated +same customer +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.9[5-9][0-9]{2})$'
 	assert_line --regexp '^generated +same ticket +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.9[5-9][0-9]{2})$'
 }
+
+@test "a ticket of a named store gets the order it quotes from that store" {
+	omni-fetch --orders --store acme-outfitters "file:$TOP/share/omni/samples/shopify/orders-acme.json"
+	run omni-link <<-'EOF'
+	{"omni":1,"id":"ig:9","channel":"instagram","store":"acme-outfitters","kind":"message","created_at":"2026-11-18T10:00:00Z","customer":{"handles":{"instagram":"9"}},"order_ids":["#1061"],"messages":[{"id":"m9","direction":"in","author":"customer","at":"2026-11-18T10:00:00Z","text":"where is #1061"}]}
+	EOF
+	assert_success
+	run jq -r '[.orders[0].number, .orders[0].fulfillments[0].tracking_number, .customer.emails[0]] | join(" ")' <<<"$output"
+	assert_output '#1061 JD014600006281930611 giulia.rossi87@example.net'
+}
