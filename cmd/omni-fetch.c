@@ -360,10 +360,6 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case OPT_CHANNEL: r->channel = optarg; break;
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
-		case OPT_NOW:
-			if (omni_clock_set(optarg, err) < 0)
-				return omni_usage_error(usage_line, "%s", err->text);
-			break;
 		case OPT_WEBHOOK: r->webhook = optarg; break;
 		case 'H':
 			if (!strchr(optarg, ':'))
@@ -371,16 +367,12 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 			if (add_header(r, optarg) < 0)
 				return OMNI_EX_SOFTWARE;
 			break;
-		case 'q': omni_verbosity = -1; break;
-		case 'v': omni_verbosity++; break;
-		case 'h':
-			printf("%s\n%s", usage_line, help_text);
-			exit(omni_stdout_close());
-		case 'V':
-			printf("omni-fetch %s\n", OMNI_VERSION);
-			exit(omni_stdout_close());
-		default:
-			return omni_usage_error(usage_line, NULL);
+		default: {
+			int st = omni_cli_option(c, OPT_NOW, usage_line, help_text);
+			if (st)
+				return st;
+			break;
+		}
 		}
 	}
 	if (r->reject_path && !r->keep_going)

@@ -168,20 +168,12 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case OPT_UNIQUE: r->o.unique = 1; break;
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
-		case OPT_NOW:
-			if (omni_clock_set(optarg, err) < 0)
-				return omni_usage_error(usage_line, "%s", err->text);
+		default: {
+			int st = omni_cli_option(c, OPT_NOW, usage_line, help_text);
+			if (st)
+				return st;
 			break;
-		case 'q': omni_verbosity = -1; break;
-		case 'v': omni_verbosity++; break;
-		case 'h':
-			printf("%s\n%s", usage_line, help_text);
-			exit(omni_stdout_close());
-		case 'V':
-			printf("omni-report %s\n", OMNI_VERSION);
-			exit(omni_stdout_close());
-		default:
-			return omni_usage_error(usage_line, NULL);
+		}
 		}
 	}
 	return finish_options(r);

@@ -78,6 +78,13 @@ int omni_usage_error(const char *usage, const char *fmt, ...)
 /* Flushes stdout (after --help, --version): 0, or 74 after saying why. */
 int omni_stdout_close(void);
 
+// lib/cli.c
+/* The options every program shares, for the default of its getopt_long
+ * switch: now_opt (its --now), -q, -v, -h (prints usage and help, exits),
+ * -V (exits).  0 when handled; 64 after a usage error (an unknown option
+ * or a bad --now). */
+int omni_cli_option(int c, int now_opt, const char *usage, const char *help);
+
 /* ------------------------------------------------------------------ */
 // lib/json.c - the lazy record reader (DESIGN.md, "The hot path")
 
