@@ -441,7 +441,7 @@ absorb(omni_link *l, const char *into, const char *from, omni_error *err)
 		"DELETE FROM tickets WHERE id = ?2",
 	};
 	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
-		if (omni_link_exec(l, err, moves[i], into, from, NULL) < 0)
+		if (omni_link_exec(l, err, moves[i], into, from, (const char *)NULL) < 0)
 			return -1;
 	return 0;
 }

@@ -117,23 +117,23 @@ move_rows(omni_link *l, const char *a, const char *b, const char *ca,
 
 	if (omni_link_exec(l, err, "INSERT INTO customers (id, name, created_at, updated_at)"
 	                   " SELECT ?1, NULL, ?2, ?2 WHERE ?1 <> ?3 ON CONFLICT (id) DO NOTHING",
-	                   cb, now, ca, NULL) < 0 ||
+	                   cb, now, ca, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "INSERT INTO tickets (id, customer_id, channel, store,"
 	                   " status, subject, thread_key, created_at, updated_at)"
 	                   " SELECT ?1, ?3, channel, store, status, subject, NULL,"
 	                   " created_at, updated_at FROM tickets WHERE id = ?2",
-	                   b, a, cb, NULL) < 0 ||
+	                   b, a, cb, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "UPDATE messages SET ticket_id = ?1"
-	                   " WHERE ticket_id = ?2 AND source_id = ?3", b, a, source, NULL) < 0 ||
+	                   " WHERE ticket_id = ?2 AND source_id = ?3", b, a, source, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "UPDATE ticket_links SET ticket_id = ?1, key_kind = 'unmerge',"
 	                   " key_value = ?2, confidence = 1 WHERE source_id = ?3",
-	                   b, a, source, NULL) < 0 ||
+	                   b, a, source, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "INSERT OR IGNORE INTO link_msgids"
 	                   " SELECT 'm:' || id, ?1 FROM messages WHERE ticket_id = ?1",
-	                   b, NULL) < 0 ||
+	                   b, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "UPDATE identity_keys SET customer_id = ?1"
 	                   " WHERE customer_id = ?2 AND source = ?3 AND kind <> 'order'",
-	                   cb, ca, source, NULL) < 0)
+	                   cb, ca, source, (const char *)NULL) < 0)
 		return -1;
 	/* Blocks are stored as ordered pairs. */
 	const char *pairs[2][2] = { { a, b }, { ca, cb } };
@@ -143,7 +143,7 @@ move_rows(omni_link *l, const char *a, const char *b, const char *ca,
 		snprintf(y, sizeof y, "%s", pairs[i][!swap]);
 		if (strcmp(x, y) != 0 &&
 		    omni_link_exec(l, err, "INSERT OR IGNORE INTO link_blocks VALUES (?1, ?2, ?3)",
-		                   x, y, now, NULL) < 0)
+		                   x, y, now, (const char *)NULL) < 0)
 			return -1;
 	}
 	return 0;

@@ -125,12 +125,12 @@ static int
 merge_customer(omni_link *l, const char *into, const char *from, omni_error *err)
 {
 	if (omni_link_exec(l, err, "UPDATE OR IGNORE identity_keys SET customer_id = ?1"
-	                   " WHERE customer_id = ?2", into, from, NULL) < 0 ||
+	                   " WHERE customer_id = ?2", into, from, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "DELETE FROM identity_keys WHERE customer_id = ?1",
-	                   from, NULL) < 0 ||
+	                   from, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "UPDATE tickets SET customer_id = ?1"
-	                   " WHERE customer_id = ?2", into, from, NULL) < 0 ||
-	    omni_link_exec(l, err, "DELETE FROM customers WHERE id = ?1", from, NULL) < 0)
+	                   " WHERE customer_id = ?2", into, from, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, "DELETE FROM customers WHERE id = ?1", from, (const char *)NULL) < 0)
 		return -1;
 	return 0;
 }

@@ -335,7 +335,7 @@ omni_tmpl_compile(const char *src, size_t len, const char *where, long line,
 {
 	omni_tmpl *t = calloc(1, sizeof *t);
 	char *copy = strndup(src, len);     /* strstr needs a terminator */
-	parser ps = { copy, copy, copy + len, where, line, err };
+	parser ps = { copy, copy, copy ? copy + len : NULL, where, line, err };
 	const char *closer = NULL;
 	int rc = -1;
 

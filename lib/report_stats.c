@@ -19,6 +19,8 @@
 static int
 bucket_of(int64_t v)
 {
+	if (v < 1)
+		return 0;
 	int i = (int)floor(log((double)v) / log(GAMMA));
 
 	if (i < 0)

@@ -250,7 +250,7 @@ omni_route_index(omni_route *r, const char *const *keys)
 	for (size_t i = 0; i < rec->nmembers; i++)
 		if (memchr(rec->members[i].key.p, '\\', rec->members[i].key.n))
 			return;     /* an escaped key: look each one up the slow way */
-	for (; keys[n] && n < sizeof r->cached / sizeof *r->cached; n++) {
+	for (; n < sizeof r->cached / sizeof *r->cached && keys[n]; n++) {
 		r->cached_key[n] = keys[n];
 		r->cached[n] = (omni_span){ 0 };
 	}

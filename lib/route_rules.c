@@ -51,9 +51,13 @@ token(parser *ps, const char **at, int *quoted)
 	if (!*s)
 		return NULL;
 	if (*s == '"') {
-		out = o = malloc(strlen(s) + 1);
-		for (s++; *s && *s != '"'; s++)
-			*o++ = (*s == '\\' && s[1]) ? *++s : *s;
+		if (!(out = o = malloc(strlen(s) + 1)))
+			return NULL;
+		for (s++; *s && *s != '"'; s++) {
+			if (*s == '\\' && s[1])
+				s++;
+			*o++ = *s;
+		}
 		*o = 0;
 		if (*s != '"') {
 			free(out);
