@@ -262,12 +262,7 @@ fail:
 	omni_report(&err);
 	status = err.status ? err.status : OMNI_EX_SOFTWARE;
 out:
-	if (r.out && omni_out_close(r.out, &err) != 0) {
-		omni_report(&err);
-		status = OMNI_EX_IOERR;
-	}
-	if (r.reject && fclose(r.reject) == EOF && !status)
-		status = OMNI_EX_IOERR;
+	status = omni_cli_close(r.out, r.reject, status);
 	omni_reader_free(rd);
 	omni_link_free(r.link);
 	omni_store_close(r.store);

@@ -622,13 +622,7 @@ main(int argc, char **argv)
 	status = run_tickets(&r, argv + optind, argc - optind, reject, &err);
 	if (status && status != OMNI_EX_PARTIAL)
 		omni_report(&err);
-	memset(&err, 0, sizeof err);
-	if (omni_out_close(r.out, &err) != 0) {
-		omni_report(&err);
-		status = err.status;
-	}
-	if (reject && fclose(reject) != 0 && !status)
-		status = OMNI_EX_IOERR;
+	status = omni_cli_close(r.out, reject, status);
 out:
 	omni_route_clear(&r.rt);
 	omni_edit_free(r.edit);

@@ -1,4 +1,5 @@
-/* cli.c - the options every program shares: -q, -v, -h, -V and --now. */
+/* cli.c - what every program shares on the command line: the options -q,
+ * -v, -h, -V and --now, and closing its output at the end. */
 #include <getopt.h>
 #include <stdlib.h>
 
@@ -30,4 +31,18 @@ omni_cli_option(int c, int now_opt, const char *usage, const char *help)
 	default:
 		return omni_usage_error(usage, NULL);
 	}
+}
+
+int
+omni_cli_close(omni_out *out, FILE *reject, int status)
+{
+	omni_error err = { 0 };
+
+	if (out && omni_out_close(out, &err) != 0) {
+		omni_report(&err);
+		status = OMNI_EX_IOERR;
+	}
+	if (reject && fclose(reject) == EOF && !status)
+		status = OMNI_EX_IOERR;
+	return status;
 }

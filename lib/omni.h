@@ -183,6 +183,10 @@ int omni_out_broken_pipe(const omni_out *o);
  * (where = "stdout" or the name given to omni_out_set_name). */
 int omni_out_close(omni_out *o, omni_error *err);
 void omni_out_set_name(omni_out *o, const char *name);
+/* (lib/cli.c) Closes a program's output (steals; may be NULL) and reject
+ * file (may be NULL): a write error is reported and makes the status 74.
+ * Returns the status to exit with. */
+int omni_cli_close(omni_out *out, FILE *reject, int status);
 
 /* ------------------------------------------------------------------ */
 // lib/edit.c - writing a record with some members changed
