@@ -1069,23 +1069,32 @@ main(int argc, char **argv)
 {
 	char *end = NULL, path[4096];
 	const char *env = getenv("GEN_PHRASES"), *slash;
-	unsigned long long n, i, ncust;
+	unsigned long long n, i, ncust = 0;
 	uint64_t seed = 1;
 
-	if (argc > 1 && !strncmp(argv[1], "--stage=", 8)) {
-		const char *st = argv[1] + 8;
-		stage = !strcmp(st, "fetch") ? 0 : !strcmp(st, "link") ? 1
-		      : !strcmp(st, "route") ? 2 : -1;
-		if (stage < 0) {
-			fprintf(stderr, "gen-tickets: stage must be fetch, link or route\n");
-			return 64;
+	while (argc > 1 && (!strncmp(argv[1], "--stage=", 8) ||
+	                    !strncmp(argv[1], "--customers=", 12))) {
+		if (argv[1][2] == 'c') {
+			ncust = strtoull(argv[1] + 12, &end, 10);
+			if (*end || end == argv[1] + 12 || !ncust) {
+				fprintf(stderr, "gen-tickets: --customers must be a number above 0\n");
+				return 64;
+			}
+		} else {
+			const char *st = argv[1] + 8;
+			stage = !strcmp(st, "fetch") ? 0 : !strcmp(st, "link") ? 1
+			      : !strcmp(st, "route") ? 2 : -1;
+			if (stage < 0) {
+				fprintf(stderr, "gen-tickets: stage must be fetch, link or route\n");
+				return 64;
+			}
 		}
 		argv[1] = argv[0];
 		argv++;
 		argc--;
 	}
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: gen-tickets [--stage=fetch|link|route] N [SEED]\n");
+		fprintf(stderr, "usage: gen-tickets [--stage=fetch|link|route] [--customers=N] N [SEED]\n");
 		return 64;
 	}
 	n = strtoull(argv[1], &end, 10);
@@ -1110,7 +1119,8 @@ main(int argc, char **argv)
 	}
 	load_phrases(path);
 	/* about one customer for every three tickets, so some come back */
-	ncust = n / 3 + 1;
+	if (!ncust)
+		ncust = n / 3 + 1;
 	for (i = 0; i < n; i++) {
 		gen_ticket(seed, i, ncust);
 		if (outlen >= OUTCAP)
