@@ -187,8 +187,7 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 	}
 	if (!omni_fetch_is_uri(arg)) {
 		omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
-		               "no such source: not configured, and not maildir:, mbox:, file:, "
-		               "shopify:, imap:// or imaps://");
+		               "no such source: not configured, and not %s", omni_fetch_kinds());
 		return -1;
 	}
 	/* Ad hoc: ids are scoped by the scheme, seen marks by the whole URI. */

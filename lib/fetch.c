@@ -41,11 +41,64 @@ after(const char *uri, const char *scheme)
 	return strncmp(uri, scheme, n) == 0 ? uri + n : NULL;
 }
 
+static int
+read_local(omni_fetch *f, const char *rest, omni_error *err)
+{
+	char *path;
+	int rc;
+
+	/* file://host/path is not what we read: only local paths. */
+	if (strncmp(rest, "//", 2) == 0 && rest[2] == '/')
+		rest += 2;
+	if (!(path = omni_expand_home(rest)))
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	if (f->uri[0] == 'f')
+		rc = omni_source_file(f, path, err);
+	else
+		rc = omni_source_mail(f, f->uri[1] == 'a' ? "maildir" : "mbox", path, err);
+	free(path);
+	return rc;
+}
+
+static int
+read_imap(omni_fetch *f, const char *rest, omni_error *err)
+{
+	return omni_source_imap(f, f->uri, err);
+}
+
+/* Every source kind: its scheme, and what reads the rest of the URI.  A
+ * new kind is one line here. */
+static const struct {
+	const char *scheme;
+	int (*read)(omni_fetch *f, const char *rest, omni_error *err);
+} kinds[] = {
+	{ "maildir:", read_local },
+	{ "mbox:", read_local },
+	{ "file:", read_local },
+	{ "shopify:", omni_source_shopify },
+	{ "imap://", read_imap },
+	{ "imaps://", read_imap },
+};
+
 int
 omni_fetch_is_uri(const char *uri)
 {
-	return after(uri, "maildir:") || after(uri, "mbox:") || after(uri, "file:") ||
-	       after(uri, "shopify:") || after(uri, "imap://") || after(uri, "imaps://");
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (after(uri, kinds[i].scheme))
+			return 1;
+	return 0;
+}
+
+const char *
+omni_fetch_kinds(void)
+{
+	static char list[256];
+
+	if (!list[0])
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+			         i ? ", " : "", kinds[i].scheme);
+	return list;
 }
 
 /* Is OMNI_<name> or OMNI_<name>_FILE set? */
@@ -93,29 +146,11 @@ int
 omni_fetch_source(omni_fetch *f, omni_error *err)
 {
 	const char *rest;
-	char *path = NULL;
-	int rc;
 
-	if ((rest = after(f->uri, "maildir:")) || (rest = after(f->uri, "mbox:")) ||
-	    (rest = after(f->uri, "file:"))) {
-		/* file://host/path is not what we read: only local paths. */
-		if (strncmp(rest, "//", 2) == 0 && rest[2] == '/')
-			rest += 2;
-		if (!(path = omni_expand_home(rest)))
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
-		if (f->uri[0] == 'f')
-			rc = omni_source_file(f, path, err);
-		else
-			rc = omni_source_mail(f, f->uri[1] == 'a' ? "maildir" : "mbox", path, err);
-		free(path);
-		return rc;
-	}
-	if ((rest = after(f->uri, "shopify:")))
-		return omni_source_shopify(f, rest, err);
-	if (after(f->uri, "imap://") || after(f->uri, "imaps://"))
-		return omni_source_imap(f, f->uri, err);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if ((rest = after(f->uri, kinds[i].scheme)))
+			return kinds[i].read(f, rest, err);
 	omni_error_set(err, OMNI_EX_USAGE, f->uri, 0, 0,
-	               "unknown source (not configured, and not maildir:, mbox:, file:, "
-	               "shopify:, imap:// or imaps://)");
+	               "unknown source: not configured, and not %s", omni_fetch_kinds());
 	return -1;
 }

@@ -560,6 +560,8 @@ const char *omni_fetch_store(const omni_fetch *f, const char *account_key,
 int omni_fetch_source(omni_fetch *f, omni_error *err);
 /* Is uri one omni-fetch can read ad hoc (scheme:rest)? */
 int omni_fetch_is_uri(const char *uri);
+/* The schemes it reads, for messages: "maildir:, mbox:, ...". */
+const char *omni_fetch_kinds(void);
 /* A source's secret: OMNI_<NAME>_<WHAT>[_FILE] for a configured source
  * (its name upper-cased, other characters as '_'), else
  * OMNI_<KIND>_<WHAT>[_FILE].  New, or NULL with err (78) naming both. */
@@ -890,7 +892,8 @@ int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
                       omni_error *err);
 
 /* ------------------------------------------------------------------ */
-// lib/route_text.c, route_rules.c, route_eval.c, route_sla.c - omni-route
+// lib/route_text.c, route_rules.c, route_calendar.c, route_eval.c, route_sla.c,
+// route_assign.c - omni-route
 
 typedef struct omni_lexicon omni_lexicon;
 /* Loads every *.lex file of each directory, in order (a missing directory
@@ -968,6 +971,21 @@ typedef struct omni_calendar {
 	long line;
 } omni_calendar;
 
+/* Automatic assignment inside a queue: its agents, each with a cap of
+ * open tickets (0: none). */
+enum { OMNI_ASSIGN_ROUND_ROBIN, OMNI_ASSIGN_LEAST_OPEN };
+typedef struct omni_agent {
+	char *name;
+	int cap;                      /* -1: the queue's */
+} omni_agent;
+typedef struct omni_queue {
+	char *name;
+	int strategy, cap;
+	omni_agent *agents;
+	size_t nagents;
+	long line;
+} omni_queue;
+
 typedef struct omni_rules {
 	omni_rule *rules;
 	size_t nrules;
@@ -975,6 +993,8 @@ typedef struct omni_rules {
 	size_t npolicies;
 	omni_calendar *cals;
 	size_t ncals;
+	omni_queue *queues;
+	size_t nqueues;
 } omni_rules;
 
 /* Adds the rules, policies and calendars of a file (a later policy or
@@ -985,6 +1005,7 @@ void omni_rules_free(omni_rules *rs);
 void omni_rnode_free(omni_rnode *n);
 const omni_sla_policy *omni_rules_policy(const omni_rules *rs, const char *name);
 const omni_calendar *omni_rules_calendar(const omni_rules *rs, const char *name);
+const omni_queue *omni_rules_queue(const omni_rules *rs, const char *name);
 /* Days since 1970-01-01 of a civil date, and back. */
 int32_t omni_days_from_civil(int y, int m, int d);
 void omni_civil_from_days(int32_t days, int *y, int *m, int *d);
@@ -1045,6 +1066,19 @@ int omni_business_add(const omni_calendar *c, const char *zone, omni_time t,
                       int64_t ms, omni_time *out);
 int omni_business_days(const omni_calendar *c, const char *zone, omni_time t,
                        int64_t days, omni_time *out);
+
+/* Assignment inside a queue, the load kept in the store (borrowed; it
+ * outlives the omni_assign). */
+typedef struct omni_assign omni_assign;
+int omni_assign_new(omni_store *s, omni_assign **out, omni_error *err);
+void omni_assign_free(omni_assign *a);
+/* Sets r->assignee for ticket id (NULL: nothing done) by r->queue's assign
+ * block, in one BEGIN IMMEDIATE transaction: an assignee r already has
+ * wins; a ticket seen again keeps its agent; a solved or closed one frees
+ * its agent's slot; with every agent at the cap, the tag unassigned:cap.
+ * 0, or -1 with err. */
+int omni_assign_route(omni_assign *a, const omni_rules *rs, omni_route *r, const char *id,
+                      omni_error *err);
 
 /* ------------------------------------------------------------------ */
 // lib/reply_*.c - omni-reply: templates, lint, the send ledger, SMTP
@@ -1180,6 +1214,47 @@ typedef struct omni_reply_mailer {
  * error.  0 done (sent, already sent, or an unknown earlier outcome
  * reported); 1 the send failed (err says why); -1 the store failed. */
 int omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec,
+                         json_t *reply, omni_error *err);
+/* One way out for a reply, for omni_reply_send_once. */
+typedef struct omni_reply_transport {
+	const char *to;           /* the recipient: part of the ledger key */
+	const char *thread;       /* the message answered, or NULL: likewise */
+	const char *planned_id;   /* an id known before the send, or NULL */
+	/* One delivery of text: 0 delivered, *id the channel's id of the
+	 * message (new, or NULL); -1 with err, *unknown = 1 when it may have
+	 * been delivered all the same. */
+	int (*send)(void *arg, const char *text, char **id, int *unknown,
+	            omni_error *err);
+	void *arg;
+} omni_reply_transport;
+/* The exactly-once protocol around t->send: the ledger row pending and
+ * committed before, sent (with the id) or failed after; an earlier
+ * pending or unknown row is reported unknown and nothing is sent.  Sets
+ * reply fields and returns as omni_reply_send_mail. */
+int omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
+                         const omni_reply_transport *t, omni_error *err);
+
+// lib/reply_api.c - the channels' send APIs over lib/http.c
+/* Where a ticket's reply goes: the channel of the customer's last message
+ * (else the ticket's).  Borrowed: "meta", "ebay" (a Message API
+ * conversation), "mail", or NULL (no delivery). */
+const char *omni_reply_route(const omni_record *rec);
+typedef struct omni_reply_api {
+	omni_store *store;
+	omni_http *http;          /* no retries of its own: see omni-reply(1) */
+	const char *base;         /* https://graph.facebook.com, https://api.ebay.com */
+	const char *version;      /* Graph API version, "v21.0" */
+	const char *token;        /* borrowed secret: sent as a bearer token */
+	int retries;              /* more tries after a failure known not to
+	                           * have delivered (throttled, refused connect) */
+	long backoff_ms;          /* first wait, doubled each try */
+} omni_reply_api;
+/* The Meta Send API (Instagram, Messenger): as omni_reply_send_mail; err
+ * 77 a bad token, 75 still throttled, 69 outside the messaging window. */
+int omni_reply_send_meta(const omni_reply_api *a, const omni_record *rec,
+                         json_t *reply, omni_error *err);
+/* The eBay Commerce Message API, into the ticket's conversation. */
+int omni_reply_send_ebay(const omni_reply_api *a, const omni_record *rec,
                          json_t *reply, omni_error *err);
 
 /* ------------------------------------------------------------------ */
