@@ -11,7 +11,7 @@
 #include "omni.h"
 
 static const char usage_line[] =
-	"usage: omni-route [-eqvk] [-c file] [-R file] [-r file] [--check] "
+	"usage: omni-route [-eqvk] [-c file] [-d file] [-R file] [-r file] [--check] "
 	"[--now time] [file ...]";
 
 static const char help_text[] =
@@ -23,6 +23,7 @@ static const char help_text[] =
 	"      --check          check the rules and lexicons, then exit\n"
 	"  -e, --explain        say which rules matched and why\n"
 	"  -c, --config FILE    configuration file (store time zones)\n"
+	"  -d, --db FILE        the store, for assignment (default $OMNI_DB)\n"
 	"  -k, --keep-going     set malformed records aside and go on\n"
 	"  -r, --reject FILE    where --keep-going puts them\n"
 	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
@@ -38,6 +39,7 @@ static const struct option long_options[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "explain", no_argument, NULL, 'e' },
 	{ "config", required_argument, NULL, 'c' },
+	{ "db", required_argument, NULL, 'd' },
 	{ "keep-going", no_argument, NULL, 'k' },
 	{ "reject", required_argument, NULL, 'r' },
 	{ "now", required_argument, NULL, OPT_NOW },
@@ -49,12 +51,14 @@ static const struct option long_options[] = {
 };
 
 struct run {
-	const char *config_path, *rules_path, *reject_path;
+	const char *config_path, *rules_path, *reject_path, *db_path;
 	int check, explain, keep_going;
 	char *share;
 	omni_config *config;
 	omni_lexicon *lex;
 	omni_rules rules;
+	omni_store *store;         /* open when an assign block needs it */
+	omni_assign *assign;
 	omni_edit *edit;
 	omni_out *out;
 	omni_route rt;
@@ -363,7 +367,7 @@ read_ticket(struct run *r, const omni_record *rec, char *text, size_t size)
 {
 	static const char *const keys[] = {
 		"subject", "messages", "created_at", "updated_at", "status", "kind",
-		"tags", "store", "id", "solved_at", "channel", NULL,
+		"tags", "store", "id", "solved_at", "channel", "assignee", NULL,
 	};
 	omni_route *rt = &r->rt;
 	omni_guess g;
@@ -397,7 +401,10 @@ read_ticket(struct run *r, const omni_record *rec, char *text, size_t size)
 	}
 	rt->priority = "normal";
 	rt->score = 50;
-	rt->queue = rt->assignee = rt->policy = NULL;
+	rt->queue = rt->policy = NULL;
+	/* an assignee the ticket comes with is kept, unless a rule names one */
+	rt->assignee = (k = omni_json_string_buf(omni_route_member(rt, "assignee"), b, sizeof b)) > 0 ?
+	               omni_route_keep(rt, b, (size_t)k) : NULL;
 	omni_json_iter(&it, omni_route_member(rt, "tags"));
 	while (rt->ntags < OMNI_ROUTE_MAX && omni_json_next(&it, NULL, &t))
 		if ((k = omni_json_string_buf(t, b, sizeof b)) >= 0 &&
@@ -495,6 +502,12 @@ route_one(struct run *r, const omni_record *rec, omni_error *err)
 
 	read_ticket(r, rec, text, sizeof text);
 	omni_rules_apply(&r->rules, rt);
+	if (r->assign) {
+		char id[256];
+		if (omni_json_string_buf(omni_route_member(rt, "id"), id, sizeof id) > 0 &&
+		    omni_assign_route(r->assign, &r->rules, rt, id, err) < 0)
+			return -1;
+	}
 	r->fast = can_append(rec);
 	r->tlen = 0;
 	if (!r->fast)
@@ -538,12 +551,13 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "R:ec:kr:qvhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "R:ec:d:kr:qvhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'R': r->rules_path = optarg; break;
 		case OPT_CHECK: r->check = 1; break;
 		case 'e': r->explain = 1; break;
 		case 'c': r->config_path = optarg; break;
+		case 'd': r->db_path = optarg; break;
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		default: {
@@ -616,6 +630,12 @@ main(int argc, char **argv)
 		status = err.status;
 		goto out;
 	}
+	if (r.rules.nqueues && (omni_store_open(r.db_path, &r.store, &err) < 0 ||
+	                        omni_assign_new(r.store, &r.assign, &err) < 0)) {
+		omni_report(&err);
+		status = err.status;
+		goto out;
+	}
 	r.rt.explain = r.explain;
 	r.edit = omni_edit_new();
 	r.out = omni_out_new(STDOUT_FILENO);
@@ -625,6 +645,8 @@ main(int argc, char **argv)
 	status = omni_cli_close(r.out, reject, status);
 out:
 	omni_route_clear(&r.rt);
+	omni_assign_free(r.assign);
+	omni_store_close(r.store);
 	omni_edit_free(r.edit);
 	omni_lexicon_free(r.lex);
 	omni_rules_free(&r.rules);

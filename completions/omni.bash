@@ -222,7 +222,7 @@ _omni_answer()
 complete -F _omni_answer omni-reply
 
 # omni-route's options: short|long, or long alone.
-_omni_route_options='-R|--rules --check -e|--explain -c|--config
+_omni_route_options='-R|--rules --check -e|--explain -c|--config -d|--db
 	-k|--keep-going -r|--reject --now -q|--quiet -v|--verbose -h|--help
 	-V|--version'
 
@@ -232,7 +232,7 @@ _omni_route()
 	case $prev in
 	--now)
 		return 0 ;;
-	-R|--rules|-c|--config|-r|--reject)
+	-R|--rules|-c|--config|-d|--db|-r|--reject)
 		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
 		return 0 ;;
 	esac

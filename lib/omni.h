@@ -814,7 +814,24 @@ struct omni_link {
 	omni_link_opts o;
 	sqlite3_stmt *st[OMNI_LS_COUNT];
 	int any_blocks;                  /* link_blocks has rows: look them up */
+	/* What one record has read already (lib/link_who.c): the keys of one
+	 * customer in the store's order, and the orders the store lacks. */
+	char ck_id[40];
+	omni_link_keys ck;
+	char *order_miss[16];
+	size_t norder_miss;
 };
+
+/* Forgets what the last record read (before each record, after merges). */
+void omni_link_cache_reset(omni_link *l);
+/* The keys of customer cid, from the store once per record: borrowed
+ * (valid until the next reset or call for another customer), or NULL
+ * with err. */
+const omni_link_keys *omni_link_cust_keys(omni_link *l, const char *cid,
+                                          omni_error *err);
+/* Did this record find no order for "store|#number"?  Record a miss. */
+int omni_link_order_missed(omni_link *l, const char *key);
+void omni_link_order_miss(omni_link *l, const char *key);
 
 /* A prepared statement, reset and unbound, ready to bind. */
 sqlite3_stmt *omni_link_stmt(omni_link *l, int which);
@@ -1061,6 +1078,15 @@ typedef struct omni_sla {
 int omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
                      const char *store, const char *zone,
                      const omni_route *r, omni_sla *out, omni_error *err);
+/* The calendar of a policy for a store (its own, else the store's, else
+ * "default", else Monday to Friday 9 to 17) and the zone it counts in
+ * (*zone_used, borrowed).  Borrowed, or NULL with err (78 unknown zone). */
+const omni_calendar *omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p,
+                                       const char *store, const char *zone,
+                                       const char **zone_used, omni_error *err);
+/* The business time between a and b, in ms (0 when b <= a). */
+int64_t omni_business_between(const omni_calendar *c, const char *zone, omni_time a,
+                              omni_time b);
 /* Adds business time: 0 and *out; -1 when the calendar never opens. */
 int omni_business_add(const omni_calendar *c, const char *zone, omni_time t,
                       int64_t ms, omni_time *out);

@@ -330,7 +330,7 @@ route_help_options() {
 
 @test "--help, the man page and the completions list the same options" {
 	want=$(route_help_options)
-	[ "$(printf '%s\n' "$want" | wc -l)" -eq 11 ]
+	[ "$(printf '%s\n' "$want" | wc -l)" -eq 12 ]
 	run awk '/^\.Sh / { on = ($2 == "OPTIONS") }
 		on && /^\.It Fl / { s = "-"; l = ""
 			for (i = 2; i < NF; i++) if ($i == "Fl") { t = $(i + 1)
