@@ -141,9 +141,8 @@ omni_business_add(const omni_calendar *c, const char *zone, omni_time t,
 	return -1;
 }
 
-/* Business time between a and b. */
-static int64_t
-business_between(const omni_calendar *c, const char *zone, omni_time a, omni_time b)
+int64_t
+omni_business_between(const omni_calendar *c, const char *zone, omni_time a, omni_time b)
 {
 	int64_t sum = 0;
 	int32_t d = local_day(zone, a) - 1, last = local_day(zone, b) + 1;
@@ -210,7 +209,7 @@ clock_between(const sla_clock *k, omni_time a, omni_time b)
 {
 	if (b <= a)
 		return 0;
-	return k->unit == OMNI_SLA_BHOURS ? business_between(k->cal, k->zone, a, b) : b - a;
+	return k->unit == OMNI_SLA_BHOURS ? omni_business_between(k->cal, k->zone, a, b) : b - a;
 }
 
 typedef struct msg {
@@ -289,6 +288,29 @@ resolution_due(const sla_clock *k, int64_t target, omni_time start, const msg *m
 	return clock_add(k, run, target, out);
 }
 
+const omni_calendar *
+omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p, const char *store,
+                  const char *zone, const char **zone_used, omni_error *err)
+{
+	const omni_calendar *c = omni_rules_calendar(rs, p->calendar ? p->calendar : store);
+
+	if (!c)
+		c = omni_rules_calendar(rs, "default");
+	if (!c)
+		c = &builtin;
+	zone = c->zone ? c->zone : zone ? zone : "UTC";
+	if (strcmp(zone, "UTC") && strchr(zone, '/') && !strstr(zone, "..")) {
+		char path[512];
+		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
+		if (access(path, R_OK) != 0) {
+			omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown time zone '%s'", zone);
+			return NULL;
+		}
+	}
+	*zone_used = zone;
+	return c;
+}
+
 int
 omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
                  const char *store, const char *zone, const omni_route *r,
@@ -303,20 +325,8 @@ omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
 	char buf[64];
 
 	memset(out, 0, sizeof *out);
-	k.cal = omni_rules_calendar(rs, p->calendar ? p->calendar : store);
-	if (!k.cal)
-		k.cal = omni_rules_calendar(rs, "default");
-	if (!k.cal)
-		k.cal = &builtin;
-	k.zone = k.cal->zone ? k.cal->zone : zone ? zone : "UTC";
-	if (strcmp(k.zone, "UTC") && strchr(k.zone, '/') && !strstr(k.zone, "..")) {
-		char path[512];
-		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", k.zone);
-		if (access(path, R_OK) != 0) {
-			omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown time zone '%s'", k.zone);
-			return -1;
-		}
-	}
+	if (!(k.cal = omni_sla_calendar(rs, p, store, zone, &k.zone, err)))
+		return -1;
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].in && !first_in)
 			first_in = m[i].at;
