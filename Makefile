@@ -1,5 +1,5 @@
 # omni - a Unix toolkit for omnichannel e-commerce customer support.
-# make [all] | check | install | uninstall | clean | lint | bench | demo | deps
+# make [all] | check | install | uninstall | clean | lint | bench | demo | deps | fuzz
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -100,8 +100,33 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/omni $(DESTDIR)$(ZSHCOMPDIR)/_omni
 	rm -rf $(DESTDIR)$(DATADIR)/omni
 
+# make fuzz: the libFuzzer targets of fuzz/ against the library built by
+# clang with ASan and UBSan, each run FUZZ_TIME seconds (fuzz/run).  Without
+# clang it fails, or passes saying so when FUZZ_OPTIONAL=1.
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 10
+FUZZ_FLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined $(if $(FUZZ_KNOWN_BUGS),-DFUZZ_KNOWN_BUGS)
+FUZZ_BIN    = $(patsubst fuzz/%.c,bin/fuzz/%,$(sort $(wildcard fuzz/fuzz-*.c)))
+FUZZ_OBJ    = $(patsubst lib/%.c,bin/fuzz/obj/%.o,$(sort $(LIB_SRC) lib/migrations.c))
+
+fuzz:
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+		echo "fuzz: $(FUZZ_CC) not found: install clang (tools/deps)" >&2; \
+		test "$(FUZZ_OPTIONAL)" = 1; exit $$?; fi; \
+	$(MAKE) --no-print-directory $(FUZZ_BIN) && sh fuzz/run $(FUZZ_TIME)
+
+bin/fuzz/obj/%.o: lib/%.c lib/omni.h
+	@mkdir -p bin/fuzz/obj
+	$(FUZZ_CC) $(WARN) -Wno-overlength-strings $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		$(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+bin/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) $(DEPS_CFLAGS) \
+		-o $@ $< $(FUZZ_OBJ) $(DEPS_LIBS) $(CURL_LIBS) -lm
+
 clean:
 	rm -rf bin tests/bin lib/*.o lib/libomni.a lib/migrations.c cmd/*.o bench/bin
 
-.PHONY: all check deps demo bench lint install uninstall clean
+.PHONY: all check deps demo bench lint install uninstall clean fuzz
 .SECONDARY:
