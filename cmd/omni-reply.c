@@ -1,5 +1,6 @@
 /* omni-reply - answer: the reply each ticket should get, linted against its
  * channel's rules, and with --send delivered exactly once. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -64,7 +65,7 @@ static const struct option long_options[] = {
 
 static const char *const reply_keys[] = {
 	"auto", "templates", "lang", "smtp", "from", "smtp_user", "timeout", "retries",
-	"backoff", NULL,
+	"backoff", "meta_api", "meta_version", "ebay_api", NULL,
 };
 
 struct run {
@@ -72,6 +73,7 @@ struct run {
 	int auto_mode, send, lint_only, human, keep_going;
 	omni_config *config;
 	omni_store *store;
+	omni_http *meta_http, *ebay_http;
 	omni_tmpl_lib *lib;
 	omni_out *out;
 	omni_edit *edit;
@@ -143,30 +145,17 @@ open_library(struct run *r)
 }
 
 static int
-deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store, omni_error *err)
+send_mail(struct run *r, const omni_record *rec, json_t *reply, const char *store, omni_error *err)
 {
 	omni_reply_mailer m = { r->store, { 0 }, conf(r, store, "from") };
-	char *to = omni_reply_recipient(rec), *password = NULL;
+	char *password = NULL;
 	omni_error perr = { 0 };
 	int rc;
 
-	if (!to) {
-		char *ch = omni_json_string(omni_record_get(rec, "channel"), NULL);
-		char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
-		omni_warn("%s: no delivery for channel %s yet: the reply stays a draft",
-		          id ? id : "?", ch ? ch : "unknown");
-		free(ch);
-		free(id);
-		r->undeliverable++;
-		return 0;
-	}
-	free(to);
 	m.smtp.url = conf(r, store, "smtp");
-	if (!m.from || !m.smtp.url) {
-		omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
-		               "--send needs 'smtp' and 'from' in [reply] (see omni-reply(1))");
-		return -1;
-	}
+	if (!m.from || !m.smtp.url)
+		return omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
+		                      "--send needs 'smtp' and 'from' in [reply] (see omni-reply(1))"), -1;
 	m.smtp.user = conf(r, store, "smtp_user");
 	if (m.smtp.user && !(password = omni_secret("SMTP_PASSWORD", &perr))) {
 		*err = perr;
@@ -178,6 +167,101 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	m.smtp.backoff_ms = conf(r, store, "backoff") ? atol(conf(r, store, "backoff")) : 1000;
 	rc = omni_reply_send_mail(&m, rec, reply, err);
 	free(password);
+	return rc;
+}
+
+/* The store's own token (OMNI_<STORE>_<NAME>), else the shared one. */
+static char *
+store_secret(const char *store, const char *name, omni_error *err)
+{
+	char var[256];
+	size_t i;
+	char *v;
+
+	if (store && *store) {
+		snprintf(var, sizeof var, "%s_%s", store, name);
+		for (i = 0; var[i]; i++)
+			var[i] = isalnum((unsigned char)var[i]) ? (char)toupper((unsigned char)var[i]) : '_';
+		if ((v = omni_secret(var, err)))
+			return v;
+	}
+	memset(err, 0, sizeof *err);
+	return omni_secret(name, err);
+}
+
+/* A handle for sends: no retries inside lib/http.c, since a repeated POST
+ * after a time-out could deliver twice (omni_reply_send_meta retries what
+ * certainly did not go out).  Its time-out is [reply] timeout. */
+static omni_http *
+send_http(struct run *r, const char *source, omni_error *err)
+{
+	char *saved = getenv("OMNI_HTTP_RETRIES") ? strdup(getenv("OMNI_HTTP_RETRIES")) : NULL;
+	char *saved_t = getenv("OMNI_HTTP_TIMEOUT") ? strdup(getenv("OMNI_HTTP_TIMEOUT")) : NULL;
+	omni_http *h;
+
+	setenv("OMNI_HTTP_RETRIES", "0", 1);
+	if (conf(r, NULL, "timeout"))
+		setenv("OMNI_HTTP_TIMEOUT", conf(r, NULL, "timeout"), 1);
+	h = omni_http_new(source, err);
+	saved ? setenv("OMNI_HTTP_RETRIES", saved, 1) : unsetenv("OMNI_HTTP_RETRIES");
+	saved_t ? setenv("OMNI_HTTP_TIMEOUT", saved_t, 1) : unsetenv("OMNI_HTTP_TIMEOUT");
+	free(saved);
+	free(saved_t);
+	return h;
+}
+
+static int
+send_api(struct run *r, const omni_record *rec, json_t *reply, const char *store, int meta,
+         omni_error *err)
+{
+	omni_reply_api a = { r->store, NULL, NULL, NULL, NULL, 3, 1000 };
+	omni_http **h = meta ? &r->meta_http : &r->ebay_http;
+	char *token;
+	int rc;
+
+	a.base = conf(r, store, meta ? "meta_api" : "ebay_api");
+	if (!a.base)
+		a.base = meta ? "https://graph.facebook.com" : "https://api.ebay.com";
+	a.version = conf(r, store, "meta_version") ? conf(r, store, "meta_version") : "v21.0";
+	if (conf(r, store, "retries"))
+		a.retries = atoi(conf(r, store, "retries"));
+	if (conf(r, store, "backoff"))
+		a.backoff_ms = atol(conf(r, store, "backoff"));
+	if (!(token = store_secret(store, meta ? "META_TOKEN" : "EBAY_TOKEN", err)))
+		return -1;
+	if (!*h && !(*h = send_http(r, meta ? "meta" : "ebay", err))) {
+		free(token);
+		return -1;
+	}
+	a.http = *h;
+	a.token = token;
+	rc = meta ? omni_reply_send_meta(&a, rec, reply, err) : omni_reply_send_ebay(&a, rec, reply, err);
+	free(token);
+	return rc;
+}
+
+static int
+deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store, omni_error *err)
+{
+	const char *route = omni_reply_route(rec);
+	char *to = NULL;
+	int rc;
+
+	if (strcmp(route, "mail") == 0 && !(to = omni_reply_recipient(rec))) {
+		char *ch = omni_json_string(omni_record_get(rec, "channel"), NULL);
+		char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+		omni_warn("%s: no delivery for channel %s yet: the reply stays a draft",
+		          id ? id : "?", ch ? ch : "unknown");
+		free(ch);
+		free(id);
+		r->undeliverable++;
+		return 0;
+	}
+	free(to);
+	if (strcmp(route, "mail") == 0)
+		rc = send_mail(r, rec, reply, store, err);
+	else
+		rc = send_api(r, rec, reply, store, strcmp(route, "meta") == 0, err);
 	if (rc < 0)
 		return -1;
 	const char *st = json_string_value(json_object_get(reply, "status"));
@@ -191,7 +275,7 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 		r->sent++;
 	if (st && strcmp(st, "unknown") == 0) {
 		omni_warn("%s: an earlier send may have gone out (ledger key %s): not sent again; "
-		          "check, then mark it in the send ledger", id ? id : "?",
+		          "check, then mark it with omni-reply --resolve", id ? id : "?",
 		          json_string_value(json_object_get(reply, "ledger_key")));
 		r->unknown++;
 		r->send_status = OMNI_EX_TEMPFAIL;
@@ -415,6 +499,8 @@ out:
 	omni_edit_free(r.edit);
 	omni_tmpl_lib_free(r.lib);
 	omni_store_close(r.store);
+	omni_http_free(r.meta_http);
+	omni_http_free(r.ebay_http);
 	omni_config_free(r.config);
 	curl_global_cleanup();
 	return status;

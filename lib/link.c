@@ -186,12 +186,17 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 		num = bar + 1;
 		snprintf(store, sizeof store, "%.*s", (int)(bar - in->keys.v[i].value),
 		         in->keys.v[i].value);
-		char quoted[256];
+		char quoted[256], key[600];
 		omni_link_order_number(num, quoted, sizeof quoted);
+		snprintf(key, sizeof key, "%s|%s", store, quoted);
+		if (omni_link_order_missed(l, key))
+			continue;
 		st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
 		sqlite3_bind_text(st, 1, quoted, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, store, -1, SQLITE_STATIC);
 		int rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			omni_link_order_miss(l, key);     /* asked again for the orders */
 		if (rc == SQLITE_ROW) {
 			const char *e = (const char *)sqlite3_column_text(st, 3);
 			const char *r = (const char *)sqlite3_column_text(st, 4);
@@ -669,6 +674,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	memset(&v, 0, sizeof v);
 	if (explain)
 		*explain = NULL;
+	omni_link_cache_reset(l);
 	if (input_read(l, rec, &in, err) < 0 || order_owner_keys(l, &in, err) < 0 ||
 	    decide(l, &in, &v, err) < 0)
 		goto out;

@@ -202,6 +202,7 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	omni_time_format(omni_clock_now(), now);
 	if (move_rows(l, a, b, ca, cb, source_id, now, err) < 0)
 		goto out;
+	omni_link_cache_reset(l);     /* keys moved */
 	omni_link_parts pa = { .messages_json = keep.json, .created_at = keep.first,
 	                       .updated_at = keep.last };
 	omni_link_parts pb = { .messages_json = split.json, .created_at = split.first,

@@ -35,24 +35,87 @@ omni_link_kind_exclusive(const char *kind)
 	       strcmp(kind, "order") != 0;
 }
 
+void
+omni_link_cache_reset(omni_link *l)
+{
+	l->ck_id[0] = '\0';
+	omni_link_keys_free(&l->ck);
+	for (size_t i = 0; i < l->norder_miss; i++)
+		free(l->order_miss[i]);
+	l->norder_miss = 0;
+}
+
+const omni_link_keys *
+omni_link_cust_keys(omni_link *l, const char *cid, omni_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (l->ck_id[0] && strcmp(l->ck_id, cid) == 0)
+		return &l->ck;
+	l->ck_id[0] = '\0';
+	omni_link_keys_free(&l->ck);
+	st = omni_link_stmt(l, OMNI_LS_CUST_KEYS);
+	sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 0);
+		if (omni_link_keys_add(&l->ck, kind, (const char *)sqlite3_column_text(st, 1),
+		                       95, omni_link_kind_exclusive(kind), 1, NULL, "store") < 0) {
+			sqlite3_reset(st);
+			omni_link_keys_free(&l->ck);
+			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		omni_link_keys_free(&l->ck);
+		return omni_store_error(l->store, err, "reading keys"), NULL;
+	}
+	copy(l->ck_id, sizeof l->ck_id, cid);
+	return &l->ck;
+}
+
+int
+omni_link_order_missed(omni_link *l, const char *key)
+{
+	for (size_t i = 0; i < l->norder_miss; i++)
+		if (strcmp(l->order_miss[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+void
+omni_link_order_miss(omni_link *l, const char *key)
+{
+	size_t max = sizeof l->order_miss / sizeof l->order_miss[0];
+
+	if (l->norder_miss < max && (l->order_miss[l->norder_miss] = strdup(key)))
+		l->norder_miss++;
+}
+
 /* Adds the exclusive keys of a customer to set. */
 static int
 exclusive_keys(omni_link *l, const char *cid, omni_link_keys *set, omni_error *err)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_KEYS);
-	int rc;
+	const omni_link_keys *all = omni_link_cust_keys(l, cid, err);
 
-	sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(st, 0);
-		if (omni_link_kind_exclusive(kind) &&
-		    omni_link_keys_add(set, kind, (const char *)sqlite3_column_text(st, 1),
-		                       95, 1, 1, NULL, "store") < 0)
+	if (!all)
+		return -1;
+	for (size_t i = 0; i < all->n; i++)
+		if (all->v[i].exclusive &&
+		    omni_link_keys_add(set, all->v[i].kind, all->v[i].value, 95, 1, 1,
+		                       NULL, "store") < 0)
 			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return omni_store_error(l->store, err, "reading keys"), -1;
+	return 0;
+}
+
+/* Does set hold this kind and value? */
+static int
+holds(const omni_link_keys *set, const char *kind, const char *value)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i].kind, kind) == 0 && strcmp(set->v[i].value, value) == 0)
+			return 1;
 	return 0;
 }
 
@@ -124,6 +187,7 @@ older(omni_link *l, const char *a, const char *b)
 static int
 merge_customer(omni_link *l, const char *into, const char *from, omni_error *err)
 {
+	l->ck_id[0] = '\0';     /* the keys move */
 	if (omni_link_exec(l, err, "UPDATE OR IGNORE identity_keys SET customer_id = ?1"
 	                   " WHERE customer_id = ?2", into, from, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "DELETE FROM identity_keys WHERE customer_id = ?1",
@@ -227,6 +291,8 @@ omni_link_customer(omni_link *l, const omni_link_keys *keys, const char *channel
 	if (!n) {
 		new_customer_id(l, keys, channel, source_id, who->id, sizeof who->id);
 		who->created = 1;
+		omni_link_keys_free(&l->ck);     /* a new customer has no keys yet */
+		copy(l->ck_id, sizeof l->ck_id, who->id);
 		status = 0;
 		goto out;
 	}
@@ -269,6 +335,8 @@ omni_link_keys_store(omni_link *l, const char *cid, const omni_link_keys *keys,
 			continue;     /* never two values of a one-value kind */
 		if (k->exclusive)
 			omni_link_keys_add(&set, k->kind, k->value, 95, 1, 1, NULL, "store");
+		if (holds(&l->ck, k->kind, k->value))
+			continue;     /* stored: the insert would be ignored */
 		st = omni_link_stmt(l, OMNI_LS_KEY_PUT);
 		sqlite3_bind_text(st, 1, k->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, k->value, -1, SQLITE_STATIC);
@@ -280,6 +348,11 @@ omni_link_keys_store(omni_link *l, const char *cid, const omni_link_keys *keys,
 		sqlite3_bind_text(st, 7, at, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			omni_store_error(l->store, err, "cannot record a key");
+			goto out;
+		}
+		if (omni_link_keys_add(&l->ck, k->kind, k->value, 95,
+		                       omni_link_kind_exclusive(k->kind), 1, NULL, "store") < 0) {
+			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 			goto out;
 		}
 	}

@@ -200,30 +200,20 @@ ledger_key(const omni_record *rec, const char *to, const char *irt, const char *
 }
 
 int
-omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec, json_t *reply,
-                     omni_error *err)
+omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
+                     const omni_reply_transport *t, omni_error *err)
 {
-	strs refs = { 0 };
-	char *to = omni_reply_recipient(rec), *irt = NULL, *subject = NULL, *from = NULL;
-	char *msg = NULL, *tid = omni_json_string(omni_record_get(rec, "id"), NULL), *mid = NULL;
+	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), *id = NULL;
 	char *channel = omni_json_string(omni_record_get(rec, "channel"), NULL);
 	char key[65], now[40];
 	const char *text = json_string_value(json_object_get(reply, "text"));
 	omni_ledger_entry e = { 0 };
 	omni_error why = { 0 };
-	size_t len = 0;
 	int rc = -1, unknown = 0, found;
 
-	if (!to) {
-		json_object_set_new(reply, "error", json_string("no e-mail address to reply to"));
-		mark(reply, "failed", NULL, NULL);
-		rc = 0;
-		goto out;
-	}
-	thread_ids(rec, &refs, &irt);
-	ledger_key(rec, to, irt, text, key);
+	ledger_key(rec, t->to, t->thread, text, key);
 	json_object_set_new(reply, "ledger_key", json_string(key));
-	if ((found = omni_ledger_get(m->store, key, &e, err)) < 0)
+	if ((found = omni_ledger_get(s, key, &e, err)) < 0)
 		goto out;
 	if (found && strcmp(e.state, "sent") == 0) {
 		mark(reply, "sent", e.updated_at, e.external_id);
@@ -233,12 +223,73 @@ omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec, json_t 
 	if (found && (strcmp(e.state, "pending") == 0 || strcmp(e.state, "unknown") == 0)) {
 		/* an earlier run stopped between the send and its record: the
 		 * message may be out; a person must look before it goes again */
-		if (omni_ledger_set(m->store, key, tid, channel, "unknown", NULL, NULL, err) < 0)
+		if (omni_ledger_set(s, key, tid, channel, "unknown", NULL, NULL, err) < 0)
 			goto out;
 		mark(reply, "unknown", NULL, NULL);
 		rc = 0;
 		goto out;
 	}
+	if (omni_ledger_set(s, key, tid, channel, "pending", t->planned_id, NULL, err) < 0)
+		goto out;
+	if (t->send(t->arg, text, &id, &unknown, &why) == 0) {
+		const char *xid = id ? id : t->planned_id;
+		if (omni_ledger_set(s, key, tid, channel, "sent", xid, NULL, err) < 0)
+			goto out;
+		mark(reply, "sent", omni_time_format(omni_clock_now(), now), xid);
+		rc = 0;
+		goto out;
+	}
+	char text_err[700];
+	omni_error_format(&why, text_err, sizeof text_err);
+	if (omni_ledger_set(s, key, tid, channel, unknown ? "unknown" : "failed", NULL, text_err,
+	                    err) < 0)
+		goto out;
+	mark(reply, unknown ? "unknown" : "failed", NULL, NULL);
+	json_object_set_new(reply, "error", json_string(text_err));
+	*err = why;
+	rc = 1;
+out:
+	omni_ledger_entry_free(&e);
+	free(tid);
+	free(channel);
+	free(id);
+	return rc;
+}
+
+struct mail_send {
+	const omni_reply_mailer *m;
+	const char *from, *to, *msg;
+	size_t len;
+};
+
+static int
+mail_send(void *arg, const char *text, char **id, int *unknown, omni_error *err)
+{
+	const struct mail_send *ms = arg;
+	return omni_smtp_send(&ms->m->smtp, ms->from, ms->to, ms->msg, ms->len, unknown, err);
+}
+
+int
+omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec, json_t *reply,
+                     omni_error *err)
+{
+	strs refs = { 0 };
+	char *to = omni_reply_recipient(rec), *irt = NULL, *subject = NULL, *from = NULL;
+	char *msg = NULL, *mid = NULL, key[65];
+	const char *text = json_string_value(json_object_get(reply, "text"));
+	size_t len = 0;
+	int rc = -1;
+
+	if (!to) {
+		json_object_set_new(reply, "error", json_string("no e-mail address to reply to"));
+		mark(reply, "failed", NULL, NULL);
+		rc = 0;
+		goto out;
+	}
+	thread_ids(rec, &refs, &irt);
+	/* the Message-ID comes from the ledger key, so a resend after
+	 * --resolve unsent threads as the same message */
+	ledger_key(rec, to, irt, text, key);
 	from = bare_address(m->from);
 	subject = subject_of(rec);
 	const char *dom = strchr(from, '@');
@@ -251,35 +302,16 @@ omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec, json_t 
 		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (omni_ledger_set(m->store, key, tid, channel, "pending", mid, NULL, err) < 0)
-		goto out;
-	if (omni_smtp_send(&m->smtp, from, to, msg, len, &unknown, &why) == 0) {
-		if (omni_ledger_set(m->store, key, tid, channel, "sent", mid, NULL, err) < 0)
-			goto out;
-		mark(reply, "sent", omni_time_format(omni_clock_now(), now), mid);
-	} else {
-		char text_err[700];
-		omni_error_format(&why, text_err, sizeof text_err);
-		if (omni_ledger_set(m->store, key, tid, channel, unknown ? "unknown" : "failed",
-		                    NULL, text_err, err) < 0)
-			goto out;
-		mark(reply, unknown ? "unknown" : "failed", NULL, NULL);
-		json_object_set_new(reply, "error", json_string(text_err));
-		*err = why;
-		rc = 1;
-		goto out;
-	}
-	rc = 0;
+	struct mail_send ms = { m, from, to, msg, len };
+	omni_reply_transport t = { to, irt, mid, mail_send, &ms };
+	rc = omni_reply_send_once(m->store, rec, reply, &t, err);
 out:
-	omni_ledger_entry_free(&e);
 	strs_free(&refs);
 	free(to);
 	free(irt);
 	free(subject);
 	free(from);
 	free(msg);
-	free(tid);
 	free(mid);
-	free(channel);
 	return rc;
 }

@@ -569,9 +569,11 @@ window: the customer wrote 193 hours ago: past the 7-day human agent window'
 
 @test "a channel with no delivery yet keeps its draft and says so" {
 	conf=$(smtp_conf 1)
-	run omni-reply -c "$conf" --send --now 2026-11-20T10:00:00Z "$R/instagram.json"
+	jq -c '.id = "t-tt-1" | .channel = "tiktok" | .messages[].channel = "tiktok"' "$R/instagram.json" \
+		>"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send --now 2026-11-20T10:00:00Z "$BATS_TEST_TMPDIR/t.json"
 	assert_success
-	assert_line 'omni-reply: t-ig-1: no delivery for channel instagram yet: the reply stays a draft'
+	assert_line 'omni-reply: t-tt-1: no delivery for channel tiktok yet: the reply stays a draft'
 	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" draft
 }
 
