@@ -76,6 +76,7 @@ static const struct {
 	{ "mbox:", read_local },
 	{ "file:", read_local },
 	{ "shopify:", omni_source_shopify },
+	{ "bigcommerce:", omni_source_bigcommerce },
 	{ "imap://", read_imap },
 	{ "imaps://", read_imap },
 };

@@ -638,6 +638,60 @@ int omni_source_shopify(omni_fetch *f, const char *base, omni_error *err);
 /* imap://, imaps:// - new mail by UID since the cursor. */
 int omni_source_imap(omni_fetch *f, const char *url, omni_error *err);
 
+// lib/source_bigcommerce.c, lib/source_woocommerce.c, lib/source_walmart.c,
+// lib/source_tiktok.c, lib/source_paged.c - the other commerce platforms
+/* bigcommerce:BASE - V2 orders modified since the cursor, and their
+ * shipments.  woocommerce:BASE - REST v3 orders.  walmart:BASE -
+ * Marketplace orders.  tiktok:BASE - TikTok Shop orders and customer
+ * service conversations.  0, or -1 with err. */
+int omni_source_bigcommerce(omni_fetch *f, const char *base, omni_error *err);
+int omni_source_woocommerce(omni_fetch *f, const char *base, omni_error *err);
+int omni_source_walmart(omni_fetch *f, const char *base, omni_error *err);
+int omni_source_tiktok(omni_fetch *f, const char *base, omni_error *err);
+/* A BigCommerce webhook callback ({scope, data{type, id}, hash}): only
+ * ids, so the order is recorded thin (its status on statusUpdated) for
+ * the next bigcommerce: run to fill in.  1, 0 not its shape, -1. */
+struct omni_payload;
+int omni_webhook_bigcommerce(struct omni_payload *p, const json_t *doc,
+                             omni_error *err);
+/* TikTok Shop's request signature: lowercase hex HMAC-SHA256 keyed by
+ * secret over secret + path + the sorted query's keys and values (but
+ * sign and access_token) + body + secret.  params: "k=v" strings
+ * (borrowed, not escaped).  hex: 65 bytes. */
+void omni_tiktok_sign(const char *secret, const char *path,
+                      const char *const *params, size_t nparams,
+                      const char *body, char hex[65]);
+
+/* A paged API source's state (lib/source_paged.c). */
+typedef struct omni_paged {
+	omni_fetch *f;
+	omni_http *h;
+	omni_time since, max;     /* OMNI_TIME_NONE when unknown */
+	char *next;               /* where an interrupted run resumes, or NULL */
+	long page;                /* the page being read, from 1 */
+} omni_paged;
+/* "a b" as "a%20b" for a query string: new. */
+char *omni_url_escape(const char *s);
+/* Zeroes pg, opens its HTTP handle (traced under -vv) and reads the
+ * cursor (unless --all).  0 or -1 with err; close it either way. */
+int omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err);
+void omni_paged_close(omni_paged *pg);
+/* Stores the cursor after a complete page: next (borrowed) where the run
+ * resumes, or NULL at the end ("since" moves on to the newest time). */
+int omni_paged_save(omni_paged *pg, const char *next, omni_error *err);
+/* Keeps the newest modification time seen (as omni_payload_time reads). */
+void omni_paged_note(omni_paged *pg, const json_t *v);
+/* err 65 "page N: ..." naming the source; returns -1. */
+int omni_paged_fail(omni_paged *pg, omni_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A 65 from a payload parser gets "page N: " in front; returns -1. */
+int omni_paged_locate(omni_paged *pg, omni_error *err);
+/* The response's JSON (new), or NULL with err (65, naming the page). */
+json_t *omni_paged_parse(omni_paged *pg, const omni_http_response *r,
+                         omni_error *err);
+/* Sleeps (at most 300 s), traced under -vv as "why: waiting Ns". */
+void omni_paged_wait(omni_paged *pg, double seconds, const char *why);
+
 // lib/webhook.c
 /* Verifies one delivery: kind shopify, meta, tiktok or woocommerce; headers
  * "Name: value" lines (borrowed).  0 valid; -1 with err (77 bad or missing

@@ -1,0 +1,218 @@
+#!/usr/bin/env bats
+# omni-fetch against BigCommerce, WooCommerce, Walmart and TikTok Shop,
+# replayed by tests/fixture-server on loopback: paging to the end, the
+# cursor after an interrupted run, throttling, failures and recovery,
+# malformed pages, refused tokens, orders in the store.
+
+load test_helper
+eval "helper_$(declare -f setup)"
+
+BC_TOKEN=bc_token_0123456789_secret
+
+setup_file() {
+	python3 "$BATS_TEST_DIRNAME/fixture-server" "$BATS_FILE_TMPDIR/port" &
+	echo $! >"$BATS_FILE_TMPDIR/pid"
+	for _ in $(seq 200); do
+		[ -f "$BATS_FILE_TMPDIR/port" ] && break
+		sleep 0.05
+	done
+	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+}
+
+teardown_file() {
+	kill "$(cat "$BATS_FILE_TMPDIR/pid")"
+}
+
+setup() {
+	helper_setup
+	curl -sf -X POST "$FX/_reset" >/dev/null
+	export OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=3
+	export OMNI_BIGCOMMERCE_TOKEN=$BC_TOKEN
+	BC=$FX/stores/x7k2mq9p1d
+}
+
+# push PATH RESPONSE...: queue responses (JSON objects) for a path.
+push() {
+	local path=$1
+	shift
+	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$(printf '%s\n' "$@" | jq -cs .)}" \
+		"$FX/_script" >/dev/null
+}
+
+# file PLATFORM FILE [HEADERS-JSON]: a 200 response with a fixture's bytes.
+file() {
+	jq -cn --arg f "$FIXTURES/api/$1/$2" --argjson h "${3:-{\}}" '{status:200,file:$f,headers:$h}'
+}
+
+requests() {
+	curl -sf "$FX/_requests"
+}
+
+orders() {
+	sqlite3 "$OMNI_DB" "SELECT order_id FROM orders ORDER BY order_id" | paste -sd' '
+}
+
+cursor() {
+	sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
+}
+
+NOCONTENT='{"status":204}'
+
+# --- BigCommerce -------------------------------------------------------
+
+bc_shipments() {
+	push /stores/x7k2mq9p1d/v2/orders/218/shipments "$(file bigcommerce shipments-218.json)"
+	push /stores/x7k2mq9p1d/v2/orders/219/shipments "$(file bigcommerce shipments-219.json)"
+}
+
+@test "bigcommerce: pages until 204, shipments with tracking, into the store" {
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+		"$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	bc_shipments
+	run omni-fetch --orders "bigcommerce:$BC/"
+	assert_success
+	assert_output ''
+	run sqlite3 "$OMNI_DB" "SELECT order_id, number, status, financial_status, total, customer_email, placed_at FROM orders ORDER BY order_id"
+	assert_output - <<-'EOF'
+	218|#218|open|paid|33.0500|maria.gonzalez@example.com|2024-03-01T22:22:10Z
+	219|#219|open|partially_refunded|45.5000|dev.patel@example.net|2024-03-02T00:05:55Z
+	220|#220|open|paid|102.3300|kim.lee+orders@example.org|2024-03-02T13:41:17Z
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, f.carrier, f.tracking_number, f.tracking_url, f.shipped_at FROM fulfillments f JOIN orders o ON o.rowid = f.order_rowid ORDER BY 1"
+	assert_output - <<-'EOF'
+	218|UPS|1Z999AA10123456784|https://www.ups.com/track?tracknum=1Z999AA10123456784|2024-03-02T15:15:42Z
+	219|USPS|9400111899223100001234|https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223100001234|2024-03-04T09:10:00Z
+	EOF
+	run jq -r '"\(.path)?\(.query)"' <<<"$(requests)"
+	assert_output - <<-'EOF'
+	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=1&limit=250
+	/stores/x7k2mq9p1d/v2/orders/218/shipments?
+	/stores/x7k2mq9p1d/v2/orders/219/shipments?
+	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
+	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
+	EOF
+	run jq -r '.headers["x-auth-token"]' <<<"$(requests)"
+	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5)"
+	run cursor
+	assert_output '{"since":"2024-03-06T16:30:01Z"}'
+}
+
+@test "bigcommerce: the next run asks for orders modified since the newest, in RFC 2822" {
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT" "$NOCONTENT"
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_success
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_success
+	run jq -r .query <<<"$(requests)"
+	assert_line --index 2 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
+	run orders
+	assert_output '220'
+}
+
+@test "bigcommerce: an empty list ends the paging too; without --orders they are counted" {
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" '{"body":"[]"}'
+	run omni-fetch "bigcommerce:$BC"
+	assert_success
+	assert_output 'omni-fetch: bigcommerce: 1 orders skipped; --orders puts them into the store'
+	run orders
+	assert_output ''
+}
+
+@test "bigcommerce: a server that stays down is exit 69; the rerun resumes at that page and repeats nothing" {
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+		'{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
+	bc_shipments
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_failure 69
+	assert_output 'omni-fetch: bigcommerce: page 2: server error 503, 4 attempts'
+	run orders
+	assert_output '218 219'
+	run cursor
+	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"2"}'
+	curl -sf -X POST "$FX/_reset" >/dev/null
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_success
+	run jq -r '"\(.path)?\(.query)"' <<<"$(requests)"
+	assert_output - <<-'EOF'
+	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
+	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
+	EOF
+	run orders
+	assert_output '218 219 220'
+	run cursor
+	assert_output '{"since":"2024-03-06T16:30:01Z"}'
+}
+
+@test "bigcommerce: no requests left waits for the window to reset; a 429 then success" {
+	push /stores/x7k2mq9p1d/v2/orders \
+		"$(file bigcommerce orders-2.json '{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Requests-Quota":"150","X-Rate-Limit-Time-Reset-Ms":"300","X-Rate-Limit-Time-Window-Ms":"30000"}')" \
+		'{"status":429,"headers":{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Time-Reset-Ms":"50"}}' \
+		"$NOCONTENT"
+	run omni-fetch -vv --orders "bigcommerce:$BC"
+	assert_success
+	assert_output --partial 'omni-fetch: rate limit: 0 requests left: waiting 0.30s'
+	assert_output --partial 'retrying in'
+	run orders
+	assert_output '220'
+	run jq -s length <<<"$(requests)"
+	assert_output 3
+}
+
+@test "bigcommerce: 500 then recovery, on the orders and on the shipments" {
+	push /stores/x7k2mq9p1d/v2/orders '{"status":500}' "$(file bigcommerce orders-1.json)" "$NOCONTENT"
+	push /stores/x7k2mq9p1d/v2/orders/218/shipments '{"status":502}' "$(file bigcommerce shipments-218.json)"
+	push /stores/x7k2mq9p1d/v2/orders/219/shipments "$NOCONTENT"
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments"
+	assert_output '1Z999AA10123456784'
+}
+
+@test "bigcommerce: a malformed page is exit 65 naming the source and the page; the pages before it stay" {
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$(file bigcommerce orders-truncated.json)"
+	bc_shipments
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_failure 65
+	assert_output --regexp '^omni-fetch: bigcommerce: page 2: bad json at line'
+	run orders
+	assert_output '218 219'
+	run jq -r .next <<<"$(cursor)"
+	assert_output 2
+}
+
+@test "bigcommerce: an order without status_id is a malformed page, not a silent skip" {
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-no-status.json)"
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_failure 65
+	assert_output 'omni-fetch: bigcommerce: page 1: not a list of orders (each needs id, status_id and date_created)'
+}
+
+@test "bigcommerce: 401 is exit 77 naming the source, never the token, even with -vv" {
+	push /stores/x7k2mq9p1d/v2/orders '{"status":401,"body":"[{\"status\":401,\"message\":\"You are not authorized.\"}]"}'
+	run omni-fetch -vv "bigcommerce:$BC"
+	assert_failure 77
+	assert_output --partial 'omni-fetch: bigcommerce: page 1: 401 unauthorized: the token is missing, wrong or lacks a scope'
+	assert_output --partial '> X-Auth-Token: [redacted]'
+	refute_output --partial "$BC_TOKEN"
+	push /stores/x7k2mq9p1d/v2/orders '{"status":403}'
+	run omni-fetch "bigcommerce:$BC"
+	assert_failure 77
+	assert_output --partial 'bigcommerce: page 1: 403 forbidden'
+}
+
+@test "bigcommerce: no token is exit 78 naming the variables; a configured source's own token" {
+	unset OMNI_BIGCOMMERCE_TOKEN
+	run omni-fetch "bigcommerce:$BC"
+	assert_failure 78
+	assert_output 'omni-fetch: bigcommerce: missing secret: set OMNI_BIGCOMMERCE_TOKEN_FILE or OMNI_BIGCOMMERCE_TOKEN'
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[source bc-us]\nuri = bigcommerce:%s\nstore = us\n' "$BC" >"$XDG_CONFIG_HOME/omni/omni.conf"
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	OMNI_BC_US_TOKEN=own-token run omni-fetch --orders bc-us
+	assert_success
+	run jq -r '.headers["x-auth-token"]' <<<"$(requests)"
+	assert_output $'own-token\nown-token'
+	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
+	assert_output 'us|220'
+}
