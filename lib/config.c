@@ -239,12 +239,18 @@ const char *const omni_config_store_keys[] = {
 	"timezone", "region", "brand", "instagram", "facebook", NULL,
 };
 
+/* A listed key "map.*" admits every "map.NAME": a family of keys whose
+ * names the reader checks itself. */
 static int
 listed(const char *const *keys, const char *key)
 {
-	for (; keys && *keys; keys++)
-		if (strcmp(*keys, key) == 0)
+	for (; keys && *keys; keys++) {
+		size_t n = strlen(*keys);
+		if (strcmp(*keys, key) == 0 ||
+		    (n > 1 && (*keys)[n - 1] == '*' && strncmp(*keys, key, n - 1) == 0 &&
+		     key[n - 1]))
 			return 1;
+	}
 	return 0;
 }
 

@@ -7,7 +7,8 @@
 #include "omni.h"
 
 const char *const omni_fetch_source_keys[] = {
-	"channel", "store", "seller", "address", NULL,
+	"channel", "store", "seller", "address",
+	"page", "platform", "version", "account", "format", "map.*", NULL,
 };
 
 int
@@ -77,6 +78,8 @@ static const struct {
 	{ "file:", read_local },
 	{ "shopify:", omni_source_shopify },
 	{ "bigcommerce:", omni_source_bigcommerce },
+	{ "meta:", omni_source_meta },
+	{ "import:", omni_source_import },
 	{ "imap://", read_imap },
 	{ "imaps://", read_imap },
 };

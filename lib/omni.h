@@ -316,7 +316,8 @@ const omni_conf_section *omni_config_find(const omni_config *c,
                                           const char *type, const char *name);
 const char *omni_conf_get(const omni_conf_section *s, const char *key);
 /* Every section of type has only the keys listed (NULL-terminated) and
- * those in required.  0, or -1 with err (78) naming file, line, column. */
+ * those in required (a listed "map.*" admits every "map.NAME").  0, or
+ * -1 with err (78) naming file, line, column. */
 int omni_config_check(const omni_config *c, const char *type,
                       const char *const *keys, const char *const *required,
                       omni_error *err);
@@ -637,6 +638,35 @@ int omni_source_shopify(omni_fetch *f, const char *base, omni_error *err);
 // lib/source_imap.c
 /* imap://, imaps:// - new mail by UID since the cursor. */
 int omni_source_imap(omni_fetch *f, const char *url, omni_error *err);
+
+// lib/source_meta.c, source_import.c
+struct omni_payload;
+/* A Meta webhook messaging event ({sender, recipient, timestamp, message})
+ * of page (a webhook entry's id: the Page, or the Instagram account) as a
+ * ticket, once per mid (lib/payload_meta.c); name is the customer's, or
+ * NULL.  0 (also for an event that is not a message), or -1 with err. */
+int omni_payload_meta_event(struct omni_payload *p, const char *channel,
+                            const char *page, const json_t *ev,
+                            const char *name, omni_error *err);
+/* meta:BASE - Graph API conversations of a Page (Messenger) or its
+ * Instagram account, updated since the cursor. */
+int omni_source_meta(omni_fetch *f, const char *base, omni_error *err);
+/* import:PATH - rows of JSON, NDJSON or CSV made tickets through the
+ * source's map.* keys (man/omni-config.5). */
+int omni_source_import(omni_fetch *f, const char *path, omni_error *err);
+
+// lib/csv.c - RFC 4180 records
+typedef struct omni_csv omni_csv;
+/* Records of buf (borrowed; a UTF-8 BOM skipped; CRLF or LF).  New. */
+omni_csv *omni_csv_new(const char *buf, size_t len);
+void omni_csv_free(omni_csv *c);
+/* 1 and the fields of the next record (borrowed until the next call,
+ * NUL-terminated, quotes removed); 0 at the end; -1 with err (65: an
+ * unclosed quote, text after a closing quote; line and column set). */
+int omni_csv_next(omni_csv *c, char ***fields, size_t *n, omni_error *err);
+/* The last record's first line, and its raw bytes (borrowed). */
+long omni_csv_line(const omni_csv *c);
+const char *omni_csv_raw(const omni_csv *c, size_t *len);
 
 // lib/source_bigcommerce.c, lib/source_woocommerce.c, lib/source_walmart.c,
 // lib/source_tiktok.c, lib/source_paged.c - the other commerce platforms

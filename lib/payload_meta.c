@@ -6,7 +6,9 @@
  * business's own outbound message, to the recipient.  Events that are not
  * messages (message_reactions, read, delivery, postback, referral) carry
  * no customer text and make no ticket; nor does a deleted message
- * (is_deleted) or an entry of "changes" (comments, handled elsewhere). */
+ * (is_deleted) or an entry of "changes" (comments, handled elsewhere).
+ * The meta: source (lib/source_meta.c) builds its tickets here too, so a
+ * message fetched by back-fill and delivered by webhook is the same. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +51,7 @@ struct event {
 	const char *page;       /* entry.id: the business account or page */
 	const json_t *entry, *ev, *message;
 	const char *mid;
+	const char *name;       /* the customer's name when known, or NULL */
 };
 
 static json_t *
@@ -87,6 +90,7 @@ ticket_new(omni_payload *p, const struct event *e)
 	free(id);
 	json_object_set_new(ticket, "source", source_new(p, e, customer));
 	omni_json_set_str(handles, e->channel, customer);
+	omni_payload_set_str(cust, "name", e->name);
 	json_object_set_new(cust, "handles", handles);
 	json_object_set_new(ticket, "customer", cust);
 	ids = json_array();
@@ -121,6 +125,17 @@ event(omni_payload *p, struct event *e, omni_error *err)
 	rc = omni_payload_emit(p, ticket_new(p, e), keys, err);
 	json_decref(keys);
 	return rc;
+}
+
+int
+omni_payload_meta_event(omni_payload *p, const char *channel, const char *page,
+                        const json_t *ev, const char *name, omni_error *err)
+{
+	struct event e = { .channel = p->f->channel ? p->f->channel : channel,
+	                   .page = page, .ev = ev, .message = get(ev, "message"),
+	                   .name = name };
+
+	return event(p, &e, err);
 }
 
 int

@@ -1,0 +1,612 @@
+/* source_import.c - import:PATH, conversations exported by any other
+ * system (a chat widget's transcripts, an SMS gateway's export) as JSON
+ * (one document, or an array of them), NDJSON or CSV (RFC 4180, with a
+ * header line).
+ *
+ * Each row is one message; the [source] section's map.FIELD keys name the
+ * column (CSV) or key (JSON; "a.b" walks into objects) each field comes
+ * from, and an unmapped field reads the column of its own name.  The rows
+ * of one conversation (map.ticket_id) become one ticket, its messages in
+ * time order; a row's seen key is "TICKET/MESSAGE", so a message comes
+ * out once across runs.  A bad row stops the source with file:line, or
+ * under --keep-going goes to the reject file, marked so it is not set
+ * aside twice. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "omni.h"
+
+enum {
+	F_TICKET, F_MESSAGE, F_AT, F_BODY, F_FROM, F_NAME, F_PHONE, F_ORDER,
+	F_DIRECTION, F_CHANNEL, F_SUBJECT, NFIELDS
+};
+
+static const char *const field_names[NFIELDS] = {
+	"ticket_id", "message_id", "at", "body", "from", "name", "phone", "order",
+	"direction", "channel", "subject",
+};
+
+struct row {
+	char *v[NFIELDS];         /* new, or NULL when absent or empty */
+	char *tid, *mid, *key;    /* conversation, message, seen key: new */
+	omni_time at;
+	long line;
+	size_t seq, group;
+	int out, bot;
+};
+
+struct imp {
+	omni_fetch *f;
+	char *path;
+	const char *col[NFIELDS];  /* the column or key of each field */
+	int mapped[NFIELDS];
+	struct row *rows;
+	size_t nrows, cap;
+	json_t *groups;           /* conversation id -> its number */
+};
+
+/* The map.* keys: each a known field. */
+static int
+mapping(struct imp *m, omni_error *err)
+{
+	const omni_conf_section *s = m->f->conf;
+
+	for (size_t i = 0; i < NFIELDS; i++)
+		m->col[i] = field_names[i];
+	for (size_t j = 0; s && j < s->nentries; j++) {
+		const char *k = s->entries[j].key;
+		size_t i;
+		if (strncmp(k, "map.", 4) != 0)
+			continue;
+		for (i = 0; i < NFIELDS && strcmp(k + 4, field_names[i]); i++)
+			;
+		if (i == NFIELDS)
+			return omni_error_set(err, OMNI_EX_CONFIG, m->f->config->path,
+			                      s->entries[j].line, 1,
+			                      "unknown field '%s' in [source %s]: map.ticket_id, "
+			                      "map.message_id, map.at, map.body, map.from, map.name, "
+			                      "map.phone, map.order, map.direction, map.channel, "
+			                      "map.subject", k, s->name), -1;
+		m->col[i] = s->entries[j].value;
+		m->mapped[i] = 1;
+	}
+	return 0;
+}
+
+/* A time as text: Unix seconds or milliseconds when it is a number, else
+ * RFC 3339 or RFC 2822, through omni_payload_time. */
+static int
+parse_at(const char *s, omni_time *t)
+{
+	json_t *v;
+	int rc;
+
+	if (*s && strspn(s, "0123456789.") == strlen(s))
+		v = json_real(strtod(s, NULL));
+	else
+		v = json_string(s);
+	rc = omni_payload_time(v, t);
+	json_decref(v);
+	return rc;
+}
+
+/* in, inbound, ...; out, outbound, agent, ...; bot.  0, or -1 unknown. */
+static int
+parse_direction(struct row *r)
+{
+	static const char *const in[] = { "in", "inbound", "incoming", "received",
+	                                  "customer", "visitor", "user", NULL };
+	static const char *const out[] = { "out", "outbound", "outgoing", "sent",
+	                                   "agent", "operator", "bot", NULL };
+	const char *d = r->v[F_DIRECTION];
+
+	if (!d)
+		return 0;
+	for (const char *const *p = in; *p; p++)
+		if (strcasecmp(d, *p) == 0)
+			return 0;
+	for (const char *const *p = out; *p; p++)
+		if (strcasecmp(d, *p) == 0) {
+			r->out = 1;
+			r->bot = strcasecmp(d, "bot") == 0;
+			return 0;
+		}
+	return -1;
+}
+
+static void
+row_free(struct row *r)
+{
+	for (size_t i = 0; i < NFIELDS; i++)
+		free(r->v[i]);
+	free(r->tid);
+	free(r->mid);
+	free(r->key);
+}
+
+/* What is wrong with a row, or NULL; fills its time, direction, ids. */
+static const char *
+check(struct imp *m, struct row *r, char *why, size_t size)
+{
+	static const int required[] = { F_AT, F_BODY };
+
+	for (size_t i = 0; i < 2; i++)
+		if (!r->v[required[i]])
+			return snprintf(why, size, "no %s (%s \"%s\")", field_names[required[i]],
+			                m->mapped[required[i]] ? "map." : "column", m->col[required[i]]), why;
+	if (m->mapped[F_TICKET] && !r->v[F_TICKET])
+		return snprintf(why, size, "no ticket_id (map.ticket_id \"%s\")", m->col[F_TICKET]), why;
+	if (m->mapped[F_MESSAGE] && !r->v[F_MESSAGE])
+		return snprintf(why, size, "no message_id (map.message_id \"%s\")", m->col[F_MESSAGE]), why;
+	if (parse_at(r->v[F_AT], &r->at) < 0)
+		return snprintf(why, size, "not a time: \"%.60s\"", r->v[F_AT]), why;
+	if (parse_direction(r) < 0)
+		return snprintf(why, size, "direction \"%.40s\" is neither in nor out",
+		                r->v[F_DIRECTION]), why;
+	return NULL;
+}
+
+/* The row's ids: its message id, else a digest of what it says. */
+static int
+ids(struct row *r)
+{
+	char hex[65], *text = NULL;
+
+	if (!r->v[F_MESSAGE]) {
+		if (asprintf(&text, "%s\037%s\037%s\037%s", r->v[F_TICKET] ? r->v[F_TICKET] : "",
+		             r->v[F_AT], r->v[F_FROM] ? r->v[F_FROM] : "", r->v[F_BODY]) < 0)
+			return -1;
+		omni_sha256_hex(text, strlen(text), hex);
+		free(text);
+		hex[20] = 0;
+	}
+	r->mid = strdup(r->v[F_MESSAGE] ? r->v[F_MESSAGE] : hex);
+	r->tid = strdup(r->v[F_TICKET] ? r->v[F_TICKET] : r->mid ? r->mid : "");
+	if (!r->mid || !r->tid || asprintf(&r->key, "%s/%s", r->tid, r->mid) < 0)
+		return r->key = NULL, -1;
+	return 0;
+}
+
+/* Takes a row (steals its values): kept, set aside under --keep-going,
+ * or an error naming file:line. */
+static int
+add_row(struct imp *m, struct row *r, const char *raw, size_t rawlen,
+        const char *bad, omni_error *err)
+{
+	char why[200], hex[65], key[80];
+
+	if (!bad)
+		bad = check(m, r, why, sizeof why);
+	omni_error e;
+	int seen;
+
+	if (bad) {
+		row_free(r);
+		omni_error_set(&e, OMNI_EX_DATAERR, m->path, r->line, 0, "%s", bad);
+		if (!m->f->keep_going)
+			return *err = e, -1;
+		omni_sha256_hex(raw, rawlen, hex);
+		snprintf(key, sizeof key, "reject:%.32s", hex);
+		if ((seen = omni_fetch_seen(m->f, key, err)) != 0)
+			return seen < 0 ? -1 : 0;
+		if (m->f->reject(m->f, raw, rawlen, &e, key) != 0)
+			return omni_error_set(err, OMNI_EX_IOERR, NULL, 0, 0, "reject file failed"), -1;
+		return 0;
+	}
+	if (m->nrows == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		struct row *g = realloc(m->rows, cap * sizeof *g);
+		if (!g) {
+			row_free(r);
+			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		}
+		m->rows = g;
+		m->cap = cap;
+	}
+	if (ids(r) < 0) {
+		row_free(r);
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	}
+	json_t *g = json_object_get(m->groups, r->tid);
+	r->group = g ? (size_t)json_integer_value(g) : json_object_size(m->groups);
+	if (!g)
+		json_object_set_new(m->groups, r->tid, json_integer((json_int_t)r->group));
+	r->seq = m->nrows;
+	m->rows[m->nrows++] = *r;
+	return 0;
+}
+
+/* ---- CSV ---- */
+
+static int
+read_csv(struct imp *m, const char *buf, size_t len, omni_error *err)
+{
+	omni_csv *c = omni_csv_new(buf, len);
+	char **fields, **head = NULL;
+	size_t n, nhead = 0;
+	long idx[NFIELDS];
+	int rc = -1, got;
+
+	if (!c)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	if ((got = omni_csv_next(c, &fields, &n, err)) <= 0) {
+		if (got == 0)
+			omni_error_set(err, OMNI_EX_DATAERR, m->path, 1, 0, "no header line");
+		goto out;
+	}
+	if (!(head = calloc(n, sizeof *head)))
+		goto oom;
+	for (nhead = 0; nhead < n; nhead++)
+		if (!(head[nhead] = strdup(fields[nhead])))
+			goto oom;
+	for (size_t i = 0; i < NFIELDS; i++) {
+		idx[i] = -1;
+		for (size_t j = 0; j < nhead && idx[i] < 0; j++)
+			if (strcmp(head[j], m->col[i]) == 0)
+				idx[i] = (long)j;
+		if (idx[i] < 0 && m->mapped[i]) {
+			omni_error_set(err, OMNI_EX_DATAERR, m->path, 1, 0,
+			               "no column \"%s\" (map.%s) in the header", m->col[i],
+			               field_names[i]);
+			goto out;
+		}
+	}
+	while ((got = omni_csv_next(c, &fields, &n, err)) > 0) {
+		struct row r = { .line = omni_csv_line(c) };
+		size_t rawlen;
+		const char *raw = omni_csv_raw(c, &rawlen);
+		for (size_t i = 0; i < NFIELDS; i++)
+			if (idx[i] >= 0 && (size_t)idx[i] < n && fields[idx[i]][0] &&
+			    !(r.v[i] = strdup(fields[idx[i]])))
+				goto oom;
+		char why[64];
+		snprintf(why, sizeof why, "%zu fields where the header has %zu", n, nhead);
+		if (add_row(m, &r, raw, rawlen, n != nhead ? why : NULL, err) < 0)
+			goto out;
+	}
+	if (got < 0) {
+		omni_error_locate(err, m->path, 0);
+		goto out;
+	}
+	rc = 0;
+	goto out;
+oom:
+	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+out:
+	for (size_t j = 0; j < nhead; j++)
+		free(head[j]);
+	free(head);
+	omni_csv_free(c);
+	return rc;
+}
+
+/* ---- JSON and NDJSON ---- */
+
+/* A member by key, or by a dotted path into objects ("user.email"). */
+static const json_t *
+lookup(const json_t *o, const char *path)
+{
+	const json_t *v = json_object_get(o, path);
+	const char *dot;
+
+	while (!v && json_is_object(o) && (dot = strchr(path, '.'))) {
+		char key[128];
+		snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
+		o = json_object_get(o, key);
+		path = dot + 1;
+		v = json_object_get(o, path);
+	}
+	return v;
+}
+
+/* A scalar as text: new, or NULL (absent, null, empty, a container). */
+static char *
+text_of(const json_t *v)
+{
+	char buf[64];
+
+	if (json_is_string(v))
+		return *json_string_value(v) ? strdup(json_string_value(v)) : NULL;
+	if (json_is_integer(v))
+		snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(buf, sizeof buf, "%.17g", json_real_value(v));
+	else if (json_is_boolean(v))
+		snprintf(buf, sizeof buf, "%s", json_is_true(v) ? "true" : "false");
+	else
+		return NULL;
+	return strdup(buf);
+}
+
+static int
+json_row(struct imp *m, const json_t *o, long line, const char *raw, size_t rawlen,
+         omni_error *err)
+{
+	struct row r = { .line = line };
+
+	if (!json_is_object(o))
+		return add_row(m, &r, raw, rawlen, "a row is not a json object", err);
+	for (size_t i = 0; i < NFIELDS; i++)
+		r.v[i] = text_of(lookup(o, m->col[i]));
+	return add_row(m, &r, raw, rawlen, NULL, err);
+}
+
+static long
+line_at(const char *buf, const char *p)
+{
+	long line = 1;
+
+	for (; buf < p; buf++)
+		line += *buf == '\n';
+	return line;
+}
+
+/* One document: an object is one row, an array a row per element (each
+ * named by the line it starts on). */
+static int
+read_json(struct imp *m, const char *buf, size_t len, omni_error *err)
+{
+	json_error_t je;
+	json_t *doc = json_loadb(buf, len, 0, &je);
+	omni_span top = { buf, len }, el;
+	omni_jiter it;
+	size_t i = 0;
+	int rc = 0;
+
+	if (!doc)
+		return omni_error_set(err, OMNI_EX_DATAERR, m->path, je.line, je.column, "%s",
+		                      je.text), -1;
+	if (!json_is_array(doc)) {
+		rc = json_row(m, doc, 1, buf, len, err);
+		json_decref(doc);
+		return rc;
+	}
+	while (top.n && *top.p != '[')
+		top.p++, top.n--;
+	omni_json_iter(&it, top);
+	while (rc == 0 && omni_json_next(&it, NULL, &el))
+		rc = json_row(m, json_array_get(doc, i++), line_at(buf, el.p), el.p, el.n, err);
+	json_decref(doc);
+	return rc;
+}
+
+static int
+read_ndjson(struct imp *m, const char *buf, size_t len, omni_error *err)
+{
+	const char *p = buf, *end = buf + len;
+	long line = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+		size_t n = (size_t)(e - p);
+		json_error_t je;
+		json_t *o;
+		int rc;
+
+		line++;
+		if (n && e[-1] == '\r')
+			n--;
+		if (strspn(p, " \t\r") >= n) {
+			p = e + 1;
+			continue;
+		}
+		if (!(o = json_loadb(p, n, 0, &je))) {
+			char why[200];
+			snprintf(why, sizeof why, "column %d: %s", je.column, je.text);
+			struct row r = { .line = line };
+			rc = add_row(m, &r, p, n, why, err);
+		} else {
+			rc = json_row(m, o, line, p, n, err);
+			json_decref(o);
+		}
+		if (rc < 0)
+			return -1;
+		p = e + 1;
+	}
+	return 0;
+}
+
+/* ---- tickets ---- */
+
+static int
+by_conversation(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static json_t *
+source_new(struct imp *m, const char *tid, const char *external)
+{
+	json_t *src = json_object();
+	char *thread = NULL;
+
+	omni_json_set_str(src, "name", m->f->name);
+	omni_json_set_str(src, "external_id", external);
+	if (asprintf(&thread, "%s:%s", m->f->name, tid) >= 0)
+		omni_json_set_str(src, "thread_key", thread);
+	free(thread);
+	json_object_set_new(src, "url", json_null());
+	return src;
+}
+
+/* Who wrote in: name, e-mail or handle, phone, from the inbound rows. */
+static json_t *
+customer_new(const struct row *r, size_t n, const char *channel)
+{
+	json_t *c = json_object(), *emails = json_array(), *phones = json_array();
+	json_t *handles = json_object();
+
+	for (size_t i = 0; i < n; i++) {
+		const char *from = r[i].v[F_FROM];
+		if (r[i].out)
+			continue;
+		if (r[i].v[F_NAME] && !json_object_get(c, "name"))
+			omni_json_set_str(c, "name", r[i].v[F_NAME]);
+		if (from && strchr(from, '@'))
+			omni_json_array_add_unique(emails, from);
+		else if (from && !json_object_get(handles, channel))
+			omni_json_set_str(handles, channel, from);
+		if (r[i].v[F_PHONE])
+			omni_json_array_add_unique(phones, r[i].v[F_PHONE]);
+	}
+	if (json_array_size(emails))
+		json_object_set(c, "emails", emails);
+	if (json_array_size(phones))
+		json_object_set(c, "phones", phones);
+	if (json_object_size(handles))
+		json_object_set(c, "handles", handles);
+	json_decref(emails);
+	json_decref(phones);
+	json_decref(handles);
+	return c;
+}
+
+/* One conversation's rows (in time order) as a ticket of the messages
+ * not emitted before: emitted, or NULL when there are none. */
+static int
+emit_conversation(struct imp *m, const struct row *r, size_t n, json_t *done,
+                  omni_error *err)
+{
+	const char *channel = r[0].v[F_CHANNEL] ? r[0].v[F_CHANNEL] :
+	                      m->f->channel ? m->f->channel : "chat";
+	json_t *keys = json_array(), *ticket, *ids = json_array();
+	char *id = NULL;
+	int rc = -1;
+
+	if (asprintf(&id, "%s:%s", m->f->name, r[0].tid) < 0)
+		id = NULL;
+	ticket = omni_ticket_new(id, channel, m->f->store_name, "message");
+	json_object_set_new(ticket, "source", source_new(m, r[0].tid, r[0].tid));
+	json_object_set_new(ticket, "customer", customer_new(r, n, channel));
+	for (size_t i = 0; i < n; i++) {
+		int seen = json_object_get(done, r[i].key) ? 1 : omni_fetch_seen(m->f, r[i].key, err);
+		if (seen < 0)
+			goto out;
+		if (r[i].v[F_SUBJECT] && !json_object_get(ticket, "subject"))
+			omni_json_set_str(ticket, "subject", r[i].v[F_SUBJECT]);
+		if (r[i].v[F_ORDER])
+			omni_json_array_add_unique(ids, r[i].v[F_ORDER]);
+		omni_order_ids_find(r[i].v[F_BODY], ids);
+		if (seen)
+			continue;
+		json_object_set(done, r[i].key, json_true());
+		json_t *msg = omni_message_new(r[i].mid, r[i].out ? "out" : "in",
+		                               r[i].out ? r[i].bot ? "bot" : "agent" : "customer",
+		                               r[i].at, r[i].v[F_BODY],
+		                               r[i].v[F_CHANNEL] ? r[i].v[F_CHANNEL] : channel);
+		json_object_set_new(msg, "source", source_new(m, r[i].tid, r[i].mid));
+		omni_ticket_add_message_new(ticket, msg);
+		json_array_append_new(keys, json_string(r[i].key));
+	}
+	if (json_array_size(ids))
+		json_object_set(ticket, "order_ids", ids);
+	rc = 0;
+	if (json_array_size(keys)) {
+		rc = m->f->emit(m->f, ticket, keys) ? omni_error_set(err, OMNI_EX_IOERR, "stdout",
+		                                      0, 0, "output stopped"), -1 : 0;
+		ticket = NULL;
+	}
+out:
+	json_decref(ticket);
+	json_decref(keys);
+	json_decref(ids);
+	free(id);
+	return rc;
+}
+
+static int
+read_file(const char *path, char **buf, size_t *len, omni_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 0, n;
+	char *g;
+
+	*buf = NULL;
+	*len = 0;
+	if (!fp)
+		return omni_error_set(err, OMNI_EX_NOINPUT, path, 0, 0, "%s", strerror(errno)), -1;
+	do {
+		if (*len + 65536 + 1 > cap) {
+			if (!(g = realloc(*buf, cap = cap * 2 + 65536 + 1))) {
+				fclose(fp);
+				return omni_error_set(err, OMNI_EX_SOFTWARE, path, 0, 0, "out of memory"), -1;
+			}
+			*buf = g;
+		}
+		n = fread(*buf + *len, 1, cap - *len - 1, fp);
+		*len += n;
+	} while (n > 0);
+	(*buf)[*len] = 0;
+	if (ferror(fp)) {
+		fclose(fp);
+		return omni_error_set(err, OMNI_EX_IOERR, path, 0, 0, "%s", strerror(errno)), -1;
+	}
+	fclose(fp);
+	return 0;
+}
+
+/* csv, json or ndjson: configured, else by the file's extension. */
+static const char *
+format_of(struct imp *m, omni_error *err)
+{
+	const char *f = omni_conf_get(m->f->conf, "format"), *dot = strrchr(m->path, '.');
+
+	if (!f && dot)
+		f = strcasecmp(dot, ".csv") == 0 ? "csv" : strcasecmp(dot, ".json") == 0 ? "json" :
+		    strcasecmp(dot, ".ndjson") == 0 || strcasecmp(dot, ".jsonl") == 0 ? "ndjson" : NULL;
+	if (!f)
+		omni_error_set(err, OMNI_EX_CONFIG, m->f->name, 0, 0,
+		               "cannot tell the format of %s: set format = csv, json or ndjson",
+		               m->path);
+	else if (strcmp(f, "csv") && strcmp(f, "json") && strcmp(f, "ndjson"))
+		omni_error_set(err, OMNI_EX_CONFIG, m->f->name, 0, 0,
+		               "format must be csv, json or ndjson, not \"%.40s\"", f), f = NULL;
+	return f;
+}
+
+int
+omni_source_import(omni_fetch *f, const char *path, omni_error *err)
+{
+	struct imp m = { .f = f, .groups = json_object() };
+	json_t *done = json_object();
+	const char *format;
+	char *buf = NULL;
+	size_t len, i, j;
+	int rc = -1;
+
+	if (!(m.path = omni_expand_home(path))) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (mapping(&m, err) < 0 || !(format = format_of(&m, err)) ||
+	    read_file(m.path, &buf, &len, err) < 0)
+		goto out;
+	if ((format[0] == 'c' ? read_csv(&m, buf, len, err) : format[0] == 'j' ?
+	     read_json(&m, buf, len, err) : read_ndjson(&m, buf, len, err)) < 0)
+		goto out;
+	qsort(m.rows, m.nrows, sizeof *m.rows, by_conversation);
+	for (i = 0; i < m.nrows; i = j) {
+		for (j = i + 1; j < m.nrows && m.rows[j].group == m.rows[i].group; j++)
+			;
+		if (emit_conversation(&m, m.rows + i, j - i, done, err) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	for (i = 0; i < m.nrows; i++)
+		row_free(&m.rows[i]);
+	free(m.rows);
+	free(m.path);
+	free(buf);
+	json_decref(m.groups);
+	json_decref(done);
+	return rc;
+}
