@@ -545,25 +545,31 @@ put_rows(omni_link *l, const input *in, const verdict *v, const char *at,
 	return 0;
 }
 
-/* Builds the ticket from the store and the record, stores and writes it. */
+/* Builds the ticket from the store and the record, stores and writes it.
+ * The parts the caller set (a new ticket's history and merged_from) are
+ * kept; the others are read from the store. */
 int
 omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *stored,
      size_t nstored, const char *ticket, const char *customer,
      omni_link_parts *p, omni_out *out, omni_error *err)
 {
 	char idj[64], cat[40], uat[40], *line = NULL;
+	char *cust = NULL, *ids = NULL, *orders = NULL, *hist = NULL, *merged = NULL;
 	size_t len = 0;
 	int status = -1;
 	sqlite3_stmt *st;
 
 	snprintf(idj, sizeof idj, "\"%s\"", ticket);
 	p->id_json = idj;
-	if (!(p->customer_json = omni_link_customer_json(l, customer, err)) ||
-	    !(p->order_ids_json = omni_link_order_ids_json(l, ticket, err)) ||
-	    !(p->orders_json = omni_link_orders_json(l, ticket, err)) ||
-	    !(p->history_json = omni_link_history_json(l, ticket, customer, err)) ||
-	    !(p->merged_from_json = omni_link_merged_from_json(l, ticket, err)))
+	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
+	    omni_link_orders_parts(l, ticket, &ids, &orders, err) < 0 ||
+	    (!p->history_json &&
+	     !(p->history_json = hist = omni_link_history_json(l, ticket, customer, err))) ||
+	    (!p->merged_from_json &&
+	     !(p->merged_from_json = merged = omni_link_merged_from_json(l, ticket, err))))
 		goto out;
+	p->order_ids_json = ids;
+	p->orders_json = orders;
 	if (!(line = omni_link_build(base, stored, nstored, p, &len))) {
 		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 		goto out;
@@ -583,13 +589,24 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	}
 	status = 0;
 out:
-	free((char *)p->customer_json);
-	free((char *)p->order_ids_json);
-	free((char *)p->orders_json);
-	free((char *)p->history_json);
-	free((char *)p->merged_from_json);
+	free(cust);
+	free(ids);
+	free(orders);
+	free(hist);
+	free(merged);
 	free(line);
 	return status;
+}
+
+/* ["s"]: new, or NULL. */
+static char *
+json_list(const char *s)
+{
+	json_t *a = json_pack("[s]", s);
+	char *text = a ? json_dumps(a, JSON_COMPACT) : NULL;
+
+	json_decref(a);
+	return text;
 }
 
 static char *
@@ -669,6 +686,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	const omni_record *stored[1 + MAX_CANDS];
 	size_t ns = 0;
 	omni_link_parts parts = { 0 };
+	char *merged = NULL;
 	int status = -1;
 
 	memset(&v, 0, sizeof v);
@@ -695,7 +713,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	for (size_t i = 0; i <= v.nbridged; i++) {
 		omni_time c = 0;
 		const char *t = i ? v.bridged[i - 1] : v.ticket;
-		char *text = stored_record(l, t, &c);
+		char *text = i || !v.new_ticket ? stored_record(l, t, &c) : NULL;
 		if (!text)
 			continue;
 		omni_record_init(&recs[ns]);
@@ -714,6 +732,15 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	for (size_t i = 0; i < v.nbridged; i++)
 		if (absorb(l, v.ticket, v.bridged[i], err) < 0)
 			goto out;
+	/* A new ticket has absorbed this record only; a new customer has no
+	 * other ticket: nothing to look up. */
+	if (v.new_ticket && !v.nbridged && !ns &&
+	    !(parts.merged_from_json = merged = json_list(in.id))) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (v.who.created)
+		parts.history_json = "[]";
 	if (put_rows(l, &in, &v, at, err) < 0 ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
 		goto out;
@@ -726,6 +753,7 @@ out:
 		free(texts[i]);
 	}
 	input_free(&in);
+	free(merged);
 	/* No statement may hold a read snapshot past the record: a lingering
 	 * one keeps the WAL from being checkpointed. */
 	for (int i = 0; i < OMNI_LS_COUNT; i++)

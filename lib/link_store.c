@@ -237,25 +237,6 @@ quoted(const char *number)
 	return json_string(buf);
 }
 
-char *
-omni_link_order_ids_json(omni_link *l, const char *ticket_id, omni_error *err)
-{
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
-	json_t *ids = json_array();
-	int rc;
-
-	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = col(st, 0), *bar = strrchr(key, '|');
-		json_array_append_new(ids, quoted(bar ? bar + 1 : key));
-	}
-	if (rc != SQLITE_DONE) {
-		json_decref(ids);
-		return omni_store_error(l->store, err, "reading a ticket's orders"), NULL;
-	}
-	return dump(ids);
-}
-
 /* The order a number names in a store, loaded whole: new or NULL. */
 static json_t *
 load_order(omni_link *l, const char *store, const char *number, omni_error *err)
@@ -290,17 +271,23 @@ load_order(omni_link *l, const char *store, const char *number, omni_error *err)
 	return o;
 }
 
-char *
-omni_link_orders_json(omni_link *l, const char *ticket_id, omni_error *err)
+int
+omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
+                       char **orders_json, omni_error *err)
 {
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
-	json_t *keys = json_array(), *orders = json_array(), *k;
+	json_t *keys = json_array(), *ids = json_array(), *orders = json_array(), *k;
 	size_t i;
 	int rc;
 
+	*ids_json = *orders_json = NULL;
 	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		json_array_append_new(keys, json_string(col(st, 0)));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = col(st, 0), *bar = strrchr(key, '|');
+		json_array_append_new(keys, json_string(key));
+		json_array_append_new(ids, quoted(bar ? bar + 1 : key));
+	}
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		goto fail;
 	json_array_foreach(keys, i, k) {
@@ -318,13 +305,22 @@ omni_link_orders_json(omni_link *l, const char *ticket_id, omni_error *err)
 			goto fail;
 	}
 	json_decref(keys);
-	return dump(orders);
+	*ids_json = dump(ids);
+	*orders_json = dump(orders);
+	if (!*ids_json || !*orders_json) {
+		free(*ids_json);
+		free(*orders_json);
+		*ids_json = *orders_json = NULL;
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	}
+	return 0;
 fail:
 	json_decref(keys);
+	json_decref(ids);
 	json_decref(orders);
 	if (!err->status)
 		omni_store_error(l->store, err, "reading orders");
-	return NULL;
+	return -1;
 }
 
 char *

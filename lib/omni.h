@@ -241,6 +241,10 @@ void omni_reader_free(omni_reader *r);
  *     newer major "omni" version), 66, 74. */
 int omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err);
 long omni_reader_rejected(const omni_reader *r);
+/* Where the last record came from: "stdin" or its path, and its line
+ * number (for errors found after reading, e.g. by a linker). */
+const char *omni_reader_name(const omni_reader *r);
+long omni_reader_lineno(const omni_reader *r);
 
 /* ------------------------------------------------------------------ */
 // lib/clock.c - times
@@ -926,13 +930,12 @@ int omni_link_exec(omni_link *l, omni_error *err, const char *sql, ...);
  * from the store; compact JSON, new. */
 char *omni_link_customer_json(omni_link *l, const char *customer_id,
                               omni_error *err);
-/* The ticket's order numbers, its orders from the store (DESIGN.md
- * `orders`), and the customer's other tickets (`history`, newest first):
+/* The ticket's order numbers and its orders from the store (DESIGN.md
+ * `orders`), read once: 0 and both new, or -1 with err.  The customer's
+ * other tickets (`history`, newest first), the records it absorbed:
  * compact JSON, new. */
-char *omni_link_order_ids_json(omni_link *l, const char *ticket_id,
-                               omni_error *err);
-char *omni_link_orders_json(omni_link *l, const char *ticket_id,
-                            omni_error *err);
+int omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
+                           char **orders_json, omni_error *err);
 char *omni_link_history_json(omni_link *l, const char *ticket_id,
                              const char *customer_id, omni_error *err);
 char *omni_link_merged_from_json(omni_link *l, const char *ticket_id,

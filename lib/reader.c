@@ -48,6 +48,18 @@ omni_reader_rejected(const omni_reader *r)
 	return r->rejected;
 }
 
+const char *
+omni_reader_name(const omni_reader *r)
+{
+	return omni_input_name(r->in);
+}
+
+long
+omni_reader_lineno(const omni_reader *r)
+{
+	return omni_input_lineno(r->in);
+}
+
 /* A record of a newer major format version is an error, not a guess:
  * "omni": 1.2 is read, "omni": 2 is not. */
 static int

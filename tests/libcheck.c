@@ -124,6 +124,32 @@ check_xdg(void)
 	free(p);
 }
 
+/* The reader says where its last record came from. */
+static void
+check_reader(const char *dir)
+{
+	char path[4096];
+	char *paths[1] = { path };
+	omni_record *rec;
+	omni_reader *r;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/reader.ndjson", dir);
+	if (!(f = fopen(path, "w"))) {
+		CHECK(0, "cannot write %s", path);
+		return;
+	}
+	fputs("{\"omni\":1}\n\n{\"omni\":1}\n", f);
+	fclose(f);
+	r = omni_reader_new(paths, 1, 0, NULL);
+	CHECK(omni_reader_next(r, &rec, NULL) == 1 && omni_reader_lineno(r) == 1,
+	      "first record on line 1: %ld", omni_reader_lineno(r));
+	CHECK(omni_reader_next(r, &rec, NULL) == 1 && omni_reader_lineno(r) == 3,
+	      "second record on line 3: %ld", omni_reader_lineno(r));
+	CHECK(strcmp(omni_reader_name(r), path) == 0, "reader name: %s", omni_reader_name(r));
+	omni_reader_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,6 +160,7 @@ main(int argc, char **argv)
 	check_times();
 	check_secrets(argv[1]);
 	check_xdg();
+	check_reader(argv[1]);
 	printf("libcheck: %d failures\n", failures);
 	return failures ? 1 : 0;
 }
