@@ -272,3 +272,51 @@ omni_payload_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
 			return -1;
 	return 1;
 }
+
+/* A webhook callback carries only ids (developer.bigcommerce.com,
+ * "Webhooks overview": {scope, store_id, data{type, id}, hash, created_at,
+ * producer}).  Nothing is fetched here, so that a delivery is answered at
+ * once and works offline: the order is recorded thin, with its new status
+ * on store/order/statusUpdated, and the next bigcommerce: run, which asks
+ * for what was modified since its cursor, fills in the rest.  A shipment
+ * event names its order in data.orderId; other scopes (products,
+ * customers, carts) are accepted and leave the store alone. */
+int
+omni_webhook_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
+{
+	const char *scope = str(doc, "scope"), *type;
+	const json_t *data = get(doc, "data"), *status;
+	json_t *o;
+	char *id, *number = NULL;
+	int rc;
+
+	if (!scope || !json_is_object(data) || !get(data, "id"))
+		return 0;
+	type = str(data, "type");
+	if (type && strcmp(type, "shipment") == 0)
+		id = omni_payload_id(get(data, "orderId"));
+	else if ((type && strcmp(type, "order") == 0) || strncmp(scope, "store/order/", 12) == 0)
+		id = omni_payload_id(get(data, "id"));
+	else
+		return 1;
+	if (!id)
+		return 1;
+	o = json_object();
+	json_object_set_new(o, "id", json_string(id));
+	if (asprintf(&number, "#%s", id) >= 0)
+		json_object_set_new(o, "number", json_string(number));
+	json_object_set_new(o, "channel", json_string("bigcommerce"));
+	omni_json_set_str(o, "store", p->f->store_name);
+	status = get(get(data, "status"), "new_status_id");
+	if (json_is_integer(status)) {
+		json_int_t s = json_integer_value(status);
+		json_object_set_new(o, "status", json_string(order_status(s)));
+		omni_payload_set_str(o, "financial_status", financial_status(s, NULL));
+		omni_payload_set_time(o, "updated_at", get(doc, "created_at"));
+	}
+	rc = omni_payload_order(p, o, err);
+	json_decref(o);
+	free(number);
+	free(id);
+	return rc < 0 ? -1 : 1;
+}

@@ -5,6 +5,10 @@
  *   woocommerce  X-WC-Webhook-Signature: base64
  *   meta         X-Hub-Signature-256: "sha256=" lowercase hex
  *   tiktok       Authorization: hex of HMAC(secret, app_key + body)
+ *   bigcommerce  no body signature: the hook is created with custom
+ *                headers (POST /v3/hooks {headers{}}), and the delivery
+ *                must carry the one the secret names, "Name: value"
+ *                (a bare value is the header X-Webhook-Secret)
  * The secret is OMNI_<KIND>_SECRET[_FILE]; TikTok's app key
  * OMNI_TIKTOK_APP_KEY[_FILE].  Comparisons take the same time whatever
  * the bytes. */
@@ -62,7 +66,39 @@ static const struct scheme schemes[] = {
 	{ "woocommerce", "X-WC-Webhook-Signature", NULL, "", 1 },
 	{ "meta", "X-Hub-Signature-256", NULL, "sha256=", 0 },
 	{ "tiktok", "Authorization", NULL, "", 0 },
+	{ "bigcommerce", "X-Webhook-Secret", NULL, "", 0 },
 };
+
+/* BigCommerce: the configured header's value, compared through SHA-256
+ * digests so that the time says nothing of either length. */
+static int
+shared_header(const char *secret, const char *headers, omni_error *err)
+{
+	const char *sep = strstr(secret, ": "), *value = secret;
+	char name[128] = "X-Webhook-Secret", *got;
+	unsigned char a[32], b[32];
+	size_t n = sep ? (size_t)(sep - secret) : 0;
+	int ok;
+
+	if (sep && n && n < sizeof name && strcspn(secret, " \t:") == n) {
+		memcpy(name, secret, n);
+		name[n] = 0;
+		for (value = sep + 2; *value == ' '; value++)
+			;
+	}
+	if (!(got = omni_webhook_header(headers, name)))
+		return omni_error_set(err, OMNI_EX_NOPERM, NULL, 0, 0,
+		                      "bigcommerce webhook: no %s header", name), -1;
+	omni_sha256(got, strlen(got), a);
+	omni_sha256(value, strlen(value), b);
+	ok = omni_mem_equal(a, b, 32);
+	memset(got, 0, strlen(got));
+	free(got);
+	if (!ok)
+		return omni_error_set(err, OMNI_EX_NOPERM, NULL, 0, 0,
+		                      "bigcommerce webhook: bad %s header", name), -1;
+	return 0;
+}
 
 /* The signature the delivery claims, as bytes: 32, or -1. */
 static long
@@ -103,12 +139,16 @@ omni_webhook_verify(const char *kind, const char *headers, const char *body,
 	if (!sc)
 		return omni_error_set(err, OMNI_EX_USAGE, NULL, 0, 0,
 		                      "unknown webhook kind '%s' (shopify, meta, tiktok, "
-		                      "woocommerce)", kind), -1;
+		                      "woocommerce, bigcommerce)", kind), -1;
 	snprintf(name, sizeof name, "%.20s_SECRET", kind);
 	for (char *p = name; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
 	if (!(secret = omni_secret(name, err)))
 		goto out;
+	if (strcmp(kind, "bigcommerce") == 0) {
+		rc = shared_header(secret, headers, err);
+		goto out;
+	}
 	if (strcmp(kind, "tiktok") == 0) {
 		if (!(appkey = omni_secret("TIKTOK_APP_KEY", err)))
 			goto out;
@@ -224,6 +264,21 @@ omni_webhook_known(const char *kind)
 	return 0;
 }
 
+/* BigCommerce fires an event again with the same "hash" in the body: its
+ * event id (new or NULL). */
+static char *
+body_hash(const char *kind, const char *body, size_t len)
+{
+	json_t *doc;
+	char *v = NULL;
+
+	if (strcmp(kind, "bigcommerce") != 0 || !(doc = json_loadb(body, len, 0, NULL)))
+		return NULL;
+	v = omni_payload_id(json_object_get(doc, "hash"));
+	json_decref(doc);
+	return v;
+}
+
 /* The delivery's own headers and the ones given: new. */
 static char *
 all_headers(const char *own, const char *given)
@@ -256,7 +311,8 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 	}
 	if (omni_webhook_verify(kind, headers, body, blen, err) < 0)
 		goto out;
-	if ((event = omni_webhook_event_id(kind, headers))) {
+	if ((event = omni_webhook_event_id(kind, headers)) ||
+	    (event = body_hash(kind, body, blen))) {
 		if (asprintf(event_key, "event:%s", event) < 0) {
 			*event_key = NULL;
 			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
@@ -277,6 +333,12 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 		if ((rc = omni_webhook_tiktok(&p, doc, err)) == 0)
 			omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 			               "unrecognised payload: a tiktok push without data.order_id");
+		rc = rc == 1 ? 0 : -1;
+	} else if (strcmp(kind, "bigcommerce") == 0) {
+		if ((rc = omni_webhook_bigcommerce(&p, doc, err)) == 0)
+			omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+			               "unrecognised payload: a bigcommerce callback without "
+			               "scope and data.id");
 		rc = rc == 1 ? 0 : -1;
 	} else
 		rc = omni_payload_handle(&p, doc, err);

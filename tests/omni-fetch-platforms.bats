@@ -216,3 +216,68 @@ bc_shipments() {
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|220'
 }
+
+# --- BigCommerce webhooks: a shared header, not a body signature ------
+
+BCW=$BATS_TEST_DIRNAME/fixtures/api/bigcommerce
+
+@test "bigcommerce webhook: the shared header verifies; a status update records the order thin; a repeat (same hash) is dropped" {
+	export OMNI_BIGCOMMERCE_SECRET=hook-shared-value-1
+	run omni-fetch --orders --webhook bigcommerce -H 'X-Webhook-Secret: hook-shared-value-1' \
+		"$BCW/webhook-order-statusUpdated.json"
+	assert_success
+	assert_output ''
+	run sqlite3 "$OMNI_DB" "SELECT channel, order_id, number, status, updated_at FROM orders"
+	assert_output 'bigcommerce|218|#218|open|2024-03-02T15:15:42Z'
+	run sqlite3 "$OMNI_DB" "SELECT key FROM fetch_seen"
+	assert_output 'event:0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e'
+	run omni-fetch -v --orders --webhook bigcommerce -H 'X-Webhook-Secret: hook-shared-value-1' \
+		"$BCW/webhook-order-statusUpdated.json"
+	assert_success
+	assert_output --partial 'a repeated delivery (event:0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e): skipped'
+}
+
+@test "bigcommerce webhook: a header named in the secret; a wrong or missing value is exit 77 and stores nothing; no secret is 78" {
+	export OMNI_BIGCOMMERCE_SECRET='X-Omni-Hook: s3cret value'
+	run omni-fetch --orders --webhook bigcommerce -H 'X-Omni-Hook: s3cret valuE' "$BCW/webhook-order-created.json"
+	assert_failure 77
+	assert_output --partial 'bigcommerce webhook: bad X-Omni-Hook header'
+	refute_output --partial 's3cret'
+	run omni-fetch --orders --webhook bigcommerce -H 'X-Webhook-Secret: s3cret value' "$BCW/webhook-order-created.json"
+	assert_failure 77
+	assert_output --partial 'bigcommerce webhook: no X-Omni-Hook header'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
+	assert_output 0
+	run omni-fetch --orders --webhook bigcommerce -H 'x-omni-hook:   s3cret value' "$BCW/webhook-order-created.json"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT order_id, number, status IS NULL FROM orders"
+	assert_output '220|#220|1'
+	unset OMNI_BIGCOMMERCE_SECRET
+	run omni-fetch --webhook bigcommerce -H 'X-Webhook-Secret: x' "$BCW/webhook-order-created.json"
+	assert_failure 78
+}
+
+@test "bigcommerce webhook: a shipment event names its order; the next bigcommerce: run fills the thin order in" {
+	export OMNI_BIGCOMMERCE_SECRET=v
+	run omni-fetch --orders --webhook bigcommerce -H 'X-Webhook-Secret: v' "$BCW/webhook-shipment-created.json"
+	assert_success
+	run orders
+	assert_output '218'
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$NOCONTENT"
+	bc_shipments
+	run omni-fetch --orders "bigcommerce:$BC"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT order_id, customer_email, total FROM orders ORDER BY 1"
+	assert_output $'218|maria.gonzalez@example.com|33.0500\n219|dev.patel@example.net|45.5000'
+}
+
+@test "bigcommerce webhook: another scope is accepted and stores nothing; a body without scope is exit 65" {
+	export OMNI_BIGCOMMERCE_SECRET=v
+	printf '{"scope":"store/product/updated","store_id":"1","data":{"type":"product","id":7},"hash":"h1","created_at":1,"producer":"stores/x"}' \
+		| omni-fetch --orders --webhook bigcommerce -H 'X-Webhook-Secret: v'
+	run orders
+	assert_output ''
+	run sh -c 'printf "{\"data\":{}}" | omni-fetch --webhook bigcommerce -H "X-Webhook-Secret: v"'
+	assert_failure 65
+	assert_output --partial 'unrecognised payload: a bigcommerce callback without scope and data.id'
+}
