@@ -7,7 +7,7 @@
 #include "omni.h"
 
 const char *const omni_fetch_source_keys[] = {
-	"channel", "store", "seller", "address",
+	"channel", "store", "seller", "address", "token_url", "marketplace",
 	"page", "platform", "version", "account", "format", "map.*", NULL,
 };
 
@@ -78,6 +78,8 @@ static const struct {
 	{ "file:", read_local },
 	{ "shopify:", omni_source_shopify },
 	{ "bigcommerce:", omni_source_bigcommerce },
+	{ "woocommerce:", omni_source_woocommerce },
+	{ "amazon:", omni_source_amazon },
 	{ "meta:", omni_source_meta },
 	{ "import:", omni_source_import },
 	{ "imap://", read_imap },

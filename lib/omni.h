@@ -672,6 +672,23 @@ int omni_csv_next(omni_csv *c, char ***fields, size_t *n, omni_error *err);
 long omni_csv_line(const omni_csv *c);
 const char *omni_csv_raw(const omni_csv *c, size_t *len);
 
+// lib/source_amazon.c, source_ebay.c
+/* amazon:BASE - SP-API getOrders since the cursor (LWA token exchange). */
+int omni_source_amazon(omni_fetch *f, const char *base, omni_error *err);
+/* ebay:BASE - Fulfillment getOrders (--orders) and Message API
+ * conversations since the cursor. */
+int omni_source_ebay(omni_fetch *f, const char *base, omni_error *err);
+
+/* lib/payload_amazon.c: {"payload":{"Orders":[...]}} (orders) and
+ * {"payload":{"AmazonOrderId","OrderItems"}} (an order's items): 1, 0, -1. */
+struct omni_payload;
+int omni_payload_amazon(struct omni_payload *p, const json_t *doc,
+                        omni_error *err);
+/* An SP-API order (borrowed) normalised for lib/orders.c, with its items
+ * (getOrderItems' OrderItems, borrowed; NULL: the stored items stay): new. */
+json_t *omni_amazon_order_new(const omni_fetch *f, const json_t *order,
+                              const json_t *items);
+
 // lib/source_bigcommerce.c, lib/source_woocommerce.c, lib/source_walmart.c,
 // lib/source_tiktok.c, lib/source_paged.c - the other commerce platforms
 /* bigcommerce:BASE - V2 orders modified since the cursor, and their
