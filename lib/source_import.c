@@ -92,7 +92,8 @@ parse_at(const char *s, omni_time *t)
 	return rc;
 }
 
-/* in, inbound, ...; out, outbound, agent, ...; bot.  0, or -1 unknown. */
+/* in, inbound, ...; out, outbound, agent, ...; bot; a word then "-..."
+ * as the first word (an SMS gateway's "outbound-api").  0, or -1. */
 static int
 parse_direction(struct row *r)
 {
@@ -100,10 +101,12 @@ parse_direction(struct row *r)
 	                                  "customer", "visitor", "user", NULL };
 	static const char *const out[] = { "out", "outbound", "outgoing", "sent",
 	                                   "agent", "operator", "bot", NULL };
-	const char *d = r->v[F_DIRECTION];
+	const char *v = r->v[F_DIRECTION];
+	char d[32];
 
-	if (!d)
+	if (!v)
 		return 0;
+	snprintf(d, sizeof d, "%.*s", (int)strcspn(v, "-"), v);
 	for (const char *const *p = in; *p; p++)
 		if (strcasecmp(d, *p) == 0)
 			return 0;
@@ -365,6 +368,8 @@ read_json(struct imp *m, const char *buf, size_t len, omni_error *err)
 	}
 	while (top.n && *top.p != '[')
 		top.p++, top.n--;
+	while (top.n && top.p[top.n - 1] != ']')
+		top.n--;
 	omni_json_iter(&it, top);
 	while (rc == 0 && omni_json_next(&it, NULL, &el))
 		rc = json_row(m, json_array_get(doc, i++), line_at(buf, el.p), el.p, el.n, err);
