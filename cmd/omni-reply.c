@@ -19,7 +19,9 @@
 
 static const char usage_line[] =
 	"usage: omni-reply [-aslkqv] [-c file] [-d file] [-r file] [-t name] "
-	"[-T dir] [--human] [--now time] [file ...]";
+	"[-T dir] [--human] [--now time] [file ...]\n"
+	"       omni-reply --ledger [-d file] [--all]\n"
+	"       omni-reply --resolve key=sent|unsent [-d file]";
 
 static const char help_text[] =
 	"\n"
@@ -34,6 +36,9 @@ static const char help_text[] =
 	"  -c, --config FILE    configuration file\n"
 	"  -d, --db FILE        the store, with the send ledger\n"
 	"      --human          the replies are a person's (Meta's 7-day window)\n"
+	"      --ledger         list the sends whose outcome is unknown\n"
+	"      --all            with --ledger: every send\n"
+	"      --resolve KEY=sent|unsent  mark an unknown send\n"
 	"  -k, --keep-going     set malformed records aside and go on\n"
 	"  -r, --reject FILE    where --keep-going puts them\n"
 	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
@@ -42,7 +47,7 @@ static const char help_text[] =
 	"  -h, --help           this help\n"
 	"  -V, --version        version\n";
 
-enum { OPT_HUMAN = 256, OPT_NOW };
+enum { OPT_HUMAN = 256, OPT_NOW, OPT_LEDGER, OPT_ALL, OPT_RESOLVE };
 
 static const struct option long_options[] = {
 	{ "auto", no_argument, NULL, 'a' },
@@ -53,6 +58,9 @@ static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "db", required_argument, NULL, 'd' },
 	{ "human", no_argument, NULL, OPT_HUMAN },
+	{ "ledger", no_argument, NULL, OPT_LEDGER },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "resolve", required_argument, NULL, OPT_RESOLVE },
 	{ "keep-going", no_argument, NULL, 'k' },
 	{ "reject", required_argument, NULL, 'r' },
 	{ "now", required_argument, NULL, OPT_NOW },
@@ -70,7 +78,9 @@ static const char *const reply_keys[] = {
 
 struct run {
 	const char *config_path, *db_path, *reject_path, *template, *templates;
-	int auto_mode, send, lint_only, human, keep_going;
+	int auto_mode, send, lint_only, human, keep_going, ledger, all;
+	char **resolve;
+	int nresolve;
 	omni_config *config;
 	omni_store *store;
 	omni_http *meta_http, *ebay_http;
@@ -406,6 +416,41 @@ out:
 	return rc;
 }
 
+/* --ledger and --resolve: the send ledger, by hand. */
+static int
+ledger_mode(struct run *r)
+{
+	omni_error err = { 0 };
+	json_t *rows = NULL, *row;
+	size_t i;
+	int status = 0;
+
+	if (omni_store_open(r->db_path, &r->store, &err) < 0)
+		goto fail;
+	for (int k = 0; k < r->nresolve; k++) {
+		if (omni_ledger_resolve(r->store, r->resolve[k], &err) < 0)
+			goto fail;
+		omni_verbose("%s: resolved", r->resolve[k]);
+	}
+	if (r->ledger) {
+		if (!(rows = omni_ledger_list(r->store, r->all, &err)))
+			goto fail;
+		r->out = omni_out_new(STDOUT_FILENO);
+		json_array_foreach(rows, i, row)
+			if (omni_out_json(r->out, row) < 0)
+				break;
+	}
+	goto out;
+fail:
+	omni_report(&err);
+	status = err.status ? err.status : OMNI_EX_SOFTWARE;
+out:
+	json_decref(rows);
+	status = omni_cli_close(r->out, NULL, status);
+	omni_store_close(r->store);
+	return status;
+}
+
 static int
 parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
@@ -421,6 +466,9 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'c': r->config_path = optarg; break;
 		case 'd': r->db_path = optarg; break;
 		case OPT_HUMAN: r->human = 1; break;
+		case OPT_LEDGER: r->ledger = 1; break;
+		case OPT_ALL: r->all = 1; break;
+		case OPT_RESOLVE: r->resolve[r->nresolve++] = optarg; break;
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		default: {
@@ -431,6 +479,10 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		}
 		}
 	}
+	if (r->all && !r->ledger)
+		return omni_usage_error(usage_line, "--all goes with --ledger");
+	if ((r->ledger || r->nresolve) && (r->send || r->lint_only || r->auto_mode || optind < argc))
+		return omni_usage_error(usage_line, "--ledger and --resolve read no tickets and send nothing");
 	if (r->reject_path && !r->keep_going)
 		return omni_usage_error(usage_line, "--reject needs --keep-going");
 	if (r->lint_only && (r->auto_mode || r->template))
@@ -449,8 +501,17 @@ main(int argc, char **argv)
 
 	omni_diag_init(argv[0]);
 	signal(SIGPIPE, SIG_IGN);
-	if ((rc = parse_options(&r, argc, argv, &err)))
+	if (!(r.resolve = calloc((size_t)argc, sizeof *r.resolve)))
+		return OMNI_EX_SOFTWARE;
+	if ((rc = parse_options(&r, argc, argv, &err))) {
+		free(r.resolve);
 		return rc;
+	}
+	if (r.ledger || r.nresolve) {
+		status = ledger_mode(&r);
+		free(r.resolve);
+		return status;
+	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "reply", reply_keys, NULL, &err) < 0)
@@ -501,6 +562,7 @@ out:
 	omni_store_close(r.store);
 	omni_http_free(r.meta_http);
 	omni_http_free(r.ebay_http);
+	free(r.resolve);
 	omni_config_free(r.config);
 	curl_global_cleanup();
 	return status;

@@ -8,6 +8,9 @@ complete -c omni-reply -s T -l templates -x -a '(__fish_complete_directories)' -
 complete -c omni-reply -s c -l config -r -F -d 'configuration file'
 complete -c omni-reply -s d -l db -r -F -d 'the store, with the send ledger'
 complete -c omni-reply -l human -d "the replies are a person's (Meta's 7-day window)"
+complete -c omni-reply -l ledger -d 'list the sends whose outcome is unknown'
+complete -c omni-reply -l all -d 'with --ledger: every send'
+complete -c omni-reply -l resolve -x -d 'mark an unknown send: KEY=sent or KEY=unsent'
 complete -c omni-reply -s k -l keep-going -d 'set malformed records aside and go on'
 complete -c omni-reply -s r -l reject -r -F -d 'where --keep-going puts them'
 complete -c omni-reply -l now -x -d 'the clock (RFC 3339 or Unix seconds)'

@@ -192,7 +192,8 @@ complete -F _omni_link omni-link
 
 # omni-reply's options: short|long, or long alone.
 _omni_reply_options='-a|--auto -s|--send -l|--lint -t|--template -T|--templates
-	-c|--config -d|--db --human -k|--keep-going -r|--reject --now -q|--quiet
+	-c|--config -d|--db --human --ledger --all --resolve -k|--keep-going
+	-r|--reject --now -q|--quiet
 	-v|--verbose -h|--help -V|--version'
 
 _omni_reply_templates='wismo status return return_label refund refund_partial
@@ -206,7 +207,7 @@ _omni_answer()
 	-t|--template)
 		_omni_reply "$cur" "$(printf '%s\n' $_omni_reply_templates)"
 		return 0 ;;
-	--now)
+	--now|--resolve)
 		return 0 ;;
 	-T|--templates|-c|--config|-d|--db|-r|--reject)
 		_omni_reply "$cur" "$(_omni_paths "$cur")" paths

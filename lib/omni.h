@@ -1290,6 +1290,15 @@ int omni_ledger_set(omni_store *s, const char *key, const char *ticket_id,
                     const char *channel, const char *state,
                     const char *external_id, const char *error,
                     omni_error *err);
+/* The rows a person must look at (pending, unknown), or all of them,
+ * in the order they came, as objects with every column: new, or NULL with
+ * err. */
+json_t *omni_ledger_list(omni_store *s, int all, omni_error *err);
+/* "KEY=sent" or "KEY=unsent" (KEY may be a unique prefix of 6 or more
+ * characters) for a pending or unknown row: sent is final; unsent becomes
+ * failed, which the next run sends once.  0, or -1 with err (64 bad
+ * argument, 65 no such row, an ambiguous key or a row not unknown). */
+int omni_ledger_resolve(omni_store *s, const char *arg, omni_error *err);
 
 // lib/reply_smtp.c - MIME and SMTP (libcurl: link it)
 typedef struct omni_mail_out {

@@ -331,3 +331,75 @@ EB=/ebay/commerce/message/v1/send_message
 	assert_line 'omni-reply: ebay:208491463945: no delivery for channel ebay yet: the reply stays a draft'
 	assert_equal "$(requests | wc -l)" 0
 }
+
+# ---- resolving unknown sends ----
+
+# An unknown send of the Messenger fixture: its ledger key.
+unknown_send() {
+	push $FB '{"drop":true}'
+	omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json" >"$BATS_TEST_TMPDIR/unknown.out" 2>/dev/null || true
+	sqlite3 "$OMNI_DB" "SELECT key FROM send_ledger WHERE state = 'unknown'"
+}
+
+@test "--ledger lists the unknown sends as NDJSON; --all lists every one" {
+	key=$(unknown_send)
+	[ ${#key} -eq 64 ]
+	push $EB "$(ok '{"messageId":"42"}')"
+	omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json" >/dev/null
+	run omni-reply --ledger
+	assert_success
+	run jq -c '[.key, .ticket_id, .channel, .state, .attempts, (.error | test("send: "))]' <<<"$output"
+	assert_output "[\"$key\",\"t-fb-1\",\"facebook\",\"unknown\",1,true]"
+	run omni-reply --ledger --all
+	assert_success
+	run jq -r '.ticket_id + " " + .state + " " + (.external_id // "-")' <<<"$output"
+	assert_output $'t-fb-1 unknown -\nebay:208491463945 sent 42'
+}
+
+@test "--resolve KEY=unsent lets the next run send it once" {
+	key=$(unknown_send)
+	run omni-reply --resolve "${key:0:10}=unsent"
+	assert_success
+	assert_output ''
+	run omni-reply --ledger
+	assert_output ''
+	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_resent"}')"
+	for r in 1 2; do
+		run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
+		assert_success
+		assert_equal "$(jq -c '[.reply.status, .reply.external_id]' <<<"$output")" '["sent","m_resent"]'
+	done
+	assert_equal "$(requests | wc -l)" 2
+	run ledger
+	assert_output 't-fb-1|facebook|sent|m_resent|2'
+}
+
+@test "--resolve KEY=sent closes it: the next run reports it sent and posts nothing" {
+	key=$(unknown_send)
+	run omni-reply --resolve "$key=sent"
+	assert_success
+	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
+	assert_success
+	assert_equal "$(jq -r .reply.status <<<"$output")" sent
+	assert_equal "$(requests | wc -l)" 1
+	run ledger
+	assert_output 't-fb-1|facebook|sent|-|1'
+}
+
+@test "--resolve refuses a bad argument (64), an unknown key or a row already settled (65)" {
+	key=$(unknown_send)
+	run omni-reply --resolve "$key=maybe"
+	assert_failure 64
+	assert_output --partial "--resolve wants KEY=sent or KEY=unsent"
+	run omni-reply --resolve "ffffffffff=sent"
+	assert_failure 65
+	assert_output "omni-reply: no ledger key starts with 'ffffffffff'"
+	run omni-reply --resolve "$key=sent"
+	assert_success
+	run omni-reply --resolve "$key=unsent"
+	assert_failure 65
+	assert_output "omni-reply: ledger key ${key:0:12} is sent, not unknown: nothing to resolve"
+	run omni-reply --ledger --send
+	assert_failure 64
+	assert_output --partial '--ledger and --resolve read no tickets and send nothing'
+}
