@@ -281,3 +281,102 @@ BCW=$BATS_TEST_DIRNAME/fixtures/api/bigcommerce
 	assert_failure 65
 	assert_output --partial 'unrecognised payload: a bigcommerce callback without scope and data.id'
 }
+
+# --- WooCommerce -------------------------------------------------------
+
+WC_KEY=ck_0123456789abcdef
+WC_SECRET=cs_fedcba9876543210_secret
+WC_PATH=/shop/wp-json/wc/v3/orders
+
+wc_page() {   # wc_page FILE TOTAL-PAGES
+	file woocommerce "$1" "{\"X-WP-Total\":\"3\",\"X-WP-TotalPages\":\"$2\"}"
+}
+
+@test "woocommerce: pages up to X-WP-TotalPages with basic auth; refunds and tracking into the store" {
+	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
+	push $WC_PATH "$(wc_page orders-1.json 2)" "$(wc_page orders-2.json 2)"
+	run omni-fetch --orders "woocommerce:$FX/shop"
+	assert_success
+	assert_output ''
+	run sqlite3 "$OMNI_DB" "SELECT order_id, number, status, financial_status, total, currency, customer_email, placed_at, updated_at, items FROM orders ORDER BY 1"
+	assert_output - <<-'EOF'
+	5310|#5310|closed|paid|33.05|EUR|maria.gonzalez@example.com|2024-03-01T22:22:10Z|2024-03-03T13:02:10Z|[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]
+	5311|#5311|open|partially_refunded|45.50|EUR|dev.patel@example.net|2024-03-02T00:05:55Z|2024-03-06T16:30:01Z|[{"sku":"TEE-M","title":"T-shirt M","qty":1},{"sku":"CAP","title":"Cap","qty":1}]
+	5312|#5312|open|pending|102.33|EUR|kim.lee+orders@example.org|2024-03-02T13:41:17Z|2024-03-07T09:00:00Z|[{"sku":"LAMP","title":"Desk lamp","qty":1}]
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT amount, currency, reason FROM refunds; SELECT carrier, tracking_number, shipped_at FROM fulfillments"
+	assert_output $'20.00|EUR|Cap arrived damaged\nDHL|JD014600003828394857|2024-03-03T10:00:00Z'
+	run jq -r .query <<<"$(requests)"
+	assert_output $'orderby=modified&order=asc&page=1&per_page=100\norderby=modified&order=asc&page=2&per_page=100'
+	run jq -r '.headers.authorization' <<<"$(requests)"
+	assert_line --index 0 "Basic $(printf '%s' "$WC_KEY:$WC_SECRET" | base64 -w0)"
+	run cursor
+	assert_output '{"since":"2024-03-07T09:00:00Z"}'
+}
+
+@test "woocommerce: the next run asks for orders modified after the newest; an empty page ends without the header" {
+	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
+	push $WC_PATH "$(file woocommerce orders-2.json)" '{"body":"[]"}' '{"body":"[]"}'
+	run omni-fetch --orders "woocommerce:$FX/shop/wp-json/wc/v3/"
+	assert_success
+	run omni-fetch --orders "woocommerce:$FX/shop/wp-json/wc/v3/"
+	assert_success
+	run jq -r .query <<<"$(requests)"
+	assert_output - <<-'EOF'
+	orderby=modified&order=asc&page=1&per_page=100
+	orderby=modified&order=asc&page=2&per_page=100
+	modified_after=2024-03-07T09:00:00&dates_are_gmt=true&orderby=modified&order=asc&page=1&per_page=100
+	EOF
+}
+
+@test "woocommerce: an interrupted run resumes at the page that failed; 429 and 500 recover" {
+	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
+	push $WC_PATH '{"status":429,"headers":{"Retry-After":"0.1"}}' '{"status":500}' \
+		"$(wc_page orders-1.json 2)" '{"status":502}' '{"status":502}' '{"status":502}' '{"status":502}'
+	run omni-fetch --orders "woocommerce:$FX/shop"
+	assert_failure 69
+	assert_output 'omni-fetch: woocommerce: page 2: server error 502, 4 attempts'
+	run orders
+	assert_output '5310 5311'
+	run cursor
+	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"2"}'
+	curl -sf -X POST "$FX/_reset" >/dev/null
+	push $WC_PATH "$(wc_page orders-2.json 2)"
+	run omni-fetch --orders "woocommerce:$FX/shop"
+	assert_success
+	run jq -r .query <<<"$(requests)"
+	assert_output 'orderby=modified&order=asc&page=2&per_page=100'
+	run orders
+	assert_output '5310 5311 5312'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM refunds"
+	assert_output 1
+}
+
+@test "woocommerce: a malformed page and an order without status are exit 65 naming source and page" {
+	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
+	push $WC_PATH "$(wc_page orders-1.json 3)" "$(wc_page orders-truncated.json 3)"
+	run omni-fetch --orders "woocommerce:$FX/shop"
+	assert_failure 65
+	assert_output --regexp '^omni-fetch: woocommerce: page 2: bad json at line'
+	run orders
+	assert_output '5310 5311'
+	push $WC_PATH "$(wc_page orders-no-status.json 1)"
+	run omni-fetch --all --orders "woocommerce:$FX/shop"
+	assert_failure 65
+	assert_output 'omni-fetch: woocommerce: page 1: order 1: not an order (each needs id, status, date_modified_gmt and line_items)'
+}
+
+@test "woocommerce: 401 is exit 77 without the key or the secret, even with -vv; a token without a colon is 78" {
+	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
+	push $WC_PATH '{"status":401,"body":"{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}"}'
+	run omni-fetch -vv "woocommerce:$FX/shop"
+	assert_failure 77
+	assert_output --partial 'omni-fetch: woocommerce: page 1: 401 unauthorized: the token is missing, wrong or lacks a scope'
+	assert_output --partial '> Authorization: [redacted]'
+	refute_output --partial "$WC_SECRET"
+	refute_output --partial "$(printf '%s' "$WC_KEY:$WC_SECRET" | base64 -w0)"
+	OMNI_WOOCOMMERCE_TOKEN=$WC_SECRET run omni-fetch "woocommerce:$FX/shop"
+	assert_failure 78
+	assert_output 'omni-fetch: woocommerce: the woocommerce token is the consumer key and secret as "ck_...:cs_..."'
+	refute_output --partial "$WC_SECRET"
+}
