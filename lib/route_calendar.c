@@ -319,7 +319,7 @@ omni_rparse_assign_line(omni_rparser *ps, const char *key, const char *at)
 		return rc || ps->err->status ? -1 : 0;
 	}
 	if (strcmp(key, "agent") == 0) {
-		if ((extra = omni_rparse_token(ps, &vat, &q)) && parse_cap(ps, extra, vat, &cap) < 0)
+		if ((extra = omni_rparse_token(ps, &vat, &q)) && parse_cap(ps, extra, vat, &cap))
 			rc = -1;
 		free(extra);
 		extra = NULL;

@@ -224,6 +224,18 @@ cmp_msg(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* Amazon lets a seller mark a buyer's message "no response needed", which
+ * stops its clock: a message with no_response_needed true, or every one of
+ * a ticket tagged no-response-needed, starts no response clock. */
+static int
+tagged_no_response(const omni_route *r)
+{
+	for (size_t i = 0; i < r->ntags; i++)
+		if (strcmp(r->tags[i], "no-response-needed") == 0)
+			return 1;
+	return 0;
+}
+
 static size_t
 read_messages(const omni_route *r, msg *m)
 {
@@ -231,10 +243,12 @@ read_messages(const omni_route *r, msg *m)
 	omni_span v, k, x;
 	size_t n = 0;
 	char buf[64];
+	int none_needed = tagged_no_response(r);
 
 	omni_json_iter(&it, omni_route_member(r, "messages"));
 	while (n < MAX_MSGS && omni_json_next(&it, NULL, &v)) {
 		int out = 0, have_at = 0, author = 0;   /* 1 customer, 2 agent or bot */
+		int no_response = none_needed;
 		/* one pass over the members: the text is skipped once */
 		omni_json_iter(&mi, v);
 		while (omni_json_next(&mi, &k, &x)) {
@@ -246,10 +260,12 @@ read_messages(const omni_route *r, msg *m)
 			else if (omni_json_key_eq(k, "author"))
 				author = omni_json_string_eq(x, "customer") ? 1 :
 				         omni_json_string_eq(x, "agent") || omni_json_string_eq(x, "bot") ? 2 : 3;
+			else if (omni_json_key_eq(k, "no_response_needed"))
+				no_response |= x.n == 4 && memcmp(x.p, "true", 4) == 0;
 		}
 		if (!have_at)
 			continue;
-		m[n].in = !out && (author == 0 || author == 1);
+		m[n].in = !out && (author == 0 || author == 1) && !no_response;
 		m[n].out = out && author == 2;
 		n++;
 	}

@@ -374,3 +374,146 @@ route_help_options() {
 	run bash -c "$(declare -f ticket); ticket x email 'it went kaput' | omni-route | jq -r .intent"
 	assert_output damaged
 }
+
+# team BLOCK: the default rules and an assign block for the support queue,
+# in $BATS_TEST_TMPDIR/rules.
+team() {
+	{ cat "$TOP/share/omni/rules"; printf 'assign support\n%s\n' "$1"; } >"$BATS_TEST_TMPDIR/rules"
+}
+
+# tickets ID... [JQ-FILTER via F]: one open e-mail ticket for each id.
+tickets() {
+	for id in "$@"; do
+		ticket "$id" email "hello, a question about my account" "${F:-.}"
+	done
+}
+
+assign() {
+	route -R "$BATS_TEST_TMPDIR/rules" "$@" | jq -r '[.id, .assignee // "-", (.tags | join(","))] | @tsv'
+}
+
+@test "assignment: round-robin goes on where the last run stopped" {
+	team $'\tstrategy round-robin\n\tagents ann bob cat'
+	tickets t1 t2 >"$BATS_TEST_TMPDIR/a"
+	tickets t3 t4 >"$BATS_TEST_TMPDIR/b"
+	run assign "$BATS_TEST_TMPDIR/a"
+	assert_output "$(printf 't1\tann\t\nt2\tbob\t')"
+	run assign "$BATS_TEST_TMPDIR/b"
+	assert_output "$(printf 't3\tcat\t\nt4\tann\t')"
+	run sqlite3 "$OMNI_DB" "SELECT last_agent FROM route_round_robin WHERE queue = 'support'"
+	assert_output ann
+}
+
+@test "assignment: least-open gives the ticket to the agent with the fewest open" {
+	team $'\tstrategy least-open\n\tagents ann bob'
+	tickets t1 t2 t3 >"$BATS_TEST_TMPDIR/a"
+	run assign "$BATS_TEST_TMPDIR/a"
+	assert_output "$(printf 't1\tann\t\nt2\tbob\t\nt3\tann\t')"
+	# ann solves both of hers, bob none: the next two go to ann (a tie to
+	# the agent named first)
+	F='.status = "solved"' tickets t1 t3 >"$BATS_TEST_TMPDIR/b"
+	tickets t4 t5 t6 >>"$BATS_TEST_TMPDIR/b"
+	run assign "$BATS_TEST_TMPDIR/b"
+	assert_output "$(printf 't1\tann\t\nt3\tann\t\nt4\tann\t\nt5\tann\t\nt6\tbob\t')"
+}
+
+@test "assignment: a cap per agent; all at the cap leaves the ticket unassigned, tagged" {
+	team $'\tcap 1\n\tagents ann bob\n\tagent cat 2'
+	tickets t1 t2 t3 t4 t5 >"$BATS_TEST_TMPDIR/a"
+	run assign "$BATS_TEST_TMPDIR/a"
+	assert_output "$(printf 't1\tann\t\nt2\tbob\t\nt3\tcat\t\nt4\tcat\t\nt5\t-\tunassigned:cap')"
+	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open GROUP BY agent"
+	assert_output $'ann|1\nbob|1\ncat|2'
+}
+
+@test "assignment: a solved ticket frees its slot, a reassigned one too" {
+	team $'\tcap 1\n\tagents ann'
+	tickets t1 t2 >"$BATS_TEST_TMPDIR/a"
+	run assign "$BATS_TEST_TMPDIR/a"
+	assert_output "$(printf 't1\tann\t\nt2\t-\tunassigned:cap')"
+	F='.status = "solved"' tickets t1 >"$BATS_TEST_TMPDIR/b"
+	tickets t2 >>"$BATS_TEST_TMPDIR/b"
+	run assign "$BATS_TEST_TMPDIR/b"
+	assert_output "$(printf 't1\tann\t\nt2\tann\t')"
+	# t2 given by hand to someone outside the queue: ann is free for t3
+	F='.assignee = "zed"' tickets t2 >"$BATS_TEST_TMPDIR/c"
+	tickets t3 >>"$BATS_TEST_TMPDIR/c"
+	run assign "$BATS_TEST_TMPDIR/c"
+	assert_output "$(printf 't2\tzed\t\nt3\tann\t')"
+	run sqlite3 "$OMNI_DB" "SELECT ticket_id, agent, open FROM route_assignments ORDER BY 1"
+	assert_output $'t1|ann|0\nt2|ann|0\nt3|ann|1'
+}
+
+@test "assignment: the ticket's own assignee and a rule's win" {
+	team $'\tagents ann bob'
+	printf 'rule vip\n\twhen subject = vip\n\tassignee boss\n' >>"$BATS_TEST_TMPDIR/rules"
+	{ F='.assignee = "dora"' tickets t1; F='.subject = "vip"' tickets t2; tickets t3; } >"$BATS_TEST_TMPDIR/a"
+	run assign "$BATS_TEST_TMPDIR/a"
+	assert_output "$(printf 't1\tdora\t\nt2\tboss\t\nt3\tann\t')"
+}
+
+@test "assignment: the same tickets again keep their agents and count once" {
+	team $'\tcap 2\n\tagents ann bob'
+	tickets t1 t2 t3 >"$BATS_TEST_TMPDIR/a"
+	run assign "$BATS_TEST_TMPDIR/a"
+	first=$output
+	assert_output "$(printf 't1\tann\t\nt2\tbob\t\nt3\tann\t')"
+	run assign "$BATS_TEST_TMPDIR/a"
+	assert_output "$first"
+	# and the output of a run read again
+	run bash -c "omni-route --now $NOW -R '$BATS_TEST_TMPDIR/rules' '$BATS_TEST_TMPDIR/a' | omni-route --now $NOW -R '$BATS_TEST_TMPDIR/rules' | jq -r .assignee"
+	assert_output $'ann\nbob\nann'
+	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open GROUP BY agent;
+		SELECT last_agent FROM route_round_robin"
+	assert_output $'ann|2\nbob|1\nann'
+}
+
+@test "assignment: two runs at once never give the same slot away twice" {
+	team $'\tcap 30\n\tagents ann bob'
+	for i in $(seq 1 60); do tickets "a$i"; done >"$BATS_TEST_TMPDIR/a"
+	for i in $(seq 1 60); do tickets "b$i"; done >"$BATS_TEST_TMPDIR/b"
+	omni-route --now $NOW -R "$BATS_TEST_TMPDIR/rules" "$BATS_TEST_TMPDIR/a" >"$BATS_TEST_TMPDIR/oa" &
+	omni-route --now $NOW -R "$BATS_TEST_TMPDIR/rules" "$BATS_TEST_TMPDIR/b" >"$BATS_TEST_TMPDIR/ob" &
+	wait %1
+	wait %2
+	run jq -rs '[.[] | select(.assignee)] | group_by(.assignee) | map("\(.[0].assignee) \(length)") | .[]' \
+		"$BATS_TEST_TMPDIR/oa" "$BATS_TEST_TMPDIR/ob"
+	assert_output $'ann 30\nbob 30'
+	run jq -rs '[.[] | select(.tags | index("unassigned:cap"))] | length' "$BATS_TEST_TMPDIR/oa" "$BATS_TEST_TMPDIR/ob"
+	assert_output 60
+	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open GROUP BY agent"
+	assert_output $'ann|30\nbob|30'
+}
+
+@test "assignment: a broken assign block is named with line and column" {
+	printf 'assign support\n\tstrategy fastest\n' >"$BATS_TEST_TMPDIR/r1"
+	run omni-route --check -R "$BATS_TEST_TMPDIR/r1"
+	assert_failure 78
+	assert_output "omni-route: $BATS_TEST_TMPDIR/r1:2:11: unknown strategy 'fastest' (round-robin, least-open)"
+	printf 'assign support\n\tagent ann lots\n' >"$BATS_TEST_TMPDIR/r2"
+	run omni-route --check -R "$BATS_TEST_TMPDIR/r2"
+	assert_failure 78
+	assert_output "omni-route: $BATS_TEST_TMPDIR/r2:2:12: a cap is a number of open tickets, not 'lots'"
+	# no assign block: no store
+	ticket t1 email hi | route >/dev/null
+	[ ! -e "$OMNI_DB" ]
+}
+
+@test "Amazon's no response needed: no first-response due, never breached" {
+	# a buyer's thank-you of 2026-11-24, marked, unanswered on the 26th
+	ticket x amazon 'thanks, all good' "$(at 2026-11-24T10:00:00Z) | .messages[0].no_response_needed = true" |
+		route >"$BATS_TEST_TMPDIR/o"
+	ticket y amazon 'thanks, all good' "$(at 2026-11-24T10:00:00Z) | .tags = [\"no-response-needed\"]" |
+		route >>"$BATS_TEST_TMPDIR/o"
+	ticket z amazon 'thanks, all good' "$(at 2026-11-24T10:00:00Z)" | route >>"$BATS_TEST_TMPDIR/o"
+	run jq -c '[.id, .sla.first_response_due, .sla.breached]' "$BATS_TEST_TMPDIR/o"
+	assert_output '["x",null,[]]
+["y",null,[]]
+["z","2026-11-25T10:00:00Z",["first_response"]]'
+	# the buyer writes again, unmarked: that message's clock runs
+	ticket x amazon 'thanks' "$(at 2026-11-24T10:00:00Z) | .messages[0].no_response_needed = true |
+		.messages += [{direction: \"in\", author: \"customer\", at: \"2026-11-25T09:00:00Z\", text: \"oh, one more thing\"}]" |
+		route >"$BATS_TEST_TMPDIR/o"
+	run jq -c '[.sla.first_response_due, .sla.breached]' "$BATS_TEST_TMPDIR/o"
+	assert_output '["2026-11-26T09:00:00Z",["first_response"]]'
+}
