@@ -13,7 +13,7 @@
 static const char usage_line[] =
 	"usage: omni-report [-kqv] [-b fields] [-p period] [-s time] [-u time] "
 	"[-f format] [-d file] [-r file] [--compare previous] [--partial] [--merge] "
-	"[--unique] [--now time] [file ...]";
+	"[--unique] [--business-hours policy] [--now time] [file ...]";
 
 static const char help_text[] =
 	"\n"
@@ -31,6 +31,8 @@ static const char help_text[] =
 	"      --partial        write mergeable partial aggregates (JSON)\n"
 	"      --merge          read partial aggregates and report them\n"
 	"      --unique         ids are unique: keep no per-ticket state\n"
+	"      --business-hours POLICY\n"
+	"                       the time figures also in the business hours of POLICY\n"
 	"  -k, --keep-going     set malformed records aside and go on\n"
 	"  -r, --reject FILE    where --keep-going puts them\n"
 	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
@@ -39,7 +41,7 @@ static const char help_text[] =
 	"  -h, --help           this help\n"
 	"  -V, --version        version\n";
 
-enum { OPT_COMPARE = 256, OPT_PARTIAL, OPT_MERGE, OPT_UNIQUE, OPT_NOW };
+enum { OPT_COMPARE = 256, OPT_PARTIAL, OPT_MERGE, OPT_UNIQUE, OPT_BUSINESS, OPT_NOW };
 
 static const struct option long_options[] = {
 	{ "by", required_argument, NULL, 'b' },
@@ -52,6 +54,7 @@ static const struct option long_options[] = {
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "unique", no_argument, NULL, OPT_UNIQUE },
+	{ "business-hours", required_argument, NULL, OPT_BUSINESS },
 	{ "keep-going", no_argument, NULL, 'k' },
 	{ "reject", required_argument, NULL, 'r' },
 	{ "now", required_argument, NULL, OPT_NOW },
@@ -62,8 +65,21 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* --business-hours: the policy's calendar for each store, in the store's
+ * zone from omni.conf; the last store's is kept, as tickets come in runs. */
+struct business {
+	omni_rules rules;
+	const omni_sla_policy *policy;
+	omni_config *config;
+	const omni_calendar *cal;
+	const char *zone;
+	char store[256];
+	int known;
+};
+
 struct run {
 	omni_rep_opts o;
+	struct business bh;
 	const char *since, *until, *format, *db_path, *reject_path, *by;
 	int keep_going, partial, merge;
 	char *bybuf;
@@ -166,6 +182,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case OPT_PARTIAL: r->partial = 1; break;
 		case OPT_MERGE: r->merge = 1; break;
 		case OPT_UNIQUE: r->o.unique = 1; break;
+		case OPT_BUSINESS: r->o.business_name = optarg; break;
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		default: {
@@ -177,6 +194,42 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		}
 	}
 	return finish_options(r);
+}
+
+static int64_t
+business_time(void *arg, const char *store, omni_time a, omni_time b, omni_error *err)
+{
+	struct business *bh = arg;
+
+	if (!store)
+		store = "";
+	if (!bh->known || strcmp(store, bh->store)) {
+		const omni_conf_section *s = omni_config_find(bh->config, "store", store);
+		if (!(bh->cal = omni_sla_calendar(&bh->rules, bh->policy, store,
+		                                  s ? omni_conf_get(s, "timezone") : NULL,
+		                                  &bh->zone, err)))
+			return -1;
+		snprintf(bh->store, sizeof bh->store, "%s", store);
+		bh->known = 1;
+	}
+	return omni_business_between(bh->cal, bh->zone, a, b);
+}
+
+/* The policy --business-hours names, from the SLA files, and the stores'
+ * zones from omni.conf.  0, or -1 with err. */
+static int
+business_setup(struct run *r, omni_error *err)
+{
+	if (!r->o.business_name || r->merge)
+		return 0;
+	if (omni_config_load(NULL, &r->bh.config, err) < 0 || omni_sla_load(&r->bh.rules, err) < 0)
+		return -1;
+	if (!(r->bh.policy = omni_rules_policy(&r->bh.rules, r->o.business_name)))
+		return omni_error_set(err, OMNI_EX_USAGE, NULL, 0, 0, "--business-hours: no SLA "
+		                      "policy '%s' (see omni-rules(5))", r->o.business_name), -1;
+	r->o.business = business_time;
+	r->o.business_arg = &r->bh;
+	return 0;
 }
 
 /* Tickets from the files named, or stdin. */
@@ -284,11 +337,16 @@ read_partials(omni_rep *rep, char **paths, int npaths, omni_error *err)
 static int
 run_report(struct run *r, char **paths, int npaths, FILE *reject, omni_error *err)
 {
-	omni_rep *rep = omni_rep_new(&r->o);
+	omni_rep *rep = NULL;
 	omni_out *out = NULL;
 	json_t *partial = NULL;
 	int status = 0, rc;
 
+	if (business_setup(r, err) < 0) {
+		status = err->status;
+		goto out;
+	}
+	rep = omni_rep_new(&r->o);
 	if (!rep || !(out = omni_out_new(STDOUT_FILENO))) {
 		status = omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 		goto out;
@@ -347,5 +405,7 @@ out:
 	if (reject)
 		fclose(reject);
 	free(r.bybuf);
+	omni_rules_free(&r.bh.rules);
+	omni_config_free(r.bh.config);
 	return status;
 }

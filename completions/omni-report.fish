@@ -10,6 +10,7 @@ complete -c omni-report -l compare -x -d 'the window before, and the change' -a 
 complete -c omni-report -l partial -d 'write mergeable partial aggregates'
 complete -c omni-report -l merge -d 'read partial aggregates'
 complete -c omni-report -l unique -d 'ids are unique: keep no per-ticket state'
+complete -c omni-report -l business-hours -x -a 'standard amazon claim walmart tiktok ebay social' -d 'the time figures also in business hours'
 complete -c omni-report -s k -l keep-going -d 'set malformed records aside and go on'
 complete -c omni-report -s r -l reject -r -F -d 'where --keep-going puts them'
 complete -c omni-report -l now -x -d 'the clock (RFC 3339 or Unix seconds)'

@@ -37,6 +37,17 @@ _omni_conf_names()
 	done <"$conf"
 }
 
+# SLA policy names: the defaults, and those of the user's sla file.
+_omni_sla_policies()
+{
+	local sla=${XDG_CONFIG_HOME:-$HOME/.config}/omni/sla kw name rest
+	printf '%s\n' standard amazon claim walmart tiktok ebay social
+	[[ -r $sla ]] || return 0
+	while read -r kw name rest; do
+		[[ $kw == policy && -n $name ]] && printf '%s\n' "$name"
+	done <"$sla"
+}
+
 # Paths for a word that may start with a ~/, quoted for the shell but for
 # that ~/; directories get a slash, so the path can go on.
 _omni_paths()
@@ -129,8 +140,8 @@ complete -F _omni_fetch omni-fetch
 
 # omni-report's options: short|long, or long alone.
 _omni_report_options='-b|--by -p|--period -s|--since -u|--until -f|--format
-	-d|--db --compare --partial --merge --unique -k|--keep-going -r|--reject
-	--now -q|--quiet -v|--verbose -h|--help -V|--version'
+	-d|--db --compare --partial --merge --unique --business-hours -k|--keep-going
+	-r|--reject --now -q|--quiet -v|--verbose -h|--help -V|--version'
 
 _omni_report()
 {
@@ -144,6 +155,9 @@ _omni_report()
 		return 0 ;;
 	--compare)
 		_omni_reply "$cur" previous
+		return 0 ;;
+	--business-hours)
+		_omni_reply "$cur" "$(_omni_sla_policies)"
 		return 0 ;;
 	-b|--by)
 		_omni_reply "$cur" "$(printf '%s\n' channel,store channel store intent lang queue assignee)"

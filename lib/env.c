@@ -3,8 +3,37 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "omni.h"
+
+#ifndef OMNI_DATADIR
+#define OMNI_DATADIR "/usr/local/share/omni"
+#endif
+
+char *
+omni_share_path(const char *name)
+{
+	char exe[4096], *s, *out = NULL;
+	ssize_t n;
+
+	if ((s = getenv("OMNI_SHARE_DIR")) && *s)
+		return asprintf(&out, "%s/%s", s, name) < 0 ? NULL : out;
+	/* bin/omni-x beside share/omni: the build tree, or an installed prefix */
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
+		exe[n] = 0;
+		if ((s = strrchr(exe, '/')))
+			*s = 0;
+		if ((s = strrchr(exe, '/')))
+			*s = 0;
+		if (asprintf(&out, "%s/share/omni/%s", exe, name) < 0)
+			return NULL;
+		if (access(out, F_OK) == 0)
+			return out;
+		free(out);
+	}
+	return asprintf(&out, "%s/%s", OMNI_DATADIR, name) < 0 ? NULL : out;
+}
 
 char *
 omni_expand_home(const char *path)

@@ -288,6 +288,10 @@ int omni_mkdirs(const char *dir, mode_t mode);
 char *omni_secret(const char *name, omni_error *err);
 /* "~/x" expanded against $HOME: new. */
 char *omni_expand_home(const char *path);
+/* share/omni/name: under $OMNI_SHARE_DIR, else beside the program
+ * (../share/omni, the build tree or an installed prefix), else under the
+ * configured data directory.  New, or NULL out of memory. */
+char *omni_share_path(const char *name);
 
 /* ------------------------------------------------------------------ */
 // lib/config.c - the plain-text configuration (man/omni-config.5)
@@ -1188,6 +1192,9 @@ int omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
 const omni_calendar *omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p,
                                        const char *store, const char *zone,
                                        const char **zone_used, omni_error *err);
+/* lib/route_business.c: the policies and calendars of share/omni/sla, then
+ * of $XDG_CONFIG_HOME/omni/sla (either may be absent).  0, or -1 with err. */
+int omni_sla_load(omni_rules *rs, omni_error *err);
 /* The business time between a and b, in ms (0 when b <= a). */
 int64_t omni_business_between(const omni_calendar *c, const char *zone, omni_time a,
                               omni_time b);
@@ -1445,6 +1452,7 @@ typedef struct omni_rfacts {
 	uint16_t nreasons, flags;
 	uint16_t orders, late;      /* linked orders with a fulfilment; late ones */
 	uint16_t replies;           /* outbound messages by an agent or bot */
+	int64_t frt_bh, res_bh;     /* in business hours (ms), or -1 */
 } omni_rfacts;
 
 /* Reads rec's facts; refund reasons go through intern(reason, arg), which
@@ -1463,6 +1471,7 @@ typedef struct omni_ragg {
 	int64_t rated, satisfied, solved, one_touch, repeat;
 	int64_t orders, late;
 	omni_rstat frt, res;
+	omni_rstat frt_bh, res_bh;  /* the same in business hours */
 	int64_t *reasons;           /* count per reason pool index */
 	size_t nreasons;
 } omni_ragg;
@@ -1480,6 +1489,13 @@ typedef struct omni_rep_opts {
 	omni_time since, until, now;   /* OMNI_TIME_NONE: open */
 	int compare;                /* also the previous window */
 	int unique;                 /* ids are unique: keep no per-id state */
+	/* --business-hours: the business time from a to b in ms for a ticket of
+	 * store (borrowed, NULL when it names none), or -1 with err.  NULL:
+	 * calendar time only. */
+	int64_t (*business)(void *arg, const char *store, omni_time a, omni_time b,
+	                    omni_error *err);
+	void *business_arg;
+	const char *business_name;  /* the policy, named in partials */
 } omni_rep_opts;
 
 typedef struct omni_rep omni_rep;

@@ -124,6 +124,8 @@ omni_rep_agg_free(omni_ragg *a)
 {
 	omni_rstat_free(&a->frt);
 	omni_rstat_free(&a->res);
+	omni_rstat_free(&a->frt_bh);
+	omni_rstat_free(&a->res_bh);
 	free(a->reasons);
 	memset(a, 0, sizeof *a);
 }
@@ -284,13 +286,36 @@ keep_latest(omni_rep *r, const omni_rfacts *f)
 	return 0;
 }
 
+/* The time figures in business hours, when asked for. */
+static int
+business_facts(omni_rep *r, const omni_record *rec, omni_rfacts *f, omni_error *err)
+{
+	char store[256];
+	const char *s = NULL;
+
+	f->frt_bh = f->res_bh = -1;
+	if (!r->o.business)
+		return 0;
+	if (omni_json_string_buf(omni_record_get(rec, "store"), store, sizeof store) > 0)
+		s = store;
+	if (f->first_in != OMNI_TIME_NONE && f->first_reply != OMNI_TIME_NONE &&
+	    (f->frt_bh = r->o.business(r->o.business_arg, s, f->first_in, f->first_reply,
+	                               err)) < 0)
+		return -1;
+	if (f->created != OMNI_TIME_NONE && f->solved != OMNI_TIME_NONE &&
+	    (f->res_bh = r->o.business(r->o.business_arg, s, f->created, f->solved, err)) < 0)
+		return -1;
+	return 0;
+}
+
 int
 omni_rep_add(omni_rep *r, const omni_record *rec, omni_error *err)
 {
 	omni_rfacts f;
 	long key;
 
-	if (omni_rfacts_read(rec, &f, intern_reason, r, err) < 0)
+	if (omni_rfacts_read(rec, &f, intern_reason, r, err) < 0 ||
+	    business_facts(r, rec, &f, err) < 0)
 		return -1;
 	if ((key = group_key(r, rec)) < 0)
 		goto nomem;

@@ -35,8 +35,25 @@ static const struct col {
 	{ "csat", "csat", K_SHARE },
 	{ "one_touch_share", "1-touch", K_SHARE },
 	{ "repeat_contacts", "repeat", K_COUNT },
+	/* with --business-hours only */
+	{ "first_response_business_min.count", "1st resp bh", K_COUNT },
+	{ "first_response_business_min.mean", "mean", K_MIN },
+	{ "first_response_business_min.p50", "p50", K_MIN },
+	{ "first_response_business_min.p90", "p90", K_MIN },
+	{ "resolution_business_min.count", "resolved bh", K_COUNT },
+	{ "resolution_business_min.mean", "mean", K_MIN },
+	{ "resolution_business_min.p50", "p50", K_MIN },
+	{ "resolution_business_min.p90", "p90", K_MIN },
 };
 #define NCOLS (sizeof cols / sizeof cols[0])
+#define NCALENDAR 17     /* the columns without --business-hours */
+
+/* How many columns this report has. */
+static size_t
+ncols(const omni_rep *r)
+{
+	return omni_rep_options(r)->business_name ? NCOLS : NCALENDAR;
+}
 
 static double
 share(int64_t n, int64_t d)
@@ -67,6 +84,8 @@ row_values(omni_ragg *a, double *v)
 	v[14] = share(a->satisfied, a->rated);
 	v[15] = share(a->one_touch, a->solved);
 	v[16] = (double)a->repeat;
+	stat_values(&a->frt_bh, v + 17);
+	stat_values(&a->res_bh, v + 21);
 }
 
 /* Rounded as printed, so that every format says the same. */
@@ -146,7 +165,7 @@ figures_json(omni_rep *r, omni_rgroup *g, int which)
 	size_t i;
 
 	values(g, which, v);
-	for (i = 0; i < NCOLS; i++) {
+	for (i = 0; i < ncols(r); i++) {
 		const char *dot = strchr(cols[i].name, '.');
 		if (!dot) {
 			json_object_set_new(o, cols[i].name, number(v[i]));
@@ -313,7 +332,7 @@ sheet_row(omni_rep *r, struct sheet *sh, omni_rgroup *g, int which, int human)
 	if (r->o.compare)
 		row[c++] = strdup(windows[which]);
 	values(g, which, v);
-	for (i = 0; i < NCOLS; i++) {
+	for (i = 0; i < ncols(r); i++) {
 		fmt_value(cols[i].kind, v[i], human, buf, sizeof buf);
 		if (which == 2 && !isnan(v[i]) && v[i] > 0)
 			row[c++] = dupf("+%s", buf);
@@ -333,7 +352,7 @@ sheet_build(omni_rep *r, struct sheet *sh, int human)
 
 	memset(sh, 0, sizeof *sh);
 	sh->nkey = r->o.nby + !!r->o.period + !!r->o.compare;
-	sh->ncols = sh->nkey + NCOLS + !human;
+	sh->ncols = sh->nkey + ncols(r) + !human;
 	if (!(sh->cell = calloc(nrows, sizeof *sh->cell)) ||
 	    !(sh->cell[0] = calloc(sh->ncols, sizeof **sh->cell)))
 		return -1;
@@ -344,7 +363,7 @@ sheet_build(omni_rep *r, struct sheet *sh, int human)
 		sh->cell[0][c++] = strdup("period");
 	if (r->o.compare)
 		sh->cell[0][c++] = strdup("window");
-	for (i = 0; i < NCOLS; i++) {
+	for (i = 0; i < ncols(r); i++) {
 		char *s = strdup(human ? cols[i].label : cols[i].name), *p;
 		for (p = s; !human && p && *p; p++)
 			if (*p == '.')
@@ -551,11 +570,11 @@ write_prometheus(omni_rep *r, omni_out *o)
 {
 	char metric[96], *p;
 	double v[NCOLS];
-	size_t c, i, k;
+	size_t c, i, k, n = ncols(r);
 
-	for (c = 0; c <= NCOLS; c++) {
+	for (c = 0; c <= n; c++) {
 		snprintf(metric, sizeof metric, "omni_report_%s",
-		         c < NCOLS ? cols[c].name : "refund_reasons");
+		         c < n ? cols[c].name : "refund_reasons");
 		for (p = metric; *p; p++)
 			if (*p == '.')
 				*p = '_';
@@ -564,7 +583,7 @@ write_prometheus(omni_rep *r, omni_out *o)
 		omni_out_write(o, " gauge\n", 7);
 		for (i = r->o.nby || r->o.period ? 0 : r->ngroups; i <= r->ngroups; i++) {
 			omni_rgroup *g = i < r->ngroups ? &r->groups[i] : &r->total;
-			if (c == NCOLS) {
+			if (c == n) {
 				for (k = 0; k < g->agg[0].nreasons; k++)
 					if (g->agg[0].reasons[k])
 						prom_sample(r, o, metric, g, omni_rep_reason(r, k),

@@ -109,9 +109,12 @@ figures_table(omni_rep *r, omni_out *o)
 		{ "late_delivery_share", NULL, "late delivery" }, { "refund_rate", NULL, "refund" },
 		{ "csat", NULL, "csat" }, { "one_touch_share", NULL, "one touch" },
 		{ "repeat_contacts", NULL, "repeat" },
+		/* with --business-hours only */
+		{ "first_response_business_min", "p50", "1st resp p50 (business)" },
+		{ "resolution_business_min", "p50", "resolution p50 (business)" },
 	};
 	char buf[512];
-	size_t i, c, n = sizeof cols / sizeof cols[0];
+	size_t i, c, n = sizeof cols / sizeof cols[0] - (omni_rep_options(r)->business_name ? 0 : 2);
 
 	put(o, "<h2>Figures</h2>\n<table>\n<tr><th>group</th>");
 	for (c = 0; c < n; c++) {

@@ -37,6 +37,10 @@ agg_json(omni_rep *r, omni_ragg *a)
 		json_object_set_new(o, counters[i], json_integer(*counter(a, i)));
 	json_object_set_new(o, "first_response", omni_rstat_to_json(&a->frt));
 	json_object_set_new(o, "resolution", omni_rstat_to_json(&a->res));
+	if (r->o.business_name) {
+		json_object_set_new(o, "first_response_business", omni_rstat_to_json(&a->frt_bh));
+		json_object_set_new(o, "resolution_business", omni_rstat_to_json(&a->res_bh));
+	}
 	for (i = 0; i < a->nreasons; i++)
 		if (a->reasons[i])
 			json_object_set_new(reasons, omni_rep_reason(r, i), json_integer(a->reasons[i]));
@@ -72,6 +76,8 @@ omni_rep_partial(omni_rep *r)
 	                    : json_string(omni_time_format(r->o.since, buf)));
 	json_object_set_new(doc, "until", r->o.until == OMNI_TIME_NONE ? json_null()
 	                    : json_string(omni_time_format(r->o.until, buf)));
+	json_object_set_new(doc, "business_hours", r->o.business_name
+	                    ? json_string(r->o.business_name) : json_null());
 	json_object_set_new(doc, "groups", groups);
 	return doc;
 }
@@ -81,7 +87,12 @@ same_grouping(omni_rep *r, const json_t *doc)
 {
 	const json_t *by = json_object_get(doc, "by");
 	const char *period = json_string_value(json_object_get(doc, "period"));
+	const char *business = json_string_value(json_object_get(doc, "business_hours"));
 	size_t i;
+
+	/* figures in business hours merge only with the same policy's */
+	if (r->o.business_name && (!business || strcmp(business, r->o.business_name)))
+		return 0;
 
 	if (!json_is_array(by) || json_array_size(by) != r->o.nby || !period ||
 	    strcmp(period, period_names[r->o.period]))
@@ -125,6 +136,11 @@ merge_group(omni_rep *r, const json_t *g)
 	if (omni_rstat_from_json(&grp->agg[0].frt, json_object_get(f, "first_response")) < 0 ||
 	    omni_rstat_from_json(&grp->agg[0].res, json_object_get(f, "resolution")) < 0)
 		return -1;
+	if (r->o.business_name &&
+	    (omni_rstat_from_json(&grp->agg[0].frt_bh,
+	                          json_object_get(f, "first_response_business")) < 0 ||
+	     omni_rstat_from_json(&grp->agg[0].res_bh, json_object_get(f, "resolution_business")) < 0))
+		return -1;
 	reasons = json_object_get(f, "reasons");
 	json_object_foreach((json_t *)reasons, reason, v) {
 		if ((id = omni_rep_intern(&r->reasons, reason, strlen(reason))) < 0 ||
@@ -145,7 +161,8 @@ omni_rep_merge(omni_rep *r, const json_t *doc, omni_error *err)
 		                      "not a partial aggregate of omni-report --partial"), -1;
 	if (!same_grouping(r, doc))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
-		                      "partial counted with another --by or --period"), -1;
+		                      "partial counted with another --by or --period, or "
+		                      "another --business-hours policy"), -1;
 	/* omni_rep_merged sorted the groups before: find them by key again */
 	free(r->gslot);
 	r->gslot = NULL;

@@ -190,7 +190,8 @@ count_created(omni_rep *r, const omni_rfacts *f, omni_ragg *a)
 		a->no_customer++;
 	} else if (f->first_reply != OMNI_TIME_NONE) {
 		a->answered++;
-		if (omni_rstat_add(&a->frt, f->first_reply - f->first_in) < 0)
+		if (omni_rstat_add(&a->frt, f->first_reply - f->first_in) < 0 ||
+		    (f->frt_bh >= 0 && omni_rstat_add(&a->frt_bh, f->frt_bh) < 0))
 			return -1;
 	} else {
 		a->unanswered++;
@@ -222,9 +223,11 @@ count_solved(const omni_rfacts *f, omni_ragg *a)
 {
 	a->solved++;
 	a->one_touch += f->replies == 1;
-	if (f->created != OMNI_TIME_NONE)
-		return omni_rstat_add(&a->res, f->solved - f->created);
-	return 0;
+	if (f->created == OMNI_TIME_NONE)
+		return 0;
+	if (f->res_bh >= 0 && omni_rstat_add(&a->res_bh, f->res_bh) < 0)
+		return -1;
+	return omni_rstat_add(&a->res, f->solved - f->created);
 }
 
 int
@@ -278,7 +281,9 @@ omni_rep_agg_add(omni_ragg *a, const omni_ragg *b)
 	for (i = 0; i < b->nreasons; i++)
 		if (b->reasons[i] && omni_rep_agg_reason(a, i, b->reasons[i]) < 0)
 			return -1;
-	if (omni_rstat_merge(&a->frt, &b->frt) < 0 || omni_rstat_merge(&a->res, &b->res) < 0)
+	if (omni_rstat_merge(&a->frt, &b->frt) < 0 || omni_rstat_merge(&a->res, &b->res) < 0 ||
+	    omni_rstat_merge(&a->frt_bh, &b->frt_bh) < 0 ||
+	    omni_rstat_merge(&a->res_bh, &b->res_bh) < 0)
 		return -1;
 	return 0;
 }

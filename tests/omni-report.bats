@@ -299,7 +299,7 @@ total() {
 
 @test "omni-report: --help, the man page and the completions list the same options" {
 	run bash -c "omni-report --help | grep -c '^ *-'"
-	assert_output '17'
+	assert_output '18'
 	for o in $(omni-report --help | grep -oE -- '--[a-z-]+' | sort -u); do
 		grep -qF -- "Fl \\${o#-}" "$TOP/man/omni-report.1" || fail "man page lacks $o"
 		grep -qF -- "-l ${o#--}" "$TOP/completions/omni-report.fish" || fail "fish lacks $o"
@@ -328,4 +328,69 @@ total() {
 		jq -e '.total.first_response_min | .count == 20000 and .mean == 10000.5 and
 			(.p50 / 10000 - 1 | fabs) <= 0.01 and (.p90 / 18000 - 1 | fabs) <= 0.01'"
 	assert_success
+}
+
+# Business hours: the default calendar of share/omni/sla, Monday to Friday
+# 09:00-13:00 and 14:00-18:00, in the store's zone from omni.conf.
+bh_ticket() {   # id store created reply solved
+	printf '{"omni":1,"id":"%s","channel":"email","store":"%s","status":"solved","created_at":"%s","updated_at":"%s","solved_at":"%s","messages":[{"id":"a","direction":"in","author":"customer","at":"%s","body":"hi"},{"id":"b","direction":"out","author":"agent","at":"%s","body":"hello"}]}\n' \
+		"$1" "$2" "$3" "$5" "$5" "$3" "$4"
+}
+
+bh_config() {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[store casa]\ntimezone = Europe/Rome\n' >"$XDG_CONFIG_HOME/omni/omni.conf"
+}
+
+@test "--business-hours: a weekend, the lunch break and the store's zone" {
+	bh_config
+	# Friday 17:30 Rome to Monday 09:30: 30 + 30 minutes; solved Monday
+	# 15:00 Rome: 30 + 240 + 60 minutes.  A store with no zone counts in UTC.
+	{
+		bh_ticket t1 casa 2026-11-27T16:30:00Z 2026-11-30T08:30:00Z 2026-11-30T14:00:00Z
+		bh_ticket t2 other 2026-11-27T16:30:00Z 2026-11-30T08:30:00Z 2026-11-30T14:00:00Z
+	} >in.ndjson
+	run omni-report --by store -f json --now 2026-12-01T00:00:00Z --business-hours standard in.ndjson
+	assert_success
+	run jq -c '[.groups[] | [.group.store, .first_response_business_min.p50, .resolution_business_min.p50, .first_response_min.p50]]' <<<"$output"
+	# UTC: Friday 16:30-18:00 is 90 and Monday 08:30Z is before opening; to
+	# Monday 14:00Z, 90 + 240 (09-13) + 0 (the lunch break) = 330.
+	assert_output '[["casa",60,330,3840],["other",90,330,3840]]'
+}
+
+@test "--business-hours: the clock change between Friday and Monday" {
+	bh_config
+	# Rome leaves summer time on 2026-10-25: Friday 17:00 CEST is 15:00Z,
+	# Monday 10:00 CET is 09:00Z.  60 + 60 business minutes, not 60 + 120.
+	bh_ticket t1 casa 2026-10-23T15:00:00Z 2026-10-26T09:00:00Z 2026-10-26T09:00:00Z >in.ndjson
+	run omni-report --by '' -f json --now 2026-11-01T00:00:00Z --business-hours standard in.ndjson
+	assert_success
+	run jq -c '.total | [.first_response_business_min.p50, .first_response_min.p50]' <<<"$output"
+	assert_output '[120,3960]'
+}
+
+@test "--business-hours: columns in csv only when asked, partials keep the policy" {
+	bh_config
+	bh_ticket t1 casa 2026-11-27T16:30:00Z 2026-11-30T08:30:00Z 2026-11-30T14:00:00Z >a.ndjson
+	bh_ticket t2 casa 2026-11-30T08:00:00Z 2026-11-30T09:00:00Z 2026-11-30T10:00:00Z >b.ndjson
+	run omni-report -f csv --now 2026-12-01T00:00:00Z a.ndjson
+	refute_output --partial business
+	run omni-report -f csv --now 2026-12-01T00:00:00Z --business-hours standard a.ndjson
+	assert_line --index 0 --partial ',first_response_business_min_count,first_response_business_min_mean,'
+	omni-report --partial --by store --business-hours standard a.ndjson >a.json
+	omni-report --partial --by store --business-hours standard b.ndjson >b.json
+	run omni-report --merge --by store -f json --business-hours standard a.json b.json
+	assert_success
+	# first responses 60 and 60 (09:00-10:00 Rome); resolutions 330 and 120
+	run jq -c '.total | [.first_response_business_min.count, .first_response_business_min.p50, .resolution_business_min.mean]' <<<"$output"
+	assert_output '[2,60,225]'
+	run omni-report --merge --by store --business-hours social a.json
+	assert_failure 65
+	assert_output --partial 'business-hours'
+}
+
+@test "--business-hours: an unknown policy is a usage error" {
+	run omni-report --business-hours nonesuch /dev/null
+	assert_failure 64
+	assert_output --partial "no SLA policy 'nonesuch'"
 }
