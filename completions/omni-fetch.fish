@@ -32,7 +32,7 @@ end
 # Is the word being completed an ad hoc URI?  fish completes the path after
 # its "scheme:" itself.
 function __omni_fetch_uri
-    string match -qr '^(maildir|mbox|file):' -- (commandline -ct)
+    string match -qr '^(maildir|mbox|file|import):' -- (commandline -ct)
 end
 
 # Configured sources and the ad hoc schemes.
@@ -43,6 +43,8 @@ function __omni_fetch_sources
     printf '%s\t%s\n' maildir: 'a Maildir directory' mbox: 'an mbox file' \
         file: 'saved API responses and webhook deliveries' \
         shopify:https:// 'the Shopify Admin API of a shop' \
+        meta:https:// 'Instagram and Messenger conversations (Graph API)' \
+        import: 'a CSV, JSON or NDJSON export of conversations' \
         imap:// 'an IMAP mailbox' imaps:// 'an IMAP mailbox over TLS'
 end
 
