@@ -65,6 +65,8 @@ struct run {
 	omni_store *store;
 	omni_link *link;
 	omni_out *out;
+	FILE *held;          /* a batch's tickets until its transaction commits */
+	omni_out *pending;   /* writes into held */
 	FILE *reject;
 	long records, rejected;
 };
@@ -161,7 +163,33 @@ set_aside(struct run *r, const omni_record *rec, omni_error *e)
 	return 0;
 }
 
-/* One transaction: up to --batch records.  1 more to come, 0 end, -1. */
+/* The batch's tickets, held until its transaction committed, to stdout;
+ * the holding file emptied for the next batch.  0 or -1 with err. */
+static int
+release(struct run *r, omni_error *err)
+{
+	char buf[65536];
+	size_t n;
+	int fd = fileno(r->held);
+
+	if (omni_out_flush(r->pending) < 0)
+		return omni_error_set(err, OMNI_EX_IOERR, NULL, 0, 0,
+		                      "cannot hold the output: %s", strerror(errno)), -1;
+	rewind(r->held);
+	while ((n = fread(buf, 1, sizeof buf, r->held)) > 0)
+		if (omni_out_write(r->out, buf, n) < 0)
+			break;
+	if (ferror(r->held) || ftruncate(fd, 0) < 0)
+		return omni_error_set(err, OMNI_EX_IOERR, NULL, 0, 0,
+		                      "cannot hold the output: %s", strerror(errno)), -1;
+	rewind(r->held);
+	return 0;
+}
+
+/* One transaction: up to --batch records.  1 more to come, 0 end, -1.
+ * Its tickets reach stdout only once it committed: a batch rolled back
+ * (an error, a crash) wrote nothing, and its records link again on a
+ * rerun. */
 static int
 link_batch(struct run *r, omni_reader *rd, omni_error *err)
 {
@@ -182,7 +210,9 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 		}
 		if (rc < 0)
 			goto fail;
-		if (omni_link_record(r->link, rec, r->out, &why, err) < 0) {
+		if (omni_link_record(r->link, rec, r->pending, &why, err) < 0) {
+			if (err->status == OMNI_EX_DATAERR)
+				omni_error_locate(err, omni_reader_name(rd), omni_reader_lineno(rd));
 			if (!r->keep_going || err->status != OMNI_EX_DATAERR)
 				goto fail;
 			if (set_aside(r, rec, err) < 0)
@@ -195,7 +225,7 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 		}
 		r->records++;
 	}
-	if (omni_store_commit(r->store, err) < 0)
+	if (omni_store_commit(r->store, err) < 0 || release(r, err) < 0)
 		return -1;
 	if (omni_out_flush(r->out) < 0)
 		return omni_out_broken_pipe(r->out) ? 0 :
@@ -250,6 +280,12 @@ main(int argc, char **argv)
 			goto fail;
 		goto out;
 	}
+	if (!(r.held = tmpfile())) {
+		omni_error_set(&err, OMNI_EX_CANTCREAT, NULL, 0, 0,
+		               "cannot hold the output: %s", strerror(errno));
+		goto fail;
+	}
+	r.pending = omni_out_new(fileno(r.held));
 	rd = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
 	while ((rc = link_batch(&r, rd, &err)) > 0 && !omni_out_broken_pipe(r.out))
 		;
@@ -264,6 +300,9 @@ fail:
 out:
 	status = omni_cli_close(r.out, r.reject, status);
 	omni_reader_free(rd);
+	omni_out_close(r.pending, NULL);
+	if (r.held)
+		fclose(r.held);
 	omni_link_free(r.link);
 	omni_store_close(r.store);
 	omni_config_free(r.config);

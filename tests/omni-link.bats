@@ -281,12 +281,15 @@ export -f latest
 	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/b.out")" 300
 }
 
-@test "a record without an id is bad data; --keep-going sets it aside" {
-	printf '{"omni":1,"channel":"email"}\n' >"$BATS_TEST_TMPDIR/in.ndjson"
-	t k1 email 2026-11-01T10:00:00Z >>"$BATS_TEST_TMPDIR/in.ndjson"
+@test "a record without an id is bad data, named by file and line; --keep-going sets it aside" {
+	t k1 email 2026-11-01T10:00:00Z >"$BATS_TEST_TMPDIR/in.ndjson"
+	printf '\n{"omni":1,"channel":"email"}\n' >>"$BATS_TEST_TMPDIR/in.ndjson"
 	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 65
-	assert_output 'omni-link: a ticket without an id'
+	assert_output "omni-link: $BATS_TEST_TMPDIR/in.ndjson:3: a ticket without an id"
+	run omni-link <"$BATS_TEST_TMPDIR/in.ndjson"
+	assert_failure 65
+	assert_output "omni-link: stdin:3: a ticket without an id"
 	run omni-link -k -r "$BATS_TEST_TMPDIR/rej" "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 1
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"channel":"email"}'
