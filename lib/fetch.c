@@ -79,6 +79,7 @@ static const struct {
 	{ "shopify:", omni_source_shopify },
 	{ "bigcommerce:", omni_source_bigcommerce },
 	{ "woocommerce:", omni_source_woocommerce },
+	{ "walmart:", omni_source_walmart },
 	{ "amazon:", omni_source_amazon },
 	{ "meta:", omni_source_meta },
 	{ "import:", omni_source_import },

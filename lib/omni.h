@@ -579,6 +579,54 @@ char *omni_fetch_secret(const omni_fetch *f, const char *kind,
 /* The keys a [source] section may have besides uri; NULL-terminated. */
 extern const char *const omni_fetch_source_keys[];
 
+// lib/fetch_jobs.c - several sources at once, a child process each
+typedef struct omni_job omni_job;
+/* Runs fn(arg, i, job) for i in 0..n-1, each in a child process, at most
+ * jobs at once.  The child writes NDJSON lines to omni_job_out(job); the
+ * parent copies whole lines to out when the child calls omni_job_sync.
+ * status[i] gets fn's return (its exit status), or 128 + the signal that
+ * killed it; *stopped is set when out failed.  On SIGINT, SIGTERM or
+ * SIGHUP it lets commits under way finish, then dies of the signal.  0, or
+ * -1 with err (a child could not be started). */
+int omni_jobs_run(size_t n, int jobs, omni_out *out,
+                  int (*fn)(void *arg, size_t i, omni_job *job), void *arg,
+                  int *status, int *stopped, omni_error *err);
+omni_out *omni_job_out(omni_job *job);   /* borrowed */
+/* In the child: everything written so far is out of the parent: 0, or -1
+ * (the output failed, or the parent is gone: do not commit). */
+int omni_job_sync(omni_job *job);
+/* In the child: the commit that followed omni_job_sync is done. */
+void omni_job_committed(omni_job *job);
+
+// lib/fetch_proactive.c - proactive tickets from fulfilment events
+typedef struct omni_proactive omni_proactive;
+/* Notes the fulfilments that change on s from now on: new, or NULL. */
+omni_proactive *omni_proactive_new(omni_store *s);
+void omni_proactive_free(omni_proactive *p);
+/* Emits through f->emit a `proactive` ticket for each new event (a
+ * tracking exception, an estimate passed at the clock without a delivery)
+ * of the fulfilments changed since the last scan, or of every fulfilment
+ * in the store (whole).  Seen keys start "proactive:" and are kept under
+ * the source "proactive".  0, or -1 with err. */
+int omni_proactive_scan(omni_proactive *p, omni_fetch *f, int whole,
+                        omni_error *err);
+
+// lib/fetch_cgi.c - --webhook as a CGI program
+/* Is this a CGI request (GATEWAY_INTERFACE=CGI/...)? */
+int omni_cgi_active(void);
+/* The request's headers from HTTP_* and CONTENT_TYPE, as "Name: value\n"
+ * lines: new, or NULL (out of memory). */
+char *omni_cgi_headers(void);
+/* A query string parameter, decoded: new, or NULL when absent. */
+char *omni_cgi_param(const char *query, const char *name);
+/* Meta's verification GET (hub.mode=subscribe, hub.verify_token,
+ * hub.challenge): 0 and *answer (new) the challenge when the token equals
+ * OMNI_META_VERIFY_TOKEN[_FILE], else OMNI_META_SECRET[_FILE] (compared in
+ * constant time); -1 with err: 77 no match, 64 not such a request, 78 no
+ * secret. */
+int omni_cgi_challenge(const char *kind, const char *query, char **answer,
+                       omni_error *err);
+
 // lib/source_mail.c
 /* maildir:PATH and mbox:PATH.  0, or -1 with err. */
 int omni_source_mail(omni_fetch *f, const char *kind, const char *path,

@@ -380,3 +380,155 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	assert_output 'omni-fetch: woocommerce: the woocommerce token is the consumer key and secret as "ck_...:cs_..."'
 	refute_output --partial "$WC_SECRET"
 }
+
+# --- Walmart -----------------------------------------------------------
+
+WM_ID=wm-client-0001
+WM_SECRET=wm_client_secret_0123456789
+WM_ACCESS=eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
+
+wm_token() {
+	push /walmart/v3/token "$(file walmart "${1:-token.json}")"
+}
+
+wm_orders() {
+	sqlite3 "$OMNI_DB" "SELECT order_id, number, status, total, currency, customer_email, customer_name, placed_at, updated_at FROM orders ORDER BY 1"
+}
+
+@test "walmart: the token from client credentials, then pages by nextCursor; tracking into the store" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-2.json)"
+	run omni-fetch --orders "walmart:$FX/walmart/"
+	assert_success
+	assert_output ''
+	run wm_orders
+	assert_output - <<-'EOF'
+	1796277083022|5281956426648|open|27.06|USD|maria.gonzalez@example.com|Maria Gonzalez|2024-03-01T22:22:10Z|2024-03-03T15:15:42Z
+	1796277083023|5281956426649|closed|40.60|USD|nocxemail@walmartone.com|Dev Patel|2024-03-02T00:05:55Z|2024-03-06T16:30:01Z
+	1796277083024|5281956426650|open|102.33|USD|kim.lee+orders@example.org|Kim Lee|2024-03-02T13:41:17Z|2024-03-07T09:00:00Z
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT carrier, tracking_number, status, shipped_at, estimated_at FROM fulfillments ORDER BY 1"
+	assert_output $'UPS|1Z999AA10123456784|in_transit|2024-03-02T15:15:42Z|2024-03-08T00:00:00Z\nUSPS|9400111899223100001234|delivered|2024-03-04T10:10:00Z|2024-03-09T00:00:00Z'
+	run jq -r '"\(.method) \(.path)?\(.query) \(.body)"' <<<"$(requests)"
+	assert_output - <<-'EOF'
+	POST /walmart/v3/token? grant_type=client_credentials
+	GET /walmart/v3/orders?limit=100 
+	GET /walmart/v3/orders?limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z 
+	EOF
+	run jq -r '.headers.authorization' <<<"$(requests)"
+	assert_line --index 0 "Basic $(printf '%s' "$WM_ID:$WM_SECRET" | base64 -w0)"
+	assert_line --index 1 null
+	run jq -r '"\(.headers["wm_sec.access_token"]) \(.headers["wm_svc.name"])"' <<<"$(requests)"
+	assert_line --index 1 "$WM_ACCESS Walmart Marketplace"
+	run jq -r '.headers["wm_qos.correlation_id"]' <<<"$(requests)"
+	assert_equal "$(sort -u <<<"$output" | wc -l)" 3
+	run cursor
+	assert_output '{"since":"2024-03-07T09:00:00Z"}'
+}
+
+@test "walmart: the next run asks for what was modified since the newest; an empty list ends it" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	wm_token
+	push /walmart/v3/orders "$(file walmart orders-2.json)" "$(file walmart orders-empty.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run jq -r 'select(.method == "GET") | .query' <<<"$(requests)"
+	assert_output $'limit=100\nlimit=100&lastModifiedStartDate=2024-03-07T09:00:00Z'
+}
+
+@test "walmart: an interrupted run resumes at the cursor of the page that failed, repeating nothing" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	push /walmart/v3/orders "$(file walmart orders-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_failure 69
+	assert_output 'omni-fetch: walmart: page 2: server error 503, 4 attempts'
+	run jq -r .next <<<"$(cursor)"
+	assert_output '?limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z'
+	curl -sf -X POST "$FX/_reset" >/dev/null
+	wm_token
+	push /walmart/v3/orders "$(file walmart orders-2.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run jq -r 'select(.method == "GET") | .query' <<<"$(requests)"
+	assert_output 'limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z'
+	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
+	assert_output '3|3'
+	run cursor
+	assert_output '{"since":"2024-03-07T09:00:00Z"}'
+}
+
+@test "walmart: 429 and 500 recover; no tokens left waits for the replenish time" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	local at=$(( $(date +%s%3N) + 2500 ))
+	push /walmart/v3/orders \
+		'{"status":429,"headers":{"x-current-token-count":"0","x-next-replenish-time":"1"},"body":"{\"errors\":{\"error\":[{\"code\":\"REQUEST_THRESHOLD_VIOLATED.GMP_ORDER_API\"}]}}"}' \
+		'{"status":500}' \
+		"$(file walmart orders-1.json "{\"x-current-token-count\":\"0\",\"x-next-replenish-time\":\"$at\"}")" \
+		"$(file walmart orders-2.json)"
+	run omni-fetch -vv --orders "walmart:$FX/walmart"
+	assert_success
+	assert_output --partial 'retrying in'
+	assert_output --regexp 'omni-fetch: rate limit: 0 tokens left: waiting [0-2]\.[0-9][0-9]s'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
+	assert_output 3
+}
+
+@test "walmart: an access token refused in the middle of a run is exchanged again, once" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	wm_token token-2.json
+	push /walmart/v3/orders "$(file walmart orders-1.json)" '{"status":401,"body":"{\"error\":[{\"code\":\"UNAUTHORIZED.GMP_GATEWAY_API\"}]}"}' \
+		"$(file walmart orders-2.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run jq -r '"\(.method) \(.headers["wm_sec.access_token"])"' <<<"$(requests)"
+	assert_output - <<-'EOF'
+	POST null
+	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
+	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
+	POST null
+	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMiJ9.walmart.access
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
+	assert_output 3
+}
+
+@test "walmart: a malformed page and an order without lines are exit 65 naming source and page" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	wm_token
+	push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-truncated.json)" "$(file walmart orders-no-lines.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_failure 65
+	assert_output --regexp '^omni-fetch: walmart: page 2: bad json at line'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
+	assert_output 2
+	run omni-fetch --all --orders "walmart:$FX/walmart"
+	assert_failure 65
+	assert_output 'omni-fetch: walmart: page 1: order 1: not an order (each needs purchaseOrderId and orderLines.orderLine)'
+}
+
+@test "walmart: refused client credentials are exit 77; neither secret nor access token shows under -vv" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	push /walmart/v3/token '{"status":401,"body":"{\"error\":[{\"code\":\"INVALID_REQUEST_HEADER.GMP_GATEWAY_API\"}]}"}'
+	run omni-fetch -vv "walmart:$FX/walmart"
+	assert_failure 77
+	assert_output --partial 'omni-fetch: walmart: token: 401 unauthorized'
+	refute_output --partial "$WM_SECRET"
+	wm_token
+	push /walmart/v3/orders "$(file walmart orders-2.json)"
+	run omni-fetch -vv "walmart:$FX/walmart"
+	assert_success
+	assert_output --partial '> WM_SEC.ACCESS_TOKEN: [redacted]'
+	assert_output --partial '> Authorization: [redacted]'
+	refute_output --partial "$WM_ACCESS"
+	refute_output --partial "$WM_SECRET"
+	OMNI_WALMART_TOKEN=nocolon run omni-fetch "walmart:$FX/walmart"
+	assert_failure 78
+}
