@@ -79,6 +79,65 @@ from_source(sqlite3 *db, const char *ticket, const char *source, const char *id)
 	return rc;
 }
 
+/* The thread ids a message's source names ("t:" thread key, "m:" mail
+ * ids), added to ids (a list of strings). */
+static int
+source_ids(omni_span m, json_t *ids)
+{
+	omni_span src = omni_json_get(m, "source"), v;
+	static const char *const mail[] = { "message_id", "in_reply_to" };
+	omni_jiter it;
+	char buf[600];
+
+	memcpy(buf, "t:", 3);
+	if (omni_json_string_buf(omni_json_get(src, "thread_key"), buf + 2, sizeof buf - 2) > 0)
+		json_array_append_new(ids, json_string(buf));
+	buf[0] = 'm';
+	for (size_t i = 0; i < 2; i++)
+		if (omni_json_string_buf(omni_json_get(src, mail[i]), buf + 2, sizeof buf - 2) > 0)
+			json_array_append_new(ids, json_string(buf));
+	omni_json_iter(&it, omni_json_get(src, "references"));
+	while (omni_json_next(&it, NULL, &v))
+		if (omni_json_string_buf(v, buf + 2, sizeof buf - 2) > 0)
+			json_array_append_new(ids, json_string(buf));
+	return 0;
+}
+
+static int
+listed(const json_t *ids, const char *id)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(ids, i, v)
+		if (strcmp(json_string_value(v), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The thread ids only the split record's messages name follow them to
+ * ticket b, so a later message of that thread joins b, not a. */
+static int
+move_threads(omni_link *l, const char *a, const char *b, const json_t *split,
+             const json_t *keep, omni_error *err)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(split, i, v) {
+		const char *id = json_string_value(v);
+		if (listed(keep, id))
+			continue;
+		if (omni_link_exec(l, err, "UPDATE OR IGNORE link_msgids SET ticket_id = ?1"
+		                   " WHERE ticket_id = ?2 AND msgid = ?3", b, a, id,
+		                   (const char *)NULL) < 0 ||
+		    omni_link_exec(l, err, "DELETE FROM link_msgids WHERE ticket_id = ?2"
+		                   " AND msgid = ?3", b, a, id, (const char *)NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static void
 hash_id(char *out, size_t size, const char *prefix, const char *s)
 {
@@ -157,6 +216,7 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	char *text = NULL;
 	omni_record rec;
 	part keep = { 0 }, split = { 0 };
+	json_t *keep_ids = json_array(), *split_ids = json_array();
 	omni_jiter it;
 	omni_span m;
 	int status = -1, taught;
@@ -189,6 +249,7 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 		           from_source(l->db, a, source_id, id);
 		if (part_add(mine ? &split : &keep, m) < 0)
 			goto oom;
+		source_ids(m, mine ? split_ids : keep_ids);
 	}
 	if (part_close(&keep) < 0 || part_close(&split) < 0)
 		goto oom;
@@ -200,7 +261,8 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	else
 		snprintf(cb, sizeof cb, "%s", ca);
 	omni_time_format(omni_clock_now(), now);
-	if (move_rows(l, a, b, ca, cb, source_id, now, err) < 0)
+	if (move_rows(l, a, b, ca, cb, source_id, now, err) < 0 ||
+	    move_threads(l, a, b, split_ids, keep_ids, err) < 0)
 		goto out;
 	omni_link_cache_reset(l);     /* keys moved */
 	omni_link_parts pa = { .messages_json = keep.json, .created_at = keep.first,
@@ -221,5 +283,7 @@ out:
 	free(text);
 	free(keep.json);
 	free(split.json);
+	json_decref(keep_ids);
+	json_decref(split_ids);
 	return status;
 }

@@ -260,6 +260,11 @@ export -f latest
 	run omni-link --unmerge nope
 	assert_failure 65
 	assert_output 'omni-link: nope: no linked record has this id'
+	# a later message in the split thread joins the ticket split off
+	t u3 instagram 2026-11-01T12:00:00Z '.customer = {handles: {instagram: "777"}} | .source.thread_key = "u2"' \
+		>"$BATS_TEST_TMPDIR/later.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/later.ndjson' | jq -c '[.merged_from, [.messages[].id]]'"
+	assert_output '[["u2","u3"],["m-u2","m-u3"]]'
 }
 
 @test "two omni-link processes on one store at once: no duplicate, nothing lost" {
