@@ -81,6 +81,7 @@ static const struct {
 	{ "woocommerce:", omni_source_woocommerce },
 	{ "walmart:", omni_source_walmart },
 	{ "amazon:", omni_source_amazon },
+	{ "ebay:", omni_source_ebay },
 	{ "meta:", omni_source_meta },
 	{ "import:", omni_source_import },
 	{ "imap://", read_imap },

@@ -740,6 +740,12 @@ int omni_payload_amazon(struct omni_payload *p, const json_t *doc,
  * (getOrderItems' OrderItems, borrowed; NULL: the stored items stay): new. */
 json_t *omni_amazon_order_new(const omni_fetch *f, const json_t *order,
                               const json_t *items);
+/* lib/payload_ebay.c: a Fulfillment API order (borrowed) normalised for
+ * lib/orders.c, with its refunds: new.  A shipping fulfilment (borrowed)
+ * with the order's delivery estimate (order borrowed, may be NULL): new. */
+json_t *omni_ebay_order_new(const omni_fetch *f, const json_t *order);
+json_t *omni_ebay_fulfillment_new(const json_t *fulfillment,
+                                  const json_t *order);
 
 // lib/source_bigcommerce.c, lib/source_woocommerce.c, lib/source_walmart.c,
 // lib/source_tiktok.c, lib/source_paged.c - the other commerce platforms

@@ -1,7 +1,9 @@
 /* payload_ebay.c - eBay Commerce Message API: a conversation
  * (getConversation: {conversationTitle, conversationType, messages[]}), a
  * page of conversations ({"conversations":[...]}, each with messages[] or
- * latestMessage) and a NEW_MESSAGE notification.
+ * latestMessage) and a NEW_MESSAGE notification; and Fulfillment API
+ * orders (a getOrders page or one order) and shipping fulfilments,
+ * normalised for lib/orders.c.
  *
  * One ticket per conversation with the messages not emitted before (a
  * seen mark per messageId).  Messages from the seller (the source's
@@ -219,6 +221,184 @@ one(omni_payload *p, const json_t *conv, const json_t *list, const json_t *m,
 	return rc;
 }
 
+/* ---- orders ---- */
+
+static const char *
+amount(const json_t *money, const char *key)
+{
+	return str(money, key);
+}
+
+/* orderPaymentStatus in the financial vocabulary of lib/orders.c. */
+static char *
+financial_status(const char *s)
+{
+	static const struct { const char *from, *to; } map[] = {
+		{ "PAID", "paid" }, { "FULLY_REFUNDED", "refunded" },
+		{ "PARTIALLY_REFUNDED", "partially_refunded" }, { "PENDING", "pending" },
+		{ "FAILED", "failed" },
+	};
+	char *out;
+
+	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(s, map[i].from) == 0)
+			return strdup(map[i].to);
+	if (!s || !(out = strdup(s)))
+		return NULL;
+	for (char *c = out; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return out;
+}
+
+static const char *
+order_status(const json_t *o)
+{
+	const char *cancel = str(get(o, "cancelStatus"), "cancelState"),
+	           *ful = str(o, "orderFulfillmentStatus");
+
+	if (cancel && strcmp(cancel, "CANCELED") == 0)
+		return "cancelled";
+	return ful && strcmp(ful, "FULFILLED") == 0 ? "closed" : "open";
+}
+
+static json_t *
+buyer_new(const json_t *o)
+{
+	const json_t *b = get(o, "buyer"), *reg = get(b, "buyerRegistrationAddress"),
+	             *ship = get(get(json_array_get(get(o, "fulfillmentStartInstructions"), 0),
+	                             "shippingStep"), "shipTo");
+	json_t *c = json_object();
+	const char *name = str(reg, "fullName"), *email = str(reg, "email"),
+	           *phone = str(get(reg, "primaryPhone"), "phoneNumber");
+
+	omni_payload_set_str(c, "id", str(b, "username"));
+	omni_payload_set_str(c, "name", name ? name : str(ship, "fullName"));
+	omni_payload_set_str(c, "email", email ? email : str(ship, "email"));
+	omni_payload_set_str(c, "phone", phone ? phone :
+	                     str(get(ship, "primaryPhone"), "phoneNumber"));
+	return c;
+}
+
+static json_t *
+line_items_new(const json_t *o)
+{
+	json_t *items = json_array(), *li;
+	size_t i;
+
+	json_array_foreach(get(o, "lineItems"), i, li) {
+		json_t *it = json_object();
+		omni_payload_set_str(it, "sku", str(li, "sku"));
+		omni_payload_set_str(it, "title", str(li, "title"));
+		if (json_is_integer(get(li, "quantity")))
+			json_object_set_new(it, "qty", json_integer(json_integer_value(get(li, "quantity"))));
+		json_array_append_new(items, it);
+	}
+	return items;
+}
+
+static json_t *
+refunds_new(const json_t *o)
+{
+	json_t *list = json_array(), *r;
+	size_t i;
+
+	json_array_foreach(get(get(o, "paymentSummary"), "refunds"), i, r) {
+		json_t *out;
+		const char *id = str(r, "refundId") ? str(r, "refundId") : str(r, "refundReferenceId"),
+		           *st = str(r, "refundStatus");
+		if (!id || (st && strcmp(st, "FAILED") == 0))
+			continue;
+		out = json_object();
+		json_object_set_new(out, "id", json_string(id));
+		omni_payload_set_str(out, "amount", amount(get(r, "amount"), "value"));
+		omni_payload_set_str(out, "currency", amount(get(r, "amount"), "currency"));
+		omni_payload_set_time(out, "at", get(r, "refundDate"));
+		json_array_append_new(list, out);
+	}
+	return list;
+}
+
+json_t *
+omni_ebay_order_new(const omni_fetch *f, const json_t *o)
+{
+	json_t *out = json_object();
+	const json_t *total = get(get(o, "pricingSummary"), "total");
+	char *fin = financial_status(str(o, "orderPaymentStatus"));
+
+	omni_payload_set_str(out, "id", str(o, "orderId"));
+	omni_payload_set_str(out, "number", str(o, "orderId"));
+	json_object_set_new(out, "channel", json_string("ebay"));
+	omni_json_set_str(out, "store", f->store_name);
+	omni_payload_set_time(out, "placed_at", get(o, "creationDate"));
+	omni_payload_set_time(out, "updated_at", get(o, "lastModifiedDate"));
+	json_object_set_new(out, "status", json_string(order_status(o)));
+	omni_payload_set_str(out, "financial_status", fin);
+	free(fin);
+	omni_payload_set_str(out, "total", amount(total, "value"));
+	omni_payload_set_str(out, "currency", amount(total, "currency"));
+	json_object_set_new(out, "customer", buyer_new(o));
+	if (json_is_array(get(o, "lineItems")))
+		json_object_set_new(out, "items", line_items_new(o));
+	json_object_set_new(out, "refunds", refunds_new(o));
+	return out;
+}
+
+/* eBay says nothing of delivery: the status stays unknown (absent). */
+json_t *
+omni_ebay_fulfillment_new(const json_t *fl, const json_t *order)
+{
+	json_t *out = json_object();
+	const json_t *start = json_array_get(get(order, "fulfillmentStartInstructions"), 0);
+
+	omni_payload_set_str(out, "id", str(fl, "fulfillmentId"));
+	omni_payload_set_str(out, "carrier", str(fl, "shippingCarrierCode"));
+	omni_payload_set_str(out, "tracking_number", str(fl, "shipmentTrackingNumber"));
+	omni_payload_set_time(out, "shipped_at", get(fl, "shippedDate"));
+	omni_payload_set_time(out, "estimated_at", get(start, "maxEstimatedDeliveryDate"));
+	return out;
+}
+
+static int
+is_order(const json_t *o)
+{
+	return json_is_object(o) && str(o, "orderId") && json_is_array(get(o, "lineItems"));
+}
+
+static int
+all_orders(const json_t *list)
+{
+	size_t i;
+	json_t *o;
+
+	json_array_foreach(list, i, o)
+		if (!is_order(o))
+			return 0;
+	return 1;
+}
+
+static int
+order(omni_payload *p, const json_t *o, omni_error *err)
+{
+	json_t *n = omni_ebay_order_new(p->f, o);
+	int rc = omni_payload_order(p, n, err);
+
+	json_decref(n);
+	return rc;
+}
+
+static int
+orders(omni_payload *p, const json_t *list, omni_error *err)
+{
+	size_t i;
+	json_t *o;
+
+	json_array_foreach(list, i, o)
+		if (order(p, o, err) < 0)
+			return -1;
+	return 1;
+}
+
 int
 omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err)
 {
@@ -227,6 +407,10 @@ omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err)
 
 	if (!json_is_object(doc))
 		return 0;
+	if (is_order(doc))
+		return order(p, doc, err) < 0 ? -1 : 1;
+	if (json_array_size(v = get(doc, "orders")) && all_orders(v))
+		return orders(p, v, err);
 	if (all_messages(v = get(doc, "messages")))
 		return one(p, doc, v, NULL, err) < 0 ? -1 : 1;
 	if (json_is_array(v = get(doc, "conversations"))) {
