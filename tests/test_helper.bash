@@ -47,3 +47,37 @@ omni_programs() {
 		[ -x "$p" ] && echo "${p##*/}"
 	done
 }
+
+# tests/fixture-server, one per .bats file: call fixture_start from
+# setup_file and fixture_stop from teardown_file.  FX is its base URL.
+fixture_start() {
+	python3 "$TOP/tests/fixture-server" "$BATS_FILE_TMPDIR/port" &
+	echo $! >"$BATS_FILE_TMPDIR/fixture.pid"
+	for _ in $(seq 200); do
+		[ -s "$BATS_FILE_TMPDIR/port" ] && break
+		sleep 0.05
+	done
+	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+}
+
+fixture_stop() {
+	kill "$(cat "$BATS_FILE_TMPDIR/fixture.pid")" 2>/dev/null || true
+}
+
+# Forgets the queued responses and the requests received.
+fixture_reset() {
+	curl -sf -X POST "$FX/_reset" >/dev/null
+}
+
+# fixture_push PATH RESPONSE...: queue responses (JSON objects) for a path.
+fixture_push() {
+	local path=$1 list
+	shift
+	list=$(printf '%s\n' "$@" | jq -cs .)
+	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$list}" "$FX/_script" >/dev/null
+}
+
+# The requests the server received, as JSON lines.
+fixture_requests() {
+	curl -sf "$FX/_requests"
+}
