@@ -322,7 +322,8 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	if (s && omni_conf_get(s, "brand"))
 		brand = strdup(omni_conf_get(s, "brand"));
 	reply = json_object();
-	int rc = omni_reply_render(r->lib, rec, name, brand, reply, err);
+	int rc = omni_reply_render(r->lib, rec, name, brand, s ? omni_conf_get(s, "timezone") : NULL,
+	                           reply, err);
 	free(brand);
 	if (rc <= 0) {
 		json_decref(reply);

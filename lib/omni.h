@@ -1284,6 +1284,7 @@ typedef struct omni_tmpl_ctx {
 	/* {{> name}}: a compiled template (borrowed), or NULL. */
 	const omni_tmpl *(*partial)(void *arg, const char *name);
 	void *arg;
+	const char *zone;         /* dates: the store's IANA zone; NULL UTC */
 } omni_tmpl_ctx;
 /* 0 and *out (new); -1 with err (78, where:line:column of the tag). */
 int omni_tmpl_compile(const char *src, size_t len, const char *where,
@@ -1295,7 +1296,9 @@ char *omni_tmpl_render(const omni_tmpl *t, const omni_tmpl_ctx *ctx,
 
 // lib/reply_format.c - each new; the input as is when it is not a time
 // or an amount; the link NULL for an unknown carrier
-char *omni_reply_date(const char *value, const char *lang);
+/* A time as a date in zone (IANA, NULL for UTC), daylight saving time
+ * included; a bare date as it is. */
+char *omni_reply_date(const char *value, const char *lang, const char *zone);
 char *omni_reply_money(const char *amount, const char *currency,
                        const char *lang);
 char *omni_reply_tracking_link(const char *carrier, const char *number);
@@ -1394,8 +1397,8 @@ omni_span omni_reply_last_inbound(const omni_record *rec);
 /* Renders template name into reply (template, lang, source, text, html).
  * 1 done; 0 no such template; -1 err. */
 int omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec,
-                      const char *name, const char *brand, json_t *reply,
-                      omni_error *err);
+                      const char *name, const char *brand, const char *zone,
+                      json_t *reply, omni_error *err);
 
 // lib/reply_send.c - lint with the order's context; delivery by e-mail
 /* Sets reply.lint; returns the number of broken rules.  *tag as for

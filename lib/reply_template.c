@@ -464,7 +464,7 @@ apply_filter(render *r, const scope *sc, const node *nd, omni_span v, char *s)
 	const char *lang = r->ctx->lang;
 
 	if (strcmp(nd->filter, "date") == 0)
-		o = omni_reply_date(s, lang);
+		o = omni_reply_date(s, lang, r->ctx->zone);
 	else if (strcmp(nd->filter, "money") == 0) {
 		char *cur = nd->arg.n ? text_of(resolve(r, sc, &nd->arg))
 		                      : strdup(nd->lit ? nd->lit : "");

@@ -194,7 +194,7 @@ extras_json(const omni_record *rec, const char *brand, const char *tone)
 
 int
 omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec, const char *name,
-                  const char *brand, json_t *reply, omni_error *err)
+                  const char *brand, const char *zone, json_t *reply, omni_error *err)
 {
 	char *channel = str(omni_record_get(rec, "channel"));
 	char *store = str(omni_record_get(rec, "store"));
@@ -204,7 +204,7 @@ omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec, const char *name,
 	const omni_tmpl *t = NULL;
 	ctx c = { rec, { NULL, 0 }, { { NULL, 0 } }, { 0 }, lib,
 	          { name, lang, store ? store : "", channel, tone, 0 }, err };
-	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c };
+	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone };
 	int rc = -1, got;
 
 	extras = extras_json(rec, brand ? brand : store, tone);

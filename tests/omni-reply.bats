@@ -104,6 +104,31 @@ acme-us customer care"
 	done
 }
 
+@test "dates in the store's time zone, daylight saving time included" {
+	printf '[store acme-us]\ntimezone = America/New_York\n[store acme-it]\ntimezone = Europe/Rome\n' \
+		>"$BATS_TEST_TMPDIR/omni.conf"
+	# est(): the WISMO text of the fixture with this estimated delivery, store and language
+	est() {
+		jq -c --arg t "$1" --arg s "$2" --arg l "$3" \
+			'.orders[0].fulfillments[0].estimated_at = $t | .store = $s | .lang = $l' "$R/email-wismo.json" |
+			omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" | jq -r .reply.text
+	}
+	# 04:30Z on the day New York leaves summer time is still 00:30 EDT (UTC-4)
+	run est 2026-11-01T04:30:00Z acme-us en
+	assert_output --partial 'estimated delivery date is November 1, 2026.'
+	# the same hour on the day it enters it is 23:30 EST (UTC-5) the day before
+	run est 2026-03-08T04:30:00Z acme-us en
+	assert_output --partial 'estimated delivery date is March 7, 2026.'
+	# Rome on the night it enters summer time: 22:30Z is 00:30 CEST (UTC+2)
+	run est 2026-03-29T22:30:00Z acme-it it
+	assert_output --partial 'La consegna è prevista per il 30 marzo 2026.'
+	# a store with no zone: UTC; a bare date is that day everywhere
+	run est 2026-03-29T22:30:00Z other it
+	assert_output --partial 'La consegna è prevista per il 29 marzo 2026.'
+	run est 2026-11-01 acme-us en
+	assert_output --partial 'estimated delivery date is November 1, 2026.'
+}
+
 @test "money in the customer's language, with the refund's reason" {
 	nb=$'\u00a0' nn=$'\u202f'
 	for pair in "en:€12.50 of the €1,234.00" "it:12,50${nb}€ sui 1.234,00${nb}€" \
