@@ -1,18 +1,23 @@
 /* omni-fetch - ingest: new messages from each source as NDJSON tickets. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "omni.h"
 
+#define WEBHOOK_KINDS "shopify, meta, tiktok, woocommerce"
+
 static const char usage_line[] =
-	"usage: omni-fetch [-aoqvk] [-c file] [-d file] [-s store] [-r file] "
-	"[--channel name] [--now time] [--webhook kind] [-H header] [source ...]";
+	"usage: omni-fetch [-aoqvk] [-c file] [-d file] [-s store] [-r file] [-j n] "
+	"[--channel name] [--now time] [--proactive] [--output file] [--webhook kind] "
+	"[-H header] [source ...]";
 
 static const char help_text[] =
 	"\n"
@@ -29,14 +34,17 @@ static const char help_text[] =
 	"  -k, --keep-going     set malformed records aside and go on\n"
 	"  -r, --reject FILE    where --keep-going puts them\n"
 	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
-	"      --webhook KIND   verify and read deliveries (shopify, meta, tiktok, woocommerce)\n"
+	"  -j, --jobs N         sources fetched at once (default 4)\n"
+	"      --proactive      tickets for shipment exceptions and late deliveries\n"
+	"      --output FILE    append the tickets to FILE, locked, not stdout\n"
+	"      --webhook KIND   verify and read deliveries (" WEBHOOK_KINDS ")\n"
 	"  -H, --header LINE    a delivery's header (\"Name: value\")\n"
 	"  -q, --quiet          no warnings\n"
 	"  -v, --verbose        more detail\n"
 	"  -h, --help           this help\n"
 	"  -V, --version        version\n";
 
-enum { OPT_CHANNEL = 256, OPT_NOW, OPT_WEBHOOK };
+enum { OPT_CHANNEL = 256, OPT_NOW, OPT_WEBHOOK, OPT_PROACTIVE, OPT_OUTPUT };
 
 static const struct option long_options[] = {
 	{ "all", no_argument, NULL, 'a' },
@@ -50,6 +58,9 @@ static const struct option long_options[] = {
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "webhook", required_argument, NULL, OPT_WEBHOOK },
 	{ "header", required_argument, NULL, 'H' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "proactive", no_argument, NULL, OPT_PROACTIVE },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -61,15 +72,22 @@ static const struct option long_options[] = {
 struct run {
 	const char *config_path, *db_path, *store_name, *channel, *reject_path;
 	const char *webhook;    /* --webhook KIND */
+	const char *output;     /* --output FILE */
+	int output_fd;
 	char *headers;          /* -H lines, each ending in \n */
-	int all, orders, keep_going;
+	int all, orders, keep_going, proactive, jobs;
 	omni_config *config;
 	omni_store *store;
 	omni_out *out;
+	omni_job *job;          /* in a child of --jobs: its pipe to the parent */
+	omni_proactive *scan;   /* --proactive: the fulfilments that changed */
+	const char **names;     /* the sources of this run */
+	size_t nnames;
 	FILE *reject;
 	json_t *pending;        /* seen keys of what this source wrote */
 	long tickets, rejected;
 	int stopped;            /* the output failed: stop, record nothing */
+	int partial;            /* a source of --jobs set records aside */
 	int failed;             /* the status of the first source that failed */
 	int reject_failed;
 };
@@ -93,6 +111,23 @@ emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
 	return 0;
 }
 
+/* One whole line in one write: children of --jobs share the reject file. */
+static int
+reject_write(FILE *fp, const char *raw, size_t len)
+{
+	int nl = !len || raw[len - 1] != '\n';
+	char *line = malloc(len + 1);
+	int rc;
+
+	if (!line)
+		return -1;
+	memcpy(line, raw, len);
+	line[len] = '\n';
+	rc = fwrite(line, 1, len + nl, fp) == len + nl && fflush(fp) == 0 ? 0 : -1;
+	free(line);
+	return rc;
+}
+
 static int
 reject(omni_fetch *f, const char *raw, size_t len, const omni_error *why,
        const char *seen_key)
@@ -103,9 +138,7 @@ reject(omni_fetch *f, const char *raw, size_t len, const omni_error *why,
 	r->rejected++;
 	if (!r->reject)
 		return 0;     /* counted only; left unmarked, so it comes back */
-	if (fwrite(raw, 1, len, r->reject) != len ||
-	    ((!len || raw[len - 1] != '\n') && putc('\n', r->reject) == EOF) ||
-	    fflush(r->reject) == EOF) {
+	if (reject_write(r->reject, raw, len) < 0) {
 		omni_error e;
 		omni_error_set(&e, OMNI_EX_IOERR, r->reject_path, 0, 0, "cannot write: %s",
 		               strerror(errno));
@@ -118,25 +151,50 @@ reject(omni_fetch *f, const char *raw, size_t len, const omni_error *why,
 	return 0;
 }
 
-/* Records what was written, once it has really left the program. */
+/* The output is out of the program: flushed, or in a child of --jobs,
+ * written by the parent.  0, or -1 when it failed. */
 static int
-commit_seen(struct run *r, const omni_fetch *f, omni_error *err)
+deliver(struct run *r)
+{
+	return r->job ? omni_job_sync(r->job) : omni_out_flush(r->out);
+}
+
+/* Records what was written, and the cursor that resumes after it, once it
+ * has really left the program.  In a child of --jobs, the store is used
+ * without a transaction between commits (so that sources do not hold the
+ * lock while they wait for the network): the commit is its own. */
+static int
+commit_seen(struct run *r, const omni_fetch *f, const char *cursor, omni_error *err)
 {
 	size_t i;
 	json_t *k;
 
-	if (omni_out_flush(r->out) < 0) {
+	if (deliver(r) < 0) {
 		r->stopped = 1;
+		json_array_clear(r->pending);
 		omni_store_rollback(r->store);
 		return 0;
 	}
-	json_array_foreach(r->pending, i, k)
-		if (omni_store_mark_seen(r->store, f->cursor_key, json_string_value(k), err) < 0) {
-			omni_store_rollback(r->store);
-			return -1;
-		}
+	if (r->job && omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (cursor && omni_store_cursor_set(r->store, f->cursor_key, cursor, err) < 0)
+		goto fail;
+	json_array_foreach(r->pending, i, k) {
+		const char *key = json_string_value(k);
+		/* proactive events are once per store, whichever source saw them */
+		if (omni_store_mark_seen(r->store, strncmp(key, "proactive:", 10) == 0 ?
+		                         "proactive" : f->cursor_key, key, err) < 0)
+			goto fail;
+	}
 	json_array_clear(r->pending);
-	return omni_store_commit(r->store, err);
+	if (omni_store_commit(r->store, err) < 0)
+		return -1;
+	if (r->job)
+		omni_job_committed(r->job);
+	return 0;
+fail:
+	omni_store_rollback(r->store);
+	return -1;
 }
 
 /* A remote source finished a page: its tickets out, then its cursor. */
@@ -145,18 +203,33 @@ checkpoint(omni_fetch *f, const char *cursor, omni_error *err)
 {
 	struct run *r = f->arg;
 
-	if (omni_store_cursor_set(r->store, f->cursor_key, cursor, err) < 0 ||
-	    commit_seen(r, f, err) < 0)
+	if ((r->scan && omni_proactive_scan(r->scan, f, 0, err) < 0) ||
+	    commit_seen(r, f, cursor, err) < 0)
 		return -1;
 	if (r->stopped)
 		return omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "output stopped"), -1;
-	return omni_store_begin(r->store, err);
+	return r->job ? 0 : omni_store_begin(r->store, err);
 }
 
 static void
 trace(void *arg, const char *line)
 {
 	omni_verbose("%s", line);
+}
+
+/* The callbacks and options every source and delivery shares. */
+static void
+prepare(struct run *r, omni_fetch *f)
+{
+	memset(f, 0, sizeof *f);
+	f->store = r->store;
+	f->config = r->config;
+	f->all = r->all;
+	f->orders = r->orders;
+	f->keep_going = r->keep_going;
+	f->emit = emit;
+	f->reject = reject;
+	f->arg = r;
 }
 
 /* Fills f for a configured source name or an ad hoc URI. */
@@ -166,23 +239,15 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 {
 	const omni_conf_section *s = omni_config_find(r->config, "source", arg);
 
-	memset(f, 0, sizeof *f);
-	f->store = r->store;
-	f->all = r->all;
-	f->orders = r->orders;
-	f->keep_going = r->keep_going;
-	f->emit = emit;
-	f->reject = reject;
+	prepare(r, f);
 	f->checkpoint = checkpoint;
 	f->trace = omni_verbosity >= 2 ? trace : NULL;
-	f->arg = r;
 	if (s) {
 		f->name = f->cursor_key = s->name;
 		f->uri = omni_conf_get(s, "uri");
 		f->channel = omni_conf_get(s, "channel");
 		f->store_name = omni_conf_get(s, "store");
 		f->conf = s;
-		f->config = r->config;
 		return 0;
 	}
 	if (!omni_fetch_is_uri(arg)) {
@@ -196,7 +261,6 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 	f->cursor_key = f->uri = arg;
 	f->channel = r->channel;
 	f->store_name = r->store_name;
-	f->config = r->config;
 	return 0;
 }
 
@@ -209,20 +273,21 @@ fetch_one(struct run *r, const char *arg, omni_error *err)
 
 	if (describe(r, arg, &f, name, sizeof name, err) < 0)
 		return -1;
-	if (omni_store_begin(r->store, err) < 0)
+	if (!r->job && omni_store_begin(r->store, err) < 0)
 		return -1;
 	if (omni_fetch_source(&f, err) < 0) {
 		/* What was written before the failure stays written. */
 		if (!r->stopped) {
 			omni_error keep = *err;
-			if (commit_seen(r, &f, err) == 0)
+			if (commit_seen(r, &f, NULL, err) == 0)
 				*err = keep;
 		} else {
 			omni_store_rollback(r->store);
 		}
 		return -1;
 	}
-	if (commit_seen(r, &f, err) < 0)
+	if ((r->scan && omni_proactive_scan(r->scan, &f, 0, err) < 0) ||
+	    commit_seen(r, &f, NULL, err) < 0)
 		return -1;
 	omni_verbose("%s: %ld tickets, %ld orders", f.name, r->tickets - before,
 	             f.orders_written);
@@ -230,6 +295,24 @@ fetch_one(struct run *r, const char *arg, omni_error *err)
 		omni_warn("%s: %ld orders skipped; --orders puts them into the store",
 		          f.name, f.skipped_orders);
 	return 0;
+}
+
+/* --proactive: the events of every fulfilment in the store at the clock
+ * (an estimate passes with no new data). */
+static int
+proactive_all(struct run *r, omni_error *err)
+{
+	omni_fetch f;
+
+	prepare(r, &f);
+	f.name = f.cursor_key = "proactive";
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_proactive_scan(r->scan, &f, 1, err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	return commit_seen(r, &f, NULL, err);
 }
 
 /* The whole of a file, or of stdin for "-": new, or NULL with err. */
@@ -271,49 +354,150 @@ fail:
 	return NULL;
 }
 
-/* One delivery, --webhook KIND: verified, read, marked. */
+/* One delivery of --webhook KIND (raw borrowed; where names it in
+ * messages): verified, read, marked. */
 static int
-webhook_one(struct run *r, const char *path, omni_error *err)
+webhook_read(struct run *r, const char *where, const char *raw, size_t len,
+             omni_error *err)
 {
 	omni_fetch f;
-	char key[64], *raw = NULL, *event = NULL;
-	size_t len;
-	int rc = -1;
+	char key[64], *event = NULL;
+	int rc;
 
-	memset(&f, 0, sizeof f);
+	prepare(r, &f);
 	snprintf(key, sizeof key, "webhook:%s", r->webhook);
 	f.name = r->webhook;
 	f.cursor_key = key;
-	f.uri = path;
+	f.uri = where;
 	f.channel = r->channel;
 	f.store_name = r->store_name;
-	f.config = r->config;
-	f.store = r->store;
-	f.all = r->all;
-	f.orders = r->orders;
-	f.keep_going = r->keep_going;
-	f.emit = emit;
-	f.reject = reject;
-	f.arg = r;
-	if (!(raw = slurp(path, &len, err)) || omni_store_begin(r->store, err) < 0)
-		goto out;
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
 	rc = omni_webhook_read(&f, r->webhook, r->headers, raw, len, &event, err);
 	if (rc < 0) {
 		omni_store_rollback(r->store);
-		omni_error_locate(err, strcmp(path, "-") ? path : "stdin", 0);
+		omni_error_locate(err, where, 0);
 		goto out;
 	}
 	if (rc == 1)
-		omni_verbose("%s: a repeated delivery (%s): skipped", path, event);
+		omni_verbose("%s: a repeated delivery (%s): skipped", where, event);
 	else if (event)
 		json_array_append_new(r->pending, json_string(event));
-	rc = commit_seen(r, &f, err);
+	rc = (r->scan && omni_proactive_scan(r->scan, &f, 0, err) < 0) ? -1 :
+	     commit_seen(r, &f, NULL, err);
+	if (rc < 0)
+		omni_store_rollback(r->store);
 	if (f.skipped_orders)
 		omni_warn("%s: %ld orders skipped; --orders puts them into the store",
 		          f.name, f.skipped_orders);
 out:
-	free(raw);
 	free(event);
+	return rc;
+}
+
+static int
+webhook_one(struct run *r, const char *path, omni_error *err)
+{
+	size_t len;
+	char *raw = slurp(path, &len, err);
+	int rc;
+
+	if (!raw)
+		return -1;
+	rc = webhook_read(r, strcmp(path, "-") ? path : "stdin", raw, len, err);
+	free(raw);
+	return rc;
+}
+
+/* The CGI response: a status line for the web server, and a short body. */
+static void
+respond(int status, const char *body)
+{
+	static const struct { int ex, http; const char *text; } map[] = {
+		{ OMNI_EX_OK, 200, "OK" }, { OMNI_EX_NOPERM, 403, "Forbidden" },
+		{ OMNI_EX_DATAERR, 400, "Bad Request" }, { OMNI_EX_USAGE, 400, "Bad Request" },
+		{ OMNI_EX_TEMPFAIL, 503, "Service Unavailable" },
+	};
+	int http = 500;
+	const char *text = "Internal Server Error";
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].ex == status) {
+			http = map[i].http;
+			text = map[i].text;
+		}
+	printf("Status: %d %s\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\n",
+	       http, text, body ? body : text);
+	fflush(stdout);
+}
+
+/* The body of a CGI request: CONTENT_LENGTH bytes of stdin (the server
+ * need not close it): new, or NULL with err. */
+static char *
+cgi_body(size_t *len, omni_error *err)
+{
+	const char *cl = getenv("CONTENT_LENGTH");
+	size_t want = cl && *cl ? strtoul(cl, NULL, 10) : 0, got = 0;
+	char *buf = malloc(want + 1);
+
+	if (!buf)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
+	while (got < want) {
+		size_t n = fread(buf + got, 1, want - got, stdin);
+		if (n == 0)
+			break;
+		got += n;
+	}
+	if (got < want) {
+		free(buf);
+		omni_error_set(err, OMNI_EX_DATAERR, "request", 0, 0,
+		               "truncated body: %zu of %zu bytes", got, want);
+		return NULL;
+	}
+	buf[got] = 0;
+	*len = got;
+	return buf;
+}
+
+/* --webhook behind a web server: the verification challenge (GET), or one
+ * delivery (POST) whose tickets go to --output, the response on stdout. */
+static int
+cgi(struct run *r, omni_error *err)
+{
+	const char *method = getenv("REQUEST_METHOD");
+	char *body = NULL, *own = NULL, *all = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	if (method && strcmp(method, "GET") == 0) {
+		if (omni_cgi_challenge(r->webhook, getenv("QUERY_STRING"), &body, err) == 0) {
+			respond(OMNI_EX_OK, body);
+			rc = 0;
+		}
+		goto out;
+	}
+	if (!r->output) {
+		omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "as a CGI program, "
+		               "--output FILE says where the tickets go");
+		goto out;
+	}
+	if (!(own = omni_cgi_headers()) ||
+	    asprintf(&all, "%s%s", r->headers ? r->headers : "", own) < 0) {
+		all = NULL;
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	free(r->headers);
+	r->headers = all;
+	if ((body = cgi_body(&len, err)) && webhook_read(r, "request", body, len, err) == 0) {
+		respond(OMNI_EX_OK, "ok");
+		rc = 0;
+	}
+out:
+	if (rc < 0)
+		respond(err->status, NULL);
+	free(body);
+	free(own);
 	return rc;
 }
 
@@ -344,12 +528,145 @@ source_done(struct run *r, int rc, omni_error *err)
 	memset(err, 0, sizeof *err);
 }
 
+/* A child of --jobs: one source, with its own store connection, its
+ * tickets into the pipe to the parent.  Its exit status is the source's. */
+static int
+job_main(void *arg, size_t i, omni_job *job)
+{
+	struct run *r = arg;
+	omni_error err = { 0 };
+	int status;
+
+	r->job = job;
+	r->out = omni_job_out(job);
+	r->scan = NULL;
+	if (omni_store_open(r->db_path, &r->store, &err) < 0 ||
+	    (r->proactive && !(r->scan = omni_proactive_new(r->store)))) {
+		omni_report(&err);
+		return err.status ? err.status : OMNI_EX_SOFTWARE;
+	}
+	source_done(r, fetch_one(r, r->names[i], &err), &err);
+	if (r->rejected && !r->reject)
+		omni_warn("%s: %ld malformed records skipped (--reject FILE keeps them)",
+		          r->names[i], r->rejected);
+	status = r->reject_failed ? OMNI_EX_IOERR : r->stopped ? OMNI_EX_OK :
+	         r->failed ? r->failed : r->rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	omni_proactive_free(r->scan);
+	omni_store_close(r->store);
+	return status;
+}
+
+/* Several sources: side by side in children (lib/fetch_jobs.c), each
+ * with its own store connection, which the parent gives up meanwhile. */
+static int
+fetch_jobs(struct run *r, omni_error *err)
+{
+	int *status = malloc(r->nnames * sizeof *status);
+	int rc;
+
+	if (!status)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	for (size_t i = 0; i < r->nnames; i++)
+		status[i] = -1;
+	omni_proactive_free(r->scan);
+	r->scan = NULL;
+	omni_store_close(r->store);
+	r->store = NULL;
+	rc = omni_jobs_run(r->nnames, r->jobs, r->out, job_main, r, status, &r->stopped, err);
+	for (size_t i = 0; i < r->nnames; i++) {
+		if (status[i] == OMNI_EX_PARTIAL)
+			r->partial = 1;
+		else if (status[i] >= 128)
+			omni_warn("%s: killed by signal %d", r->names[i], status[i] - 128);
+		if (status[i] > OMNI_EX_PARTIAL && !r->failed)
+			r->failed = status[i] >= 128 ? OMNI_EX_SOFTWARE : status[i];
+		if (status[i] == OMNI_EX_IOERR)
+			r->reject_failed = 1;
+	}
+	free(status);
+	if (rc < 0)
+		return -1;
+	if (omni_store_open(r->db_path, &r->store, err) < 0 ||
+	    (r->proactive && !(r->scan = omni_proactive_new(r->store))))
+		return -1;
+	return 0;
+}
+
+/* Is this source read from local files (maildir:, mbox:, file:)? */
+static int
+is_local(const struct run *r, const char *name)
+{
+	const omni_conf_section *s = omni_config_find(r->config, "source", name);
+	const char *uri = s ? omni_conf_get(s, "uri") : name;
+
+	return uri && (strncmp(uri, "maildir:", 8) == 0 || strncmp(uri, "mbox:", 5) == 0 ||
+	               strncmp(uri, "file:", 5) == 0);
+}
+
+/* The sources of this run: those named, else every configured one. */
+static int
+fetch_all(struct run *r, int argc, char **argv, omni_error *err)
+{
+	int rc;
+
+	if (!(r->names = calloc((size_t)argc + r->config->nsections + 1, sizeof *r->names)))
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	for (int i = optind; i < argc; i++)
+		r->names[r->nnames++] = argv[i];
+	for (size_t i = 0; optind == argc && i < r->config->nsections; i++)
+		if (strcmp(r->config->sections[i].type, "source") == 0)
+			r->names[r->nnames++] = r->config->sections[i].name;
+	/* The network sources first, side by side (they spend their time
+	 * waiting for servers); then the local ones, one after another. */
+	size_t nnet = 0;
+	for (size_t i = 0; i < r->nnames; i++)
+		if (!is_local(r, r->names[i])) {
+			const char *t = r->names[i];
+			memmove(r->names + nnet + 1, r->names + nnet, (i - nnet) * sizeof *r->names);
+			r->names[nnet++] = t;
+		}
+	if (nnet > 1 && r->jobs > 1) {
+		size_t all = r->nnames;
+		r->nnames = nnet;
+		rc = fetch_jobs(r, err);
+		r->nnames = all;
+		if (rc < 0)
+			return -1;
+	}
+	for (size_t i = nnet > 1 && r->jobs > 1 ? nnet : 0; i < r->nnames && !r->stopped; i++)
+		source_done(r, fetch_one(r, r->names[i], err), err);
+	if (r->scan && !r->stopped)
+		source_done(r, proactive_all(r, err), err);
+	return 0;
+}
+
+/* --output FILE: appended to under a lock, so that runs (a web server's
+ * CGI requests) never mix their lines. */
+static int
+open_output(struct run *r, omni_error *err)
+{
+	int fd = open(r->output, O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+	if (fd < 0 || flock(fd, LOCK_EX) < 0) {
+		if (fd >= 0)
+			close(fd);
+		return omni_error_set(err, OMNI_EX_CANTCREAT, r->output, 0, 0, "%s",
+		                      strerror(errno)), -1;
+	}
+	r->out = omni_out_new(fd);
+	r->output_fd = fd;
+	omni_out_set_name(r->out, r->output);
+	return 0;
+}
+
 static int
 parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
+	char *end;
 
-	while ((c = getopt_long(argc, argv, "aoc:d:s:kr:H:qvhV", long_options, NULL)) != -1) {
+	r->jobs = 4;
+	while ((c = getopt_long(argc, argv, "aoc:d:s:kr:H:j:qvhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'a': r->all = 1; break;
 		case 'o': r->orders = 1; break;
@@ -360,6 +677,13 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		case OPT_WEBHOOK: r->webhook = optarg; break;
+		case OPT_PROACTIVE: r->proactive = 1; break;
+		case OPT_OUTPUT: r->output = optarg; break;
+		case 'j':
+			r->jobs = (int)strtol(optarg, &end, 10);
+			if (*end || end == optarg || r->jobs < 1 || r->jobs > 64)
+				return omni_usage_error(usage_line, "--jobs wants a number from 1 to 64");
+			break;
 		case 'H':
 			if (!strchr(optarg, ':'))
 				return omni_usage_error(usage_line, "--header wants \"Name: value\"");
@@ -379,8 +703,8 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	if (r->headers && !r->webhook)
 		return omni_usage_error(usage_line, "--header needs --webhook");
 	if (r->webhook && !omni_webhook_known(r->webhook))
-		return omni_usage_error(usage_line, "unknown webhook kind '%s' (shopify, meta, "
-		                        "tiktok, woocommerce)", r->webhook);
+		return omni_usage_error(usage_line, "unknown webhook kind '%s' (%s)", r->webhook,
+		                        WEBHOOK_KINDS);
 	return 0;
 }
 
@@ -389,7 +713,7 @@ main(int argc, char **argv)
 {
 	struct run r = { 0 };
 	omni_error err = { 0 };
-	int status = 0, rc;
+	int status = 0, rc, cgi_run;
 
 	omni_diag_init(argv[0]);
 	signal(SIGPIPE, SIG_IGN);
@@ -398,6 +722,7 @@ main(int argc, char **argv)
 		free(r.headers);
 		return rc;
 	}
+	cgi_run = r.webhook && optind == argc && omni_cgi_active();
 	static const char *const uri[] = { "uri", NULL };
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "source", omni_fetch_source_keys, uri, &err) < 0 ||
@@ -407,33 +732,39 @@ main(int argc, char **argv)
 		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
 		goto fail;
 	}
-	if (optind == argc && !r.config->nsections && !r.webhook) {
+	if (r.reject)     /* one write a record: children of --jobs share it */
+		setvbuf(r.reject, NULL, _IONBF, 0);
+	if (optind == argc && !r.config->nsections && !r.webhook && !r.proactive) {
 		omni_usage_error(usage_line, "no sources: name some, or configure them in %s",
 		                 "omni.conf (see omni-config(5))");
 		status = OMNI_EX_USAGE;
 		goto out;
 	}
-	if (omni_store_open(r.db_path, &r.store, &err) < 0)
+	if (omni_store_open(r.db_path, &r.store, &err) < 0 ||
+	    (r.output && open_output(&r, &err) < 0))
 		goto fail;
-	r.out = omni_out_new(STDOUT_FILENO);
+	if (!r.out)
+		r.out = omni_out_new(STDOUT_FILENO);
 	r.pending = json_array();
-	if (r.webhook) {
+	if (r.proactive && !(r.scan = omni_proactive_new(r.store))) {
+		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	if (cgi_run) {
+		if (cgi(&r, &err) < 0)
+			goto fail;
+	} else if (r.webhook) {
 		for (int i = optind; i < argc || i == optind; i++)
 			if (r.stopped || webhook_one(&r, i < argc ? argv[i] : "-", &err) < 0)
 				break;
 		if (err.status)
 			goto fail;
-	} else if (optind < argc) {
-		for (int i = optind; i < argc && !r.stopped; i++)
-			source_done(&r, fetch_one(&r, argv[i], &err), &err);
-	} else {
-		for (size_t i = 0; i < r.config->nsections && !r.stopped; i++)
-			if (strcmp(r.config->sections[i].type, "source") == 0)
-				source_done(&r, fetch_one(&r, r.config->sections[i].name, &err), &err);
+	} else if (fetch_all(&r, argc, argv, &err) < 0) {
+		goto fail;
 	}
 	if (r.rejected && !r.reject)
 		omni_warn("%ld malformed records skipped (--reject FILE keeps them)", r.rejected);
-	status = r.failed ? r.failed : r.rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	status = r.failed ? r.failed : r.rejected || r.partial ? OMNI_EX_PARTIAL : OMNI_EX_OK;
 	goto out;
 fail:
 	if (!r.stopped)
@@ -448,10 +779,14 @@ out:
 	} else if (r.stopped) {
 		status = OMNI_EX_OK;   /* the reader went away: a quiet end */
 	}
+	if (r.output_fd > 0)
+		close(r.output_fd);
 	if (r.reject && fclose(r.reject) == EOF && !status)
 		status = OMNI_EX_IOERR;
 	json_decref(r.pending);
 	free(r.headers);
+	free(r.names);
+	omni_proactive_free(r.scan);
 	omni_store_close(r.store);
 	omni_config_free(r.config);
 	curl_global_cleanup();

@@ -6,8 +6,8 @@
 
 # omni-fetch's options: short|long, or long alone.
 _omni_fetch_options='-a|--all -o|--orders -c|--config -d|--db -s|--store
-	--channel -k|--keep-going -r|--reject --now --webhook -H|--header
-	-q|--quiet -v|--verbose -h|--help -V|--version'
+	--channel -k|--keep-going -r|--reject --now -j|--jobs --proactive --output
+	--webhook -H|--header -q|--quiet -v|--verbose -h|--help -V|--version'
 
 _omni_channels='amazon ebay walmart shopify bigcommerce woocommerce tiktok
 	instagram facebook email chat sms'
@@ -94,7 +94,7 @@ _omni_fetch()
 	((${#words[@]} > 1)) && prev=${words[${#words[@]} - 2]}
 
 	case $prev in
-	-c|--config|-d|--db|-r|--reject)
+	-c|--config|-d|--db|-r|--reject|--output)
 		compopt -o nospace 2>/dev/null
 		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
 		return 0 ;;

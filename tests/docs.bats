@@ -116,9 +116,9 @@ bash_complete() {
 @test "omni-fetch: --help, the man page and the completions list the same options" {
 	need_program omni-fetch
 	want=$(help_options omni-fetch)
-	# the help is not empty: 15 options, 3 without a short form
-	[ "$(printf '%s\n' "$want" | wc -l)" -eq 15 ]
-	[ "$(printf '%s\n' "$want" | grep -c '^- ')" -eq 3 ]
+	# the help is not empty: 18 options, 5 without a short form
+	[ "$(printf '%s\n' "$want" | wc -l)" -eq 18 ]
+	[ "$(printf '%s\n' "$want" | grep -c '^- ')" -eq 5 ]
 
 	run man_options "$TOP/man/omni-fetch.1"
 	assert_output "$want"
