@@ -9,33 +9,18 @@ API=/admin/api/2024-10/orders.json
 TOKEN=shpat_0123456789abcdef_secret
 
 setup_file() {
-	python3 "$BATS_TEST_DIRNAME/fixture-server" "$BATS_FILE_TMPDIR/port" &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 200); do
-		[ -f "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.05
-	done
-	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+	fixture_start
 }
 
 teardown_file() {
-	kill "$(cat "$BATS_FILE_TMPDIR/pid")"
+	fixture_stop
 }
 
 setup() {
 	helper_setup
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	export OMNI_SHOPIFY_TOKEN=$TOKEN OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=3
 	SHOP=$FX/shopify
-}
-
-# push PATH RESPONSE...: queue responses (JSON objects) for a path.
-push() {
-	local path=$1
-	shift
-	local list
-	list=$(printf '%s\n' "$@" | jq -cs .)
-	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$list}" "$FX/_script" >/dev/null
 }
 
 page() {   # page FILE [LINK-URL [REL-FORM]]
@@ -44,10 +29,6 @@ page() {   # page FILE [LINK-URL [REL-FORM]]
 		h=$(jq -cn --arg l "<$2>; rel=${3:-\"next\"}" '{"Link":$l,"X-Shopify-Shop-Api-Call-Limit":"3/40"}')
 	fi
 	jq -cn --arg f "$FIXTURES/api/shopify/$1" --argjson h "$h" '{status:200,file:$f,headers:$h}'
-}
-
-requests() {
-	curl -sf "$FX/_requests"
 }
 
 orders() {
@@ -59,7 +40,7 @@ cursor() {
 }
 
 @test "shopify: orders over two pages (rel=\"next\" then rel=next), into the store" {
-	push /shopify$API "$(page orders-1.json "{base}/shopify$API?limit=250&page_info=abc")" \
+	fixture_push /shopify$API "$(page orders-1.json "{base}/shopify$API?limit=250&page_info=abc")" \
 		"$(page orders-2.json "{base}/shopify$API?limit=250&page_info=def" 'next')" \
 		"$(page orders-empty.json)"
 	run omni-fetch --orders "shopify:$SHOP"
@@ -69,27 +50,27 @@ cursor() {
 	assert_output '#1042 #1043 #1044'
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM fulfillments; SELECT amount FROM refunds"
 	assert_output $'2\n25.98'
-	run jq -r '.query' <<<"$(requests)"
+	run jq -r '.query' <<<"$(fixture_requests)"
 	assert_output $'status=any&limit=250\nlimit=250&page_info=abc\nlimit=250&page_info=def'
-	run jq -r '.headers["x-shopify-access-token"]' <<<"$(requests)"
+	run jq -r '.headers["x-shopify-access-token"]' <<<"$(fixture_requests)"
 	assert_output $'shpat_0123456789abcdef_secret\nshpat_0123456789abcdef_secret\nshpat_0123456789abcdef_secret'
 	run cursor
 	assert_output '{"since":"2024-03-06T11:30:01-05:00"}'
 }
 
 @test "shopify: the next run asks for what was updated since the newest order seen" {
-	push /shopify$API "$(page orders-1.json)" "$(page orders-empty.json)"
+	fixture_push /shopify$API "$(page orders-1.json)" "$(page orders-empty.json)"
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_success
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_success
-	run jq -r '.query' <<<"$(requests)"
+	run jq -r '.query' <<<"$(fixture_requests)"
 	assert_line --index 1 'status=any&limit=250&updated_at_min=2024-03-06T11:30:01-05:00'
 	refute_line --index 0 --partial 'updated_at_min'
 }
 
 @test "shopify: without --orders the orders are counted, not stored" {
-	push /shopify$API "$(page orders-1.json)"
+	fixture_push /shopify$API "$(page orders-1.json)"
 	run omni-fetch "shopify:$SHOP"
 	assert_success
 	assert_output --partial 'shopify: 2 orders skipped; --orders puts them into the store'
@@ -98,7 +79,7 @@ cursor() {
 }
 
 @test "shopify: 429 with a fractional Retry-After, then success" {
-	push /shopify$API \
+	fixture_push /shopify$API \
 		'{"status":429,"headers":{"Retry-After":"0.3","X-Shopify-Shop-Api-Call-Limit":"40/40"},"body":"{\"errors\":\"Exceeded 2 calls per second for api client.\"}"}' \
 		"$(page orders-1.json)"
 	run omni-fetch -vv --orders "shopify:$SHOP"
@@ -106,23 +87,23 @@ cursor() {
 	assert_output --partial 'omni-fetch: retrying in 0.30s (attempt 2)'
 	run orders
 	assert_output '#1042 #1043'
-	run jq -s length <<<"$(requests)"
+	run jq -s length <<<"$(fixture_requests)"
 	assert_output 2
 }
 
 @test "shopify: 500 then recovery; a dropped connection then recovery" {
-	push /shopify$API '{"status":500,"body":"{\"errors\":\"Internal Server Error\"}"}' \
+	fixture_push /shopify$API '{"status":500,"body":"{\"errors\":\"Internal Server Error\"}"}' \
 		'{"drop":true}' "$(page orders-1.json)"
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_success
 	run orders
 	assert_output '#1042 #1043'
-	run jq -s length <<<"$(requests)"
+	run jq -s length <<<"$(fixture_requests)"
 	assert_output 3
 }
 
 @test "shopify: a server that stays down is exit 69 after the retries; the rerun resumes at the page that failed" {
-	push /shopify$API "$(page orders-1.json "{base}/shopify$API?limit=250&page_info=p2")" \
+	fixture_push /shopify$API "$(page orders-1.json "{base}/shopify$API?limit=250&page_info=p2")" \
 		'{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_failure 69
@@ -131,10 +112,10 @@ cursor() {
 	assert_output '#1042 #1043'
 	run jq -r .next <<<"$(cursor)"
 	assert_output "$FX/shopify$API?limit=250&page_info=p2"
-	push /shopify$API "$(page orders-2.json)"
+	fixture_push /shopify$API "$(page orders-2.json)"
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_success
-	run jq -r .query <<<"$(requests)"
+	run jq -r .query <<<"$(fixture_requests)"
 	assert_line --index 5 'limit=250&page_info=p2'
 	run orders
 	assert_output '#1042 #1043 #1044'
@@ -144,21 +125,21 @@ cursor() {
 
 @test "shopify: throttled beyond the retries is exit 75" {
 	local r='{"status":429,"headers":{"Retry-After":"0.05"}}'
-	push /shopify$API "$r" "$r" "$r" "$r"
+	fixture_push /shopify$API "$r" "$r" "$r" "$r"
 	run omni-fetch "shopify:$SHOP"
 	assert_failure 75
 	assert_output 'omni-fetch: shopify: page 1: 429 too many requests, 4 attempts'
 }
 
 @test "shopify: a Retry-After past the time limit gives up at once" {
-	push /shopify$API '{"status":429,"headers":{"Retry-After":"30"}}'
+	fixture_push /shopify$API '{"status":429,"headers":{"Retry-After":"30"}}'
 	OMNI_HTTP_MAX_WAIT=5 run omni-fetch "shopify:$SHOP"
 	assert_failure 75
 	assert_output --partial 'giving up: the next wait would pass the limit'
 }
 
 @test "shopify: 401 is exit 77 and never shows the token" {
-	push /shopify$API '{"status":401,"body":"{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}"}'
+	fixture_push /shopify$API '{"status":401,"body":"{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}"}'
 	run omni-fetch -vv "shopify:$SHOP"
 	assert_failure 77
 	assert_output --partial 'shopify: page 1: 401 unauthorized: the token is missing, wrong or lacks a scope'
@@ -169,14 +150,14 @@ cursor() {
 @test "shopify: the token from OMNI_SHOPIFY_TOKEN_FILE; a configured source's own token first" {
 	printf '%s\n' file-token >"$BATS_TEST_TMPDIR/tok"
 	unset OMNI_SHOPIFY_TOKEN
-	push /shopify$API "$(page orders-empty.json)" "$(page orders-empty.json)"
+	fixture_push /shopify$API "$(page orders-empty.json)" "$(page orders-empty.json)"
 	OMNI_SHOPIFY_TOKEN_FILE=$BATS_TEST_TMPDIR/tok run omni-fetch "shopify:$SHOP"
 	assert_success
 	mkdir -p "$XDG_CONFIG_HOME/omni"
 	printf '[source casa-shop]\nuri = shopify:%s\n' "$SHOP" >"$XDG_CONFIG_HOME/omni/omni.conf"
 	OMNI_CASA_SHOP_TOKEN=own-token OMNI_SHOPIFY_TOKEN=common run omni-fetch casa-shop
 	assert_success
-	run jq -r '.headers["x-shopify-access-token"]' <<<"$(requests)"
+	run jq -r '.headers["x-shopify-access-token"]' <<<"$(fixture_requests)"
 	assert_output $'file-token\nown-token'
 }
 
@@ -188,7 +169,7 @@ cursor() {
 }
 
 @test "shopify: a malformed page names the source and the page; the pages before it stay" {
-	push /shopify$API "$(page orders-1.json "{base}/shopify$API?page_info=x")" \
+	fixture_push /shopify$API "$(page orders-1.json "{base}/shopify$API?page_info=x")" \
 		"$(page orders-truncated.json)"
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_failure 65
@@ -198,21 +179,21 @@ cursor() {
 }
 
 @test "shopify: an order without line items is a malformed page, not a silent skip" {
-	push /shopify$API "$(page orders-no-items.json)"
+	fixture_push /shopify$API "$(page orders-no-items.json)"
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_failure 65
 	assert_output --partial 'shopify: page 1: unrecognised payload'
 }
 
 @test "shopify: a slow response times out: exit 75" {
-	push /shopify$API '{"delay":2,"status":200,"body":"{\"orders\":[]}"}'
+	fixture_push /shopify$API '{"delay":2,"status":200,"body":"{\"orders\":[]}"}'
 	OMNI_HTTP_TIMEOUT=0.3 OMNI_HTTP_RETRIES=0 run omni-fetch "shopify:$SHOP"
 	assert_failure 75
 	assert_output 'omni-fetch: shopify: page 1: timed out, 1 attempts'
 }
 
 @test "shopify: a full call-limit bucket makes the next request wait" {
-	push /shopify$API \
+	fixture_push /shopify$API \
 		"$(jq -cn --arg f "$FIXTURES/api/shopify/orders-1.json" '{file:$f,headers:{"X-Shopify-Shop-Api-Call-Limit":"39/40",Link:"<{base}/shopify/admin/api/2024-10/orders.json?page_info=z>; rel=\"next\""}}')" \
 		"$(page orders-empty.json)"
 	run omni-fetch -vv "shopify:$SHOP"
@@ -221,17 +202,17 @@ cursor() {
 }
 
 @test "shopify: a response over OMNI_HTTP_MAX_SIZE is refused" {
-	push /shopify$API "$(page orders-1.json)"
+	fixture_push /shopify$API "$(page orders-1.json)"
 	OMNI_HTTP_MAX_SIZE=1000 run omni-fetch "shopify:$SHOP"
 	assert_failure 69
 	assert_output --partial 'page 1: response larger than 1000 bytes'
 }
 
 @test "shopify: a base URL with its own API version is used as given" {
-	push /shopify/admin/api/2025-01/orders.json "$(page orders-empty.json)"
+	fixture_push /shopify/admin/api/2025-01/orders.json "$(page orders-empty.json)"
 	run omni-fetch "shopify:$SHOP/admin/api/2025-01/"
 	assert_success
-	run jq -r .path <<<"$(requests)"
+	run jq -r .path <<<"$(fixture_requests)"
 	assert_output /shopify/admin/api/2025-01/orders.json
 }
 
@@ -242,8 +223,8 @@ cursor() {
 }
 
 @test "one failing source does not stop the others; the exit status says it failed" {
-	push /shopify$API '{"status":401}'
-	push /other$API "$(page orders-1.json)"
+	fixture_push /shopify$API '{"status":401}'
+	fixture_push /other$API "$(page orders-1.json)"
 	run omni-fetch --orders "shopify:$SHOP" "shopify:$FX/other" "file:$REFERENCE/meta-messenger-webhook.json"
 	assert_failure 77
 	assert_line --index 0 --partial 'shopify: page 1: 401 unauthorized'
@@ -252,7 +233,7 @@ cursor() {
 }
 
 @test "a Retry-After given as an HTTP date in the past means now" {
-	push /shopify$API '{"status":503,"headers":{"Retry-After":"Wed, 21 Oct 2015 07:28:00 GMT"}}' \
+	fixture_push /shopify$API '{"status":503,"headers":{"Retry-After":"Wed, 21 Oct 2015 07:28:00 GMT"}}' \
 		"$(page orders-empty.json)"
 	run omni-fetch -vv "shopify:$SHOP"
 	assert_success
