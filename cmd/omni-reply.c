@@ -19,7 +19,7 @@
 
 static const char usage_line[] =
 	"usage: omni-reply [-aslkqv] [-c file] [-d file] [-r file] [-t name] "
-	"[-T dir] [--human] [--now time] [file ...]\n"
+	"[-T dir] [--human] [--draft] [--now time] [file ...]\n"
 	"       omni-reply --ledger [-d file] [--all]\n"
 	"       omni-reply --resolve key=sent|unsent [-d file]";
 
@@ -36,6 +36,7 @@ static const char help_text[] =
 	"  -c, --config FILE    configuration file\n"
 	"  -d, --db FILE        the store, with the send ledger\n"
 	"      --human          the replies are a person's (Meta's 7-day window)\n"
+	"      --draft          a first draft from the model at draft_url\n"
 	"      --ledger         list the sends whose outcome is unknown\n"
 	"      --all            with --ledger: every send\n"
 	"      --resolve KEY=sent|unsent  mark an unknown send\n"
@@ -47,7 +48,7 @@ static const char help_text[] =
 	"  -h, --help           this help\n"
 	"  -V, --version        version\n";
 
-enum { OPT_HUMAN = 256, OPT_NOW, OPT_LEDGER, OPT_ALL, OPT_RESOLVE };
+enum { OPT_HUMAN = 256, OPT_NOW, OPT_LEDGER, OPT_ALL, OPT_RESOLVE, OPT_DRAFT };
 
 static const struct option long_options[] = {
 	{ "auto", no_argument, NULL, 'a' },
@@ -59,6 +60,7 @@ static const struct option long_options[] = {
 	{ "db", required_argument, NULL, 'd' },
 	{ "human", no_argument, NULL, OPT_HUMAN },
 	{ "ledger", no_argument, NULL, OPT_LEDGER },
+	{ "draft", no_argument, NULL, OPT_DRAFT },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "resolve", required_argument, NULL, OPT_RESOLVE },
 	{ "keep-going", no_argument, NULL, 'k' },
@@ -73,7 +75,8 @@ static const struct option long_options[] = {
 
 static const char *const reply_keys[] = {
 	"auto", "templates", "lang", "smtp", "from", "smtp_user", "timeout", "retries",
-	"backoff", "meta_api", "meta_version", "ebay_api", NULL,
+	"backoff", "meta_api", "meta_version", "ebay_api", "draft_url", "draft_model",
+	"draft_timeout", "policy", NULL,
 };
 
 struct run {
@@ -83,7 +86,10 @@ struct run {
 	int nresolve;
 	omni_config *config;
 	omni_store *store;
-	omni_http *meta_http, *ebay_http;
+	omni_http *meta_http, *ebay_http, *draft_http;
+	int draft;
+	const char *policy_path;  /* the policy file read last, and its text */
+	char *policy;
 	omni_tmpl_lib *lib;
 	omni_out *out;
 	omni_edit *edit;
@@ -199,19 +205,21 @@ store_secret(const char *store, const char *name, omni_error *err)
 	return omni_secret(name, err);
 }
 
-/* A handle for sends: no retries inside lib/http.c, since a repeated POST
- * after a time-out could deliver twice (omni_reply_send_meta retries what
- * certainly did not go out).  Its time-out is [reply] timeout. */
+/* An HTTP handle with these retries and time-out (NULL: the OMNI_HTTP_*
+ * settings).  Sends get no retries inside lib/http.c, since a repeated
+ * POST after a time-out could deliver twice (omni_reply_send_meta retries
+ * what certainly did not go out). */
 static omni_http *
-send_http(struct run *r, const char *source, omni_error *err)
+http_with(const char *source, const char *retries, const char *timeout, omni_error *err)
 {
 	char *saved = getenv("OMNI_HTTP_RETRIES") ? strdup(getenv("OMNI_HTTP_RETRIES")) : NULL;
 	char *saved_t = getenv("OMNI_HTTP_TIMEOUT") ? strdup(getenv("OMNI_HTTP_TIMEOUT")) : NULL;
 	omni_http *h;
 
-	setenv("OMNI_HTTP_RETRIES", "0", 1);
-	if (conf(r, NULL, "timeout"))
-		setenv("OMNI_HTTP_TIMEOUT", conf(r, NULL, "timeout"), 1);
+	if (retries)
+		setenv("OMNI_HTTP_RETRIES", retries, 1);
+	if (timeout)
+		setenv("OMNI_HTTP_TIMEOUT", timeout, 1);
 	h = omni_http_new(source, err);
 	saved ? setenv("OMNI_HTTP_RETRIES", saved, 1) : unsetenv("OMNI_HTTP_RETRIES");
 	saved_t ? setenv("OMNI_HTTP_TIMEOUT", saved_t, 1) : unsetenv("OMNI_HTTP_TIMEOUT");
@@ -239,7 +247,7 @@ send_api(struct run *r, const omni_record *rec, json_t *reply, const char *store
 		a.backoff_ms = atol(conf(r, store, "backoff"));
 	if (!(token = store_secret(store, meta ? "META_TOKEN" : "EBAY_TOKEN", err)))
 		return -1;
-	if (!*h && !(*h = send_http(r, meta ? "meta" : "ebay", err))) {
+	if (!*h && !(*h = http_with(meta ? "meta" : "ebay", "0", conf(r, NULL, "timeout"), err))) {
 		free(token);
 		return -1;
 	}
@@ -295,6 +303,80 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	return 0;
 }
 
+/* The store's policy text, for the model: the file [reply] policy names,
+ * read once per run for each file. */
+static const char *
+policy_text(struct run *r, const char *store, omni_error *err)
+{
+	const char *path = conf(r, store, "policy");
+	char *full = NULL;
+	FILE *f = NULL;
+	size_t cap = 0;
+
+	if (!path)
+		return "";
+	if (r->policy_path && strcmp(r->policy_path, path) == 0)
+		return r->policy;
+	free(r->policy);
+	r->policy = NULL;
+	r->policy_path = path;
+	if (!(full = omni_expand_home(path)) || !(f = fopen(full, "r")) ||
+	    getdelim(&r->policy, &cap, '\0', f) < 0) {
+		omni_error_set(err, OMNI_EX_CONFIG, full ? full : path, 0, 0, "cannot read the policy: %s",
+		               strerror(errno));
+		free(r->policy);
+		r->policy = NULL;
+		r->policy_path = NULL;
+	}
+	if (f)
+		fclose(f);
+	free(full);
+	return r->policy;
+}
+
+/* A model's draft in place of the template's text: 1 drafted, 0 the
+ * template's reply stands (a warning says why), -1 a configuration error. */
+static int
+draft(struct run *r, const omni_record *rec, json_t *reply, const char *store,
+      const char *brand, omni_error *err)
+{
+	omni_reply_drafter d = { NULL, conf(r, store, "draft_url"), conf(r, store, "draft_model"),
+	                         brand, NULL };
+	omni_error why = { 0 };
+	char *key;
+	int rc;
+
+	if (!d.url)
+		return omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
+		                      "--draft needs 'draft_url' in [reply] (see omni-reply(1))"), -1;
+	if (!(d.policy = policy_text(r, store, err)))
+		return -1;
+	if (!r->draft_http) {
+		const char *t = conf(r, NULL, "draft_timeout");
+		if (!(r->draft_http = http_with(d.url, "1", t ? t : "30", err)))
+			return -1;
+		/* an endpoint without a key (a local model) is fine */
+		if ((key = omni_secret("DRAFT_KEY", &why))) {
+			char *bearer = NULL;
+			if (asprintf(&bearer, "Bearer %s", key) >= 0)
+				omni_http_add_header(r->draft_http, "Authorization", bearer, 1);
+			free(bearer);
+			free(key);
+		}
+	}
+	d.http = r->draft_http;
+	memset(&why, 0, sizeof why);
+	if ((rc = omni_reply_draft(&d, rec, reply, &why)) == 0) {
+		char text[700], *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+		omni_error_format(&why, text, sizeof text);
+		omni_warn("%s: no draft (%s): the template's reply stands", id ? id : "?", text);
+		free(id);
+	} else if (rc < 0) {
+		*err = why;
+	}
+	return rc;
+}
+
 /* The reply this run gives the ticket: new, or NULL to leave it as is. */
 static json_t *
 compose(struct run *r, const omni_record *rec, const char *store, int *human, omni_error *err)
@@ -324,6 +406,12 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	reply = json_object();
 	int rc = omni_reply_render(r->lib, rec, name, brand, s ? omni_conf_get(s, "timezone") : NULL,
 	                           reply, err);
+	if (rc >= 0 && r->draft) {
+		int d = draft(r, rec, reply, store, brand ? brand : store, err);
+		rc = d < 0 ? -1 : d > 0 ? 1 : rc;
+		if (d > 0 && !json_object_get(reply, "template"))
+			json_object_set_new(reply, "template", json_string(name));
+	}
 	free(brand);
 	if (rc <= 0) {
 		json_decref(reply);
@@ -468,6 +556,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'd': r->db_path = optarg; break;
 		case OPT_HUMAN: r->human = 1; break;
 		case OPT_LEDGER: r->ledger = 1; break;
+		case OPT_DRAFT: r->draft = 1; break;
 		case OPT_ALL: r->all = 1; break;
 		case OPT_RESOLVE: r->resolve[r->nresolve++] = optarg; break;
 		case 'k': r->keep_going = 1; break;
@@ -563,6 +652,8 @@ out:
 	omni_store_close(r.store);
 	omni_http_free(r.meta_http);
 	omni_http_free(r.ebay_http);
+	omni_http_free(r.draft_http);
+	free(r.policy);
 	free(r.resolve);
 	omni_config_free(r.config);
 	curl_global_cleanup();

@@ -8,6 +8,7 @@ complete -c omni-reply -s T -l templates -x -a '(__fish_complete_directories)' -
 complete -c omni-reply -s c -l config -r -F -d 'configuration file'
 complete -c omni-reply -s d -l db -r -F -d 'the store, with the send ledger'
 complete -c omni-reply -l human -d "the replies are a person's (Meta's 7-day window)"
+complete -c omni-reply -l draft -d 'a first draft from the model at draft_url'
 complete -c omni-reply -l ledger -d 'list the sends whose outcome is unknown'
 complete -c omni-reply -l all -d 'with --ledger: every send'
 complete -c omni-reply -l resolve -x -d 'mark an unknown send: KEY=sent or KEY=unsent'

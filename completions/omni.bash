@@ -206,7 +206,7 @@ complete -F _omni_link omni-link
 
 # omni-reply's options: short|long, or long alone.
 _omni_reply_options='-a|--auto -s|--send -l|--lint -t|--template -T|--templates
-	-c|--config -d|--db --human --ledger --all --resolve -k|--keep-going
+	-c|--config -d|--db --human --draft --ledger --all --resolve -k|--keep-going
 	-r|--reject --now -q|--quiet
 	-v|--verbose -h|--help -V|--version'
 

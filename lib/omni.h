@@ -1460,6 +1460,19 @@ int omni_reply_send_meta(const omni_reply_api *a, const omni_record *rec,
 int omni_reply_send_ebay(const omni_reply_api *a, const omni_record *rec,
                          json_t *reply, omni_error *err);
 
+// lib/reply_draft.c - a first draft from an OpenAI-compatible chat endpoint
+typedef struct omni_reply_drafter {
+	omni_http *http;
+	const char *url;          /* .../v1/chat/completions */
+	const char *model;        /* may be NULL */
+	const char *brand, *policy;   /* the store's name and policy text */
+} omni_reply_drafter;
+/* Replaces reply.text (a rendered template's, or none) with the model's
+ * draft, drops reply.html and sets reply.drafted_by.  1 drafted; 0 not
+ * (err says why: the caller keeps the reply it had); -1 out of memory. */
+int omni_reply_draft(const omni_reply_drafter *d, const omni_record *rec,
+                     json_t *reply, omni_error *err);
+
 /* ------------------------------------------------------------------ */
 // lib/report_*.c - omni-report's figures (DESIGN.md, "Metric definitions")
 

@@ -403,3 +403,77 @@ unknown_send() {
 	assert_failure 64
 	assert_output --partial '--ledger and --resolve read no tickets and send nothing'
 }
+
+# ---- drafts from a model ----
+
+LLM=/llm/v1/chat/completions
+
+draft_conf() {   # draft_conf [TIMEOUT]
+	printf 'Returns within 30 days. Refunds in 5 business days.\n' >"$BATS_TEST_TMPDIR/policy.txt"
+	printf '[reply]\ndraft_url = %s%s\ndraft_model = local-7b\ndraft_timeout = %s\npolicy = %s\n' \
+		"$FX" "$LLM" "${1:-5}" "$BATS_TEST_TMPDIR/policy.txt" >"$CONF"
+}
+
+completion() {   # completion TEXT: an OpenAI-style answer
+	jq -cn --arg t "$1" '{status:200, body:({id:"chatcmpl-1", object:"chat.completion",
+		choices:[{index:0, message:{role:"assistant", content:$t}, finish_reason:"stop"}]} | tojson)}'
+}
+
+@test "--draft: the model's draft replaces the template's text, from the ticket, order, tracking and policy" {
+	draft_conf
+	push $LLM "$(completion $'  Hi Dana! Order #1044 is with USPS and should arrive on November 22.\n')"
+	run omni-reply -c "$CONF" --draft "$NOW" "$R/messenger.json"
+	assert_success
+	run jq -c '.reply | [.template, .status, .drafted_by, .text, has("html"), .lint]' <<<"$output"
+	assert_output '["wismo","draft","local-7b","Hi Dana! Order #1044 is with USPS and should arrive on November 22.",false,[]]'
+	run jq -c '.body | fromjson | [.model, .messages[0].role, .messages[1].role]' <<<"$(requests)"
+	assert_output '["local-7b","system","user"]'
+	run jq -r '.body | fromjson | .messages[0].content' <<<"$(requests)"
+	assert_output --partial 'Write in English. Be short and warm'
+	assert_output --partial $'The store\'s policy:\nReturns within 30 days.'
+	run jq -c '.body | fromjson | .messages[1].content | fromjson |
+		[.customer_name, .messages[0].text, .orders[0].fulfillments[0].tracking_number, (.template_reply | test("^Hi Dana"))]' <<<"$(requests)"
+	assert_output '["Dana Nguyen","hey where'"'"'s my stuff","9400111899223197428490",true]'
+}
+
+@test "--draft: a draft goes through the same lint, and a blocked one is never sent" {
+	draft_conf
+	printf 'meta_api = %s/meta\n' "$FX" >>"$CONF"
+	push $LLM "$(completion 'Call us on +1 555 010 4477 or write to help@acme.example')"
+	jq -c '.channel = "amazon" | .messages[0].channel = "amazon"' "$R/messenger.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$CONF" --draft --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_equal "$(jq -r .reply.status <<<"$output")" blocked
+	run jq -r '.reply.lint[]' <<<"$output"
+	assert_line --partial 'phone'
+	assert_line --partial 'mail'
+	assert_equal "$(ledger)" ''
+	assert_equal "$(requests | wc -l)" 1
+}
+
+@test "--draft: a time-out, a server error or an empty answer falls back to the template" {
+	draft_conf 1
+	push $LLM '{"delay":3,"status":200,"body":"{}"}' \
+		'{"status":500,"body":"{}"}' '{"status":500,"body":"{}"}' \
+		"$(completion '')"
+	for i in 1 2 3; do
+		run omni-reply -c "$CONF" --draft "$NOW" "$R/messenger.json"
+		assert_success
+		assert_line --regexp '^omni-reply: t-fb-1: no draft \(.*\): the template.s reply stands$'
+		run jq -c '.reply | [.status, has("drafted_by"), (.text | test("^Hi Dana! Your order #1044"))]' <<<"$(grep '^{' <<<"$output")"
+		assert_output '["draft",false,true]'
+	done
+}
+
+@test "--draft without draft_url is a configuration error; a key is sent as a bearer token" {
+	run omni-reply --draft "$NOW" "$R/messenger.json"
+	assert_failure 78
+	assert_output --partial "--draft needs 'draft_url' in [reply]"
+	draft_conf
+	push $LLM "$(completion 'Hello.')"
+	OMNI_DRAFT_KEY=sk-local-secret run omni-reply -c "$CONF" --draft -vv "$NOW" "$R/messenger.json"
+	assert_success
+	refute_output --partial sk-local-secret
+	run jq -r .headers.authorization <<<"$(requests)"
+	assert_output 'Bearer sk-local-secret'
+}
