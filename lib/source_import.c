@@ -32,7 +32,7 @@ struct row {
 	char *v[NFIELDS];         /* new, or NULL when absent or empty */
 	char *tid, *mid, *key;    /* conversation, message, seen key: new */
 	omni_time at;
-	long line;
+	long line, column;        /* column: of a JSON syntax error, or 0 */
 	size_t seq, group;
 	int out, bot;
 };
@@ -135,14 +135,12 @@ check(struct imp *m, struct row *r, char *why, size_t size)
 {
 	static const int required[] = { F_AT, F_BODY };
 
-	for (size_t i = 0; i < 2; i++)
-		if (!r->v[required[i]])
-			return snprintf(why, size, "no %s (%s \"%s\")", field_names[required[i]],
-			                m->mapped[required[i]] ? "map." : "column", m->col[required[i]]), why;
-	if (m->mapped[F_TICKET] && !r->v[F_TICKET])
-		return snprintf(why, size, "no ticket_id (map.ticket_id \"%s\")", m->col[F_TICKET]), why;
-	if (m->mapped[F_MESSAGE] && !r->v[F_MESSAGE])
-		return snprintf(why, size, "no message_id (map.message_id \"%s\")", m->col[F_MESSAGE]), why;
+	for (size_t i = 0; i < 4; i++) {
+		int f = i < 2 ? required[i] : i == 2 ? F_TICKET : F_MESSAGE;
+		if (!r->v[f] && (i < 2 || m->mapped[f]))
+			return snprintf(why, size, "no %s (%s\"%s\" is empty or missing)",
+			                field_names[f], m->mapped[f] ? "" : "a column ", m->col[f]), why;
+	}
 	if (parse_at(r->v[F_AT], &r->at) < 0)
 		return snprintf(why, size, "not a time: \"%.60s\"", r->v[F_AT]), why;
 	if (parse_direction(r) < 0)
@@ -187,7 +185,7 @@ add_row(struct imp *m, struct row *r, const char *raw, size_t rawlen,
 
 	if (bad) {
 		row_free(r);
-		omni_error_set(&e, OMNI_EX_DATAERR, m->path, r->line, 0, "%s", bad);
+		omni_error_set(&e, OMNI_EX_DATAERR, m->path, r->line, r->column, "%s", bad);
 		if (!m->f->keep_going)
 			return *err = e, -1;
 		omni_sha256_hex(raw, rawlen, hex);
@@ -398,10 +396,8 @@ read_ndjson(struct imp *m, const char *buf, size_t len, omni_error *err)
 			continue;
 		}
 		if (!(o = json_loadb(p, n, 0, &je))) {
-			char why[200];
-			snprintf(why, sizeof why, "column %d: %s", je.column, je.text);
-			struct row r = { .line = line };
-			rc = add_row(m, &r, p, n, why, err);
+			struct row r = { .line = line, .column = je.column };
+			rc = add_row(m, &r, p, n, je.text, err);
 		} else {
 			rc = json_row(m, o, line, p, n, err);
 			json_decref(o);

@@ -170,7 +170,7 @@ chat_conf() {   # chat_conf [PATH]
 	EOF
 	run omni-fetch x
 	assert_failure 65
-	assert_output --regexp "^omni-fetch: $I/broken.ndjson:2: column [0-9]+: "
+	assert_output --regexp "^omni-fetch: $I/broken.ndjson:2:[0-9]+: "
 	run bash -c "omni-fetch -k -r '$BATS_TEST_TMPDIR/rej' x 2>/dev/null"
 	assert_failure 1
 	run jq -r .id <<<"$output"
@@ -185,7 +185,7 @@ chat_conf() {   # chat_conf [PATH]
 	assert_output "omni-fetch: $I/unclosed.csv:2:9: a quoted field is not closed"
 }
 
-@test "import: a row with too many fields, an unknown direction: bad rows" {
+@test "import: a row with too many fields, an unknown direction, no time: bad rows" {
 	printf 'ticket_id,at,body,direction\nt,2024-03-07T10:00:00Z,a,b,c\n' >"$BATS_TEST_TMPDIR/a.csv"
 	run omni-fetch "import:$BATS_TEST_TMPDIR/a.csv"
 	assert_failure 65
@@ -194,6 +194,17 @@ chat_conf() {   # chat_conf [PATH]
 	run omni-fetch "import:$BATS_TEST_TMPDIR/b.csv"
 	assert_failure 65
 	assert_output --partial 'b.csv:2: direction "sideways" is neither in nor out'
+	printf '{"conv":"a","text":"x"}\n' >"$BATS_TEST_TMPDIR/c.ndjson"
+	conf <<-EOF
+	[source n]
+	uri = import:$BATS_TEST_TMPDIR/c.ndjson
+	map.ticket_id = conv
+	map.body = text
+	map.at = when
+	EOF
+	run omni-fetch n
+	assert_failure 65
+	assert_output "omni-fetch: $BATS_TEST_TMPDIR/c.ndjson:1: no at (\"when\" is empty or missing)"
 }
 
 @test "import: map.* keys pass the configuration check; an unknown field, a missing column, no format are errors" {
