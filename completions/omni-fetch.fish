@@ -43,6 +43,8 @@ function __omni_fetch_sources
     printf '%s\t%s\n' maildir: 'a Maildir directory' mbox: 'an mbox file' \
         file: 'saved API responses and webhook deliveries' \
         shopify:https:// 'the Shopify Admin API of a shop' \
+        amazon:https:// 'Amazon SP-API orders of a marketplace' \
+        ebay:https:// 'eBay orders and Message API conversations' \
         meta:https:// 'Instagram and Messenger conversations (Graph API)' \
         import: 'a CSV, JSON or NDJSON export of conversations' \
         imap:// 'an IMAP mailbox' imaps:// 'an IMAP mailbox over TLS'
