@@ -92,11 +92,8 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 	 * 96 MB keeps the hot pages in, inside the 150 MB the program may use. */
 	sqlite3_exec(l->db, "PRAGMA cache_size = -98304", NULL, NULL, NULL);
 	/* The linker deletes what it moves itself: the foreign-key checks
-	 * would only add a parent look-up to every row written.  A larger
-	 * WAL between checkpoints copies a page rewritten by many batches
-	 * (index interiors, the tables' tails) once instead of every time. */
+	 * would only add a parent look-up to every row written. */
 	sqlite3_exec(l->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-	sqlite3_exec(l->db, "PRAGMA wal_autocheckpoint = 16384", NULL, NULL, NULL);
 	for (int i = 0; i < OMNI_LS_COUNT; i++)
 		if (sqlite3_prepare_v3(l->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		                       &l->st[i], NULL) != SQLITE_OK) {

@@ -1,0 +1,240 @@
+/*
+ * link_emit.c - what a record leaves in the store (its ticket, link,
+ * messages, thread ids and orders) and the ticket it writes, built from
+ * the store and the record.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "link_int.h"
+
+omni_time
+omni_link_at(omni_span v)
+{
+	char buf[64];
+	omni_time t = 0;
+
+	if (omni_json_string_buf(v, buf, sizeof buf) < 0 || omni_time_parse(buf, &t) < 0)
+		return 0;
+	return t;
+}
+
+static int
+put_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+int
+omni_link_step(omni_link *l, sqlite3_stmt *st, omni_error *err)
+{
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return omni_store_error(l->store, err, "cannot update the links"), -1;
+	return 0;
+}
+
+/* Absorbs ticket from into into: its messages, ids, orders and links. */
+int
+omni_link_absorb(omni_link *l, const char *into, const char *from, omni_error *err)
+{
+	static const char *const moves[] = {
+		"UPDATE OR IGNORE messages SET ticket_id = ?1 WHERE ticket_id = ?2",
+		"DELETE FROM messages WHERE ticket_id = ?2",
+		"UPDATE OR IGNORE link_msgids SET ticket_id = ?1 WHERE ticket_id = ?2",
+		"UPDATE OR IGNORE link_ticket_orders SET ticket_id = ?1 WHERE ticket_id = ?2",
+		"UPDATE ticket_links SET ticket_id = ?1 WHERE ticket_id = ?2",
+		"DELETE FROM tickets WHERE id = ?2",
+	};
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
+		if (omni_link_exec(l, err, moves[i], into, from, (const char *)NULL) < 0)
+			return -1;
+	return 0;
+}
+
+/* The stored record of a ticket (text new, *at its created_at), or NULL. */
+char *
+omni_link_stored(omni_link *l, const char *ticket, omni_time *at)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
+	char *text = NULL;
+
+	put_text(st, 1, ticket);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_text(st, 2))
+			text = strdup((const char *)sqlite3_column_text(st, 2));
+		if (sqlite3_column_text(st, 3))
+			omni_time_parse((const char *)sqlite3_column_text(st, 3), at);
+	}
+	sqlite3_reset(st);
+	return text;
+}
+
+/* The rows of the input record: ticket, link, messages, ids, orders. */
+int
+omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *at,
+         omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_PUT);
+	omni_jiter it;
+	omni_span m;
+
+	put_text(st, 1, v->ticket);
+	put_text(st, 2, v->customer);
+	put_text(st, 3, in->channel);
+	if (in->store[0])
+		put_text(st, 4, in->store);
+	if (in->status[0])
+		put_text(st, 5, in->status);
+	if (in->subject)
+		put_text(st, 6, in->subject);
+	if (in->thread[0])
+		put_text(st, 7, in->thread + 2);
+	put_text(st, 8, at);
+	if (omni_link_step(l, st, err) < 0)
+		return -1;
+	st = omni_link_stmt(l, OMNI_LS_LINK_PUT);
+	put_text(st, 1, in->id);
+	put_text(st, 2, v->ticket);
+	put_text(st, 3, v->tkind[0] ? v->tkind : "new");
+	if (v->tvalue[0])
+		put_text(st, 4, v->tvalue);
+	sqlite3_bind_double(st, 5, v->tkind[0] ? v->confidence : 1.0);
+	put_text(st, 6, at);
+	if (omni_link_step(l, st, err) < 0)
+		return -1;
+	omni_json_iter(&it, omni_record_get(in->rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		char id[512], dir[16] = "", mat[64] = "", ch[32] = "";
+		if (omni_json_string_buf(omni_json_get(m, "id"), id, sizeof id) <= 0)
+			continue;
+		omni_json_string_buf(omni_json_get(m, "direction"), dir, sizeof dir);
+		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		if (t)
+			omni_time_format(t, mat);     /* UTC, so times compare as text */
+		if (omni_json_string_buf(omni_json_get(m, "channel"), ch, sizeof ch) <= 0)
+			link_copy(ch, sizeof ch, in->channel);
+		st = omni_link_stmt(l, OMNI_LS_MSG_PUT);
+		put_text(st, 1, v->ticket);
+		put_text(st, 2, id);
+		put_text(st, 4, ch);
+		put_text(st, 5, dir);
+		put_text(st, 6, mat);
+		put_text(st, 7, in->id);
+		if (omni_link_step(l, st, err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i <= in->nids; i++) {
+		const char *id = i < in->nids ? in->ids[i] : in->thread;
+		if (!id[0])
+			continue;
+		st = omni_link_stmt(l, OMNI_LS_MSGID_PUT);
+		put_text(st, 1, id);
+		put_text(st, 2, v->ticket);
+		if (omni_link_step(l, st, err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < in->keys.n; i++) {
+		if (strcmp(in->keys.v[i].kind, "order") != 0)
+			continue;
+		st = omni_link_stmt(l, OMNI_LS_TORDER_PUT);
+		put_text(st, 1, v->ticket);
+		put_text(st, 2, in->keys.v[i].value);
+		if (omni_link_step(l, st, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Builds the ticket from the store and the record, stores and writes it.
+ * The parts the caller set (a new ticket's history and merged_from) are
+ * kept; the others are read from the store. */
+int
+omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *stored,
+     size_t nstored, const char *ticket, const char *customer,
+     omni_link_parts *p, omni_out *out, omni_error *err)
+{
+	char idj[64], cat[40], uat[40], *line = NULL;
+	char *cust = NULL, *ids = NULL, *orders = NULL, *hist = NULL, *merged = NULL;
+	size_t len = 0;
+	int status = -1;
+	sqlite3_stmt *st;
+
+	snprintf(idj, sizeof idj, "\"%s\"", ticket);
+	p->id_json = idj;
+	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
+	    omni_link_orders_parts(l, ticket, &ids, &orders, err) < 0 ||
+	    (!p->history_json &&
+	     !(p->history_json = hist = omni_link_history_json(l, ticket, customer, err))) ||
+	    (!p->merged_from_json &&
+	     !(p->merged_from_json = merged = omni_link_merged_from_json(l, ticket, err))))
+		goto out;
+	p->order_ids_json = ids;
+	p->orders_json = orders;
+	if (!(line = omni_link_build(base, stored, nstored, p, &len))) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	omni_time_format(p->created_at, cat);
+	omni_time_format(p->updated_at, uat);
+	st = omni_link_stmt(l, OMNI_LS_TICKET_RECORD);
+	put_text(st, 1, ticket);
+	sqlite3_bind_text(st, 2, line, (int)len, SQLITE_STATIC);
+	put_text(st, 3, cat);
+	put_text(st, 4, uat);
+	if (omni_link_step(l, st, err) < 0)
+		goto out;
+	if (omni_out_write(out, line, len) < 0 || omni_out_write(out, "\n", 1) < 0) {
+		omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write");
+		goto out;
+	}
+	status = 0;
+out:
+	free(cust);
+	free(ids);
+	free(orders);
+	free(hist);
+	free(merged);
+	free(line);
+	return status;
+}
+
+/* ["s"]: new, or NULL. */
+char *
+omni_link_json_list(const char *s)
+{
+	json_t *a = json_pack("[s]", s);
+	char *text = a ? json_dumps(a, JSON_COMPACT) : NULL;
+
+	json_decref(a);
+	return text;
+}
+
+char *
+omni_link_explain(const input *in, const verdict *v)
+{
+	char buf[4096];
+	size_t n;
+
+	n = (size_t)snprintf(buf, sizeof buf, "%s: ticket %s ", in->id, v->ticket);
+	if (v->new_ticket)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "(new)");
+	else
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "(%s%s%s, confidence %.2f)",
+		                      v->tkind, v->tvalue[0] ? " " : "", v->tvalue,
+		                      v->confidence);
+	if (n < sizeof buf)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "; customer %s (%s%s%s)",
+		                      v->customer, v->who.created ? "new" : v->who.kind,
+		                      v->who.value[0] ? " " : "", v->who.value);
+	for (size_t i = 0; i < v->who.nmerged && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "; merged customer %s",
+		                      v->who.merged[i]);
+	for (size_t i = 0; i < v->nbridged && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "; absorbed ticket %s",
+		                      v->bridged[i]);
+	if (v->who.conflicts && n < sizeof buf)
+		snprintf(buf + n, sizeof buf - n, "; %d customer(s) kept apart by a conflicting key",
+		         v->who.conflicts);
+	return strdup(buf);
+}
+

@@ -1,0 +1,223 @@
+/*
+ * link_thread.c - which conversation a record joins: a mail id it carries
+ * or replies to, its thread key (a DM sender only inside a window); then,
+ * for its customer, a ticket about the same order, a reply subject inside
+ * the window, an open ticket inside the window.  A new order on a solved
+ * ticket starts a new one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "link_int.h"
+
+static int
+is_dm(const char *ch)
+{
+	return strcmp(ch, "instagram") == 0 || strcmp(ch, "facebook") == 0 ||
+	       strcmp(ch, "messenger") == 0 || strcmp(ch, "tiktok") == 0 ||
+	       strcmp(ch, "chat") == 0 || strcmp(ch, "sms") == 0;
+}
+
+static int
+solved(const char *status)
+{
+	return status && (strcmp(status, "solved") == 0 || strcmp(status, "closed") == 0);
+}
+
+#define blocked omni_link_blocked
+
+static int
+ticket_has_any_order(omni_link *l, const char *ticket)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
+	int rc;
+
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Does the ticket name every order key of the input?  (Used to keep a new
+ * order off a solved ticket.) */
+static int
+names_orders(omni_link *l, const input *in, const char *ticket, int *some)
+{
+	int all = 1;
+
+	*some = 0;
+	for (size_t i = 0; i < in->keys.n; i++) {
+		sqlite3_stmt *st;
+		if (strcmp(in->keys.v[i].kind, "order") != 0 || in->keys.v[i].why[0] != 'o')
+			continue;
+		st = omni_link_stmt(l, OMNI_LS_TICKET_HAS_ORDER);
+		sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, in->keys.v[i].value, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*some = 1;
+		else
+			all = 0;
+		sqlite3_reset(st);
+	}
+	return all;
+}
+
+static int
+has_orders(const input *in)
+{
+	for (size_t i = 0; i < in->keys.n; i++)
+		if (strcmp(in->keys.v[i].kind, "order") == 0)
+			return 1;
+	return 0;
+}
+
+static omni_time
+absdiff(omni_time a, omni_time b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/* Did the ticket hear on this DM channel inside the window around the
+ * record's messages? */
+static int
+dm_near(omni_link *l, const input *in, const char *ticket)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_DM_NEAR);
+	char lo[40], hi[40];
+	int rc;
+
+	omni_time_format(in->first - l->o.dm_window, lo);
+	omni_time_format(in->last + l->o.dm_window, hi);
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, in->channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, hi, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* A ticket the record's mail ids or thread key name; the first found is
+ * joined, later ones are absorbed into it. */
+int
+omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
+{
+	const char *probe[MAX_IDS + 1];
+	size_t np = 0;
+
+	for (size_t i = 0; i < in->nids; i++)
+		probe[np++] = in->ids[i];
+	if (in->thread[0])
+		probe[np++] = in->thread;
+	for (size_t i = 0; i < np; i++) {
+		sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_MSGID_GET);
+		int rc, mail = probe[i][0] == 'm';
+		sqlite3_bind_text(st, 1, probe[i], -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			const char *upd = (const char *)sqlite3_column_text(st, 1);
+			const char *status = (const char *)sqlite3_column_text(st, 2);
+			int some, dup = strcmp(v->ticket, t) == 0;
+			(void)upd;
+			for (size_t j = 0; j < v->nbridged && !dup; j++)
+				dup = strcmp(v->bridged[j], t) == 0;
+			if (dup)
+				continue;
+			if (!mail && is_dm(in->channel) && !dm_near(l, in, t))
+				continue;     /* a DM after a long silence: a new conversation */
+			if (solved(status) && !names_orders(l, in, t, &some))
+				continue;     /* a new order on a solved ticket */
+			if (!v->ticket[0]) {
+				link_copy(v->ticket, sizeof v->ticket, t);
+				link_copy(v->tkind, sizeof v->tkind, mail ? "message_id" : "thread");
+				link_copy(v->tvalue, sizeof v->tvalue, probe[i] + 2);
+				v->confidence = mail ? 1.0 : 0.95;
+				v->via_mail = mail;
+			} else if (v->nbridged < MAX_CANDS && mail && !blocked(l, v->ticket, t)) {
+				link_copy(v->bridged[v->nbridged++], sizeof v->bridged[0], t);
+			}
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return omni_store_error(l->store, err, "reading threads"), -1;
+	}
+	return 0;
+}
+
+/* The customer of a ticket: 0 and cid filled, or -1. */
+int
+omni_link_ticket_customer(omni_link *l, const char *ticket, char *cid, size_t size,
+                omni_error *err)
+{
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
+	int rc;
+
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(cid, size, "%s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return omni_store_error(l->store, err, "reading a ticket"), -1;
+	return 0;
+}
+
+/* Among the customer's recent tickets: same order, then a reply subject
+ * inside the window, then an open ticket inside the window. */
+int
+omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
+{
+	struct { char id[40], status[32]; char *subject; omni_time upd; } t[8];
+	size_t n = 0;
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_TICKETS);
+	int rc, reply = 0, ords = has_orders(in);
+	char *subj = omni_link_subject_norm(in->subject, &reply);
+
+	sqlite3_bind_text(st, 1, v->customer, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 8) {
+		const char *s = (const char *)sqlite3_column_text(st, 2);
+		int r;
+		link_copy(t[n].id, sizeof t[n].id, (const char *)sqlite3_column_text(st, 0));
+		snprintf(t[n].status, sizeof t[n].status, "%s",
+		         sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "");
+		t[n].subject = omni_link_subject_norm(s, &r);
+		t[n].upd = 0;
+		if (sqlite3_column_text(st, 3))
+			omni_time_parse((const char *)sqlite3_column_text(st, 3), &t[n].upd);
+		n++;
+	}
+	sqlite3_reset(st);
+	for (int pass = 0; pass < 3 && !v->ticket[0]; pass++)
+		for (size_t i = 0; i < n && !v->ticket[0]; i++) {
+			int some = 0, all = ords ? names_orders(l, in, t[i].id, &some) : 1;
+			int near = absdiff(in->first, t[i].upd) <= l->o.window;
+			if (blocked(l, t[i].id, in->id) || (solved(t[i].status) && !all))
+				continue;
+			if (pass == 0 && some && (near || !solved(t[i].status))) {
+				snprintf(v->tkind, sizeof v->tkind, "order");
+				for (size_t k = 0; k < in->keys.n && !v->tvalue[0]; k++)
+					if (strcmp(in->keys.v[k].kind, "order") == 0)
+						link_copy(v->tvalue, sizeof v->tvalue, in->keys.v[k].value);
+				v->confidence = 0.9;
+			} else if (pass == 1 && reply && near && subj && t[i].subject &&
+			           *subj && strcmp(subj, t[i].subject) == 0) {
+				snprintf(v->tkind, sizeof v->tkind, "subject");
+				link_copy(v->tvalue, sizeof v->tvalue, subj);
+				v->confidence = 0.8;
+			} else if (pass == 2 && near && !solved(t[i].status) &&
+			           (some || !ords || !ticket_has_any_order(l, t[i].id))) {
+				snprintf(v->tkind, sizeof v->tkind, "window");
+				v->confidence = 0.6;
+			} else {
+				continue;
+			}
+			link_copy(v->ticket, sizeof v->ticket, t[i].id);
+		}
+	for (size_t i = 0; i < n; i++)
+		free(t[i].subject);
+	free(subj);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return omni_store_error(l->store, err, "reading tickets"), -1;
+	return 0;
+}
+
