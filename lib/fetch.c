@@ -80,6 +80,7 @@ static const struct {
 	{ "bigcommerce:", omni_source_bigcommerce },
 	{ "woocommerce:", omni_source_woocommerce },
 	{ "walmart:", omni_source_walmart },
+	{ "tiktok:", omni_source_tiktok },
 	{ "amazon:", omni_source_amazon },
 	{ "ebay:", omni_source_ebay },
 	{ "meta:", omni_source_meta },

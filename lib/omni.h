@@ -785,6 +785,9 @@ char *omni_url_escape(const char *s);
  * cursor (unless --all).  0 or -1 with err; close it either way. */
 int omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err);
 void omni_paged_close(omni_paged *pg);
+/* Starts over from the cursor at f->cursor_key (a second stream of the
+ * same source).  0 or -1 with err. */
+int omni_paged_reload(omni_paged *pg, omni_error *err);
 /* Stores the cursor after a complete page: next (borrowed) where the run
  * resumes, or NULL at the end ("since" moves on to the newest time). */
 int omni_paged_save(omni_paged *pg, const char *next, omni_error *err);

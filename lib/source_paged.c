@@ -69,6 +69,16 @@ load_cursor(omni_paged *pg, omni_error *err)
 }
 
 int
+omni_paged_reload(omni_paged *pg, omni_error *err)
+{
+	free(pg->next);
+	pg->next = NULL;
+	pg->since = pg->max = OMNI_TIME_NONE;
+	pg->page = 1;
+	return load_cursor(pg, err);
+}
+
+int
 omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err)
 {
 	memset(pg, 0, sizeof *pg);

@@ -532,3 +532,163 @@ wm_orders() {
 	OMNI_WALMART_TOKEN=nocolon run omni-fetch "walmart:$FX/walmart"
 	assert_failure 78
 }
+
+# --- TikTok Shop -------------------------------------------------------
+
+TT_KEY=6abc123def456
+TT_SECRET=tt_app_secret_0123456789abcdef
+TT_TOKEN=ROW_tt_access_token_0123456789
+TT_ORDERS=/tt/order/202309/orders/search
+TT_CONVS=/tt/customer_service/202309/conversations
+TT_MSGS=/tt/customer_service/202309/conversations/7301234567890123456/messages
+
+tt_env() {
+	export OMNI_TIKTOK_APP_KEY=$TT_KEY OMNI_TIKTOK_SECRET=$TT_SECRET OMNI_TIKTOK_TOKEN=$TT_TOKEN
+}
+
+# Each request's sign, computed again here with Python's hmac: "ok" or
+# "bad PATH".
+tt_signs() {
+	requests | python3 -c '
+import hashlib, hmac, json, sys
+from urllib.parse import parse_qsl
+secret = sys.argv[1]
+for line in sys.stdin:
+    r = json.loads(line)
+    q = dict(parse_qsl(r["query"], keep_blank_values=True))
+    sign = q.pop("sign", "")
+    q.pop("access_token", None)
+    path = r["path"][len("/tt"):]
+    msg = secret + path + "".join(k + q[k] for k in sorted(q)) + r["body"] + secret
+    want = hmac.new(secret.encode(), msg.encode(), hashlib.sha256).hexdigest()
+    print("ok" if hmac.compare_digest(want, sign) else "bad " + path)
+' "$TT_SECRET" | sort | uniq -c | sed 's/^ *//'
+}
+
+tt_all() {
+	push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)"
+	push $TT_CONVS "$(file tiktok conversations.json)"
+	push $TT_MSGS "$(file tiktok messages-1.json)" "$(file tiktok messages-2.json)"
+}
+
+@test "tiktok: signed requests (checked with python hmac), orders over two pages, a conversation as a ticket" {
+	tt_env
+	tt_all
+	run omni-fetch --orders "tiktok:$FX/tt/"
+	assert_success
+	run tt_signs
+	assert_output '5 ok'
+	run jq -r '"\(.method) \(.path) \(.query | sub("timestamp=[0-9]+"; "timestamp=T") | sub("sign=[0-9a-f]{64}"; "sign=S")) \(.body)"' <<<"$(requests)"
+	assert_output - <<-'EOF'
+	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&sign=S {}
+	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D&sign=S {}
+	GET /tt/customer_service/202309/conversations app_key=6abc123def456&timestamp=T&page_size=20&locale=en&sign=S 
+	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&sign=S 
+	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&page_token=bXNnLTI%3D&sign=S 
+	EOF
+	run jq -r '"\(.headers["x-tts-access-token"]) \(.headers["content-type"])"' <<<"$(requests)"
+	assert_line --index 0 "$TT_TOKEN application/json"
+	run sqlite3 "$OMNI_DB" "SELECT order_id, status, financial_status, total, customer_name, updated_at, json_array_length(items) FROM orders ORDER BY 1"
+	assert_output - <<-'EOF'
+	576653688135258178|open|paid|33.05|Maria Gonzalez|2024-03-03T15:15:42Z|2
+	576653688135258179|closed|paid|45.50|Dev Patel|2024-03-06T16:30:01Z|1
+	576653688135258180|open|paid|102.33|Kim Lee|2024-03-07T09:00:00Z|1
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT external_id, carrier, tracking_number, status FROM fulfillments ORDER BY 1"
+	assert_output $'1152893021648383710|USPS|9400111899223100001234|in_transit\n1152893021648383711|UPS|1Z999AA10123456784|delivered'
+	run sqlite3 "$OMNI_DB" "SELECT source, value FROM cursors ORDER BY 1"
+	assert_output - <<-EOF
+	tiktok:$FX/tt/|{"since":"2024-03-07T09:00:00Z"}
+	tiktok:$FX/tt/#conversations|{"since":"2024-03-07T10:00:00Z"}
+	EOF
+}
+
+@test "tiktok: the ticket: the buyer, the order card's order id, messages oldest first" {
+	tt_env
+	tt_all
+	run omni-fetch "tiktok:$FX/tt"
+	assert_success
+	assert_line 'omni-fetch: tiktok: 5 orders skipped; --orders puts them into the store'
+	run jq -c '[.id, .channel, .kind, .customer.name, .customer.handles.tiktok, .order_ids, .source.thread_key, [.messages[] | [.id, .direction, .author, .at, .text]]]' <<<"$(grep '^{' <<<"$output")"
+	assert_output '["tiktok:7301234567890123456","tiktok","message","kim.lee.crafts","7494826351830190178",["576653688135258180"],"tiktok:7301234567890123456",[["7301555000000000001","in","customer","2024-03-07T09:15:00Z","[order 576653688135258180]"],["7301555000000000002","in","customer","2024-03-07T09:16:00Z","Hi! When will my desk lamp ship?"],["7301555000000000003","out","agent","2024-03-07T10:00:00Z","Hi Kim, it ships tomorrow."]]]'
+}
+
+@test "tiktok: the next run asks from the newest update_time and emits only the new message" {
+	tt_env
+	tt_all
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	curl -sf -X POST "$FX/_reset" >/dev/null
+	push $TT_ORDERS "$(file tiktok orders-empty.json)"
+	push $TT_CONVS "$(file tiktok conversations-new.json)"
+	push $TT_MSGS "$(file tiktok messages-new.json)"
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	run jq -c '[.messages[] | [.id, .text]]' <<<"$output"
+	assert_output '[["7301555000000000004","Thanks, and can you add a gift note?"]]'
+	run jq -r 'select(.method == "POST") | .body' <<<"$(requests)"
+	assert_output '{"update_time_ge":1709802000}'
+	run tt_signs
+	assert_output '3 ok'
+}
+
+@test "tiktok: an interrupted run resumes at the page token of the page that failed" {
+	tt_env
+	push $TT_ORDERS "$(file tiktok orders-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_failure 69
+	assert_output 'omni-fetch: tiktok: page 2: server error 503, 4 attempts'
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
+	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"b2Zmc2V0PTI="}'
+	curl -sf -X POST "$FX/_reset" >/dev/null
+	push $TT_ORDERS "$(file tiktok orders-2.json)"
+	push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	run jq -r 'select(.method == "POST") | .query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(requests)"
+	assert_output 'app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D'
+	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
+	assert_output '3|3'
+}
+
+@test "tiktok: 429 and 500 recover, each retry signed" {
+	tt_env
+	push $TT_ORDERS '{"status":429,"headers":{"Retry-After":"0.1"},"body":"{\"code\":36009004,\"message\":\"Too many requests\"}"}' \
+		'{"status":500}' "$(file tiktok orders-2.json)"
+	push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT order_id FROM orders"
+	assert_output 576653688135258180
+	run tt_signs
+	assert_output '4 ok'
+}
+
+@test "tiktok: a malformed page and an order without status are exit 65 naming source and page" {
+	tt_env
+	push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-truncated.json)" "$(file tiktok orders-no-status.json)"
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_failure 65
+	assert_output --regexp '^omni-fetch: tiktok: page 2: bad json at line'
+	run omni-fetch --all --orders "tiktok:$FX/tt"
+	assert_failure 65
+	assert_output 'omni-fetch: tiktok: page 1: order 1: not an order (each needs id, status and update_time)'
+}
+
+@test "tiktok: 401 and an expired-token envelope are exit 77 without the token or the secret under -vv; no secret is 78" {
+	tt_env
+	push $TT_ORDERS '{"status":401,"body":"{\"code\":105001,\"message\":\"Invalid credentials\"}"}' "$(file tiktok token-expired.json)"
+	run omni-fetch -vv "tiktok:$FX/tt"
+	assert_failure 77
+	assert_output --partial 'omni-fetch: tiktok: page 1: 401 unauthorized'
+	assert_output --partial '> x-tts-access-token: [redacted]'
+	refute_output --partial "$TT_TOKEN"
+	refute_output --partial "$TT_SECRET"
+	run omni-fetch "tiktok:$FX/tt"
+	assert_failure 77
+	assert_output 'omni-fetch: tiktok: page 1: tiktok error 105002: Expired credentials. The access token has expired. (check OMNI_TIKTOK_TOKEN and OMNI_TIKTOK_SECRET)'
+	unset OMNI_TIKTOK_SECRET
+	run omni-fetch "tiktok:$FX/tt"
+	assert_failure 78
+	assert_output 'omni-fetch: tiktok: missing secret: set OMNI_TIKTOK_SECRET_FILE or OMNI_TIKTOK_SECRET'
+}
