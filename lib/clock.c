@@ -64,8 +64,10 @@ static int
 make_time(int64_t y, int mo, int d, int h, int mi, int se, int ms,
           int offset_min, omni_time *out)
 {
-	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, (unsigned)mo) ||
-	    h > 23 || mi > 59 || se > 60)
+	/* Four-digit years only: a hostile Date of many digits would overflow
+	 * the day count. */
+	if (y < 0 || y > 9999 || mo < 1 || mo > 12 || d < 1 ||
+	    d > days_in_month(y, (unsigned)mo) || h > 23 || mi > 59 || se > 60)
 		return -1;
 	if (se == 60)   /* a leap second reads as the next second */
 		se = 59, ms = 999;
@@ -240,6 +242,14 @@ omni_time_parse(const char *s, omni_time *out)
 omni_time
 omni_time_from_unix(double v)
 {
+	/* Beyond year 9999 either way (and NaN) the conversion to an integer
+	 * would be undefined: clamp. */
+	if (v != v)
+		return 0;
+	if (v > 253402300799999.0)
+		return 253402300799999;
+	if (v < -253402300799999.0)
+		return -253402300799999;
 	if (v > 1e11 || v < -1e11)
 		return (omni_time)v;
 	return (omni_time)(v * 1000.0 + (v >= 0 ? 0.5 : -0.5));

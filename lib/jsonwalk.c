@@ -89,6 +89,12 @@ omni_json_iter(omni_jiter *it, omni_span container)
 
 	it->p = it->end = NULL;
 	it->object = t == OMNI_J_OBJECT;
+	/* A whole record's text may end in white space after its brace: the
+	 * end must be the bracket itself, or the last element runs past it. */
+	while (container.n > 1 && (container.p[container.n - 1] == ' ' ||
+	       container.p[container.n - 1] == '\t' || container.p[container.n - 1] == '\r' ||
+	       container.p[container.n - 1] == '\n'))
+		container.n--;
 	if (t == OMNI_J_OBJECT || t == OMNI_J_ARRAY) {
 		it->p = container.p + 1;
 		it->end = container.p + container.n - 1;
