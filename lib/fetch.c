@@ -8,7 +8,8 @@
 
 const char *const omni_fetch_source_keys[] = {
 	"channel", "store", "seller", "address", "token_url", "marketplace",
-	"page", "platform", "version", "account", "format", "map.*", NULL,
+	"page", "platform", "version", "account", "format", "map.*", "shop_cipher",
+	NULL,
 };
 
 int

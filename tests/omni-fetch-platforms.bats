@@ -692,3 +692,20 @@ tt_all() {
 	assert_failure 78
 	assert_output 'omni-fetch: tiktok: missing secret: set OMNI_TIKTOK_SECRET_FILE or OMNI_TIKTOK_SECRET'
 }
+
+@test "tiktok: a configured source's shop_cipher is sent and signed; its own secrets first" {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[source tt-us]\nuri = tiktok:%s\nshop_cipher = GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3\nstore = us\n' "$FX/tt" \
+		>"$XDG_CONFIG_HOME/omni/omni.conf"
+	export OMNI_TT_US_APP_KEY=$TT_KEY OMNI_TT_US_SECRET=$TT_SECRET OMNI_TT_US_TOKEN=$TT_TOKEN
+	push $TT_ORDERS "$(file tiktok orders-2.json)"
+	push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	run omni-fetch --orders tt-us
+	assert_success
+	run jq -r '.query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(requests)"
+	assert_line --index 0 'app_key=6abc123def456&shop_cipher=GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3&page_size=50&sort_field=update_time&sort_order=ASC'
+	run tt_signs
+	assert_output '2 ok'
+	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
+	assert_output 'us|576653688135258180'
+}
