@@ -318,100 +318,6 @@ put_time(struct run *r, omni_time t)
 
 /* ---- one ticket ---- */
 
-/* The subject and the customer's own messages, for the classifier. */
-static size_t
-customer_text(const omni_route *rt, char *buf, size_t size)
-{
-	omni_jiter it;
-	omni_span m;
-	size_t n = 0;
-	long k;
-
-	if ((k = omni_json_string_buf(omni_route_member(rt, "subject"), buf, size / 4)) > 0)
-		n = (size_t)k;
-	omni_json_iter(&it, omni_route_member(rt, "messages"));
-	while (n + 2 < size && omni_json_next(&it, NULL, &m)) {
-		omni_jiter mi;
-		omni_span key, v, text = { 0 };
-		int out = 0;
-		omni_json_iter(&mi, m);
-		while (omni_json_next(&mi, &key, &v))
-			if (omni_json_key_eq(key, "direction"))
-				out = omni_json_string_eq(v, "out");
-			else if (omni_json_key_eq(key, "text"))
-				text = v;
-		if (out || !text.p)
-			continue;
-		buf[n++] = '\n';
-		k = omni_json_string_buf(text, buf + n, size - n);
-		if (k > 0)
-			n += (size_t)k;
-	}
-	buf[n] = 0;
-	return n;
-}
-
-static omni_time
-time_of(const omni_route *rt, const char *key)
-{
-	char b[64];
-	omni_time t;
-	if (omni_json_string_buf(omni_route_member(rt, key), b, sizeof b) < 0 ||
-	    omni_time_parse(b, &t) < 0)
-		return 0;
-	return t;
-}
-
-static void
-read_ticket(struct run *r, const omni_record *rec, char *text, size_t size)
-{
-	static const char *const keys[] = {
-		"subject", "messages", "created_at", "updated_at", "status", "kind",
-		"tags", "store", "id", "solved_at", "channel", "assignee", NULL,
-	};
-	omni_route *rt = &r->rt;
-	omni_guess g;
-	char kind[32], b[256];
-	size_t n;
-	omni_jiter it;
-	omni_span t;
-	long k;
-
-	omni_route_clear(rt);
-	rt->rec = rec;
-	omni_route_index(rt, keys);
-	n = customer_text(rt, text, size);
-	rt->now = omni_clock_now();
-	rt->text = text;
-	rt->created = time_of(rt, "created_at");
-	rt->updated = time_of(rt, "updated_at");
-	rt->status = (k = omni_json_string_buf(omni_route_member(rt, "status"), b, 32)) >= 0 ?
-	             omni_route_keep(rt, b, (size_t)k) : NULL;
-	omni_lexicon_classify(r->lex, text, n, &g);
-	rt->lang = g.lang;
-	rt->intent = g.intent;
-	rt->sentiment = g.sentiment;
-	if (omni_json_string_buf(omni_route_member(rt, "kind"), kind, sizeof kind) > 0) {
-		if (strcmp(kind, "claim") == 0)
-			rt->intent = "claim";
-		else if (strcmp(kind, "return") == 0)
-			rt->intent = "return";
-		else if (strcmp(kind, "review") == 0 && strcmp(rt->intent, "other") == 0)
-			rt->intent = "feedback";
-	}
-	rt->priority = "normal";
-	rt->score = 50;
-	rt->queue = rt->policy = NULL;
-	/* an assignee the ticket comes with is kept, unless a rule names one */
-	rt->assignee = (k = omni_json_string_buf(omni_route_member(rt, "assignee"), b, sizeof b)) > 0 ?
-	               omni_route_keep(rt, b, (size_t)k) : NULL;
-	omni_json_iter(&it, omni_route_member(rt, "tags"));
-	while (rt->ntags < OMNI_ROUTE_MAX && omni_json_next(&it, NULL, &t))
-		if ((k = omni_json_string_buf(t, b, sizeof b)) >= 0 &&
-		    (rt->tags[rt->ntags] = omni_route_keep(rt, b, (size_t)k)))
-			rt->ntags++;
-}
-
 static const char *
 store_zone(struct run *r, const omni_record *rec, char *store, size_t size)
 {
@@ -500,7 +406,7 @@ route_one(struct run *r, const omni_record *rec, omni_error *err)
 	omni_route *rt = &r->rt;
 	char num[16];
 
-	read_ticket(r, rec, text, sizeof text);
+	omni_route_read(rt, rec, r->lex, text, sizeof text);
 	omni_rules_apply(&r->rules, rt);
 	if (r->assign) {
 		char id[256];

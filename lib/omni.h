@@ -1075,7 +1075,7 @@ int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 
 /* ------------------------------------------------------------------ */
 // lib/route_text.c, route_rules.c, route_calendar.c, route_eval.c, route_sla.c,
-// route_assign.c - omni-route
+// route_assign.c, route_ticket.c - omni-route
 
 typedef struct omni_lexicon omni_lexicon;
 /* Loads every *.lex file of each directory, in order (a missing directory
@@ -1193,6 +1193,15 @@ int32_t omni_days_from_civil(int y, int m, int d);
 void omni_civil_from_days(int32_t days, int *y, int *m, int *d);
 
 #define OMNI_ROUTE_MAX 64
+#define OMNI_ROUTE_MSGS 512
+/* A message as the SLA clocks see it. */
+typedef struct omni_rmsg {
+	omni_time at;
+	unsigned char out;            /* direction out */
+	unsigned char author;         /* 0 none, 1 customer, 2 agent or bot, 3 other */
+	unsigned char no_response;    /* no_response_needed: true */
+} omni_rmsg;
+
 /* One ticket's routing, read and set by the rules.  Strings borrowed from
  * the rules, the lexicon, or arena. */
 typedef struct omni_route {
@@ -1214,7 +1223,16 @@ typedef struct omni_route {
 	size_t ncached;
 	char arena[4096];
 	size_t arena_used;
+	omni_rmsg msgs[OMNI_ROUTE_MSGS];   /* the messages with a time, as read */
+	size_t nmsgs;
 } omni_route;
+
+/* Reads rec into r (cleared first) in one walk of its messages: the
+ * customer's text into text (size bytes, for the classifier and the rules),
+ * times, status, tags and assignee, and the classifier's guess, a kind of
+ * claim or return overriding the words.  r->now is the clock. */
+void omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
+                     char *text, size_t size);
 
 /* Copies s into r->arena: borrowed from r, or NULL when full. */
 const char *omni_route_keep(omni_route *r, const char *s, size_t n);
@@ -1462,6 +1480,11 @@ int omni_reply_send_meta(const omni_reply_api *a, const omni_record *rec,
 /* The eBay Commerce Message API, into the ticket's conversation. */
 int omni_reply_send_ebay(const omni_reply_api *a, const omni_record *rec,
                          json_t *reply, omni_error *err);
+
+// lib/reply_json.c
+/* Compact JSON text of v as json_dumps(JSON_COMPACT | JSON_ENCODE_ANY)
+ * writes it, faster: new (*len its length, may be NULL), or NULL. */
+char *omni_reply_json(const json_t *v, size_t *len);
 
 // lib/reply_draft.c - a first draft from an OpenAI-compatible chat endpoint
 typedef struct omni_reply_drafter {

@@ -236,40 +236,26 @@ tagged_no_response(const omni_route *r)
 	return 0;
 }
 
+/* The messages omni_route_read kept, in time order, as answers and the
+ * customer's messages that want one. */
 static size_t
 read_messages(const omni_route *r, msg *m)
 {
-	omni_jiter it, mi;
-	omni_span v, k, x;
-	size_t n = 0;
-	char buf[64];
 	int none_needed = tagged_no_response(r);
+	size_t n = 0;
 
-	omni_json_iter(&it, omni_route_member(r, "messages"));
-	while (n < MAX_MSGS && omni_json_next(&it, NULL, &v)) {
-		int out = 0, have_at = 0, author = 0;   /* 1 customer, 2 agent or bot */
-		int no_response = none_needed;
-		/* one pass over the members: the text is skipped once */
-		omni_json_iter(&mi, v);
-		while (omni_json_next(&mi, &k, &x)) {
-			if (omni_json_key_eq(k, "at"))
-				have_at = omni_json_string_buf(x, buf, sizeof buf) >= 0 &&
-				          omni_time_parse(buf, &m[n].at) == 0;
-			else if (omni_json_key_eq(k, "direction"))
-				out = omni_json_string_eq(x, "out");
-			else if (omni_json_key_eq(k, "author"))
-				author = omni_json_string_eq(x, "customer") ? 1 :
-				         omni_json_string_eq(x, "agent") || omni_json_string_eq(x, "bot") ? 2 : 3;
-			else if (omni_json_key_eq(k, "no_response_needed"))
-				no_response |= x.n == 4 && memcmp(x.p, "true", 4) == 0;
-		}
-		if (!have_at)
-			continue;
-		m[n].in = !out && (author == 0 || author == 1) && !no_response;
-		m[n].out = out && author == 2;
-		n++;
+	for (size_t i = 0; i < r->nmsgs && n < MAX_MSGS; i++, n++) {
+		const omni_rmsg *x = &r->msgs[i];
+		m[n].at = x->at;
+		m[n].in = !x->out && (x->author == 0 || x->author == 1) && !x->no_response &&
+		          !none_needed;
+		m[n].out = x->out && x->author == 2;
 	}
-	qsort(m, n, sizeof *m, cmp_msg);
+	for (size_t i = 1; i < n; i++)
+		if (m[i].at < m[i - 1].at) {     /* most tickets come in order */
+			qsort(m, n, sizeof *m, cmp_msg);
+			break;
+		}
 	return n;
 }
 
