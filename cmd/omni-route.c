@@ -167,6 +167,9 @@ put(struct run *r, const char *s, size_t n)
 	r->len += n;
 }
 
+/* A string literal, its length known at compile time. */
+#define put_lit(r, s) put(r, s, sizeof s - 1)
+
 static void
 puts_(struct run *r, const char *s)
 {
@@ -180,7 +183,7 @@ put_str(struct run *r, const char *s)
 	const char *run;
 
 	if (!s) {
-		puts_(r, "null");
+		put_lit(r, "null");
 		return;
 	}
 	put(r, "\"", 1);
@@ -290,7 +293,7 @@ put_time(struct run *r, omni_time t)
 	int sod = (int)(secs - days * 86400);
 
 	if (!t) {
-		puts_(r, "null");
+		put_lit(r, "null");
 		return;
 	}
 	if (days < -700000 || days > 2900000) {     /* outside years 0-9999 */
@@ -343,25 +346,25 @@ write_sla(struct run *r, const omni_record *rec, omni_error *err)
 	int any = 0;
 
 	if (!p) {
-		puts_(r, "null");
+		put_lit(r, "null");
 		set_raw(r, "sla");
 		return 0;
 	}
 	if (omni_sla_compute(&r->rules, p, store, zone, &r->rt, &s, err) < 0)
 		return -1;
-	puts_(r, "{\"policy\":");
+	put_lit(r, "{\"policy\":");
 	put_str(r, p->name);
 	for (int i = 0; i < 3; i++) {
 		puts_(r, i == 0 ? ",\"first_response_due\":" : i == 1 ? ",\"next_response_due\":" :
 		      ",\"resolution_due\":");
 		put_time(r, s.due[i]);
 	}
-	puts_(r, ",\"breached\":[");
+	put_lit(r, ",\"breached\":[");
 	for (int i = 0; i < 3; i++)
 		if (s.breached[i]) {
 			puts_(r, any++ ? ",\"" : "\"");
 			puts_(r, names[i]);
-			puts_(r, "\"");
+			put_lit(r, "\"");
 		}
 	puts_(r, s.paused ? "],\"paused\":true}" : "]}");
 	set_raw(r, "sla");
@@ -374,28 +377,28 @@ write_route(struct run *r, const omni_record *rec)
 	omni_route *rt = &r->rt;
 	char id[256];
 
-	puts_(r, "{\"rules\":[");
+	put_lit(r, "{\"rules\":[");
 	for (size_t i = 0; i < rt->nmatched; i++) {
 		if (i)
-			puts_(r, ",");
+			put_lit(r, ",");
 		put_str(r, rt->matched[i]->name);
 	}
-	puts_(r, "]");
+	put_lit(r, "]");
 	if (r->explain) {
 		if (omni_json_string_buf(omni_route_member(&r->rt, "id"), id, sizeof id) < 0)
 			snprintf(id, sizeof id, "?");
-		puts_(r, ",\"explain\":[");
+		put_lit(r, ",\"explain\":[");
 		for (size_t i = 0; i < rt->nmatched; i++) {
 			if (i)
-				puts_(r, ",");
+				put_lit(r, ",");
 			put_str(r, rt->why[i]);
 			omni_warn("%s: %s", id, rt->why[i] ? rt->why[i] : "");
 		}
 		if (!rt->nmatched)
 			omni_warn("%s: no rule matched", id);
-		puts_(r, "]");
+		put_lit(r, "]");
 	}
-	puts_(r, "}");
+	put_lit(r, "}");
 	set_raw(r, "route");
 }
 
@@ -427,13 +430,13 @@ route_one(struct run *r, const omni_record *rec, omni_error *err)
 	set_raw(r, "priority_score");
 	set_str(r, "queue", rt->queue);
 	set_str(r, "assignee", rt->assignee);
-	puts_(r, "[");
+	put_lit(r, "[");
 	for (size_t i = 0; i < rt->ntags; i++) {
 		if (i)
-			puts_(r, ",");
+			put_lit(r, ",");
 		put_str(r, rt->tags[i]);
 	}
-	puts_(r, "]");
+	put_lit(r, "]");
 	set_raw(r, "tags");
 	if (write_sla(r, rec, err) < 0)
 		return -1;

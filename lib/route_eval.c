@@ -231,7 +231,8 @@ omni_route_member(const omni_route *r, const char *key)
 {
 	omni_route *w = (omni_route *)r;
 	for (size_t i = 0; i < r->ncached; i++)
-		if (r->cached_key[i] == key || strcmp(r->cached_key[i], key) == 0)
+		if (r->cached_key[i] == key ||
+		    (r->cached_key[i][0] == key[0] && strcmp(r->cached_key[i], key) == 0))
 			return r->cached[i];
 	omni_span v = omni_record_get(r->rec, key);
 	if (r->ncached < sizeof r->cached / sizeof *r->cached) {
@@ -370,9 +371,10 @@ omni_rules_apply(const omni_rules *rs, omni_route *r)
 {
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const omni_rule *rule = &rs->rules[i];
-		char why[1024] = "";
+		char why[1024];
 		if (rule->when && !eval(rule->when, r))
 			continue;
+		why[0] = 0;
 		if (r->nmatched < OMNI_ROUTE_MAX) {
 			if (r->explain) {
 				describe_fields(rule->when, r, why, sizeof why);

@@ -78,6 +78,20 @@ lookup_hashed(const omni_lexicon *lx, const char *s, size_t n, uint32_t h)
 	}
 }
 
+/* The slot of stem "w*" (l letters of w), without copying it. */
+static const slot *
+lookup_stem(const omni_lexicon *lx, const char *w, size_t l, uint32_t h)
+{
+	size_t i = h & (lx->nslots - 1);
+	for (;; i = (i + 1) & (lx->nslots - 1)) {
+		const slot *sl = &lx->slots[i];
+		if (!sl->key)
+			return sl;
+		if (sl->hash == h && sl->len == l + 1 && sl->key[l] == '*' && memcmp(sl->key, w, l) == 0)
+			return sl;
+	}
+}
+
 static slot *
 lookup(const omni_lexicon *lx, const char *s, size_t n)
 {
@@ -535,7 +549,6 @@ static void
 score_tokens(const omni_lexicon *lx, const char *buf, const size_t *st,
              const size_t *ln, int ntok, scores *sc)
 {
-	char key[64];
 	uint32_t pre[64];     /* FNV hash of each prefix, so a stem costs one probe */
 	for (int i = 0; i < ntok; i++) {
 		size_t n = ln[i], l;
@@ -547,16 +560,14 @@ score_tokens(const omni_lexicon *lx, const char *buf, const size_t *st,
 		                lookup_hashed(lx, w, n, pre[n - 1]) : lookup(lx, w, n);
 		if (s->key)
 			score_chain(lx, s->first, buf, st, ln, i, ntok, sc);
-		if (n >= sizeof key)
+		if (n >= 64)
 			continue;
 		/* the longest stem that matches wins, so "rimbors*" and "rimb*"
 		 * do not both count */
 		for (l = n < sizeof lx->stem_len ? n : sizeof lx->stem_len - 1; l >= 3; l--) {
 			if (!lx->stem_len[l])
 				continue;
-			memcpy(key, w, l);
-			key[l] = '*';
-			s = lookup_hashed(lx, key, l + 1, (pre[l - 1] ^ '*') * 16777619u);
+			s = lookup_stem(lx, w, l, (pre[l - 1] ^ '*') * 16777619u);
 			if (s->key) {
 				score_chain(lx, s->first, buf, st, ln, i, ntok, sc);
 				break;
