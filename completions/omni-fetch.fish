@@ -46,6 +46,10 @@ function __omni_fetch_sources
         amazon:https:// 'Amazon SP-API orders of a marketplace' \
         ebay:https:// 'eBay orders and Message API conversations' \
         meta:https:// 'Instagram and Messenger conversations (Graph API)' \
+        bigcommerce:https:// 'BigCommerce V2 orders and shipments' \
+        woocommerce:https:// 'WooCommerce REST orders' \
+        walmart:https:// 'Walmart Marketplace orders' \
+        tiktok:https:// 'TikTok Shop orders and customer service' \
         import: 'a CSV, JSON or NDJSON export of conversations' \
         imap:// 'an IMAP mailbox' imaps:// 'an IMAP mailbox over TLS'
 end
@@ -64,7 +68,7 @@ complete -c omni-fetch -l now -x -d 'The clock (RFC 3339 or Unix seconds)'
 complete -c omni-fetch -s j -l jobs -x -d 'Sources fetched at once'
 complete -c omni-fetch -l proactive -d 'Tickets for shipment exceptions and late deliveries'
 complete -c omni-fetch -l output -r -F -d 'Append the tickets to a file, locked'
-complete -c omni-fetch -l webhook -x -a 'shopify meta tiktok woocommerce' -d 'Verify and read webhook deliveries'
+complete -c omni-fetch -l webhook -x -a 'shopify meta tiktok woocommerce bigcommerce' -d 'Verify and read webhook deliveries'
 complete -c omni-fetch -s H -l header -x -d 'A delivery header (Name: value)'
 complete -c omni-fetch -s q -l quiet -d 'No warnings'
 complete -c omni-fetch -s v -l verbose -d 'More detail'

@@ -107,7 +107,7 @@ _omni_fetch()
 	--now|-H|--header)
 		return 0 ;;
 	--webhook)
-		_omni_reply "$cur" "$(printf '%s\n' shopify meta tiktok woocommerce)"
+		_omni_reply "$cur" "$(printf '%s\n' shopify meta tiktok woocommerce bigcommerce)"
 		return 0 ;;
 	esac
 
