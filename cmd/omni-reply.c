@@ -493,7 +493,14 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 			goto out;
 	}
 	omni_edit_reset(r->edit);
-	omni_edit_set(r->edit, "reply", reply);
+	size_t len;
+	char *text = omni_reply_json(reply, &len);
+	if (!text || omni_edit_set_raw(r->edit, "reply", text, len) < 0) {
+		free(text);
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	free(text);
 	if (add_sent_message(r, rec, reply) < 0) {
 		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 		goto out;

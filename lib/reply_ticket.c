@@ -183,7 +183,7 @@ extras_json(const omni_record *rec, const char *brand, const char *tone)
 		name[strcspn(name, " \t")] = '\0';
 	omni_json_set_str(x, "first_name", name && *name ? name : NULL);
 	omni_json_set_str(x, "now", omni_time_format(omni_clock_now(), now));
-	out = json_dumps(x, JSON_COMPACT);
+	out = omni_reply_json(x, NULL);
 	json_decref(x);
 	free(carrier);
 	free(number);
