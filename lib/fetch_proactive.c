@@ -30,6 +30,7 @@ struct omni_proactive {
 	sqlite3_int64 *rows;      /* fulfilments changed since the last scan */
 	size_t n, cap;
 	int oom;
+	json_t *emitted;          /* keys emitted in this run (--all too) */
 };
 
 #define COLUMNS \
@@ -72,6 +73,7 @@ omni_proactive_new(omni_store *s)
 	if (!p)
 		return NULL;
 	p->store = s;
+	p->emitted = json_object();
 	sqlite3_update_hook(omni_store_db(s), changed, p);
 	return p;
 }
@@ -83,6 +85,7 @@ omni_proactive_free(omni_proactive *p)
 		return;
 	sqlite3_update_hook(omni_store_db(p->store), NULL, NULL);
 	free(p->rows);
+	json_decref(p->emitted);
 	free(p);
 }
 
@@ -196,7 +199,8 @@ ticket_of(sqlite3_stmt *st, const char *event, const char *key, omni_time now)
 
 /* One fulfilment row: its event, once. */
 static int
-consider(sqlite3_stmt *st, omni_fetch *f, omni_time now, omni_error *err)
+consider(omni_proactive *p, sqlite3_stmt *st, omni_fetch *f, omni_time now,
+         omni_error *err)
 {
 	const char *event = event_of(st, now);
 	json_t *keys;
@@ -209,10 +213,12 @@ consider(sqlite3_stmt *st, omni_fetch *f, omni_time now, omni_error *err)
 	             col(st, C_STORE) ? col(st, C_STORE) : "", col(st, C_ORDER),
 	             col(st, C_FID), event) < 0)
 		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
-	if (!f->all && (seen = omni_store_seen(f->store, "proactive", key, err)) != 0) {
+	if (json_object_get(p->emitted, key) ||
+	    (!f->all && (seen = omni_store_seen(f->store, "proactive", key, err)) != 0)) {
 		free(key);
 		return seen < 0 ? -1 : 0;
 	}
+	json_object_set_new(p->emitted, key, json_true());
 	keys = json_array();
 	json_array_append_new(keys, json_string(key));
 	seen = f->emit(f, ticket_of(st, event, key, now), keys);
@@ -243,7 +249,7 @@ omni_proactive_scan(omni_proactive *p, omni_fetch *f, int whole, omni_error *err
 		if (!whole)
 			sqlite3_bind_int64(st, 1, p->rows[i]);
 		while ((step = sqlite3_step(st)) == SQLITE_ROW)
-			if (consider(st, f, now, err) < 0)
+			if (consider(p, st, f, now, err) < 0)
 				goto out;
 		if (step != SQLITE_DONE) {
 			omni_store_error(p->store, err, "cannot read fulfilments");
