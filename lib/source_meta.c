@@ -109,7 +109,8 @@ pace(struct meta *m, const omni_http_response *r)
 }
 
 /* A Graph error as the status it deserves: rate limits 75 (to retry),
- * an invalid or expired token 77, any other 76.  1 when worth a retry. */
+ * an invalid or expired token or a missing permission 77, any other 76.
+ * 1 when worth a retry. */
 static int
 graph_error(struct meta *m, const char *what, long attempts, omni_error *err)
 {
@@ -130,6 +131,11 @@ graph_error(struct meta *m, const char *what, long attempts, omni_error *err)
 		omni_error_set(err, OMNI_EX_NOPERM, m->f->name, 0, 0,
 		               "%s: the page access token is invalid or expired (graph error "
 		               "190): renew OMNI_META_TOKEN", what);
+	else if (code == 10 || (code >= 200 && code < 300))
+		omni_error_set(err, OMNI_EX_NOPERM, m->f->name, 0, 0,
+		               "%s: the token lacks a permission (graph error %ld; the page "
+		               "needs pages_messaging, or instagram_manage_messages): %.300s",
+		               what, code, was);
 	else if (code)
 		omni_error_set(err, OMNI_EX_PROTOCOL, m->f->name, 0, 0,
 		               "graph error %ld: %.400s", code, was);

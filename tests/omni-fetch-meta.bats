@@ -226,6 +226,14 @@ messenger() {   # the two conversation pages and the older messages of the first
 	refute_output --partial "$TOKEN"
 }
 
+@test "meta: a missing permission (code 10, 200-299) is exit 77 naming the permissions" {
+	push "$CONV" "$(graph_error 403 230 '(#230) Requires pages_messaging permission to manage the object')"
+	run omni-fetch "meta:$M"
+	assert_failure 77
+	assert_output --partial 'omni-fetch: meta: page 1: the token lacks a permission (graph error 230; the page needs pages_messaging, or instagram_manage_messages)'
+	refute_output --partial "$TOKEN"
+}
+
 @test "meta: another Graph error is exit 76 with Meta's message" {
 	push "$CONV" "$(graph_error 400 100 '(#100) Tried accessing nonexisting field (conversations)')"
 	run omni-fetch "meta:$M"
