@@ -12,7 +12,7 @@
 
 #include "omni.h"
 
-#define WEBHOOK_KINDS "shopify, meta, tiktok, woocommerce"
+#define WEBHOOK_KINDS "shopify, meta, tiktok, woocommerce, bigcommerce"
 
 static const char usage_line[] =
 	"usage: omni-fetch [-aoqvk] [-c file] [-d file] [-s store] [-r file] [-j n] "
