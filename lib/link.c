@@ -263,6 +263,11 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	}
 	if (v.who.created)
 		parts.history_json = "[]";
+	const char *row[5] = {
+		in.channel, in.store[0] ? in.store : NULL, in.status[0] ? in.status : NULL,
+		in.subject, in.thread[0] ? in.thread + 2 : NULL
+	};
+	parts.row = row;
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
 		goto out;

@@ -74,25 +74,11 @@ int
 omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *at,
          omni_error *err)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_PUT);
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_LINK_PUT);
 	omni_jiter it;
 	omni_span m;
 
-	put_text(st, 1, v->ticket);
-	put_text(st, 2, v->customer);
-	put_text(st, 3, in->channel);
-	if (in->store[0])
-		put_text(st, 4, in->store);
-	if (in->status[0])
-		put_text(st, 5, in->status);
-	if (in->subject)
-		put_text(st, 6, in->subject);
-	if (in->thread[0])
-		put_text(st, 7, in->thread + 2);
-	put_text(st, 8, at);
-	if (omni_link_step(l, st, err) < 0)
-		return -1;
-	st = omni_link_stmt(l, OMNI_LS_LINK_PUT);
+	/* The ticket's own row is written with its record (omni_link_emit). */
 	put_text(st, 1, in->id);
 	put_text(st, 2, v->ticket);
 	put_text(st, 3, v->tkind[0] ? v->tkind : "new");
@@ -176,11 +162,23 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	}
 	omni_time_format(p->created_at, cat);
 	omni_time_format(p->updated_at, uat);
-	st = omni_link_stmt(l, OMNI_LS_TICKET_RECORD);
-	put_text(st, 1, ticket);
-	sqlite3_bind_text(st, 2, line, (int)len, SQLITE_STATIC);
-	put_text(st, 3, cat);
-	put_text(st, 4, uat);
+	if (p->row) {
+		st = omni_link_stmt(l, OMNI_LS_TICKET_PUT);
+		put_text(st, 1, ticket);
+		put_text(st, 2, customer);
+		for (int i = 0; i < 5; i++)
+			if (p->row[i])
+				put_text(st, 3 + i, p->row[i]);
+		put_text(st, 8, cat);
+		put_text(st, 9, uat);
+		sqlite3_bind_text(st, 10, line, (int)len, SQLITE_STATIC);
+	} else {
+		st = omni_link_stmt(l, OMNI_LS_TICKET_RECORD);
+		put_text(st, 1, ticket);
+		sqlite3_bind_text(st, 2, line, (int)len, SQLITE_STATIC);
+		put_text(st, 3, cat);
+		put_text(st, 4, uat);
+	}
 	if (omni_link_step(l, st, err) < 0)
 		goto out;
 	if (omni_out_write(out, line, len) < 0 || omni_out_write(out, "\n", 1) < 0) {

@@ -47,12 +47,18 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" channel, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[OMNI_LS_TICKET_PUT] =
 		"INSERT INTO tickets (id, customer_id, channel, store, status, subject,"
-		" thread_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
+		" thread_key, created_at, updated_at, solved_at, record)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" CASE WHEN ?5 IN ('solved', 'closed') THEN ?9 END, ?10)"
 		" ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id,"
 		" channel = excluded.channel, store = COALESCE(excluded.store, tickets.store),"
 		" status = COALESCE(excluded.status, tickets.status),"
 		" subject = COALESCE(tickets.subject, excluded.subject),"
-		" thread_key = COALESCE(tickets.thread_key, excluded.thread_key)",
+		" thread_key = COALESCE(tickets.thread_key, excluded.thread_key),"
+		" record = excluded.record, created_at = excluded.created_at,"
+		" updated_at = excluded.updated_at,"
+		" solved_at = CASE WHEN COALESCE(excluded.status, tickets.status)"
+		" IN ('solved', 'closed') THEN COALESCE(tickets.solved_at, excluded.updated_at) END",
 	[OMNI_LS_TICKET_RECORD] =
 		"UPDATE tickets SET record = ?2, created_at = ?3, updated_at = ?4,"
 		" solved_at = CASE WHEN status = 'solved' OR status = 'closed'"

@@ -940,6 +940,10 @@ typedef struct omni_link_parts {
 	const char *messages_json;   /* set: these messages, none gathered */
 	/* In: bounds besides the messages (0: none); out: the ticket's. */
 	omni_time created_at, updated_at;
+	/* In (omni_link_emit): the ticket's channel, store, status, subject
+	 * and thread key from a record (NULL: none), stored with the record
+	 * in one statement; row NULL: only the record is updated. */
+	const char *const *row;
 } omni_link_parts;
 
 /* The merged ticket, one line without its newline: in's members in order
