@@ -438,7 +438,8 @@ source_new(struct imp *m, const char *tid, const char *external)
 	return src;
 }
 
-/* Who wrote in: name, e-mail or handle, phone, from the inbound rows. */
+/* Who wrote in, from the inbound rows: name; from as an e-mail address,
+ * a phone number or else a handle on the channel; phone. */
 static json_t *
 customer_new(const struct row *r, size_t n, const char *channel)
 {
@@ -453,6 +454,8 @@ customer_new(const struct row *r, size_t n, const char *channel)
 			omni_json_set_str(c, "name", r[i].v[F_NAME]);
 		if (from && strchr(from, '@'))
 			omni_json_array_add_unique(emails, from);
+		else if (from && strspn(from, "+0123456789 -().") == strlen(from))
+			omni_json_array_add_unique(phones, from);
 		else if (from && !json_object_get(handles, channel))
 			omni_json_set_str(handles, channel, from);
 		if (r[i].v[F_PHONE])

@@ -103,7 +103,6 @@ chat_conf() {   # chat_conf [PATH]
 	map.ticket_id = thread
 	map.message_id = sid
 	map.from = from
-	map.phone = from
 	map.body = body
 	map.at = sent_at
 	map.direction = dir
@@ -111,7 +110,7 @@ chat_conf() {   # chat_conf [PATH]
 	run omni-fetch sms
 	assert_success
 	run jq -c '[.id, .channel, .customer, [.messages[] | .direction]]' <<<"$output"
-	assert_output '["sms:+15550101","sms",{"phones":["+15550101"],"handles":{"sms":"+15550101"}},["in","out","in"]]'
+	assert_output '["sms:+15550101","sms",{"phones":["+15550101"]},["in","out","in"]]'
 }
 
 @test "import: ad hoc import:PATH reads the columns named after the fields" {
