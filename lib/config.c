@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "omni.h"
 
@@ -153,6 +155,28 @@ parse_file(omni_config *c, FILE *f, omni_error *err)
 	return rc ? -1 : 0;
 }
 
+/* The configuration names mailboxes, servers and where replies go: a
+ * file another user can change could redirect them.  Refused when it is
+ * writable by group or others, or owned by someone other than the user or
+ * root.  0 or -1 with err (77). */
+static int
+check_mode(const char *path, FILE *f, omni_error *err)
+{
+	struct stat st;
+
+	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return omni_error_set(err, OMNI_EX_NOPERM, path, 0, 0,
+		                      "configuration is writable by others (mode %04o): "
+		                      "chmod go-w it", (unsigned)(st.st_mode & 07777)), -1;
+	if (st.st_uid != geteuid() && st.st_uid != 0)
+		return omni_error_set(err, OMNI_EX_NOPERM, path, 0, 0,
+		                      "configuration is owned by another user (uid %u)",
+		                      (unsigned)st.st_uid), -1;
+	return 0;
+}
+
 int
 omni_config_load(const char *path, omni_config **out, omni_error *err)
 {
@@ -182,7 +206,8 @@ omni_config_load(const char *path, omni_config **out, omni_error *err)
 		}
 		goto out;
 	}
-	rc = parse_file(c, f, err);
+	if ((rc = check_mode(c->path, f, err)) == 0)
+		rc = parse_file(c, f, err);
 out:
 	if (f)
 		fclose(f);

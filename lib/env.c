@@ -2,8 +2,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "omni.h"
 
@@ -123,6 +127,19 @@ read_secret_file(const char *var, const char *path, omni_error *err)
 	return buf;
 }
 
+/* A process that holds a secret writes no core file (it would hold the
+ * secret) and, on Linux, cannot be read by another process of the user. */
+static void
+no_core(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &rl);
+#ifdef __linux__
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+
 char *
 omni_secret(const char *name, omni_error *err)
 {
@@ -130,11 +147,15 @@ omni_secret(const char *name, omni_error *err)
 	const char *v;
 
 	snprintf(var, sizeof var, "OMNI_%s_FILE", name);
-	if ((v = getenv(var)) && *v)
+	if ((v = getenv(var)) && *v) {
+		no_core();
 		return read_secret_file(var, v, err);
+	}
 	snprintf(var, sizeof var, "OMNI_%s", name);
-	if ((v = getenv(var)) && *v)
+	if ((v = getenv(var)) && *v) {
+		no_core();
 		return strdup(v);
+	}
 	omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0,
 	               "missing secret: set OMNI_%s_FILE or OMNI_%s", name, name);
 	return NULL;

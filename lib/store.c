@@ -4,6 +4,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "omni.h"
@@ -133,6 +134,28 @@ migrate(omni_store *s, omni_error *err)
 	return 0;
 }
 
+/* The store holds customers' messages and the send ledger: one that
+ * other users can write could be made to resend or to forget.  Refused
+ * (77) when it, or its -wal file, is writable by group or others. */
+static int
+check_mode(const char *path, omni_error *err)
+{
+	struct stat st;
+	char wal[4096];
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	for (int i = 0; i < 2; i++) {
+		const char *p = i ? wal : path;
+		if (stat(p, &st) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (st.st_mode & (S_IWGRP | S_IWOTH))
+			return omni_error_set(err, OMNI_EX_NOPERM, p, 0, 0,
+			                      "the store is writable by others (mode %04o): "
+			                      "chmod 600 it", (unsigned)(st.st_mode & 07777)), -1;
+	}
+	return 0;
+}
+
 int
 omni_store_open(const char *path, omni_store **out, omni_error *err)
 {
@@ -149,7 +172,7 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 		s->path = strdup(env);
 	else
 		s->path = omni_xdg_path(OMNI_XDG_DATA, "omni.db");
-	if (create_private(s->path, err) < 0)
+	if (create_private(s->path, err) < 0 || check_mode(s->path, err) < 0)
 		goto fail;
 	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	                    NULL) != SQLITE_OK) {

@@ -1,0 +1,205 @@
+#!/usr/bin/env bats
+# Security: secrets kept out of output, traces and core files; loose
+# permissions on the configuration and the store refused; hostile field
+# values escaped in omni-report's formats; TLS verification always on.
+
+bats_require_minimum_version 1.5.0
+load test_helper
+eval "helper_$(declare -f setup)"
+
+TOKEN=shpat_0123456789abcdef_hardening_secret
+API=/admin/api/2024-10/orders.json
+NOW=--now=2026-01-01T00:00:00Z
+
+setup_file() {
+	fixture_start
+}
+
+teardown_file() {
+	fixture_stop
+}
+
+setup() {
+	helper_setup
+	fixture_reset
+	export OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=2
+}
+
+# ---- secrets ----
+
+@test "the API token never appears in output, -vv traces or errors, success or failure" {
+	export OMNI_SHOPIFY_TOKEN=$TOKEN
+	fixture_push /shopify$API \
+		'{"status":401,"body":"{\"errors\":\"[API] Invalid API key or access token\"}"}'
+	run --separate-stderr omni-fetch -vv "shopify:$FX/shopify"
+	assert_failure
+	[[ "$stderr" == *"GET "* ]] || fail "no trace: $stderr"
+	[[ "$output$stderr" != *"$TOKEN"* ]] || fail "the token leaked"
+	fixture_push /shopify$API \
+		"$(jq -cn --arg f "$FIXTURES/api/shopify/orders-1.json" '{status:200,file:$f,headers:{}}')"
+	run --separate-stderr omni-fetch -vv --orders "shopify:$FX/shopify"
+	assert_success
+	# the header is traced, its value redacted
+	assert_equal "$(grep -c 'X-Shopify-Access-Token: \[redacted\]' <<<"$stderr")" 1
+	[[ "$output$stderr" != *"$TOKEN"* ]] || fail "the token leaked"
+	# nor in the store
+	run grep -c "$TOKEN" "$OMNI_DB"
+	assert_output 0
+	# but it was sent to the server
+	run fixture_requests
+	assert_output --partial "$TOKEN"
+}
+
+@test "a process that read a secret dumps no core" {
+	export OMNI_SHOPIFY_TOKEN=$TOKEN
+	fixture_push /shopify$API '{"delay":3,"status":200,"body":"{\"orders\":[]}"}'
+	ulimit -c unlimited
+	omni-fetch "shopify:$FX/shopify" >/dev/null 2>&1 &
+	pid=$!
+	sleep 1
+	# not dumpable: /proc/PID belongs to root, or the core limit is 0
+	limits=$(cat "/proc/$pid/limits" 2>/dev/null || echo unreadable)
+	kill "$pid"
+	wait "$pid" || true
+	[[ "$limits" == unreadable || "$limits" == *"Max core file size        0 "* ]] || fail "$limits"
+}
+
+@test "a webhook secret never appears in the error of a bad signature" {
+	export OMNI_SHOPIFY_SECRET=whsec_hardening_secret_value
+	printf 'X-Shopify-Hmac-Sha256: AAAA\n\n{"id":1}\n' >"$BATS_TEST_TMPDIR/d.http"
+	run omni-fetch --webhook shopify "$BATS_TEST_TMPDIR/d.http"
+	assert_failure 77
+	refute_output --partial whsec_hardening
+}
+
+# ---- permissions ----
+
+@test "a configuration writable by group or others is refused (77); 0644 is fine" {
+	printf '[store s]\ntimezone = UTC\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	for mode in 664 646 666; do
+		chmod "$mode" "$BATS_TEST_TMPDIR/omni.conf"
+		run omni-fetch -c "$BATS_TEST_TMPDIR/omni.conf" "file:$FIXTURES/fetch/cli/instagram.json"
+		assert_failure 77
+		assert_output "omni-fetch: $BATS_TEST_TMPDIR/omni.conf: configuration is writable by others (mode 0$mode): chmod go-w it"
+	done
+	# the default place too, and every program that reads it (omni-report
+	# needs none)
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	cp "$BATS_TEST_TMPDIR/omni.conf" "$XDG_CONFIG_HOME/omni/omni.conf"
+	chmod 666 "$XDG_CONFIG_HOME/omni/omni.conf"
+	for p in omni-fetch omni-link omni-route omni-reply; do
+		run "$p" --now 2026-01-01T00:00:00Z </dev/null
+		assert_failure 77
+		assert_output --partial 'configuration is writable by others'
+	done
+	chmod 644 "$BATS_TEST_TMPDIR/omni.conf" "$XDG_CONFIG_HOME/omni/omni.conf"
+	run omni-fetch -c "$BATS_TEST_TMPDIR/omni.conf" "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+}
+
+@test "a store writable by group or others is refused (77) and left untouched" {
+	omni-fetch "file:$FIXTURES/fetch/cli/instagram.json" >/dev/null
+	[ "$(stat -c %a "$OMNI_DB")" = 600 ]
+	before=$(sqlite3 "$OMNI_DB" "SELECT count(*) FROM fetch_seen")
+	chmod 620 "$OMNI_DB"
+	run omni-fetch --all "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 77
+	assert_output "omni-fetch: $OMNI_DB: the store is writable by others (mode 0620): chmod 600 it"
+	for p in omni-link omni-route omni-reply; do
+		run "$p" -d "$OMNI_DB" --now 2026-01-01T00:00:00Z </dev/null
+		[ "$status" -eq 77 ] || [ "$status" -eq 0 ]   # route and reply open it only when needed
+		[ "$status" -eq 0 ] || assert_output --partial 'the store is writable by others'
+	done
+	run omni-link "$NOW" </dev/null
+	assert_failure 77
+	chmod 600 "$OMNI_DB"
+	assert_equal "$(sqlite3 "$OMNI_DB" "SELECT count(*) FROM fetch_seen")" "$before"
+	run omni-fetch --all "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_success
+}
+
+@test "a new store and its directories are private: 0600 and 0700" {
+	export OMNI_DB=$BATS_TEST_TMPDIR/new/dir/omni.db
+	umask 000
+	omni-fetch "file:$FIXTURES/fetch/cli/instagram.json" >/dev/null
+	run stat -c %a "$OMNI_DB" "$BATS_TEST_TMPDIR/new/dir" "$BATS_TEST_TMPDIR/new"
+	assert_output $'600\n700\n700'
+	run sh -c "stat -c %a '$OMNI_DB'-wal '$OMNI_DB'-shm 2>/dev/null | sort -u"
+	[ -z "$output" ] || assert_output 600
+}
+
+# ---- escaping ----
+
+hostile() {
+	jq -c '.channel = "<script>alert(1)</script>\",x\nq|y"' "$FIXTURES/report/edge.ndjson" |
+		head -n 3 >"$BATS_TEST_TMPDIR/hostile.ndjson"
+}
+
+@test "omni-report html: a hostile field value is escaped, no markup of its own" {
+	hostile
+	run omni-report "$NOW" -s 2000-01-01 -f html "$BATS_TEST_TMPDIR/hostile.ndjson"
+	assert_success
+	refute_output --partial '<script>alert'
+	assert_output --partial '&lt;script&gt;alert(1)&lt;/script&gt;'
+}
+
+@test "omni-report csv: a value with a comma, a quote and a newline is one quoted field" {
+	hostile
+	run omni-report "$NOW" -s 2000-01-01 -f csv -b channel "$BATS_TEST_TMPDIR/hostile.ndjson"
+	assert_success
+	run python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1]))); print(len(rows), repr(rows[1][0]), rows[1][1])' /dev/stdin <<<"$output"
+	assert_output "3 '<script>alert(1)</script>\",x\\nq|y' 3"
+}
+
+@test "omni-report prometheus: label values escaped" {
+	hostile
+	run omni-report "$NOW" -s 2000-01-01 -f prometheus -b channel "$BATS_TEST_TMPDIR/hostile.ndjson"
+	assert_success
+	assert_line 'omni_report_tickets{channel="<script>alert(1)</script>\",x\nq|y"} 3'
+}
+
+@test "omni-report markdown: a value cannot break the table or add markup" {
+	skip "known: lib/report_format.c writes markdown cells raw (newline, |, <script>)"
+	hostile
+	run omni-report "$NOW" -s 2000-01-01 -f markdown -b channel "$BATS_TEST_TMPDIR/hostile.ndjson"
+	assert_success
+	refute_output --partial '<script>'
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "omni-report table: control characters in a value do not reach the terminal" {
+	skip "known: lib/report_format.c writes an ESC in a value to the terminal"
+	jq -c '.channel = "a\u001b[31mred"' "$FIXTURES/report/edge.ndjson" >"$BATS_TEST_TMPDIR/esc.ndjson"
+	run omni-report "$NOW" -s 2000-01-01 -b channel "$BATS_TEST_TMPDIR/esc.ndjson"
+	assert_success
+	refute_output --partial $'\e'
+}
+
+# ---- TLS ----
+
+@test "TLS verification is on for every request and nothing turns it off" {
+	# the only settings of peer and host verification in the library
+	run grep -rn --include='*.c' 'SSL_VERIFYPEER\|SSL_VERIFYHOST' "$TOP/lib" "$TOP/cmd"
+	assert_output --partial 'CURLOPT_SSL_VERIFYPEER, 1L'
+	assert_output --partial 'CURLOPT_SSL_VERIFYHOST, 2L'
+	refute_output --partial ', 0'
+	run grep -rln --include='*.c' 'CURLOPT_SSL_VERIFYSTATUS\|CURLSSLOPT_NO_REVOKE\|CURLOPT_PROXY_SSL_VERIFY' "$TOP/lib" "$TOP/cmd"
+	assert_output ''
+	# a self-signed server is refused, not trusted
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$BATS_TEST_TMPDIR/k.pem" \
+		-out "$BATS_TEST_TMPDIR/c.pem" -days 1 -subj /CN=localhost 2>/dev/null
+	openssl s_server -quiet -accept 0 -cert "$BATS_TEST_TMPDIR/c.pem" -key "$BATS_TEST_TMPDIR/k.pem" \
+		-www >"$BATS_TEST_TMPDIR/s_server.out" 2>&1 &
+	srv=$!
+	port=
+	for _ in $(seq 50); do
+		port=$(ss -ltnp 2>/dev/null | awk -v p="pid=$srv," '$0 ~ p { sub(/.*:/, "", $4); print $4; exit }')
+		[ -n "$port" ] && break
+		sleep 0.1
+	done
+	[ -n "$port" ] || { kill "$srv"; skip "cannot find the openssl s_server port"; }
+	OMNI_SHOPIFY_TOKEN=x run omni-fetch "shopify:https://localhost:$port/shop"
+	kill "$srv"
+	assert_failure
+	assert_output --partial 'certificate'
+}
