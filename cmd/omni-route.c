@@ -59,14 +59,9 @@ struct run {
 	omni_rules rules;
 	omni_store *store;         /* open when an assign block needs it */
 	omni_assign *assign;
-	omni_edit *edit;
 	omni_out *out;
+	omni_route_writer *writer;
 	omni_route rt;
-	char *buf;                 /* JSON being built */
-	size_t len, cap;
-	int fast;                  /* none of our members in the record: append */
-	char *tail;                /* ,"key":value ... when fast */
-	size_t tlen, tcap;
 	const char *last_store, *last_zone;
 };
 
@@ -150,179 +145,8 @@ out:
 	return rc;
 }
 
-/* ---- building JSON text ---- */
-
-static void
-put(struct run *r, const char *s, size_t n)
-{
-	if (r->len + n + 1 > r->cap) {
-		size_t cap = (r->len + n + 1) * 2;
-		char *b = realloc(r->buf, cap);
-		if (!b)
-			abort();
-		r->buf = b;
-		r->cap = cap;
-	}
-	memcpy(r->buf + r->len, s, n);
-	r->len += n;
-}
-
-/* A string literal, its length known at compile time. */
-#define put_lit(r, s) put(r, s, sizeof s - 1)
-
-static void
-puts_(struct run *r, const char *s)
-{
-	put(r, s, strlen(s));
-}
-
-static void
-put_str(struct run *r, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	const char *run;
-
-	if (!s) {
-		put_lit(r, "null");
-		return;
-	}
-	put(r, "\"", 1);
-	for (run = s; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		put(r, run, (size_t)(s - run));
-		if (c == '"' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-			put(r, e, 2);
-		} else {
-			char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-			put(r, e, 6);
-		}
-		run = s + 1;
-	}
-	put(r, run, (size_t)(s - run));
-	put(r, "\"", 1);
-}
-
-static void
-tail_put(struct run *r, const char *s, size_t n)
-{
-	if (r->tlen + n > r->tcap) {
-		size_t cap = (r->tlen + n) * 2;
-		char *t = realloc(r->tail, cap);
-		if (!t)
-			abort();
-		r->tail = t;
-		r->tcap = cap;
-	}
-	memcpy(r->tail + r->tlen, s, n);
-	r->tlen += n;
-}
-
-/* The value built in r->buf becomes member key: in the edit, or, when the
- * record has none of the members omni-route writes, straight onto the end
- * of the line, which is what the edit would write, for less. */
-static void
-set_raw(struct run *r, const char *key)
-{
-	if (r->fast) {
-		tail_put(r, ",\"", 2);
-		tail_put(r, key, strlen(key));
-		tail_put(r, "\":", 2);
-		tail_put(r, r->buf, r->len);
-	} else {
-		omni_edit_set_raw(r->edit, key, r->buf, r->len);
-	}
-	r->len = 0;
-}
-
-static const char *const owned[] = {
-	"lang", "intent", "sentiment", "priority", "priority_score", "queue",
-	"assignee", "tags", "sla", "route", NULL,
-};
-
-/* A compact line of one object with members, none of them ours? */
-static int
-can_append(const omni_record *rec)
-{
-	const char *t = rec->text;
-	size_t n = rec->len;
-
-	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\r'))
-		n--;
-	if (!rec->nmembers || n < 2 || t[0] != '{' || t[n - 1] != '}' ||
-	    rec->members[rec->nmembers - 1].value.p + rec->members[rec->nmembers - 1].value.n != t + n - 1)
-		return 0;
-	for (size_t i = 0; i < rec->nmembers; i++) {
-		omni_span k = rec->members[i].key;
-		for (const char *const *o = owned; *o; o++)
-			if (strlen(*o) == k.n && memcmp(*o, k.p, k.n) == 0)
-				return 0;
-		if (memchr(k.p, '\\', k.n))
-			return 0;
-	}
-	return 1;
-}
-
-static void
-set_str(struct run *r, const char *key, const char *s)
-{
-	put_str(r, s);
-	set_raw(r, key);
-}
-
-static void
-digits(char *p, int v, int n)
-{
-	while (n-- > 0) {
-		p[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
-}
-
-/* "2026-11-26T12:00:00Z" (".123" with milliseconds), as omni_time_format
- * writes it, without printf: a million tickets write three each. */
-static void
-put_time(struct run *r, omni_time t)
-{
-	char b[32] = "0000-00-00T00:00:00.000Z";
-	int64_t secs = t >= 0 ? t / 1000 : (t - 999) / 1000;
-	int ms = (int)(t - secs * 1000), y, m, d;
-	int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-	int sod = (int)(secs - days * 86400);
-
-	if (!t) {
-		put_lit(r, "null");
-		return;
-	}
-	if (days < -700000 || days > 2900000) {     /* outside years 0-9999 */
-		char f[40];
-		put_str(r, omni_time_format(t, f));
-		return;
-	}
-	omni_civil_from_days((int32_t)days, &y, &m, &d);
-	digits(b, y, 4);
-	digits(b + 5, m, 2);
-	digits(b + 8, d, 2);
-	digits(b + 11, sod / 3600, 2);
-	digits(b + 14, sod / 60 % 60, 2);
-	digits(b + 17, sod % 60, 2);
-	if (ms) {
-		digits(b + 20, ms, 3);
-	} else {
-		b[19] = 'Z';
-		b[20] = 0;
-	}
-	put(r, "\"", 1);
-	puts_(r, b);
-	put(r, "\"", 1);
-}
-
-/* ---- one ticket ---- */
-
 static const char *
-store_zone(struct run *r, const omni_record *rec, char *store, size_t size)
+store_zone(struct run *r, char *store, size_t size)
 {
 	const omni_conf_section *s;
 	if (omni_json_string_buf(omni_route_member(&r->rt, "store"), store, size) < 0)
@@ -335,71 +159,31 @@ store_zone(struct run *r, const omni_record *rec, char *store, size_t size)
 	return r->last_zone;
 }
 
+/* The SLA of the ticket's policy, in its store's zone: 0 and *policy
+ * (NULL for none), or -1 with err. */
 static int
-write_sla(struct run *r, const omni_record *rec, omni_error *err)
+compute_sla(struct run *r, omni_sla *s, const char **policy, omni_error *err)
 {
-	static const char *const names[] = { "first_response", "next_response", "resolution" };
 	const omni_sla_policy *p = omni_rules_policy(&r->rules, r->rt.policy);
 	char store[256];
-	const char *zone = store_zone(r, rec, store, sizeof store);
-	omni_sla s;
-	int any = 0;
+	const char *zone = store_zone(r, store, sizeof store);
 
-	if (!p) {
-		put_lit(r, "null");
-		set_raw(r, "sla");
-		return 0;
-	}
-	if (omni_sla_compute(&r->rules, p, store, zone, &r->rt, &s, err) < 0)
-		return -1;
-	put_lit(r, "{\"policy\":");
-	put_str(r, p->name);
-	for (int i = 0; i < 3; i++) {
-		puts_(r, i == 0 ? ",\"first_response_due\":" : i == 1 ? ",\"next_response_due\":" :
-		      ",\"resolution_due\":");
-		put_time(r, s.due[i]);
-	}
-	put_lit(r, ",\"breached\":[");
-	for (int i = 0; i < 3; i++)
-		if (s.breached[i]) {
-			puts_(r, any++ ? ",\"" : "\"");
-			puts_(r, names[i]);
-			put_lit(r, "\"");
-		}
-	puts_(r, s.paused ? "],\"paused\":true}" : "]}");
-	set_raw(r, "sla");
-	return 0;
+	*policy = p ? p->name : NULL;
+	return p ? omni_sla_compute(&r->rules, p, store, zone, &r->rt, s, err) : 0;
 }
 
+/* --explain: the rules that matched, on standard error too. */
 static void
-write_route(struct run *r, const omni_record *rec)
+explain(const omni_route *rt)
 {
-	omni_route *rt = &r->rt;
 	char id[256];
 
-	put_lit(r, "{\"rules\":[");
-	for (size_t i = 0; i < rt->nmatched; i++) {
-		if (i)
-			put_lit(r, ",");
-		put_str(r, rt->matched[i]->name);
-	}
-	put_lit(r, "]");
-	if (r->explain) {
-		if (omni_json_string_buf(omni_route_member(&r->rt, "id"), id, sizeof id) < 0)
-			snprintf(id, sizeof id, "?");
-		put_lit(r, ",\"explain\":[");
-		for (size_t i = 0; i < rt->nmatched; i++) {
-			if (i)
-				put_lit(r, ",");
-			put_str(r, rt->why[i]);
-			omni_warn("%s: %s", id, rt->why[i] ? rt->why[i] : "");
-		}
-		if (!rt->nmatched)
-			omni_warn("%s: no rule matched", id);
-		put_lit(r, "]");
-	}
-	put_lit(r, "}");
-	set_raw(r, "route");
+	if (omni_json_string_buf(omni_route_member(rt, "id"), id, sizeof id) < 0)
+		snprintf(id, sizeof id, "?");
+	for (size_t i = 0; i < rt->nmatched; i++)
+		omni_warn("%s: %s", id, rt->why[i] ? rt->why[i] : "");
+	if (!rt->nmatched)
+		omni_warn("%s: no rule matched", id);
 }
 
 static int
@@ -407,7 +191,8 @@ route_one(struct run *r, const omni_record *rec, omni_error *err)
 {
 	static char text[4096];
 	omni_route *rt = &r->rt;
-	char num[16];
+	const char *policy;
+	omni_sla sla;
 
 	omni_route_read(rt, rec, r->lex, text, sizeof text);
 	omni_rules_apply(&r->rules, rt);
@@ -417,42 +202,11 @@ route_one(struct run *r, const omni_record *rec, omni_error *err)
 		    omni_assign_route(r->assign, &r->rules, rt, id, err) < 0)
 			return -1;
 	}
-	r->fast = can_append(rec);
-	r->tlen = 0;
-	if (!r->fast)
-		omni_edit_reset(r->edit);
-	set_str(r, "lang", rt->lang);
-	set_str(r, "intent", rt->intent);
-	set_str(r, "sentiment", rt->sentiment);
-	set_str(r, "priority", rt->priority);
-	snprintf(num, sizeof num, "%d", rt->score);
-	puts_(r, num);
-	set_raw(r, "priority_score");
-	set_str(r, "queue", rt->queue);
-	set_str(r, "assignee", rt->assignee);
-	put_lit(r, "[");
-	for (size_t i = 0; i < rt->ntags; i++) {
-		if (i)
-			put_lit(r, ",");
-		put_str(r, rt->tags[i]);
-	}
-	put_lit(r, "]");
-	set_raw(r, "tags");
-	if (write_sla(r, rec, err) < 0)
+	if (compute_sla(r, &sla, &policy, err) < 0)
 		return -1;
-	write_route(r, rec);
-	if (r->fast) {
-		const char *end = rec->members[rec->nmembers - 1].value.p +
-		                  rec->members[rec->nmembers - 1].value.n;
-		tail_put(r, "}\n", 2);
-		if (omni_out_write(r->out, rec->text, (size_t)(end - rec->text)) < 0 ||
-		    omni_out_write(r->out, r->tail, r->tlen) < 0)
-			return 1;
-		return 0;
-	}
-	if (omni_record_write(r->out, rec, r->edit) < 0)
-		return 1;
-	return 0;
+	if (r->explain)
+		explain(rt);
+	return omni_route_write(r->writer, rt, policy, &sla) < 0 ? 1 : 0;
 }
 
 static int
@@ -546,8 +300,13 @@ main(int argc, char **argv)
 		goto out;
 	}
 	r.rt.explain = r.explain;
-	r.edit = omni_edit_new();
 	r.out = omni_out_new(STDOUT_FILENO);
+	if (!(r.writer = omni_route_writer_new(r.out))) {
+		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_report(&err);
+		status = omni_cli_close(r.out, reject, err.status);
+		goto out;
+	}
 	status = run_tickets(&r, argv + optind, argc - optind, reject, &err);
 	if (status && status != OMNI_EX_PARTIAL)
 		omni_report(&err);
@@ -556,12 +315,10 @@ out:
 	omni_route_clear(&r.rt);
 	omni_assign_free(r.assign);
 	omni_store_close(r.store);
-	omni_edit_free(r.edit);
+	omni_route_writer_free(r.writer);
 	omni_lexicon_free(r.lex);
 	omni_rules_free(&r.rules);
 	omni_config_free(r.config);
-	free(r.buf);
-	free(r.tail);
 	free(r.share);
 	return status;
 }

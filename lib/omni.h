@@ -1079,7 +1079,7 @@ int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 
 /* ------------------------------------------------------------------ */
 // lib/route_text.c, route_rules.c, route_calendar.c, route_eval.c, route_sla.c,
-// route_assign.c, route_ticket.c - omni-route
+// route_assign.c, route_ticket.c, route_write.c - omni-route
 
 typedef struct omni_lexicon omni_lexicon;
 /* Loads every *.lex file of each directory, in order (a missing directory
@@ -1282,6 +1282,17 @@ int omni_business_add(const omni_calendar *c, const char *zone, omni_time t,
                       int64_t ms, omni_time *out);
 int omni_business_days(const omni_calendar *c, const char *zone, omni_time t,
                        int64_t days, omni_time *out);
+
+/* Writes routed tickets to out (borrowed): the record with lang, intent,
+ * sentiment, priority, priority_score, queue, assignee, tags, sla (from
+ * policy and sla; null when policy is NULL) and route set, everything else
+ * byte for byte.  New, or NULL out of memory. */
+typedef struct omni_route_writer omni_route_writer;
+omni_route_writer *omni_route_writer_new(omni_out *out);
+void omni_route_writer_free(omni_route_writer *w);
+/* 0, or -1 when the output failed (omni_out_close says why). */
+int omni_route_write(omni_route_writer *w, const omni_route *r, const char *policy,
+                     const omni_sla *sla);
 
 /* Assignment inside a queue, the load kept in the store (borrowed; it
  * outlives the omni_assign). */
