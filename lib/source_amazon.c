@@ -337,6 +337,15 @@ out:
 	return rc;
 }
 
+/* The first request of a run that resumed at a stored NextToken, refused
+ * with a 400 (InvalidInput): the token has expired. */
+static int
+stale_token(const struct amz *a, const omni_error *err)
+{
+	return a->pg.next && a->pg.page == 1 && err->status == OMNI_EX_PROTOCOL &&
+	       strstr(err->text, "http status 400");
+}
+
 static int
 setup(struct amz *a, const char *base, omni_error *err)
 {
@@ -374,7 +383,19 @@ omni_source_amazon(omni_fetch *f, const char *base, omni_error *err)
 	if (setup(&a, base, err) < 0)
 		goto out;
 	for (url = orders_url(&a, a.pg.next); url; a.pg.page++) {
-		if (page(&a, url, &next, err) < 0 || omni_paged_save(&a.pg, next, err) < 0)
+		int got = page(&a, url, &next, err);
+		if (got < 0 && stale_token(&a, err)) {
+			/* a NextToken kept from an earlier run has expired: start
+			 * the listing again from "since" (orders are upserts) */
+			say(&a, "the stored NextToken was refused: reading from the start");
+			free(a.pg.next);
+			a.pg.next = NULL;
+			free(url);
+			url = orders_url(&a, NULL);
+			a.pg.page = 0;
+			continue;
+		}
+		if (got < 0 || omni_paged_save(&a.pg, next, err) < 0)
 			goto out;
 		free(url);
 		url = next ? orders_url(&a, next) : NULL;

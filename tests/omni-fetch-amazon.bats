@@ -318,3 +318,28 @@ Atza|IwEBIexampleaccess2'
 	run jq -s 'map(select(.path == "/amazon/orders/v0/orders")) | length' <<<"$(requests)"
 	assert_output 22
 }
+
+@test "amazon: a stored NextToken that has expired starts the listing again from the cursor's time" {
+	token
+	local q
+	q=$(file quota-exceeded-429.json 429)
+	push $ORDERS "$(file orders-1.json)" "$q" "$q" "$q" "$q"
+	push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
+	push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-2.json)"
+	run omni-fetch --orders amz
+	assert_failure 75
+	token
+	push $ORDERS '{"status":400,"body":"{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid NextToken\",\"details\":\"\"}]}"}' \
+		"$(file orders-2.json)"
+	push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
+	run omni-fetch -vv --orders --now 2024-03-10T00:00:00Z amz
+	assert_success
+	assert_output --partial 'omni-fetch: the stored NextToken was refused: reading from the start'
+	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(requests)"
+	assert_line --index 5 'MarketplaceIds=ATVPDKIKX0DER&NextToken=tok%2F2%2Ba%3D%3D'
+	assert_line --index 6 'MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=2024-02-09T00%3A00%3A00Z'
+	run orders
+	assert_output '111-2048577-6634915 113-4827365-1029384 114-9936120-5521807'
+	run cursor
+	assert_output '{"since":"2024-03-04T09:31:45Z"}'
+}
