@@ -159,6 +159,22 @@ omni_reply_template_for(const omni_record *rec)
 	return NULL;
 }
 
+/* The clock as text, formatted again only when it moves (--now: never). */
+static const char *
+now_text(char buf[40])
+{
+	static omni_time last = INT64_MIN;
+	static char text[40];
+	omni_time t = omni_clock_now();
+
+	if (t != last) {
+		omni_time_format(t, text);
+		last = t;
+	}
+	memcpy(buf, text, sizeof text);
+	return buf;
+}
+
 /* {"brand":..,"tone":..,"tracking_link":..,"first_name":..,"now":..}: new */
 static char *
 extras_json(const omni_record *rec, const char *brand, const char *tone)
@@ -182,7 +198,7 @@ extras_json(const omni_record *rec, const char *brand, const char *tone)
 	if (name)
 		name[strcspn(name, " \t")] = '\0';
 	omni_json_set_str(x, "first_name", name && *name ? name : NULL);
-	omni_json_set_str(x, "now", omni_time_format(omni_clock_now(), now));
+	omni_json_set_str(x, "now", now_text(now));
 	out = omni_reply_json(x, NULL);
 	json_decref(x);
 	free(carrier);
