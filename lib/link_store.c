@@ -175,36 +175,109 @@ col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+/* Writes s as a JSON string, escaped as jansson's compact dump does
+ * (the parts built here sit beside parts jansson wrote). */
+static void
+put_string(FILE *f, const char *s)
+{
+	putc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" :
+		                c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r" :
+		                c == '\t' ? "\\t" : NULL;
+		if (e)
+			fputs(e, f);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04X", c);
+		else
+			putc(c, f);
+	}
+	putc('"', f);
+}
+
+/* The values of the kinds accepted, as a JSON array (a "handles" object
+ * with handles set: the first value of each kind). */
+static void
+put_keys(FILE *f, const omni_link_keys *ks, int (*take)(const char *), int handles)
+{
+	int first = 1;
+
+	putc(handles ? '{' : '[', f);
+	for (size_t i = 0; i < ks->n; i++) {
+		int seen = 0;
+		if (!take(ks->v[i].kind))
+			continue;
+		for (size_t j = 0; handles && j < i && !seen; j++)
+			seen = strcmp(ks->v[j].kind, ks->v[i].kind) == 0;
+		if (seen)
+			continue;
+		if (!first)
+			putc(',', f);
+		first = 0;
+		if (handles) {
+			put_string(f, ks->v[i].kind);
+			putc(':', f);
+		}
+		put_string(f, ks->v[i].value);
+	}
+	putc(handles ? '}' : ']', f);
+}
+
+static int
+is_email(const char *kind)
+{
+	return strcmp(kind, "email") == 0 || strcmp(kind, "ebay_alias") == 0;
+}
+
+static int
+is_phone(const char *kind)
+{
+	return strcmp(kind, "phone") == 0;
+}
+
+static int
+is_handle(const char *kind)
+{
+	return !is_email(kind) && !is_phone(kind) && strcmp(kind, "order") != 0;
+}
+
 char *
 omni_link_customer_json(omni_link *l, const char *customer_id, omni_error *err)
 {
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
-	json_t *c = json_object(), *emails = json_array(), *phones = json_array();
-	json_t *handles = json_object();
 	const omni_link_keys *ks;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
 
-	json_object_set_new(c, "id", json_string(customer_id));
+	if (!f)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
+	fputs("{\"id\":", f);
+	put_string(f, customer_id);
 	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0))
-		json_object_set_new(c, "name", json_string(col(st, 0)));
+	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0)) {
+		fputs(",\"name\":", f);
+		put_string(f, col(st, 0));
+	}
 	sqlite3_reset(st);
-	json_object_set_new(c, "emails", emails);
-	json_object_set_new(c, "phones", phones);
-	json_object_set_new(c, "handles", handles);
 	if (!(ks = omni_link_cust_keys(l, customer_id, err))) {
-		json_decref(c);
+		fclose(f);
+		free(text);
 		return NULL;
 	}
-	for (size_t i = 0; i < ks->n; i++) {
-		const char *kind = ks->v[i].kind, *value = ks->v[i].value;
-		if (strcmp(kind, "email") == 0 || strcmp(kind, "ebay_alias") == 0)
-			json_array_append_new(emails, json_string(value));
-		else if (strcmp(kind, "phone") == 0)
-			json_array_append_new(phones, json_string(value));
-		else if (strcmp(kind, "order") != 0 && !json_object_get(handles, kind))
-			json_object_set_new(handles, kind, json_string(value));
+	fputs(",\"emails\":", f);
+	put_keys(f, ks, is_email, 0);
+	fputs(",\"phones\":", f);
+	put_keys(f, ks, is_phone, 0);
+	fputs(",\"handles\":", f);
+	put_keys(f, ks, is_handle, 1);
+	putc('}', f);
+	if (fclose(f) != 0) {
+		free(text);
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
 	}
-	return dump(c);
+	return text;
 }
 
 /* "store|1061" -> store and "1061" (store points into a copy). */
@@ -308,8 +381,8 @@ omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
 			goto fail;
 	}
 	json_decref(keys);
-	*ids_json = dump(ids);
-	*orders_json = dump(orders);
+	*ids_json = json_array_size(ids) ? dump(ids) : (json_decref(ids), strdup("[]"));
+	*orders_json = json_array_size(orders) ? dump(orders) : (json_decref(orders), strdup("[]"));
 	if (!*ids_json || !*orders_json) {
 		free(*ids_json);
 		free(*orders_json);
