@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "omni.h"
@@ -156,6 +157,38 @@ check_mode(const char *path, omni_error *err)
 	return 0;
 }
 
+/* After a failed open: when the store or its directory cannot be
+ * written (SQLite needs both, for the -wal and -shm files), say so, with
+ * status 77, rather than SQLite's "unable to open database file"; when
+ * its file system is full, 74. */
+static void
+explain_unwritable(const char *path, omni_error *err)
+{
+	char *copy = strdup(path);
+	const char *dir, *why = NULL;
+	struct statvfs vfs;
+
+	if (!copy)
+		return;
+	dir = dirname(copy);
+	if (statvfs(dir, &vfs) == 0 && vfs.f_bavail == 0 && !(vfs.f_flag & ST_RDONLY)) {
+		omni_error_set(err, OMNI_EX_IOERR, path, 0, 0,
+		               "cannot open the store: its file system is full");
+		free(copy);
+		return;
+	}
+	if (statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		why = "it is on a read-only file system";
+	else if (access(dir, W_OK) < 0 && errno == EACCES)
+		why = "its directory is not writable";
+	else if (access(path, W_OK) < 0 && errno == EACCES)
+		why = "it is not writable";
+	if (why)
+		omni_error_set(err, OMNI_EX_NOPERM, path, 0, 0,
+		               "cannot write the store: %s", why);
+	free(copy);
+}
+
 int
 omni_store_open(const char *path, omni_store **out, omni_error *err)
 {
@@ -195,6 +228,9 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	*out = s;
 	return 0;
 fail:
+	if (err && err->status != OMNI_EX_DATAERR && err->status != OMNI_EX_TEMPFAIL &&
+	    err->status != OMNI_EX_NOPERM && s->path)
+		explain_unwritable(s->path, err);
 	omni_store_close(s);
 	return -1;
 }
