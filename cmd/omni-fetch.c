@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
+#include <sqlite3.h>
 
 #include "omni.h"
 
@@ -88,6 +89,7 @@ struct run {
 	long tickets, rejected;
 	int stopped;            /* the output failed: stop, record nothing */
 	int partial;            /* a source of --jobs set records aside */
+	omni_error store_failed;   /* a child's commit between pages failed */
 	int failed;             /* the status of the first source that failed */
 	int reject_failed;
 };
@@ -175,7 +177,12 @@ commit_seen(struct run *r, const omni_fetch *f, const char *cursor, omni_error *
 		omni_store_rollback(r->store);
 		return 0;
 	}
-	if (r->job && omni_store_begin(r->store, err) < 0)
+	if (r->store_failed.status) {
+		*err = r->store_failed;
+		goto fail;
+	}
+	if (r->job && sqlite3_get_autocommit(omni_store_db(r->store)) &&
+	    omni_store_begin(r->store, err) < 0)
 		return -1;
 	if (cursor && omni_store_cursor_set(r->store, f->cursor_key, cursor, err) < 0)
 		goto fail;
@@ -217,6 +224,30 @@ trace(void *arg, const char *line)
 	omni_verbose("%s", line);
 }
 
+/* In a child of --jobs, the HTTP trace marks the network waits: a request
+ * going out commits what the last answer stored (orders are upserts: a
+ * page stored twice is the same page), the first line of an answer takes
+ * the store's lock for the work on it.  So a page's writes share one
+ * transaction, and no source holds the lock while it waits for a server,
+ * which another source's store statements would wait on. */
+static void
+job_trace(void *arg, const char *line)
+{
+	struct run *r = arg;
+	sqlite3 *db = omni_store_db(r->store);
+	omni_error err = { 0 };
+
+	if (omni_verbosity >= 2)
+		omni_verbose("%s", line);
+	if (line[0] == '>' && !sqlite3_get_autocommit(db)) {
+		if (omni_store_commit(r->store, &err) < 0)
+			r->store_failed = err;
+	} else if (line[0] == '<' && sqlite3_get_autocommit(db)) {
+		if (omni_store_begin(r->store, &err) < 0)
+			r->store_failed = err;
+	}
+}
+
 /* The callbacks and options every source and delivery shares. */
 static void
 prepare(struct run *r, omni_fetch *f)
@@ -241,7 +272,7 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 
 	prepare(r, f);
 	f->checkpoint = checkpoint;
-	f->trace = omni_verbosity >= 2 ? trace : NULL;
+	f->trace = r->job ? job_trace : omni_verbosity >= 2 ? trace : NULL;
 	if (s) {
 		f->name = f->cursor_key = s->name;
 		f->uri = omni_conf_get(s, "uri");
