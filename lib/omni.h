@@ -763,6 +763,10 @@ int omni_source_tiktok(omni_fetch *f, const char *base, omni_error *err);
 struct omni_payload;
 int omni_webhook_bigcommerce(struct omni_payload *p, const json_t *doc,
                              omni_error *err);
+/* A normalised customer from an order's customer id (0 a guest: no id)
+ * and a billing address {first_name, last_name, email, phone}, as
+ * BigCommerce and WooCommerce write them; the e-mail lowercased.  New. */
+json_t *omni_payload_billing_customer(const json_t *id, const json_t *bill);
 /* TikTok Shop's request signature: lowercase hex HMAC-SHA256 keyed by
  * secret over secret + path + the sorted query's keys and values (but
  * sign and access_token) + body + secret.  params: "k=v" strings
@@ -793,6 +797,12 @@ int omni_paged_reload(omni_paged *pg, omni_error *err);
 int omni_paged_save(omni_paged *pg, const char *next, omni_error *err);
 /* Keeps the newest modification time seen (as omni_payload_time reads). */
 void omni_paged_note(omni_paged *pg, const json_t *v);
+/* Pages numbered from 1 (or the cursor's "next") to the last: page
+ * returns 1 when more follow, 0 after the last, -1 with err; the cursor
+ * is saved after each. */
+int omni_paged_numbered(omni_paged *pg,
+                        int (*page)(omni_paged *pg, const char *base, omni_error *err),
+                        const char *base, omni_error *err);
 /* err 65 "page N: ..." naming the source; returns -1. */
 int omni_paged_fail(omni_paged *pg, omni_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

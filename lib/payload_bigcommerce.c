@@ -97,15 +97,14 @@ financial_status(json_int_t id, const char *payment)
 	return payment;
 }
 
-static json_t *
-customer_new(const json_t *o)
+json_t *
+omni_payload_billing_customer(const json_t *id, const json_t *bill)
 {
-	const json_t *bill = get(o, "billing_address");
 	const char *first = str(bill, "first_name"), *last = str(bill, "last_name");
 	json_t *c = json_object();
 	char *name = NULL, *email = NULL;
 
-	set_id(c, "id", get(o, "customer_id"));
+	set_id(c, "id", id);
 	if ((first || last) &&
 	    asprintf(&name, "%s%s%s", first ? first : "", first && last ? " " : "",
 	             last ? last : "") >= 0)
@@ -143,7 +142,9 @@ order_new(const omni_payload *p, const json_t *o)
 	                     financial_status(status, str(o, "payment_status")));
 	omni_payload_set_str(out, "total", str(o, "total_inc_tax"));
 	omni_payload_set_str(out, "currency", str(o, "currency_code"));
-	json_object_set_new(out, "customer", customer_new(o));
+	json_object_set_new(out, "customer",
+	                    omni_payload_billing_customer(get(o, "customer_id"),
+	                                                  get(o, "billing_address")));
 	return out;
 }
 

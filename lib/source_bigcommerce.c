@@ -209,8 +209,8 @@ int
 omni_source_bigcommerce(omni_fetch *f, const char *base, omni_error *err)
 {
 	omni_paged pg;
-	char *root = NULL, next[32];
-	int rc = -1, more;
+	char *root = NULL;
+	int rc = -1;
 
 	if (omni_paged_open(&pg, f, err) < 0 || auth(&pg, err) < 0)
 		goto out;
@@ -218,18 +218,7 @@ omni_source_bigcommerce(omni_fetch *f, const char *base, omni_error *err)
 		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (pg.next && atol(pg.next) > 0)
-		pg.page = atol(pg.next);
-	for (;; pg.page++) {
-		if ((more = page(&pg, root, err)) < 0)
-			goto out;
-		snprintf(next, sizeof next, "%ld", pg.page + 1);
-		if (omni_paged_save(&pg, more ? next : NULL, err) < 0)
-			goto out;
-		if (!more)
-			break;
-	}
-	rc = 0;
+	rc = omni_paged_numbered(&pg, page, root, err);
 out:
 	free(root);
 	omni_paged_close(&pg);

@@ -135,6 +135,27 @@ omni_paged_save(omni_paged *pg, const char *next, omni_error *err)
 	return rc;
 }
 
+int
+omni_paged_numbered(omni_paged *pg,
+                    int (*page)(omni_paged *pg, const char *base, omni_error *err),
+                    const char *base, omni_error *err)
+{
+	char next[32];
+	int more;
+
+	if (pg->next && atol(pg->next) > 0)
+		pg->page = atol(pg->next);
+	for (;; pg->page++) {
+		if ((more = page(pg, base, err)) < 0)
+			return -1;
+		snprintf(next, sizeof next, "%ld", pg->page + 1);
+		if (omni_paged_save(pg, more ? next : NULL, err) < 0)
+			return -1;
+		if (!more)
+			return 0;
+	}
+}
+
 void
 omni_paged_note(omni_paged *pg, const json_t *v)
 {

@@ -72,33 +72,6 @@ financial_status(const char *s, const json_t *refunds)
 }
 
 static json_t *
-customer_new(const json_t *o)
-{
-	const json_t *bill = get(o, "billing");
-	const char *first = str(bill, "first_name"), *last = str(bill, "last_name");
-	json_t *c = json_object();
-	char *id = omni_payload_id(get(o, "customer_id")), *name = NULL, *email = NULL;
-
-	if (id && strcmp(id, "0") != 0)     /* 0 is a guest */
-		json_object_set_new(c, "id", json_string(id));
-	free(id);
-	if ((first || last) &&
-	    asprintf(&name, "%s%s%s", first ? first : "", first && last ? " " : "",
-	             last ? last : "") >= 0)
-		json_object_set_new(c, "name", json_string(name));
-	free(name);
-	if (str(bill, "email") && (email = strdup(str(bill, "email")))) {
-		for (char *p = email; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
-		json_object_set_new(c, "email", json_string(email));
-	}
-	free(email);
-	omni_payload_set_str(c, "phone", str(bill, "phone"));
-	return c;
-}
-
-static json_t *
 items_new(const json_t *lines)
 {
 	json_t *items = json_array(), *l;
@@ -135,7 +108,9 @@ order_new(const omni_payload *p, const json_t *o)
 	                     financial_status(status, get(o, "refunds")));
 	omni_payload_set_str(out, "total", str(o, "total"));
 	omni_payload_set_str(out, "currency", str(o, "currency"));
-	json_object_set_new(out, "customer", customer_new(o));
+	json_object_set_new(out, "customer",
+	                    omni_payload_billing_customer(get(o, "customer_id"),
+	                                                  get(o, "billing")));
 	json_object_set_new(out, "items", items_new(get(o, "line_items")));
 	free(number);
 	free(num);
@@ -328,23 +303,11 @@ int
 omni_source_woocommerce(omni_fetch *f, const char *base, omni_error *err)
 {
 	omni_paged pg;
-	char next[32];
-	int rc = -1, more;
+	int rc = -1;
 
 	if (omni_paged_open(&pg, f, err) < 0 || auth(&pg, err) < 0)
 		goto out;
-	if (pg.next && atol(pg.next) > 0)
-		pg.page = atol(pg.next);
-	for (;; pg.page++) {
-		if ((more = page(&pg, base, err)) < 0)
-			goto out;
-		snprintf(next, sizeof next, "%ld", pg.page + 1);
-		if (omni_paged_save(&pg, more ? next : NULL, err) < 0)
-			goto out;
-		if (!more)
-			break;
-	}
-	rc = 0;
+	rc = omni_paged_numbered(&pg, page, base, err);
 out:
 	omni_paged_close(&pg);
 	return rc;
