@@ -340,6 +340,7 @@ bh_ticket() {   # id store created reply solved
 bh_config() {
 	mkdir -p "$XDG_CONFIG_HOME/omni"
 	printf '[store casa]\ntimezone = Europe/Rome\n' >"$XDG_CONFIG_HOME/omni/omni.conf"
+	cd "$BATS_TEST_TMPDIR"
 }
 
 @test "--business-hours: a weekend, the lunch break and the store's zone" {
