@@ -1129,6 +1129,7 @@ typedef struct omni_rnode {
 	int has_num, has_time, has_dur;
 	void *re;                     /* regex_t, POSIX extended */
 	int field;                    /* omni_route_field() of a one-part path */
+	int key;                      /* omni_route_key() of parts[0] + 1, or 0 */
 	long line, column;
 } omni_rnode;
 
@@ -1247,6 +1248,10 @@ typedef struct omni_route {
  * claim or return overriding the words.  r->now is the clock. */
 void omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
                      char *text, size_t size);
+/* The members omni_route_read finds in its one pass (NULL-terminated), and
+ * the place of name among them, or -1: a rule's path is resolved once. */
+extern const char *const omni_route_keys[];
+int omni_route_key(const char *name);
 
 /* Copies s into r->arena: borrowed from r, or NULL when full. */
 const char *omni_route_keep(omni_route *r, const char *s, size_t n);
@@ -1507,6 +1512,14 @@ int omni_reply_send_ebay(const omni_reply_api *a, const omni_record *rec,
                          json_t *reply, omni_error *err);
 
 // lib/reply_json.c
+/* A growing text: NUL-terminated after each put; failed after an
+ * allocation failed (later puts do nothing).  Start it { 0 }; free p. */
+typedef struct omni_text {
+	char *p;
+	size_t n, cap;
+	int failed;
+} omni_text;
+void omni_text_put(omni_text *t, const char *s, size_t n);
 /* Compact JSON text of v as json_dumps(JSON_COMPACT | JSON_ENCODE_ANY)
  * writes it, faster: new (*len its length, may be NULL), or NULL. */
 char *omni_reply_json(const json_t *v, size_t *len);

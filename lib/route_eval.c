@@ -272,8 +272,13 @@ eval_cond(const omni_rnode *n, const omni_route *r)
 {
 	int m = match_route_field(n, r);
 
-	if (m == 2)
-		m = match_span(n, r, omni_route_member(r, n->parts[0]), 1);
+	if (m == 2) {
+		/* a member omni_route_index found: no look-up by name */
+		int k = n->key - 1;
+		omni_span v = k >= 0 && (size_t)k < r->ncached && r->cached_key[k] == omni_route_keys[k] ?
+		              r->cached[k] : omni_route_member(r, n->parts[0]);
+		m = match_span(n, r, v, 1);
+	}
 	switch (n->op) {
 	case OMNI_OP_EXISTS: return m == 1;
 	case OMNI_OP_MISSING: return m != 1;

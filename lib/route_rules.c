@@ -244,6 +244,7 @@ parse_cond(parser *ps, omni_rnode *n, char *field, const char *fat)
 			n->parts[n->nparts++] = strdup(part);
 	free(copy);
 	n->field = n->nparts == 1 ? omni_route_field(n->parts[0]) : 0;
+	n->key = n->nparts && !n->field ? omni_route_key(n->parts[0]) + 1 : 0;
 	if (parse_op(ps, n))
 		return -1;
 	negate_contains = n->op == OMNI_OP_CONTAINS + 100;

@@ -61,14 +61,26 @@ keep_string(omni_route *r, omni_span v, size_t max)
 	return k >= 0 ? omni_route_keep(r, b, (size_t)k) : NULL;
 }
 
+const char *const omni_route_keys[] = {
+	"subject", "messages", "created_at", "updated_at", "status", "kind",
+	"tags", "store", "id", "solved_at", "channel", "assignee", "source", "customer",
+	NULL,
+};
+
+int
+omni_route_key(const char *name)
+{
+	for (int i = 0; omni_route_keys[i]; i++)
+		if (strcmp(omni_route_keys[i], name) == 0)
+			return i;
+	return -1;
+}
+
 void
 omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
                 char *text, size_t size)
 {
-	static const char *const keys[] = {
-		"subject", "messages", "created_at", "updated_at", "status", "kind",
-		"tags", "store", "id", "solved_at", "channel", "assignee", NULL,
-	};
+	const char *const *keys = omni_route_keys;
 	omni_guess g;
 	char kind[32];
 	size_t n = 0;
