@@ -7,14 +7,8 @@
 
 #include "omni.h"
 
-typedef struct buf {
-	char *p;
-	size_t n, cap;
-	int failed;
-} buf;
-
-static void
-put(buf *b, const char *s, size_t n)
+void
+omni_text_put(omni_text *b, const char *s, size_t n)
 {
 	if (b->failed)
 		return;
@@ -36,39 +30,39 @@ put(buf *b, const char *s, size_t n)
 }
 
 static void
-put_string(buf *b, const char *s, size_t n)
+put_string(omni_text *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t run = 0;
 
-	put(b, "\"", 1);
+	omni_text_put(b, "\"", 1);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		put(b, s + run, i - run);
+		omni_text_put(b, s + run, i - run);
 		run = i + 1;
 		char esc[7] = { '\\', 0 };
 		switch (c) {
-		case '"': case '\\': esc[1] = (char)c; put(b, esc, 2); break;
-		case '\b': put(b, "\\b", 2); break;
-		case '\f': put(b, "\\f", 2); break;
-		case '\n': put(b, "\\n", 2); break;
-		case '\r': put(b, "\\r", 2); break;
-		case '\t': put(b, "\\t", 2); break;
+		case '"': case '\\': esc[1] = (char)c; omni_text_put(b, esc, 2); break;
+		case '\b': omni_text_put(b, "\\b", 2); break;
+		case '\f': omni_text_put(b, "\\f", 2); break;
+		case '\n': omni_text_put(b, "\\n", 2); break;
+		case '\r': omni_text_put(b, "\\r", 2); break;
+		case '\t': omni_text_put(b, "\\t", 2); break;
 		default:
 			memcpy(esc + 1, "u00", 3);
 			esc[4] = hex[c >> 4];
 			esc[5] = hex[c & 15];
-			put(b, esc, 6);
+			omni_text_put(b, esc, 6);
 		}
 	}
-	put(b, s + run, n - run);
-	put(b, "\"", 1);
+	omni_text_put(b, s + run, n - run);
+	omni_text_put(b, "\"", 1);
 }
 
 static void
-put_value(buf *b, const json_t *v, int depth)
+put_value(omni_text *b, const json_t *v, int depth)
 {
 	const char *key;
 	json_t *m;
@@ -82,53 +76,53 @@ put_value(buf *b, const json_t *v, int depth)
 	}
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
-		put(b, "{", 1);
+		omni_text_put(b, "{", 1);
 		json_object_foreach((json_t *)v, key, m) {
 			if (!first)
-				put(b, ",", 1);
+				omni_text_put(b, ",", 1);
 			first = 0;
 			put_string(b, key, strlen(key));
-			put(b, ":", 1);
+			omni_text_put(b, ":", 1);
 			put_value(b, m, depth + 1);
 		}
-		put(b, "}", 1);
+		omni_text_put(b, "}", 1);
 		break;
 	case JSON_ARRAY:
-		put(b, "[", 1);
+		omni_text_put(b, "[", 1);
 		json_array_foreach(v, i, m) {
 			if (i)
-				put(b, ",", 1);
+				omni_text_put(b, ",", 1);
 			put_value(b, m, depth + 1);
 		}
-		put(b, "]", 1);
+		omni_text_put(b, "]", 1);
 		break;
 	case JSON_STRING:
 		put_string(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		put(b, num, (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
+		omni_text_put(b, num, (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
 		                             json_integer_value(v)));
 		break;
 	case JSON_REAL: {
 		/* rare here: jansson's own spelling of a double */
 		char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
 		if (s)
-			put(b, s, strlen(s));
+			omni_text_put(b, s, strlen(s));
 		else
 			b->failed = 1;
 		free(s);
 		break;
 	}
-	case JSON_TRUE: put(b, "true", 4); break;
-	case JSON_FALSE: put(b, "false", 5); break;
-	case JSON_NULL: put(b, "null", 4); break;
+	case JSON_TRUE: omni_text_put(b, "true", 4); break;
+	case JSON_FALSE: omni_text_put(b, "false", 5); break;
+	case JSON_NULL: omni_text_put(b, "null", 4); break;
 	}
 }
 
 char *
 omni_reply_json(const json_t *v, size_t *len)
 {
-	buf b = { 0 };
+	omni_text b = { 0 };
 
 	put_value(&b, v, 0);
 	if (b.failed || !b.p) {

@@ -372,9 +372,8 @@ typedef struct scope {
 
 typedef struct render {
 	const omni_tmpl_ctx *ctx;
-	char *out;                /* the text so far (a memstream's 8 KiB calloc */
-	size_t n, cap;            /* per reply was a tenth of the time) */
-	int nomem;
+	omni_text out;            /* not a memstream: its 8 KiB calloc per reply
+	                           * was a tenth of the time */
 	int depth;
 	omni_error *err;
 } render;
@@ -382,21 +381,7 @@ typedef struct render {
 static void
 put(render *r, const char *s, size_t n)
 {
-	if (r->n + n + 1 > r->cap) {
-		size_t cap = r->cap ? r->cap : 512;
-		char *p;
-		while (cap < r->n + n + 1)
-			cap *= 2;
-		if (r->nomem || !(p = realloc(r->out, cap))) {
-			r->nomem = 1;
-			return;
-		}
-		r->out = p;
-		r->cap = cap;
-	}
-	memcpy(r->out + r->n, s, n);
-	r->n += n;
-	r->out[r->n] = '\0';
+	omni_text_put(&r->out, s, n);
 }
 
 static omni_span
@@ -606,16 +591,16 @@ run(render *r, const scope *sc, const node *v, size_t n)
 char *
 omni_tmpl_render(const omni_tmpl *t, const omni_tmpl_ctx *ctx, omni_error *err)
 {
-	render r = { ctx, NULL, 0, 0, 0, 0, err };
+	render r = { ctx, { 0 }, 0, err };
 	int rc;
 
 	put(&r, "", 0);           /* an empty text is "", not NULL */
 	rc = run(&r, NULL, t->nodes, t->n);
-	if (r.nomem || rc < 0) {
+	if (r.out.failed || rc < 0) {
 		if (rc == 0)
 			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
-		free(r.out);
+		free(r.out.p);
 		return NULL;
 	}
-	return r.out;
+	return r.out.p;
 }
