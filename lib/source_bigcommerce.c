@@ -8,7 +8,8 @@
  * taken as the end, since orders deleted or changed during the run make
  * pages short.  For each order with shipped items, GET
  * /v2/orders/{id}/shipments (204 when there is none) gives the carrier
- * and the tracking number.  Both go through lib/payload_bigcommerce.c.
+ * and the tracking number (under --orders only).  Both go through
+ * lib/payload_bigcommerce.c.
  *
  * Pacing: X-Rate-Limit-Requests-Left at 0 means wait
  * X-Rate-Limit-Time-Reset-Ms before the next request (developer.bigcommerce.com,
@@ -102,7 +103,9 @@ shipments(omni_paged *pg, omni_payload *p, const char *base, const json_t *order
 	json_t *doc = NULL;
 	int rc = -1;
 
-	if (!id || json_integer_value(json_object_get(order, "items_shipped")) <= 0) {
+	/* without --orders they would only be counted: not worth a request */
+	if (!id || !pg->f->orders ||
+	    json_integer_value(json_object_get(order, "items_shipped")) <= 0) {
 		free(id);
 		return 0;
 	}

@@ -118,6 +118,16 @@ bc_shipments() {
 	assert_output ''
 }
 
+@test "bigcommerce: without --orders the shipments are not asked for" {
+	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$NOCONTENT"
+	bc_shipments
+	run omni-fetch "bigcommerce:$BC"
+	assert_success
+	assert_output 'omni-fetch: bigcommerce: 2 orders skipped; --orders puts them into the store'
+	run jq -r .path <<<"$(requests)"
+	assert_output $'/stores/x7k2mq9p1d/v2/orders\n/stores/x7k2mq9p1d/v2/orders'
+}
+
 @test "bigcommerce: a server that stays down is exit 69; the rerun resumes at that page and repeats nothing" {
 	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
 		'{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
