@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "omni.h"
@@ -37,13 +38,18 @@ empty_holiday(const uint8_t *d, size_t n)
 	return 0;
 }
 
-/* Known: a duration beyond 2^63 ms ("1e300h", thirty digits) converts a
- * double out of range to int64_t (lib/route_rules.c:106). */
+/* Known: a duration beyond 2^63 ms ("1e300h", thirty digits, "nanh",
+ * "infh") converts a double out of range to int64_t
+ * (lib/route_rules.c:106). */
 static int
 huge_number(const uint8_t *d, size_t n)
 {
 	size_t run = 0;
 
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((strncasecmp((const char *)d + i, "nan", 3) == 0 ||
+		     strncasecmp((const char *)d + i, "inf", 3) == 0))
+			return 1;
 	for (size_t i = 0; i < n; i++) {
 		run = d[i] >= '0' && d[i] <= '9' ? run + 1 : 0;
 		if (run >= 12 || (run && i + 1 < n && (d[i + 1] == 'e' || d[i + 1] == 'E')))

@@ -37,6 +37,20 @@ pause() {
 	sleep "$(awk -v m="$1" -v s="$RANDOM" 'BEGIN { srand(s); printf "%.3f", rand() * m / 1000 }')"
 }
 
+# kill_soon MS OUT COMMAND...: runs the command, its output to OUT, and
+# kills it with SIGKILL after a random pause of up to MS milliseconds;
+# counts in $killed the runs that were still going.
+killed=0
+kill_soon() {
+	local ms=$1 out=$2 pid
+	shift 2
+	"$@" >"$out" 2>/dev/null &
+	pid=$!
+	pause "$ms"
+	kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
+	wait "$pid" || true
+}
+
 # What must not depend on crashes: every message once, in its ticket, and
 # the orders.
 store_state() {
@@ -71,15 +85,10 @@ clean_run() {
 	rm -rf "$BATS_TEST_TMPDIR/md/new"
 	mkdir "$BATS_TEST_TMPDIR/md/new"
 	ls "$BATS_TEST_TMPDIR/all/new" >"$BATS_TEST_TMPDIR/arrivals"
-	killed=0
 	for k in $(seq "$KILLS"); do
 		sed -n "$(((k - 1) * 10 + 1)),$((k * 10))p" "$BATS_TEST_TMPDIR/arrivals" |
 			while read -r m; do cp "$BATS_TEST_TMPDIR/all/new/$m" "$BATS_TEST_TMPDIR/md/new/"; done
-		omni-fetch "${SOURCES[@]}" >"$BATS_TEST_TMPDIR/run.$k" 2>/dev/null &
-		pid=$!
-		pause 150
-		kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
-		wait "$pid" || true
+		kill_soon 150 "$BATS_TEST_TMPDIR/run.$k" omni-fetch "${SOURCES[@]}"
 	done
 	echo "# omni-fetch: $killed of $KILLS runs killed before they ended" >&3
 	cp "$BATS_TEST_TMPDIR"/all/new/* "$BATS_TEST_TMPDIR/md/new/"
@@ -112,14 +121,9 @@ clean_run() {
 	clean_run "$BATS_TEST_TMPDIR/clean.db"
 	omni-fetch "${SOURCES[@]}" >"$BATS_TEST_TMPDIR/in.ndjson"
 
-	killed=0
 	for k in $(seq "$KILLS"); do
 		# small batches: many commits for a kill to fall between
-		omni-link -b 20 "$NOW" "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null 2>&1 &
-		pid=$!
-		pause 250
-		kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
-		wait "$pid" || true
+		kill_soon 250 /dev/null omni-link -b 20 "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
 	done
 	echo "# omni-link: $killed of $KILLS runs killed before they ended" >&3
 	run omni-link -b 20 "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
@@ -156,14 +160,9 @@ teardown() {
 	conf=$BATS_TEST_TMPDIR/omni.conf
 
 	# two new tickets before each run
-	killed=0
 	for k in $(seq "$KILLS"); do
 		head -n $((k * 2)) "$BATS_TEST_TMPDIR/all.ndjson" >"$BATS_TEST_TMPDIR/in.ndjson"
-		omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null 2>&1 &
-		pid=$!
-		pause 250
-		kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
-		wait "$pid" || true
+		kill_soon 250 /dev/null omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
 	done
 	echo "# omni-reply: $killed of $KILLS runs killed before they ended" >&3
 	# reruns finish the rest; a reply in flight at a kill is "unknown" (75)
