@@ -103,6 +103,7 @@ token(struct wm *w, omni_error *err)
 	free(w->access);
 	if (!(w->access = strdup(v)))
 		goto out;
+	w->secret_added = 0;      /* a new token is a new secret to redact */
 	rc = 0;
 out:
 	json_decref(doc);

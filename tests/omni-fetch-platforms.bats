@@ -495,8 +495,10 @@ wm_orders() {
 	wm_token token-2.json
 	push /walmart/v3/orders "$(file walmart orders-1.json)" '{"status":401,"body":"{\"error\":[{\"code\":\"UNAUTHORIZED.GMP_GATEWAY_API\"}]}"}' \
 		"$(file walmart orders-2.json)"
-	run omni-fetch --orders "walmart:$FX/walmart"
+	run omni-fetch -vv --orders "walmart:$FX/walmart"
 	assert_success
+	refute_output --partial "$WM_ACCESS"
+	refute_output --partial 'eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMiJ9.walmart.access'
 	run jq -r '"\(.method) \(.headers["wm_sec.access_token"])"' <<<"$(requests)"
 	assert_output - <<-'EOF'
 	POST null
