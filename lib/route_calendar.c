@@ -67,7 +67,8 @@ omni_rparse_policy_line(omni_rparser *ps, const char *key, const char *at)
 			return omni_rparse_fail(ps, ps->p, "calendar needs a name%s", "");
 		return 0;
 	}
-	return omni_rparse_fail(ps, at, "unknown policy key '%s' (first, next, resolution, calendar)", key);
+	return omni_rparse_fail(ps, at, "unknown policy key '%s' (first, next, resolution, calendar)",
+	                        key);
 }
 
 static int
