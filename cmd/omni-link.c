@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,7 @@ static const struct option long_options[] = {
 
 struct run {
 	const char *config_path, *db_path, *reject_path, *unmerge;
-	int keep_going;
+	int keep_going, from_stdin;
 	long batch;
 	omni_link_opts o;
 	omni_config *config;
@@ -186,20 +187,32 @@ release(struct run *r, omni_error *err)
 	return 0;
 }
 
+/* Can the next record be read without waiting?  Only a pipe on stdin
+ * can make us wait (on the program that writes it). */
+static int
+input_ready(const struct run *r)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return !r->from_stdin || poll(&p, 1, 0) != 0;
+}
+
 /* One transaction: up to --batch records.  1 more to come, 0 end, -1.
  * Its tickets reach stdout only once it committed: a batch rolled back
  * (an error, a crash) wrote nothing, and its records link again on a
- * rerun. */
+ * rerun.  The store is locked once a record is in hand, and the batch
+ * ends rather than wait for input with the lock held: the program
+ * writing our input may need the store too (omni-fetch | omni-link). */
 static int
 link_batch(struct run *r, omni_reader *rd, omni_error *err)
 {
 	omni_record *rec;
-	int rc = 1;
+	int rc = 1, locked = 0;
 
-	if (omni_store_begin(r->store, err) < 0)
-		return -1;
 	for (long n = 0; n < r->batch; n++) {
 		char *why = NULL;
+		if (locked && !input_ready(r))
+			break;
 		if ((rc = omni_reader_next(rd, &rec, err)) == 0)
 			break;
 		if (rc == 2) {
@@ -210,6 +223,9 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 		}
 		if (rc < 0)
 			goto fail;
+		if (!locked && omni_store_begin(r->store, err) < 0)
+			return -1;
+		locked = 1;
 		if (omni_link_record(r->link, rec, r->pending, &why, err) < 0) {
 			if (err->status == OMNI_EX_DATAERR)
 				omni_error_locate(err, omni_reader_name(rd), omni_reader_lineno(rd));
@@ -225,6 +241,8 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 		}
 		r->records++;
 	}
+	if (!locked)
+		return rc;
 	if (omni_store_commit(r->store, err) < 0 || release(r, err) < 0)
 		return -1;
 	if (omni_out_flush(r->out) < 0)
@@ -232,7 +250,8 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 		       (omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write"), -1);
 	return rc;
 fail:
-	omni_store_rollback(r->store);
+	if (locked)
+		omni_store_rollback(r->store);
 	return -1;
 }
 
@@ -286,6 +305,9 @@ main(int argc, char **argv)
 		goto fail;
 	}
 	r.pending = omni_out_new(fileno(r.held));
+	r.from_stdin = optind == argc;
+	for (int i = optind; i < argc; i++)
+		r.from_stdin |= strcmp(argv[i], "-") == 0;
 	rd = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
 	while ((rc = link_batch(&r, rd, &err)) > 0 && !omni_out_broken_pipe(r.out))
 		;
