@@ -1,7 +1,7 @@
 /* source_amazon.c - amazon:BASE, the Selling Partner API's orders.
  *
- * An LWA access token from the refresh token (POST to the token endpoint,
- * the [source] key token_url, for tests), sent as x-amz-access-token and
+ * An LWA access token from the refresh token (POST to the token endpoint:
+ * Amazon's, or the [source] key token_url), sent as x-amz-access-token and
  * exchanged again shortly before it expires, or once when the API says it
  * has.  Then GET /orders/v0/orders?MarketplaceIds=M&LastUpdatedAfter=T
  * and NextToken pages (a NextToken request carries only NextToken and
@@ -10,8 +10,9 @@
  * paced by the published rate limits (getOrders 0.0167/s, burst 20;
  * getOrderItems 0.5/s, burst 30), at the rate x-amzn-RateLimit-Limit gives
  * when it does; a 429 QuotaExceeded is retried by lib/http.c.  The cursor
- * is the model of lib/source_shopify.c: {"since":T} between runs, with
- * "max" and "next" (the NextToken) in the middle of one. */
+ * is lib/source_paged.c's: {"since":T} between runs, with "max" and "next"
+ * (the NextToken) in the middle of one; a stored NextToken that has
+ * expired starts the listing again from T. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,7 +135,7 @@ form(struct amz *a)
 	return body;
 }
 
-/* The LWA exchange: a fresh access token on every API request. */
+/* The LWA exchange: an access token for the API, until it expires. */
 static int
 token(struct amz *a, omni_error *err)
 {
@@ -153,9 +154,9 @@ token(struct amz *a, omni_error *err)
 		if (err->status == OMNI_EX_NOPERM ||
 		    (err->status == OMNI_EX_PROTOCOL && strstr(err->text, "http status 400"))) {
 			err->status = OMNI_EX_NOPERM;
-			append(err, ": check the refresh token, the client id "
-			                         "and the client secret (OMNI_AMAZON_REFRESH_TOKEN, "
-			                         "OMNI_AMAZON_CLIENT_ID, OMNI_AMAZON_CLIENT_SECRET)");
+			append(err, ": check the refresh token, the client id and the client "
+			       "secret (OMNI_AMAZON_REFRESH_TOKEN, OMNI_AMAZON_CLIENT_ID, "
+			       "OMNI_AMAZON_CLIENT_SECRET)");
 		}
 		goto out;
 	}
