@@ -442,6 +442,29 @@ pad(omni_out *o, size_t n)
 		omni_out_write(o, " ", 1);
 }
 
+/* A value for a terminal or a Markdown table: control characters (an
+ * escape sequence, a newline that would end the row) become '?', and in
+ * Markdown what would end a cell or open markup is escaped. */
+static void
+put_text(omni_out *o, const char *s, int markdown)
+{
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		const char *e = NULL;
+		if (c < 0x20 || c == 0x7f)
+			e = "?";
+		else if (markdown && c == '|')
+			e = "\\|";
+		else if (markdown && c == '<')
+			e = "&lt;";
+		else if (markdown && c == '>')
+			e = "&gt;";
+		else if (markdown && c == '&')
+			e = "&amp;";
+		omni_out_write(o, e ? e : p, e ? strlen(e) : 1);
+	}
+}
+
 /* The refund reasons of the total, most frequent first. */
 static void
 reason_lines(omni_rep *r, omni_out *o, int markdown)
@@ -467,7 +490,7 @@ reason_lines(omni_rep *r, omni_out *o, int markdown)
 			omni_out_write(o, h, strlen(h));
 		}
 		omni_out_write(o, markdown ? "| " : "  ", 2);
-		omni_out_write(o, omni_rep_reason(r, best), strlen(omni_rep_reason(r, best)));
+		put_text(o, omni_rep_reason(r, best), markdown);
 		snprintf(n, sizeof n, markdown ? " | %lld |\n" : "  %lld\n", (long long)left[best]);
 		omni_out_write(o, n, strlen(n));
 		left[best] = 0;
@@ -475,8 +498,8 @@ reason_lines(omni_rep *r, omni_out *o, int markdown)
 	free(left);
 }
 
-/* Aligned for a terminal (markdown 0), or a GitHub-flavoured table whose
- * pipes in text are escaped (markdown 1). */
+/* Aligned for a terminal (markdown 0), or a GitHub-flavoured table
+ * (markdown 1); values through put_text. */
 static int
 write_rows(omni_rep *r, omni_out *o, int markdown)
 {
@@ -492,13 +515,12 @@ write_rows(omni_rep *r, omni_out *o, int markdown)
 				w[j] = width(sh.cell[i][j]);
 	for (i = 0; i < sh.rows; i++) {
 		for (j = 0; j < sh.ncols; j++) {
-			const char *s = sh.cell[i][j], *p;
+			const char *s = sh.cell[i][j];
 			size_t cw = width(s);
 			int right = j >= sh.nkey;
 			if (markdown) {
 				omni_out_write(o, "| ", 2);
-				for (p = s; *p; p++)
-					omni_out_write(o, *p == '|' ? "\\|" : p, *p == '|' ? 2 : 1);
+				put_text(o, s, 1);
 				omni_out_write(o, " ", 1);
 				continue;
 			}
@@ -506,7 +528,7 @@ write_rows(omni_rep *r, omni_out *o, int markdown)
 				omni_out_write(o, "  ", 2);
 			if (right)
 				pad(o, w[j] - cw);
-			omni_out_write(o, s, strlen(s));
+			put_text(o, s, 0);
 			if (!right && j + 1 < sh.ncols)
 				pad(o, w[j] - cw);
 		}
