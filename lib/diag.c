@@ -1,5 +1,6 @@
 /* diag.c - talking to people on stderr; used by cmd/ only. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -15,6 +16,9 @@ omni_diag_init(const char *argv0)
 
 	if (argv0)
 		progname = slash ? slash + 1 : argv0;
+	/* Past a file-size limit a write fails with EFBIG, which is reported
+	 * and exits 74, instead of the process dying without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 const char *

@@ -60,6 +60,10 @@ omni_store_error(omni_store *s, omni_error *err, const char *what)
 	default:
 		status = OMNI_EX_SOFTWARE;
 	}
+	/* "disk I/O error" alone does not say a file-size limit or a full disk */
+	if (code == SQLITE_IOERR && s && s->db && sqlite3_system_errno(s->db))
+		return omni_error_set(err, status, s->path, 0, 0, "%s: %s: %s", what,
+		                      sqlite3_errmsg(s->db), strerror(sqlite3_system_errno(s->db)));
 	return omni_error_set(err, status, s ? s->path : NULL, 0, 0, "%s: %s", what,
 	                      s && s->db ? sqlite3_errmsg(s->db) : "no database");
 }
