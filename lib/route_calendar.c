@@ -1,6 +1,7 @@
 /* route_calendar.c - the SLA policy and business-hours calendar blocks of
  * the rules file (man/omni-rules.5), and looking them up by name. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,8 @@ parse_target(omni_rparser *ps, omni_sla_policy *p, int which)
 		free(u);
 		u = omni_rparse_token(ps, &at2, &q);
 		if (u && (strcmp(u, "hours") == 0 || strcmp(u, "hour") == 0))
-			p->unit[which] = OMNI_SLA_BHOURS, p->target[which] = (int64_t)(strtod(v, &end) * 3600000);
+			p->unit[which] = OMNI_SLA_BHOURS,
+			p->target[which] = (int64_t)(fmin(fmax(strtod(v, &end), 0), 1e9) * 3600000);
 		else if (u && (strcmp(u, "days") == 0 || strcmp(u, "day") == 0))
 			p->unit[which] = OMNI_SLA_BDAYS, p->target[which] = strtol(v, &end, 10);
 		else
@@ -32,9 +34,11 @@ parse_target(omni_rparser *ps, omni_sla_policy *p, int which)
 	} else if (u) {
 		rc = omni_rparse_fail(ps, at2, "unexpected '%s'", u);
 	} else if (n > 2 && strcmp(v + n - 2, "bh") == 0) {
+		double h = strtod(v, &end);
 		p->unit[which] = OMNI_SLA_BHOURS;
-		p->target[which] = (int64_t)(strtod(v, &end) * 3600000);
-		rc = end != v + n - 2 ? omni_rparse_fail(ps, at, "bad duration '%s'", v) : 0;
+		p->target[which] = h >= 0 && h < 1e9 ? (int64_t)(h * 3600000) : 0;
+		rc = end != v + n - 2 || h < 0 || h >= 1e9 ?
+		     omni_rparse_fail(ps, at, "bad duration '%s'", v) : 0;
 	} else if (n > 2 && strcmp(v + n - 2, "bd") == 0) {
 		p->unit[which] = OMNI_SLA_BDAYS;
 		p->target[which] = strtol(v, &end, 10);

@@ -20,7 +20,8 @@ omni_rparse_fail(parser *ps, const char *at, const char *fmt, const char *arg)
 void
 omni_rparse_skip(parser *ps)
 {
-	while (*ps->p == ' ' || *ps->p == '\t')
+	/* any blank, a stray CR too: a token never starts on one */
+	while (isspace((unsigned char)*ps->p))
 		ps->p++;
 	if (*ps->p == '#')
 		ps->p += strlen(ps->p);
@@ -103,6 +104,8 @@ omni_rparse_duration(const char *s, int64_t *ms)
 		return -1;
 	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
 		if (strcmp(end, units[i].u) == 0) {
+			if (v * (double)units[i].ms > 1e18)
+				return -1;     /* past any clock, and past int64_t */
 			*ms = (int64_t)(v * (double)units[i].ms);
 			return 0;
 		}
