@@ -100,8 +100,17 @@ emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
 	struct run *r = f->arg;
 	size_t i;
 	json_t *k;
-	int rc = omni_out_json(r->out, ticket);
+	omni_error err = { 0 };
+	int rc;
 
+	/* Orders written so far are committed first: the lock is never held
+	 * while the output may block on a reader that waits for the lock. */
+	if (omni_store_held(r->store) && omni_store_commit(r->store, &err) < 0) {
+		r->store_failed = err;
+		json_decref(ticket);
+		return -1;
+	}
+	rc = omni_out_json(r->out, ticket);
 	json_decref(ticket);
 	if (rc < 0) {
 		r->stopped = 1;
@@ -162,27 +171,28 @@ deliver(struct run *r)
 }
 
 /* Records what was written, and the cursor that resumes after it, once it
- * has really left the program.  In a child of --jobs, the store is used
- * without a transaction between commits (so that sources do not hold the
- * lock while they wait for the network): the commit is its own. */
+ * has really left the program.  The store's lock is held only to write:
+ * orders are committed before the output is delivered, and the marks and
+ * the cursor after, so that no source holds the lock while it waits for a
+ * reader of its output or for the network. */
 static int
 commit_seen(struct run *r, const omni_fetch *f, const char *cursor, omni_error *err)
 {
 	size_t i;
 	json_t *k;
 
+	if (omni_store_held(r->store) && omni_store_commit(r->store, err) < 0)
+		return -1;
 	if (deliver(r) < 0) {
 		r->stopped = 1;
 		json_array_clear(r->pending);
-		omni_store_rollback(r->store);
 		return 0;
 	}
 	if (r->store_failed.status) {
 		*err = r->store_failed;
 		goto fail;
 	}
-	if (r->job && sqlite3_get_autocommit(omni_store_db(r->store)) &&
-	    omni_store_begin(r->store, err) < 0)
+	if (omni_store_begin(r->store, err) < 0)
 		return -1;
 	if (cursor && omni_store_cursor_set(r->store, f->cursor_key, cursor, err) < 0)
 		goto fail;
@@ -215,37 +225,24 @@ checkpoint(omni_fetch *f, const char *cursor, omni_error *err)
 		return -1;
 	if (r->stopped)
 		return omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "output stopped"), -1;
-	return r->job ? 0 : omni_store_begin(r->store, err);
+	return 0;
 }
 
+/* The HTTP trace marks the network waits: a request going out commits
+ * what the last answer stored (orders are upserts: a page stored twice is
+ * the same page).  The lock is taken again at the next write, so a page's
+ * writes share one transaction, and no source holds the lock while it
+ * waits for a server, which another program or source would wait on. */
 static void
-trace(void *arg, const char *line)
-{
-	omni_verbose("%s", line);
-}
-
-/* In a child of --jobs, the HTTP trace marks the network waits: a request
- * going out commits what the last answer stored (orders are upserts: a
- * page stored twice is the same page), the first line of an answer takes
- * the store's lock for the work on it.  So a page's writes share one
- * transaction, and no source holds the lock while it waits for a server,
- * which another source's store statements would wait on. */
-static void
-job_trace(void *arg, const char *line)
+http_trace(void *arg, const char *line)
 {
 	struct run *r = arg;
-	sqlite3 *db = omni_store_db(r->store);
 	omni_error err = { 0 };
 
 	if (omni_verbosity >= 2)
 		omni_verbose("%s", line);
-	if (line[0] == '>' && !sqlite3_get_autocommit(db)) {
-		if (omni_store_commit(r->store, &err) < 0)
-			r->store_failed = err;
-	} else if (line[0] == '<' && sqlite3_get_autocommit(db)) {
-		if (omni_store_begin(r->store, &err) < 0)
-			r->store_failed = err;
-	}
+	if (line[0] == '>' && omni_store_held(r->store) && omni_store_commit(r->store, &err) < 0)
+		r->store_failed = err;
 }
 
 /* The callbacks and options every source and delivery shares. */
@@ -272,7 +269,7 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 
 	prepare(r, f);
 	f->checkpoint = checkpoint;
-	f->trace = r->job ? job_trace : omni_verbosity >= 2 ? trace : NULL;
+	f->trace = http_trace;
 	if (s) {
 		f->name = f->cursor_key = s->name;
 		f->uri = omni_conf_get(s, "uri");
@@ -303,8 +300,6 @@ fetch_one(struct run *r, const char *arg, omni_error *err)
 	long before = r->tickets;
 
 	if (describe(r, arg, &f, name, sizeof name, err) < 0)
-		return -1;
-	if (!r->job && omni_store_begin(r->store, err) < 0)
 		return -1;
 	if (omni_fetch_source(&f, err) < 0) {
 		/* What was written before the failure stays written. */
@@ -337,8 +332,6 @@ proactive_all(struct run *r, omni_error *err)
 
 	prepare(r, &f);
 	f.name = f.cursor_key = "proactive";
-	if (omni_store_begin(r->store, err) < 0)
-		return -1;
 	if (omni_proactive_scan(r->scan, &f, 1, err) < 0) {
 		omni_store_rollback(r->store);
 		return -1;
@@ -402,8 +395,6 @@ webhook_read(struct run *r, const char *where, const char *raw, size_t len,
 	f.uri = where;
 	f.channel = r->channel;
 	f.store_name = r->store_name;
-	if (omni_store_begin(r->store, err) < 0)
-		return -1;
 	rc = omni_webhook_read(&f, r->webhook, r->headers, raw, len, &event, err);
 	if (rc < 0) {
 		omni_store_rollback(r->store);
@@ -790,7 +781,9 @@ main(int argc, char **argv)
 				break;
 		if (err.status)
 			goto fail;
-	} else if (fetch_all(&r, argc, argv, &err) < 0) {
+	} else if (omni_store_lock(r.store, "omni-fetch", &err) < 0 ||
+	           fetch_all(&r, argc, argv, &err) < 0) {
+		/* the lock is the process's until it ends */
 		goto fail;
 	}
 	if (r.rejected && !r.reject)

@@ -351,6 +351,17 @@ int omni_store_schema_version(omni_store *s);
 int omni_store_begin(omni_store *s, omni_error *err);
 int omni_store_commit(omni_store *s, omni_error *err);
 void omni_store_rollback(omni_store *s);
+/* BEGIN IMMEDIATE unless a transaction is open: for a writer that takes the
+ * lock only when it has something to write.  0 or -1 with err. */
+int omni_store_hold(omni_store *s, omni_error *err);
+/* Is a transaction open? */
+int omni_store_held(omni_store *s);
+/* An advisory lock in the file PATH.WHAT.lock beside the store, for work
+ * that must not run twice at once (two omni-fetch runs reading one source)
+ * without holding the store's write lock meanwhile.  Waits up to the busy
+ * timeout.  Held until the descriptor (returned, >= 0) is closed or the
+ * process ends; -1 with err (75 held by another process). */
+int omni_store_lock(omni_store *s, const char *what, omni_error *err);
 /* Fills err from the connection's last error (status 75 for busy/locked,
  * 74 for I/O and full disk, 65 for corruption, else 70); returns status. */
 int omni_store_error(omni_store *s, omni_error *err, const char *what);

@@ -115,7 +115,8 @@ omni_payload_order(omni_payload *p, const json_t *order, omni_error *err)
 		p->f->skipped_orders++;
 		return 0;
 	}
-	if (omni_order_upsert(p->f->store, order, err) < 0)
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    omni_order_upsert(p->f->store, order, err) < 0)
 		return -1;
 	p->f->orders_written++;
 	return 0;
@@ -130,7 +131,8 @@ omni_payload_fulfillment(omni_payload *p, const char *channel,
 		p->f->skipped_orders++;
 		return 0;
 	}
-	if (omni_fulfillment_upsert(p->f->store, channel, p->f->store_name, order_id,
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    omni_fulfillment_upsert(p->f->store, channel, p->f->store_name, order_id,
 	                            fulfillment, err) < 0)
 		return -1;
 	p->f->orders_written++;
@@ -145,7 +147,8 @@ omni_payload_refund(omni_payload *p, const char *channel, const char *order_id,
 		p->f->skipped_orders++;
 		return 0;
 	}
-	if (omni_refund_upsert(p->f->store, channel, p->f->store_name, order_id,
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    omni_refund_upsert(p->f->store, channel, p->f->store_name, order_id,
 	                       refund, err) < 0)
 		return -1;
 	p->f->orders_written++;

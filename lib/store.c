@@ -4,6 +4,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@ static const char *const statements[ST_COUNT] = {
 struct omni_store {
 	sqlite3 *db;
 	char *path;
+	int busy_ms;
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 
@@ -216,7 +218,8 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 		omni_store_error(s, err, "cannot open the store");
 		goto fail;
 	}
-	sqlite3_busy_timeout(s->db, timeout ? atoi(timeout) : 10000);
+	s->busy_ms = timeout ? atoi(timeout) : 10000;
+	sqlite3_busy_timeout(s->db, s->busy_ms);
 	sqlite3_extended_result_codes(s->db, 0);
 	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0)
 		goto fail;
@@ -280,6 +283,51 @@ int
 omni_store_begin(omni_store *s, omni_error *err)
 {
 	return exec(s, "BEGIN IMMEDIATE", err, "cannot lock the store");
+}
+
+int
+omni_store_lock(omni_store *s, const char *what, omni_error *err)
+{
+	char *path = NULL;
+	int fd = -1;
+
+	if (asprintf(&path, "%s.%s.lock", s->path, what) < 0) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return -1;
+	}
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+		omni_error_set(err, errno == EROFS || errno == EACCES ? OMNI_EX_NOPERM
+		               : OMNI_EX_CANTCREAT, path, 0, 0, "%s", strerror(errno));
+		goto fail;
+	}
+	/* the busy timeout, as SQLite waits for its own lock */
+	for (int waited = 0; flock(fd, LOCK_EX | LOCK_NB) < 0; waited += 50) {
+		if (errno != EWOULDBLOCK || waited >= s->busy_ms) {
+			omni_error_set(err, OMNI_EX_TEMPFAIL, path, 0, 0, "another %s is "
+			               "running on this store", what);
+			goto fail;
+		}
+		usleep(50000);
+	}
+	free(path);
+	return fd;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return -1;
+}
+
+int
+omni_store_hold(omni_store *s, omni_error *err)
+{
+	return omni_store_held(s) ? 0 : omni_store_begin(s, err);
+}
+
+int
+omni_store_held(omni_store *s)
+{
+	return !sqlite3_get_autocommit(s->db);
 }
 
 int

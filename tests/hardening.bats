@@ -243,7 +243,6 @@ teardown() {
 # one store, whichever locks first waits for the other, until the busy
 # timeout (75).
 @test "fetch | link on one store: the pipeline does not wait on itself" {
-	skip "known: cmd/omni-link.c locks the store before it reads, omni-fetch while it writes"
 	gen_maildir "$BATS_TEST_TMPDIR/md" 50
 	omni-fetch "file:$FIXTURES/fetch/cli/instagram.json" >/dev/null   # the store exists
 	OMNI_BUSY_TIMEOUT=2000 run bash -c 'omni-fetch "maildir:$1" | omni-link --now 2026-01-01T00:00:00Z >/dev/null; echo "${PIPESTATUS[*]}"' sh "$BATS_TEST_TMPDIR/md"
@@ -272,13 +271,11 @@ teardown() {
 # ---- the fuzzers' findings ----
 
 @test "fuzz: a rules file with a CR inside a line is an error or a rule, not a hang" {
-	skip "known: lib/route_rules.c loops forever on it (fuzz/README)"
 	run timeout 10 omni-route --check -R "$FIXTURES/fuzz/rules-mid-line-cr.rules"
 	[ "$status" -eq 0 ] || [ "$status" -eq 78 ]
 }
 
 @test "fuzz: a rules file with a duration of thirty digits is refused (78), not undefined" {
-	skip "known: lib/route_rules.c converts it to int64_t out of range (fuzz/README)"
 	run omni-route --check -R "$FIXTURES/fuzz/rules-huge-number.rules"
 	assert_failure 78
 }
