@@ -344,6 +344,10 @@ omni_tmpl_compile(const char *src, size_t len, const char *where, long line,
 		omni_error_set(err, OMNI_EX_SOFTWARE, where, 0, 0, "out of memory");
 		goto out;
 	}
+	if (memchr(src, '\0', len)) {     /* the copy would end there */
+		omni_error_set(err, OMNI_EX_CONFIG, where, line, 0, "a NUL byte in the template");
+		goto out;
+	}
 	if (parse_seq(&ps, &t->nodes, &t->n, &closer) < 0)
 		goto out;
 	if (closer) {

@@ -233,7 +233,8 @@ omni_rparse_calendar_line(omni_rparser *ps, const char *key, const char *at)
 			if (rc)
 				return -1;
 		}
-		qsort(ps->cal->holidays, ps->cal->nholidays, sizeof(int32_t), cmp32);
+		if (ps->cal->nholidays)
+			qsort(ps->cal->holidays, ps->cal->nholidays, sizeof(int32_t), cmp32);
 		return ps->err->status ? -1 : 0;
 	}
 	if ((mask = parse_days(key)) < 0)
