@@ -22,8 +22,10 @@ static const char usage_line[] =
 
 static const char help_text[] =
 	"\n"
-	"Reads the sources named (configured names or maildir:PATH, mbox:PATH, file:PATH,\n"
-	"shopify:URL, imap://, imaps://) and writes new tickets as NDJSON on stdout.\n"
+	"Reads the sources named (configured names, or maildir:PATH, mbox:PATH, file:PATH,\n"
+	"import:PATH, imap://, imaps://, and shopify:, amazon:, ebay:, meta:, bigcommerce:,\n"
+	"woocommerce:, walmart:, tiktok: followed by the API's base URL) and writes new\n"
+	"tickets as NDJSON on stdout.\n"
 	"With --webhook, each file (or stdin) is one signed delivery.\n"
 	"\n"
 	"  -a, --all            read everything again\n"

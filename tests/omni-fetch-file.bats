@@ -309,3 +309,10 @@ db() {
 	assert_failure 65
 	assert_output --partial 'an api error response, not data: You exceeded your quota'
 }
+
+@test "file: a saved SP-API getOrders page puts its orders into the store" {
+	run omni-fetch --orders "file:$REFERENCE/amazon-getorders.json"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT channel || ' ' || number || ' ' || status FROM orders ORDER BY number"
+	assert_output "$(printf '%s\n' 'amazon 111-2048577-6634915 cancelled' 'amazon 113-4827365-1029384 closed' 'amazon 114-9936120-5521807 open')"
+}
