@@ -15,6 +15,19 @@
 #define OMNI_DATADIR "/usr/local/share/omni"
 #endif
 
+double
+omni_env_number(const char *name, double def)
+{
+	const char *s = getenv(name);
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return def;
+	v = strtod(s, &end);
+	return *end || !(v >= 0) ? def : v;
+}
+
 char *
 omni_share_path(const char *name)
 {

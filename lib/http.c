@@ -37,20 +37,6 @@ struct omni_http {
 	size_t cap, hcap;
 };
 
-/* A duration from the environment in seconds (fractions allowed). */
-static double
-env_seconds(const char *name, double def)
-{
-	const char *s = getenv(name);
-	char *end;
-	double v;
-
-	if (!s || !*s)
-		return def;
-	v = strtod(s, &end);
-	return *end || !(v >= 0) ? def : v;
-}
-
 omni_http *
 omni_http_new(const char *source, omni_error *err)
 {
@@ -62,12 +48,12 @@ omni_http_new(const char *source, omni_error *err)
 		return NULL;
 	}
 	h->source = source;
-	h->connect_ms = (long)(env_seconds("OMNI_HTTP_CONNECT_TIMEOUT", 10) * 1000);
-	h->timeout_ms = (long)(env_seconds("OMNI_HTTP_TIMEOUT", 60) * 1000);
-	h->retries = (long)env_seconds("OMNI_HTTP_RETRIES", 5);
-	h->backoff = env_seconds("OMNI_HTTP_BACKOFF", 1);
-	h->max_wait = env_seconds("OMNI_HTTP_MAX_WAIT", 120);
-	h->max_size = (size_t)env_seconds("OMNI_HTTP_MAX_SIZE", 64.0 * 1024 * 1024);
+	h->connect_ms = (long)(omni_env_number("OMNI_HTTP_CONNECT_TIMEOUT", 10) * 1000);
+	h->timeout_ms = (long)(omni_env_number("OMNI_HTTP_TIMEOUT", 60) * 1000);
+	h->retries = (long)omni_env_number("OMNI_HTTP_RETRIES", 5);
+	h->backoff = omni_env_number("OMNI_HTTP_BACKOFF", 1);
+	h->max_wait = omni_env_number("OMNI_HTTP_MAX_WAIT", 120);
+	h->max_size = (size_t)omni_env_number("OMNI_HTTP_MAX_SIZE", 64.0 * 1024 * 1024);
 	h->seed = (unsigned)time(NULL) ^ (unsigned)getpid();
 	return h;
 }

@@ -292,6 +292,9 @@ char *omni_expand_home(const char *path);
  * (../share/omni, the build tree or an installed prefix), else under the
  * configured data directory.  New, or NULL out of memory. */
 char *omni_share_path(const char *name);
+/* A number >= 0 from the environment (seconds, a count); def when unset,
+ * empty or not such a number. */
+double omni_env_number(const char *name, double def);
 
 /* ------------------------------------------------------------------ */
 // lib/config.c - the plain-text configuration (man/omni-config.5)

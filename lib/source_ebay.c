@@ -135,26 +135,13 @@ too_many(const json_t *doc)
 	return 0;
 }
 
-static double
-env_number(const char *name, double def)
-{
-	const char *s = getenv(name);
-	char *end;
-	double v;
-
-	if (!s || !*s)
-		return def;
-	v = strtod(s, &end);
-	return *end || !(v >= 0) ? def : v;
-}
-
 /* GET url as JSON: new, or NULL with err.  what: "orders page 2". */
 static json_t *
 fetch(struct ebay *e, const char *url, const char *what, const char *scope,
       omni_error *err)
 {
-	long retries = (long)env_number("OMNI_HTTP_RETRIES", 5);
-	double backoff = env_number("OMNI_HTTP_BACKOFF", 1);
+	long retries = (long)omni_env_number("OMNI_HTTP_RETRIES", 5);
+	double backoff = omni_env_number("OMNI_HTTP_BACKOFF", 1);
 
 	for (long n = 0;; n++) {
 		omni_http_response *r = NULL;

@@ -384,20 +384,6 @@ out:
 	return rc;
 }
 
-/* A number from the environment, as lib/http.c reads its settings. */
-static double
-env_number(const char *name, double def)
-{
-	const char *s = getenv(name);
-	char *end;
-	double v;
-
-	if (!s || !*s)
-		return def;
-	v = strtod(s, &end);
-	return *end || !(v >= 0) ? def : v;
-}
-
 /* Strips the last path segment of url (in place) into *seg when it is
  * what ok() accepts. */
 static int
@@ -473,8 +459,8 @@ setup(struct meta *m, const char *base, omni_error *err)
 		m->root = NULL;
 		goto oom;
 	}
-	m->retries = (long)env_number("OMNI_HTTP_RETRIES", 5);
-	m->backoff = env_number("OMNI_HTTP_BACKOFF", 1);
+	m->retries = (long)omni_env_number("OMNI_HTTP_RETRIES", 5);
+	m->backoff = omni_env_number("OMNI_HTTP_BACKOFF", 1);
 	if (omni_paged_open(&m->pg, m->f, err) < 0 ||
 	    !(token = omni_fetch_secret(m->f, "META", "TOKEN", err)))
 		goto out;

@@ -12,35 +12,21 @@ REFRESH='Atzr|IwEBIrefresh-secret-0123'
 SECRET=amzn1.oa2-cs.v1.client-secret-4567
 
 setup_file() {
-	python3 "$BATS_TEST_DIRNAME/fixture-server" "$BATS_FILE_TMPDIR/port" &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 200); do
-		[ -f "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.05
-	done
-	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+	fixture_start
 }
 
 teardown_file() {
-	kill "$(cat "$BATS_FILE_TMPDIR/pid")"
+	fixture_stop
 }
 
 setup() {
 	helper_setup
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	export OMNI_AMAZON_REFRESH_TOKEN=$REFRESH OMNI_AMAZON_CLIENT_ID=amzn1.application-oa2-client.abc
 	export OMNI_AMAZON_CLIENT_SECRET=$SECRET OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=3
 	mkdir -p "$XDG_CONFIG_HOME/omni"
 	printf '[source amz]\nuri = amazon:%s/amazon/\ntoken_url = %s%s\nstore = acme-us\n' \
 		"$FX" "$FX" "$LWA" >"$XDG_CONFIG_HOME/omni/omni.conf"
-}
-
-push() {
-	local path=$1
-	shift
-	local list
-	list=$(printf '%s\n' "$@" | jq -cs .)
-	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$list}" "$FX/_script" >/dev/null
 }
 
 # file NAME [STATUS [HEADERS]]: a response from tests/fixtures/api/amazon.
@@ -50,18 +36,14 @@ file() {
 }
 
 token() {
-	push $LWA "$(file token.json)"
+	fixture_push $LWA "$(file token.json)"
 }
 
 # The items of the three fixture orders, 114's over two pages.
 all_items() {
-	push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
-	push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-1.json)" "$(file items-114-2.json)"
-	push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
-}
-
-requests() {
-	curl -sf "$FX/_requests"
+	fixture_push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
+	fixture_push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-1.json)" "$(file items-114-2.json)"
+	fixture_push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
 }
 
 orders() {
@@ -74,23 +56,23 @@ cursor() {
 
 @test "amazon: the token exchange, two pages by NextToken, items, into the store" {
 	token
-	push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
 	all_items
 	run omni-fetch --orders --now 2024-03-10T00:00:00Z amz
 	assert_success
 	assert_output ''
 	run orders
 	assert_output '111-2048577-6634915 113-4827365-1029384 114-9936120-5521807'
-	run jq -r 'select(.path == "/lwa/auth/o2/token") | .method, .headers["content-type"], .body' <<<"$(requests)"
+	run jq -r 'select(.path == "/lwa/auth/o2/token") | .method, .headers["content-type"], .body' <<<"$(fixture_requests)"
 	assert_output "POST
 application/x-www-form-urlencoded
 grant_type=refresh_token&refresh_token=Atzr%7CIwEBIrefresh-secret-0123&client_id=amzn1.application-oa2-client.abc&client_secret=amzn1.oa2-cs.v1.client-secret-4567"
-	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(fixture_requests)"
 	assert_output 'MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=2024-02-09T00%3A00%3A00Z
 MarketplaceIds=ATVPDKIKX0DER&NextToken=tok%2F2%2Ba%3D%3D'
-	run jq -r 'select(.path != "/lwa/auth/o2/token") | .headers["x-amz-access-token"]' <<<"$(requests)"
+	run jq -r 'select(.path != "/lwa/auth/o2/token") | .headers["x-amz-access-token"]' <<<"$(fixture_requests)"
 	assert_output "$(printf 'Atza|IwEBIexampleaccess1\n%.0s' 1 2 3 4 5 6)"
-	run jq -r 'select(.path | endswith("orderItems")) | .path + "?" + .query' <<<"$(requests)"
+	run jq -r 'select(.path | endswith("orderItems")) | .path + "?" + .query' <<<"$(fixture_requests)"
 	assert_output "$ORDERS/113-4827365-1029384/orderItems?
 $ORDERS/114-9936120-5521807/orderItems?
 $ORDERS/114-9936120-5521807/orderItems?NextToken=items-2
@@ -101,7 +83,7 @@ $ORDERS/111-2048577-6634915/orderItems?"
 
 @test "amazon: the normalised order: number, status, money as sent, buyer, items" {
 	token
-	push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
 	all_items
 	run omni-fetch --orders amz
 	assert_success
@@ -116,49 +98,49 @@ amazon|acme-us|114-9936120-5521807|open|89.00|USD||q0wn3r8d6lhs2ye@marketplace.a
 
 @test "amazon: the next run asks for what was updated since the newest LastUpdateDate" {
 	token
-	push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)" "$(file orders-empty.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)" "$(file orders-empty.json)"
 	all_items
 	run omni-fetch --orders amz
 	assert_success
 	token
 	run omni-fetch --orders amz
 	assert_success
-	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(fixture_requests)"
 	assert_line --index 2 'MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=2024-03-04T09%3A31%3A45Z'
-	run jq -s 'map(select(.path == "/lwa/auth/o2/token")) | length' <<<"$(requests)"
+	run jq -s 'map(select(.path == "/lwa/auth/o2/token")) | length' <<<"$(fixture_requests)"
 	assert_output 2
 }
 
 @test "amazon: a configured marketplace" {
 	token
-	push $ORDERS "$(file orders-empty.json)"
+	fixture_push $ORDERS "$(file orders-empty.json)"
 	printf 'marketplace = A1F83G8C2ARO7P\n' >>"$XDG_CONFIG_HOME/omni/omni.conf"
 	run omni-fetch --orders amz
 	assert_success
-	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(fixture_requests)"
 	assert_output --partial 'MarketplaceIds=A1F83G8C2ARO7P&LastUpdatedAfter='
 }
 
 @test "amazon: without --orders, the orders are counted, and no items are asked for" {
 	token
-	push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
 	run omni-fetch amz
 	assert_success
 	assert_output 'omni-fetch: amz: 3 orders skipped; --orders puts them into the store'
-	run jq -s 'map(select(.path | endswith("orderItems"))) | length' <<<"$(requests)"
+	run jq -s 'map(select(.path | endswith("orderItems"))) | length' <<<"$(fixture_requests)"
 	assert_output 0
 }
 
 @test "amazon: 429 QuotaExceeded, then success" {
 	token
-	push $ORDERS "$(file quota-exceeded-429.json 429)" "$(file orders-2.json)"
-	push $ORDERS/111-2048577-6634915/orderItems "$(file quota-exceeded-429.json 429)" "$(file items-111.json)"
+	fixture_push $ORDERS "$(file quota-exceeded-429.json 429)" "$(file orders-2.json)"
+	fixture_push $ORDERS/111-2048577-6634915/orderItems "$(file quota-exceeded-429.json 429)" "$(file items-111.json)"
 	run omni-fetch -vv --orders amz
 	assert_success
 	assert_output --partial 'omni-fetch: retrying in'
 	run orders
 	assert_output '111-2048577-6634915'
-	run jq -s 'map(select(.path != "/lwa/auth/o2/token")) | length' <<<"$(requests)"
+	run jq -s 'map(select(.path != "/lwa/auth/o2/token")) | length' <<<"$(fixture_requests)"
 	assert_output 4
 }
 
@@ -166,9 +148,9 @@ amazon|acme-us|114-9936120-5521807|open|89.00|USD||q0wn3r8d6lhs2ye@marketplace.a
 	token
 	local q
 	q=$(file quota-exceeded-429.json 429)
-	push $ORDERS "$(file orders-1.json)" "$q" "$q" "$q" "$q"
-	push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
-	push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-2.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$q" "$q" "$q" "$q"
+	fixture_push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
+	fixture_push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-2.json)"
 	run omni-fetch --orders amz
 	assert_failure 75
 	assert_output 'omni-fetch: amz: page 2: 429 too many requests, 4 attempts'
@@ -177,13 +159,13 @@ amazon|acme-us|114-9936120-5521807|open|89.00|USD||q0wn3r8d6lhs2ye@marketplace.a
 	run jq -c . <<<"$(cursor)"
 	assert_output '{"since":null,"max":"2024-03-04T09:31:45Z","next":"tok/2+a=="}'
 	token
-	push $ORDERS "$(file orders-2.json)"
-	push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
+	fixture_push $ORDERS "$(file orders-2.json)"
+	fixture_push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
 	run omni-fetch --orders amz
 	assert_success
-	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(fixture_requests)"
 	assert_line --index 5 'MarketplaceIds=ATVPDKIKX0DER&NextToken=tok%2F2%2Ba%3D%3D'
-	run jq -s 'map(select(.path | endswith("orderItems")) | .path) | group_by(.) | map(length) | max' <<<"$(requests)"
+	run jq -s 'map(select(.path | endswith("orderItems")) | .path) | group_by(.) | map(length) | max' <<<"$(fixture_requests)"
 	assert_output 1
 	run orders
 	assert_output '111-2048577-6634915 113-4827365-1029384 114-9936120-5521807'
@@ -193,9 +175,9 @@ amazon|acme-us|114-9936120-5521807|open|89.00|USD||q0wn3r8d6lhs2ye@marketplace.a
 
 @test "amazon: 500 then recovery; a dropped connection then recovery" {
 	token
-	push $ORDERS '{"status":500,"body":"{\"errors\":[{\"code\":\"InternalFailure\",\"message\":\"We encountered an internal error.\"}]}"}' \
+	fixture_push $ORDERS '{"status":500,"body":"{\"errors\":[{\"code\":\"InternalFailure\",\"message\":\"We encountered an internal error.\"}]}"}' \
 		'{"drop":true}' "$(file orders-2.json)"
-	push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
+	fixture_push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
 	run omni-fetch --orders amz
 	assert_success
 	run orders
@@ -203,16 +185,16 @@ amazon|acme-us|114-9936120-5521807|open|89.00|USD||q0wn3r8d6lhs2ye@marketplace.a
 }
 
 @test "amazon: an expired access token is exchanged again, once, and the request retried" {
-	push $LWA "$(file token.json)" "$(file token-2.json)"
-	push $ORDERS "$(file expired-403.json 403)" "$(file orders-2.json)"
-	push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
+	fixture_push $LWA "$(file token.json)" "$(file token-2.json)"
+	fixture_push $ORDERS "$(file expired-403.json 403)" "$(file orders-2.json)"
+	fixture_push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
 	run omni-fetch -vv --orders amz
 	assert_success
 	assert_output --partial 'omni-fetch: the access token expired: exchanging the refresh token again'
 	refute_output --partial 'Atza|IwEBIexampleaccess'
 	refute_output --partial "$REFRESH"
 	refute_output --partial "$SECRET"
-	run jq -r 'select(.path != "/lwa/auth/o2/token") | .headers["x-amz-access-token"]' <<<"$(requests)"
+	run jq -r 'select(.path != "/lwa/auth/o2/token") | .headers["x-amz-access-token"]' <<<"$(fixture_requests)"
 	assert_output 'Atza|IwEBIexampleaccess1
 Atza|IwEBIexampleaccess2
 Atza|IwEBIexampleaccess2'
@@ -221,8 +203,8 @@ Atza|IwEBIexampleaccess2'
 }
 
 @test "amazon: 403 that stays is exit 77 naming the source and the role, never a secret" {
-	push $LWA "$(file token.json)" "$(file token-2.json)"
-	push $ORDERS "$(file denied-403.json 403)" "$(file denied-403.json 403)"
+	fixture_push $LWA "$(file token.json)" "$(file token-2.json)"
+	fixture_push $ORDERS "$(file denied-403.json 403)" "$(file denied-403.json 403)"
 	run omni-fetch -vv amz
 	assert_failure 77
 	assert_output --partial 'omni-fetch: amz: page 1: 403 forbidden: the token is missing, wrong or lacks a scope'
@@ -231,12 +213,12 @@ Atza|IwEBIexampleaccess2'
 	refute_output --partial 'Atza|IwEBIexampleaccess'
 	refute_output --partial "$REFRESH"
 	refute_output --partial "$SECRET"
-	run jq -s 'map(.path) | join(" ")' <<<"$(requests)"
+	run jq -s 'map(.path) | join(" ")' <<<"$(fixture_requests)"
 	assert_output "\"$LWA $ORDERS $LWA $ORDERS\""
 }
 
 @test "amazon: a refused token exchange is exit 77 naming the secrets, never their values" {
-	push $LWA "$(file token-invalid-grant.json 400)"
+	fixture_push $LWA "$(file token-invalid-grant.json 400)"
 	run omni-fetch amz
 	assert_failure 77
 	assert_output --partial 'omni-fetch: amz: token exchange: http status 400'
@@ -246,7 +228,7 @@ Atza|IwEBIexampleaccess2'
 }
 
 @test "amazon: a token response without an access_token is exit 76" {
-	push $LWA '{"body":"{\"token_type\":\"bearer\"}"}'
+	fixture_push $LWA '{"body":"{\"token_type\":\"bearer\"}"}'
 	run omni-fetch amz
 	assert_failure 76
 	assert_output 'omni-fetch: amz: token exchange: no access_token in the response'
@@ -263,19 +245,19 @@ Atza|IwEBIexampleaccess2'
 }
 
 @test "amazon: the source's own secrets come first" {
-	push $LWA "$(file token.json)"
-	push $ORDERS "$(file orders-empty.json)"
+	fixture_push $LWA "$(file token.json)"
+	fixture_push $ORDERS "$(file orders-empty.json)"
 	OMNI_AMZ_REFRESH_TOKEN=own-refresh run omni-fetch amz
 	assert_success
-	run jq -r 'select(.path == "/lwa/auth/o2/token") | .body' <<<"$(requests)"
+	run jq -r 'select(.path == "/lwa/auth/o2/token") | .body' <<<"$(fixture_requests)"
 	assert_output --partial 'refresh_token=own-refresh&'
 }
 
 @test "amazon: a malformed page names the source and the page; the pages before it stay" {
 	token
-	push $ORDERS "$(file orders-1.json)" "$(file orders-truncated.json)"
-	push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
-	push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-2.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-truncated.json)"
+	fixture_push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
+	fixture_push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-2.json)"
 	run omni-fetch --orders amz
 	assert_failure 65
 	assert_output --regexp '^omni-fetch: amz: page 2: bad json at line [0-9]+ column [0-9]+: '
@@ -285,18 +267,18 @@ Atza|IwEBIexampleaccess2'
 
 @test "amazon: a page without payload.Orders, an order without an id, bad items: exit 65" {
 	token
-	push $ORDERS '{"body":"{\"payload\":{}}"}'
+	fixture_push $ORDERS '{"body":"{\"payload\":{}}"}'
 	run omni-fetch --orders amz
 	assert_failure 65
 	assert_output 'omni-fetch: amz: page 1: no payload.Orders list in the response'
 	token
-	push $ORDERS '{"body":"{\"payload\":{\"Orders\":[{\"OrderStatus\":\"Shipped\"}]}}"}'
+	fixture_push $ORDERS '{"body":"{\"payload\":{\"Orders\":[{\"OrderStatus\":\"Shipped\"}]}}"}'
 	run omni-fetch --orders amz
 	assert_failure 65
 	assert_output 'omni-fetch: amz: page 1: order 1 without an AmazonOrderId'
 	token
-	push $ORDERS "$(file orders-2.json)"
-	push $ORDERS/111-2048577-6634915/orderItems '{"body":"{\"payload\":{\"AmazonOrderId\":\"111-2048577-6634915\"}}"}'
+	fixture_push $ORDERS "$(file orders-2.json)"
+	fixture_push $ORDERS/111-2048577-6634915/orderItems '{"body":"{\"payload\":{\"AmazonOrderId\":\"111-2048577-6634915\"}}"}'
 	run omni-fetch --orders amz
 	assert_failure 65
 	assert_output 'omni-fetch: amz: page 1: order 111-2048577-6634915: items: no payload.OrderItems list in the response'
@@ -311,11 +293,11 @@ Atza|IwEBIexampleaccess2'
 		pages+=("$(jq -cn --arg t "t$i" '{body:({payload:{Orders:[],NextToken:$t}}|tojson),headers:{"x-amzn-RateLimit-Limit":"1"}}')")
 	done
 	pages+=("$(file orders-empty.json 200 '{"x-amzn-RateLimit-Limit":"1"}')")
-	push $ORDERS "${pages[@]}"
+	fixture_push $ORDERS "${pages[@]}"
 	run omni-fetch -vv amz
 	assert_success
 	assert_output --regexp 'omni-fetch: rate limit: waiting [0-9]+\.[0-9]+s'
-	run jq -s 'map(select(.path == "/amazon/orders/v0/orders")) | length' <<<"$(requests)"
+	run jq -s 'map(select(.path == "/amazon/orders/v0/orders")) | length' <<<"$(fixture_requests)"
 	assert_output 22
 }
 
@@ -323,19 +305,19 @@ Atza|IwEBIexampleaccess2'
 	token
 	local q
 	q=$(file quota-exceeded-429.json 429)
-	push $ORDERS "$(file orders-1.json)" "$q" "$q" "$q" "$q"
-	push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
-	push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-2.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$q" "$q" "$q" "$q"
+	fixture_push $ORDERS/113-4827365-1029384/orderItems "$(file items-113.json)"
+	fixture_push $ORDERS/114-9936120-5521807/orderItems "$(file items-114-2.json)"
 	run omni-fetch --orders amz
 	assert_failure 75
 	token
-	push $ORDERS '{"status":400,"body":"{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid NextToken\",\"details\":\"\"}]}"}' \
+	fixture_push $ORDERS '{"status":400,"body":"{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid NextToken\",\"details\":\"\"}]}"}' \
 		"$(file orders-2.json)"
-	push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
+	fixture_push $ORDERS/111-2048577-6634915/orderItems "$(file items-111.json)"
 	run omni-fetch -vv --orders --now 2024-03-10T00:00:00Z amz
 	assert_success
 	assert_output --partial 'omni-fetch: the stored NextToken was refused: reading from the start'
-	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/amazon/orders/v0/orders") | .query' <<<"$(fixture_requests)"
 	assert_line --index 5 'MarketplaceIds=ATVPDKIKX0DER&NextToken=tok%2F2%2Ba%3D%3D'
 	assert_line --index 6 'MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=2024-02-09T00%3A00%3A00Z'
 	run orders

@@ -12,32 +12,18 @@ CONV=/ebay/commerce/message/v1/conversation
 TOKEN='v^1.1#i^1#p^3#r^1#I^3#f^0#t^H4sIAAAAAAAAAOVYa2wUVRSebrctpZSHIEgLYR0k'
 
 setup_file() {
-	python3 "$BATS_TEST_DIRNAME/fixture-server" "$BATS_FILE_TMPDIR/port" &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 200); do
-		[ -f "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.05
-	done
-	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+	fixture_start
 }
 
 teardown_file() {
-	kill "$(cat "$BATS_FILE_TMPDIR/pid")"
+	fixture_stop
 }
 
 setup() {
 	helper_setup
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	export OMNI_EBAY_TOKEN=$TOKEN OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=3
 	EBAY=ebay:$FX/ebay/
-}
-
-push() {
-	local path=$1
-	shift
-	local list
-	list=$(printf '%s\n' "$@" | jq -cs .)
-	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$list}" "$FX/_script" >/dev/null
 }
 
 file() {   # file NAME [STATUS]
@@ -46,22 +32,18 @@ file() {   # file NAME [STATUS]
 
 # No conversations of either type.
 no_messages() {
-	push $CONV "$(file conversations-empty.json)" "$(file conversations-empty.json)"
+	fixture_push $CONV "$(file conversations-empty.json)" "$(file conversations-empty.json)"
 }
 
 # Three FROM_MEMBERS conversations over two pages, one FROM_EBAY.
 all_messages() {
-	push $CONV "$(file conversations-1.json)" "$(file conversations-2.json)" \
+	fixture_push $CONV "$(file conversations-1.json)" "$(file conversations-2.json)" \
 		"$(file conversations-ebay.json)"
-	push $CONV/208491470001 "$(file conversation-208491470001.json)"
-	push $CONV/208491463945 "$(file conversation-208491463945.json)"
-	push $CONV/208491480002 "$(file conversation-208491480002-1.json)" \
+	fixture_push $CONV/208491470001 "$(file conversation-208491470001.json)"
+	fixture_push $CONV/208491463945 "$(file conversation-208491463945.json)"
+	fixture_push $CONV/208491480002 "$(file conversation-208491480002-1.json)" \
 		"$(file conversation-208491480002-2.json)"
-	push $CONV/308000000001 "$(file conversation-308000000001.json)"
-}
-
-requests() {
-	curl -sf "$FX/_requests"
+	fixture_push $CONV/308000000001 "$(file conversation-308000000001.json)"
 }
 
 orders() {
@@ -73,8 +55,8 @@ cursor() {
 }
 
 @test "ebay: orders over two pages by next, fulfilments and refunds into the store" {
-	push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
-	push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
+	fixture_push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
 	no_messages
 	run omni-fetch --orders "$EBAY"
 	assert_success
@@ -90,36 +72,36 @@ cursor() {
 	assert_output '9400111202555842761047|USPS|9400111202555842761047||2024-03-04T12:10:00Z|2024-03-08T08:00:00Z'
 	run sqlite3 -separator '|' "$OMNI_DB" "SELECT external_id, amount, currency, at FROM refunds"
 	assert_output '5000012345|89.00|USD|2024-03-04T07:59:00Z'
-	run jq -r 'select(.path | startswith("/ebay/sell")) | .path + "?" + .query' <<<"$(requests)"
+	run jq -r 'select(.path | startswith("/ebay/sell")) | .path + "?" + .query' <<<"$(fixture_requests)"
 	assert_output "$ORDERS?limit=200
 $ORDERS/14-11203-58847/shipping_fulfillment?
 $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=2"
-	run jq -r '.headers.authorization' <<<"$(requests)"
+	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 "Bearer $TOKEN"
 	run jq -c .orders <<<"$(cursor)"
 	assert_output '{"since":"2024-03-04T12:10:55Z"}'
 }
 
 @test "ebay: the next run filters on lastmodifieddate since the newest order, in milliseconds" {
-	push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)" "$(file orders-empty.json)"
-	push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)" "$(file orders-empty.json)"
+	fixture_push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
 	no_messages
 	no_messages
 	run omni-fetch --orders "$EBAY"
 	assert_success
 	run omni-fetch --orders "$EBAY"
 	assert_success
-	run jq -r 'select(.path == "/ebay/sell/fulfillment/v1/order") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/ebay/sell/fulfillment/v1/order") | .query' <<<"$(fixture_requests)"
 	assert_line --index 2 'filter=lastmodifieddate:%5B2024-03-04T12:10:55.000Z..%5D&limit=200'
 }
 
 @test "ebay: without next, pages by offset while below total" {
-	push $ORDERS "$(file orders-1-no-next.json)" "$(file orders-2.json)"
-	push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
+	fixture_push $ORDERS "$(file orders-1-no-next.json)" "$(file orders-2.json)"
+	fixture_push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
 	no_messages
 	run omni-fetch --orders "$EBAY"
 	assert_success
-	run jq -r 'select(.path == "/ebay/sell/fulfillment/v1/order") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/ebay/sell/fulfillment/v1/order") | .query' <<<"$(fixture_requests)"
 	assert_output 'limit=200
 limit=200&offset=2'
 	run orders
@@ -130,7 +112,7 @@ limit=200&offset=2'
 	no_messages
 	run omni-fetch "$EBAY"
 	assert_success
-	run jq -r '.path + "?" + .query' <<<"$(requests)"
+	run jq -r '.path + "?" + .query' <<<"$(fixture_requests)"
 	assert_output "$CONV?conversation_type=FROM_MEMBERS&limit=50
 $CONV?conversation_type=FROM_EBAY&limit=50"
 }
@@ -144,7 +126,7 @@ $CONV?conversation_type=FROM_EBAY&limit=50"
 ["ebay:208491463945","ebay:208491463945","message","Question about item 296012349999","gearhead.kl",["6275165199019:in:customer","3497560590015:out:agent"],null]
 ["ebay:208491480002","ebay:208491480002","message","Return for order 03-11211-40090","pinecone_22",["7104480001:in:customer","7104480002:out:agent","7104480003:in:customer"],null]
 ["ebay:308000000001","ebay:308000000001","message","A return request was opened",null,["9900000001:in:system"],["03-11211-40090"]]'
-	run jq -r '.path + "?" + .query' <<<"$(requests)"
+	run jq -r '.path + "?" + .query' <<<"$(fixture_requests)"
 	assert_output "$CONV?conversation_type=FROM_MEMBERS&limit=50
 $CONV/208491470001?conversation_type=FROM_MEMBERS&limit=50
 $CONV/208491463945?conversation_type=FROM_MEMBERS&limit=50
@@ -161,34 +143,34 @@ $CONV/308000000001?conversation_type=FROM_EBAY&limit=50"
 	all_messages
 	run omni-fetch "$EBAY"
 	assert_success
-	curl -sf -X POST "$FX/_reset" >/dev/null
-	push $CONV "$(jq -c '.conversations[1].latestMessage = {messageId:"3497560590099",messageBody:"Great, ordering a small then.",senderUsername:"gearhead.kl",recipientUsername:"acme_outfitters",createdDate:"2024-03-06T08:00:00.000Z"} | del(.next) | .total = 2' "$FIXTURES/api/ebay/conversations-1.json" | jq -c '{body:tojson}')" \
+	fixture_reset
+	fixture_push $CONV "$(jq -c '.conversations[1].latestMessage = {messageId:"3497560590099",messageBody:"Great, ordering a small then.",senderUsername:"gearhead.kl",recipientUsername:"acme_outfitters",createdDate:"2024-03-06T08:00:00.000Z"} | del(.next) | .total = 2' "$FIXTURES/api/ebay/conversations-1.json" | jq -c '{body:tojson}')" \
 		"$(file conversations-ebay.json)"
-	push $CONV/208491463945 "$(jq -c '.messages += [{messageId:"3497560590099",messageBody:"Great, ordering a small then.",senderUsername:"gearhead.kl",recipientUsername:"acme_outfitters",createdDate:"2024-03-06T08:00:00.000Z"}]' "$FIXTURES/api/ebay/conversation-208491463945.json" | jq -c '{body:tojson}')"
+	fixture_push $CONV/208491463945 "$(jq -c '.messages += [{messageId:"3497560590099",messageBody:"Great, ordering a small then.",senderUsername:"gearhead.kl",recipientUsername:"acme_outfitters",createdDate:"2024-03-06T08:00:00.000Z"}]' "$FIXTURES/api/ebay/conversation-208491463945.json" | jq -c '{body:tojson}')"
 	run omni-fetch "$EBAY"
 	assert_success
 	run jq -c '[.id, [.messages[].id]]' <<<"$output"
 	assert_output '["ebay:208491463945",["3497560590099"]]'
-	run jq -r '.path' <<<"$(requests)"
+	run jq -r '.path' <<<"$(fixture_requests)"
 	assert_output "$CONV
 $CONV/208491463945
 $CONV"
 }
 
 @test "ebay: a run stopped on conversations page 2 resumes there; nothing lost or repeated" {
-	push $CONV "$(file conversations-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
-	push $CONV/208491470001 "$(file conversation-208491470001.json)"
-	push $CONV/208491463945 "$(file conversation-208491463945.json)"
+	fixture_push $CONV "$(file conversations-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
+	fixture_push $CONV/208491470001 "$(file conversation-208491470001.json)"
+	fixture_push $CONV/208491463945 "$(file conversation-208491463945.json)"
 	run omni-fetch "$EBAY"
 	assert_failure 69
 	assert_line --index 2 'omni-fetch: ebay: FROM_MEMBERS conversations page 2: server error 503, 4 attempts'
 	first=$(printf '%s\n' "${lines[@]:0:2}" | jq -r '.messages[].id')
 	run jq -r .FROM_MEMBERS.next <<<"$(cursor)"
 	assert_output "$FX/ebay/commerce/message/v1/conversation?conversation_type=FROM_MEMBERS&limit=2&offset=2"
-	push $CONV "$(file conversations-2.json)" "$(file conversations-ebay.json)"
-	push $CONV/208491480002 "$(file conversation-208491480002-1.json)" \
+	fixture_push $CONV "$(file conversations-2.json)" "$(file conversations-ebay.json)"
+	fixture_push $CONV/208491480002 "$(file conversation-208491480002-1.json)" \
 		"$(file conversation-208491480002-2.json)"
-	push $CONV/308000000001 "$(file conversation-308000000001.json)"
+	fixture_push $CONV/308000000001 "$(file conversation-308000000001.json)"
 	run omni-fetch "$EBAY"
 	assert_success
 	second=$(jq -r '.messages[].id' <<<"$output")
@@ -201,23 +183,23 @@ $second"
 7104480002
 7104480003
 9900000001'
-	run jq -r 'select(.path == "/ebay/commerce/message/v1/conversation") | .query' <<<"$(requests)"
+	run jq -r 'select(.path == "/ebay/commerce/message/v1/conversation") | .query' <<<"$(fixture_requests)"
 	assert_line --index 5 'conversation_type=FROM_MEMBERS&limit=2&offset=2'
 }
 
 @test "ebay: a run stopped on orders page 2 resumes there; the rerun repeats no order page" {
-	push $ORDERS "$(file orders-1.json)" "$(file orders-truncated.json)"
-	push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-truncated.json)"
+	fixture_push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
 	run omni-fetch --orders "$EBAY"
 	assert_failure 65
 	assert_output --regexp '^omni-fetch: ebay: orders page 2: bad json at line [0-9]+ column [0-9]+: '
 	run orders
 	assert_output '14-11203-58847 27-11209-31265'
-	push $ORDERS "$(file orders-2.json)"
+	fixture_push $ORDERS "$(file orders-2.json)"
 	no_messages
 	run omni-fetch --orders "$EBAY"
 	assert_success
-	run jq -r 'select(.path | startswith("/ebay/sell")) | .path + "?" + .query' <<<"$(requests)"
+	run jq -r 'select(.path | startswith("/ebay/sell")) | .path + "?" + .query' <<<"$(fixture_requests)"
 	assert_output "$ORDERS?limit=200
 $ORDERS/14-11203-58847/shipping_fulfillment?
 $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=2
@@ -229,27 +211,27 @@ $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=
 }
 
 @test "ebay: 429 with errorId 2001, then a 2001 body, then success" {
-	push $CONV "$(file too-many-2001.json 429)" "$(file too-many-2001.json)" \
+	fixture_push $CONV "$(file too-many-2001.json 429)" "$(file too-many-2001.json)" \
 		"$(file conversations-empty.json)" "$(file conversations-empty.json)"
 	run omni-fetch -vv "$EBAY"
 	assert_success
 	assert_output --partial 'omni-fetch: retrying in'
 	assert_output --partial 'omni-fetch: too many requests (errorId 2001): waiting 0.01s'
-	run jq -s length <<<"$(requests)"
+	run jq -s length <<<"$(fixture_requests)"
 	assert_output 4
 }
 
 @test "ebay: errorId 2001 beyond the retries is exit 75" {
 	local r
 	r=$(file too-many-2001.json)
-	push $CONV "$r" "$r" "$r" "$r"
+	fixture_push $CONV "$r" "$r" "$r" "$r"
 	run omni-fetch "$EBAY"
 	assert_failure 75
 	assert_output 'omni-fetch: ebay: FROM_MEMBERS conversations page 1: too many requests (errorId 2001), 4 attempts'
 }
 
 @test "ebay: 500 then recovery" {
-	push $ORDERS '{"status":500,"body":"{\"errors\":[{\"errorId\":10001,\"message\":\"System error\"}]}"}' "$(file orders-2.json)"
+	fixture_push $ORDERS '{"status":500,"body":"{\"errors\":[{\"errorId\":10001,\"message\":\"System error\"}]}"}' "$(file orders-2.json)"
 	no_messages
 	run omni-fetch --orders "$EBAY"
 	assert_success
@@ -258,16 +240,16 @@ $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=
 }
 
 @test "ebay: malformed conversation lists and conversations are exit 65 naming the page" {
-	push $CONV "$(file conversations-truncated.json)"
+	fixture_push $CONV "$(file conversations-truncated.json)"
 	run omni-fetch "$EBAY"
 	assert_failure 65
 	assert_output --regexp '^omni-fetch: ebay: FROM_MEMBERS conversations page 1: bad json at line'
-	push $CONV "$(file conversations-2.json)"
-	push $CONV/208491480002 '{"body":"{\"total\":1}"}'
+	fixture_push $CONV "$(file conversations-2.json)"
+	fixture_push $CONV/208491480002 '{"body":"{\"total\":1}"}'
 	run omni-fetch "$EBAY"
 	assert_failure 65
 	assert_output 'omni-fetch: ebay: FROM_MEMBERS conversations page 1: conversation 208491480002: no "messages" list in the response'
-	push $CONV '{"body":"{\"conversations\":[{\"conversationTitle\":\"x\"}],\"total\":1}"}'
+	fixture_push $CONV '{"body":"{\"conversations\":[{\"conversationTitle\":\"x\"}],\"total\":1}"}'
 	run omni-fetch "$EBAY"
 	assert_failure 65
 	assert_output 'omni-fetch: ebay: FROM_MEMBERS conversations page 1: a conversation without a conversationId'
@@ -275,21 +257,21 @@ $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=
 }
 
 @test "ebay: an order without an orderId is exit 65 naming the page" {
-	push $ORDERS '{"body":"{\"orders\":[{\"lineItems\":[]}],\"total\":1}"}'
+	fixture_push $ORDERS '{"body":"{\"orders\":[{\"lineItems\":[]}],\"total\":1}"}'
 	run omni-fetch --orders "$EBAY"
 	assert_failure 65
 	assert_output 'omni-fetch: ebay: orders page 1: order 1 without an orderId'
 }
 
 @test "ebay: 401 is exit 77 naming the scope, never the token" {
-	push $ORDERS "$(file invalid-token-401.json 401)"
+	fixture_push $ORDERS "$(file invalid-token-401.json 401)"
 	run omni-fetch -vv --orders "$EBAY"
 	assert_failure 77
 	assert_output --partial 'omni-fetch: ebay: orders page 1: 401 unauthorized'
 	assert_output --partial 'the user token (OMNI_EBAY_TOKEN) needs the scope https://api.ebay.com/oauth/api_scope/sell.fulfillment'
 	assert_output --partial '> Authorization: [redacted]'
 	refute_output --partial "$TOKEN"
-	push $CONV "$(file invalid-token-401.json 403)"
+	fixture_push $CONV "$(file invalid-token-401.json 403)"
 	run omni-fetch "$EBAY"
 	assert_failure 77
 	assert_output --partial 'needs the scope https://api.ebay.com/oauth/api_scope/commerce.message'
@@ -303,13 +285,13 @@ $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=
 	mkdir -p "$XDG_CONFIG_HOME/omni"
 	printf '[source acme-ebay]\nuri = ebay:%s/ebay\nstore = acme-us\nseller = acme_outfitters\n' "$FX" \
 		>"$XDG_CONFIG_HOME/omni/omni.conf"
-	push $CONV "$(file conversations-2.json)" "$(file conversations-empty.json)"
-	push $CONV/208491480002 "$(file conversation-208491480002-1.json)" \
+	fixture_push $CONV "$(file conversations-2.json)" "$(file conversations-empty.json)"
+	fixture_push $CONV/208491480002 "$(file conversation-208491480002-1.json)" \
 		"$(file conversation-208491480002-2.json)"
 	OMNI_ACME_EBAY_TOKEN=own-token OMNI_EBAY_TOKEN=common run omni-fetch acme-ebay
 	assert_success
 	run jq -c '[.id, .store, [.messages[].direction]]' <<<"$output"
 	assert_output '["acme-ebay:208491480002","acme-us",["in","out","in"]]'
-	run jq -r '.headers.authorization' <<<"$(requests)"
+	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 'Bearer own-token'
 }

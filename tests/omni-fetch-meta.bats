@@ -18,32 +18,19 @@ OLD=m_ZGV2LWFza3MtYWJvdXQtdGhlLWdyZWVuLWJlYW5pZQ
 MARIA=m_bWFyaWEtYXNrcy1hYm91dC0xMDQyLXNoaXBwaW5n
 
 setup_file() {
-	python3 "$BATS_TEST_DIRNAME/fixture-server" "$BATS_FILE_TMPDIR/port" &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 200); do
-		[ -f "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.05
-	done
-	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+	fixture_start
 }
 
 teardown_file() {
-	kill "$(cat "$BATS_FILE_TMPDIR/pid")"
+	fixture_stop
 }
 
 setup() {
 	helper_setup
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	export OMNI_META_TOKEN=$TOKEN OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=3
 	M=$FX/meta/$PAGE
 	D=$FIXTURES/api/meta
-}
-
-push() {   # push PATH RESPONSE...
-	local path=$1
-	shift
-	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$(printf '%s\n' "$@" | jq -cs .)}" \
-		"$FX/_script" >/dev/null
 }
 
 file() {   # file NAME [HEADERS-JSON]
@@ -55,17 +42,13 @@ graph_error() {   # graph_error STATUS CODE MESSAGE
 		'{status:$s,body:({error:{message:$m,type:"OAuthException",code:$c,fbtrace_id:"AbCdEf"}}|tojson)}'
 }
 
-requests() {
-	curl -sf "$FX/_requests"
-}
-
 cursor() {
 	sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
 }
 
 messenger() {   # the two conversation pages and the older messages of the first
-	push "$CONV" "$(file messenger-conversations-1.json)" "$(file messenger-conversations-2.json)"
-	push /meta/v21.0/t_10228374651/messages "$(file messenger-messages-older.json)"
+	fixture_push "$CONV" "$(file messenger-conversations-1.json)" "$(file messenger-conversations-2.json)"
+	fixture_push /meta/v21.0/t_10228374651/messages "$(file messenger-messages-older.json)"
 }
 
 @test "meta: conversations page after page, and older messages inside one; each message a ticket, oldest first" {
@@ -80,9 +63,9 @@ messenger() {   # the two conversation pages and the older messages of the first
 	meta:$REPLY facebook out agent 2024-03-06T15:35:00Z
 	meta:$MARIA facebook in customer 2024-03-02T09:00:00Z
 	EOF
-	run jq -r '.path' <<<"$(requests)"
+	run jq -r '.path' <<<"$(fixture_requests)"
 	assert_output $'/meta/v21.0/104728395561832/conversations\n/meta/v21.0/t_10228374651/messages\n/meta/v21.0/104728395561832/conversations'
-	run jq -r '.query' <<<"$(requests | head -1)"
+	run jq -r '.query' <<<"$(fixture_requests | head -1)"
 	assert_output 'platform=messenger&fields=participants,updated_time,messages%7Bid,created_time,from,to,message,attachments%7D'
 	run cursor
 	assert_output '{"since":"2024-03-06T15:35:00Z"}'
@@ -92,9 +75,9 @@ messenger() {   # the two conversation pages and the older messages of the first
 	messenger
 	run omni-fetch "meta:$M"
 	assert_success
-	run jq -r '.headers.authorization' <<<"$(requests)"
+	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_output $'Bearer EAAGpagetoken0123456789\nBearer EAAGpagetoken0123456789\nBearer EAAGpagetoken0123456789'
-	run jq -r '.query' <<<"$(requests)"
+	run jq -r '.query' <<<"$(fixture_requests)"
 	refute_output --partial access_token
 	assert_line --index 2 'platform=messenger&fields=participants%2Cupdated_time&limit=1&after=QVFIUnBhZ2UxYWZ0'
 }
@@ -142,8 +125,8 @@ messenger() {   # the two conversation pages and the older messages of the first
 }
 
 @test "meta: Instagram: the account asked of the Page; echoes are the business's; the webhook's thread keys" {
-	push /meta/v21.0/$PAGE "$(file page-instagram-account.json)"
-	push "$CONV" "$(file instagram-conversations.json)"
+	fixture_push /meta/v21.0/$PAGE "$(file page-instagram-account.json)"
+	fixture_push "$CONV" "$(file instagram-conversations.json)"
 	run omni-fetch "meta:$M?platform=instagram"
 	assert_success
 	backfill=$(jq -c '[.id, .source.thread_key, .customer.handles, .messages[0].direction, .messages[0].text]' <<<"$output")
@@ -153,7 +136,7 @@ messenger() {   # the two conversation pages and the older messages of the first
 	["instagram","in","instagram:17841405822304914:7325591803362871","image"]
 	["instagram","out","instagram:17841405822304914:7325591803362871",null]
 	EOF
-	run jq -r '.query' <<<"$(requests)"
+	run jq -r '.query' <<<"$(fixture_requests)"
 	assert_line --index 0 'fields=instagram_business_account'
 	assert_line --index 1 --partial 'platform=instagram&'
 	OMNI_META_SECRET=$SECRET run omni-fetch --all --webhook meta \
@@ -175,12 +158,12 @@ messenger() {   # the two conversation pages and the older messages of the first
 	version = v19.0
 	store = casa-verde
 	EOF
-	push /meta/v19.0/$PAGE/conversations "$(file instagram-conversations.json)"
+	fixture_push /meta/v19.0/$PAGE/conversations "$(file instagram-conversations.json)"
 	OMNI_CASA_IG_TOKEN=own-token run omni-fetch casa-ig
 	assert_success
 	run jq -r '[.id, .store] | join(" ")' <<<"$output"
 	assert_line --index 0 'casa-ig:aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMTI0NDI1OTk1OTQ0NjA3NDk2NzM5MjozMTg2NDk1ODE2NTgxNTk4NDYxMjM0NTY3ODkwMTIzNDU2NwZDZD casa-verde'
-	run jq -r '[.path, .headers.authorization] | join(" ")' <<<"$(requests)"
+	run jq -r '[.path, .headers.authorization] | join(" ")' <<<"$(fixture_requests)"
 	assert_output "/meta/v19.0/$PAGE/conversations Bearer own-token"
 }
 
@@ -188,19 +171,19 @@ messenger() {   # the two conversation pages and the older messages of the first
 	messenger
 	run omni-fetch "meta:$M"
 	assert_success
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	messenger
 	run omni-fetch "meta:$M"
 	assert_success
 	assert_output ''
-	run jq -r .path <<<"$(requests)"
+	run jq -r .path <<<"$(fixture_requests)"
 	assert_output "$CONV"$'\n'"$CONV"
 	run cursor
 	assert_output '{"since":"2024-03-06T15:35:00Z"}'
 }
 
 @test "meta: a rate-limit error body (code 4) is retried, then the page comes" {
-	push "$CONV" "$(graph_error 403 4 '(#4) Application request limit reached')" \
+	fixture_push "$CONV" "$(graph_error 403 4 '(#4) Application request limit reached')" \
 		"$(file messenger-conversations-2.json)"
 	run omni-fetch -vv "meta:$M"
 	assert_success
@@ -211,14 +194,14 @@ messenger() {   # the two conversation pages and the older messages of the first
 @test "meta: still rate limited (code 32, 613) after the retries is exit 75" {
 	local e
 	e=$(graph_error 400 32 '(#32) Page request limit reached')
-	push "$CONV" "$e" "$e" "$e" "$(graph_error 400 613 '(#613) Calls to this api have exceeded the rate limit.')"
+	fixture_push "$CONV" "$e" "$e" "$e" "$(graph_error 400 613 '(#613) Calls to this api have exceeded the rate limit.')"
 	run omni-fetch "meta:$M"
 	assert_failure 75
 	assert_output 'omni-fetch: meta: page 1: rate limited (graph error 613), 4 attempts'
 }
 
 @test "meta: an expired token (code 190) is exit 77, and the token is never shown" {
-	push "$CONV" "$(graph_error 400 190 'Error validating access token: Session has expired on Thursday, 07-Mar-24 08:00:00 PST. The current time is Thursday, 07-Mar-24 09:00:00 PST.')"
+	fixture_push "$CONV" "$(graph_error 400 190 'Error validating access token: Session has expired on Thursday, 07-Mar-24 08:00:00 PST. The current time is Thursday, 07-Mar-24 09:00:00 PST.')"
 	run omni-fetch -vv "meta:$M"
 	assert_failure 77
 	assert_output --partial 'omni-fetch: meta: page 1: the page access token is invalid or expired (graph error 190): renew OMNI_META_TOKEN'
@@ -227,7 +210,7 @@ messenger() {   # the two conversation pages and the older messages of the first
 }
 
 @test "meta: a missing permission (code 10, 200-299) is exit 77 naming the permissions" {
-	push "$CONV" "$(graph_error 403 230 '(#230) Requires pages_messaging permission to manage the object')"
+	fixture_push "$CONV" "$(graph_error 403 230 '(#230) Requires pages_messaging permission to manage the object')"
 	run omni-fetch "meta:$M"
 	assert_failure 77
 	assert_output --partial 'omni-fetch: meta: page 1: the token lacks a permission (graph error 230; the page needs pages_messaging, or instagram_manage_messages)'
@@ -235,7 +218,7 @@ messenger() {   # the two conversation pages and the older messages of the first
 }
 
 @test "meta: another Graph error is exit 76 with Meta's message" {
-	push "$CONV" "$(graph_error 400 100 '(#100) Tried accessing nonexisting field (conversations)')"
+	fixture_push "$CONV" "$(graph_error 400 100 '(#100) Tried accessing nonexisting field (conversations)')"
 	run omni-fetch "meta:$M"
 	assert_failure 76
 	assert_output --partial 'graph error 100: page 1: http status 400'
@@ -243,7 +226,7 @@ messenger() {   # the two conversation pages and the older messages of the first
 }
 
 @test "meta: 500 then recovery" {
-	push "$CONV" '{"status":500,"body":"{\"error\":{\"message\":\"An unknown error has occurred.\",\"code\":1}}"}' \
+	fixture_push "$CONV" '{"status":500,"body":"{\"error\":{\"message\":\"An unknown error has occurred.\",\"code\":1}}"}' \
 		"$(file messenger-conversations-2.json)"
 	run omni-fetch "meta:$M"
 	assert_success
@@ -252,8 +235,8 @@ messenger() {   # the two conversation pages and the older messages of the first
 }
 
 @test "meta: a run cut off at page 2 (503s) is exit 69; the rerun resumes there and repeats nothing" {
-	push "$CONV" "$(file messenger-conversations-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
-	push /meta/v21.0/t_10228374651/messages "$(file messenger-messages-older.json)"
+	fixture_push "$CONV" "$(file messenger-conversations-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
+	fixture_push /meta/v21.0/t_10228374651/messages "$(file messenger-messages-older.json)"
 	run omni-fetch "meta:$M"
 	assert_failure 69
 	assert_line --index 0 --partial "\"id\":\"meta:$OLD\""
@@ -263,7 +246,7 @@ messenger() {   # the two conversation pages and the older messages of the first
 	assert_output "$FX/meta/v21.0/$PAGE/conversations?platform=messenger&fields=participants%2Cupdated_time&limit=1&after=QVFIUnBhZ2UxYWZ0"
 	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors WHERE value LIKE '%access_token%'"
 	assert_output ''
-	push "$CONV" "$(file messenger-conversations-2.json)"
+	fixture_push "$CONV" "$(file messenger-conversations-2.json)"
 	run omni-fetch "meta:$M"
 	assert_success
 	run jq -r .id <<<"$output"
@@ -275,8 +258,8 @@ messenger() {   # the two conversation pages and the older messages of the first
 }
 
 @test "meta: a malformed page 2 is exit 65 naming the source and the page; page 1 stays written" {
-	push "$CONV" "$(file messenger-conversations-1.json)" "$(file truncated.json)"
-	push /meta/v21.0/t_10228374651/messages "$(file messenger-messages-older.json)"
+	fixture_push "$CONV" "$(file messenger-conversations-1.json)" "$(file truncated.json)"
+	fixture_push /meta/v21.0/t_10228374651/messages "$(file messenger-messages-older.json)"
 	run omni-fetch "meta:$M"
 	assert_failure 65
 	assert_output --regexp 'omni-fetch: meta: page 2: bad json at line [0-9]+ column [0-9]+: '
@@ -284,14 +267,14 @@ messenger() {   # the two conversation pages and the older messages of the first
 }
 
 @test "meta: a message without an id is a malformed page, not a silent skip" {
-	push "$CONV" "$(file message-without-id.json)"
+	fixture_push "$CONV" "$(file message-without-id.json)"
 	run omni-fetch "meta:$M"
 	assert_failure 65
 	assert_output 'omni-fetch: meta: page 1: a message without an id'
 }
 
 @test "meta: near the usage limit (X-App-Usage, X-Business-Use-Case-Usage) the next request waits" {
-	push "$CONV" "$(file messenger-conversations-2.json '{"X-App-Usage":"{\"call_count\":12,\"total_cputime\":3,\"total_time\":4}","X-Business-Use-Case-Usage":"{\"104728395561832\":[{\"type\":\"messenger\",\"call_count\":91,\"total_cputime\":10,\"total_time\":12,\"estimated_time_to_regain_access\":0}]}"}')"
+	fixture_push "$CONV" "$(file messenger-conversations-2.json '{"X-App-Usage":"{\"call_count\":12,\"total_cputime\":3,\"total_time\":4}","X-Business-Use-Case-Usage":"{\"104728395561832\":[{\"type\":\"messenger\",\"call_count\":91,\"total_cputime\":10,\"total_time\":12,\"estimated_time_to_regain_access\":0}]}"}')"
 	run omni-fetch -vv "meta:$M"
 	assert_success
 	assert_output --partial 'omni-fetch: usage 91%: waiting 1.00s'

@@ -10,42 +10,24 @@ eval "helper_$(declare -f setup)"
 BC_TOKEN=bc_token_0123456789_secret
 
 setup_file() {
-	python3 "$BATS_TEST_DIRNAME/fixture-server" "$BATS_FILE_TMPDIR/port" &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 200); do
-		[ -f "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.05
-	done
-	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+	fixture_start
 }
 
 teardown_file() {
-	kill "$(cat "$BATS_FILE_TMPDIR/pid")"
+	fixture_stop
 }
 
 setup() {
 	helper_setup
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	export OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=3
 	export OMNI_BIGCOMMERCE_TOKEN=$BC_TOKEN
 	BC=$FX/stores/x7k2mq9p1d
 }
 
-# push PATH RESPONSE...: queue responses (JSON objects) for a path.
-push() {
-	local path=$1
-	shift
-	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$(printf '%s\n' "$@" | jq -cs .)}" \
-		"$FX/_script" >/dev/null
-}
-
 # file PLATFORM FILE [HEADERS-JSON]: a 200 response with a fixture's bytes.
 file() {
 	jq -cn --arg f "$FIXTURES/api/$1/$2" --argjson h "${3:-{\}}" '{status:200,file:$f,headers:$h}'
-}
-
-requests() {
-	curl -sf "$FX/_requests"
 }
 
 orders() {
@@ -61,12 +43,12 @@ NOCONTENT='{"status":204}'
 # --- BigCommerce -------------------------------------------------------
 
 bc_shipments() {
-	push /stores/x7k2mq9p1d/v2/orders/218/shipments "$(file bigcommerce shipments-218.json)"
-	push /stores/x7k2mq9p1d/v2/orders/219/shipments "$(file bigcommerce shipments-219.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments "$(file bigcommerce shipments-218.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$(file bigcommerce shipments-219.json)"
 }
 
 @test "bigcommerce: pages until 204, shipments with tracking, into the store" {
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
 		"$(file bigcommerce orders-2.json)" "$NOCONTENT"
 	bc_shipments
 	run omni-fetch --orders "bigcommerce:$BC/"
@@ -83,7 +65,7 @@ bc_shipments() {
 	218|UPS|1Z999AA10123456784|https://www.ups.com/track?tracknum=1Z999AA10123456784|2024-03-02T15:15:42Z
 	219|USPS|9400111899223100001234|https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223100001234|2024-03-04T09:10:00Z
 	EOF
-	run jq -r '"\(.path)?\(.query)"' <<<"$(requests)"
+	run jq -r '"\(.path)?\(.query)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders/218/shipments?
@@ -91,26 +73,26 @@ bc_shipments() {
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
 	EOF
-	run jq -r '.headers["x-auth-token"]' <<<"$(requests)"
+	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
 	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5)"
 	run cursor
 	assert_output '{"since":"2024-03-06T16:30:01Z"}'
 }
 
 @test "bigcommerce: the next run asks for orders modified since the newest, in RFC 2822" {
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT" "$NOCONTENT"
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
-	run jq -r .query <<<"$(requests)"
+	run jq -r .query <<<"$(fixture_requests)"
 	assert_line --index 2 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
 	run orders
 	assert_output '220'
 }
 
 @test "bigcommerce: an empty list ends the paging too; without --orders they are counted" {
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" '{"body":"[]"}'
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" '{"body":"[]"}'
 	run omni-fetch "bigcommerce:$BC"
 	assert_success
 	assert_output 'omni-fetch: bigcommerce: 1 orders skipped; --orders puts them into the store'
@@ -119,17 +101,17 @@ bc_shipments() {
 }
 
 @test "bigcommerce: without --orders the shipments are not asked for" {
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$NOCONTENT"
 	bc_shipments
 	run omni-fetch "bigcommerce:$BC"
 	assert_success
 	assert_output 'omni-fetch: bigcommerce: 2 orders skipped; --orders puts them into the store'
-	run jq -r .path <<<"$(requests)"
+	run jq -r .path <<<"$(fixture_requests)"
 	assert_output $'/stores/x7k2mq9p1d/v2/orders\n/stores/x7k2mq9p1d/v2/orders'
 }
 
 @test "bigcommerce: a server that stays down is exit 69; the rerun resumes at that page and repeats nothing" {
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
 		'{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
 	bc_shipments
 	run omni-fetch --orders "bigcommerce:$BC"
@@ -139,11 +121,11 @@ bc_shipments() {
 	assert_output '218 219'
 	run cursor
 	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"2"}'
-	curl -sf -X POST "$FX/_reset" >/dev/null
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	fixture_reset
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
-	run jq -r '"\(.path)?\(.query)"' <<<"$(requests)"
+	run jq -r '"\(.path)?\(.query)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
@@ -155,7 +137,7 @@ bc_shipments() {
 }
 
 @test "bigcommerce: no requests left waits for the window to reset; a 429 then success" {
-	push /stores/x7k2mq9p1d/v2/orders \
+	fixture_push /stores/x7k2mq9p1d/v2/orders \
 		"$(file bigcommerce orders-2.json '{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Requests-Quota":"150","X-Rate-Limit-Time-Reset-Ms":"300","X-Rate-Limit-Time-Window-Ms":"30000"}')" \
 		'{"status":429,"headers":{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Time-Reset-Ms":"50"}}' \
 		"$NOCONTENT"
@@ -165,14 +147,14 @@ bc_shipments() {
 	assert_output --partial 'retrying in'
 	run orders
 	assert_output '220'
-	run jq -s length <<<"$(requests)"
+	run jq -s length <<<"$(fixture_requests)"
 	assert_output 3
 }
 
 @test "bigcommerce: 500 then recovery, on the orders and on the shipments" {
-	push /stores/x7k2mq9p1d/v2/orders '{"status":500}' "$(file bigcommerce orders-1.json)" "$NOCONTENT"
-	push /stores/x7k2mq9p1d/v2/orders/218/shipments '{"status":502}' "$(file bigcommerce shipments-218.json)"
-	push /stores/x7k2mq9p1d/v2/orders/219/shipments "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders '{"status":500}' "$(file bigcommerce orders-1.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments '{"status":502}' "$(file bigcommerce shipments-218.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$NOCONTENT"
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments"
@@ -180,7 +162,7 @@ bc_shipments() {
 }
 
 @test "bigcommerce: a malformed page is exit 65 naming the source and the page; the pages before it stay" {
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$(file bigcommerce orders-truncated.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$(file bigcommerce orders-truncated.json)"
 	bc_shipments
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_failure 65
@@ -192,20 +174,20 @@ bc_shipments() {
 }
 
 @test "bigcommerce: an order without status_id is a malformed page, not a silent skip" {
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-no-status.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-no-status.json)"
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_failure 65
 	assert_output 'omni-fetch: bigcommerce: page 1: not a list of orders (each needs id, status_id and date_created)'
 }
 
 @test "bigcommerce: 401 is exit 77 naming the source, never the token, even with -vv" {
-	push /stores/x7k2mq9p1d/v2/orders '{"status":401,"body":"[{\"status\":401,\"message\":\"You are not authorized.\"}]"}'
+	fixture_push /stores/x7k2mq9p1d/v2/orders '{"status":401,"body":"[{\"status\":401,\"message\":\"You are not authorized.\"}]"}'
 	run omni-fetch -vv "bigcommerce:$BC"
 	assert_failure 77
 	assert_output --partial 'omni-fetch: bigcommerce: page 1: 401 unauthorized: the token is missing, wrong or lacks a scope'
 	assert_output --partial '> X-Auth-Token: [redacted]'
 	refute_output --partial "$BC_TOKEN"
-	push /stores/x7k2mq9p1d/v2/orders '{"status":403}'
+	fixture_push /stores/x7k2mq9p1d/v2/orders '{"status":403}'
 	run omni-fetch "bigcommerce:$BC"
 	assert_failure 77
 	assert_output --partial 'bigcommerce: page 1: 403 forbidden'
@@ -218,10 +200,10 @@ bc_shipments() {
 	assert_output 'omni-fetch: bigcommerce: missing secret: set OMNI_BIGCOMMERCE_TOKEN_FILE or OMNI_BIGCOMMERCE_TOKEN'
 	mkdir -p "$XDG_CONFIG_HOME/omni"
 	printf '[source bc-us]\nuri = bigcommerce:%s\nstore = us\n' "$BC" >"$XDG_CONFIG_HOME/omni/omni.conf"
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
 	OMNI_BC_US_TOKEN=own-token run omni-fetch --orders bc-us
 	assert_success
-	run jq -r '.headers["x-auth-token"]' <<<"$(requests)"
+	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
 	assert_output $'own-token\nown-token'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|220'
@@ -273,7 +255,7 @@ BCW=$BATS_TEST_DIRNAME/fixtures/api/bigcommerce
 	assert_success
 	run orders
 	assert_output '218'
-	push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" "$NOCONTENT"
 	bc_shipments
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
@@ -304,7 +286,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 
 @test "woocommerce: pages up to X-WP-TotalPages with basic auth; refunds and tracking into the store" {
 	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
-	push $WC_PATH "$(wc_page orders-1.json 2)" "$(wc_page orders-2.json 2)"
+	fixture_push $WC_PATH "$(wc_page orders-1.json 2)" "$(wc_page orders-2.json 2)"
 	run omni-fetch --orders "woocommerce:$FX/shop"
 	assert_success
 	assert_output ''
@@ -316,9 +298,9 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	EOF
 	run sqlite3 "$OMNI_DB" "SELECT amount, currency, reason FROM refunds; SELECT carrier, tracking_number, shipped_at FROM fulfillments"
 	assert_output $'20.00|EUR|Cap arrived damaged\nDHL|JD014600003828394857|2024-03-03T10:00:00Z'
-	run jq -r .query <<<"$(requests)"
+	run jq -r .query <<<"$(fixture_requests)"
 	assert_output $'orderby=modified&order=asc&page=1&per_page=100\norderby=modified&order=asc&page=2&per_page=100'
-	run jq -r '.headers.authorization' <<<"$(requests)"
+	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 "Basic $(printf '%s' "$WC_KEY:$WC_SECRET" | base64 -w0)"
 	run cursor
 	assert_output '{"since":"2024-03-07T09:00:00Z"}'
@@ -326,12 +308,12 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 
 @test "woocommerce: the next run asks for orders modified after the newest; an empty page ends without the header" {
 	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
-	push $WC_PATH "$(file woocommerce orders-2.json)" '{"body":"[]"}' '{"body":"[]"}'
+	fixture_push $WC_PATH "$(file woocommerce orders-2.json)" '{"body":"[]"}' '{"body":"[]"}'
 	run omni-fetch --orders "woocommerce:$FX/shop/wp-json/wc/v3/"
 	assert_success
 	run omni-fetch --orders "woocommerce:$FX/shop/wp-json/wc/v3/"
 	assert_success
-	run jq -r .query <<<"$(requests)"
+	run jq -r .query <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	orderby=modified&order=asc&page=1&per_page=100
 	orderby=modified&order=asc&page=2&per_page=100
@@ -341,7 +323,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 
 @test "woocommerce: an interrupted run resumes at the page that failed; 429 and 500 recover" {
 	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
-	push $WC_PATH '{"status":429,"headers":{"Retry-After":"0.1"}}' '{"status":500}' \
+	fixture_push $WC_PATH '{"status":429,"headers":{"Retry-After":"0.1"}}' '{"status":500}' \
 		"$(wc_page orders-1.json 2)" '{"status":502}' '{"status":502}' '{"status":502}' '{"status":502}'
 	run omni-fetch --orders "woocommerce:$FX/shop"
 	assert_failure 69
@@ -350,11 +332,11 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	assert_output '5310 5311'
 	run cursor
 	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"2"}'
-	curl -sf -X POST "$FX/_reset" >/dev/null
-	push $WC_PATH "$(wc_page orders-2.json 2)"
+	fixture_reset
+	fixture_push $WC_PATH "$(wc_page orders-2.json 2)"
 	run omni-fetch --orders "woocommerce:$FX/shop"
 	assert_success
-	run jq -r .query <<<"$(requests)"
+	run jq -r .query <<<"$(fixture_requests)"
 	assert_output 'orderby=modified&order=asc&page=2&per_page=100'
 	run orders
 	assert_output '5310 5311 5312'
@@ -364,13 +346,13 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 
 @test "woocommerce: a malformed page and an order without status are exit 65 naming source and page" {
 	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
-	push $WC_PATH "$(wc_page orders-1.json 3)" "$(wc_page orders-truncated.json 3)"
+	fixture_push $WC_PATH "$(wc_page orders-1.json 3)" "$(wc_page orders-truncated.json 3)"
 	run omni-fetch --orders "woocommerce:$FX/shop"
 	assert_failure 65
 	assert_output --regexp '^omni-fetch: woocommerce: page 2: bad json at line'
 	run orders
 	assert_output '5310 5311'
-	push $WC_PATH "$(wc_page orders-no-status.json 1)"
+	fixture_push $WC_PATH "$(wc_page orders-no-status.json 1)"
 	run omni-fetch --all --orders "woocommerce:$FX/shop"
 	assert_failure 65
 	assert_output 'omni-fetch: woocommerce: page 1: order 1: not an order (each needs id, status, date_modified_gmt and line_items)'
@@ -378,7 +360,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 
 @test "woocommerce: 401 is exit 77 without the key or the secret, even with -vv; a token without a colon is 78" {
 	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
-	push $WC_PATH '{"status":401,"body":"{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}"}'
+	fixture_push $WC_PATH '{"status":401,"body":"{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}"}'
 	run omni-fetch -vv "woocommerce:$FX/shop"
 	assert_failure 77
 	assert_output --partial 'omni-fetch: woocommerce: page 1: 401 unauthorized: the token is missing, wrong or lacks a scope'
@@ -398,7 +380,7 @@ WM_SECRET=wm_client_secret_0123456789
 WM_ACCESS=eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
 
 wm_token() {
-	push /walmart/v3/token "$(file walmart "${1:-token.json}")"
+	fixture_push /walmart/v3/token "$(file walmart "${1:-token.json}")"
 }
 
 wm_orders() {
@@ -408,7 +390,7 @@ wm_orders() {
 @test "walmart: the token from client credentials, then pages by nextCursor; tracking into the store" {
 	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
 	wm_token
-	push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-2.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-2.json)"
 	run omni-fetch --orders "walmart:$FX/walmart/"
 	assert_success
 	assert_output ''
@@ -420,18 +402,18 @@ wm_orders() {
 	EOF
 	run sqlite3 "$OMNI_DB" "SELECT carrier, tracking_number, status, shipped_at, estimated_at FROM fulfillments ORDER BY 1"
 	assert_output $'UPS|1Z999AA10123456784|in_transit|2024-03-02T15:15:42Z|2024-03-08T00:00:00Z\nUSPS|9400111899223100001234|delivered|2024-03-04T10:10:00Z|2024-03-09T00:00:00Z'
-	run jq -r '"\(.method) \(.path)?\(.query) \(.body)"' <<<"$(requests)"
+	run jq -r '"\(.method) \(.path)?\(.query) \(.body)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	POST /walmart/v3/token? grant_type=client_credentials
 	GET /walmart/v3/orders?limit=100 
 	GET /walmart/v3/orders?limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z 
 	EOF
-	run jq -r '.headers.authorization' <<<"$(requests)"
+	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 "Basic $(printf '%s' "$WM_ID:$WM_SECRET" | base64 -w0)"
 	assert_line --index 1 null
-	run jq -r '"\(.headers["wm_sec.access_token"]) \(.headers["wm_svc.name"])"' <<<"$(requests)"
+	run jq -r '"\(.headers["wm_sec.access_token"]) \(.headers["wm_svc.name"])"' <<<"$(fixture_requests)"
 	assert_line --index 1 "$WM_ACCESS Walmart Marketplace"
-	run jq -r '.headers["wm_qos.correlation_id"]' <<<"$(requests)"
+	run jq -r '.headers["wm_qos.correlation_id"]' <<<"$(fixture_requests)"
 	assert_equal "$(sort -u <<<"$output" | wc -l)" 3
 	run cursor
 	assert_output '{"since":"2024-03-07T09:00:00Z"}'
@@ -441,30 +423,30 @@ wm_orders() {
 	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
 	wm_token
 	wm_token
-	push /walmart/v3/orders "$(file walmart orders-2.json)" "$(file walmart orders-empty.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-2.json)" "$(file walmart orders-empty.json)"
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_success
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_success
-	run jq -r 'select(.method == "GET") | .query' <<<"$(requests)"
+	run jq -r 'select(.method == "GET") | .query' <<<"$(fixture_requests)"
 	assert_output $'limit=100\nlimit=100&lastModifiedStartDate=2024-03-07T09:00:00Z'
 }
 
 @test "walmart: an interrupted run resumes at the cursor of the page that failed, repeating nothing" {
 	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
 	wm_token
-	push /walmart/v3/orders "$(file walmart orders-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
+	fixture_push /walmart/v3/orders "$(file walmart orders-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_failure 69
 	assert_output 'omni-fetch: walmart: page 2: server error 503, 4 attempts'
 	run jq -r .next <<<"$(cursor)"
 	assert_output '?limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z'
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	wm_token
-	push /walmart/v3/orders "$(file walmart orders-2.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-2.json)"
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_success
-	run jq -r 'select(.method == "GET") | .query' <<<"$(requests)"
+	run jq -r 'select(.method == "GET") | .query' <<<"$(fixture_requests)"
 	assert_output 'limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z'
 	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
 	assert_output '3|3'
@@ -476,7 +458,7 @@ wm_orders() {
 	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
 	wm_token
 	local at=$(( $(date +%s%3N) + 2500 ))
-	push /walmart/v3/orders \
+	fixture_push /walmart/v3/orders \
 		'{"status":429,"headers":{"x-current-token-count":"0","x-next-replenish-time":"1"},"body":"{\"errors\":{\"error\":[{\"code\":\"REQUEST_THRESHOLD_VIOLATED.GMP_ORDER_API\"}]}}"}' \
 		'{"status":500}' \
 		"$(file walmart orders-1.json "{\"x-current-token-count\":\"0\",\"x-next-replenish-time\":\"$at\"}")" \
@@ -493,13 +475,13 @@ wm_orders() {
 	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
 	wm_token
 	wm_token token-2.json
-	push /walmart/v3/orders "$(file walmart orders-1.json)" '{"status":401,"body":"{\"error\":[{\"code\":\"UNAUTHORIZED.GMP_GATEWAY_API\"}]}"}' \
+	fixture_push /walmart/v3/orders "$(file walmart orders-1.json)" '{"status":401,"body":"{\"error\":[{\"code\":\"UNAUTHORIZED.GMP_GATEWAY_API\"}]}"}' \
 		"$(file walmart orders-2.json)"
 	run omni-fetch -vv --orders "walmart:$FX/walmart"
 	assert_success
 	refute_output --partial "$WM_ACCESS"
 	refute_output --partial 'eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMiJ9.walmart.access'
-	run jq -r '"\(.method) \(.headers["wm_sec.access_token"])"' <<<"$(requests)"
+	run jq -r '"\(.method) \(.headers["wm_sec.access_token"])"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	POST null
 	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
@@ -515,7 +497,7 @@ wm_orders() {
 	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
 	wm_token
 	wm_token
-	push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-truncated.json)" "$(file walmart orders-no-lines.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-truncated.json)" "$(file walmart orders-no-lines.json)"
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_failure 65
 	assert_output --regexp '^omni-fetch: walmart: page 2: bad json at line'
@@ -528,13 +510,13 @@ wm_orders() {
 
 @test "walmart: refused client credentials are exit 77; neither secret nor access token shows under -vv" {
 	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
-	push /walmart/v3/token '{"status":401,"body":"{\"error\":[{\"code\":\"INVALID_REQUEST_HEADER.GMP_GATEWAY_API\"}]}"}'
+	fixture_push /walmart/v3/token '{"status":401,"body":"{\"error\":[{\"code\":\"INVALID_REQUEST_HEADER.GMP_GATEWAY_API\"}]}"}'
 	run omni-fetch -vv "walmart:$FX/walmart"
 	assert_failure 77
 	assert_output --partial 'omni-fetch: walmart: token: 401 unauthorized'
 	refute_output --partial "$WM_SECRET"
 	wm_token
-	push /walmart/v3/orders "$(file walmart orders-2.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-2.json)"
 	run omni-fetch -vv "walmart:$FX/walmart"
 	assert_success
 	assert_output --partial '> WM_SEC.ACCESS_TOKEN: [redacted]'
@@ -561,7 +543,7 @@ tt_env() {
 # Each request's sign, computed again here with Python's hmac: "ok" or
 # "bad PATH".
 tt_signs() {
-	requests | python3 -c '
+	fixture_requests | python3 -c '
 import hashlib, hmac, json, sys
 from urllib.parse import parse_qsl
 secret = sys.argv[1]
@@ -578,9 +560,9 @@ for line in sys.stdin:
 }
 
 tt_all() {
-	push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)"
-	push $TT_CONVS "$(file tiktok conversations.json)"
-	push $TT_MSGS "$(file tiktok messages-1.json)" "$(file tiktok messages-2.json)"
+	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations.json)"
+	fixture_push $TT_MSGS "$(file tiktok messages-1.json)" "$(file tiktok messages-2.json)"
 }
 
 @test "tiktok: signed requests (checked with python hmac), orders over two pages, a conversation as a ticket" {
@@ -590,7 +572,7 @@ tt_all() {
 	assert_success
 	run tt_signs
 	assert_output '5 ok'
-	run jq -r '"\(.method) \(.path) \(.query | sub("timestamp=[0-9]+"; "timestamp=T") | sub("sign=[0-9a-f]{64}"; "sign=S")) \(.body)"' <<<"$(requests)"
+	run jq -r '"\(.method) \(.path) \(.query | sub("timestamp=[0-9]+"; "timestamp=T") | sub("sign=[0-9a-f]{64}"; "sign=S")) \(.body)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&sign=S {}
 	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D&sign=S {}
@@ -598,7 +580,7 @@ tt_all() {
 	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&sign=S 
 	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&page_token=bXNnLTI%3D&sign=S 
 	EOF
-	run jq -r '"\(.headers["x-tts-access-token"]) \(.headers["content-type"])"' <<<"$(requests)"
+	run jq -r '"\(.headers["x-tts-access-token"]) \(.headers["content-type"])"' <<<"$(fixture_requests)"
 	assert_line --index 0 "$TT_TOKEN application/json"
 	run sqlite3 "$OMNI_DB" "SELECT order_id, status, financial_status, total, customer_name, updated_at, json_array_length(items) FROM orders ORDER BY 1"
 	assert_output - <<-'EOF'
@@ -630,15 +612,15 @@ tt_all() {
 	tt_all
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
-	curl -sf -X POST "$FX/_reset" >/dev/null
-	push $TT_ORDERS "$(file tiktok orders-empty.json)"
-	push $TT_CONVS "$(file tiktok conversations-new.json)"
-	push $TT_MSGS "$(file tiktok messages-new.json)"
+	fixture_reset
+	fixture_push $TT_ORDERS "$(file tiktok orders-empty.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-new.json)"
+	fixture_push $TT_MSGS "$(file tiktok messages-new.json)"
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
 	run jq -c '[.messages[] | [.id, .text]]' <<<"$output"
 	assert_output '[["7301555000000000004","Thanks, and can you add a gift note?"]]'
-	run jq -r 'select(.method == "POST") | .body' <<<"$(requests)"
+	run jq -r 'select(.method == "POST") | .body' <<<"$(fixture_requests)"
 	assert_output '{"update_time_ge":1709802000}'
 	run tt_signs
 	assert_output '3 ok'
@@ -646,18 +628,18 @@ tt_all() {
 
 @test "tiktok: an interrupted run resumes at the page token of the page that failed" {
 	tt_env
-	push $TT_ORDERS "$(file tiktok orders-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
+	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" '{"status":503}' '{"status":503}' '{"status":503}' '{"status":503}'
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_failure 69
 	assert_output 'omni-fetch: tiktok: page 2: server error 503, 4 attempts'
 	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
 	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"b2Zmc2V0PTI="}'
-	curl -sf -X POST "$FX/_reset" >/dev/null
-	push $TT_ORDERS "$(file tiktok orders-2.json)"
-	push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	fixture_reset
+	fixture_push $TT_ORDERS "$(file tiktok orders-2.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
-	run jq -r 'select(.method == "POST") | .query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(requests)"
+	run jq -r 'select(.method == "POST") | .query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
 	assert_output 'app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D'
 	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
 	assert_output '3|3'
@@ -665,9 +647,9 @@ tt_all() {
 
 @test "tiktok: 429 and 500 recover, each retry signed" {
 	tt_env
-	push $TT_ORDERS '{"status":429,"headers":{"Retry-After":"0.1"},"body":"{\"code\":36009004,\"message\":\"Too many requests\"}"}' \
+	fixture_push $TT_ORDERS '{"status":429,"headers":{"Retry-After":"0.1"},"body":"{\"code\":36009004,\"message\":\"Too many requests\"}"}' \
 		'{"status":500}' "$(file tiktok orders-2.json)"
-	push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
 	run sqlite3 "$OMNI_DB" "SELECT order_id FROM orders"
@@ -678,7 +660,7 @@ tt_all() {
 
 @test "tiktok: a malformed page and an order without status are exit 65 naming source and page" {
 	tt_env
-	push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-truncated.json)" "$(file tiktok orders-no-status.json)"
+	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-truncated.json)" "$(file tiktok orders-no-status.json)"
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_failure 65
 	assert_output --regexp '^omni-fetch: tiktok: page 2: bad json at line'
@@ -689,7 +671,7 @@ tt_all() {
 
 @test "tiktok: 401 and an expired-token envelope are exit 77 without the token or the secret under -vv; no secret is 78" {
 	tt_env
-	push $TT_ORDERS '{"status":401,"body":"{\"code\":105001,\"message\":\"Invalid credentials\"}"}' "$(file tiktok token-expired.json)"
+	fixture_push $TT_ORDERS '{"status":401,"body":"{\"code\":105001,\"message\":\"Invalid credentials\"}"}' "$(file tiktok token-expired.json)"
 	run omni-fetch -vv "tiktok:$FX/tt"
 	assert_failure 77
 	assert_output --partial 'omni-fetch: tiktok: page 1: 401 unauthorized'
@@ -710,11 +692,11 @@ tt_all() {
 	printf '[source tt-us]\nuri = tiktok:%s\nshop_cipher = GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3\nstore = us\n' "$FX/tt" \
 		>"$XDG_CONFIG_HOME/omni/omni.conf"
 	export OMNI_TT_US_APP_KEY=$TT_KEY OMNI_TT_US_SECRET=$TT_SECRET OMNI_TT_US_TOKEN=$TT_TOKEN
-	push $TT_ORDERS "$(file tiktok orders-2.json)"
-	push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	fixture_push $TT_ORDERS "$(file tiktok orders-2.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
 	run omni-fetch --orders tt-us
 	assert_success
-	run jq -r '.query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(requests)"
+	run jq -r '.query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
 	assert_line --index 0 'app_key=6abc123def456&shop_cipher=GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3&page_size=50&sort_field=update_time&sort_order=ASC'
 	run tt_signs
 	assert_output '2 ok'

@@ -12,35 +12,20 @@ TOKEN=EAAGm0PX4ZCpsBA_page_token_secret
 EBAY=v^1.1#i^1#user_token_secret
 
 setup_file() {
-	python3 "$BATS_TEST_DIRNAME/fixture-server" "$BATS_FILE_TMPDIR/port" &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 200); do
-		[ -f "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.05
-	done
-	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+	fixture_start
 }
 
 teardown_file() {
-	kill "$(cat "$BATS_FILE_TMPDIR/pid")"
+	fixture_stop
 }
 
 setup() {
 	helper_setup
-	curl -sf -X POST "$FX/_reset" >/dev/null
+	fixture_reset
 	export OMNI_META_TOKEN=$TOKEN OMNI_EBAY_TOKEN=$EBAY
 	CONF=$BATS_TEST_TMPDIR/omni.conf
 	printf '[reply]\nmeta_api = %s/meta\nebay_api = %s/ebay\nretries = 2\nbackoff = 10\ntimeout = 2\n' \
 		"$FX" "$FX" >"$CONF"
-}
-
-# push PATH RESPONSE...: queue responses (JSON objects) for a path.
-push() {
-	local path=$1
-	shift
-	local list
-	list=$(printf '%s\n' "$@" | jq -cs .)
-	curl -sf --data-binary "{\"path\":\"$path\",\"responses\":$list}" "$FX/_script" >/dev/null
 }
 
 ok() {   # ok BODY: a 200 answer
@@ -51,10 +36,6 @@ meta_error() {   # meta_error STATUS CODE [SUBCODE] MESSAGE
 	jq -cn --argjson s "$1" --argjson c "$2" --argjson sub "${3:-null}" --arg m "$4" \
 		'{status:$s, body:({error:({message:$m, type:"OAuthException", code:$c} +
 		  (if $sub then {error_subcode:$sub} else {} end) + {fbtrace_id:"AbC12"})} | tojson)}'
-}
-
-requests() {
-	curl -sf "$FX/_requests"
 }
 
 ledger() {
@@ -68,21 +49,21 @@ NOW=--now=2026-11-20T12:00:00Z
 # ---- Meta ----
 
 @test "messenger: a POST to the page's messages, RESPONSE inside 24 hours, the message id recorded" {
-	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_AbCdEf123"}')"
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_AbCdEf123"}')"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_success
 	run jq -c '[.reply.status, .reply.external_id, .reply.sent_at]' <<<"$output"
 	assert_output '["sent","m_AbCdEf123","2026-11-20T12:00:00Z"]'
-	run jq -c '[.method, .path, .headers.authorization, .headers["content-type"]]' <<<"$(requests)"
+	run jq -c '[.method, .path, .headers.authorization, .headers["content-type"]]' <<<"$(fixture_requests)"
 	assert_output "[\"POST\",\"$FB\",\"Bearer $TOKEN\",\"application/json\"]"
-	run jq -c '.body | fromjson | [.recipient.id, .messaging_type, .tag, (.message.text | test("^Hi Dana! Your order #1044"))]' <<<"$(requests)"
+	run jq -c '.body | fromjson | [.recipient.id, .messaging_type, .tag, (.message.text | test("^Hi Dana! Your order #1044"))]' <<<"$(fixture_requests)"
 	assert_output '["6901234567891234","RESPONSE",null,true]'
 	run ledger
 	assert_output 't-fb-1|facebook|sent|m_AbCdEf123|1'
 }
 
 @test "a sent Meta reply joins the ticket's messages with the channel's id" {
-	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_AbCdEf123"}')"
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_AbCdEf123"}')"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_success
 	run jq -c '.messages[1] | [.id, .direction, .author, .channel]' <<<"$output"
@@ -90,11 +71,11 @@ NOW=--now=2026-11-20T12:00:00Z
 }
 
 @test "instagram: a person's reply after 24 hours goes with the HUMAN_AGENT tag, to /me without a page" {
-	push $ME "$(ok '{"recipient_id":"6901234567800001","message_id":"aWdfZAG06MTpJR01lc3NhZA"}')"
+	fixture_push $ME "$(ok '{"recipient_id":"6901234567800001","message_id":"aWdfZAG06MTpJR01lc3NhZA"}')"
 	run omni-reply -c "$CONF" --send --human --now 2026-11-23T09:00:00Z "$R/instagram.json"
 	assert_success
 	assert_equal "$(jq -r .reply.status <<<"$output")" sent
-	run jq -c '.body | fromjson | [.recipient.id, .messaging_type, .tag]' <<<"$(requests)"
+	run jq -c '.body | fromjson | [.recipient.id, .messaging_type, .tag]' <<<"$(fixture_requests)"
 	assert_output '["6901234567800001","MESSAGE_TAG","HUMAN_AGENT"]'
 }
 
@@ -102,44 +83,44 @@ NOW=--now=2026-11-20T12:00:00Z
 	run omni-reply -c "$CONF" --send --now 2026-11-23T09:00:00Z "$R/instagram.json"
 	assert_success
 	assert_equal "$(jq -r .reply.status <<<"$output")" blocked
-	assert_equal "$(requests | wc -l)" 0
+	assert_equal "$(fixture_requests | wc -l)" 0
 	assert_equal "$(ledger)" ''
 }
 
 @test "exactly once: a rerun posts nothing and reports the same message id" {
-	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_once"}')"
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_once"}')"
 	for r in 1 2 3; do
 		run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 		assert_success
 		assert_equal "$(jq -c '[.reply.status, .reply.external_id]' <<<"$output")" '["sent","m_once"]'
 	done
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 	run ledger
 	assert_output 't-fb-1|facebook|sent|m_once|1'
 }
 
 @test "meta rate limits (codes 613, 4) are tried again with backoff, then sent once" {
-	push $FB "$(meta_error 400 613 '' '(#613) Calls to this api have exceeded the rate limit.')" \
+	fixture_push $FB "$(meta_error 400 613 '' '(#613) Calls to this api have exceeded the rate limit.')" \
 		"$(meta_error 400 4 '' '(#4) Application request limit reached')" \
 		"$(ok '{"recipient_id":"6901234567891234","message_id":"m_late"}')"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_success
 	assert_equal "$(jq -c '[.reply.status, .reply.external_id]' <<<"$output")" '["sent","m_late"]'
-	assert_equal "$(requests | wc -l)" 3
+	assert_equal "$(fixture_requests | wc -l)" 3
 	run ledger
 	assert_output 't-fb-1|facebook|sent|m_late|1'
 }
 
 @test "a rate limit that lasts past the retries is exit 75, recorded failed, and may be sent later" {
 	for _ in 1 2 3; do
-		push $FB "$(meta_error 400 32 '' '(#32) Page request limit reached')"
+		fixture_push $FB "$(meta_error 400 32 '' '(#32) Page request limit reached')"
 	done
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 75
 	assert_line --partial 'rate limited (meta error 32)'
 	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" failed
-	assert_equal "$(requests | wc -l)" 3
-	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_after"}')"
+	assert_equal "$(fixture_requests | wc -l)" 3
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_after"}')"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_success
 	run ledger
@@ -147,70 +128,70 @@ NOW=--now=2026-11-20T12:00:00Z
 }
 
 @test "429 is tried again; the token never appears in a message or a trace" {
-	push $FB '{"status":429,"headers":{"Retry-After":"0"},"body":"{}"}' \
+	fixture_push $FB '{"status":429,"headers":{"Retry-After":"0"},"body":"{}"}' \
 		"$(ok '{"recipient_id":"6901234567891234","message_id":"m_429"}')"
 	run omni-reply -c "$CONF" --send -vv "$NOW" "$R/messenger.json"
 	assert_success
-	assert_equal "$(requests | wc -l)" 2
+	assert_equal "$(fixture_requests | wc -l)" 2
 	refute_output --partial "$TOKEN"
 }
 
 @test "an expired token (code 190) is exit 77, and the reply is not sent" {
-	push $FB "$(meta_error 400 190 463 'Error validating access token: Session has expired.')"
+	fixture_push $FB "$(meta_error 400 190 463 'Error validating access token: Session has expired.')"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 77
 	assert_line --partial 'the page access token is invalid or expired (meta error 190)'
 	refute_output --partial "$TOKEN"
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 	run ledger
 	assert_output 't-fb-1|facebook|failed|-|1'
 }
 
 @test "outside the messaging window (code 10, subcode 2018278) is exit 69, recorded failed" {
-	push $FB "$(meta_error 400 10 2018278 '(#10) This message is sent outside of allowed window.')"
+	fixture_push $FB "$(meta_error 400 10 2018278 '(#10) This message is sent outside of allowed window.')"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 69
 	assert_line --partial 'outside the messaging window or the person is unavailable (meta error 10)'
 	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.error)" \
 		"$(grep '^omni-reply: ' <<<"$output" | sed 's/^omni-reply: //')"
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 }
 
 @test "a person who is not available (code 551) is exit 69" {
-	push $FB "$(meta_error 400 551 1545041 "(#551) This person isn't available right now.")"
+	fixture_push $FB "$(meta_error 400 551 1545041 "(#551) This person isn't available right now.")"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 69
 	assert_line --partial '(meta error 551)'
 }
 
 @test "a dropped connection after the POST is unknown: exit 75, never posted again" {
-	push $FB '{"drop":true}'
+	fixture_push $FB '{"drop":true}'
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 75
 	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" unknown
-	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_dup"}')"
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_dup"}')"
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 75
 	assert_line --partial 'omni-reply: t-fb-1: an earlier send may have gone out (ledger key '
 	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" unknown
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 	run ledger
 	assert_output 't-fb-1|facebook|unknown|-|1'
 }
 
 @test "a time-out is unknown too: the POST is not repeated" {
-	push $FB '{"delay":4,"status":200,"body":"{\"message_id\":\"m_slow\"}"}'
+	fixture_push $FB '{"delay":4,"status":200,"body":"{\"message_id\":\"m_slow\"}"}'
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 75
 	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" unknown
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 }
 
 @test "a server error is unknown: it may have been delivered" {
-	push $FB '{"status":500,"body":"{\"error\":{\"message\":\"An unknown error has occurred.\",\"code\":1}}"}'
+	fixture_push $FB '{"status":500,"body":"{\"error\":{\"message\":\"An unknown error has occurred.\",\"code\":1}}"}'
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 75
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 	run ledger
 	assert_output 't-fb-1|facebook|unknown|-|1'
 }
@@ -225,28 +206,28 @@ NOW=--now=2026-11-20T12:00:00Z
 
 @test "exactly once under SIGKILL: the POST in flight is reported unknown, never posted again" {
 	printf '[reply]\nmeta_api = %s/meta\ntimeout = 30\n' "$FX" >"$CONF"
-	push $FB '{"delay":20,"status":200,"body":"{\"message_id\":\"m_k\"}"}'
+	fixture_push $FB '{"delay":20,"status":200,"body":"{\"message_id\":\"m_k\"}"}'
 	omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json" >"$BATS_TEST_TMPDIR/out1" 3>&- &
 	pid=$!
-	for _ in $(seq 100); do [ "$(requests | wc -l)" -ge 1 ] && break; sleep 0.1; done
-	assert_equal "$(requests | wc -l)" 1
+	for _ in $(seq 100); do [ "$(fixture_requests | wc -l)" -ge 1 ] && break; sleep 0.1; done
+	assert_equal "$(fixture_requests | wc -l)" 1
 	kill -KILL "$pid"
 	wait "$pid" || true
 	run ledger
 	assert_output 't-fb-1|facebook|pending|-|1'
-	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_twice"}')"
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_twice"}')"
 	for r in 1 2; do
 		run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 		assert_failure 75
 		assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" unknown
 	done
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 	run ledger
 	assert_output 't-fb-1|facebook|unknown|-|1'
 }
 
 @test "the store's own token first (OMNI_<STORE>_META_TOKEN), else OMNI_META_TOKEN_FILE" {
-	push $FB "$(ok '{"message_id":"m_1"}')" "$(ok '{"message_id":"m_2"}')"
+	fixture_push $FB "$(ok '{"message_id":"m_1"}')" "$(ok '{"message_id":"m_2"}')"
 	OMNI_ACME_US_META_TOKEN=store-token run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_success
 	unset OMNI_META_TOKEN
@@ -254,7 +235,7 @@ NOW=--now=2026-11-20T12:00:00Z
 	jq -c '.id = "t-fb-2"' "$R/messenger.json" >"$BATS_TEST_TMPDIR/t.json"
 	OMNI_META_TOKEN_FILE=$BATS_TEST_TMPDIR/token run omni-reply -c "$CONF" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
 	assert_success
-	run jq -r .headers.authorization <<<"$(requests)"
+	run jq -r .headers.authorization <<<"$(fixture_requests)"
 	assert_output $'Bearer store-token\nBearer file-token'
 }
 
@@ -263,7 +244,7 @@ NOW=--now=2026-11-20T12:00:00Z
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_failure 78
 	assert_output --partial 'OMNI_META_TOKEN_FILE or OMNI_META_TOKEN'
-	assert_equal "$(requests | wc -l)" 0
+	assert_equal "$(fixture_requests | wc -l)" 0
 }
 
 # ---- eBay ----
@@ -271,16 +252,16 @@ NOW=--now=2026-11-20T12:00:00Z
 EB=/ebay/commerce/message/v1/send_message
 
 @test "ebay: a reply into the conversation, the message id recorded, sent once" {
-	push $EB "$(ok '{"messageId":"6275165200123","messageBody":"x","senderUserName":"acme_outfitters","recipientUserName":"gearhead.kl","createdDate":"2024-03-03T09:00:01.000Z"}')"
+	fixture_push $EB "$(ok '{"messageId":"6275165200123","messageBody":"x","senderUserName":"acme_outfitters","recipientUserName":"gearhead.kl","createdDate":"2024-03-03T09:00:01.000Z"}')"
 	for r in 1 2; do
 		run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json"
 		assert_success
 		assert_equal "$(jq -c '[.reply.status, .reply.external_id]' <<<"$output")" '["sent","6275165200123"]'
 	done
-	assert_equal "$(requests | wc -l)" 1
-	run jq -c '[.method, .path, .headers.authorization]' <<<"$(requests)"
+	assert_equal "$(fixture_requests | wc -l)" 1
+	run jq -c '[.method, .path, .headers.authorization]' <<<"$(fixture_requests)"
 	assert_output "[\"POST\",\"$EB\",\"Bearer $EBAY\"]"
-	run jq -c '.body | fromjson | [.conversationId, .otherPartyUsername, (.messageText | test("^Dear customer"))]' <<<"$(requests)"
+	run jq -c '.body | fromjson | [.conversationId, .otherPartyUsername, (.messageText | test("^Dear customer"))]' <<<"$(fixture_requests)"
 	assert_output '["208491463945","gearhead.kl",true]'
 	run ledger
 	assert_output 'ebay:208491463945|ebay|sent|6275165200123|1'
@@ -289,10 +270,10 @@ EB=/ebay/commerce/message/v1/send_message
 @test "ebay: a conversation known only by its buyer starts one with otherPartyUsername" {
 	jq -c '.source.thread_key = "ebay:gearhead.kl" | .source.external_id = "6275165199019" | .messages[0].source = .source' \
 		"$R/ebay-conversation.json" >"$BATS_TEST_TMPDIR/t.json"
-	push $EB "$(ok '{"messageId":"1"}')"
+	fixture_push $EB "$(ok '{"messageId":"1"}')"
 	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$BATS_TEST_TMPDIR/t.json"
 	assert_success
-	run jq -c '.body | fromjson | [.conversationId, .otherPartyUsername]' <<<"$(requests)"
+	run jq -c '.body | fromjson | [.conversationId, .otherPartyUsername]' <<<"$(fixture_requests)"
 	assert_output '[null,"gearhead.kl"]'
 }
 
@@ -302,26 +283,26 @@ EB=/ebay/commerce/message/v1/send_message
 	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$BATS_TEST_TMPDIR/t.json"
 	assert_success
 	assert_equal "$(jq -r .reply.status <<<"$output")" blocked
-	assert_equal "$(requests | wc -l)" 0
+	assert_equal "$(fixture_requests | wc -l)" 0
 }
 
 @test "ebay: 401 is exit 77; 400 is 76 and recorded failed; a dropped answer is unknown" {
-	push $EB '{"status":401,"body":"{\"errors\":[{\"errorId\":1001,\"message\":\"Invalid access token\"}]}"}'
+	fixture_push $EB '{"status":401,"body":"{\"errors\":[{\"errorId\":1001,\"message\":\"Invalid access token\"}]}"}'
 	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json"
 	assert_failure 77
 	refute_output --partial "$EBAY"
-	push $EB '{"status":400,"body":"{\"errors\":[{\"errorId\":355001,\"message\":\"The conversation is closed.\"}]}"}'
+	fixture_push $EB '{"status":400,"body":"{\"errors\":[{\"errorId\":355001,\"message\":\"The conversation is closed.\"}]}"}'
 	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json"
 	assert_failure 76
 	assert_line --partial 'The conversation is closed.'
 	run ledger
 	assert_output 'ebay:208491463945|ebay|failed|-|2'
-	push $EB '{"drop":true}'
+	fixture_push $EB '{"drop":true}'
 	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json"
 	assert_failure 75
 	run ledger
 	assert_output 'ebay:208491463945|ebay|unknown|-|3'
-	assert_equal "$(requests | wc -l)" 3
+	assert_equal "$(fixture_requests | wc -l)" 3
 }
 
 @test "ebay: a ticket with no Message API conversation is not posted to the API" {
@@ -329,14 +310,14 @@ EB=/ebay/commerce/message/v1/send_message
 	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$BATS_TEST_TMPDIR/t.json"
 	assert_success
 	assert_line 'omni-reply: ebay:208491463945: no delivery for channel ebay yet: the reply stays a draft'
-	assert_equal "$(requests | wc -l)" 0
+	assert_equal "$(fixture_requests | wc -l)" 0
 }
 
 # ---- resolving unknown sends ----
 
 # An unknown send of the Messenger fixture: its ledger key.
 unknown_send() {
-	push $FB '{"drop":true}'
+	fixture_push $FB '{"drop":true}'
 	omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json" >"$BATS_TEST_TMPDIR/unknown.out" 2>/dev/null || true
 	sqlite3 "$OMNI_DB" "SELECT key FROM send_ledger WHERE state = 'unknown'"
 }
@@ -344,7 +325,7 @@ unknown_send() {
 @test "--ledger lists the unknown sends as NDJSON; --all lists every one" {
 	key=$(unknown_send)
 	[ ${#key} -eq 64 ]
-	push $EB "$(ok '{"messageId":"42"}')"
+	fixture_push $EB "$(ok '{"messageId":"42"}')"
 	omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json" >/dev/null
 	run omni-reply --ledger
 	assert_success
@@ -363,13 +344,13 @@ unknown_send() {
 	assert_output ''
 	run omni-reply --ledger
 	assert_output ''
-	push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_resent"}')"
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_resent"}')"
 	for r in 1 2; do
 		run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 		assert_success
 		assert_equal "$(jq -c '[.reply.status, .reply.external_id]' <<<"$output")" '["sent","m_resent"]'
 	done
-	assert_equal "$(requests | wc -l)" 2
+	assert_equal "$(fixture_requests | wc -l)" 2
 	run ledger
 	assert_output 't-fb-1|facebook|sent|m_resent|2'
 }
@@ -381,7 +362,7 @@ unknown_send() {
 	run omni-reply -c "$CONF" --send "$NOW" "$R/messenger.json"
 	assert_success
 	assert_equal "$(jq -r .reply.status <<<"$output")" sent
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 	run ledger
 	assert_output 't-fb-1|facebook|sent|-|1'
 }
@@ -421,25 +402,25 @@ completion() {   # completion TEXT: an OpenAI-style answer
 
 @test "--draft: the model's draft replaces the template's text, from the ticket, order, tracking and policy" {
 	draft_conf
-	push $LLM "$(completion $'  Hi Dana! Order #1044 is with USPS and should arrive on November 22.\n')"
+	fixture_push $LLM "$(completion $'  Hi Dana! Order #1044 is with USPS and should arrive on November 22.\n')"
 	run omni-reply -c "$CONF" --draft "$NOW" "$R/messenger.json"
 	assert_success
 	run jq -c '.reply | [.template, .status, .drafted_by, .text, has("html"), .lint]' <<<"$output"
 	assert_output '["wismo","draft","local-7b","Hi Dana! Order #1044 is with USPS and should arrive on November 22.",false,[]]'
-	run jq -c '.body | fromjson | [.model, .messages[0].role, .messages[1].role]' <<<"$(requests)"
+	run jq -c '.body | fromjson | [.model, .messages[0].role, .messages[1].role]' <<<"$(fixture_requests)"
 	assert_output '["local-7b","system","user"]'
-	run jq -r '.body | fromjson | .messages[0].content' <<<"$(requests)"
+	run jq -r '.body | fromjson | .messages[0].content' <<<"$(fixture_requests)"
 	assert_output --partial 'Write in English. Be short and warm'
 	assert_output --partial $'The store\'s policy:\nReturns within 30 days.'
 	run jq -c '.body | fromjson | .messages[1].content | fromjson |
-		[.customer_name, .messages[0].text, .orders[0].fulfillments[0].tracking_number, (.template_reply | test("^Hi Dana"))]' <<<"$(requests)"
+		[.customer_name, .messages[0].text, .orders[0].fulfillments[0].tracking_number, (.template_reply | test("^Hi Dana"))]' <<<"$(fixture_requests)"
 	assert_output '["Dana Nguyen","hey where'"'"'s my stuff","9400111899223197428490",true]'
 }
 
 @test "--draft: a draft goes through the same lint, and a blocked one is never sent" {
 	draft_conf
 	printf 'meta_api = %s/meta\n' "$FX" >>"$CONF"
-	push $LLM "$(completion 'Call us on +1 555 010 4477 or write to help@acme.example')"
+	fixture_push $LLM "$(completion 'Call us on +1 555 010 4477 or write to help@acme.example')"
 	jq -c '.channel = "amazon" | .messages[0].channel = "amazon"' "$R/messenger.json" >"$BATS_TEST_TMPDIR/t.json"
 	run omni-reply -c "$CONF" --draft --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
 	assert_success
@@ -448,12 +429,12 @@ completion() {   # completion TEXT: an OpenAI-style answer
 	assert_line --partial 'phone'
 	assert_line --partial 'mail'
 	assert_equal "$(ledger)" ''
-	assert_equal "$(requests | wc -l)" 1
+	assert_equal "$(fixture_requests | wc -l)" 1
 }
 
 @test "--draft: a time-out, a server error or an empty answer falls back to the template" {
 	draft_conf 1
-	push $LLM '{"delay":3,"status":200,"body":"{}"}' \
+	fixture_push $LLM '{"delay":3,"status":200,"body":"{}"}' \
 		'{"status":500,"body":"{}"}' '{"status":500,"body":"{}"}' \
 		"$(completion '')"
 	for i in 1 2 3; do
@@ -470,10 +451,10 @@ completion() {   # completion TEXT: an OpenAI-style answer
 	assert_failure 78
 	assert_output --partial "--draft needs 'draft_url' in [reply]"
 	draft_conf
-	push $LLM "$(completion 'Hello.')"
+	fixture_push $LLM "$(completion 'Hello.')"
 	OMNI_DRAFT_KEY=sk-local-secret run omni-reply -c "$CONF" --draft -vv "$NOW" "$R/messenger.json"
 	assert_success
 	refute_output --partial sk-local-secret
-	run jq -r .headers.authorization <<<"$(requests)"
+	run jq -r .headers.authorization <<<"$(fixture_requests)"
 	assert_output 'Bearer sk-local-secret'
 }
