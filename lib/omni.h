@@ -1320,7 +1320,7 @@ typedef struct omni_route_writer omni_route_writer;
 omni_route_writer *omni_route_writer_new(omni_out *out);
 void omni_route_writer_free(omni_route_writer *w);
 /* 0, or -1 when the output failed (omni_out_close says why). */
-int omni_route_write(omni_route_writer *w, const omni_route *r, const char *policy,
+int omni_route_write(omni_route_writer *w, const omni_route *rt, const char *policy,
                      const omni_sla *sla);
 
 /* Assignment inside a queue, the load kept in the store (borrowed; it

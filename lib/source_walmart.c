@@ -368,7 +368,7 @@ out:
 static char *
 first_url(struct wm *w)
 {
-	char since[40], *url = NULL;
+	char since[40] = "", *url = NULL;
 
 	if (w->pg.since != OMNI_TIME_NONE)
 		omni_time_format(w->pg.since, since);
