@@ -13,10 +13,6 @@
 
 #include "omni.h"
 
-#ifndef OMNI_DATADIR
-#define OMNI_DATADIR "/usr/local/share/omni"
-#endif
-
 static const char usage_line[] =
 	"usage: omni-reply [-aslkqv] [-c file] [-d file] [-r file] [-t name] "
 	"[-T dir] [--human] [--draft] [--now time] [file ...]\n"
@@ -125,31 +121,11 @@ listed(const char *list, const char *word)
 	return 0;
 }
 
-/* The directory of share/omni/templates next to the program (an
- * uninstalled build), else the installed one. */
-static char *
-default_templates(void)
-{
-	char exe[PATH_MAX], *slash, *out = NULL;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/'))) {
-			*slash = '\0';
-			if (asprintf(&out, "%s/../share/omni/templates", exe) >= 0 && access(out, R_OK) == 0)
-				return out;
-			free(out);
-		}
-	}
-	return strdup(OMNI_DATADIR "/templates");
-}
-
 static int
 open_library(struct run *r)
 {
 	char *user = omni_xdg_path(OMNI_XDG_CONFIG, "templates");
-	char *def = default_templates();
+	char *def = omni_share_path("templates");
 	char *conf_dir = conf(r, NULL, "templates") ? omni_expand_home(conf(r, NULL, "templates")) : NULL;
 	const char *dirs[4] = { r->templates, conf_dir, user, def };
 

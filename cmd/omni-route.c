@@ -65,50 +65,16 @@ struct run {
 	const char *last_store, *last_zone;
 };
 
-/* share/omni: $OMNI_SHARE_DIR, else ../share/omni beside the program
- * (the build tree, and an installed prefix), else the configured DATADIR.
- * New. */
-static char *
-share_dir(void)
-{
-	char exe[PATH_MAX], *s, *out;
-	ssize_t n;
-
-	if ((s = getenv("OMNI_SHARE_DIR")) && *s)
-		return strdup(s);
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) < 0)
-		return strdup("/usr/local/share/omni");
-	exe[n] = 0;
-	if ((s = strrchr(exe, '/')))
-		*s = 0;
-	if ((s = strrchr(exe, '/')))
-		*s = 0;
-	if (!(out = malloc(strlen(exe) + 16)))
-		return NULL;
-	sprintf(out, "%s/share/omni", exe);
-#ifdef OMNI_DATADIR
-	if (access(out, F_OK) != 0) {
-		free(out);
-		return strdup(OMNI_DATADIR);
-	}
-#endif
-	return out;
-}
-
 static int
 load_rules(struct run *r, omni_error *err)
 {
 	char path[PATH_MAX];
-	char *user_sla = omni_xdg_path(OMNI_XDG_CONFIG, "sla");
 	char *user_rules = omni_xdg_path(OMNI_XDG_CONFIG, "rules");
 	char *user_lex = omni_xdg_path(OMNI_XDG_CONFIG, "route");
 	const char *dirs[2];
 	int rc = -1;
 
-	snprintf(path, sizeof path, "%s/sla", r->share);
-	if (access(path, F_OK) == 0 && omni_rules_load(&r->rules, path, err) < 0)
-		goto out;
-	if (access(user_sla, F_OK) == 0 && omni_rules_load(&r->rules, user_sla, err) < 0)
+	if (omni_sla_load(&r->rules, err) < 0)
 		goto out;
 	/* The user's rules replace the defaults rather than add to them. */
 	snprintf(path, sizeof path, "%s/rules", r->share);
@@ -139,7 +105,6 @@ load_rules(struct run *r, omni_error *err)
 out:
 	if (r->rules_path == user_rules)
 		r->rules_path = NULL;     /* it is freed below; not needed after */
-	free(user_sla);
 	free(user_rules);
 	free(user_lex);
 	return rc;
@@ -275,7 +240,7 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if ((rc = parse_options(&r, argc, argv, &err)))
 		return rc;
-	r.share = share_dir();
+	r.share = omni_share_path("");
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 || load_rules(&r, &err) < 0) {
 		omni_report(&err);
 		status = err.status;

@@ -35,7 +35,7 @@ omni_share_path(const char *name)
 	ssize_t n;
 
 	if ((s = getenv("OMNI_SHARE_DIR")) && *s)
-		return asprintf(&out, "%s/%s", s, name) < 0 ? NULL : out;
+		return asprintf(&out, "%s%s%s", s, *name ? "/" : "", name) < 0 ? NULL : out;
 	/* bin/omni-x beside share/omni: the build tree, or an installed prefix */
 	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
 		exe[n] = 0;
@@ -43,13 +43,13 @@ omni_share_path(const char *name)
 			*s = 0;
 		if ((s = strrchr(exe, '/')))
 			*s = 0;
-		if (asprintf(&out, "%s/share/omni/%s", exe, name) < 0)
+		if (asprintf(&out, "%s/share/omni%s%s", exe, *name ? "/" : "", name) < 0)
 			return NULL;
 		if (access(out, F_OK) == 0)
 			return out;
 		free(out);
 	}
-	return asprintf(&out, "%s/%s", OMNI_DATADIR, name) < 0 ? NULL : out;
+	return asprintf(&out, "%s%s%s", OMNI_DATADIR, *name ? "/" : "", name) < 0 ? NULL : out;
 }
 
 char *

@@ -290,7 +290,8 @@ char *omni_secret(const char *name, omni_error *err);
 char *omni_expand_home(const char *path);
 /* share/omni/name: under $OMNI_SHARE_DIR, else beside the program
  * (../share/omni, the build tree or an installed prefix), else under the
- * configured data directory.  New, or NULL out of memory. */
+ * configured data directory; name "" gives the directory.  New, or NULL
+ * out of memory. */
 char *omni_share_path(const char *name);
 /* A number >= 0 from the environment (seconds, a count); def when unset,
  * empty or not such a number. */
