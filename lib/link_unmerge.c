@@ -222,14 +222,19 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	int status = -1, taught;
 
 	omni_record_init(&rec);
+	if (!keep_ids || !split_ids)
+		goto oom;
 	if (one_text(l, "SELECT ticket_id FROM ticket_links WHERE source_id = ?1",
-	             source_id, a, sizeof a) != 1)
-		return omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0,
-		                      "no linked record has this id"), -1;
+	             source_id, a, sizeof a) != 1) {
+		omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0, "no linked record has this id");
+		goto out;
+	}
 	one_text(l, "SELECT count(*) FROM ticket_links WHERE ticket_id = ?1", a, n, sizeof n);
-	if (atoi(n) < 2)
-		return omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0,
-		                      "not merged with anything: ticket %s has no other record", a), -1;
+	if (atoi(n) < 2) {
+		omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0,
+		               "not merged with anything: ticket %s has no other record", a);
+		goto out;
+	}
 	one_text(l, "SELECT customer_id FROM tickets WHERE id = ?1", a, ca, sizeof ca);
 	{
 		sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
