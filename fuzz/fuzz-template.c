@@ -63,7 +63,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	self = t;
 	for (int html = 0; html < 2; html++) {
-		omni_tmpl_ctx ctx = { langs[size % 6], html, root, partial, NULL };
+		omni_tmpl_ctx ctx = { langs[size % 6], html, root, partial, NULL,
+		                      size % 2 ? "Europe/Rome" : NULL };
 
 		memset(&err, 0, sizeof err);
 		if ((text = omni_tmpl_render(t, &ctx, &err)))

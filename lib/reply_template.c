@@ -207,7 +207,8 @@ parse_block(parser *ps, node *nd, const char *a, const char *b, const char *tag)
 	size_t wn;
 	int lit, each;
 
-	word(&p, b, &w, &wn, &lit);
+	if (word(&p, b, &w, &wn, &lit) <= 0 || lit)
+		return fail(ps, tag, "unknown block: expected #if, #unless or #each", NULL);
 	each = wn == 4 && memcmp(w, "each", 4) == 0;
 	nd->negate = wn == 6 && memcmp(w, "unless", 6) == 0;
 	if (!each && !nd->negate && !(wn == 2 && memcmp(w, "if", 2) == 0))

@@ -307,6 +307,14 @@ teardown() {
 	assert_failure 78
 }
 
+@test "fuzz: a block tag whose first word is an open quote is refused with the line" {
+	mkdir -p "$BATS_TEST_TMPDIR/t"
+	{ echo '@@ wismo'; cat "$FIXTURES/fuzz/template-block-open-quote.tmpl"; } >"$BATS_TEST_TMPDIR/t/en.tmpl"
+	run omni-reply -T "$BATS_TEST_TMPDIR/t" -t wismo "$FIXTURES/reply/email-wismo.json"
+	assert_failure 78
+	assert_output --partial "en.tmpl:2:6: unknown block"
+}
+
 @test "fuzz: a calendar's holiday line without a date checks clean (no qsort of nothing)" {
 	run omni-route --check -R "$FIXTURES/fuzz/rules-calendar-null.rules"
 	assert_success
