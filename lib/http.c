@@ -1,7 +1,8 @@
 /* http.c - requests through one reused libcurl easy handle: HTTP(S) for
  * the channels' APIs and IMAP(S) for mail.  Time-outs on connect and on
  * transfer; retries with exponential backoff and jitter on 429, 5xx and
- * network errors, honouring Retry-After, bounded in count and in total
+ * network errors, honouring Retry-After (and on a 429 the rate-limit
+ * resets of BigCommerce and Walmart), bounded in count and in total
  * time; a cap on the response size; secrets redacted from traces and never
  * put into an error.  TLS verification is always on; proxies come from
  * libcurl's environment (http_proxy, HTTPS_PROXY, NO_PROXY) and a CA bundle
@@ -445,15 +446,51 @@ judge(omni_http *h, CURLcode cc, const char *what, omni_error *err)
 	                      what, st, h->resp.body ? h->resp.body : ""), FAIL;
 }
 
-/* How long to wait before attempt n+1: Retry-After when given, else an
- * exponential backoff with full jitter in its upper half. */
+/* A header's value as a number of milliseconds (digits, maybe a
+ * fraction); -1 when absent or not a number. */
 static double
-delay(omni_http *h, int n)
+header_ms(omni_http *h, const char *name)
+{
+	char *v = omni_http_header(&h->resp, name), *end;
+	double ms = v && *v ? strtod(v, &end) : -1;
+
+	if (v && (end == v || *end || !(ms >= 0)))
+		ms = -1;
+	free(v);
+	return ms;
+}
+
+/* The wait the server asked for, in seconds, or -1: Retry-After; on a
+ * 429 also BigCommerce's X-Rate-Limit-Time-Reset-Ms (milliseconds until
+ * the window resets) and Walmart's x-next-replenish-time (the Unix time
+ * in milliseconds when tokens refill; past: no wait). */
+static double
+asked_wait(omni_http *h)
 {
 	char *ra = omni_http_header(&h->resp, "Retry-After");
 	double d = omni_http_retry_after(ra, time(NULL));
+	struct timespec now;
 
 	free(ra);
+	if (d >= 0 || h->resp.status != 429)
+		return d;
+	if ((d = header_ms(h, "X-Rate-Limit-Time-Reset-Ms")) >= 0)
+		return d / 1000;
+	if ((d = header_ms(h, "x-next-replenish-time")) < 0)
+		return -1;
+	clock_gettime(CLOCK_REALTIME, &now);
+	d = d / 1000 - ((double)now.tv_sec + (double)now.tv_nsec / 1e9);
+	return d > 0 ? d : 0;
+}
+
+/* How long to wait before attempt n+1: what the server asked for, else an
+ * exponential backoff with full jitter in its upper half.  Either is
+ * bounded by OMNI_HTTP_MAX_WAIT in omni_http_request. */
+static double
+delay(omni_http *h, int n)
+{
+	double d = asked_wait(h);
+
 	if (d >= 0)
 		return d;
 	d = h->backoff * pow(2, n);

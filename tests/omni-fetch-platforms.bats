@@ -151,6 +151,29 @@ bc_shipments() {
 	assert_output 3
 }
 
+@test "bigcommerce: a 429 waits the X-Rate-Limit-Time-Reset-Ms it carries, not the backoff" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders \
+		'{"status":429,"headers":{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Time-Reset-Ms":"1250"}}' \
+		'{"status":429,"headers":{"X-Rate-Limit-Time-Reset-Ms":"soon"}}' \
+		"$NOCONTENT"
+	run omni-fetch -vv --orders "bigcommerce:$BC"
+	assert_success
+	assert_output --partial 'omni-fetch: retrying in 1.25s (attempt 2)'
+	# a value that is not a number falls back on the backoff (0.01-0.02 s)
+	assert_output --regexp 'omni-fetch: retrying in 0\.0[12]s \(attempt 3\)'
+	run jq -s length <<<"$(fixture_requests)"
+	assert_output 3
+}
+
+@test "bigcommerce: a reset past OMNI_HTTP_MAX_WAIT gives up at once with 75" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders \
+		'{"status":429,"headers":{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Time-Reset-Ms":"600000"}}'
+	OMNI_HTTP_MAX_WAIT=5 run omni-fetch -vv --orders "bigcommerce:$BC"
+	assert_failure 75
+	assert_output --partial '429 too many requests, 1 attempts (giving up: the next wait would pass the limit)'
+	refute_output --partial 'retrying in'
+}
+
 @test "bigcommerce: 500 then recovery, on the orders and on the shipments" {
 	fixture_push /stores/x7k2mq9p1d/v2/orders '{"status":500}' "$(file bigcommerce orders-1.json)" "$NOCONTENT"
 	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments '{"status":502}' "$(file bigcommerce shipments-218.json)"
@@ -469,6 +492,35 @@ wm_orders() {
 	assert_output --regexp 'omni-fetch: rate limit: 0 tokens left: waiting [0-2]\.[0-9][0-9]s'
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
 	assert_output 3
+}
+
+@test "walmart: a 429 waits until its x-next-replenish-time; a past one does not wait" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	local at=$(( $(date +%s%3N) + 1500 ))
+	fixture_push /walmart/v3/orders \
+		"{\"status\":429,\"headers\":{\"x-current-token-count\":\"0\",\"x-next-replenish-time\":\"$at\"}}" \
+		'{"status":429,"headers":{"x-current-token-count":"0","x-next-replenish-time":"1000"}}' \
+		"$(file walmart orders-1.json)" "$(file walmart orders-2.json)"
+	run omni-fetch -vv --orders "walmart:$FX/walmart"
+	assert_success
+	# the wait is what was left of the 1.5 s when the answer came
+	assert_output --regexp 'omni-fetch: retrying in (1\.[0-4][0-9]|1\.50|0\.[5-9][0-9])s \(attempt 2\)'
+	assert_output --partial 'omni-fetch: retrying in 0.00s (attempt 3)'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
+	assert_output 3
+}
+
+@test "walmart: a replenish time past OMNI_HTTP_MAX_WAIT gives up at once with 75" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	wm_token
+	local at=$(( $(date +%s%3N) + 3600000 ))
+	fixture_push /walmart/v3/orders \
+		"{\"status\":429,\"headers\":{\"x-current-token-count\":\"0\",\"x-next-replenish-time\":\"$at\"}}"
+	OMNI_HTTP_MAX_WAIT=5 run omni-fetch -vv --orders "walmart:$FX/walmart"
+	assert_failure 75
+	assert_output --partial 'page 1: 429 too many requests, 1 attempts (giving up: the next wait would pass the limit)'
+	refute_output --partial 'retrying in'
 }
 
 @test "walmart: an access token refused in the middle of a run is exchanged again, once" {
