@@ -162,9 +162,15 @@ omni_record_get(const omni_record *r, const char *key)
 	omni_span none = { NULL, 0 };
 	size_t len = strlen(key);
 
-	for (size_t i = r->nmembers; i-- > 0;)
-		if (raw_eq(r->members[i].key, key, len))
+	/* The length and the first byte settle most members before a call:
+	 * a raw key decodes to its own first byte unless it starts with an
+	 * escape. */
+	for (size_t i = r->nmembers; i-- > 0;) {
+		omni_span k = r->members[i].key;
+		if (k.n >= len && (len == 0 || k.p[0] == key[0] || k.p[0] == '\\') &&
+		    raw_eq(k, key, len))
 			return r->members[i].value;
+	}
 	return none;
 }
 
@@ -234,10 +240,7 @@ decode(const char *p, size_t n, char *out)
 static inline int
 has_backslash(const char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (p[i] == '\\')
-			return 1;
-	return 0;
+	return memchr(p, '\\', n) != NULL;
 }
 
 /* Does raw string text decode to s (len bytes)?  Escapes only make the
