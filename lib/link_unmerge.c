@@ -138,16 +138,32 @@ move_threads(omni_link *l, const char *a, const char *b, const json_t *split,
 	return 0;
 }
 
-static void
-hash_id(char *out, size_t size, const char *prefix, const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
+static int one_text(omni_link *l, const char *sql, const char *arg, char *out, size_t size);
 
-	for (const char *p = s; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	for (const char *p = "#unmerged"; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	snprintf(out, size, "%s%016llx", prefix, (unsigned long long)h);
+/* An id for what is split off, from the source id: the same on every
+ * store where it is free, so a test or a colleague can predict it; with
+ * a number added when the store has it already (a record split off once
+ * and split again after a later message joined it). */
+static void
+split_id(omni_link *l, char *out, size_t size, const char *prefix, const char *s,
+         const char *taken_sql)
+{
+	char salt[32], n[16];
+
+	for (int i = 1; i < 1000; i++) {
+		uint64_t h = 1469598103934665603ULL;
+		if (i == 1)
+			snprintf(salt, sizeof salt, "#unmerged");
+		else
+			snprintf(salt, sizeof salt, "#unmerged-%d", i);
+		for (const char *p = s; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		for (const char *p = salt; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		snprintf(out, size, "%s%016llx", prefix, (unsigned long long)h);
+		if (one_text(l, taken_sql, out, n, sizeof n) != 1)
+			return;
+	}
 }
 
 static int
@@ -258,11 +274,12 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	}
 	if (part_close(&keep) < 0 || part_close(&split) < 0)
 		goto oom;
-	hash_id(b, sizeof b, "tk-", source_id);
+	split_id(l, b, sizeof b, "tk-", source_id, "SELECT 1 FROM tickets WHERE id = ?1");
 	taught = one_text(l, "SELECT 1 FROM identity_keys WHERE source = ?1 AND kind <> 'order'",
 	                  source_id, n, sizeof n) == 1;
 	if (taught)
-		hash_id(cb, sizeof cb, "cus-", source_id);
+		split_id(l, cb, sizeof cb, "cus-", source_id,
+		         "SELECT 1 FROM customers WHERE id = ?1");
 	else
 		snprintf(cb, sizeof cb, "%s", ca);
 	omni_time_format(omni_clock_now(), now);

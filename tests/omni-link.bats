@@ -265,6 +265,15 @@ export -f latest
 		>"$BATS_TEST_TMPDIR/later.ndjson"
 	run bash -c "omni-link '$BATS_TEST_TMPDIR/later.ndjson' | jq -c '[.merged_from, [.messages[].id]]'"
 	assert_output '[["u2","u3"],["m-u2","m-u3"]]'
+	# and the record that ticket began with can be split off again
+	run omni-link --unmerge u2
+	assert_success
+	run jq -c '[.merged_from, [.messages[].id]]' <<<"$output"
+	assert_line --index 0 '[["u3"],["m-u3"]]'
+	assert_line --index 1 '[["u2"],["m-u2"]]'
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets; SELECT count(*) FROM messages;
+		SELECT count(DISTINCT ticket_id) FROM ticket_links WHERE source_id IN ('"'u2', 'u3'"')'
+	assert_output $'3\n3\n2'
 }
 
 @test "two omni-link processes on one store at once: no duplicate, nothing lost" {
