@@ -129,6 +129,19 @@ omni_http_set_login(omni_http *h, const char *user, const char *password)
 }
 
 void
+omni_http_set_retries(omni_http *h, long retries)
+{
+	h->retries = retries > 0 ? retries : 0;
+}
+
+void
+omni_http_set_timeout(omni_http *h, double seconds)
+{
+	if (seconds > 0)
+		h->timeout_ms = (long)(seconds * 1000);
+}
+
+void
 omni_http_set_trace(omni_http *h, void (*fn)(void *arg, const char *line),
                     void *arg)
 {
@@ -499,6 +512,15 @@ delay(omni_http *h, int n)
 	return d / 2 + d / 2 * ((double)rand_r(&h->seed) / RAND_MAX);
 }
 
+/* A failure hands over the server's answer, when there was one, so that
+ * the caller can read the API's error object. */
+static int
+failed(omni_http *h, omni_http_response **resp)
+{
+	*resp = h->resp.status > 0 && !h->too_big ? &h->resp : NULL;
+	return -1;
+}
+
 int
 omni_http_request(omni_http *h, const char *method, const char *url,
                   const char *what, const char *type, const char *body,
@@ -507,6 +529,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
 	double start = monotonic();
 	struct curl_slist *extra = NULL;
 
+	*resp = NULL;
 	for (int n = 0;; n++) {
 		CURLcode cc;
 		enum verdict v;
@@ -522,7 +545,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
 			return 0;
 		}
 		if (v == FAIL)
-			return -1;
+			return failed(h, resp);
 		d = delay(h, n);
 		if (n >= h->retries || monotonic() - start + d > h->max_wait) {
 			size_t k = strlen(err->text);
@@ -530,7 +553,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
 			         n >= h->retries ? ", %d attempts" :
 			         ", %d attempts (giving up: the next wait would pass the limit)",
 			         n + 1);
-			return -1;
+			return failed(h, resp);
 		}
 		if (h->trace) {
 			char line[128];

@@ -157,8 +157,12 @@ fetch(struct ebay *e, const char *url, const char *what, const char *scope,
 		}
 		if (rc == 0 && !too_many(doc))
 			return doc;
+		/* a refusal's error object may say "too many requests" too */
+		if (rc < 0 && r && err->status == OMNI_EX_PROTOCOL)
+			doc = json_loadb(r->body, r->len, 0, NULL);
+		int throttled = too_many(doc);
 		json_decref(doc);
-		if (rc < 0 && !(err->status == OMNI_EX_PROTOCOL && strstr(err->text, "\"errorId\":2001"))) {
+		if (rc < 0 && !throttled) {
 			if (err->status == OMNI_EX_NOPERM) {
 				char more[160];
 				snprintf(more, sizeof more, "; the user token (OMNI_EBAY_TOKEN) needs the "

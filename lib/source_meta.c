@@ -46,13 +46,20 @@ str(const json_t *o, const char *key)
 	return s && *s ? s : NULL;
 }
 
-/* The Graph error code in an HTTP error's excerpt of the body
- * ({"error":{"message":"(#4) ...","code":4,...}}); 0 when none. */
+/* The Graph error code of a refusal: error.code of its body
+ * ({"error":{"message":"(#4) ...","code":4,...}}), else read from the
+ * error's text; 0 when none. */
 static long
-graph_code(const char *text)
+graph_code(const omni_http_response *r, const char *text)
 {
+	json_t *doc = r ? json_loadb(r->body, r->len, 0, NULL) : NULL;
+	json_t *code = json_object_get(json_object_get(doc, "error"), "code");
+	long n = json_is_integer(code) ? (long)json_integer_value(code) : -1;
 	const char *p;
 
+	json_decref(doc);
+	if (n >= 0)
+		return n;
 	if ((p = strstr(text, "\"code\":")))
 		return strtol(p + 7, NULL, 10);
 	if ((p = strstr(text, "(#")))
@@ -112,14 +119,15 @@ pace(struct meta *m, const omni_http_response *r)
  * an invalid or expired token or a missing permission 77, any other 76.
  * 1 when worth a retry. */
 static int
-graph_error(struct meta *m, const char *what, long attempts, omni_error *err)
+graph_error(struct meta *m, const omni_http_response *r, const char *what,
+            long attempts, omni_error *err)
 {
 	char was[sizeof err->text];
 	long code;
 
 	if (err->status != OMNI_EX_PROTOCOL && err->status != OMNI_EX_NOPERM)
 		return 0;
-	code = graph_code(err->text);
+	code = graph_code(r, err->text);
 	snprintf(was, sizeof was, "%s", err->text);
 	if (code == 4 || code == 17 || code == 32 || code == 613) {
 		omni_error_set(err, OMNI_EX_TEMPFAIL, m->f->name, 0, 0,
@@ -154,7 +162,7 @@ fetch(struct meta *m, const char *url, const char *what, json_t **doc,
 	for (long n = 0;; n++) {
 		if (omni_http_request(m->pg.h, NULL, url, what, NULL, NULL, 0, &r, err) == 0)
 			break;
-		if (!graph_error(m, what, n + 1, err) || n >= m->retries)
+		if (!graph_error(m, r, what, n + 1, err) || n >= m->retries)
 			return -1;
 		if (m->f->trace) {
 			char line[96];

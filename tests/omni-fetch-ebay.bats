@@ -221,6 +221,21 @@ $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=
 	assert_output 4
 }
 
+@test "ebay: a 400 whose error object holds errorId 2001 far into the body is throttling, retried" {
+	local long
+	long=$(printf 'x%.0s' $(seq 300))
+	fixture_push $CONV "$(jq -cn --arg m "$long" '{status:400,body:({errors:[{errorId:1001,message:$m},{errorId:2001,message:"Too many requests."}]}|tojson)}')" \
+		"$(file conversations-empty.json)" "$(file conversations-empty.json)"
+	run omni-fetch -vv "$EBAY"
+	assert_success
+	assert_output --partial 'omni-fetch: too many requests (errorId 2001): waiting 0.01s'
+	fixture_reset
+	fixture_push $CONV "$(jq -cn --arg m "$long" '{status:400,body:({errors:[{errorId:1001,message:$m}]}|tojson)}')"
+	run omni-fetch "$EBAY"
+	assert_failure 76
+	refute_output --partial 'too many requests'
+}
+
 @test "ebay: errorId 2001 beyond the retries is exit 75" {
 	local r
 	r=$(file too-many-2001.json)

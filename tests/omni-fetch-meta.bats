@@ -191,6 +191,21 @@ messenger() {   # the two conversation pages and the older messages of the first
 	assert_output --partial "\"id\":\"meta:$MARIA\""
 }
 
+@test "meta: the code is read from the whole error object, past any excerpt" {
+	local long
+	long="(#17) User request limit reached: $(printf 'y%.0s' $(seq 300))"
+	fixture_push "$CONV" "$(graph_error 400 17 "$long")" "$(file messenger-conversations-2.json)"
+	run omni-fetch -vv "meta:$M"
+	assert_success
+	assert_output --partial 'omni-fetch: rate limited: retrying in 0.01s (attempt 2)'
+	fixture_reset
+	# a message that names another code is not what decides
+	fixture_push "$CONV" "$(graph_error 400 100 "(#4) $long")"
+	run omni-fetch "meta:$M"
+	assert_failure 76
+	assert_output --partial 'meta: graph error 100: '
+}
+
 @test "meta: still rate limited (code 32, 613) after the retries is exit 75" {
 	local e
 	e=$(graph_error 400 32 '(#32) Page request limit reached')
