@@ -805,6 +805,11 @@ typedef struct omni_paged {
 } omni_paged;
 /* "a b" as "a%20b" for a query string: new. */
 char *omni_url_escape(const char *s);
+/* The same, leaving the characters of keep as they are (Shopify's
+ * updated_at_min keeps its ':'): new. */
+char *omni_url_escape_keep(const char *s, const char *keep);
+/* The URL of rel="next" (or rel=next) in a Link header: new or NULL. */
+char *omni_paged_link_next(const char *link);
 /* Zeroes pg, opens its HTTP handle (traced under -vv) and reads the
  * cursor (unless --all).  0 or -1 with err; close it either way. */
 int omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err);

@@ -17,6 +17,12 @@
 char *
 omni_url_escape(const char *s)
 {
+	return omni_url_escape_keep(s, "");
+}
+
+char *
+omni_url_escape_keep(const char *s, const char *keep)
+{
 	static const char hex[] = "0123456789ABCDEF";
 	char *out = malloc(strlen(s) * 3 + 1), *o = out;
 
@@ -25,7 +31,7 @@ omni_url_escape(const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~", c)) {
+		    (c >= '0' && c <= '9') || strchr("-._~", c) || strchr(keep, c)) {
 			*o++ = (char)c;
 		} else {
 			*o++ = '%';
@@ -35,6 +41,27 @@ omni_url_escape(const char *s)
 	}
 	*o = 0;
 	return out;
+}
+
+char *
+omni_paged_link_next(const char *link)
+{
+	const char *p = link;
+
+	while (p && (p = strchr(p, '<'))) {
+		const char *end = strchr(p, '>'), *params, *stop;
+		if (!end)
+			return NULL;
+		params = end + 1;
+		stop = strchr(params, '<');
+		for (const char *r = params; (r = strstr(r, "rel=")) && (!stop || r < stop); r += 4) {
+			const char *v = r + 4 + (r[4] == '"');
+			if (strncmp(v, "next", 4) == 0 && strchr("\"; ,", v[4] ? v[4] : ' '))
+				return strndup(p + 1, (size_t)(end - p - 1));
+		}
+		p = end;
+	}
+	return NULL;
 }
 
 static omni_time

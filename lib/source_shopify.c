@@ -23,52 +23,6 @@ struct shop {
 	long page;
 };
 
-/* "a b+c" for a query string. */
-static char *
-escape(const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char *out = malloc(strlen(s) * 3 + 1), *o = out;
-
-	if (!out)
-		return NULL;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~:", c)) {
-			*o++ = (char)c;
-		} else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = 0;
-	return out;
-}
-
-/* The URL of rel="next" (or rel=next) in a Link header: new or NULL. */
-static char *
-link_next(const char *link)
-{
-	const char *p = link;
-
-	while (p && (p = strchr(p, '<'))) {
-		const char *end = strchr(p, '>'), *params, *stop;
-		if (!end)
-			return NULL;
-		params = end + 1;
-		stop = strchr(params, '<');
-		for (const char *r = params; (r = strstr(r, "rel=")) && (!stop || r < stop); r += 4) {
-			const char *v = r + 4 + (r[4] == '"');
-			if (strncmp(v, "next", 4) == 0 && strchr("\"; ,", v[4] ? v[4] : ' '))
-				return strndup(p + 1, (size_t)(end - p - 1));
-		}
-		p = end;
-	}
-	return NULL;
-}
-
 static int
 load_cursor(struct shop *s, omni_error *err)
 {
@@ -184,7 +138,7 @@ page(struct shop *s, const char *url, char **next, omni_error *err)
 		goto out;
 	}
 	link = omni_http_header(r, "Link");
-	*next = link ? link_next(link) : NULL;
+	*next = link ? omni_paged_link_next(link) : NULL;
 	pace(s, r);
 	if (json_array_size(orders) && omni_payload_handle(&p, doc, err) < 0) {
 		if (err->status == OMNI_EX_DATAERR) {
@@ -206,7 +160,9 @@ out:
 static char *
 first_url(struct shop *s, const char *base)
 {
-	char *url = NULL, *since = s->since ? escape(s->since) : NULL;
+	/* the time as the shop wrote it, offset and all; ':' left as Shopify's
+	 * own examples write it */
+	char *url = NULL, *since = s->since ? omni_url_escape_keep(s->since, ":") : NULL;
 	size_t n = strlen(base);
 	int versioned = strstr(base, "/admin/api/") != NULL;
 
