@@ -15,16 +15,25 @@
 
 #include "link_int.h"
 
-static void
-hash_id(char *out, size_t size, const char *prefix, const char *s, const char *salt)
+void
+omni_link_hash_id(char *out, size_t size, const char *prefix, const char *s,
+                  const char *salt)
 {
 	uint64_t h = 1469598103934665603ULL;
+	size_t n = strlen(prefix);
 
 	for (const char *p = s; *p; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
 	for (const char *p = salt ? salt : ""; *p; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	snprintf(out, size, "%s%016llx", prefix, (unsigned long long)h);
+	if (n + 17 > size) {
+		out[0] = '\0';
+		return;
+	}
+	memcpy(out, prefix, n);
+	for (int i = 15; i >= 0; i--, h >>= 4)
+		out[n + i] = "0123456789abcdef"[h & 15];
+	out[n + 16] = '\0';
 }
 
 static void
@@ -191,7 +200,7 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 			return -1;
 	}
 	if (!v->ticket[0]) {
-		hash_id(v->ticket, sizeof v->ticket, "tk-", in->id, NULL);
+		omni_link_hash_id(v->ticket, sizeof v->ticket, "tk-", in->id, NULL);
 		v->new_ticket = 1;
 	}
 	return 0;

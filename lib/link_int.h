@@ -44,6 +44,11 @@ link_copy(char *d, size_t n, const char *s)
 	d[len] = '\0';
 }
 
+/* lib/link.c: an id made of prefix and the 64-bit FNV-1a hash of s then
+ * salt (NULL: none) in 16 hex digits: the same in every store. */
+void omni_link_hash_id(char *out, size_t size, const char *prefix, const char *s,
+                       const char *salt);
+
 /* lib/link_thread.c: which conversation a record joins. */
 /* The ticket the record's mail ids or thread key name (v->ticket), and
  * the tickets they bridge.  0 or -1 with err. */

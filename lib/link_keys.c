@@ -51,7 +51,8 @@ omni_link_keys_add(omni_link_keys *ks, const char *kind, const char *value,
 	}
 	k = &ks->v[ks->n];
 	memset(k, 0, sizeof *k);
-	snprintf(k->kind, sizeof k->kind, "%s", kind);
+	size_t kn = strnlen(kind, sizeof k->kind - 1);
+	memcpy(k->kind, kind, kn);     /* memset put the terminator */
 	if (!(k->value = strdup(value)))
 		return -1;
 	k->strength = strength;

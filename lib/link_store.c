@@ -175,35 +175,20 @@ col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-/* Writes s as a JSON string, escaped as jansson's compact dump does
- * (the parts built here sit beside parts jansson wrote). */
 static void
-put_string(FILE *f, const char *s)
+put_string(omni_text *t, const char *s)
 {
-	putc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		const char *e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" :
-		                c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r" :
-		                c == '\t' ? "\\t" : NULL;
-		if (e)
-			fputs(e, f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04X", c);
-		else
-			putc(c, f);
-	}
-	putc('"', f);
+	omni_reply_json_string(t, s, strlen(s));
 }
 
 /* The values of the kinds accepted, as a JSON array (a "handles" object
  * with handles set: the first value of each kind). */
 static void
-put_keys(FILE *f, const omni_link_keys *ks, int (*take)(const char *), int handles)
+put_keys(omni_text *t, const omni_link_keys *ks, int (*take)(const char *), int handles)
 {
 	int first = 1;
 
-	putc(handles ? '{' : '[', f);
+	omni_text_put(t, handles ? "{" : "[", 1);
 	for (size_t i = 0; i < ks->n; i++) {
 		int seen = 0;
 		if (!take(ks->v[i].kind))
@@ -213,15 +198,15 @@ put_keys(FILE *f, const omni_link_keys *ks, int (*take)(const char *), int handl
 		if (seen)
 			continue;
 		if (!first)
-			putc(',', f);
+			omni_text_put(t, ",", 1);
 		first = 0;
 		if (handles) {
-			put_string(f, ks->v[i].kind);
-			putc(':', f);
+			put_string(t, ks->v[i].kind);
+			omni_text_put(t, ":", 1);
 		}
-		put_string(f, ks->v[i].value);
+		put_string(t, ks->v[i].value);
 	}
-	putc(handles ? '}' : ']', f);
+	omni_text_put(t, handles ? "}" : "]", 1);
 }
 
 static int
@@ -247,37 +232,32 @@ omni_link_customer_json(omni_link *l, const char *customer_id, omni_error *err)
 {
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
 	const omni_link_keys *ks;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
+	omni_text t = { 0 };
 
-	if (!f)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
-	fputs("{\"id\":", f);
-	put_string(f, customer_id);
+	omni_text_put(&t, "{\"id\":", 6);
+	put_string(&t, customer_id);
 	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0)) {
-		fputs(",\"name\":", f);
-		put_string(f, col(st, 0));
+		omni_text_put(&t, ",\"name\":", 8);
+		put_string(&t, col(st, 0));
 	}
 	sqlite3_reset(st);
 	if (!(ks = omni_link_cust_keys(l, customer_id, err))) {
-		fclose(f);
-		free(text);
+		free(t.p);
 		return NULL;
 	}
-	fputs(",\"emails\":", f);
-	put_keys(f, ks, is_email, 0);
-	fputs(",\"phones\":", f);
-	put_keys(f, ks, is_phone, 0);
-	fputs(",\"handles\":", f);
-	put_keys(f, ks, is_handle, 1);
-	putc('}', f);
-	if (fclose(f) != 0) {
-		free(text);
+	omni_text_put(&t, ",\"emails\":", 10);
+	put_keys(&t, ks, is_email, 0);
+	omni_text_put(&t, ",\"phones\":", 10);
+	put_keys(&t, ks, is_phone, 0);
+	omni_text_put(&t, ",\"handles\":", 11);
+	put_keys(&t, ks, is_handle, 1);
+	omni_text_put(&t, "}", 1);
+	if (t.failed) {
+		free(t.p);
 		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
 	}
-	return text;
+	return t.p;
 }
 
 /* "store|1061" -> store and "1061" (store points into a copy). */

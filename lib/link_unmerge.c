@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "omni.h"
+#include "link_int.h"
 
 typedef struct part {
 	char *json;               /* "[...]" */
@@ -151,16 +151,11 @@ split_id(omni_link *l, char *out, size_t size, const char *prefix, const char *s
 	char salt[32], n[16];
 
 	for (int i = 1; i < 1000; i++) {
-		uint64_t h = 1469598103934665603ULL;
 		if (i == 1)
 			snprintf(salt, sizeof salt, "#unmerged");
 		else
 			snprintf(salt, sizeof salt, "#unmerged-%d", i);
-		for (const char *p = s; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-		for (const char *p = salt; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-		snprintf(out, size, "%s%016llx", prefix, (unsigned long long)h);
+		omni_link_hash_id(out, size, prefix, s, salt);
 		if (one_text(l, taken_sql, out, n, sizeof n) != 1)
 			return;
 	}

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "omni.h"
+#include "link_int.h"
 
 #define MAX_CUST 16
 
@@ -216,12 +216,7 @@ new_customer_id(omni_link *l, const omni_link_keys *keys, const char *channel,
 		sqlite3_stmt *st;
 		snprintf(s, sizeof s, "%d", salt);
 		/* The same first key gives the same id in every store. */
-		uint64_t h = 1469598103934665603ULL;
-		for (const char *p = seed; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-		for (const char *p = salt ? s : ""; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-		snprintf(cid, size, "cus-%016llx", (unsigned long long)h);
+		omni_link_hash_id(cid, size, "cus-", seed, salt ? s : NULL);
 		st = omni_link_stmt(l, OMNI_LS_CUST_GET);
 		sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
 		int taken = sqlite3_step(st) == SQLITE_ROW;
