@@ -89,6 +89,7 @@ struct run {
 	omni_tmpl_lib *lib;
 	omni_out *out;
 	omni_edit *edit;
+	omni_reply_view *view;    /* the ticket in hand */
 	FILE *reject;
 	long replies, blocked, sent, failed, unknown, undeliverable;
 	int send_status;          /* the last failed send's exit status */
@@ -372,7 +373,7 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	}
 	if (omni_json_string_eq(status, "sent"))
 		return NULL;
-	if (!(name = r->template ? r->template : omni_reply_template_for(rec)))
+	if (!(name = r->template ? r->template : omni_reply_template_for(r->view)))
 		return NULL;
 	if (r->auto_mode && !listed(conf(r, NULL, "auto") ? conf(r, NULL, "auto") : "wismo status", name))
 		return NULL;
@@ -380,7 +381,7 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	if (s && omni_conf_get(s, "brand"))
 		brand = strdup(omni_conf_get(s, "brand"));
 	reply = json_object();
-	int rc = omni_reply_render(r->lib, rec, name, brand, s ? omni_conf_get(s, "timezone") : NULL,
+	int rc = omni_reply_render(r->lib, r->view, name, brand, s ? omni_conf_get(s, "timezone") : NULL,
 	                           reply, err);
 	if (rc >= 0 && r->draft) {
 		int d = draft(r, rec, reply, store, brand ? brand : store, err);
@@ -451,12 +452,13 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 	json_t *reply;
 
 	memset(err, 0, sizeof *err);
+	omni_reply_view_set(r->view, rec);
 	if (!(reply = compose(r, rec, store, &human, err))) {
 		rc = err->status ? -1 : omni_record_write(r->out, rec, NULL);
 		goto out;
 	}
 	r->replies++;
-	if (omni_reply_lint_ticket(rec, reply, human, &tag) > 0) {
+	if (omni_reply_lint_ticket(r->view, reply, human, &tag) > 0) {
 		json_object_set_new(reply, "status", json_string("blocked"));
 		r->blocked++;
 	} else {
@@ -601,6 +603,10 @@ main(int argc, char **argv)
 		goto fail;
 	r.out = omni_out_new(STDOUT_FILENO);
 	r.edit = omni_edit_new();
+	if (!(r.view = omni_reply_view_new())) {
+		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
 	in = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
 	while ((rc = omni_reader_next(in, &rec, &err)) != 0) {
 		if (rc < 0)
@@ -631,6 +637,7 @@ out:
 	status = omni_cli_close(r.out, r.reject, status);
 	omni_reader_free(in);
 	omni_edit_free(r.edit);
+	omni_reply_view_free(r.view);
 	omni_tmpl_lib_free(r.lib);
 	omni_store_close(r.store);
 	omni_http_free(r.meta_http);

@@ -810,6 +810,17 @@ char *omni_url_escape(const char *s);
 char *omni_url_escape_keep(const char *s, const char *keep);
 /* The URL of rel="next" (or rel=next) in a Link header: new or NULL. */
 char *omni_paged_link_next(const char *link);
+/* lib/source_oauth.c: the form of an OAuth 2 refresh-token grant, each of
+ * client_id, client_secret and scope left out when NULL: new or NULL. */
+char *omni_oauth_refresh_form(const char *refresh, const char *client_id,
+                              const char *client_secret, const char *scope);
+/* POSTs form to the token endpoint url through h (its login, if any, is
+ * the client's Basic auth): *access new and *expires_in (seconds, 3600
+ * when not said; may be NULL).  0, or -1 with err naming what (77 when
+ * the grant or the client is refused, 400 included). */
+int omni_oauth_token(omni_http *h, const char *source, const char *url,
+                     const char *what, const char *form, char **access,
+                     double *expires_in, omni_error *err);
 /* Zeroes pg, opens its HTTP handle (traced under -vv) and reads the
  * cursor (unless --all).  0 or -1 with err; close it either way. */
 int omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err);
@@ -1350,6 +1361,23 @@ int omni_assign_route(omni_assign *a, const omni_rules *rs, omni_route *r, const
 /* ------------------------------------------------------------------ */
 // lib/reply_*.c - omni-reply: templates, lint, the send ledger, SMTP
 
+// lib/reply_view.c - one ticket, each of its objects and arrays walked once
+typedef struct omni_reply_view omni_reply_view;
+omni_reply_view *omni_reply_view_new(void);
+void omni_reply_view_free(omni_reply_view *v);
+/* Starts on rec (borrowed until the next call), forgetting the last one. */
+void omni_reply_view_set(omni_reply_view *v, const omni_record *rec);
+const omni_record *omni_reply_view_record(const omni_reply_view *v);
+/* omni_json_get and omni_json_at, a container inside the record indexed
+ * on first use (others are walked each time). */
+omni_span omni_reply_get(omni_reply_view *v, omni_span object, const char *key);
+omni_span omni_reply_at(omni_reply_view *v, omni_span array, size_t index);
+/* The index-th value of an array or an object, as omni_json_next gives
+ * them; absent past the end. */
+omni_span omni_reply_nth(omni_reply_view *v, omni_span container, size_t index);
+/* omni_reply_last_inbound, found once per ticket. */
+omni_span omni_reply_view_last_inbound(omni_reply_view *v);
+
 // lib/reply_template.c - the template language (man/omni-templates.5)
 typedef struct omni_tmpl omni_tmpl;
 typedef struct omni_tmpl_ctx {
@@ -1361,6 +1389,7 @@ typedef struct omni_tmpl_ctx {
 	const omni_tmpl *(*partial)(void *arg, const char *name);
 	void *arg;
 	const char *zone;         /* dates: the store's IANA zone; NULL UTC */
+	omni_reply_view *view;    /* paths looked up through it; may be NULL */
 } omni_tmpl_ctx;
 /* 0 and *out (new); -1 with err (78, where:line:column of the tag). */
 int omni_tmpl_compile(const char *src, size_t len, const char *where,
@@ -1467,19 +1496,19 @@ int omni_smtp_send(const omni_smtp *c, const char *from, const char *to,
  * chat, sms) or "plain".  Borrowed. */
 const char *omni_reply_tone(const char *channel);
 /* The template the ticket's kind, intent and order ask for, or NULL. */
-const char *omni_reply_template_for(const omni_record *rec);
+const char *omni_reply_template_for(omni_reply_view *v);
 /* The last message with direction "in", or an absent span. */
 omni_span omni_reply_last_inbound(const omni_record *rec);
 /* Renders template name into reply (template, lang, source, text, html).
  * 1 done; 0 no such template; -1 err. */
-int omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec,
+int omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v,
                       const char *name, const char *brand, const char *zone,
                       json_t *reply, omni_error *err);
 
 // lib/reply_send.c - lint with the order's context; delivery by e-mail
 /* Sets reply.lint; returns the number of broken rules.  *tag as for
  * omni_reply_lint. */
-int omni_reply_lint_ticket(const omni_record *rec, json_t *reply, int human,
+int omni_reply_lint_ticket(omni_reply_view *v, json_t *reply, int human,
                            const char **tag);
 /* The customer's address for an e-mail reply: new, or NULL. */
 char *omni_reply_recipient(const omni_record *rec);
@@ -1548,6 +1577,12 @@ void omni_text_put(omni_text *t, const char *s, size_t n);
 /* Compact JSON text of v as json_dumps(JSON_COMPACT | JSON_ENCODE_ANY)
  * writes it, faster: new (*len its length, may be NULL), or NULL. */
 char *omni_reply_json(const json_t *v, size_t *len);
+/* s (n bytes) as a JSON string, quotes included, appended to b. */
+void omni_reply_json_string(omni_text *b, const char *s, size_t n);
+/* 1 when s is UTF-8 that jansson takes, else 0. */
+int omni_reply_utf8(const char *s, size_t n);
+/* json_string(s) without jansson's slower UTF-8 check: new, or NULL. */
+json_t *omni_reply_jstring(const char *s);
 
 // lib/reply_draft.c - a first draft from an OpenAI-compatible chat endpoint
 typedef struct omni_reply_drafter {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "omni.h"
+#include "json_scan.h"
 
 void
 omni_text_put(omni_text *b, const char *s, size_t n)
@@ -29,6 +30,22 @@ omni_text_put(omni_text *b, const char *s, size_t n)
 	b->p[b->n] = '\0';
 }
 
+static int
+needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* The first byte of w that needs an escape is marked (exactly; borrows
+ * may mark later ones too). */
+static inline uint64_t
+escape_bytes(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+
+	return (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - ONES * 0x20) & ~w)) & HIGHS;
+}
+
 static void
 put_string(omni_text *b, const char *s, size_t n)
 {
@@ -37,8 +54,19 @@ put_string(omni_text *b, const char *s, size_t n)
 
 	omni_text_put(b, "\"", 1);
 	for (size_t i = 0; i < n; i++) {
+		uint64_t w, m;
+		while (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((m = escape_bytes(w))) {
+				i += first_marked(m, s + i, needs_escape);
+				break;
+			}
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (!needs_escape(c))
 			continue;
 		omni_text_put(b, s + run, i - run);
 		run = i + 1;
@@ -132,4 +160,60 @@ omni_reply_json(const json_t *v, size_t *len)
 	if (len)
 		*len = b.n;
 	return b.p;
+}
+
+void
+omni_reply_json_string(omni_text *b, const char *s, size_t n)
+{
+	put_string(b, s, n);
+}
+
+/* Valid UTF-8 as jansson takes it: no overlong forms, no surrogates,
+ * nothing past U+10FFFF.  Plain ASCII goes eight bytes at a time. */
+int
+omni_reply_utf8(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	while (p < end) {
+		uint64_t w;
+		if (end - p >= 8) {
+			memcpy(&w, p, 8);
+			if (!(w & HIGHS)) {
+				p += 8;
+				continue;
+			}
+		}
+		unsigned c = *p;
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		int k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+		        : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		if (!k || end - p < k)
+			return 0;
+		unsigned long u = c & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07);
+		for (int i = 1; i < k; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+			u = u << 6 | (p[i] & 0x3F);
+		}
+		if ((k == 3 && u < 0x800) || (k == 4 && u < 0x10000) || u > 0x10FFFF ||
+		    (u >= 0xD800 && u <= 0xDFFF))
+			return 0;
+		p += k;
+	}
+	return 1;
+}
+
+json_t *
+omni_reply_jstring(const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	return omni_reply_utf8(s, n) ? json_stringn_nocheck(s, n) : NULL;
 }

@@ -34,23 +34,23 @@ strs_free(strs *s)
 
 /* The order's own links and numbers: what a reply may name. */
 static void
-order_context(const omni_record *rec, strs *links, strs *ids)
+order_context(omni_reply_view *w, strs *links, strs *ids)
 {
-	omni_span o, f, v;
-	omni_jiter oi, fi, ii;
+	const omni_record *rec = omni_reply_view_record(w);
+	omni_span orders = omni_record_get(rec, "orders"), o, f, v;
+	omni_jiter ii;
 
 	omni_json_iter(&ii, omni_record_get(rec, "order_ids"));
 	while (omni_json_next(&ii, NULL, &v))
 		strs_add(ids, omni_json_string(v, NULL));
-	omni_json_iter(&oi, omni_record_get(rec, "orders"));
-	while (omni_json_next(&oi, NULL, &o)) {
-		strs_add(ids, omni_json_string(omni_json_get(o, "id"), NULL));
-		strs_add(ids, omni_json_string(omni_json_get(o, "number"), NULL));
-		omni_json_iter(&fi, omni_json_get(o, "fulfillments"));
-		while (omni_json_next(&fi, NULL, &f)) {
-			char *carrier = omni_json_string(omni_json_get(f, "carrier"), NULL);
-			char *number = omni_json_string(omni_json_get(f, "tracking_number"), NULL);
-			strs_add(links, omni_json_string(omni_json_get(f, "tracking_url"), NULL));
+	for (size_t i = 0; (o = omni_reply_nth(w, orders, i)).p; i++) {
+		strs_add(ids, omni_json_string(omni_reply_get(w, o, "id"), NULL));
+		strs_add(ids, omni_json_string(omni_reply_get(w, o, "number"), NULL));
+		omni_span ful = omni_reply_get(w, o, "fulfillments");
+		for (size_t k = 0; (f = omni_reply_nth(w, ful, k)).p; k++) {
+			char *carrier = omni_json_string(omni_reply_get(w, f, "carrier"), NULL);
+			char *number = omni_json_string(omni_reply_get(w, f, "tracking_number"), NULL);
+			strs_add(links, omni_json_string(omni_reply_get(w, f, "tracking_url"), NULL));
 			strs_add(links, omni_reply_tracking_link(carrier, number));
 			strs_add(ids, number);
 			free(carrier);
@@ -59,19 +59,20 @@ order_context(const omni_record *rec, strs *links, strs *ids)
 }
 
 int
-omni_reply_lint_ticket(const omni_record *rec, json_t *reply, int human, const char **tag)
+omni_reply_lint_ticket(omni_reply_view *w, json_t *reply, int human, const char **tag)
 {
+	const omni_record *rec = omni_reply_view_record(w);
 	strs links = { 0 }, ids = { 0 }, types = { 0 };
 	json_t *reasons = json_array(), *a;
-	omni_span last = omni_reply_last_inbound(rec);
+	omni_span last = omni_reply_view_last_inbound(w);
 	char *channel = omni_json_string(omni_record_get(rec, "channel"), NULL);
 	char *kind = omni_json_string(omni_record_get(rec, "kind"), NULL);
-	char *at = omni_json_string(omni_json_get(last, "at"), NULL);
+	char *at = omni_json_string(omni_reply_get(w, last, "at"), NULL);
 	omni_lint_in in = { 0 };
 	size_t i;
 	int n;
 
-	order_context(rec, &links, &ids);
+	order_context(w, &links, &ids);
 	in.text = json_string_value(json_object_get(reply, "text"));
 	in.channel = channel;
 	in.kind = kind;

@@ -411,10 +411,11 @@ resolve(const render *r, const scope *sc, const path *p)
 	for (; i < p->n && v.p; i++) {
 		char *endp;
 		unsigned long k = strtoul(p->seg[i], &endp, 10);
+		omni_reply_view *w = r->ctx->view;
 		if (omni_json_type(v) == OMNI_J_ARRAY && !*endp)
-			v = omni_json_at(v, k);
+			v = w ? omni_reply_at(w, v, k) : omni_json_at(v, k);
 		else
-			v = omni_json_get(v, p->seg[i]);
+			v = w ? omni_reply_get(w, v, p->seg[i]) : omni_json_get(v, p->seg[i]);
 	}
 	return v;
 }

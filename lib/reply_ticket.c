@@ -7,16 +7,23 @@
 
 /* What the template callbacks see. */
 enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_N };
+enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_N };
 
 typedef struct ctx {
+	omni_reply_view *view;
 	const omni_record *rec;
-	omni_span extras;         /* brand, tone, tracking_link, ... */
+	omni_text extras;         /* the values below as JSON text */
+	size_t extra_at[X_N], extra_len[X_N];
 	omni_span alias[A_N];     /* found once per ticket: templates ask often */
 	int have[A_N];
 	omni_tmpl_lib *lib;
 	omni_tmpl_want want;
 	omni_error *err;
 } ctx;
+
+static const char *const extra_names[X_N] = {
+	"brand", "tone", "tracking_link", "first_name", "now",
+};
 
 static char *
 str(omni_span v)
@@ -25,9 +32,15 @@ str(omni_span v)
 }
 
 static omni_span
-path2(omni_span v, const char *a, size_t i, const char *b)
+path2(omni_reply_view *w, omni_span v, const char *a, size_t i, const char *b)
 {
-	return omni_json_get(omni_json_at(omni_json_get(v, a), i), b);
+	return omni_reply_get(w, omni_reply_at(w, omni_reply_get(w, v, a), i), b);
+}
+
+static omni_span
+first_order(omni_reply_view *v)
+{
+	return omni_reply_at(v, omni_record_get(omni_reply_view_record(v), "orders"), 0);
 }
 
 /* The last message the customer wrote. */
@@ -58,11 +71,12 @@ alias(ctx *c, int which)
 	if (c->have[which])
 		return c->alias[which];
 	if (which == A_ORDER)
-		c->alias[which] = omni_json_at(omni_record_get(c->rec, "orders"), 0);
+		c->alias[which] = first_order(c->view);
 	else if (which == A_LAST)
-		c->alias[which] = last_inbound(c->rec);
+		c->alias[which] = omni_reply_view_last_inbound(c->view);
 	else
-		c->alias[which] = omni_json_at(omni_json_get(alias(c, A_ORDER), list[which]), 0);
+		c->alias[which] = omni_reply_at(c->view, omni_reply_get(c->view, alias(c, A_ORDER),
+		                                                        list[which]), 0);
 	c->have[which] = 1;
 	return c->alias[which];
 }
@@ -76,8 +90,12 @@ root(void *arg, const char *name)
 	for (int i = 0; i < A_N; i++)
 		if (strcmp(name, names[i]) == 0)
 			return alias(c, i);
-	omni_span v = omni_json_get(c->extras, name);
-	return v.p ? v : omni_record_get(c->rec, name);
+	for (int i = 0; i < X_N; i++)
+		if (strcmp(name, extra_names[i]) == 0 && c->extra_len[i]) {
+			omni_span v = { c->extras.p + c->extra_at[i], c->extra_len[i] };
+			return v;
+		}
+	return omni_record_get(c->rec, name);
 }
 
 static const omni_tmpl *
@@ -114,9 +132,10 @@ omni_reply_tone(const char *channel)
 
 /* The template an intent asks for, by what the order shows. */
 const char *
-omni_reply_template_for(const omni_record *rec)
+omni_reply_template_for(omni_reply_view *v)
 {
-	omni_span order = omni_json_at(omni_record_get(rec, "orders"), 0);
+	const omni_record *rec = omni_reply_view_record(v);
+	omni_span order = first_order(v);
 	omni_span kind = omni_record_get(rec, "kind"), intent = omni_record_get(rec, "intent");
 	char buf[32];
 
@@ -127,23 +146,23 @@ omni_reply_template_for(const omni_record *rec)
 	if (omni_json_string_buf(intent, buf, sizeof buf) < 0)
 		return NULL;
 	if (strcmp(buf, "wismo") == 0) {
-		omni_span tn = path2(order, "fulfillments", 0, "tracking_number");
+		omni_span tn = path2(v, order, "fulfillments", 0, "tracking_number");
 		return omni_json_type(tn) == OMNI_J_STRING && tn.n > 2 ? "wismo"
 		       : order.p ? "status" : NULL;
 	}
 	if (strcmp(buf, "return") == 0) {
-		omni_span st = path2(order, "returns", 0, "status");
+		omni_span st = path2(v, order, "returns", 0, "status");
 		return omni_json_string_eq(st, "label_issued") || omni_json_string_eq(st, "approved")
 		       ? "return_label" : "return";
 	}
 	if (strcmp(buf, "refund") == 0) {
 		double amount, total;
-		if (omni_json_number(omni_json_get(omni_json_at(omni_json_get(order, "refunds"), 0), "amount"), &amount) < 0) {
-			char *a = str(path2(order, "refunds", 0, "amount"));
+		if (omni_json_number(path2(v, order, "refunds", 0, "amount"), &amount) < 0) {
+			char *a = str(path2(v, order, "refunds", 0, "amount"));
 			amount = a ? atof(a) : 0;
 			free(a);
 		}
-		char *t = str(omni_json_get(order, "total"));
+		char *t = str(omni_reply_get(v, order, "total"));
 		total = t ? atof(t) : 0;
 		free(t);
 		return amount > 0 && total > 0 && amount < total - 0.005 ? "refund_partial" : "refund";
@@ -175,57 +194,70 @@ now_text(char buf[40])
 	return buf;
 }
 
-/* {"brand":..,"tone":..,"tracking_link":..,"first_name":..,"now":..}: new */
-static char *
-extras_json(const omni_record *rec, const char *brand, const char *tone)
+/* One value the template sees before the record's own fields: JSON
+ * null for none; left out (the record's field shows) when it is not
+ * UTF-8, as a jansson string would be. */
+static void
+set_extra(ctx *c, int which, const char *value)
 {
-	omni_span order = omni_json_at(omni_record_get(rec, "orders"), 0);
-	omni_span ship = omni_json_at(omni_json_get(order, "fulfillments"), 0);
-	json_t *x = json_object();
-	char *carrier = str(omni_json_get(ship, "carrier"));
-	char *number = str(omni_json_get(ship, "tracking_number"));
-	char *url = str(omni_json_get(ship, "tracking_url"));
-	char *name = str(omni_json_get(omni_record_get(rec, "customer"), "name"));
-	char now[40], *out;
+	size_t at = c->extras.n;
 
-	omni_json_set_str(x, "brand", brand);
-	omni_json_set_str(x, "tone", tone);
+	if (value && !omni_reply_utf8(value, strlen(value)))
+		return;
+	if (value)
+		omni_reply_json_string(&c->extras, value, strlen(value));
+	else
+		omni_text_put(&c->extras, "null", 4);
+	c->extra_at[which] = at;
+	c->extra_len[which] = c->extras.failed ? 0 : c->extras.n - at;
+}
+
+/* brand, tone, tracking_link, first_name, now */
+static void
+set_extras(ctx *c, const char *brand, const char *tone)
+{
+	omni_span ship = omni_reply_at(c->view, omni_reply_get(c->view, first_order(c->view),
+	                                                       "fulfillments"), 0);
+	char *carrier = str(omni_reply_get(c->view, ship, "carrier"));
+	char *number = str(omni_reply_get(c->view, ship, "tracking_number"));
+	char *url = str(omni_reply_get(c->view, ship, "tracking_url"));
+	char *name = str(omni_reply_get(c->view, omni_record_get(c->rec, "customer"), "name"));
+	char now[40];
+
+	set_extra(c, X_BRAND, brand);
+	set_extra(c, X_TONE, tone);
 	if (!url || !*url) {
 		free(url);
 		url = omni_reply_tracking_link(carrier, number);
 	}
-	omni_json_set_str(x, "tracking_link", url);
+	set_extra(c, X_TRACKING_LINK, url);
 	if (name)
 		name[strcspn(name, " \t")] = '\0';
-	omni_json_set_str(x, "first_name", name && *name ? name : NULL);
-	omni_json_set_str(x, "now", now_text(now));
-	out = omni_reply_json(x, NULL);
-	json_decref(x);
+	set_extra(c, X_FIRST_NAME, name && *name ? name : NULL);
+	set_extra(c, X_NOW, now_text(now));
 	free(carrier);
 	free(number);
 	free(url);
 	free(name);
-	return out;
 }
 
 int
-omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec, const char *name,
+omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
                   const char *brand, const char *zone, json_t *reply, omni_error *err)
 {
+	const omni_record *rec = omni_reply_view_record(v);
 	char *channel = str(omni_record_get(rec, "channel"));
 	char *store = str(omni_record_get(rec, "store"));
 	char *lang = str(omni_record_get(rec, "lang"));
-	char *extras = NULL, *text = NULL, *html = NULL, found[600];
+	char *text = NULL, *html = NULL, found[600];
 	const char *tone = omni_reply_tone(channel), *used = NULL;
 	const omni_tmpl *t = NULL;
-	ctx c = { rec, { NULL, 0 }, { { NULL, 0 } }, { 0 }, lib,
+	ctx c = { v, rec, { 0 }, { 0 }, { 0 }, { { NULL, 0 } }, { 0 }, lib,
 	          { name, lang, store ? store : "", channel, tone, 0 }, err };
-	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone };
+	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone, v };
 	int rc = -1, got;
 
-	extras = extras_json(rec, brand ? brand : store, tone);
-	c.extras.p = extras;
-	c.extras.n = extras ? strlen(extras) : 0;
+	set_extras(&c, brand ? brand : store, tone);
 	if ((got = omni_tmpl_lib_find(lib, &c.want, &t, &used, found, sizeof found, err)) < 0)
 		goto out;
 	if (!got) {
@@ -245,18 +277,18 @@ omni_reply_render(omni_tmpl_lib *lib, const omni_record *rec, const char *name,
 		if (!(html = omni_tmpl_render(t, &tc, err)))
 			goto out;
 	}
-	json_object_set_new(reply, "template", json_string(name));
-	json_object_set_new(reply, "lang", json_string(used));
-	json_object_set_new(reply, "source", json_string(found));
-	json_object_set_new(reply, "text", json_string(text));
+	json_object_set_new(reply, "template", omni_reply_jstring(name));
+	json_object_set_new(reply, "lang", omni_reply_jstring(used));
+	json_object_set_new(reply, "source", omni_reply_jstring(found));
+	json_object_set_new(reply, "text", omni_reply_jstring(text));
 	if (html)
-		json_object_set_new(reply, "html", json_string(html));
+		json_object_set_new(reply, "html", omni_reply_jstring(html));
 	rc = 1;
 out:
 	free(channel);
 	free(store);
 	free(lang);
-	free(extras);
+	free(c.extras.p);
 	free(text);
 	free(html);
 	return rc;
