@@ -699,6 +699,8 @@ char *omni_http_header(const omni_http_response *r, const char *name);
  * when absent or invalid. */
 double omni_http_retry_after(const char *value, time_t now);
 void omni_http_sleep(double seconds);
+/* Seconds on the monotonic clock (for waits and token lifetimes). */
+double omni_http_monotonic(void);
 
 // lib/sha256.c
 void omni_sha256(const void *data, size_t len, unsigned char out[32]);

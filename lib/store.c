@@ -213,6 +213,12 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 		s->path = omni_xdg_path(OMNI_XDG_DATA, "omni.db");
 	if (create_private(s->path, err) < 0 || check_mode(s->path, err) < 0)
 		goto fail;
+	/* No program shares a connection between threads, so SQLite's own
+	 * locks (a mutex round every call and allocation, a twentieth of
+	 * the linker's time) guard nothing.  Only before SQLite starts:
+	 * later calls fail harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	                    NULL) != SQLITE_OK) {
 		omni_store_error(s, err, "cannot open the store");
