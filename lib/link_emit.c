@@ -91,13 +91,24 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 	omni_json_iter(&it, omni_record_get(in->rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
 		char id[512], dir[16] = "", mat[64] = "", ch[32] = "";
-		if (omni_json_string_buf(omni_json_get(m, "id"), id, sizeof id) <= 0)
+		omni_span f[4] = { { 0 } }, k, x;     /* id, direction, at, channel */
+		omni_jiter mi;
+		/* One walk of the message for its four members: a look-up each
+		 * would walk its text four times. */
+		omni_json_iter(&mi, m);
+		while (omni_json_next(&mi, &k, &x)) {
+			int i = omni_json_key_eq(k, "id") ? 0 : omni_json_key_eq(k, "direction") ? 1 :
+			        omni_json_key_eq(k, "at") ? 2 : omni_json_key_eq(k, "channel") ? 3 : -1;
+			if (i >= 0)
+				f[i] = x;     /* the last of a repeated member, as omni_json_get */
+		}
+		if (omni_json_string_buf(f[0], id, sizeof id) <= 0)
 			continue;
-		omni_json_string_buf(omni_json_get(m, "direction"), dir, sizeof dir);
-		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		omni_json_string_buf(f[1], dir, sizeof dir);
+		omni_time t = omni_link_at(f[2]);
 		if (t)
 			omni_time_format(t, mat);     /* UTC, so times compare as text */
-		if (omni_json_string_buf(omni_json_get(m, "channel"), ch, sizeof ch) <= 0)
+		if (omni_json_string_buf(f[3], ch, sizeof ch) <= 0)
 			link_copy(ch, sizeof ch, in->channel);
 		st = omni_link_stmt(l, OMNI_LS_MSG_PUT);
 		put_text(st, 1, v->ticket);
