@@ -9,7 +9,7 @@
 const char *const omni_fetch_source_keys[] = {
 	"channel", "store", "seller", "address", "token_url", "marketplace",
 	"page", "platform", "version", "account", "format", "map.*", "shop_cipher",
-	NULL,
+	"scope", NULL,
 };
 
 int
@@ -125,18 +125,28 @@ secret_set(const char *name)
 	return (v = getenv(var)) && *v;
 }
 
+/* A configured source's own secret name: its name upper-cased, other
+ * characters as '_', then _WHAT. */
+static const char *
+own_name(const omni_fetch *f, const char *what, char *own, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *p = f->name; *p && n < 64; p++)
+		own[n++] = isalnum((unsigned char)*p) ? (char)toupper((unsigned char)*p) : '_';
+	snprintf(own + n, size - n, "_%s", what);
+	return own;
+}
+
 char *
 omni_fetch_secret(const omni_fetch *f, const char *kind, const char *what,
                   omni_error *err)
 {
 	char own[128] = "", common[128];
-	size_t n = 0;
 
 	snprintf(common, sizeof common, "%s_%s", kind, what);
 	if (f->conf) {
-		for (const char *p = f->name; *p && n < 64; p++)
-			own[n++] = isalnum((unsigned char)*p) ? (char)toupper((unsigned char)*p) : '_';
-		snprintf(own + n, sizeof own - n, "_%s", what);
+		own_name(f, what, own, sizeof own);
 		if (secret_set(own) || !secret_set(common)) {
 			char *v = omni_secret(own, err);
 			if (!v && !secret_set(own))
@@ -150,6 +160,17 @@ omni_fetch_secret(const omni_fetch *f, const char *kind, const char *what,
 	if (!v)
 		omni_error_locate(err, f->name, 0);
 	return v;
+}
+
+int
+omni_fetch_has_secret(const omni_fetch *f, const char *kind, const char *what)
+{
+	char own[128], common[128];
+
+	snprintf(common, sizeof common, "%s_%s", kind, what);
+	if (f->conf && secret_set(own_name(f, what, own, sizeof own)))
+		return 1;
+	return secret_set(common);
 }
 
 int

@@ -337,8 +337,8 @@ omni_http_sleep(double seconds)
 		;
 }
 
-static double
-monotonic(void)
+double
+omni_http_monotonic(void)
 {
 	struct timespec ts;
 
@@ -526,7 +526,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
                   const char *what, const char *type, const char *body,
                   size_t len, omni_http_response **resp, omni_error *err)
 {
-	double start = monotonic();
+	double start = omni_http_monotonic();
 	struct curl_slist *extra = NULL;
 
 	*resp = NULL;
@@ -547,7 +547,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
 		if (v == FAIL)
 			return failed(h, resp);
 		d = delay(h, n);
-		if (n >= h->retries || monotonic() - start + d > h->max_wait) {
+		if (n >= h->retries || omni_http_monotonic() - start + d > h->max_wait) {
 			size_t k = strlen(err->text);
 			snprintf(err->text + k, sizeof err->text - k,
 			         n >= h->retries ? ", %d attempts" :

@@ -40,28 +40,19 @@ struct amz {
 	omni_payload p;
 };
 
-static double
-monotonic(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 bucket_init(struct bucket *b, double rate, double burst)
 {
 	b->rate = rate;
 	b->burst = b->tokens = burst;
-	b->at = monotonic();
+	b->at = omni_http_monotonic();
 }
 
 /* Takes a token: the seconds to wait for it first. */
 static double
 bucket_take(struct bucket *b)
 {
-	double now = monotonic(), wait = 0;
+	double now = omni_http_monotonic(), wait = 0;
 
 	b->tokens += (now - b->at) * b->rate;
 	if (b->tokens > b->burst)
@@ -119,55 +110,27 @@ append(omni_error *err, const char *more)
 	snprintf(err->text + n, sizeof err->text - n, "%s", more);
 }
 
-static char *
-form(struct amz *a)
-{
-	char *id = omni_url_escape(a->client_id), *sec = omni_url_escape(a->client_secret),
-	     *ref = omni_url_escape(a->refresh), *body = NULL;
-
-	if (id && sec && ref &&
-	    asprintf(&body, "grant_type=refresh_token&refresh_token=%s&client_id=%s"
-	             "&client_secret=%s", ref, id, sec) < 0)
-		body = NULL;
-	free(id);
-	free(sec);
-	free(ref);
-	return body;
-}
-
 /* The LWA exchange: an access token for the API, until it expires. */
 static int
 token(struct amz *a, omni_error *err)
 {
-	omni_http_response *r = NULL;
-	json_t *doc = NULL;
-	const char *access;
-	char *body = form(a);
+	char *form = omni_oauth_refresh_form(a->refresh, a->client_id, a->client_secret,
+	                                     NULL), *access = NULL;
+	double ttl;
 	int rc = -1;
 
-	if (!body)
+	if (!form)
 		return oom(err);
-	if (omni_http_request(a->lwa, "POST", a->token_url, "token exchange",
-	                      "application/x-www-form-urlencoded", body, strlen(body), &r,
-	                      err) < 0) {
+	if (omni_oauth_token(a->lwa, a->f->name, a->token_url, "token exchange", form,
+	                     &access, &ttl, err) < 0) {
 		/* LWA refuses a bad grant with 400 and a bad client with 401 */
-		if (err->status == OMNI_EX_NOPERM ||
-		    (err->status == OMNI_EX_PROTOCOL && strstr(err->text, "http status 400"))) {
-			err->status = OMNI_EX_NOPERM;
+		if (err->status == OMNI_EX_NOPERM)
 			append(err, ": check the refresh token, the client id and the client "
 			       "secret (OMNI_AMAZON_REFRESH_TOKEN, OMNI_AMAZON_CLIENT_ID, "
 			       "OMNI_AMAZON_CLIENT_SECRET)");
-		}
 		goto out;
 	}
-	doc = json_loadb(r->body, r->len, 0, NULL);
-	if (!(access = json_string_value(json_object_get(doc, "access_token"))) || !*access) {
-		omni_error_set(err, OMNI_EX_PROTOCOL, a->f->name, 0, 0,
-		               "token exchange: no access_token in the response");
-		goto out;
-	}
-	a->expires = monotonic() + (json_is_number(json_object_get(doc, "expires_in")) ?
-	                            json_number_value(json_object_get(doc, "expires_in")) : 3600);
+	a->expires = omni_http_monotonic() + ttl;
 	omni_http_clear_headers(a->pg.h);
 	if (omni_http_add_header(a->pg.h, "x-amz-access-token", access, 1) < 0 ||
 	    omni_http_add_header(a->pg.h, "Accept", "application/json", 0) < 0) {
@@ -176,8 +139,9 @@ token(struct amz *a, omni_error *err)
 	}
 	rc = 0;
 out:
-	json_decref(doc);
-	free(body);
+	free(access);
+	memset(form, 0, strlen(form));
+	free(form);
 	return rc;
 }
 
@@ -203,7 +167,7 @@ api_get(struct amz *a, const char *url, const char *sub, struct bucket *b,
 
 	snprintf(what, sizeof what, "page %ld%s%s", a->pg.page, sub ? ": " : "", sub ? sub : "");
 	for (int again = 0;; again = 1) {
-		if (monotonic() > a->expires - 60 && token(a, err) < 0)
+		if (omni_http_monotonic() > a->expires - 60 && token(a, err) < 0)
 			return NULL;
 		omni_paged_wait(&a->pg, bucket_take(b), "rate limit");
 		if (omni_http_request(a->pg.h, NULL, url, what, NULL, NULL, 0, &r, err) == 0)

@@ -34,6 +34,9 @@ struct part {
 struct ebay {
 	omni_fetch *f;
 	omni_http *h;
+	omni_http *auth;          /* the token exchange, with the client's login */
+	char *refresh, *token_url;
+	double renew;             /* monotonic time to exchange the token again */
 	char *base;
 	json_t *cursor;           /* every part, as stored */
 	omni_payload p;
@@ -135,6 +138,55 @@ too_many(const json_t *doc)
 	return 0;
 }
 
+/* The access token as the bearer of every request (redacted in traces). */
+static int
+bearer(struct ebay *e, const char *token, omni_error *err)
+{
+	char *b = NULL;
+	int rc = 0;
+
+	omni_http_clear_headers(e->h);
+	if (asprintf(&b, "Bearer %s", token) < 0)
+		b = NULL;
+	if (!b || omni_http_add_header(e->h, "Authorization", b, 1) < 0 ||
+	    omni_http_add_header(e->h, "Accept", "application/json", 0) < 0)
+		rc = oom(err);
+	free(b);
+	return rc;
+}
+
+/* A user access token from the refresh token (developer.ebay.com, "Using a
+ * refresh token to update a User access token"): POST grant_type=
+ * refresh_token to /identity/v1/oauth2/token with the client id and
+ * secret as Basic auth; the token lasts expires_in (two hours). */
+static int
+refresh(struct ebay *e, omni_error *err)
+{
+	const char *scope = e->f->conf ? omni_conf_get(e->f->conf, "scope") : NULL;
+	char *form = omni_oauth_refresh_form(e->refresh, NULL, NULL, scope), *access = NULL;
+	double ttl;
+	int rc = -1;
+
+	if (!form)
+		return oom(err);
+	if (omni_oauth_token(e->auth, e->f->name, e->token_url, "token exchange", form,
+	                     &access, &ttl, err) < 0) {
+		if (err->status == OMNI_EX_NOPERM)
+			append(err, ": check the refresh token, the client id and the client "
+			       "secret (OMNI_EBAY_REFRESH_TOKEN, OMNI_EBAY_CLIENT_ID, "
+			       "OMNI_EBAY_CLIENT_SECRET)");
+		goto out;
+	}
+	/* a minute before it expires; halfway through a short-lived one */
+	e->renew = omni_http_monotonic() + (ttl > 120 ? ttl - 60 : ttl / 2);
+	rc = bearer(e, access, err);
+out:
+	free(access);
+	memset(form, 0, strlen(form));
+	free(form);
+	return rc;
+}
+
 /* GET url as JSON: new, or NULL with err.  what: "orders page 2". */
 static json_t *
 fetch(struct ebay *e, const char *url, const char *what, const char *scope,
@@ -143,11 +195,23 @@ fetch(struct ebay *e, const char *url, const char *what, const char *scope,
 	long retries = (long)omni_env_number("OMNI_HTTP_RETRIES", 5);
 	double backoff = omni_env_number("OMNI_HTTP_BACKOFF", 1);
 
-	for (long n = 0;; n++) {
+	for (long n = 0, renewed = 0;; n++) {
 		omni_http_response *r = NULL;
 		json_t *doc = NULL;
 		json_error_t je;
-		int rc = omni_http_request(e->h, NULL, url, what, NULL, NULL, 0, &r, err);
+		int rc;
+
+		if (e->auth && omni_http_monotonic() > e->renew && refresh(e, err) < 0)
+			return NULL;
+		rc = omni_http_request(e->h, NULL, url, what, NULL, NULL, 0, &r, err);
+		if (rc < 0 && e->auth && err->status == OMNI_EX_NOPERM && !renewed++) {
+			if (e->f->trace)
+				e->f->trace(e->f->arg, "the access token was refused: exchanging the "
+				            "refresh token again");
+			e->renew = 0;
+			n--;
+			continue;
+		}
 
 		if (rc == 0 && !(doc = json_loadb(r->body, r->len, 0, &je))) {
 			omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
@@ -165,8 +229,9 @@ fetch(struct ebay *e, const char *url, const char *what, const char *scope,
 		if (rc < 0 && !throttled) {
 			if (err->status == OMNI_EX_NOPERM) {
 				char more[160];
-				snprintf(more, sizeof more, "; the user token (OMNI_EBAY_TOKEN) needs the "
-				         "scope https://api.ebay.com/oauth/api_scope/%s", scope);
+				snprintf(more, sizeof more, "; the user token (%s) needs the "
+				         "scope https://api.ebay.com/oauth/api_scope/%s",
+				         e->auth ? "OMNI_EBAY_REFRESH_TOKEN" : "OMNI_EBAY_TOKEN", scope);
 				append(err, more);
 			}
 			return NULL;
@@ -481,10 +546,52 @@ out:
 	return rc;
 }
 
+/* With OMNI_EBAY_REFRESH_TOKEN, access tokens come from the token
+ * endpoint (on the API's host, or the [source] key token_url) for the
+ * client OMNI_EBAY_CLIENT_ID and OMNI_EBAY_CLIENT_SECRET; else
+ * OMNI_EBAY_TOKEN is the access token. */
+static int
+login(struct ebay *e, omni_error *err)
+{
+	const char *url = e->f->conf ? omni_conf_get(e->f->conf, "token_url") : NULL;
+	char *id = NULL, *secret = NULL, *token;
+	int rc = -1;
+
+	if (!omni_fetch_has_secret(e->f, "EBAY", "REFRESH_TOKEN")) {
+		if (!(token = omni_fetch_secret(e->f, "EBAY", "TOKEN", err)))
+			return -1;
+		rc = bearer(e, token, err);
+		memset(token, 0, strlen(token));
+		free(token);
+		return rc;
+	}
+	if (!(e->refresh = omni_fetch_secret(e->f, "EBAY", "REFRESH_TOKEN", err)) ||
+	    !(id = omni_fetch_secret(e->f, "EBAY", "CLIENT_ID", err)) ||
+	    !(secret = omni_fetch_secret(e->f, "EBAY", "CLIENT_SECRET", err)) ||
+	    !(e->auth = omni_http_new(e->f->name, err)))
+		goto out;
+	if (e->f->trace)
+		omni_http_set_trace(e->auth, e->f->trace, e->f->arg);
+	if (omni_http_set_login(e->auth, id, secret) < 0 ||
+	    (url ? !(e->token_url = strdup(url)) :
+	     asprintf(&e->token_url, "%s/identity/v1/oauth2/token", e->base) < 0)) {
+		e->token_url = NULL;
+		oom(err);
+		goto out;
+	}
+	rc = refresh(e, err);
+out:
+	if (secret)
+		memset(secret, 0, strlen(secret));
+	free(secret);
+	free(id);
+	return rc;
+}
+
 static int
 setup(struct ebay *e, const char *base, omni_error *err)
 {
-	char *token = NULL, *bearer = NULL, *raw = NULL;
+	char *raw = NULL;
 	size_t n = strlen(base);
 	int rc = -1;
 
@@ -492,18 +599,12 @@ setup(struct ebay *e, const char *base, omni_error *err)
 		n--;
 	if (!(e->base = strndup(base, n)))
 		return oom(err);
-	if (!(token = omni_fetch_secret(e->f, "EBAY", "TOKEN", err)) ||
-	    !(e->h = omni_http_new(e->f->name, err)))
+	if (!(e->h = omni_http_new(e->f->name, err)))
 		goto out;
 	if (e->f->trace)
 		omni_http_set_trace(e->h, e->f->trace, e->f->arg);
-	if (asprintf(&bearer, "Bearer %s", token) < 0)
-		bearer = NULL;
-	if (!bearer || omni_http_add_header(e->h, "Authorization", bearer, 1) < 0 ||
-	    omni_http_add_header(e->h, "Accept", "application/json", 0) < 0) {
-		oom(err);
+	if (login(e, err) < 0)
 		goto out;
-	}
 	if (!e->f->all && omni_store_cursor_get(e->f->store, e->f->cursor_key, &raw, err) < 0)
 		goto out;
 	e->cursor = raw ? json_loads(raw, 0, NULL) : NULL;
@@ -514,8 +615,6 @@ setup(struct ebay *e, const char *base, omni_error *err)
 	rc = 0;
 out:
 	free(raw);
-	free(bearer);
-	free(token);
 	return rc;
 }
 
@@ -532,6 +631,11 @@ omni_source_ebay(omni_fetch *f, const char *base, omni_error *err)
 	rc = 0;
 out:
 	free(e.base);
+	free(e.token_url);
+	if (e.refresh)
+		memset(e.refresh, 0, strlen(e.refresh));
+	free(e.refresh);
+	omni_http_free(e.auth);
 	json_decref(e.cursor);
 	json_decref(e.p.emitted);
 	omni_http_free(e.h);

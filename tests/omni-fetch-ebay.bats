@@ -310,3 +310,108 @@ $ORDERS?filter=lastmodifieddate:%5B2024-03-01T00:00:00.000Z..%5D&limit=2&offset=
 	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 'Bearer own-token'
 }
+
+# --- user tokens from a refresh token ------------------------------------
+
+TOKEN_PATH=/ebay/identity/v1/oauth2/token
+REFRESH='v^1.1#i^1#r^1#f^0#I^3#p^3#t^Ul4xMF8yOkREMkQ2QzQ2RTc0RTM1NzhDRDU2RjlGNTQ4NkE5RjY2XzFfMSNFXjI2MA=='
+CLIENT_ID=AcmeOutf-omni-PRD-1a2b3c4d5-6e7f8a9b
+CLIENT_SECRET=PRD-a1b2c3d4e5f6-7a8b-9c0d-1e2f-3a4b
+ACCESS_1=$(jq -r .access_token "$BATS_TEST_DIRNAME/fixtures/api/ebay/token-refresh.json")
+ACCESS_2=$(jq -r .access_token "$BATS_TEST_DIRNAME/fixtures/api/ebay/token-refresh-2.json")
+
+refresh_env() {
+	unset OMNI_EBAY_TOKEN
+	export OMNI_EBAY_REFRESH_TOKEN=$REFRESH OMNI_EBAY_CLIENT_ID=$CLIENT_ID \
+		OMNI_EBAY_CLIENT_SECRET=$CLIENT_SECRET
+}
+
+@test "ebay: a refresh token is exchanged (Basic client auth) for the bearer; no secret under -vv" {
+	refresh_env
+	fixture_push $TOKEN_PATH "$(file token-refresh.json)"
+	no_messages
+	run omni-fetch -vv "$EBAY"
+	assert_success
+	refute_output --partial "$REFRESH"
+	refute_output --partial "$CLIENT_SECRET"
+	refute_output --partial "$ACCESS_1"
+	refute_output --partial "$(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)"
+	run jq -r '"\(.method) \(.path) \(.headers.authorization)"' <<<"$(fixture_requests)"
+	assert_output - <<-EOF
+	POST $TOKEN_PATH Basic $(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)
+	GET $CONV Bearer $ACCESS_1
+	GET $CONV Bearer $ACCESS_1
+	EOF
+	run jq -r 'select(.method == "POST") | "\(.headers["content-type"])|\(.body)"' <<<"$(fixture_requests)"
+	assert_output "application/x-www-form-urlencoded|grant_type=refresh_token&refresh_token=$(jq -rn --arg r "$REFRESH" '$r|@uri')"
+}
+
+@test "ebay: an access token refused mid-run is exchanged again once; a second refusal is 77" {
+	refresh_env
+	fixture_push $TOKEN_PATH "$(file token-refresh.json)" "$(file token-refresh-2.json)"
+	fixture_push $CONV "$(file conversations-empty.json)" "$(file invalid-token-401.json 401)" \
+		"$(file conversations-empty.json)"
+	run omni-fetch -vv "$EBAY"
+	assert_success
+	assert_output --partial 'omni-fetch: the access token was refused: exchanging the refresh token again'
+	run jq -r --arg a1 "Bearer $ACCESS_1" --arg a2 "Bearer $ACCESS_2" \
+		'"\(.method) " + (.headers.authorization | if . == $a1 then "first" elif . == $a2 then "second" else .[0:5] end)' \
+		<<<"$(fixture_requests)"
+	assert_output - <<-EOF
+	POST Basic
+	GET first
+	GET first
+	POST Basic
+	GET second
+	EOF
+	fixture_reset
+	fixture_push $TOKEN_PATH "$(file token-refresh.json)" "$(file token-refresh-2.json)"
+	fixture_push $CONV "$(file invalid-token-401.json 401)" "$(file invalid-token-401.json 401)"
+	run omni-fetch "$EBAY"
+	assert_failure 77
+	assert_output --partial 'the user token (OMNI_EBAY_REFRESH_TOKEN) needs the scope https://api.ebay.com/oauth/api_scope/commerce.message'
+	run jq -s length <<<"$(fixture_requests)"
+	assert_output 4
+}
+
+@test "ebay: a short-lived token is exchanged again halfway through its life" {
+	refresh_env
+	local short
+	short=$(jq -c '.expires_in = 1' "$FIXTURES/api/ebay/token-refresh.json")
+	fixture_push $TOKEN_PATH "$(jq -cn --arg b "$short" '{body:$b}')" "$(jq -cn --arg b "$short" '{body:$b}')"
+	# the first page takes longer than half the token's second
+	fixture_push $CONV "$(jq -c '.delay = 0.7' <<<"$(file conversations-empty.json)")" \
+		"$(file conversations-empty.json)"
+	run omni-fetch "$EBAY"
+	assert_success
+	run jq -r .method <<<"$(fixture_requests)"
+	assert_output $'POST\nGET\nPOST\nGET'
+}
+
+@test "ebay: a refused grant is exit 77 naming the variables, never their values" {
+	refresh_env
+	fixture_push $TOKEN_PATH "$(file invalid-grant-400.json 400)"
+	run omni-fetch -vv "$EBAY"
+	assert_failure 77
+	assert_output --partial 'omni-fetch: ebay: token exchange: http status 400 ({"error":"invalid_grant"'
+	assert_output --partial 'check the refresh token, the client id and the client secret (OMNI_EBAY_REFRESH_TOKEN, OMNI_EBAY_CLIENT_ID, OMNI_EBAY_CLIENT_SECRET)'
+	refute_output --partial "$REFRESH"
+	refute_output --partial "$CLIENT_SECRET"
+	unset OMNI_EBAY_CLIENT_SECRET
+	run omni-fetch "$EBAY"
+	assert_failure 78
+	assert_output 'omni-fetch: ebay: missing secret: set OMNI_EBAY_CLIENT_SECRET_FILE or OMNI_EBAY_CLIENT_SECRET'
+}
+
+@test "ebay: a configured source's token_url and scope are used" {
+	refresh_env
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[source acme-ebay]\nuri = ebay:%s/ebay\ntoken_url = %s/auth/token\nscope = https://api.ebay.com/oauth/api_scope/commerce.message\n' "$FX" "$FX" \
+		>"$XDG_CONFIG_HOME/omni/omni.conf"
+	fixture_push /auth/token "$(file token-refresh.json)"
+	no_messages
+	run omni-fetch acme-ebay
+	assert_success
+	run jq -r 'select(.method == "POST") | .body' <<<"$(fixture_requests)"
+	assert_output --partial '&scope=https%3A%2F%2Fapi.ebay.com%2Foauth%2Fapi_scope%2Fcommerce.message'
+}
