@@ -1379,6 +1379,9 @@ omni_span omni_reply_at(omni_reply_view *v, omni_span array, size_t index);
 /* The index-th value of an array or an object, as omni_json_next gives
  * them; absent past the end. */
 omni_span omni_reply_nth(omni_reply_view *v, omni_span container, size_t index);
+/* omni_record_get, looked up once per ticket for each key string (by
+ * its address: pass constants or strings that live as long). */
+omni_span omni_reply_field(omni_reply_view *v, const char *key);
 /* omni_reply_last_inbound, found once per ticket. */
 omni_span omni_reply_view_last_inbound(omni_reply_view *v);
 
@@ -1503,8 +1506,19 @@ const char *omni_reply_tone(const char *channel);
 const char *omni_reply_template_for(omni_reply_view *v);
 /* The last message with direction "in", or an absent span. */
 omni_span omni_reply_last_inbound(const omni_record *rec);
-/* Renders template name into reply (template, lang, source, text, html).
- * 1 done; 0 no such template; -1 err. */
+/* A rendered reply: template and lang borrowed (name, the library). */
+typedef struct omni_reply_parts {
+	const char *template, *lang;
+	char source[600];         /* file:line of the template */
+	char *text, *html;        /* new; html NULL when there is none */
+} omni_reply_parts;
+/* Renders template name: 1 and *out (free it with omni_reply_parts_free);
+ * 0 no such template; -1 err. */
+int omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v,
+                       const char *name, const char *brand, const char *zone,
+                       omni_reply_parts *out, omni_error *err);
+void omni_reply_parts_free(omni_reply_parts *p);
+/* omni_reply_compose into reply (template, lang, source, text, html). */
 int omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v,
                       const char *name, const char *brand, const char *zone,
                       json_t *reply, omni_error *err);
@@ -1514,6 +1528,11 @@ int omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v,
  * omni_reply_lint. */
 int omni_reply_lint_ticket(omni_reply_view *v, json_t *reply, int human,
                            const char **tag);
+/* The same for text (may be NULL) and its attachments (a JSON array or
+ * NULL), appending to reasons. */
+int omni_reply_lint_text(omni_reply_view *v, const char *text,
+                         const json_t *attachments, int human, json_t *reasons,
+                         const char **tag);
 /* The customer's address for an e-mail reply: new, or NULL. */
 char *omni_reply_recipient(const omni_record *rec);
 typedef struct omni_reply_mailer {

@@ -2,6 +2,7 @@
  * buyer-seller messaging guidelines, eBay's and Walmart's rules on
  * off-platform contact, Meta's messaging window), checked before a send. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -168,20 +169,33 @@ check_phones(const omni_lint_in *in, json_t *reasons)
 }
 
 /* Words (lowercase) found as words ("sale" but not "wholesale") in text
- * already lowercased (ASCII letters). */
+ * already lowercased (ASCII letters): the first of the list that is
+ * there.  One pass over the text, trying at each start of a word the
+ * words that begin with its byte. */
 static const char *
 find_word(const char *text, const char *const *words)
 {
-	for (size_t i = 0; words[i]; i++) {
-		size_t n = strlen(words[i]);
-		for (const char *p = strstr(text, words[i]); p; p = strstr(p + 1, words[i])) {
-			int before = p == text || !isalnum((unsigned char)p[-1]);
-			int after = !isalnum((unsigned char)p[n]);
-			if (before && after)
-				return words[i];
+	size_t best = SIZE_MAX, count = 0;
+	short head[256], next[64];
+
+	memset(head, -1, sizeof head);
+	while (words[count] && count < 64)
+		count++;
+	for (size_t i = count; i-- > 0;) {     /* each byte's list in list order */
+		unsigned char c = (unsigned char)words[i][0];
+		next[i] = head[c];
+		head[c] = (short)i;
+	}
+	for (const char *p = text; *p; p++) {
+		if (head[(unsigned char)*p] < 0 || (p > text && isalnum((unsigned char)p[-1])))
+			continue;
+		for (short i = head[(unsigned char)*p]; i >= 0 && (size_t)i < best; i = next[i]) {
+			size_t n = strlen(words[i]);
+			if (strncmp(p, words[i], n) == 0 && !isalnum((unsigned char)p[n]))
+				best = (size_t)i;
 		}
 	}
-	return NULL;
+	return best == SIZE_MAX ? NULL : words[best];
 }
 
 static const char *const marketing_words[] = {

@@ -36,11 +36,10 @@ strs_free(strs *s)
 static void
 order_context(omni_reply_view *w, strs *links, strs *ids)
 {
-	const omni_record *rec = omni_reply_view_record(w);
-	omni_span orders = omni_record_get(rec, "orders"), o, f, v;
+	omni_span orders = omni_reply_field(w, "orders"), o, f, v;
 	omni_jiter ii;
 
-	omni_json_iter(&ii, omni_record_get(rec, "order_ids"));
+	omni_json_iter(&ii, omni_reply_field(w, "order_ids"));
 	while (omni_json_next(&ii, NULL, &v))
 		strs_add(ids, omni_json_string(v, NULL));
 	for (size_t i = 0; (o = omni_reply_nth(w, orders, i)).p; i++) {
@@ -59,21 +58,21 @@ order_context(omni_reply_view *w, strs *links, strs *ids)
 }
 
 int
-omni_reply_lint_ticket(omni_reply_view *w, json_t *reply, int human, const char **tag)
+omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachments,
+                     int human, json_t *reasons, const char **tag)
 {
-	const omni_record *rec = omni_reply_view_record(w);
 	strs links = { 0 }, ids = { 0 }, types = { 0 };
-	json_t *reasons = json_array(), *a;
 	omni_span last = omni_reply_view_last_inbound(w);
-	char *channel = omni_json_string(omni_record_get(rec, "channel"), NULL);
-	char *kind = omni_json_string(omni_record_get(rec, "kind"), NULL);
+	char *channel = omni_json_string(omni_reply_field(w, "channel"), NULL);
+	char *kind = omni_json_string(omni_reply_field(w, "kind"), NULL);
 	char *at = omni_json_string(omni_reply_get(w, last, "at"), NULL);
 	omni_lint_in in = { 0 };
+	json_t *a;
 	size_t i;
 	int n;
 
 	order_context(w, &links, &ids);
-	in.text = json_string_value(json_object_get(reply, "text"));
+	in.text = text;
 	in.channel = channel;
 	in.kind = kind;
 	in.links = (const char *const *)links.v;
@@ -81,7 +80,7 @@ omni_reply_lint_ticket(omni_reply_view *w, json_t *reply, int human, const char 
 	in.ids = (const char *const *)ids.v;
 	in.nids = ids.n;
 	in.order_id = ids.n ? ids.v[0] : NULL;
-	json_array_foreach(json_object_get(reply, "attachments"), i, a) {
+	json_array_foreach((json_t *)attachments, i, a) {
 		in.nattachments++;
 		in.attachment_bytes += (size_t)json_integer_value(json_object_get(a, "size"));
 		const char *ct = json_string_value(json_object_get(a, "content_type"));
@@ -93,13 +92,23 @@ omni_reply_lint_ticket(omni_reply_view *w, json_t *reply, int human, const char 
 	in.has_inbound = at && omni_time_parse(at, &in.last_inbound) == 0;
 	in.human = human;
 	n = omni_reply_lint(&in, reasons, tag);
-	json_object_set_new(reply, "lint", reasons);
 	strs_free(&links);
 	strs_free(&ids);
 	strs_free(&types);
 	free(channel);
 	free(kind);
 	free(at);
+	return n;
+}
+
+int
+omni_reply_lint_ticket(omni_reply_view *w, json_t *reply, int human, const char **tag)
+{
+	json_t *reasons = json_array();
+	int n = omni_reply_lint_text(w, json_string_value(json_object_get(reply, "text")),
+	                             json_object_get(reply, "attachments"), human, reasons, tag);
+
+	json_object_set_new(reply, "lint", reasons);
 	return n;
 }
 

@@ -40,7 +40,7 @@ path2(omni_reply_view *w, omni_span v, const char *a, size_t i, const char *b)
 static omni_span
 first_order(omni_reply_view *v)
 {
-	return omni_reply_at(v, omni_record_get(omni_reply_view_record(v), "orders"), 0);
+	return omni_reply_at(v, omni_reply_field(v, "orders"), 0);
 }
 
 /* The last message the customer wrote. */
@@ -95,7 +95,7 @@ root(void *arg, const char *name)
 			omni_span v = { c->extras.p + c->extra_at[i], c->extra_len[i] };
 			return v;
 		}
-	return omni_record_get(c->rec, name);
+	return omni_reply_field(c->view, name);
 }
 
 static const omni_tmpl *
@@ -134,9 +134,8 @@ omni_reply_tone(const char *channel)
 const char *
 omni_reply_template_for(omni_reply_view *v)
 {
-	const omni_record *rec = omni_reply_view_record(v);
 	omni_span order = first_order(v);
-	omni_span kind = omni_record_get(rec, "kind"), intent = omni_record_get(rec, "intent");
+	omni_span kind = omni_reply_field(v, "kind"), intent = omni_reply_field(v, "intent");
 	char buf[32];
 
 	if (omni_json_string_eq(kind, "proactive"))
@@ -221,7 +220,7 @@ set_extras(ctx *c, const char *brand, const char *tone)
 	char *carrier = str(omni_reply_get(c->view, ship, "carrier"));
 	char *number = str(omni_reply_get(c->view, ship, "tracking_number"));
 	char *url = str(omni_reply_get(c->view, ship, "tracking_url"));
-	char *name = str(omni_reply_get(c->view, omni_record_get(c->rec, "customer"), "name"));
+	char *name = str(omni_reply_get(c->view, omni_reply_field(c->view, "customer"), "name"));
 	char now[40];
 
 	set_extra(c, X_BRAND, brand);
@@ -242,14 +241,14 @@ set_extras(ctx *c, const char *brand, const char *tone)
 }
 
 int
-omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
-                  const char *brand, const char *zone, json_t *reply, omni_error *err)
+omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
+                   const char *brand, const char *zone, omni_reply_parts *out,
+                   omni_error *err)
 {
 	const omni_record *rec = omni_reply_view_record(v);
-	char *channel = str(omni_record_get(rec, "channel"));
-	char *store = str(omni_record_get(rec, "store"));
-	char *lang = str(omni_record_get(rec, "lang"));
-	char *text = NULL, *html = NULL, found[600];
+	char *channel = str(omni_reply_field(v, "channel"));
+	char *store = str(omni_reply_field(v, "store"));
+	char *lang = str(omni_reply_field(v, "lang"));
 	const char *tone = omni_reply_tone(channel), *used = NULL;
 	const omni_tmpl *t = NULL;
 	ctx c = { v, rec, { 0 }, { 0 }, { 0 }, { { NULL, 0 } }, { 0 }, lib,
@@ -257,16 +256,19 @@ omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone, v };
 	int rc = -1, got;
 
+	memset(out, 0, sizeof *out);
+	out->template = name;
 	set_extras(&c, brand ? brand : store, tone);
-	if ((got = omni_tmpl_lib_find(lib, &c.want, &t, &used, found, sizeof found, err)) < 0)
+	if ((got = omni_tmpl_lib_find(lib, &c.want, &t, &used, out->source,
+	                              sizeof out->source, err)) < 0)
 		goto out;
 	if (!got) {
 		rc = 0;               /* no template: no reply */
 		goto out;
 	}
-	tc.lang = c.want.lang = used;
-	if (!(text = omni_tmpl_render(t, &tc, err))) {
-		omni_error_locate(err, found, 0);
+	out->lang = tc.lang = c.want.lang = used;
+	if (!(out->text = omni_tmpl_render(t, &tc, err))) {
+		omni_error_locate(err, out->source, 0);
 		goto out;
 	}
 	c.want.html = 1;
@@ -274,22 +276,43 @@ omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 	if (omni_tmpl_lib_find(lib, &c.want, &t, &hlang, NULL, 0, err) > 0 &&
 	    strcmp(hlang, used) == 0) {    /* never an HTML part in another language */
 		tc.html = 1;
-		if (!(html = omni_tmpl_render(t, &tc, err)))
+		if (!(out->html = omni_tmpl_render(t, &tc, err)))
 			goto out;
 	}
-	json_object_set_new(reply, "template", omni_reply_jstring(name));
-	json_object_set_new(reply, "lang", omni_reply_jstring(used));
-	json_object_set_new(reply, "source", omni_reply_jstring(found));
-	json_object_set_new(reply, "text", omni_reply_jstring(text));
-	if (html)
-		json_object_set_new(reply, "html", omni_reply_jstring(html));
 	rc = 1;
 out:
+	if (rc < 1)
+		omni_reply_parts_free(out);
 	free(channel);
 	free(store);
 	free(lang);
 	free(c.extras.p);
-	free(text);
-	free(html);
 	return rc;
+}
+
+void
+omni_reply_parts_free(omni_reply_parts *p)
+{
+	free(p->text);
+	free(p->html);
+	p->text = p->html = NULL;
+}
+
+int
+omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
+                  const char *brand, const char *zone, json_t *reply, omni_error *err)
+{
+	omni_reply_parts p;
+	int rc = omni_reply_compose(lib, v, name, brand, zone, &p, err);
+
+	if (rc < 1)
+		return rc;
+	json_object_set_new(reply, "template", omni_reply_jstring(p.template));
+	json_object_set_new(reply, "lang", omni_reply_jstring(p.lang));
+	json_object_set_new(reply, "source", omni_reply_jstring(p.source));
+	json_object_set_new(reply, "text", omni_reply_jstring(p.text));
+	if (p.html)
+		json_object_set_new(reply, "html", omni_reply_jstring(p.html));
+	omni_reply_parts_free(&p);
+	return 1;
 }

@@ -11,6 +11,7 @@
 /* Containers indexed per ticket; past this (a ticket with hundreds of
  * orders or messages looked into) lookups walk the text as usual. */
 #define MAX_BOXES 512
+#define MAX_FIELDS 24
 
 typedef struct ent {
 	omni_span key;            /* raw; absent for array elements */
@@ -32,6 +33,11 @@ struct omni_reply_view {
 	size_t nents, capents;
 	int have_last;
 	omni_span last;           /* the last inbound message */
+	struct {
+		const char *key;      /* the caller's string: its address is the tag */
+		omni_span value;
+	} fields[MAX_FIELDS];
+	size_t nfields;
 };
 
 omni_reply_view *
@@ -54,7 +60,7 @@ void
 omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 {
 	v->rec = rec;
-	v->nboxes = v->nents = 0;
+	v->nboxes = v->nents = v->nfields = 0;
 	v->have_last = 0;
 }
 
@@ -156,6 +162,24 @@ omni_reply_at(omni_reply_view *v, omni_span array, size_t index)
 	return index < b->count ? v->ents[b->first + index].value : none;
 }
 
+/* Asked again and again with the same few string constants: each is
+ * remembered by its address, so a repeat costs no key comparisons. */
+omni_span
+omni_reply_field(omni_reply_view *v, const char *key)
+{
+	omni_span value;
+
+	for (size_t i = 0; i < v->nfields; i++)
+		if (v->fields[i].key == key)
+			return v->fields[i].value;
+	value = omni_record_get(v->rec, key);
+	if (v->nfields < MAX_FIELDS) {
+		v->fields[v->nfields].key = key;
+		v->fields[v->nfields++].value = value;
+	}
+	return value;
+}
+
 omni_span
 omni_reply_nth(omni_reply_view *v, omni_span container, size_t index)
 {
@@ -178,7 +202,7 @@ omni_reply_nth(omni_reply_view *v, omni_span container, size_t index)
 omni_span
 omni_reply_view_last_inbound(omni_reply_view *v)
 {
-	omni_span msgs = omni_record_get(v->rec, "messages"), m, found = { NULL, 0 };
+	omni_span msgs = omni_reply_field(v, "messages"), m, found = { NULL, 0 };
 
 	if (v->have_last)
 		return v->last;
