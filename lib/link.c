@@ -115,6 +115,24 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	return 0;
 }
 
+/* The keys of whoever placed an order or holds an account (why): the
+ * address and platform id strong, the phone weak (recorded, never
+ * merging).  A marketplace relay address is no one's address elsewhere.
+ * 0 or -1 (out of memory). */
+static int
+add_owner(input *in, const char *why, const char *channel, const char *email,
+          const char *ref, const char *phone)
+{
+	if (email && !strstr(email, "@marketplace.amazon.") &&
+	    omni_link_keys_add(&in->keys, "email", email, 90, 0, 0, NULL, why) < 0)
+		return -1;
+	if (ref && *channel && omni_link_keys_add(&in->keys, channel, ref, 90, 1, 0, NULL, why) < 0)
+		return -1;
+	if (phone && omni_link_keys_add(&in->keys, "phone", phone, 30, 0, 0, NULL, why) < 0)
+		return -1;
+	return 0;
+}
+
 /* Adds the keys of the orders the ticket names: whoever placed an order
  * is the customer who quotes it. */
 static int
@@ -156,15 +174,53 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 			return omni_store_error(l->store, err, "reading orders"), -1;
 		}
 		sqlite3_reset(st);
-		if (email && !strstr(email, "@marketplace.amazon."))
-			omni_link_keys_add(&in->keys, "email", email, 90, 0, 0, NULL, "order");
-		if (ref && *ch)
-			omni_link_keys_add(&in->keys, ch, ref, 90, 1, 0, NULL, "order");
-		if (phone)     /* weak: recorded, never merging */
-			omni_link_keys_add(&in->keys, "phone", phone, 30, 0, 0, NULL, "order");
+		add_owner(in, "order", ch, email, ref, phone);
 		free(email);
 		free(ref);
 		free(phone);
+	}
+	return 0;
+}
+
+/* Adds the keys of the shops' customer accounts that have one of the
+ * ticket's e-mail addresses or platform ids: an account is its owner's
+ * as an order is. */
+static int
+account_keys(omni_link *l, input *in, omni_error *err)
+{
+	size_t n = in->keys.n;
+
+	for (size_t i = 0; i < n && l->any_accounts; i++) {
+		const omni_link_key *k = &in->keys.v[i];
+		int by_email = strcmp(k->kind, "email") == 0;
+		sqlite3_stmt *st;
+		int rc;
+		if (k->strength < OMNI_LINK_STRONG || strcmp(k->kind, "order") == 0 ||
+		    strcmp(k->kind, "phone") == 0)
+			continue;
+		st = omni_link_stmt(l, by_email ? OMNI_LS_ACCOUNT_EMAIL : OMNI_LS_ACCOUNT_REF);
+		sqlite3_bind_text(st, 1, by_email ? k->value : k->kind, -1, SQLITE_TRANSIENT);
+		if (!by_email)
+			sqlite3_bind_text(st, 2, k->value, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *e = (const char *)sqlite3_column_text(st, 2);
+			const char *ph = (const char *)sqlite3_column_text(st, 3);
+			char ch[32], *email = e ? omni_link_email_norm(e) : NULL;
+			char *ref = strdup((const char *)sqlite3_column_text(st, 1));
+			char *phone = ph ? omni_link_phone_norm(ph, region_of(l, in->store)) : NULL;
+			link_copy(ch, sizeof ch, (const char *)sqlite3_column_text(st, 0));
+			rc = add_owner(in, "account", ch, email, ref, phone);
+			free(email);
+			free(ref);
+			free(phone);
+			if (rc < 0)
+				break;
+		}
+		sqlite3_reset(st);
+		if (rc == SQLITE_ROW)
+			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		if (rc != SQLITE_DONE)
+			return omni_store_error(l->store, err, "reading customer accounts"), -1;
 	}
 	return 0;
 }
@@ -225,7 +281,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 		*explain = NULL;
 	omni_link_cache_reset(l);
 	if (input_read(l, rec, &in, err) < 0 || order_owner_keys(l, &in, err) < 0 ||
-	    decide(l, &in, &v, err) < 0)
+	    account_keys(l, &in, err) < 0 || decide(l, &in, &v, err) < 0)
 		goto out;
 	omni_time_format(in.first, at);
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_PUT);

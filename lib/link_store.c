@@ -80,6 +80,12 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_DM_NEAR] =
 		"SELECT 1 FROM messages WHERE ticket_id = ?1 AND channel = ?2"
 		" AND at >= ?3 AND at <= ?4 LIMIT 1",
+	[OMNI_LS_ACCOUNT_EMAIL] =
+		"SELECT channel, ref, email, phone FROM accounts WHERE email_key = ?1"
+		" ORDER BY channel, ref LIMIT 4",
+	[OMNI_LS_ACCOUNT_REF] =
+		"SELECT channel, ref, email, phone FROM accounts WHERE channel = ?1 AND ref = ?2"
+		" ORDER BY store LIMIT 4",
 };
 
 int
@@ -112,6 +118,11 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 	if (sqlite3_prepare_v2(l->db, "SELECT EXISTS (SELECT 1 FROM link_blocks)", -1,
 	                       &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		l->any_blocks = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(l->db, "SELECT EXISTS (SELECT 1 FROM accounts)", -1,
+	                       &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		l->any_accounts = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	*out = l;
 	return 0;

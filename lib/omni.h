@@ -404,6 +404,11 @@ int omni_fulfillment_upsert(omni_store *s, const char *channel,
 int omni_refund_upsert(omni_store *s, const char *channel, const char *store,
                        const char *order_id, const json_t *refund,
                        omni_error *err);
+/* A platform's customer account {channel, store, id, name, email, phone,
+ * updated_at} (Shopify's customers): evidence omni-link reads beside the
+ * orders, never a customer of its own.  Upserted by (channel, store, id);
+ * a field absent from a later version is kept. */
+int omni_account_upsert(omni_store *s, const json_t *account, omni_error *err);
 /* The order in the normalised shape above: new, or NULL (not found, or err
  * filled when err->status != 0). */
 json_t *omni_order_load(omni_store *s, const char *channel, const char *store,
@@ -1025,7 +1030,8 @@ enum {
 	OMNI_LS_CUST_PUT, OMNI_LS_CUST_GET, OMNI_LS_KEY_PUT, OMNI_LS_TICKET_PUT,
 	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
-	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_COUNT
+	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
+	OMNI_LS_COUNT
 };
 
 struct omni_link {
@@ -1034,6 +1040,7 @@ struct omni_link {
 	omni_link_opts o;
 	sqlite3_stmt *st[OMNI_LS_COUNT];
 	int any_blocks;                  /* link_blocks has rows: look them up */
+	int any_accounts;                /* accounts has rows: look them up */
 	/* What one record has read already (lib/link_who.c): the keys of one
 	 * customer in the store's order, and the orders the store lacks. */
 	char ck_id[40];

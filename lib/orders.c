@@ -9,6 +9,7 @@
  *    state (delivered going back to in_transit).
  * Each public function is atomic on its own (a SAVEPOINT), inside or
  * outside a caller's transaction. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "omni.h"
@@ -391,6 +392,51 @@ out:
 	rc = savepoint_end(s, rc, err);
 out_free:
 	free(id);
+	return rc;
+}
+
+#define KEEPA(col) KEEP(accounts, col)
+static const char account_sql[] =
+	"INSERT INTO accounts (channel, store, ref, name, email, phone, updated_at, email_key)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	" ON CONFLICT (channel, ref, store) DO UPDATE SET "
+	KEEPA(name) ", " KEEPA(email) ", " KEEPA(email_key) ", " KEEPA(phone) ", "
+	"updated_at = IIF(julianday(excluded.updated_at) < julianday(accounts.updated_at),"
+	" accounts.updated_at, COALESCE(excluded.updated_at, accounts.updated_at))";
+
+int
+omni_account_upsert(omni_store *s, const json_t *account, omni_error *err)
+{
+	const char *channel = json_string_value(json_object_get(account, "channel"));
+	const char *store = json_string_value(json_object_get(account, "store"));
+	char *ref = value_text(json_object_get(account, "id"));
+	char *email = value_text(json_object_get(account, "email"));
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (!channel || !*channel || !ref || !*ref) {
+		omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+		               "customer account without a channel or an id");
+		goto out;
+	}
+	for (char *p = email; p && *p; p++)   /* ASCII lowercase: keys compare */
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	if (prepare(s, account_sql, &st, err) < 0)
+		goto out;
+	bind_str(st, 1, channel);
+	bind_str(st, 2, store ? store : "");
+	bind_str(st, 3, ref);
+	bind_member(st, 4, account, "name");
+	bind_str(st, 5, email && *email ? email : NULL);
+	bind_member(st, 6, account, "phone");
+	bind_member(st, 7, account, "updated_at");
+	if (email && *email)     /* new, or NULL when not an address */
+		sqlite3_bind_text(st, 8, omni_link_email_norm(email), -1, free);
+	rc = run(s, st, "saving a customer account", err);
+out:
+	free(ref);
+	free(email);
 	return rc;
 }
 

@@ -235,6 +235,23 @@ export -f latest
 	assert_output "${a#*	}"
 }
 
+@test "a shop's customer account joins its platform id to its address; it makes no customer itself" {
+	t a1 email 2026-11-01T10:00:00Z '.customer = {emails: ["Maria.Gonzalez@example.com"]}' >"$BATS_TEST_TMPDIR/1.ndjson"
+	t a2 shopify 2026-11-02T10:00:00Z '.customer = {handles: {shopify: "7001"}}' >"$BATS_TEST_TMPDIR/2.ndjson"
+	t a3 shopify 2026-11-03T10:00:00Z '.customer = {handles: {shopify: "7002"}}' >"$BATS_TEST_TMPDIR/3.ndjson"
+	a=$(omni-link "$BATS_TEST_TMPDIR/1.ndjson" | jq -r .customer.id)
+	# without an account the platform id is a stranger
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/3.ndjson' | jq -r .customer.id"
+	refute_output "$a"
+	sqlite3 "$OMNI_DB" "INSERT INTO accounts (channel, store, ref, name, email, email_key, phone)
+		VALUES ('shopify', 'acme-us', '7001', 'Maria Gonzalez', 'maria.gonzalez@example.com',
+		        'maria.gonzalez@example.com', '+1 415 555 0100')"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/2.ndjson' | jq -c '[.customer.id, .customer.emails, .customer.handles.shopify]'"
+	assert_output "[\"$a\",[\"maria.gonzalez@example.com\"],\"7001\"]"
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM customers; SELECT strength FROM identity_keys WHERE kind = 'phone'"
+	assert_output $'2\n30'
+}
+
 @test "--unmerge splits a wrong merge without losing a message, and a rerun does not redo it" {
 	{
 		t u1 email 2026-11-01T10:00:00Z '.customer = {emails: ["d@example.com"]} | .order_ids = ["#3001"]'
