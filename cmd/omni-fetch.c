@@ -124,6 +124,26 @@ emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
 	return 0;
 }
 
+/* A ticket already written as a line (the lazy path of Meta deliveries). */
+static int
+emit_line(omni_fetch *f, const char *line, size_t len, const char *seen_key)
+{
+	struct run *r = f->arg;
+	omni_error err = { 0 };
+
+	if (omni_store_held(r->store) && omni_store_commit(r->store, &err) < 0) {
+		r->store_failed = err;
+		return -1;
+	}
+	if (omni_out_write(r->out, line, len) < 0 || omni_out_write(r->out, "\n", 1) < 0) {
+		r->stopped = 1;
+		return -1;
+	}
+	r->tickets++;
+	json_array_append_new(r->pending, json_string(seen_key));
+	return 0;
+}
+
 /* One whole line in one write: children of --jobs share the reject file. */
 static int
 reject_write(FILE *fp, const char *raw, size_t len)
@@ -258,6 +278,7 @@ prepare(struct run *r, omni_fetch *f)
 	f->orders = r->orders;
 	f->keep_going = r->keep_going;
 	f->emit = emit;
+	f->emit_line = emit_line;
 	f->reject = reject;
 	f->arg = r;
 }

@@ -562,6 +562,10 @@ typedef struct omni_fetch {
 	/* Called for each ticket (steals); seen_keys: the keys that mark its
 	 * messages as emitted (borrowed).  Nonzero stops the source. */
 	int (*emit)(struct omni_fetch *f, json_t *ticket, json_t *seen_keys);
+	/* The same for a ticket written as one line of JSON (borrowed, no
+	 * newline) that one seen key marks; NULL: tickets go through emit. */
+	int (*emit_line)(struct omni_fetch *f, const char *line, size_t len,
+	                 const char *seen_key);
 	/* Called for a malformed record under keep_going (raw bytes borrowed);
 	 * seen_key may be NULL.  Nonzero stops the source. */
 	int (*reject)(struct omni_fetch *f, const char *raw, size_t len,
@@ -908,6 +912,16 @@ int omni_payload_shopify(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err);
+/* lib/payload_meta_line.c: a line (borrowed) of a file read as a Meta
+ * webhook delivery with the lazy reader, its tickets written as text
+ * through f->emit_line: the tickets omni_payload_meta makes.  1 handled;
+ * 0 not a delivery this way takes (read it with omni_payload_handle);
+ * -1 with err (the store's or the output's). */
+typedef struct omni_meta_reader omni_meta_reader;
+omni_meta_reader *omni_meta_reader_new(void);
+void omni_meta_reader_free(omni_meta_reader *m);
+int omni_payload_meta_line(omni_payload *p, omni_meta_reader *m, const char *line,
+                           size_t len, omni_error *err);
 /* A Shopify GraphQL Order node in the shape of a REST order: new. */
 json_t *omni_shopify_from_graphql(const json_t *node);
 /* A normalised order (see lib/orders.c), fulfilment or refund: stored

@@ -51,6 +51,47 @@ db() {
 	assert_output $'aWdf_mid_001\naWdf_mid_002\naWdf_mid_003'
 }
 
+@test "Meta deliveries one a line give the tickets, byte for byte, of the same deliveries pretty-printed" {
+	# one a line they take the lazy reader; pretty-printed, jansson
+	jq . "$F/meta-varied.ndjson" >"$BATS_TEST_TMPDIR/pretty.json"
+	run omni-fetch --all "file:$F/meta-varied.ndjson"
+	assert_success
+	local fast=$output
+	run omni-fetch --all "file:$BATS_TEST_TMPDIR/pretty.json"
+	assert_success
+	assert_equal "$fast" "$output"
+	run jq -c '[.id, .channel, .customer.handles[], .messages[0].direction, .messages[0].text, (.messages[0].attachments | length), .order_ids, .messages[0].at]' <<<"$fast"
+	assert_output - <<-'EOF'
+	["file:mid.A1","instagram","7325591803362871","in","Hi! order #1044 and 113-4827365-1029384, any news?",0,["#1044","113-4827365-1029384"],"2024-03-06T15:16:40.987Z"]
+	["file:mid.A2","instagram","7325591803362871","in",null,2,null,"2024-03-06T15:17:45.410Z"]
+	["file:mid.A3","instagram","7325591803362871","out","Thanks Kim! Checking on it now.",0,null,"2024-03-06T15:17:45.990Z"]
+	["file:m_esc1","facebook","24680135792468013","in","café \"quoted\" a/b\nline two \t tab 😀 and \u001f",0,null,"2024-03-06T15:18:19Z"]
+	["file:m_B1","facebook","24680135792468013","in",null,0,null,"2024-03-06T15:20:00Z"]
+	["file:m_B2","facebook",null,"in","no sender",0,null,"2024-03-06T15:20:01Z"]
+	["file:m_C1","facebook","24680135792468013","in","numeric page id, string time",0,null,"2024-03-06T15:35:00Z"]
+	["file:mid.D1","instagram","7325591803362871","in","Grüße — ¿dónde está mi pedido? 🙂",0,null,"2024-03-06T15:23:21Z"]
+	["file:mid.E1","instagram","1","in","second wins",0,null,"2024-03-06T15:25:00Z"]
+	EOF
+	# a channel and a store given, the same either way
+	run omni-fetch --all --channel chat --store acme "file:$F/meta-varied.ndjson"
+	fast=$output
+	run omni-fetch --all --channel chat --store acme "file:$BATS_TEST_TMPDIR/pretty.json"
+	assert_equal "$fast" "$output"
+	run jq -r '[.channel, .store, .source.thread_key] | join(" ")' <<<"$(head -1 <<<"$fast")"
+	assert_output 'chat acme chat:17841405822304914:7325591803362871'
+}
+
+@test "Meta deliveries one a line: the seen marks are stored, a rerun emits nothing" {
+	run omni-fetch "file:$F/meta-varied.ndjson"
+	assert_success
+	assert_equal "$(wc -l <<<"$output")" 9
+	run db "SELECT count(*) FROM fetch_seen"
+	assert_output 9
+	run omni-fetch "file:$F/meta-varied.ndjson"
+	assert_success
+	assert_output ''
+}
+
 @test "Messenger deliveries are facebook tickets keyed by page and PSID" {
 	run omni-fetch "file:$F/meta-messenger-webhook.json"
 	assert_success
