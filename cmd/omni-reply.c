@@ -444,11 +444,12 @@ out:
 }
 
 /* "key":"value" after a comma unless first; left out when value is
- * missing or not UTF-8, as jansson would leave it out of an object. */
+ * missing or not UTF-8 (valid: 1 known to be, -1 to be checked), as
+ * jansson would leave it out of an object. */
 static void
-put_member(omni_text *b, int *first, const char *key, const char *value)
+put_member(omni_text *b, int *first, const char *key, const char *value, int valid)
 {
-	if (!value || !omni_reply_utf8(value, strlen(value)))
+	if (!value || !(valid > 0 || omni_reply_utf8(value, strlen(value))))
 		return;
 	if (!*first)
 		omni_text_put(b, ",", 1);
@@ -498,11 +499,11 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	                                   reasons, &tag) > 0;
 	r->blocked += blocked;
 	omni_text_put(&b, "{", 1);
-	put_member(&b, &first, "template", p.template);
-	put_member(&b, &first, "lang", p.lang);
-	put_member(&b, &first, "source", p.source);
-	put_member(&b, &first, "text", p.text);
-	put_member(&b, &first, "html", p.html);
+	put_member(&b, &first, "template", p.template, -1);
+	put_member(&b, &first, "lang", p.lang, -1);
+	put_member(&b, &first, "source", p.source, -1);
+	put_member(&b, &first, "text", valid ? p.text : NULL, 1);
+	put_member(&b, &first, "html", p.html, -1);
 	if (!(lint = omni_reply_json(reasons, NULL)))
 		goto oom;
 	omni_text_put(&b, first ? "\"lint\":" : ",\"lint\":", first ? 7 : 8);
@@ -510,7 +511,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	omni_text_put(&b, blocked ? ",\"status\":\"blocked\"" : ",\"status\":\"draft\"",
 	              blocked ? 19 : 17);
 	if (!blocked && tag)
-		put_member(&b, &first, "tag", tag);
+		put_member(&b, &first, "tag", tag, 1);
 	omni_text_put(&b, "}", 1);
 	omni_edit_reset(r->edit);
 	if (b.failed || omni_edit_set_raw(r->edit, "reply", b.p, b.n) < 0)

@@ -2,29 +2,39 @@
  * it (keys in their order, UTF-8 as is, '/' not escaped), but with runs of
  * plain bytes copied at once: dumping every ticket's reply through
  * jansson's per-character callbacks was a fifth of omni-reply's time. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "omni.h"
 #include "json_scan.h"
 
-void
-omni_text_put(omni_text *b, const char *s, size_t n)
+/* Room for extra more bytes and a NUL: 0, or -1 (then failed). */
+static int
+reserve(omni_text *b, size_t extra)
 {
 	if (b->failed)
-		return;
-	if (b->n + n + 1 > b->cap) {
+		return -1;
+	if (b->n + extra + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 512;
-		while (cap < b->n + n + 1)
+		while (cap < b->n + extra + 1)
 			cap *= 2;
 		char *p = realloc(b->p, cap);
 		if (!p) {
 			b->failed = 1;
-			return;
+			return -1;
 		}
 		b->p = p;
 		b->cap = cap;
 	}
+	return 0;
+}
+
+void
+omni_text_put(omni_text *b, const char *s, size_t n)
+{
+	if (reserve(b, n) < 0)
+		return;
 	memcpy(b->p + b->n, s, n);
 	b->n += n;
 	b->p[b->n] = '\0';
@@ -46,14 +56,22 @@ escape_bytes(uint64_t w)
 	return (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - ONES * 0x20) & ~w)) & HIGHS;
 }
 
+/* Written in place, room for the worst case (every byte \u00XX) made
+ * first: a reply's text has a newline every few words. */
 static void
 put_string(omni_text *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t run = 0;
+	size_t i = 0, run = 0;
+	char *o;
 
-	omni_text_put(b, "\"", 1);
-	for (size_t i = 0; i < n; i++) {
+	if (n > (SIZE_MAX - 3) / 6 || reserve(b, n * 6 + 2) < 0) {
+		b->failed = 1;
+		return;
+	}
+	o = b->p + b->n;
+	*o++ = '"';
+	for (;;) {
 		uint64_t w, m;
 		while (n - i >= 8) {
 			memcpy(&w, s + i, 8);
@@ -63,30 +81,36 @@ put_string(omni_text *b, const char *s, size_t n)
 			}
 			i += 8;
 		}
+		while (i < n && !needs_escape((unsigned char)s[i]) && n - i < 8)
+			i++;
 		if (i >= n)
 			break;
+		if (!needs_escape((unsigned char)s[i]))
+			continue;     /* eight or more bytes left: back to words */
 		unsigned char c = (unsigned char)s[i];
-		if (!needs_escape(c))
-			continue;
-		omni_text_put(b, s + run, i - run);
-		run = i + 1;
-		char esc[7] = { '\\', 0 };
+		memcpy(o, s + run, i - run);
+		o += i - run;
+		run = ++i;
+		*o++ = '\\';
 		switch (c) {
-		case '"': case '\\': esc[1] = (char)c; omni_text_put(b, esc, 2); break;
-		case '\b': omni_text_put(b, "\\b", 2); break;
-		case '\f': omni_text_put(b, "\\f", 2); break;
-		case '\n': omni_text_put(b, "\\n", 2); break;
-		case '\r': omni_text_put(b, "\\r", 2); break;
-		case '\t': omni_text_put(b, "\\t", 2); break;
+		case '"': case '\\': *o++ = (char)c; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
 		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			omni_text_put(b, esc, 6);
+			memcpy(o, "u00", 3);
+			o[3] = hex[c >> 4];
+			o[4] = hex[c & 15];
+			o += 5;
 		}
 	}
-	omni_text_put(b, s + run, n - run);
-	omni_text_put(b, "\"", 1);
+	memcpy(o, s + run, n - run);
+	o += n - run;
+	*o++ = '"';
+	*o = '\0';
+	b->n = (size_t)(o - b->p);
 }
 
 static void

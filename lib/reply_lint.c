@@ -64,11 +64,7 @@ check_links(const omni_lint_in *in, json_t *reasons)
 {
 	const char *p = in->text;
 
-	while (*p) {
-		if ((*p | 0x20) != 'h' && (*p | 0x20) != 'w') {
-			p++;
-			continue;
-		}
+	while (*(p += strcspn(p, "hHwW"))) {     /* a link starts with one */
 		if (strncasecmp(p, "http://", 7) && strncasecmp(p, "https://", 8) &&
 		    !(strncasecmp(p, "www.", 4) == 0 && (p == in->text || !isalnum((unsigned char)p[-1])))) {
 			p++;
@@ -130,7 +126,7 @@ check_phones(const omni_lint_in *in, json_t *reasons)
 {
 	const char *p = in->text;
 
-	while (*p) {
+	while (*(p += strcspn(p, "0123456789+("))) {   /* a number starts with one */
 		if (!(isdigit((unsigned char)*p) || ((*p == '+' || *p == '(') && isdigit((unsigned char)p[1]))) ||
 		    (p > in->text && (isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '#'))) {
 			p++;
@@ -172,28 +168,35 @@ check_phones(const omni_lint_in *in, json_t *reasons)
  * already lowercased (ASCII letters): the first of the list that is
  * there.  One pass over the text, trying at each start of a word the
  * words that begin with its byte. */
+static int
+alnum(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
 static const char *
 find_word(const char *text, const char *const *words)
 {
-	size_t best = SIZE_MAX, count = 0;
+	size_t best = SIZE_MAX, count = 0, len[64];
 	short head[256], next[64];
 
 	memset(head, -1, sizeof head);
-	while (words[count] && count < 64)
+	while (words[count] && count < 64) {
+		len[count] = strlen(words[count]);
 		count++;
+	}
 	for (size_t i = count; i-- > 0;) {     /* each byte's list in list order */
 		unsigned char c = (unsigned char)words[i][0];
 		next[i] = head[c];
 		head[c] = (short)i;
 	}
 	for (const char *p = text; *p; p++) {
-		if (head[(unsigned char)*p] < 0 || (p > text && isalnum((unsigned char)p[-1])))
+		if (head[(unsigned char)*p] < 0 || (p > text && alnum((unsigned char)p[-1])))
 			continue;
-		for (short i = head[(unsigned char)*p]; i >= 0 && (size_t)i < best; i = next[i]) {
-			size_t n = strlen(words[i]);
-			if (strncmp(p, words[i], n) == 0 && !isalnum((unsigned char)p[n]))
+		for (short i = head[(unsigned char)*p]; i >= 0 && (size_t)i < best; i = next[i])
+			if (p[1] == words[i][1] && strncmp(p, words[i], len[i]) == 0 &&
+			    !alnum((unsigned char)p[len[i]]))
 				best = (size_t)i;
-		}
 	}
 	return best == SIZE_MAX ? NULL : words[best];
 }
@@ -224,7 +227,10 @@ find_emoji(const char *s)
 	while (*p) {
 		unsigned long c;
 		int n;
-		if (*p < 0x80) { c = *p; n = 1; }
+		if (*p < 0x80) {      /* no emoji is ASCII */
+			p++;
+			continue;
+		}
 		else if ((*p & 0xe0) == 0xc0) { c = *p & 0x1f; n = 2; }
 		else if ((*p & 0xf0) == 0xe0) { c = *p & 0x0f; n = 3; }
 		else { c = *p & 0x07; n = 4; }

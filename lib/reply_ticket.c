@@ -88,10 +88,11 @@ root(void *arg, const char *name)
 	static const char *const names[] = { "order", "shipment", "refund", "return", "last_message" };
 
 	for (int i = 0; i < A_N; i++)
-		if (strcmp(name, names[i]) == 0)
+		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
 			return alias(c, i);
 	for (int i = 0; i < X_N; i++)
-		if (strcmp(name, extra_names[i]) == 0 && c->extra_len[i]) {
+		if (name[0] == extra_names[i][0] && strcmp(name, extra_names[i]) == 0 &&
+		    c->extra_len[i]) {
 			omni_span v = { c->extras.p + c->extra_at[i], c->extra_len[i] };
 			return v;
 		}
