@@ -10,41 +10,17 @@
  * time order; a row's seen key is "TICKET/MESSAGE", so a message comes
  * out once across runs.  A bad row stops the source with file:line, or
  * under --keep-going goes to the reject file, marked so it is not set
- * aside twice. */
+ * aside twice.  The files are read into rows by lib/source_import_read.c. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "omni.h"
+#include "source_import.h"
 
-enum {
-	F_TICKET, F_MESSAGE, F_AT, F_BODY, F_FROM, F_NAME, F_PHONE, F_ORDER,
-	F_DIRECTION, F_CHANNEL, F_SUBJECT, NFIELDS
-};
-
-static const char *const field_names[NFIELDS] = {
+const char *const import_field_names[NFIELDS] = {
 	"ticket_id", "message_id", "at", "body", "from", "name", "phone", "order",
 	"direction", "channel", "subject",
-};
-
-struct row {
-	char *v[NFIELDS];         /* new, or NULL when absent or empty */
-	char *tid, *mid, *key;    /* conversation, message, seen key: new */
-	omni_time at;
-	long line, column;        /* column: of a JSON syntax error, or 0 */
-	size_t seq, group;
-	int out, bot;
-};
-
-struct imp {
-	omni_fetch *f;
-	char *path;
-	const char *col[NFIELDS];  /* the column or key of each field */
-	int mapped[NFIELDS];
-	struct row *rows;
-	size_t nrows, cap;
-	json_t *groups;           /* conversation id -> its number */
 };
 
 /* The map.* keys: each a known field. */
@@ -54,13 +30,13 @@ mapping(struct imp *m, omni_error *err)
 	const omni_conf_section *s = m->f->conf;
 
 	for (size_t i = 0; i < NFIELDS; i++)
-		m->col[i] = field_names[i];
+		m->col[i] = import_field_names[i];
 	for (size_t j = 0; s && j < s->nentries; j++) {
 		const char *k = s->entries[j].key;
 		size_t i;
 		if (strncmp(k, "map.", 4) != 0)
 			continue;
-		for (i = 0; i < NFIELDS && strcmp(k + 4, field_names[i]); i++)
+		for (i = 0; i < NFIELDS && strcmp(k + 4, import_field_names[i]); i++)
 			;
 		if (i == NFIELDS)
 			return omni_error_set(err, OMNI_EX_CONFIG, m->f->config->path,
@@ -139,7 +115,7 @@ check(struct imp *m, struct row *r, char *why, size_t size)
 		int f = i < 2 ? required[i] : i == 2 ? F_TICKET : F_MESSAGE;
 		if (!r->v[f] && (i < 2 || m->mapped[f]))
 			return snprintf(why, size, "no %s (%s\"%s\" is empty or missing)",
-			                field_names[f], m->mapped[f] ? "" : "a column ", m->col[f]), why;
+			                import_field_names[f], m->mapped[f] ? "" : "a column ", m->col[f]), why;
 	}
 	if (parse_at(r->v[F_AT], &r->at) < 0)
 		return snprintf(why, size, "not a time: \"%.60s\"", r->v[F_AT]), why;
@@ -170,11 +146,9 @@ ids(struct row *r)
 	return 0;
 }
 
-/* Takes a row (steals its values): kept, set aside under --keep-going,
- * or an error naming file:line. */
-static int
-add_row(struct imp *m, struct row *r, const char *raw, size_t rawlen,
-        const char *bad, omni_error *err)
+int
+import_add_row(struct imp *m, struct row *r, const char *raw, size_t rawlen,
+               const char *bad, omni_error *err)
 {
 	char why[200], hex[65], key[80];
 
@@ -216,196 +190,6 @@ add_row(struct imp *m, struct row *r, const char *raw, size_t rawlen,
 		json_object_set_new(m->groups, r->tid, json_integer((json_int_t)r->group));
 	r->seq = m->nrows;
 	m->rows[m->nrows++] = *r;
-	return 0;
-}
-
-/* ---- CSV ---- */
-
-static int
-read_csv(struct imp *m, const char *buf, size_t len, omni_error *err)
-{
-	omni_csv *c = omni_csv_new(buf, len);
-	char **fields, **head = NULL;
-	size_t n, nhead = 0;
-	long idx[NFIELDS];
-	int rc = -1, got;
-
-	if (!c)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
-	if ((got = omni_csv_next(c, &fields, &n, err)) <= 0) {
-		if (got == 0)
-			omni_error_set(err, OMNI_EX_DATAERR, m->path, 1, 0, "no header line");
-		goto out;
-	}
-	if (!(head = calloc(n, sizeof *head)))
-		goto oom;
-	for (nhead = 0; nhead < n; nhead++)
-		if (!(head[nhead] = strdup(fields[nhead])))
-			goto oom;
-	for (size_t i = 0; i < NFIELDS; i++) {
-		idx[i] = -1;
-		for (size_t j = 0; j < nhead && idx[i] < 0; j++)
-			if (strcmp(head[j], m->col[i]) == 0)
-				idx[i] = (long)j;
-		if (idx[i] < 0 && m->mapped[i]) {
-			omni_error_set(err, OMNI_EX_DATAERR, m->path, 1, 0,
-			               "no column \"%s\" (map.%s) in the header", m->col[i],
-			               field_names[i]);
-			goto out;
-		}
-	}
-	while ((got = omni_csv_next(c, &fields, &n, err)) > 0) {
-		struct row r = { .line = omni_csv_line(c) };
-		size_t rawlen;
-		const char *raw = omni_csv_raw(c, &rawlen);
-		for (size_t i = 0; i < NFIELDS; i++)
-			if (idx[i] >= 0 && (size_t)idx[i] < n && fields[idx[i]][0] &&
-			    !(r.v[i] = strdup(fields[idx[i]])))
-				goto oom;
-		char why[64];
-		snprintf(why, sizeof why, "%zu fields where the header has %zu", n, nhead);
-		if (add_row(m, &r, raw, rawlen, n != nhead ? why : NULL, err) < 0)
-			goto out;
-	}
-	if (got < 0) {
-		omni_error_locate(err, m->path, 0);
-		goto out;
-	}
-	rc = 0;
-	goto out;
-oom:
-	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
-out:
-	for (size_t j = 0; j < nhead; j++)
-		free(head[j]);
-	free(head);
-	omni_csv_free(c);
-	return rc;
-}
-
-/* ---- JSON and NDJSON ---- */
-
-/* A member by key, or by a dotted path into objects ("user.email"). */
-static const json_t *
-lookup(const json_t *o, const char *path)
-{
-	const json_t *v = json_object_get(o, path);
-	const char *dot;
-
-	while (!v && json_is_object(o) && (dot = strchr(path, '.'))) {
-		char key[128];
-		snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
-		o = json_object_get(o, key);
-		path = dot + 1;
-		v = json_object_get(o, path);
-	}
-	return v;
-}
-
-/* A scalar as text: new, or NULL (absent, null, empty, a container). */
-static char *
-text_of(const json_t *v)
-{
-	char buf[64];
-
-	if (json_is_string(v))
-		return *json_string_value(v) ? strdup(json_string_value(v)) : NULL;
-	if (json_is_integer(v))
-		snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-	else if (json_is_real(v))
-		snprintf(buf, sizeof buf, "%.17g", json_real_value(v));
-	else if (json_is_boolean(v))
-		snprintf(buf, sizeof buf, "%s", json_is_true(v) ? "true" : "false");
-	else
-		return NULL;
-	return strdup(buf);
-}
-
-static int
-json_row(struct imp *m, const json_t *o, long line, const char *raw, size_t rawlen,
-         omni_error *err)
-{
-	struct row r = { .line = line };
-
-	if (!json_is_object(o))
-		return add_row(m, &r, raw, rawlen, "a row is not a json object", err);
-	for (size_t i = 0; i < NFIELDS; i++)
-		r.v[i] = text_of(lookup(o, m->col[i]));
-	return add_row(m, &r, raw, rawlen, NULL, err);
-}
-
-static long
-line_at(const char *buf, const char *p)
-{
-	long line = 1;
-
-	for (; buf < p; buf++)
-		line += *buf == '\n';
-	return line;
-}
-
-/* One document: an object is one row, an array a row per element (each
- * named by the line it starts on). */
-static int
-read_json(struct imp *m, const char *buf, size_t len, omni_error *err)
-{
-	json_error_t je;
-	json_t *doc = json_loadb(buf, len, 0, &je);
-	omni_span top = { buf, len }, el;
-	omni_jiter it;
-	size_t i = 0;
-	int rc = 0;
-
-	if (!doc)
-		return omni_error_set(err, OMNI_EX_DATAERR, m->path, je.line, je.column, "%s",
-		                      je.text), -1;
-	if (!json_is_array(doc)) {
-		rc = json_row(m, doc, 1, buf, len, err);
-		json_decref(doc);
-		return rc;
-	}
-	while (top.n && *top.p != '[')
-		top.p++, top.n--;
-	while (top.n && top.p[top.n - 1] != ']')
-		top.n--;
-	omni_json_iter(&it, top);
-	while (rc == 0 && omni_json_next(&it, NULL, &el))
-		rc = json_row(m, json_array_get(doc, i++), line_at(buf, el.p), el.p, el.n, err);
-	json_decref(doc);
-	return rc;
-}
-
-static int
-read_ndjson(struct imp *m, const char *buf, size_t len, omni_error *err)
-{
-	const char *p = buf, *end = buf + len;
-	long line = 0;
-
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
-		size_t n = (size_t)(e - p);
-		json_error_t je;
-		json_t *o;
-		int rc;
-
-		line++;
-		if (n && e[-1] == '\r')
-			n--;
-		if (strspn(p, " \t\r") >= n) {
-			p = e + 1;
-			continue;
-		}
-		if (!(o = json_loadb(p, n, 0, &je))) {
-			struct row r = { .line = line, .column = je.column };
-			rc = add_row(m, &r, p, n, je.text, err);
-		} else {
-			rc = json_row(m, o, line, p, n, err);
-			json_decref(o);
-		}
-		if (rc < 0)
-			return -1;
-		p = e + 1;
-	}
 	return 0;
 }
 
@@ -593,8 +377,8 @@ omni_source_import(omni_fetch *f, const char *path, omni_error *err)
 	if (mapping(&m, err) < 0 || !(format = format_of(&m, err)) ||
 	    read_file(m.path, &buf, &len, err) < 0)
 		goto out;
-	if ((format[0] == 'c' ? read_csv(&m, buf, len, err) : format[0] == 'j' ?
-	     read_json(&m, buf, len, err) : read_ndjson(&m, buf, len, err)) < 0)
+	if ((format[0] == 'c' ? import_read_csv(&m, buf, len, err) : format[0] == 'j' ?
+	     import_read_json(&m, buf, len, err) : import_read_ndjson(&m, buf, len, err)) < 0)
 		goto out;
 	qsort(m.rows, m.nrows, sizeof *m.rows, by_conversation);
 	for (i = 0; i < m.nrows; i = j) {
