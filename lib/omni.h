@@ -823,17 +823,20 @@ char *omni_url_escape(const char *s);
 char *omni_url_escape_keep(const char *s, const char *keep);
 /* The URL of rel="next" (or rel=next) in a Link header: new or NULL. */
 char *omni_paged_link_next(const char *link);
-/* lib/source_oauth.c: the form of an OAuth 2 refresh-token grant, each of
- * client_id, client_secret and scope left out when NULL: new or NULL. */
-char *omni_oauth_refresh_form(const char *refresh, const char *client_id,
-                              const char *client_secret, const char *scope);
-/* POSTs form to the token endpoint url through h (its login, if any, is
- * the client's Basic auth): *access new and *expires_in (seconds, 3600
- * when not said; may be NULL).  0, or -1 with err naming what (77 when
- * the grant or the client is refused, 400 included). */
+/* lib/source_oauth.c: POSTs form to the token endpoint url through h (its
+ * login, if any, is the client's Basic auth): *access new and *expires_in
+ * (seconds, 3600 when not said; may be NULL).  0, or -1 with err naming
+ * what (77 when the grant or the client is refused, 400 included). */
 int omni_oauth_token(omni_http *h, const char *source, const char *url,
                      const char *what, const char *form, char **access,
                      double *expires_in, omni_error *err);
+/* The refresh-token grant (client_id, client_secret, scope left out of
+ * the form when NULL); a refusal names OMNI_<kind>_REFRESH_TOKEN,
+ * _CLIENT_ID and _CLIENT_SECRET.  As omni_oauth_token. */
+int omni_oauth_refresh(omni_http *h, const char *source, const char *kind,
+                       const char *url, const char *refresh, const char *client_id,
+                       const char *client_secret, const char *scope, char **access,
+                       double *expires_in, omni_error *err);
 /* Zeroes pg, opens its HTTP handle (traced under -vv) and reads the
  * cursor (unless --all).  0 or -1 with err; close it either way. */
 int omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err);

@@ -114,22 +114,14 @@ append(omni_error *err, const char *more)
 static int
 token(struct amz *a, omni_error *err)
 {
-	char *form = omni_oauth_refresh_form(a->refresh, a->client_id, a->client_secret,
-	                                     NULL), *access = NULL;
+	char *access = NULL;
 	double ttl;
 	int rc = -1;
 
-	if (!form)
-		return oom(err);
-	if (omni_oauth_token(a->lwa, a->f->name, a->token_url, "token exchange", form,
-	                     &access, &ttl, err) < 0) {
-		/* LWA refuses a bad grant with 400 and a bad client with 401 */
-		if (err->status == OMNI_EX_NOPERM)
-			append(err, ": check the refresh token, the client id and the client "
-			       "secret (OMNI_AMAZON_REFRESH_TOKEN, OMNI_AMAZON_CLIENT_ID, "
-			       "OMNI_AMAZON_CLIENT_SECRET)");
+	/* LWA refuses a bad grant with 400 and a bad client with 401 */
+	if (omni_oauth_refresh(a->lwa, a->f->name, "AMAZON", a->token_url, a->refresh,
+	                       a->client_id, a->client_secret, NULL, &access, &ttl, err) < 0)
 		goto out;
-	}
 	a->expires = omni_http_monotonic() + ttl;
 	omni_http_clear_headers(a->pg.h);
 	if (omni_http_add_header(a->pg.h, "x-amz-access-token", access, 1) < 0 ||
@@ -140,8 +132,6 @@ token(struct amz *a, omni_error *err)
 	rc = 0;
 out:
 	free(access);
-	memset(form, 0, strlen(form));
-	free(form);
 	return rc;
 }
 

@@ -163,27 +163,18 @@ static int
 refresh(struct ebay *e, omni_error *err)
 {
 	const char *scope = e->f->conf ? omni_conf_get(e->f->conf, "scope") : NULL;
-	char *form = omni_oauth_refresh_form(e->refresh, NULL, NULL, scope), *access = NULL;
+	char *access = NULL;
 	double ttl;
 	int rc = -1;
 
-	if (!form)
-		return oom(err);
-	if (omni_oauth_token(e->auth, e->f->name, e->token_url, "token exchange", form,
-	                     &access, &ttl, err) < 0) {
-		if (err->status == OMNI_EX_NOPERM)
-			append(err, ": check the refresh token, the client id and the client "
-			       "secret (OMNI_EBAY_REFRESH_TOKEN, OMNI_EBAY_CLIENT_ID, "
-			       "OMNI_EBAY_CLIENT_SECRET)");
+	if (omni_oauth_refresh(e->auth, e->f->name, "EBAY", e->token_url, e->refresh, NULL,
+	                       NULL, scope, &access, &ttl, err) < 0)
 		goto out;
-	}
 	/* a minute before it expires; halfway through a short-lived one */
 	e->renew = omni_http_monotonic() + (ttl > 120 ? ttl - 60 : ttl / 2);
 	rc = bearer(e, access, err);
 out:
 	free(access);
-	memset(form, 0, strlen(form));
-	free(form);
 	return rc;
 }
 

@@ -4,14 +4,17 @@
  * The exchange is a form POSTed to the token endpoint; the answer's
  * access_token and expires_in are what the sources use.  A refused grant
  * (400 invalid_grant, invalid_client) is a credentials problem: 77. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "omni.h"
 
-char *
-omni_oauth_refresh_form(const char *refresh, const char *client_id,
-                        const char *client_secret, const char *scope)
+/* The form of a refresh-token grant, each of client_id, client_secret and
+ * scope left out when NULL: new or NULL. */
+static char *
+refresh_form(const char *refresh, const char *client_id,
+             const char *client_secret, const char *scope)
 {
 	const char *name[] = { "refresh_token", "client_id", "client_secret", "scope" };
 	const char *value[] = { refresh, client_id, client_secret, scope };
@@ -68,5 +71,29 @@ omni_oauth_token(omni_http *h, const char *source, const char *url,
 	rc = 0;
 out:
 	json_decref(doc);
+	return rc;
+}
+
+int
+omni_oauth_refresh(omni_http *h, const char *source, const char *kind,
+                   const char *url, const char *refresh, const char *client_id,
+                   const char *client_secret, const char *scope, char **access,
+                   double *expires_in, omni_error *err)
+{
+	char *form = refresh_form(refresh, client_id, client_secret, scope);
+	int rc;
+
+	*access = NULL;
+	if (!form)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	rc = omni_oauth_token(h, source, url, "token exchange", form, access, expires_in, err);
+	memset(form, 0, strlen(form));
+	free(form);
+	if (rc < 0 && err->status == OMNI_EX_NOPERM) {
+		size_t n = strlen(err->text);
+		snprintf(err->text + n, sizeof err->text - n, ": check the refresh token, the "
+		         "client id and the client secret (OMNI_%s_REFRESH_TOKEN, "
+		         "OMNI_%s_CLIENT_ID, OMNI_%s_CLIENT_SECRET)", kind, kind, kind);
+	}
 	return rc;
 }

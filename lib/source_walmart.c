@@ -81,34 +81,20 @@ headers(struct wm *w, omni_http *h, omni_error *err)
 static int
 token(struct wm *w, omni_error *err)
 {
-	static const char body[] = "grant_type=client_credentials";
-	omni_http_response *r;
-	json_t *doc = NULL;
-	char *url = NULL;
-	const char *v;
-	int rc = -1;
+	char *url = NULL, *access = NULL;
 
 	if (headers(w, w->auth, err) < 0)
 		return -1;
 	if (asprintf(&url, "%s/v3/token", w->base) < 0)
 		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
-	if (omni_http_request(w->auth, "POST", url, "token", "application/x-www-form-urlencoded",
-	                      body, sizeof body - 1, &r, err) < 0)
-		goto out;
-	if (!(doc = json_loadb(r->body, r->len, 0, NULL)) || !(v = str(doc, "access_token"))) {
-		omni_error_set(err, OMNI_EX_PROTOCOL, w->pg.f->name, 0, 0,
-		               "token: no access_token in the response");
-		goto out;
+	if (omni_oauth_token(w->auth, w->pg.f->name, url, "token",
+	                     "grant_type=client_credentials", &access, NULL, err) == 0) {
+		free(w->access);
+		w->access = access;
+		w->secret_added = 0;      /* a new token is a new secret to redact */
 	}
-	free(w->access);
-	if (!(w->access = strdup(v)))
-		goto out;
-	w->secret_added = 0;      /* a new token is a new secret to redact */
-	rc = 0;
-out:
-	json_decref(doc);
 	free(url);
-	return rc;
+	return access ? 0 : -1;
 }
 
 static int
