@@ -168,37 +168,19 @@ check_phones(const omni_lint_in *in, json_t *reasons)
  * already lowercased (ASCII letters): the first of the list that is
  * there.  One pass over the text, trying at each start of a word the
  * words that begin with its byte. */
-static int
-alnum(unsigned char c)
-{
-	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
-}
-
 static const char *
 find_word(const char *text, const char *const *words)
 {
-	size_t best = SIZE_MAX, count = 0, len[64];
-	short head[256], next[64];
-
-	memset(head, -1, sizeof head);
-	while (words[count] && count < 64) {
-		len[count] = strlen(words[count]);
-		count++;
+	for (size_t i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		for (const char *p = strstr(text, words[i]); p; p = strstr(p + 1, words[i])) {
+			int before = p == text || !isalnum((unsigned char)p[-1]);
+			int after = !isalnum((unsigned char)p[n]);
+			if (before && after)
+				return words[i];
+		}
 	}
-	for (size_t i = count; i-- > 0;) {     /* each byte's list in list order */
-		unsigned char c = (unsigned char)words[i][0];
-		next[i] = head[c];
-		head[c] = (short)i;
-	}
-	for (const char *p = text; *p; p++) {
-		if (head[(unsigned char)*p] < 0 || (p > text && alnum((unsigned char)p[-1])))
-			continue;
-		for (short i = head[(unsigned char)*p]; i >= 0 && (size_t)i < best; i = next[i])
-			if (p[1] == words[i][1] && strncmp(p, words[i], len[i]) == 0 &&
-			    !alnum((unsigned char)p[len[i]]))
-				best = (size_t)i;
-	}
-	return best == SIZE_MAX ? NULL : words[best];
+	return NULL;
 }
 
 static const char *const marketing_words[] = {
