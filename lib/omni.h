@@ -927,6 +927,11 @@ int omni_payload_meta_line(omni_payload *p, omni_meta_reader *m, const char *lin
                            size_t len, omni_error *err);
 /* A Shopify GraphQL Order node in the shape of a REST order: new. */
 json_t *omni_shopify_from_graphql(const json_t *node);
+/* A Shopify customer resource as a customer account (omni_account_upsert)
+ * of the store named (may be NULL): new, or NULL. */
+json_t *omni_shopify_account(const json_t *customer, const char *store);
+/* Stores an account under --orders (skipped without): 0 or -1. */
+int omni_payload_account(omni_payload *p, const json_t *account, omni_error *err);
 /* A normalised order (see lib/orders.c), fulfilment or refund: stored
  * under --orders, else counted.  0 or -1 with err. */
 int omni_payload_order(omni_payload *p, const json_t *order, omni_error *err);

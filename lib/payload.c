@@ -123,6 +123,17 @@ omni_payload_order(omni_payload *p, const json_t *order, omni_error *err)
 }
 
 int
+omni_payload_account(omni_payload *p, const json_t *account, omni_error *err)
+{
+	if (!p->f->orders)
+		return 0;
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    omni_account_upsert(p->f->store, account, err) < 0)
+		return -1;
+	return 0;
+}
+
+int
 omni_payload_fulfillment(omni_payload *p, const char *channel,
                          const char *order_id, const json_t *fulfillment,
                          omni_error *err)

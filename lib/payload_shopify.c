@@ -260,6 +260,23 @@ customer_new(const json_t *o)
 	return out;
 }
 
+json_t *
+omni_shopify_account(const json_t *customer, const char *store)
+{
+	json_t *order = json_pack("{sOsO}", "customer", customer, "billing_address",
+	                          json_object_get(customer, "default_address") ?
+	                          json_object_get(customer, "default_address") : json_null());
+	json_t *a = order ? customer_new(order) : NULL;
+
+	json_decref(order);
+	if (!a)
+		return NULL;
+	omni_json_set_str(a, "channel", "shopify");
+	omni_json_set_str(a, "store", store);
+	omni_json_set_str(a, "updated_at", str(customer, "updated_at"));
+	return a;
+}
+
 static json_t *
 items_new(const json_t *o)
 {

@@ -7,7 +7,14 @@
  * complete page, is {"since":T} between runs and {"since":T,"max":M,
  * "next":URL} in the middle of one, so that a run that stopped resumes at
  * the page after the last complete one, and only a run that reached the
- * last page moves "since" on to the newest updated_at it saw. */
+ * last page moves "since" on to the newest updated_at it saw.
+ *
+ * Under --orders the shop's customers follow (GET .../customers.json,
+ * the same paging) into the store as customer accounts, which omni-link
+ * reads as evidence; their cursor, "customers" in the same object, moves
+ * only when that list was read to its end.  A token without the
+ * read_customers scope (403) or a shop without the list (404) skips them
+ * with a note under -v. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +28,8 @@ struct shop {
 	char *since, *max, *next;
 	omni_time max_t;
 	long page;
+	char *customers;          /* the customers' cursor: newest updated_at */
+	long status;              /* of the last answer */
 };
 
 static int
@@ -43,6 +52,8 @@ load_cursor(struct shop *s, omni_error *err)
 		}
 		if ((v = json_string_value(json_object_get(c, "next"))))
 			s->next = strdup(v);
+		if ((v = json_string_value(json_object_get(c, "customers"))))
+			s->customers = strdup(v);
 	}
 	json_decref(c);
 	free(raw);
@@ -64,6 +75,8 @@ save_cursor(struct shop *s, const char *next, omni_error *err)
 	} else {
 		omni_json_set_str(c, "since", s->max ? s->max : s->since);
 	}
+	if (s->customers)
+		omni_json_set_str(c, "customers", s->customers);
 	text = json_dumps(c, JSON_COMPACT);
 	json_decref(c);
 	if (!text)
@@ -113,8 +126,12 @@ pace(struct shop *s, const omni_http_response *r)
 	free(v);
 }
 
+static int accounts_put(struct shop *s, const json_t *list, omni_payload *p,
+                        omni_error *err);
+
+/* One page of orders or customers (list); *next the following page. */
 static int
-page(struct shop *s, const char *url, char **next, omni_error *err)
+page(struct shop *s, const char *list, const char *url, char **next, omni_error *err)
 {
 	omni_http_response *r;
 	omni_payload p = { s->f, json_object() };
@@ -123,23 +140,31 @@ page(struct shop *s, const char *url, char **next, omni_error *err)
 	char what[48], *link = NULL;
 	int rc = -1;
 
-	snprintf(what, sizeof what, "page %ld", s->page);
-	if (omni_http_request(s->h, NULL, url, what, NULL, NULL, 0, &r, err) < 0)
+	snprintf(what, sizeof what, "%spage %ld", *list == 'c' ? "customers " : "", s->page);
+	r = NULL;
+	rc = omni_http_request(s->h, NULL, url, what, NULL, NULL, 0, &r, err);
+	s->status = r ? r->status : 0;
+	if (rc < 0)
 		goto out;
+	rc = -1;
 	if (!(doc = json_loadb(r->body, r->len, 0, &je))) {
 		omni_error_set(err, OMNI_EX_DATAERR, s->f->name, 0, 0,
 		               "%s: bad json at line %d column %d: %s", what, je.line,
 		               je.column, je.text);
 		goto out;
 	}
-	if (!json_is_array(orders = json_object_get(doc, "orders"))) {
+	if (!json_is_array(orders = json_object_get(doc, list))) {
 		omni_error_set(err, OMNI_EX_DATAERR, s->f->name, 0, 0,
-		               "%s: no \"orders\" list in the response", what);
+		               "%s: no \"%s\" list in the response", what, list);
 		goto out;
 	}
 	link = omni_http_header(r, "Link");
 	*next = link ? omni_paged_link_next(link) : NULL;
 	pace(s, r);
+	if (*list == 'c') {
+		rc = accounts_put(s, orders, &p, err);
+		goto out;
+	}
 	if (json_array_size(orders) && omni_payload_handle(&p, doc, err) < 0) {
 		if (err->status == OMNI_EX_DATAERR) {
 			char text[sizeof err->text];
@@ -158,18 +183,19 @@ out:
 }
 
 static char *
-first_url(struct shop *s, const char *base)
+first_url(struct shop *s, const char *base, const char *list, const char *since_t)
 {
 	/* the time as the shop wrote it, offset and all; ':' left as Shopify's
 	 * own examples write it */
-	char *url = NULL, *since = s->since ? omni_url_escape_keep(s->since, ":") : NULL;
+	char *url = NULL, *since = since_t ? omni_url_escape_keep(since_t, ":") : NULL;
 	size_t n = strlen(base);
 	int versioned = strstr(base, "/admin/api/") != NULL;
 
 	while (n && base[n - 1] == '/')
 		n--;
-	if (asprintf(&url, "%.*s%s/orders.json?status=any&limit=250%s%s", (int)n, base,
-	             versioned ? "" : "/admin/api/" API_VERSION,
+	if (asprintf(&url, "%.*s%s/%s.json?%slimit=250%s%s", (int)n, base,
+	             versioned ? "" : "/admin/api/" API_VERSION, list,
+	             *list == 'o' ? "status=any&" : "",
 	             since ? "&updated_at_min=" : "", since ? since : "") < 0)
 		url = NULL;
 	free(since);
@@ -191,6 +217,72 @@ auth(struct shop *s, omni_error *err)
 	return rc < 0 ? omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory") , -1 : 0;
 }
 
+/* A page's customers into the store as accounts; the newest updated_at
+ * kept for the cursor. */
+static int
+accounts_put(struct shop *s, const json_t *list, omni_payload *p, omni_error *err)
+{
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(list, i, c) {
+		json_t *a = omni_shopify_account(c, s->f->store_name);
+		const char *u = json_string_value(json_object_get(c, "updated_at"));
+		omni_time t, cur;
+		int rc = a ? omni_payload_account(p, a, err) :
+		         omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		json_decref(a);
+		if (rc < 0)
+			return -1;
+		if (u && omni_time_parse(u, &t) == 0 &&
+		    (!s->max || omni_time_parse(s->max, &cur) < 0 || t > cur)) {
+			free(s->max);
+			s->max = strdup(u);
+		}
+	}
+	return 0;
+}
+
+/* The customers updated since the last complete read of them. */
+static int
+customers(struct shop *s, const char *base, omni_error *err)
+{
+	char *url = first_url(s, base, "customers", s->customers), *next = NULL;
+	char *orders_since = s->since;
+	int rc = -1;
+
+	s->since = NULL;
+	free(s->max);
+	s->max = NULL;
+	for (s->page = 1; url; s->page++) {
+		if (page(s, "customers", url, &next, err) < 0)
+			goto out;
+		free(url);
+		url = next;
+		next = NULL;
+	}
+	if (s->max) {
+		free(s->customers);
+		s->customers = s->max;
+		s->max = NULL;
+	}
+	rc = 0;
+out:
+	free(url);
+	s->since = orders_since;
+	/* Not every token may read customers: that is no failure of the run. */
+	if (rc < 0 && (s->status == 403 || s->status == 404)) {
+		if (s->f->trace) {
+			char line[sizeof err->text + 32];
+			snprintf(line, sizeof line, "customers skipped: %s", err->text);
+			s->f->trace(s->f->arg, line);
+		}
+		memset(err, 0, sizeof *err);
+		rc = 0;
+	}
+	return rc;
+}
+
 int
 omni_source_shopify(omni_fetch *f, const char *base, omni_error *err)
 {
@@ -203,13 +295,23 @@ omni_source_shopify(omni_fetch *f, const char *base, omni_error *err)
 		goto out;
 	if (f->trace)
 		omni_http_set_trace(s.h, f->trace, f->arg);
-	url = s.next ? strdup(s.next) : first_url(&s, base);
+	url = s.next ? strdup(s.next) : first_url(&s, base, "orders", s.since);
 	for (s.page = 1; url; s.page++) {
-		if (page(&s, url, &next, err) < 0 || save_cursor(&s, next, err) < 0)
+		if (page(&s, "orders", url, &next, err) < 0 || save_cursor(&s, next, err) < 0)
 			goto out;
 		free(url);
 		url = next;
 		next = NULL;
+	}
+	if (f->orders) {
+		/* The orders' cursor as their last page left it, then theirs. */
+		if (s.max) {
+			free(s.since);
+			s.since = s.max;
+			s.max = NULL;
+		}
+		if (customers(&s, base, err) < 0 || save_cursor(&s, NULL, err) < 0)
+			goto out;
 	}
 	rc = 0;
 out:
@@ -218,6 +320,7 @@ out:
 	free(s.since);
 	free(s.max);
 	free(s.next);
+	free(s.customers);
 	omni_http_free(s.h);
 	return rc;
 }

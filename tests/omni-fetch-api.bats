@@ -39,6 +39,11 @@ cursor() {
 	sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
 }
 
+# The requests for orders (with --orders the customers follow).
+order_requests() {
+	fixture_requests | jq -c 'select(.path | endswith("/orders.json"))'
+}
+
 @test "shopify: orders over two pages (rel=\"next\" then rel=next), into the store" {
 	fixture_push /shopify$API "$(page orders-1.json "{base}/shopify$API?limit=250&page_info=abc")" \
 		"$(page orders-2.json "{base}/shopify$API?limit=250&page_info=def" 'next')" \
@@ -50,9 +55,9 @@ cursor() {
 	assert_output '#1042 #1043 #1044'
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM fulfillments; SELECT amount FROM refunds"
 	assert_output $'2\n25.98'
-	run jq -r '.query' <<<"$(fixture_requests)"
+	run jq -r '.query' <<<"$(order_requests)"
 	assert_output $'status=any&limit=250\nlimit=250&page_info=abc\nlimit=250&page_info=def'
-	run jq -r '.headers["x-shopify-access-token"]' <<<"$(fixture_requests)"
+	run jq -r '.headers["x-shopify-access-token"]' <<<"$(order_requests)"
 	assert_output $'shpat_0123456789abcdef_secret\nshpat_0123456789abcdef_secret\nshpat_0123456789abcdef_secret'
 	run cursor
 	assert_output '{"since":"2024-03-06T11:30:01-05:00"}'
@@ -64,9 +69,40 @@ cursor() {
 	assert_success
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_success
-	run jq -r '.query' <<<"$(fixture_requests)"
+	run jq -r '.query' <<<"$(order_requests)"
 	assert_line --index 1 'status=any&limit=250&updated_at_min=2024-03-06T11:30:01-05:00'
 	refute_line --index 0 --partial 'updated_at_min'
+}
+
+@test "shopify: with --orders the shop's customers follow into the store as accounts, from their own cursor" {
+	C=/shopify${API%/orders.json}/customers.json
+	fixture_push /shopify$API "$(page orders-1.json)" "$(page orders-empty.json)"
+	fixture_push "$C" "$(page customers-1.json "{base}$C?limit=250&page_info=c2")" \
+		"$(jq -cn '{status: 200, body: "{\"customers\":[]}"}')"
+	run omni-fetch --orders "shopify:$SHOP"
+	assert_success
+	assert_output ''
+	run sqlite3 -separator ' ' "$OMNI_DB" "SELECT channel, ref, name, email, email_key, phone FROM accounts ORDER BY ref"
+	assert_output $'shopify 207119551 Maria Gonzalez maria.gonzalez@example.com maria.gonzalez@example.com +16135550142\nshopify 207119552 Dev Patel   +44 20 7946 0958'
+	run cursor
+	assert_output '{"since":"2024-03-06T11:30:01-05:00","customers":"2024-03-06T10:00:00-05:00"}'
+	# the next run asks for the customers updated since, ':' kept as Shopify writes it
+	fixture_push "$C" "$(jq -cn '{status: 403, body: "{\"errors\":\"[API] This action requires merchant approval for read_customers scope.\"}"}')"
+	run omni-fetch -vv --orders "shopify:$SHOP"
+	assert_success
+	assert_output --partial 'customers skipped: customers page 1: '
+	run jq -r 'select(.path | endswith("/customers.json")) | .query' <<<"$(fixture_requests)"
+	assert_output $'limit=250\nlimit=250&page_info=c2\nlimit=250&updated_at_min=2024-03-06T10:00:00-05:00'
+	# a token that may not read them leaves their cursor where it was
+	run cursor
+	assert_output '{"since":"2024-03-06T11:30:01-05:00","customers":"2024-03-06T10:00:00-05:00"}'
+	# without --orders nothing asks for them
+	fixture_reset
+	fixture_push /shopify$API "$(page orders-empty.json)"
+	run omni-fetch "shopify:$SHOP"
+	assert_success
+	run jq -r .path <<<"$(fixture_requests)"
+	assert_output "/shopify$API"
 }
 
 @test "shopify: without --orders the orders are counted, not stored" {
@@ -87,7 +123,7 @@ cursor() {
 	assert_output --partial 'omni-fetch: retrying in 0.30s (attempt 2)'
 	run orders
 	assert_output '#1042 #1043'
-	run jq -s length <<<"$(fixture_requests)"
+	run jq -s length <<<"$(order_requests)"
 	assert_output 2
 }
 
@@ -98,7 +134,7 @@ cursor() {
 	assert_success
 	run orders
 	assert_output '#1042 #1043'
-	run jq -s length <<<"$(fixture_requests)"
+	run jq -s length <<<"$(order_requests)"
 	assert_output 3
 }
 
