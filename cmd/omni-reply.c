@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -90,6 +91,11 @@ struct run {
 	omni_out *out;
 	omni_edit *edit;
 	omni_reply_view *view;    /* the ticket in hand */
+	struct {                  /* store zones looked up: by their address */
+		const char *zone;
+		int known;
+	} zones[32];
+	size_t nzones;
 	FILE *reject;
 	long replies, blocked, sent, failed, unknown, undeliverable;
 	int send_status;          /* the last failed send's exit status */
@@ -105,6 +111,41 @@ conf(const struct run *r, const char *store, const char *key)
 	if (!v && (s = omni_config_find(r->config, "reply", "")))
 		v = omni_conf_get(s, key);
 	return v;
+}
+
+/* The zone a store's dates are written in: its timezone, or NULL (UTC)
+ * when there is no such zone, said once per zone (the C library would
+ * take an unknown name for UTC without a word). */
+static const char *
+store_zone(struct run *r, const omni_conf_section *s, const char *store)
+{
+	const char *zone = s ? omni_conf_get(s, "timezone") : NULL;
+	const char *dir = getenv("TZDIR");
+	char *path = NULL;
+	size_t i;
+
+	if (!zone || !*zone || strcmp(zone, "UTC") == 0)
+		return zone;
+	for (i = 0; i < r->nzones; i++)
+		if (r->zones[i].zone == zone)   /* the configuration's own string */
+			return r->zones[i].known ? zone : NULL;
+	struct stat st;
+	int known = 0;
+	if (zone[0] != '/' && !strstr(zone, "..")) {
+		if (asprintf(&path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone) < 0)
+			path = NULL;
+		known = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+		free(path);
+	}
+	if (!known)
+		omni_warn("store %s: unknown time zone '%s': its dates are written in UTC",
+		          store ? store : "?", zone);
+	if (i < sizeof r->zones / sizeof r->zones[0]) {
+		r->zones[i].zone = zone;
+		r->zones[i].known = known;
+		r->nzones++;
+	}
+	return known ? zone : NULL;
 }
 
 /* Is word in the list of words separated by blanks or commas? */
@@ -381,7 +422,7 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	if (s && omni_conf_get(s, "brand"))
 		brand = strdup(omni_conf_get(s, "brand"));
 	reply = json_object();
-	int rc = omni_reply_render(r->lib, r->view, name, brand, s ? omni_conf_get(s, "timezone") : NULL,
+	int rc = omni_reply_render(r->lib, r->view, name, brand, store_zone(r, s, store),
 	                           reply, err);
 	if (rc >= 0 && r->draft) {
 		int d = draft(r, rec, reply, store, brand ? brand : store, err);
@@ -485,7 +526,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
 	const char *brand = s ? omni_conf_get(s, "brand") : NULL;
 	if ((rc = omni_reply_compose(r->lib, r->view, name, brand,
-	                             s ? omni_conf_get(s, "timezone") : NULL, &p, err)) <= 0) {
+	                             store_zone(r, s, store), &p, err)) <= 0) {
 		if (rc == 0)
 			omni_verbose("no template '%s' for this ticket", name);
 		return rc < 0 ? -1 : omni_record_write(r->out, rec, NULL);

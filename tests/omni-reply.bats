@@ -129,6 +129,27 @@ acme-us customer care"
 	assert_output --partial 'estimated delivery date is November 1, 2026.'
 }
 
+@test "an unknown time zone is said once per zone and its dates are in UTC" {
+	printf '[store acme-us]\ntimezone = Mars/Olympus_Mons\n[store acme-it]\ntimezone = America\n' \
+		>"$BATS_TEST_TMPDIR/omni.conf"
+	for s in acme-us acme-us acme-it acme-us; do
+		jq -c --arg s "$s" '.orders[0].fulfillments[0].estimated_at = "2026-03-29T22:30:00Z" | .store = $s' \
+			"$R/email-wismo.json"
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" "$BATS_TEST_TMPDIR/in.ndjson" \
+		>"$BATS_TEST_TMPDIR/out" 2>"$BATS_TEST_TMPDIR/err"
+	run jq -r '.reply.text | capture("date is (?<d>[^.]*)").d' "$BATS_TEST_TMPDIR/out"
+	assert_output $'March 29, 2026\nMarch 29, 2026\nMarch 29, 2026\nMarch 29, 2026'
+	run cat "$BATS_TEST_TMPDIR/err"
+	assert_output "omni-reply: store acme-us: unknown time zone 'Mars/Olympus_Mons': its dates are written in UTC
+omni-reply: store acme-it: unknown time zone 'America': its dates are written in UTC"
+	# -q silences the warning, not the reply
+	run omni-reply -q -c "$BATS_TEST_TMPDIR/omni.conf" "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	[ "$(jq -r .reply.status <<<"${lines[0]}")" = draft ]
+	[[ $output != *"unknown time zone"* ]]
+}
+
 @test "money in the customer's language, with the refund's reason" {
 	nb=$'\u00a0' nn=$'\u202f'
 	for pair in "en:€12.50 of the €1,234.00" "it:12,50${nb}€ sui 1.234,00${nb}€" \
