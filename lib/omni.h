@@ -1477,6 +1477,11 @@ typedef struct omni_lint_in {
  * many.  *tag (may be NULL) is set to "HUMAN_AGENT" when only the human
  * agent window allows the reply, else NULL. */
 int omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag);
+/* What omni_reply_lint reads for a channel: OMNI_LINT_ORDER (the text,
+ * links, ids, order id, attachments), OMNI_LINT_WINDOW (the last inbound
+ * message, the clock); 0: it passes every reply. */
+enum { OMNI_LINT_ORDER = 1, OMNI_LINT_WINDOW = 2 };
+int omni_reply_lint_needs(const char *channel);
 
 // lib/reply_ledger.c - exactly once: the send_ledger table
 void omni_sha256_hex(const void *data, size_t len, char hex[65]);

@@ -260,6 +260,9 @@ omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **
 		h = (h ^ x) * 0xFF51AFD7ED558CCDu;
 		h ^= h >> 29;
 	}
+	h ^= h >> 33;             /* every bit of the key into the low ones */
+	h *= 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 33;
 	hit *e = &l->cache[h % CACHE_SIZE];
 	if (!e->key || e->hash != h || strcmp(e->key, key) != 0) {
 		int rc = find(l, w, t, lang, where, sizeof where, err);

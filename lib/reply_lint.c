@@ -287,6 +287,17 @@ check_window(const omni_lint_in *in, json_t *reasons, const char **tag)
 }
 
 int
+omni_reply_lint_needs(const char *ch)
+{
+	if (is(ch, "amazon") || is(ch, "ebay") || is(ch, "walmart"))
+		return OMNI_LINT_ORDER;
+	if (is(ch, "instagram") || is(ch, "facebook") || is(ch, "messenger"))
+		return OMNI_LINT_WINDOW;
+	return 0;
+}
+
+/* Each check below is for channels omni_reply_lint_needs names. */
+int
 omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag)
 {
 	size_t before = json_array_size(reasons);

@@ -62,16 +62,23 @@ omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachm
                      int human, json_t *reasons, const char **tag)
 {
 	strs links = { 0 }, ids = { 0 }, types = { 0 };
-	omni_span last = omni_reply_view_last_inbound(w);
 	char *channel = omni_json_string(omni_reply_field(w, "channel"), NULL);
-	char *kind = omni_json_string(omni_reply_field(w, "kind"), NULL);
-	char *at = omni_json_string(omni_reply_get(w, last, "at"), NULL);
+	char *kind = NULL, *at = NULL;
+	int needs = omni_reply_lint_needs(channel);
 	omni_lint_in in = { 0 };
 	json_t *a;
 	size_t i;
-	int n;
+	int n = 0;
 
-	order_context(w, &links, &ids);
+	if (tag)
+		*tag = NULL;
+	if (!text || !needs)          /* nothing the channel's rules read */
+		goto out;
+	kind = omni_json_string(omni_reply_field(w, "kind"), NULL);
+	if (needs & OMNI_LINT_ORDER)
+		order_context(w, &links, &ids);
+	if (needs & OMNI_LINT_WINDOW)
+		at = omni_json_string(omni_reply_get(w, omni_reply_view_last_inbound(w), "at"), NULL);
 	in.text = text;
 	in.channel = channel;
 	in.kind = kind;
@@ -92,6 +99,7 @@ omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachm
 	in.has_inbound = at && omni_time_parse(at, &in.last_inbound) == 0;
 	in.human = human;
 	n = omni_reply_lint(&in, reasons, tag);
+out:
 	strs_free(&links);
 	strs_free(&ids);
 	strs_free(&types);
