@@ -377,10 +377,10 @@ refresh_env() {
 @test "ebay: a short-lived token is exchanged again halfway through its life" {
 	refresh_env
 	local short
-	short=$(jq -c '.expires_in = 1' "$FIXTURES/api/ebay/token-refresh.json")
+	short=$(jq -c '.expires_in = 2' "$FIXTURES/api/ebay/token-refresh.json")
 	fixture_push $TOKEN_PATH "$(jq -cn --arg b "$short" '{body:$b}')" "$(jq -cn --arg b "$short" '{body:$b}')"
-	# the first page takes longer than half the token's second
-	fixture_push $CONV "$(jq -c '.delay = 0.7' <<<"$(file conversations-empty.json)")" \
+	# the first page takes longer than half the token's two seconds
+	fixture_push $CONV "$(jq -c '.delay = 1.2' <<<"$(file conversations-empty.json)")" \
 		"$(file conversations-empty.json)"
 	run omni-fetch "$EBAY"
 	assert_success
