@@ -1,6 +1,8 @@
 /* fuzz-payload - one JSON document as omni-fetch's file: source reads it:
  * omni_payload_handle (Shopify REST and GraphQL, BigCommerce, Meta, eBay,
- * the TikTok push) with --orders into a scratch store.  A document that is
+ * the TikTok push) with --orders into a scratch store; then its first line
+ * through the lazy reader of Meta deliveries (omni_payload_meta_line),
+ * which hands the jansson path what it does not take.  A document that is
  * refused is refused with 65 (data) and nothing else. */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +18,12 @@ static int
 emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
 {
 	json_decref(ticket);
+	return 0;
+}
+
+static int
+emit_line(omni_fetch *f, const char *line, size_t len, const char *seen_key)
+{
 	return 0;
 }
 
@@ -43,6 +51,39 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The lazy path on one line (any bytes): handled, declined or refused. */
+static void
+meta_line(const uint8_t *data, size_t size)
+{
+	omni_fetch f;
+	omni_payload p;
+	omni_error err = { 0 };
+	omni_meta_reader *m = omni_meta_reader_new();
+
+	if (!m)
+		abort();
+	memset(&f, 0, sizeof f);
+	f.name = "file";
+	f.cursor_key = "file";
+	f.uri = "file:fuzz";
+	f.store = store;
+	f.emit = emit;
+	f.emit_line = emit_line;
+	f.reject = reject;
+	p.f = &f;
+	p.emitted = json_object();
+	if (omni_store_begin(store, &err) < 0)
+		abort();
+	if (omni_payload_meta_line(&p, m, (const char *)data, size, &err) < 0 &&
+	    err.status != OMNI_EX_DATAERR) {
+		fprintf(stderr, "fuzz-payload: meta line: status %d: %s\n", err.status, err.text);
+		abort();
+	}
+	omni_store_rollback(store);
+	json_decref(p.emitted);
+	omni_meta_reader_free(m);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -51,7 +92,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	omni_error err = { 0 };
 	json_error_t jerr;
 	json_t *doc = json_loadb((const char *)data, size, JSON_DECODE_ANY, &jerr);
+	const char *nl = memchr(data, '\n', size);
+	size_t line = nl ? (size_t)(nl - (const char *)data) : size;
 
+	meta_line(data, line);
 	if (!doc)
 		return 0;
 	memset(&f, 0, sizeof f);

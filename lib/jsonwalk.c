@@ -319,9 +319,10 @@ omni_json_string_buf(omni_span v, char *buf, size_t size)
 int
 omni_json_string_eq(omni_span v, const char *s)
 {
+	if (omni_json_type(v) != OMNI_J_STRING)     /* an absent value has no p */
+		return 0;
 	omni_span inner = { v.p + 1, v.n - 2 };
-
-	return omni_json_type(v) == OMNI_J_STRING && omni_json_key_eq(inner, s);
+	return omni_json_key_eq(inner, s);
 }
 
 /* strtod reads the C locale's decimal point; the programs never change

@@ -315,6 +315,12 @@ teardown() {
 	assert_output --partial "en.tmpl:2:6: unknown block"
 }
 
+@test "fuzz: a Meta delivery line whose object member is misspelt is refused with its line (65), no read of an absent value" {
+	run omni-fetch "file:$FIXTURES/fuzz/payload-meta-absent-object.json"
+	assert_failure 65
+	assert_output --partial 'payload-meta-absent-object.json:1:1: unrecognised payload'
+}
+
 @test "fuzz: a calendar's holiday line without a date checks clean (no qsort of nothing)" {
 	run omni-route --check -R "$FIXTURES/fuzz/rules-calendar-null.rules"
 	assert_success
