@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -761,7 +760,6 @@ main(int argc, char **argv)
 	int status = 0, rc, cgi_run;
 
 	omni_diag_init(argv[0]);
-	signal(SIGPIPE, SIG_IGN);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if ((rc = parse_options(&r, argc, argv, &err))) {
 		free(r.headers);

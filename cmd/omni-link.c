@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -276,7 +275,6 @@ main(int argc, char **argv)
 	int status = 0, rc;
 
 	omni_diag_init(argv[0]);
-	signal(SIGPIPE, SIG_IGN);
 	r.o.window = 72 * 3600 * 1000LL;
 	r.o.dm_window = 24 * 3600 * 1000LL;
 	r.o.history = 10;

@@ -3,7 +3,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -386,7 +385,6 @@ main(int argc, char **argv)
 	int status;
 
 	omni_diag_init(argv[0]);
-	signal(SIGPIPE, SIG_IGN);
 	r.format = "table";
 	r.by = "channel,store";
 	r.o.since = r.o.until = OMNI_TIME_NONE;

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -237,7 +236,6 @@ main(int argc, char **argv)
 	int status = 0, rc;
 
 	omni_diag_init(argv[0]);
-	signal(SIGPIPE, SIG_IGN);
 	if ((rc = parse_options(&r, argc, argv, &err)))
 		return rc;
 	r.share = omni_share_path("");

@@ -17,8 +17,10 @@ omni_diag_init(const char *argv0)
 	if (argv0)
 		progname = slash ? slash + 1 : argv0;
 	/* Past a file-size limit a write fails with EFBIG, which is reported
-	 * and exits 74, instead of the process dying without a word. */
+	 * and exits 74, instead of the process dying without a word; a closed
+	 * pipe is EPIPE, which omni_out takes for a quiet end. */
 	signal(SIGXFSZ, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
 }
 
 const char *

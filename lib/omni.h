@@ -65,6 +65,9 @@ void omni_error_format(const omni_error *e, char *buf, size_t size);
 
 extern int omni_verbosity;     /* -1 with -q, 0 default, 1+ with -v */
 
+/* Names the program for diagnostics; ignores SIGPIPE (a closed pipe is a
+ * quiet end, through omni_out) and SIGXFSZ (a write past the file-size
+ * limit fails with EFBIG and exits 74). */
 void omni_diag_init(const char *argv0);
 const char *omni_progname(void);
 /* "prog: message\n" on stderr; omni_warn is silenced by -q. */
