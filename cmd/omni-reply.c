@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -230,19 +229,12 @@ store_secret(const char *store, const char *name, omni_error *err)
 static omni_http *
 http_with(const char *source, const char *retries, const char *timeout, omni_error *err)
 {
-	char *saved = getenv("OMNI_HTTP_RETRIES") ? strdup(getenv("OMNI_HTTP_RETRIES")) : NULL;
-	char *saved_t = getenv("OMNI_HTTP_TIMEOUT") ? strdup(getenv("OMNI_HTTP_TIMEOUT")) : NULL;
-	omni_http *h;
+	omni_http *h = omni_http_new(source, err);
 
-	if (retries)
-		setenv("OMNI_HTTP_RETRIES", retries, 1);
-	if (timeout)
-		setenv("OMNI_HTTP_TIMEOUT", timeout, 1);
-	h = omni_http_new(source, err);
-	saved ? setenv("OMNI_HTTP_RETRIES", saved, 1) : unsetenv("OMNI_HTTP_RETRIES");
-	saved_t ? setenv("OMNI_HTTP_TIMEOUT", saved_t, 1) : unsetenv("OMNI_HTTP_TIMEOUT");
-	free(saved);
-	free(saved_t);
+	if (h && retries)
+		omni_http_set_retries(h, atol(retries));
+	if (h && timeout)
+		omni_http_set_timeout(h, atof(timeout));
 	return h;
 }
 
@@ -704,7 +696,6 @@ main(int argc, char **argv)
 	int status = 0, rc;
 
 	omni_diag_init(argv[0]);
-	signal(SIGPIPE, SIG_IGN);
 	if (!(r.resolve = calloc((size_t)argc, sizeof *r.resolve)))
 		return OMNI_EX_SOFTWARE;
 	if ((rc = parse_options(&r, argc, argv, &err))) {
