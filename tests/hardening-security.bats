@@ -39,8 +39,9 @@ setup() {
 		"$(jq -cn --arg f "$FIXTURES/api/shopify/orders-1.json" '{status:200,file:$f,headers:{}}')"
 	run --separate-stderr omni-fetch -vv --orders "shopify:$FX/shopify"
 	assert_success
-	# the header is traced, its value redacted
-	assert_equal "$(grep -c 'X-Shopify-Access-Token: \[redacted\]' <<<"$stderr")" 1
+	# the header is traced, its value redacted: the orders' request and the
+	# customers' that follows under --orders (a 404 here)
+	assert_equal "$(grep -c 'X-Shopify-Access-Token: \[redacted\]' <<<"$stderr")" 2
 	[[ "$output$stderr" != *"$TOKEN"* ]] || fail "the token leaked"
 	# nor in the store
 	run grep -c "$TOKEN" "$OMNI_DB"
