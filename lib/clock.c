@@ -272,7 +272,8 @@ omni_time_format(omni_time t, char *buf)
 		return buf;
 	}
 	/* Digits by hand: the linker and the reports format a time or more
-	 * per record, and snprintf was a twentieth of their time. */
+	 * per record, and snprintf was a twentieth of the linker's
+	 * instructions. */
 	unsigned v[6] = { (unsigned)y, m, d, (unsigned)(rem / 3600), (unsigned)(rem / 60 % 60),
 	                  (unsigned)(rem % 60) };
 	char *p = buf;

@@ -190,7 +190,9 @@ account_keys(omni_link *l, input *in, omni_error *err)
 {
 	size_t n = in->keys.n;
 
-	for (size_t i = 0; i < n && l->any_accounts; i++) {
+	if (!l->any_accounts)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
 		const omni_link_key *k = &in->keys.v[i];
 		int by_email = strcmp(k->kind, "email") == 0;
 		sqlite3_stmt *st;

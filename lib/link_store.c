@@ -88,6 +88,20 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" ORDER BY store LIMIT 4",
 };
 
+/* 1 when the query (SELECT EXISTS ...) says so, else 0. */
+static int
+has_rows(sqlite3 *db, const char *query)
+{
+	sqlite3_stmt *st = NULL;
+	int yes = 0;
+
+	if (sqlite3_prepare_v2(db, query, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		yes = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return yes;
+}
+
 int
 omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
               omni_error *err)
@@ -113,17 +127,9 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 			omni_link_free(l);
 			return -1;
 		}
-	/* Blocks are rare: most runs never need to look one up. */
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(l->db, "SELECT EXISTS (SELECT 1 FROM link_blocks)", -1,
-	                       &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		l->any_blocks = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
-	if (sqlite3_prepare_v2(l->db, "SELECT EXISTS (SELECT 1 FROM accounts)", -1,
-	                       &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		l->any_accounts = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	/* Blocks and accounts are rare: most runs never need to look one up. */
+	l->any_blocks = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM link_blocks)");
+	l->any_accounts = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM accounts)");
 	*out = l;
 	return 0;
 }

@@ -93,6 +93,16 @@ value_text(const json_t *v)
 	return NULL;
 }
 
+/* An e-mail address in ASCII lowercase, in place (NULL is fine): the
+ * stored addresses are keys that compare. */
+static void
+email_lower(char *email)
+{
+	for (char *p = email; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+}
+
 /* Binds obj[key] as text, or NULL when it has no scalar value. */
 static int
 bind_member(sqlite3_stmt *st, int i, const json_t *obj, const char *key)
@@ -326,9 +336,7 @@ order_bind(sqlite3_stmt *st, const json_t *order, const char *store,
 	bind_member(st, 4, order, "number");
 	bind_member(st, 5, c, "id");
 	bind_member(st, 6, c, "name");
-	for (char *p = email; p && *p; p++)   /* ASCII lowercase: keys compare */
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	email_lower(email);
 	if (email)
 		sqlite3_bind_text(st, 7, email, -1, free);
 	else
@@ -419,9 +427,7 @@ omni_account_upsert(omni_store *s, const json_t *account, omni_error *err)
 		               "customer account without a channel or an id");
 		goto out;
 	}
-	for (char *p = email; p && *p; p++)   /* ASCII lowercase: keys compare */
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	email_lower(email);
 	if (prepare(s, account_sql, &st, err) < 0)
 		goto out;
 	bind_str(st, 1, channel);

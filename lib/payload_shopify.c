@@ -263,9 +263,10 @@ customer_new(const json_t *o)
 json_t *
 omni_shopify_account(const json_t *customer, const char *store)
 {
-	json_t *order = json_pack("{sOsO}", "customer", customer, "billing_address",
-	                          json_object_get(customer, "default_address") ?
-	                          json_object_get(customer, "default_address") : json_null());
+	/* An order of the customer's own, to read her as its buyer: her
+	 * default address stands in for the billing one. */
+	json_t *order = json_pack("{sOsO?}", "customer", customer, "billing_address",
+	                          json_object_get(customer, "default_address"));
 	json_t *a = order ? customer_new(order) : NULL;
 
 	json_decref(order);

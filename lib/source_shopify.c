@@ -14,7 +14,7 @@
  * reads as evidence; their cursor, "customers" in the same object, moves
  * only when that list was read to its end.  A token without the
  * read_customers scope (403) or a shop without the list (404) skips them
- * with a note under -v. */
+ * with a note under -vv. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,7 +140,9 @@ page(struct shop *s, const char *list, const char *url, char **next, omni_error 
 	char what[48], *link = NULL;
 	int rc = -1;
 
-	snprintf(what, sizeof what, "%spage %ld", *list == 'c' ? "customers " : "", s->page);
+	int is_customers = strcmp(list, "customers") == 0;
+
+	snprintf(what, sizeof what, "%spage %ld", is_customers ? "customers " : "", s->page);
 	r = NULL;
 	rc = omni_http_request(s->h, NULL, url, what, NULL, NULL, 0, &r, err);
 	s->status = r ? r->status : 0;
@@ -161,7 +163,7 @@ page(struct shop *s, const char *list, const char *url, char **next, omni_error 
 	link = omni_http_header(r, "Link");
 	*next = link ? omni_paged_link_next(link) : NULL;
 	pace(s, r);
-	if (*list == 'c') {
+	if (is_customers) {
 		rc = accounts_put(s, orders, &p, err);
 		goto out;
 	}
@@ -195,7 +197,7 @@ first_url(struct shop *s, const char *base, const char *list, const char *since_
 		n--;
 	if (asprintf(&url, "%.*s%s/%s.json?%slimit=250%s%s", (int)n, base,
 	             versioned ? "" : "/admin/api/" API_VERSION, list,
-	             *list == 'o' ? "status=any&" : "",
+	             strcmp(list, "orders") == 0 ? "status=any&" : "",
 	             since ? "&updated_at_min=" : "", since ? since : "") < 0)
 		url = NULL;
 	free(since);
@@ -227,19 +229,13 @@ accounts_put(struct shop *s, const json_t *list, omni_payload *p, omni_error *er
 
 	json_array_foreach(list, i, c) {
 		json_t *a = omni_shopify_account(c, s->f->store_name);
-		const char *u = json_string_value(json_object_get(c, "updated_at"));
-		omni_time t, cur;
 		int rc = a ? omni_payload_account(p, a, err) :
 		         omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 		json_decref(a);
 		if (rc < 0)
 			return -1;
-		if (u && omni_time_parse(u, &t) == 0 &&
-		    (!s->max || omni_time_parse(s->max, &cur) < 0 || t > cur)) {
-			free(s->max);
-			s->max = strdup(u);
-		}
 	}
+	note_times(s, list);
 	return 0;
 }
 
@@ -248,12 +244,11 @@ static int
 customers(struct shop *s, const char *base, omni_error *err)
 {
 	char *url = first_url(s, base, "customers", s->customers), *next = NULL;
-	char *orders_since = s->since;
 	int rc = -1;
 
-	s->since = NULL;
-	free(s->max);
+	free(s->max);     /* from here on the newest customer's time */
 	s->max = NULL;
+	s->max_t = 0;
 	for (s->page = 1; url; s->page++) {
 		if (page(s, "customers", url, &next, err) < 0)
 			goto out;
@@ -269,7 +264,8 @@ customers(struct shop *s, const char *base, omni_error *err)
 	rc = 0;
 out:
 	free(url);
-	s->since = orders_since;
+	free(s->max);     /* a list not read to its end moves no cursor */
+	s->max = NULL;
 	/* Not every token may read customers: that is no failure of the run. */
 	if (rc < 0 && (s->status == 403 || s->status == 404)) {
 		if (s->f->trace) {

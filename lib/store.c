@@ -214,8 +214,8 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	if (create_private(s->path, err) < 0 || check_mode(s->path, err) < 0)
 		goto fail;
 	/* No program shares a connection between threads, so SQLite's own
-	 * locks (a mutex round every call and allocation, a twentieth of
-	 * the linker's time) guard nothing.  Only before SQLite starts:
+	 * locks (a mutex round every call and allocation, a tenth of the
+	 * linker's instructions) guard nothing.  Only before SQLite starts:
 	 * later calls fail harmlessly. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);

@@ -86,14 +86,16 @@ order_requests() {
 	assert_output $'shopify 207119551 Maria Gonzalez maria.gonzalez@example.com maria.gonzalez@example.com +16135550142\nshopify 207119552 Dev Patel   +44 20 7946 0958'
 	run cursor
 	assert_output '{"since":"2024-03-06T11:30:01-05:00","customers":"2024-03-06T10:00:00-05:00"}'
-	# the next run asks for the customers updated since, ':' kept as Shopify writes it
-	fixture_push "$C" "$(jq -cn '{status: 403, body: "{\"errors\":\"[API] This action requires merchant approval for read_customers scope.\"}"}')"
+	# the next run asks for the customers updated since, ':' kept as Shopify
+	# writes it; a token that loses the scope half-way skips the rest
+	fixture_push "$C" "$(page customers-1.json "{base}$C?limit=250&page_info=c2")" \
+		"$(jq -cn '{status: 403, body: "{\"errors\":\"[API] This action requires merchant approval for read_customers scope.\"}"}')"
 	run omni-fetch -vv --orders "shopify:$SHOP"
 	assert_success
-	assert_output --partial 'customers skipped: customers page 1: '
+	assert_output --partial 'customers skipped: customers page 2: '
 	run jq -r 'select(.path | endswith("/customers.json")) | .query' <<<"$(fixture_requests)"
-	assert_output $'limit=250\nlimit=250&page_info=c2\nlimit=250&updated_at_min=2024-03-06T10:00:00-05:00'
-	# a token that may not read them leaves their cursor where it was
+	assert_output $'limit=250\nlimit=250&page_info=c2\nlimit=250&updated_at_min=2024-03-06T10:00:00-05:00\nlimit=250&page_info=c2'
+	# a list not read to its end leaves both cursors where they were
 	run cursor
 	assert_output '{"since":"2024-03-06T11:30:01-05:00","customers":"2024-03-06T10:00:00-05:00"}'
 	# without --orders nothing asks for them
