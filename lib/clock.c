@@ -323,3 +323,12 @@ omni_clock_now(void)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (omni_time)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+double
+omni_clock_monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

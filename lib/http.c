@@ -337,15 +337,6 @@ omni_http_sleep(double seconds)
 		;
 }
 
-double
-omni_http_monotonic(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 setup(omni_http *h, const char *url, const char *method, const char *type,
       const char *body, size_t len, struct curl_slist **extra)
@@ -526,7 +517,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
                   const char *what, const char *type, const char *body,
                   size_t len, omni_http_response **resp, omni_error *err)
 {
-	double start = omni_http_monotonic();
+	double start = omni_clock_monotonic();
 	struct curl_slist *extra = NULL;
 
 	*resp = NULL;
@@ -547,7 +538,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
 		if (v == FAIL)
 			return failed(h, resp);
 		d = delay(h, n);
-		if (n >= h->retries || omni_http_monotonic() - start + d > h->max_wait) {
+		if (n >= h->retries || omni_clock_monotonic() - start + d > h->max_wait) {
 			size_t k = strlen(err->text);
 			snprintf(err->text + k, sizeof err->text - k,
 			         n >= h->retries ? ", %d attempts" :

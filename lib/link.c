@@ -138,7 +138,7 @@ add_owner(input *in, const char *why, const char *channel, const char *email,
 static int
 order_owner_keys(omni_link *l, input *in, omni_error *err)
 {
-	size_t n = in->keys.n;
+	size_t n = l->any_orders ? in->keys.n : 0;
 
 	for (size_t i = 0; i < n; i++) {
 		const char *bar, *num;

@@ -20,7 +20,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"SELECT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
 		" AND strength >= 50",
 	[OMNI_LS_CUST_KEYS] =
-		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1 ORDER BY rowid",
+		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1 AND kind <> 'order'"
+		" ORDER BY rowid",
 	[OMNI_LS_ORDER_OWNER] =
 		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone"
 		" FROM orders"
@@ -127,11 +128,17 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 			omni_link_free(l);
 			return -1;
 		}
-	/* Blocks and accounts are rare: most runs never need to look one up. */
-	l->any_blocks = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM link_blocks)");
-	l->any_accounts = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM accounts)");
+	omni_link_refresh(l);
 	*out = l;
 	return 0;
+}
+
+void
+omni_link_refresh(omni_link *l)
+{
+	l->any_blocks = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM link_blocks)");
+	l->any_accounts = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM accounts)");
+	l->any_orders = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM orders)");
 }
 
 void
@@ -320,6 +327,8 @@ load_order(omni_link *l, const char *store, const char *number, omni_error *err)
 
 	char key[600];
 
+	if (!l->any_orders)
+		return NULL;
 	omni_link_order_number(number, quoted, sizeof quoted);
 	snprintf(key, sizeof key, "%s|%s", store, quoted);
 	if (omni_link_order_missed(l, key))

@@ -167,7 +167,12 @@ omni_link_ticket_customer(omni_link *l, const char *ticket, char *cid, size_t si
 int
 omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
 {
-	struct { char id[40], status[32]; char *subject; omni_time upd; } t[8];
+	struct {
+		char id[40], status[32];
+		char *subject;
+		omni_time upd;
+		int some, all;    /* names some, all of the record's orders */
+	} t[8];
 	size_t n = 0;
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_TICKETS);
 	int rc, reply = 0, ords = has_orders(in);
@@ -187,9 +192,13 @@ omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
 		n++;
 	}
 	sqlite3_reset(st);
+	for (size_t i = 0; i < n; i++) {
+		t[i].some = 0;
+		t[i].all = ords ? names_orders(l, in, t[i].id, &t[i].some) : 1;
+	}
 	for (int pass = 0; pass < 3 && !v->ticket[0]; pass++)
 		for (size_t i = 0; i < n && !v->ticket[0]; i++) {
-			int some = 0, all = ords ? names_orders(l, in, t[i].id, &some) : 1;
+			int some = t[i].some, all = t[i].all;
 			int near = absdiff(in->first, t[i].upd) <= l->o.window;
 			if (blocked(l, t[i].id, in->id) || (solved(t[i].status) && !all))
 				continue;

@@ -269,6 +269,9 @@ char *omni_time_format(omni_time t, char *buf);
 /* --now: an RFC 3339 time or Unix seconds.  0 ok, -1 with err (64). */
 int omni_clock_set(const char *arg, omni_error *err);
 omni_time omni_clock_now(void);
+/* Seconds on the monotonic clock (for waits, time limits and token
+ * lifetimes); --now does not move it. */
+double omni_clock_monotonic(void);
 
 /* ------------------------------------------------------------------ */
 // lib/env.c - XDG paths and secrets
@@ -713,8 +716,6 @@ char *omni_http_header(const omni_http_response *r, const char *name);
  * when absent or invalid. */
 double omni_http_retry_after(const char *value, time_t now);
 void omni_http_sleep(double seconds);
-/* Seconds on the monotonic clock (for waits and token lifetimes). */
-double omni_http_monotonic(void);
 
 // lib/sha256.c
 void omni_sha256(const void *data, size_t len, unsigned char out[32]);
@@ -1066,6 +1067,7 @@ struct omni_link {
 	sqlite3_stmt *st[OMNI_LS_COUNT];
 	int any_blocks;                  /* link_blocks has rows: look them up */
 	int any_accounts;                /* accounts has rows: look them up */
+	int any_orders;                  /* orders has rows: look them up */
 	/* What one record has read already (lib/link_who.c): the keys of one
 	 * customer in the store's order, and the orders the store lacks. */
 	char ck_id[40];
@@ -1076,7 +1078,8 @@ struct omni_link {
 
 /* Forgets what the last record read (before each record, after merges). */
 void omni_link_cache_reset(omni_link *l);
-/* The keys of customer cid, from the store once per record: borrowed
+/* The keys of customer cid but its orders (which only omni-link's
+ * look-ups by order use), from the store once per record: borrowed
  * (valid until the next reset or call for another customer), or NULL
  * with err. */
 const omni_link_keys *omni_link_cust_keys(omni_link *l, const char *cid,
@@ -1147,6 +1150,10 @@ int omni_link_emit(omni_link *l, const omni_record *base,
 int omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
                   omni_error *err);
 void omni_link_free(omni_link *l);
+/* Notes which of the rarely filled tables (blocks, accounts, orders) have
+ * rows, so look-ups in empty ones are skipped: at the start of each
+ * transaction, since another program may have filled one meanwhile. */
+void omni_link_refresh(omni_link *l);
 /* Links one ticket (inside the caller's transaction) and writes the
  * conversation it joined, as it now stands, to out.  *explain (when opts
  * ask) is new text: which keys linked what.  0, or -1 with err. */

@@ -45,14 +45,14 @@ bucket_init(struct bucket *b, double rate, double burst)
 {
 	b->rate = rate;
 	b->burst = b->tokens = burst;
-	b->at = omni_http_monotonic();
+	b->at = omni_clock_monotonic();
 }
 
 /* Takes a token: the seconds to wait for it first. */
 static double
 bucket_take(struct bucket *b)
 {
-	double now = omni_http_monotonic(), wait = 0;
+	double now = omni_clock_monotonic(), wait = 0;
 
 	b->tokens += (now - b->at) * b->rate;
 	if (b->tokens > b->burst)
@@ -122,7 +122,7 @@ token(struct amz *a, omni_error *err)
 	if (omni_oauth_refresh(a->lwa, a->f->name, "AMAZON", a->token_url, a->refresh,
 	                       a->client_id, a->client_secret, NULL, &access, &ttl, err) < 0)
 		goto out;
-	a->expires = omni_http_monotonic() + ttl;
+	a->expires = omni_clock_monotonic() + ttl;
 	omni_http_clear_headers(a->pg.h);
 	if (omni_http_add_header(a->pg.h, "x-amz-access-token", access, 1) < 0 ||
 	    omni_http_add_header(a->pg.h, "Accept", "application/json", 0) < 0) {
@@ -157,7 +157,7 @@ api_get(struct amz *a, const char *url, const char *sub, struct bucket *b,
 
 	snprintf(what, sizeof what, "page %ld%s%s", a->pg.page, sub ? ": " : "", sub ? sub : "");
 	for (int again = 0;; again = 1) {
-		if (omni_http_monotonic() > a->expires - 60 && token(a, err) < 0)
+		if (omni_clock_monotonic() > a->expires - 60 && token(a, err) < 0)
 			return NULL;
 		omni_paged_wait(&a->pg, bucket_take(b), "rate limit");
 		if (omni_http_request(a->pg.h, NULL, url, what, NULL, NULL, 0, &r, err) == 0)

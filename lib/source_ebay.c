@@ -171,7 +171,7 @@ refresh(struct ebay *e, omni_error *err)
 	                       NULL, scope, &access, &ttl, err) < 0)
 		goto out;
 	/* a minute before it expires; halfway through a short-lived one */
-	e->renew = omni_http_monotonic() + (ttl > 120 ? ttl - 60 : ttl / 2);
+	e->renew = omni_clock_monotonic() + (ttl > 120 ? ttl - 60 : ttl / 2);
 	rc = bearer(e, access, err);
 out:
 	free(access);
@@ -192,7 +192,7 @@ fetch(struct ebay *e, const char *url, const char *what, const char *scope,
 		json_error_t je;
 		int rc;
 
-		if (e->auth && omni_http_monotonic() > e->renew && refresh(e, err) < 0)
+		if (e->auth && omni_clock_monotonic() > e->renew && refresh(e, err) < 0)
 			return NULL;
 		rc = omni_http_request(e->h, NULL, url, what, NULL, NULL, 0, &r, err);
 		if (rc < 0 && e->auth && err->status == OMNI_EX_NOPERM && !renewed++) {

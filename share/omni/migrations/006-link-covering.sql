@@ -1,0 +1,9 @@
+-- omni store, schema version 6: a customer's keys read from one index.
+--
+-- omni-link reads a customer's identity keys for every candidate it
+-- weighs and every ticket it writes.  Indexed by customer alone, each key
+-- cost a visit to its row, wherever in the table the key was first
+-- written; with the kind and value beside the customer, the keys of one
+-- customer are read from adjacent entries of the index.
+DROP INDEX IF EXISTS identity_keys_customer;
+CREATE INDEX identity_keys_customer ON identity_keys(customer_id, kind, value);
