@@ -355,6 +355,11 @@ typedef struct omni_store omni_store;
 int omni_store_open(const char *path, omni_store **out, omni_error *err);
 void omni_store_close(omni_store *s);
 sqlite3 *omni_store_db(omni_store *s);            /* borrowed */
+/* The statement for sql, prepared once per store and kept until it
+ * closes: reset and unbound, ready to bind.  sql must live as long as the
+ * store (a string constant: its address is the key).  The caller resets
+ * it when done with it and never finalizes it.  NULL with err. */
+sqlite3_stmt *omni_store_prepared(omni_store *s, const char *sql, omni_error *err);
 const char *omni_store_path(const omni_store *s); /* borrowed */
 int omni_store_schema_version(omni_store *s);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  0 or -1 with err (75 when busy). */

@@ -122,17 +122,15 @@ bind_str(sqlite3_stmt *st, int i, const char *s)
 	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
+/* The store's kept statement for sql (lib/store.c): reset, not
+ * finalized, when done. */
 static int
 prepare(omni_store *s, const char *sql, sqlite3_stmt **st, omni_error *err)
 {
-	if (sqlite3_prepare_v2(omni_store_db(s), sql, -1, st, NULL) != SQLITE_OK) {
-		omni_store_error(s, err, "preparing an order statement");
-		return -1;
-	}
-	return 0;
+	return (*st = omni_store_prepared(s, sql, err)) ? 0 : -1;
 }
 
-/* Steps a bound statement to its end and finalizes it.  0 or -1. */
+/* Steps a bound statement to its end and resets it.  0 or -1. */
 static int
 run(omni_store *s, sqlite3_stmt *st, const char *what, omni_error *err)
 {
@@ -140,10 +138,10 @@ run(omni_store *s, sqlite3_stmt *st, const char *what, omni_error *err)
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		omni_store_error(s, err, what);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return 0;
 }
 
@@ -211,7 +209,7 @@ order_rowid(omni_store *s, const char *channel, const char *store,
 		omni_store_error(s, err, "reading an order");
 		rc = -1;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -383,7 +381,7 @@ omni_order_upsert(omni_store *s, const json_t *order, omni_error *err)
 	if (prepare(s, order_sql, &st, err) < 0)
 		goto out;
 	if (order_bind(st, order, store, id) < 0) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -526,7 +524,7 @@ load_pieces(omni_store *s, const char *sql, sqlite3_int64 rowid, omni_error *err
 		json_decref(list);
 		list = NULL;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return list;
 }
 
@@ -606,7 +604,7 @@ omni_order_load(omni_store *s, const char *channel, const char *store,
 	} else if (rc != SQLITE_DONE) {
 		omni_store_error(s, err, "reading an order");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	for (size_t i = 0; order && i < sizeof pieces / sizeof pieces[0]; i++) {
 		json_t *list = load_pieces(s, pieces[i].sql, rowid, err);
 		if (!list) {

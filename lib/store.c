@@ -25,11 +25,18 @@ static const char *const statements[ST_COUNT] = {
 	[ST_MARK_SEEN] = "INSERT OR IGNORE INTO fetch_seen(source, key, at) VALUES (?1, ?2, ?3)",
 };
 
+/* A statement prepared once, found by the address of its text. */
+typedef struct prepared {
+	const char *sql;
+	sqlite3_stmt *st;
+} prepared;
+
 struct omni_store {
 	sqlite3 *db;
 	char *path;
 	int busy_ms;
-	sqlite3_stmt *stmt[ST_COUNT];
+	prepared *kept;
+	size_t nkept, capkept;
 };
 
 int
@@ -253,8 +260,9 @@ omni_store_close(omni_store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(s->stmt[i]);
+	for (size_t i = 0; i < s->nkept; i++)
+		sqlite3_finalize(s->kept[i].st);
+	free(s->kept);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -354,17 +362,40 @@ omni_store_rollback(omni_store *s)
 }
 
 /* A cached statement, reset and ready to bind. */
-static sqlite3_stmt *
-stmt(omni_store *s, int which, omni_error *err)
+sqlite3_stmt *
+omni_store_prepared(omni_store *s, const char *sql, omni_error *err)
 {
-	if (!s->stmt[which] &&
-	    sqlite3_prepare_v2(s->db, statements[which], -1, &s->stmt[which], NULL) != SQLITE_OK) {
+	size_t i;
+	sqlite3_stmt *st;
+
+	for (i = 0; i < s->nkept && s->kept[i].sql != sql; i++)
+		;
+	if (i < s->nkept) {
+		st = s->kept[i].st;
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (s->nkept == s->capkept) {
+		size_t cap = s->capkept ? s->capkept * 2 : 16;
+		prepared *p = realloc(s->kept, cap * sizeof *p);
+		if (!p)
+			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
+		s->kept = p;
+		s->capkept = cap;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
 		omni_store_error(s, err, "cannot prepare a statement");
 		return NULL;
 	}
-	sqlite3_reset(s->stmt[which]);
-	sqlite3_clear_bindings(s->stmt[which]);
-	return s->stmt[which];
+	s->kept[s->nkept++] = (prepared){ sql, st };
+	return st;
+}
+
+static sqlite3_stmt *
+stmt(omni_store *s, int which, omni_error *err)
+{
+	return omni_store_prepared(s, statements[which], err);
 }
 
 static const char *
