@@ -231,13 +231,13 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 		}
 		if (rc < 0)
 			goto fail;
-		if (!locked && omni_store_begin(r->store, err) < 0)
-			return -1;
 		if (!locked) {
+			if (omni_store_begin(r->store, err) < 0)
+				return -1;
 			omni_link_refresh(r->link);
 			start = omni_clock_monotonic();
+			locked = 1;
 		}
-		locked = 1;
 		if (omni_link_record(r->link, rec, r->pending, &why, err) < 0) {
 			if (err->status == OMNI_EX_DATAERR)
 				omni_error_locate(err, omni_reader_name(rd), omni_reader_lineno(rd));

@@ -51,6 +51,27 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* A file: source on the scratch store, its payload reader, and the
+ * transaction each input runs in (rolled back: each starts empty). */
+static void
+scratch(omni_fetch *f, omni_payload *p)
+{
+	omni_error err = { 0 };
+
+	memset(f, 0, sizeof *f);
+	f->name = "file";
+	f->cursor_key = "file";
+	f->uri = "file:fuzz";
+	f->store = store;
+	f->emit = emit;
+	f->emit_line = emit_line;
+	f->reject = reject;
+	p->f = f;
+	p->emitted = json_object();
+	if (omni_store_begin(store, &err) < 0)
+		abort();
+}
+
 /* The lazy path on one line (any bytes): handled, declined or refused. */
 static void
 meta_line(const uint8_t *data, size_t size)
@@ -62,18 +83,7 @@ meta_line(const uint8_t *data, size_t size)
 
 	if (!m)
 		abort();
-	memset(&f, 0, sizeof f);
-	f.name = "file";
-	f.cursor_key = "file";
-	f.uri = "file:fuzz";
-	f.store = store;
-	f.emit = emit;
-	f.emit_line = emit_line;
-	f.reject = reject;
-	p.f = &f;
-	p.emitted = json_object();
-	if (omni_store_begin(store, &err) < 0)
-		abort();
+	scratch(&f, &p);
 	if (omni_payload_meta_line(&p, m, (const char *)data, size, &err) < 0 &&
 	    err.status != OMNI_EX_DATAERR) {
 		fprintf(stderr, "fuzz-payload: meta line: status %d: %s\n", err.status, err.text);
@@ -98,19 +108,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	meta_line(data, line);
 	if (!doc)
 		return 0;
-	memset(&f, 0, sizeof f);
-	f.name = "file";
-	f.cursor_key = "file";
-	f.uri = "file:fuzz";
-	f.store = store;
+	scratch(&f, &p);
 	f.orders = size % 2;      /* both with and without --orders */
 	f.keep_going = size % 3 == 0;
-	f.emit = emit;
-	f.reject = reject;
-	p.f = &f;
-	p.emitted = json_object();
-	if (omni_store_begin(store, &err) < 0)
-		abort();
 	if (omni_payload_handle(&p, doc, &err) < 0 && err.status != OMNI_EX_DATAERR) {
 		fprintf(stderr, "fuzz-payload: status %d: %s\n", err.status, err.text);
 		abort();

@@ -122,15 +122,8 @@ bind_str(sqlite3_stmt *st, int i, const char *s)
 	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
-/* The store's kept statement for sql (lib/store.c): reset, not
- * finalized, when done. */
-static int
-prepare(omni_store *s, const char *sql, sqlite3_stmt **st, omni_error *err)
-{
-	return (*st = omni_store_prepared(s, sql, err)) ? 0 : -1;
-}
-
-/* Steps a bound statement to its end and resets it.  0 or -1. */
+/* Steps a bound statement (the store's kept one, lib/store.c) to its
+ * end and resets it.  0 or -1. */
 static int
 run(omni_store *s, sqlite3_stmt *st, const char *what, omni_error *err)
 {
@@ -186,7 +179,7 @@ order_rowid(omni_store *s, const char *channel, const char *store,
 	if (!store)
 		store = "";
 	if (thin) {
-		if (prepare(s, thin_order_sql, &st, err) < 0)
+		if (!(st = omni_store_prepared(s, thin_order_sql, err)))
 			return -1;
 		bind_str(st, 1, channel);
 		bind_str(st, 2, store);
@@ -194,7 +187,7 @@ order_rowid(omni_store *s, const char *channel, const char *store,
 		if (run(s, st, "saving an order", err) < 0)
 			return -1;
 	}
-	if (prepare(s, rowid_sql, &st, err) < 0)
+	if (!(st = omni_store_prepared(s, rowid_sql, err)))
 		return -1;
 	bind_str(st, 1, channel);
 	bind_str(st, 2, store);
@@ -247,7 +240,7 @@ fulfillment_put(omni_store *s, sqlite3_int64 rowid, const json_t *fl,
 	if (!(id = piece_id(fl, "tracking_number")))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "fulfilment without an id or a tracking number"), -1;
-	if (prepare(s, fulfillment_sql, &st, err) < 0) {
+	if (!(st = omni_store_prepared(s, fulfillment_sql, err))) {
 		free(id);
 		return -1;
 	}
@@ -268,7 +261,7 @@ refund_put(omni_store *s, sqlite3_int64 rowid, const json_t *r, omni_error *err)
 	if (!json_is_object(r) || !(id = piece_id(r, "at")))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "refund without an id"), -1;
-	if (prepare(s, refund_sql, &st, err) < 0) {
+	if (!(st = omni_store_prepared(s, refund_sql, err))) {
 		free(id);
 		return -1;
 	}
@@ -289,7 +282,7 @@ return_put(omni_store *s, sqlite3_int64 rowid, const json_t *r, omni_error *err)
 	if (!json_is_object(r) || !(id = piece_id(r, "at")))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "return without an id"), -1;
-	if (prepare(s, return_sql, &st, err) < 0) {
+	if (!(st = omni_store_prepared(s, return_sql, err))) {
 		free(id);
 		return -1;
 	}
@@ -378,7 +371,7 @@ omni_order_upsert(omni_store *s, const json_t *order, omni_error *err)
 		store = "";
 	if (savepoint_begin(s, err) < 0)
 		goto out_free;
-	if (prepare(s, order_sql, &st, err) < 0)
+	if (!(st = omni_store_prepared(s, order_sql, err)))
 		goto out;
 	if (order_bind(st, order, store, id) < 0) {
 		sqlite3_reset(st);
@@ -426,7 +419,7 @@ omni_account_upsert(omni_store *s, const json_t *account, omni_error *err)
 		goto out;
 	}
 	email_lower(email);
-	if (prepare(s, account_sql, &st, err) < 0)
+	if (!(st = omni_store_prepared(s, account_sql, err)))
 		goto out;
 	bind_str(st, 1, channel);
 	bind_str(st, 2, store ? store : "");
@@ -506,7 +499,7 @@ load_pieces(omni_store *s, const char *sql, sqlite3_int64 rowid, omni_error *err
 	json_t *list = json_array();
 	int rc;
 
-	if (!list || prepare(s, sql, &st, err) < 0) {
+	if (!list || !(st = omni_store_prepared(s, sql, err))) {
 		json_decref(list);
 		return NULL;
 	}
@@ -592,7 +585,7 @@ omni_order_load(omni_store *s, const char *channel, const char *store,
 		err->status = 0;
 	if (!store)
 		store = "";
-	if (!channel || !order_id || prepare(s, load_sql, &st, err) < 0)
+	if (!channel || !order_id || !(st = omni_store_prepared(s, load_sql, err)))
 		return NULL;
 	bind_str(st, 1, channel);
 	bind_str(st, 2, store);
