@@ -321,6 +321,8 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	for (size_t i = 0; i < v.nbridged; i++)
 		if (omni_link_absorb(l, v.ticket, v.bridged[i], err) < 0)
 			goto out;
+	if (v.new_ticket && omni_link_seq_new(l, v.ticket, err) < 0)
+		goto out;
 	/* A new ticket has absorbed this record only; a new customer has no
 	 * other ticket: nothing to look up. */
 	if (v.new_ticket && !v.nbridged && !ns &&

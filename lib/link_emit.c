@@ -37,17 +37,23 @@ omni_link_step(omni_link *l, sqlite3_stmt *st, omni_error *err)
 int
 omni_link_absorb(omni_link *l, const char *into, const char *from, omni_error *err)
 {
+#define SEQ(p) "(SELECT seq FROM tickets WHERE id = " p ")"
 	static const char *const moves[] = {
-		"UPDATE OR IGNORE messages SET ticket_id = ?1 WHERE ticket_id = ?2",
-		"DELETE FROM messages WHERE ticket_id = ?2",
-		"UPDATE OR IGNORE link_msgids SET ticket_id = ?1 WHERE ticket_id = ?2",
-		"UPDATE OR IGNORE link_ticket_orders SET ticket_id = ?1 WHERE ticket_id = ?2",
-		"UPDATE ticket_links SET ticket_id = ?1 WHERE ticket_id = ?2",
+		"UPDATE OR IGNORE messages SET ticket = " SEQ("?1") " WHERE ticket = " SEQ("?2"),
+		"DELETE FROM messages WHERE ticket = " SEQ("?2"),
+		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ("?1") " WHERE ticket = " SEQ("?2"),
+		"DELETE FROM link_msgids WHERE ticket = " SEQ("?2"),
+		"UPDATE OR IGNORE link_ticket_orders SET ticket = " SEQ("?1")
+		" WHERE ticket = " SEQ("?2"),
+		"DELETE FROM link_ticket_orders WHERE ticket = " SEQ("?2"),
+		"UPDATE ticket_links SET ticket = " SEQ("?1") " WHERE ticket = " SEQ("?2"),
 		"DELETE FROM tickets WHERE id = ?2",
 	};
+#undef SEQ
 	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
 		if (omni_link_exec(l, err, moves[i], into, from, (const char *)NULL) < 0)
 			return -1;
+	l->nseqs = 0;     /* from is gone */
 	return 0;
 }
 
@@ -75,12 +81,13 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
          omni_error *err)
 {
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_LINK_PUT);
+	sqlite3_int64 seq = omni_link_seq(l, v->ticket);
 	omni_jiter it;
 	omni_span m;
 
 	/* The ticket's own row is written with its record (omni_link_emit). */
 	put_text(st, 1, in->id);
-	put_text(st, 2, v->ticket);
+	sqlite3_bind_int64(st, 2, seq);
 	put_text(st, 3, v->tkind[0] ? v->tkind : "new");
 	if (v->tvalue[0])
 		put_text(st, 4, v->tvalue);
@@ -111,7 +118,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		if (omni_json_string_buf(f[3], ch, sizeof ch) <= 0)
 			link_copy(ch, sizeof ch, in->channel);
 		st = omni_link_stmt(l, OMNI_LS_MSG_PUT);
-		put_text(st, 1, v->ticket);
+		sqlite3_bind_int64(st, 1, seq);
 		put_text(st, 2, id);
 		put_text(st, 4, ch);
 		put_text(st, 5, dir);
@@ -126,7 +133,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_MSGID_PUT);
 		put_text(st, 1, id);
-		put_text(st, 2, v->ticket);
+		sqlite3_bind_int64(st, 2, seq);
 		if (omni_link_step(l, st, err) < 0)
 			return -1;
 	}
@@ -134,7 +141,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		if (strcmp(in->keys.v[i].kind, "order") != 0)
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_TORDER_PUT);
-		put_text(st, 1, v->ticket);
+		sqlite3_bind_int64(st, 1, seq);
 		put_text(st, 2, in->keys.v[i].value);
 		if (omni_link_step(l, st, err) < 0)
 			return -1;
@@ -183,6 +190,9 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		put_text(st, 8, cat);
 		put_text(st, 9, uat);
 		sqlite3_bind_text(st, 10, line, (int)len, SQLITE_STATIC);
+		sqlite3_int64 seq = omni_link_seq(l, ticket);
+		if (seq > 0)
+			sqlite3_bind_int64(st, 11, seq);
 	} else {
 		st = omni_link_stmt(l, OMNI_LS_TICKET_RECORD);
 		put_text(st, 1, ticket);

@@ -11,11 +11,12 @@
 #include "omni.h"
 
 static const char *const sql[OMNI_LS_COUNT] = {
-	[OMNI_LS_LINK_GET] = "SELECT ticket_id FROM ticket_links WHERE source_id = ?1",
+	[OMNI_LS_LINK_GET] = "SELECT t.id FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
+		" WHERE l.source_id = ?1",
 	[OMNI_LS_MSGID_GET] =
-		"SELECT m.ticket_id, t.updated_at, t.status FROM link_msgids m"
-		" JOIN tickets t ON t.id = m.ticket_id WHERE m.msgid = ?1"
-		" ORDER BY m.ticket_id",
+		"SELECT t.id, t.updated_at, t.status FROM link_msgids m"
+		" JOIN tickets t ON t.seq = m.ticket WHERE m.msgid = ?1"
+		" ORDER BY t.id",
 	[OMNI_LS_KEY_GET] =
 		"SELECT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
 		" AND strength >= 50",
@@ -34,9 +35,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"SELECT id, status, subject, updated_at FROM tickets WHERE customer_id = ?1"
 		" ORDER BY updated_at DESC LIMIT 8",
 	[OMNI_LS_TICKET_HAS_ORDER] =
-		"SELECT 1 FROM link_ticket_orders WHERE ticket_id = ?1 AND order_key = ?2",
+		"SELECT 1 FROM link_ticket_orders WHERE ticket = ?1 AND order_key = ?2",
 	[OMNI_LS_TICKET_ORDERS] =
-		"SELECT order_key FROM link_ticket_orders WHERE ticket_id = ?1 ORDER BY order_key",
+		"SELECT order_key FROM link_ticket_orders WHERE ticket = ?1 ORDER BY order_key",
 	[OMNI_LS_BLOCKED] = "SELECT 1 FROM link_blocks WHERE a = ?1 AND b = ?2",
 	[OMNI_LS_CUST_PUT] =
 		"INSERT INTO customers (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)"
@@ -47,9 +48,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"INSERT OR IGNORE INTO identity_keys (kind, value, customer_id, strength,"
 		" channel, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[OMNI_LS_TICKET_PUT] =
-		"INSERT INTO tickets (id, customer_id, channel, store, status, subject,"
+		"INSERT INTO tickets (seq, id, customer_id, channel, store, status, subject,"
 		" thread_key, created_at, updated_at, solved_at, record)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
 		" CASE WHEN ?5 IN ('solved', 'closed') THEN ?9 END, ?10)"
 		" ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id,"
 		" channel = excluded.channel, store = COALESCE(excluded.store, tickets.store),"
@@ -65,25 +66,27 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" solved_at = CASE WHEN status = 'solved' OR status = 'closed'"
 		" THEN COALESCE(solved_at, ?4) END WHERE id = ?1",
 	[OMNI_LS_MSG_PUT] =
-		"INSERT OR IGNORE INTO messages (ticket_id, id, message_id, channel, direction,"
+		"INSERT OR IGNORE INTO messages (ticket, id, message_id, channel, direction,"
 		" at, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[OMNI_LS_MSGID_PUT] = "INSERT OR IGNORE INTO link_msgids VALUES (?1, ?2)",
-	[OMNI_LS_TORDER_PUT] = "INSERT OR IGNORE INTO link_ticket_orders VALUES (?1, ?2)",
+	[OMNI_LS_MSGID_PUT] = "INSERT OR IGNORE INTO link_msgids (msgid, ticket) VALUES (?1, ?2)",
+	[OMNI_LS_TORDER_PUT] = "INSERT OR IGNORE INTO link_ticket_orders (ticket, order_key) VALUES (?1, ?2)",
 	[OMNI_LS_LINK_PUT] =
-		"INSERT INTO ticket_links (source_id, ticket_id, key_kind, key_value,"
+		"INSERT INTO ticket_links (source_id, ticket, key_kind, key_value,"
 		" confidence, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 		" ON CONFLICT (source_id) DO NOTHING",
 	[OMNI_LS_MERGED_FROM] =
-		"SELECT source_id FROM ticket_links WHERE ticket_id = ?1 ORDER BY rowid",
+		"SELECT source_id FROM ticket_links WHERE ticket = ?1 ORDER BY rowid",
 	[OMNI_LS_HISTORY] =
 		"SELECT id, channel, subject, status, created_at FROM tickets"
 		" WHERE customer_id = ?1 AND id <> ?2 ORDER BY updated_at DESC LIMIT ?3",
 	[OMNI_LS_DM_NEAR] =
-		"SELECT 1 FROM messages WHERE ticket_id = ?1 AND channel = ?2"
+		"SELECT 1 FROM messages WHERE ticket = ?1 AND channel = ?2"
 		" AND at >= ?3 AND at <= ?4 LIMIT 1",
 	[OMNI_LS_ACCOUNT_EMAIL] =
 		"SELECT channel, ref, email, phone FROM accounts WHERE email_key = ?1"
 		" ORDER BY channel, ref LIMIT 4",
+	[OMNI_LS_TICKET_SEQ] = "SELECT seq FROM tickets WHERE id = ?1",
+	[OMNI_LS_NEXT_SEQ] = "SELECT COALESCE(max(seq), 0) + 1 FROM tickets",
 	[OMNI_LS_ACCOUNT_REF] =
 		"SELECT channel, ref, email, phone FROM accounts WHERE channel = ?1 AND ref = ?2"
 		" ORDER BY store LIMIT 4",
@@ -160,6 +163,59 @@ omni_link_stmt(omni_link *l, int which)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return st;
+}
+
+/* Remembers ticket's number for the rest of the record (a full list
+ * only means more look-ups). */
+static void
+seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq)
+{
+	size_t n = strlen(ticket);
+
+	if (l->nseqs >= sizeof l->seqs / sizeof l->seqs[0] || n >= sizeof l->seqs[0].id)
+		return;
+	memcpy(l->seqs[l->nseqs].id, ticket, n + 1);
+	l->seqs[l->nseqs++].seq = seq;
+}
+
+sqlite3_int64
+omni_link_seq(omni_link *l, const char *ticket)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 seq = 0;
+
+	for (size_t i = 0; i < l->nseqs; i++)
+		if (strcmp(l->seqs[i].id, ticket) == 0)
+			return l->seqs[i].seq;
+	st = omni_link_stmt(l, OMNI_LS_TICKET_SEQ);
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (seq)
+		seq_keep(l, ticket, seq);
+	return seq;
+}
+
+sqlite3_int64
+omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 seq = omni_link_seq(l, ticket);
+
+	if (seq > 0)
+		return seq;     /* a row of that id is there already */
+	seq = -1;
+	st = omni_link_stmt(l, OMNI_LS_NEXT_SEQ);
+	/* The write lock is held: no other process adds a ticket before
+	 * this one's row is written. */
+	if (sqlite3_step(st) == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (seq < 0)
+		return omni_store_error(l->store, err, "numbering a ticket"), -1;
+	seq_keep(l, ticket, seq);
+	return seq;
 }
 
 int
@@ -363,7 +419,7 @@ omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
 	int rc;
 
 	*ids_json = *orders_json = NULL;
-	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket_id));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = col(st, 0), *bar = strrchr(key, '|');
 		json_array_append_new(keys, json_string(key));
@@ -440,7 +496,7 @@ omni_link_merged_from_json(omni_link *l, const char *ticket_id, omni_error *err)
 	json_t *a = json_array();
 	int rc;
 
-	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket_id));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		json_array_append_new(a, json_string(col(st, 0)));
 	if (rc != SQLITE_DONE) {

@@ -32,7 +32,7 @@ ticket_has_any_order(omni_link *l, const char *ticket)
 	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
 	int rc;
 
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket));
 	rc = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return rc;
@@ -51,7 +51,7 @@ names_orders(omni_link *l, const input *in, const char *ticket, int *some)
 		if (strcmp(in->keys.v[i].kind, "order") != 0 || in->keys.v[i].why[0] != 'o')
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_TICKET_HAS_ORDER);
-		sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket));
 		sqlite3_bind_text(st, 2, in->keys.v[i].value, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			*some = 1;
@@ -88,7 +88,7 @@ dm_near(omni_link *l, const input *in, const char *ticket)
 
 	omni_time_format(in->first - l->o.dm_window, lo);
 	omni_time_format(in->last + l->o.dm_window, hi);
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket));
 	sqlite3_bind_text(st, 2, in->channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, hi, -1, SQLITE_STATIC);

@@ -43,6 +43,7 @@ omni_link_cache_reset(omni_link *l)
 	for (size_t i = 0; i < l->norder_miss; i++)
 		free(l->order_miss[i]);
 	l->norder_miss = 0;
+	l->nseqs = 0;
 }
 
 const omni_link_keys *

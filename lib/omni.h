@@ -1062,6 +1062,7 @@ enum {
 	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
 	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
+	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ,
 	OMNI_LS_COUNT
 };
 
@@ -1079,6 +1080,10 @@ struct omni_link {
 	omni_link_keys ck;
 	char *order_miss[16];
 	size_t norder_miss;
+	/* Tickets' numbers in this store (tickets.seq, what the link tables
+	 * name a ticket by), as this record looked them up or gave them. */
+	struct { char id[40]; sqlite3_int64 seq; } seqs[16];
+	size_t nseqs;
 };
 
 /* Forgets what the last record read (before each record, after merges). */
@@ -1089,6 +1094,12 @@ void omni_link_cache_reset(omni_link *l);
  * with err. */
 const omni_link_keys *omni_link_cust_keys(omni_link *l, const char *cid,
                                           omni_error *err);
+/* The store's number for a ticket (tickets.seq): what this record
+ * looked up or gave, else the store's; 0 for a ticket the store has not. */
+sqlite3_int64 omni_link_seq(omni_link *l, const char *ticket);
+/* Gives a new ticket the store's next number (its row written later
+ * with omni_link_emit), or -1 with err. */
+sqlite3_int64 omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err);
 /* Did this record find no order for "store|#number"?  Record a miss. */
 int omni_link_order_missed(omni_link *l, const char *key);
 void omni_link_order_miss(omni_link *l, const char *key);

@@ -54,7 +54,7 @@ kill_soon() {
 # What must not depend on crashes: every message once, in its ticket, and
 # the orders.
 store_state() {
-	sqlite3 "$1" "SELECT ticket_id, id FROM messages ORDER BY id;
+	sqlite3 "$1" "SELECT t.id, m.id FROM messages m JOIN tickets t ON t.seq = m.ticket ORDER BY m.id;
 		SELECT 'links', count(*), count(DISTINCT source_id) FROM ticket_links;
 		SELECT 'orders', channel, order_id, number, total FROM orders ORDER BY order_id;
 		SELECT 'fulfillments', count(*) FROM fulfillments;

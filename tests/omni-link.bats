@@ -157,7 +157,7 @@ export -f latest
 	run bash -c "omni-link -e '$BATS_TEST_TMPDIR/more.ndjson' 2>&1 >/dev/null"
 	assert_output --regexp '^omni-link: h7: ticket tk-[0-9a-f]{16} \(window, confidence 0\.60\); customer cus-[0-9a-f]{16} \(email pat@example\.com\); 1 customer\(s\) kept apart by a conflicting key$'
 	run sqlite3 "$OMNI_DB" "SELECT k.value FROM identity_keys k JOIN ticket_links l ON l.source_id = 'h7'
-		JOIN tickets t ON t.id = l.ticket_id WHERE k.customer_id = t.customer_id AND k.kind = 'instagram'"
+		JOIN tickets t ON t.seq = l.ticket WHERE k.customer_id = t.customer_id AND k.kind = 'instagram'"
 	assert_output 111
 }
 
@@ -289,7 +289,7 @@ export -f latest
 	assert_line --index 0 '[["u3"],["m-u3"]]'
 	assert_line --index 1 '[["u2"],["m-u2"]]'
 	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets; SELECT count(*) FROM messages;
-		SELECT count(DISTINCT ticket_id) FROM ticket_links WHERE source_id IN ('"'u2', 'u3'"')'
+		SELECT count(DISTINCT ticket) FROM ticket_links WHERE source_id IN ('"'u2', 'u3'"')'
 	assert_output $'3\n3\n2'
 }
 
