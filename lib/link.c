@@ -236,6 +236,7 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 	sqlite3_bind_text(st, 1, in->id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		link_copy(v->ticket, sizeof v->ticket, (const char *)sqlite3_column_text(st, 0));
+		omni_link_seq_keep(l, v->ticket, sqlite3_column_int64(st, 1));
 		snprintf(v->tkind, sizeof v->tkind, "record");
 		v->confidence = 1.0;
 		v->via_mail = 1;      /* a rerun: its keys were learnt the first time */

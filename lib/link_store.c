@@ -11,10 +11,10 @@
 #include "omni.h"
 
 static const char *const sql[OMNI_LS_COUNT] = {
-	[OMNI_LS_LINK_GET] = "SELECT t.id FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
+	[OMNI_LS_LINK_GET] = "SELECT t.id, t.seq FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
 		" WHERE l.source_id = ?1",
 	[OMNI_LS_MSGID_GET] =
-		"SELECT t.id, t.updated_at, t.status FROM link_msgids m"
+		"SELECT t.id, t.updated_at, t.status, t.seq FROM link_msgids m"
 		" JOIN tickets t ON t.seq = m.ticket WHERE m.msgid = ?1"
 		" ORDER BY t.id",
 	[OMNI_LS_KEY_GET] =
@@ -32,7 +32,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"SELECT customer_id, status, record, created_at, updated_at FROM tickets"
 		" WHERE id = ?1",
 	[OMNI_LS_CUST_TICKETS] =
-		"SELECT id, status, subject, updated_at FROM tickets WHERE customer_id = ?1"
+		"SELECT id, status, subject, updated_at, seq FROM tickets WHERE customer_id = ?1"
 		" ORDER BY updated_at DESC LIMIT 8",
 	[OMNI_LS_TICKET_HAS_ORDER] =
 		"SELECT 1 FROM link_ticket_orders WHERE ticket = ?1 AND order_key = ?2",
@@ -42,7 +42,11 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_CUST_PUT] =
 		"INSERT INTO customers (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)"
 		" ON CONFLICT (id) DO UPDATE SET name = COALESCE(customers.name, excluded.name),"
-		" updated_at = max(customers.updated_at, excluded.updated_at)",
+		" updated_at = max(customers.updated_at, excluded.updated_at)"
+		/* Only when something changes: a row rewritten as it was still
+		 * dirties its page, for every record of a customer seen before. */
+		" WHERE (customers.name IS NULL AND excluded.name IS NOT NULL)"
+		" OR excluded.updated_at > customers.updated_at",
 	[OMNI_LS_CUST_GET] = "SELECT name, created_at FROM customers WHERE id = ?1",
 	[OMNI_LS_KEY_PUT] =
 		"INSERT OR IGNORE INTO identity_keys (kind, value, customer_id, strength,"
@@ -165,13 +169,14 @@ omni_link_stmt(omni_link *l, int which)
 	return st;
 }
 
-/* Remembers ticket's number for the rest of the record (a full list
- * only means more look-ups). */
-static void
-seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq)
+void
+omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq)
 {
 	size_t n = strlen(ticket);
 
+	for (size_t i = 0; i < l->nseqs; i++)
+		if (strcmp(l->seqs[i].id, ticket) == 0)
+			return;
 	if (l->nseqs >= sizeof l->seqs / sizeof l->seqs[0] || n >= sizeof l->seqs[0].id)
 		return;
 	memcpy(l->seqs[l->nseqs].id, ticket, n + 1);
@@ -193,7 +198,7 @@ omni_link_seq(omni_link *l, const char *ticket)
 		seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (seq)
-		seq_keep(l, ticket, seq);
+		omni_link_seq_keep(l, ticket, seq);
 	return seq;
 }
 
@@ -214,7 +219,7 @@ omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err)
 	sqlite3_reset(st);
 	if (seq < 0)
 		return omni_store_error(l->store, err, "numbering a ticket"), -1;
-	seq_keep(l, ticket, seq);
+	omni_link_seq_keep(l, ticket, seq);
 	return seq;
 }
 

@@ -118,6 +118,7 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 			const char *upd = (const char *)sqlite3_column_text(st, 1);
 			const char *status = (const char *)sqlite3_column_text(st, 2);
 			int some, dup = strcmp(v->ticket, t) == 0;
+			omni_link_seq_keep(l, t, sqlite3_column_int64(st, 3));
 			(void)upd;
 			for (size_t j = 0; j < v->nbridged && !dup; j++)
 				dup = strcmp(v->bridged[j], t) == 0;
@@ -183,6 +184,7 @@ omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
 		const char *s = (const char *)sqlite3_column_text(st, 2);
 		int r;
 		link_copy(t[n].id, sizeof t[n].id, (const char *)sqlite3_column_text(st, 0));
+		omni_link_seq_keep(l, t[n].id, sqlite3_column_int64(st, 4));
 		snprintf(t[n].status, sizeof t[n].status, "%s",
 		         sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "");
 		t[n].subject = omni_link_subject_norm(s, &r);

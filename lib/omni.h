@@ -1097,6 +1097,9 @@ const omni_link_keys *omni_link_cust_keys(omni_link *l, const char *cid,
 /* The store's number for a ticket (tickets.seq): what this record
  * looked up or gave, else the store's; 0 for a ticket the store has not. */
 sqlite3_int64 omni_link_seq(omni_link *l, const char *ticket);
+/* Remembers a ticket's number, read with it, for the rest of the record
+ * (when the list is full, omni_link_seq reads it again). */
+void omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq);
 /* Gives a new ticket the store's next number (its row written later
  * with omni_link_emit), or -1 with err. */
 sqlite3_int64 omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err);
