@@ -354,3 +354,35 @@ export -f latest
 	run jq -r '[.orders[0].number, .orders[0].fulfillments[0].tracking_number, .customer.emails[0]] | join(" ")' <<<"$output"
 	assert_output '#1061 JD014600006281930611 giulia.rossi87@example.net'
 }
+
+@test "a store linked before tickets had numbers (schema 6) moves with its links: a reply finds its ticket" {
+	cat "$TOP"/share/omni/migrations/00[1-6]-*.sql | sqlite3 "$OMNI_DB"
+	at=2024-03-04T10:00:00Z
+	sqlite3 "$OMNI_DB" "PRAGMA user_version = 6;
+		INSERT INTO customers VALUES ('cus-00000000000000c1', 'Ana', '$at', '$at');
+		INSERT INTO identity_keys (kind, value, customer_id, strength, source, created_at)
+			VALUES ('email', 'ana@example.com', 'cus-00000000000000c1', 90, 'r1', '$at');
+		INSERT INTO tickets (id, customer_id, channel, status, subject, created_at, updated_at, record)
+			VALUES ('tk-00000000000000a1', 'cus-00000000000000c1', 'email', 'open', 'Where is #1001',
+			'$at', '$at', '{\"omni\":1,\"id\":\"tk-00000000000000a1\",\"channel\":\"email\",\"kind\":\"message\",\"merged_from\":[\"r1\"],\"messages\":[{\"id\":\"m-r1\",\"direction\":\"in\",\"at\":\"$at\",\"text\":\"where is #1001\",\"channel\":\"email\"}]}');
+		INSERT INTO messages (ticket_id, id, channel, direction, at, source_id)
+			VALUES ('tk-00000000000000a1', 'm-r1', 'email', 'in', '$at', 'r1');
+		INSERT INTO ticket_links (source_id, ticket_id, key_kind, confidence, created_at)
+			VALUES ('r1', 'tk-00000000000000a1', 'new', 1, '$at');
+		INSERT INTO link_msgids VALUES ('m:r1@x', 'tk-00000000000000a1');
+		INSERT INTO link_ticket_orders VALUES ('tk-00000000000000a1', '|#1001');"
+	t r2 email 2024-03-05T10:00:00Z '.customer = {emails: ["bo@example.com"]}
+		| .source += {message_id: "r2@x", in_reply_to: "r1@x"}' >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -c '[.id, .merged_from, [.messages[].id], .customer.id, .order_ids]' <<<"$output"
+	assert_output '["tk-00000000000000a1",["r1","r2"],["m-r1","m-r2"],"cus-00000000000000c1",["#1001"]]'
+	# a rerun finds r2 by its link; every row names the one ticket
+	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run sqlite3 "$OMNI_DB" "PRAGMA user_version; PRAGMA integrity_check;
+		SELECT count(*), count(DISTINCT m.ticket) FROM messages m JOIN tickets t ON t.seq = m.ticket;
+		SELECT group_concat(l.source_id) FROM ticket_links l JOIN tickets t ON t.seq = l.ticket;
+		SELECT count(*) FROM link_ticket_orders o JOIN tickets t ON t.seq = o.ticket"
+	assert_output $'7\nok\n2|1\nr1,r2\n1'
+}
