@@ -89,11 +89,11 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_ACCOUNT_EMAIL] =
 		"SELECT channel, ref, email, phone FROM accounts WHERE email_key = ?1"
 		" ORDER BY channel, ref LIMIT 4",
-	[OMNI_LS_TICKET_SEQ] = "SELECT seq FROM tickets WHERE id = ?1",
-	[OMNI_LS_NEXT_SEQ] = "SELECT COALESCE(max(seq), 0) + 1 FROM tickets",
 	[OMNI_LS_ACCOUNT_REF] =
 		"SELECT channel, ref, email, phone FROM accounts WHERE channel = ?1 AND ref = ?2"
 		" ORDER BY store LIMIT 4",
+	[OMNI_LS_TICKET_SEQ] = "SELECT seq FROM tickets WHERE id = ?1",
+	[OMNI_LS_NEXT_SEQ] = "SELECT COALESCE(max(seq), 0) + 1 FROM tickets",
 };
 
 /* 1 when the query (SELECT EXISTS ...) says so, else 0. */

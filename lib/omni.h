@@ -1101,7 +1101,7 @@ sqlite3_int64 omni_link_seq(omni_link *l, const char *ticket);
  * (when the list is full, omni_link_seq reads it again). */
 void omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq);
 /* Gives a new ticket the store's next number (its row written later
- * with omni_link_emit), or -1 with err. */
+ * with omni_link_emit; a row of that id keeps its own), or -1 with err. */
 sqlite3_int64 omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err);
 /* Did this record find no order for "store|#number"?  Record a miss. */
 int omni_link_order_missed(omni_link *l, const char *key);
