@@ -28,6 +28,16 @@ fetch_samples() {
 		file:"$SAMPLES/meta" file:"$SAMPLES/ebay" >"$BATS_TEST_TMPDIR/samples.ndjson"
 }
 
+# How many rows of the link tables name no ticket: none may be left
+# behind when a ticket is absorbed or split.
+orphans() {
+	sqlite3 "$OMNI_DB" "SELECT
+		(SELECT count(*) FROM messages WHERE ticket NOT IN (SELECT seq FROM tickets)) +
+		(SELECT count(*) FROM ticket_links WHERE ticket NOT IN (SELECT seq FROM tickets)) +
+		(SELECT count(*) FROM link_msgids WHERE ticket NOT IN (SELECT seq FROM tickets)) +
+		(SELECT count(*) FROM link_ticket_orders WHERE ticket NOT IN (SELECT seq FROM tickets))"
+}
+
 # The last line of each ticket id.
 latest() {
 	jq -sc 'group_by(.id) | map(last) | .[]' "$@"
@@ -189,6 +199,8 @@ export -f latest
 	# the seller's address in the reply taught the customer nothing
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM identity_keys WHERE value = 'help@seller.example'"
 	assert_output 0
+	run orphans
+	assert_output 0
 }
 
 @test "threading: a reply subject (Re, AW, RIF, TR, RV) joins inside the window only" {
@@ -221,6 +233,32 @@ export -f latest
 	second=$(sed -n 3p <<<"$output" | jq -r '.[0]')
 	assert_line --index 2 "[\"$second\",\"$cust\",[\"#2002\"],[\"$first\"]]"
 	assert_line --index 3 "[\"$second\",\"$cust\",[\"#2002\"],[\"$first\"]]"
+}
+
+@test "merging: a mail that names two tickets of one thread joins them, and leaves no row of the one absorbed" {
+	{
+		t a1 email 2026-11-01T10:00:00Z '.customer = {emails: ["e@example.com"]} | .order_ids = ["#4001"]
+			| .status = "solved" | .source += {message_id: "a1@x"}'
+		# a new order in the solved thread: a ticket of its own, under the same mail id
+		t a2 email 2026-11-01T11:00:00Z '.customer = {emails: ["e@example.com"]} | .order_ids = ["#4002"]
+			| .source += {message_id: "a2@x", in_reply_to: "a1@x"}'
+		t a3 email 2026-11-01T12:00:00Z '.customer = {emails: ["e@example.com"]}
+			| .source += {message_id: "a3@x", references: ["a1@x", "a2@x"]}'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -r .id"
+	assert_success
+	refute [ "${lines[0]}" = "${lines[1]}" ]
+	merged=${lines[2]}
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets'
+	assert_output 1
+	run orphans
+	assert_output 0
+	# the number of the ticket absorbed may be given again: nothing of it follows
+	t b1 email 2026-11-02T10:00:00Z '.customer = {emails: ["f@example.com"]}' >"$BATS_TEST_TMPDIR/b.ndjson"
+	t a4 email 2026-11-02T11:00:00Z '.customer = {emails: ["e@example.com"]} | .status = "solved"
+		| .source += {message_id: "a4@x", in_reply_to: "a1@x"}' >>"$BATS_TEST_TMPDIR/b.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/b.ndjson' | jq -c '[.id, .merged_from]'"
+	assert_line --index 1 "[\"$merged\",[\"a1\",\"a2\",\"a3\",\"a4\"]]"
 }
 
 @test "merging: a DM thread goes on inside its window only; customer ids stay across runs" {
@@ -291,6 +329,8 @@ export -f latest
 	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets; SELECT count(*) FROM messages;
 		SELECT count(DISTINCT ticket) FROM ticket_links WHERE source_id IN ('"'u2', 'u3'"')'
 	assert_output $'3\n3\n2'
+	run orphans
+	assert_output 0
 }
 
 @test "two omni-link processes on one store at once: no duplicate, nothing lost" {
