@@ -37,19 +37,17 @@ omni_link_step(omni_link *l, sqlite3_stmt *st, omni_error *err)
 int
 omni_link_absorb(omni_link *l, const char *into, const char *from, omni_error *err)
 {
-#define SEQ(p) "(SELECT seq FROM tickets WHERE id = " p ")"
 	static const char *const moves[] = {
-		"UPDATE OR IGNORE messages SET ticket = " SEQ("?1") " WHERE ticket = " SEQ("?2"),
-		"DELETE FROM messages WHERE ticket = " SEQ("?2"),
-		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ("?1") " WHERE ticket = " SEQ("?2"),
-		"DELETE FROM link_msgids WHERE ticket = " SEQ("?2"),
-		"UPDATE OR IGNORE link_ticket_orders SET ticket = " SEQ("?1")
-		" WHERE ticket = " SEQ("?2"),
-		"DELETE FROM link_ticket_orders WHERE ticket = " SEQ("?2"),
-		"UPDATE ticket_links SET ticket = " SEQ("?1") " WHERE ticket = " SEQ("?2"),
+		"UPDATE OR IGNORE messages SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
+		"DELETE FROM messages WHERE ticket = " SEQ_OF("?2"),
+		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
+		"DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2"),
+		"UPDATE OR IGNORE link_ticket_orders SET ticket = " SEQ_OF("?1")
+		" WHERE ticket = " SEQ_OF("?2"),
+		"DELETE FROM link_ticket_orders WHERE ticket = " SEQ_OF("?2"),
+		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
 		"DELETE FROM tickets WHERE id = ?2",
 	};
-#undef SEQ
 	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
 		if (omni_link_exec(l, err, moves[i], into, from, (const char *)NULL) < 0)
 			return -1;

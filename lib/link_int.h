@@ -9,6 +9,9 @@
 
 #define MAX_IDS 64
 #define MAX_CANDS 16
+/* SQL: the store's number (tickets.seq) of the ticket whose id is
+ * parameter p, for the statements that get a ticket by its id. */
+#define SEQ_OF(p) "(SELECT seq FROM tickets WHERE id = " p ")"
 
 /* What the record says about itself. */
 typedef struct input {

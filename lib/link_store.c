@@ -93,7 +93,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"SELECT channel, ref, email, phone FROM accounts WHERE channel = ?1 AND ref = ?2"
 		" ORDER BY store LIMIT 4",
 	[OMNI_LS_TICKET_SEQ] = "SELECT seq FROM tickets WHERE id = ?1",
-	[OMNI_LS_NEXT_SEQ] = "SELECT COALESCE(max(seq), 0) + 1 FROM tickets",
+	[OMNI_LS_NEXT_SEQ] =
+		"SELECT COALESCE((SELECT seq FROM tickets WHERE id = ?1),"
+		" (SELECT COALESCE(max(seq), 0) + 1 FROM tickets))",
 };
 
 /* 1 when the query (SELECT EXISTS ...) says so, else 0. */
@@ -169,15 +171,23 @@ omni_link_stmt(omni_link *l, int which)
 	return st;
 }
 
+/* The number this record has for ticket, or NULL. */
+static sqlite3_int64 *
+seq_kept(omni_link *l, const char *ticket)
+{
+	for (size_t i = 0; i < l->nseqs; i++)
+		if (strcmp(l->seqs[i].id, ticket) == 0)
+			return &l->seqs[i].seq;
+	return NULL;
+}
+
 void
 omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq)
 {
 	size_t n = strlen(ticket);
 
-	for (size_t i = 0; i < l->nseqs; i++)
-		if (strcmp(l->seqs[i].id, ticket) == 0)
-			return;
-	if (l->nseqs >= sizeof l->seqs / sizeof l->seqs[0] || n >= sizeof l->seqs[0].id)
+	if (seq_kept(l, ticket) || l->nseqs >= sizeof l->seqs / sizeof l->seqs[0] ||
+	    n >= sizeof l->seqs[0].id)
 		return;
 	memcpy(l->seqs[l->nseqs].id, ticket, n + 1);
 	l->seqs[l->nseqs++].seq = seq;
@@ -186,12 +196,12 @@ omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq)
 sqlite3_int64
 omni_link_seq(omni_link *l, const char *ticket)
 {
+	const sqlite3_int64 *kept = seq_kept(l, ticket);
 	sqlite3_stmt *st;
 	sqlite3_int64 seq = 0;
 
-	for (size_t i = 0; i < l->nseqs; i++)
-		if (strcmp(l->seqs[i].id, ticket) == 0)
-			return l->seqs[i].seq;
+	if (kept)
+		return *kept;
 	st = omni_link_stmt(l, OMNI_LS_TICKET_SEQ);
 	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -205,15 +215,12 @@ omni_link_seq(omni_link *l, const char *ticket)
 sqlite3_int64
 omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err)
 {
-	sqlite3_stmt *st;
-	sqlite3_int64 seq = omni_link_seq(l, ticket);
+	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_NEXT_SEQ);
+	sqlite3_int64 seq = -1;
 
-	if (seq > 0)
-		return seq;     /* a row of that id is there already */
-	seq = -1;
-	st = omni_link_stmt(l, OMNI_LS_NEXT_SEQ);
-	/* The write lock is held: no other process adds a ticket before
-	 * this one's row is written. */
+	/* A row of that id keeps its number.  The write lock is held: no
+	 * other process adds a ticket before this one's row is written. */
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

@@ -61,9 +61,6 @@ part_close(part *p)
 	return 0;
 }
 
-/* The store's number of the ticket whose id is parameter p. */
-#define SEQ(p) "(SELECT seq FROM tickets WHERE id = " p ")"
-
 /* Is id among the message ids the source brought to ticket? */
 static int
 from_source(sqlite3 *db, const char *ticket, const char *source, const char *id)
@@ -71,7 +68,7 @@ from_source(sqlite3 *db, const char *ticket, const char *source, const char *id)
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM messages WHERE ticket = " SEQ("?1")
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM messages WHERE ticket = " SEQ_OF("?1")
 	                       " AND id = ?2 AND source_id = ?3", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
@@ -131,10 +128,10 @@ move_threads(omni_link *l, const char *a, const char *b, const json_t *split,
 		const char *id = json_string_value(v);
 		if (listed(keep, id))
 			continue;
-		if (omni_link_exec(l, err, "UPDATE OR IGNORE link_msgids SET ticket = " SEQ("?1")
-		                   " WHERE ticket = " SEQ("?2") " AND msgid = ?3", b, a, id,
+		if (omni_link_exec(l, err, "UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1")
+		                   " WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3", b, a, id,
 		                   (const char *)NULL) < 0 ||
-		    omni_link_exec(l, err, "DELETE FROM link_msgids WHERE ticket = " SEQ("?2")
+		    omni_link_exec(l, err, "DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2")
 		                   " AND msgid = ?3", b, a, id, (const char *)NULL) < 0)
 			return -1;
 	}
@@ -196,14 +193,14 @@ move_rows(omni_link *l, const char *a, const char *b, const char *ca,
 	                   " SELECT ?1, ?3, channel, store, status, subject, NULL,"
 	                   " created_at, updated_at FROM tickets WHERE id = ?2",
 	                   b, a, cb, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "UPDATE messages SET ticket = " SEQ("?1")
-	                   " WHERE ticket = " SEQ("?2") " AND source_id = ?3",
+	    omni_link_exec(l, err, "UPDATE messages SET ticket = " SEQ_OF("?1")
+	                   " WHERE ticket = " SEQ_OF("?2") " AND source_id = ?3",
 	                   b, a, source, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "UPDATE ticket_links SET ticket = " SEQ("?1") ", key_kind = 'unmerge',"
+	    omni_link_exec(l, err, "UPDATE ticket_links SET ticket = " SEQ_OF("?1") ", key_kind = 'unmerge',"
 	                   " key_value = ?2, confidence = 1 WHERE source_id = ?3",
 	                   b, a, source, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "INSERT OR IGNORE INTO link_msgids"
-	                   " SELECT 'm:' || id, ticket FROM messages WHERE ticket = " SEQ("?1"),
+	                   " SELECT 'm:' || id, ticket FROM messages WHERE ticket = " SEQ_OF("?1"),
 	                   b, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, "UPDATE identity_keys SET customer_id = ?1"
 	                   " WHERE customer_id = ?2 AND source = ?3 AND kind <> 'order'",
@@ -245,7 +242,7 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 		omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0, "no linked record has this id");
 		goto out;
 	}
-	one_text(l, "SELECT count(*) FROM ticket_links WHERE ticket = " SEQ("?1"), a, n, sizeof n);
+	one_text(l, "SELECT count(*) FROM ticket_links WHERE ticket = " SEQ_OF("?1"), a, n, sizeof n);
 	if (atoi(n) < 2) {
 		omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0,
 		               "not merged with anything: ticket %s has no other record", a);
