@@ -94,19 +94,36 @@ omni_link_order_miss(omni_link *l, const char *key)
 		l->norder_miss++;
 }
 
-/* Adds the exclusive keys of a customer to set. */
+/* Adds the exclusive keys of a customer to set: from its keys if they
+ * are the ones read whole, else read alone.  A customer a shared address
+ * finds is mostly turned down on them, and may hold a hundred phones. */
 static int
 exclusive_keys(omni_link *l, const char *cid, omni_link_keys *set, omni_error *err)
 {
-	const omni_link_keys *all = omni_link_cust_keys(l, cid, err);
+	sqlite3_stmt *st;
+	int rc;
 
-	if (!all)
-		return -1;
-	for (size_t i = 0; i < all->n; i++)
-		if (all->v[i].exclusive &&
-		    omni_link_keys_add(set, all->v[i].kind, all->v[i].value, 95, 1, 1,
-		                       NULL, "store") < 0)
+	if (l->ck_id[0] && strcmp(l->ck_id, cid) == 0) {
+		for (size_t i = 0; i < l->ck.n; i++)
+			if (l->ck.v[i].exclusive &&
+			    omni_link_keys_add(set, l->ck.v[i].kind, l->ck.v[i].value, 95, 1, 1,
+			                       NULL, "store") < 0)
+				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
+				                      "out of memory"), -1;
+		return 0;
+	}
+	st = omni_link_stmt(l, OMNI_LS_CUST_EXCLUSIVE);
+	sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (omni_link_keys_add(set, (const char *)sqlite3_column_text(st, 0),
+		                       (const char *)sqlite3_column_text(st, 1), 95, 1, 1,
+		                       NULL, "store") < 0) {
+			sqlite3_reset(st);
 			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return omni_store_error(l->store, err, "reading keys"), -1;
 	return 0;
 }
 
@@ -320,7 +337,8 @@ omni_link_keys_store(omni_link *l, const char *cid, const omni_link_keys *keys,
 	omni_link_keys set = { 0 };
 	int status = -1;
 
-	if (exclusive_keys(l, cid, &set, err) < 0)
+	/* Read whole: the keys it holds are not written again. */
+	if (!omni_link_cust_keys(l, cid, err) || exclusive_keys(l, cid, &set, err) < 0)
 		goto out;
 	for (size_t i = 0; i < keys->n; i++) {
 		const omni_link_key *k = &keys->v[i];
