@@ -13,7 +13,7 @@ CC      ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS  ?= -O2 -g
 WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -Ilib -DOMNI_DATADIR='"$(DATADIR)/omni"'
+CPPFLAGS += -D_GNU_SOURCE -Ilib -MMD -MP -DOMNI_DATADIR='"$(DATADIR)/omni"'
 
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -25,28 +25,30 @@ DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs jansson sqlite3 2>/dev/null)
 CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 
 PROGS = $(patsubst cmd/%.c,bin/%,$(sort $(wildcard cmd/omni-*.c)))
-LIB_SRC = $(sort $(wildcard lib/*.c))
-LIB_OBJ = $(LIB_SRC:.c=.o) lib/migrations.o
+# One folder per area (ARCHITECTURE.md); the fetch area has sources/ and payload/.
+LIB_SRC = $(sort $(filter-out lib/store/migrations.c,$(wildcard lib/*/*.c lib/*/*/*.c)))
+LIB_OBJ = $(LIB_SRC:.c=.o) lib/store/migrations.o
 TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck
 MAN = $(wildcard man/*.[0-9])
 
 all: $(PROGS)
 
-lib/%.o: lib/%.c lib/omni.h
+# -MMD -MP: each object's headers, public and private, in a .d file beside it.
+lib/%.o: lib/%.c
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 # The migrations are built in, so an installed program needs no data files.
-lib/migrations.c: $(sort $(wildcard share/omni/migrations/*.sql)) tools/embed-migrations
+lib/store/migrations.c: $(sort $(wildcard share/omni/migrations/*.sql)) tools/embed-migrations
 	sh tools/embed-migrations share/omni/migrations/*.sql >$@.tmp && mv $@.tmp $@
 
 # One string literal per migration file: longer than C99's minimum limit.
-lib/migrations.o: lib/migrations.c
+lib/store/migrations.o: lib/store/migrations.c
 	$(CC) $(WARN) -Wno-overlength-strings $(CFLAGS) -c -o $@ $<
 
 lib/libomni.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
-cmd/%.o: cmd/%.c lib/omni.h
+cmd/%.o: cmd/%.c
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 # Each program links only what it uses: the ones that talk to the network
@@ -108,7 +110,7 @@ FUZZ_TIME  ?= 10
 FUZZ_FLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
 FUZZ_BIN    = $(patsubst fuzz/%.c,bin/fuzz/%,$(sort $(wildcard fuzz/fuzz-*.c)))
-FUZZ_OBJ    = $(patsubst lib/%.c,bin/fuzz/obj/%.o,$(sort $(LIB_SRC) lib/migrations.c))
+FUZZ_OBJ    = $(patsubst lib/%.c,bin/fuzz/obj/%.o,$(sort $(LIB_SRC) lib/store/migrations.c))
 
 fuzz:
 	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
@@ -116,8 +118,8 @@ fuzz:
 		test "$(FUZZ_OPTIONAL)" = 1; exit $$?; fi; \
 	$(MAKE) --no-print-directory $(FUZZ_BIN) && sh fuzz/run $(FUZZ_TIME)
 
-bin/fuzz/obj/%.o: lib/%.c lib/omni.h
-	@mkdir -p bin/fuzz/obj
+bin/fuzz/obj/%.o: lib/%.c
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WARN) -Wno-overlength-strings $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 		$(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
@@ -126,7 +128,10 @@ bin/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 		-o $@ $< $(FUZZ_OBJ) $(DEPS_LIBS) $(CURL_LIBS) -lm
 
 clean:
-	rm -rf bin tests/bin lib/*.o lib/libomni.a lib/migrations.c cmd/*.o bench/bin
+	rm -rf bin tests/bin lib/libomni.a lib/store/migrations.c cmd/*.o cmd/*.d bench/bin
+	find lib -name '*.[od]' -delete
+
+-include $(LIB_OBJ:.o=.d) $(PROGS:bin/%=cmd/%.d) $(TEST_PROGS:tests/bin/%=tests/bin/%.d)
 
 .PHONY: all check deps demo bench lint install uninstall clean fuzz
 .SECONDARY:

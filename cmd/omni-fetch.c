@@ -10,7 +10,12 @@
 #include <curl/curl.h>
 #include <sqlite3.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "cli/cli.h"
+#include "record/record.h"
+#include "record/bridge.h"
+#include "store/store.h"
+#include "fetch/fetch.h"
 
 #define WEBHOOK_KINDS "shopify, meta, tiktok, woocommerce, bigcommerce"
 
@@ -600,7 +605,7 @@ job_main(void *arg, size_t i, omni_job *job)
 	return status;
 }
 
-/* Several sources: side by side in children (lib/fetch_jobs.c), each
+/* Several sources: side by side in children (lib/fetch/fetch_jobs.c), each
  * with its own store connection, which the parent gives up meanwhile. */
 static int
 fetch_jobs(struct run *r, omni_error *err)

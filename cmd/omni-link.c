@@ -7,7 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "cli/cli.h"
+#include "record/record.h"
+#include "store/store.h"
+#include "link/link.h"
 
 static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "

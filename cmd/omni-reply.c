@@ -11,7 +11,13 @@
 
 #include <curl/curl.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "cli/cli.h"
+#include "record/record.h"
+#include "record/bridge.h"
+#include "store/store.h"
+#include "net/net.h"
+#include "reply/reply.h"
 
 static const char usage_line[] =
 	"usage: omni-reply [-aslkqv] [-c file] [-d file] [-r file] [-t name] "
@@ -223,7 +229,7 @@ store_secret(const char *store, const char *name, omni_error *err)
 }
 
 /* An HTTP handle with these retries and time-out (NULL: the OMNI_HTTP_*
- * settings).  Sends get no retries inside lib/http.c, since a repeated
+ * settings).  Sends get no retries inside lib/net/http.c, since a repeated
  * POST after a time-out could deliver twice (omni_reply_send_meta retries
  * what certainly did not go out). */
 static omni_http *
@@ -482,14 +488,14 @@ out:
 static void
 put_member(omni_text *b, int *first, const char *key, const char *value, int valid)
 {
-	if (!value || !(valid > 0 || omni_reply_utf8(value, strlen(value))))
+	if (!value || !(valid > 0 || omni_json_text_utf8(value, strlen(value))))
 		return;
 	if (!*first)
 		omni_text_put(b, ",", 1);
 	*first = 0;
-	omni_reply_json_string(b, key, strlen(key));
+	omni_json_text_string(b, key, strlen(key));
 	omni_text_put(b, ":", 1);
-	omni_reply_json_string(b, value, strlen(value));
+	omni_json_text_string(b, value, strlen(value));
 }
 
 /* A reply rendered from a template, neither drafted nor sent: its JSON
@@ -525,7 +531,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	}
 	r->replies++;
 	rc = -1;
-	int valid = omni_reply_utf8(p.text, strlen(p.text));
+	int valid = omni_json_text_utf8(p.text, strlen(p.text));
 	if (!(reasons = json_array()))
 		goto oom;
 	int blocked = omni_reply_lint_text(r->view, valid ? p.text : NULL, NULL, r->human,
@@ -537,7 +543,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	put_member(&b, &first, "source", p.source, -1);
 	put_member(&b, &first, "text", valid ? p.text : NULL, 1);
 	put_member(&b, &first, "html", p.html, -1);
-	if (!(lint = omni_reply_json(reasons, NULL)))
+	if (!(lint = omni_json_text(reasons, NULL)))
 		goto oom;
 	omni_text_put(&b, first ? "\"lint\":" : ",\"lint\":", first ? 7 : 8);
 	omni_text_put(&b, lint, strlen(lint));
@@ -593,7 +599,7 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 	}
 	omni_edit_reset(r->edit);
 	size_t len;
-	char *text = omni_reply_json(reply, &len);
+	char *text = omni_json_text(reply, &len);
 	if (!text || omni_edit_set_raw(r->edit, "reply", text, len) < 0) {
 		free(text);
 		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");

@@ -7,7 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "cli/cli.h"
+#include "record/record.h"
+#include "record/bridge.h"
+#include "store/store.h"
+#include "rules/rules.h"
+#include "report/report.h"
 
 static const char usage_line[] =
 	"usage: omni-report [-kqv] [-b fields] [-p period] [-s time] [-u time] "

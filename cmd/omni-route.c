@@ -7,7 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "cli/cli.h"
+#include "record/record.h"
+#include "store/store.h"
+#include "rules/rules.h"
+#include "route/route.h"
 
 static const char usage_line[] =
 	"usage: omni-route [-eqvk] [-c file] [-d file] [-R file] [-r file] [--check] "

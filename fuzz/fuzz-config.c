@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
 
 static char path[64];
 

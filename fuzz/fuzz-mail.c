@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "mail/mail.h"
+#include "fetch/fetch.h"
 
 static int
 emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)

@@ -10,7 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "store/store.h"
+#include "fetch/fetch.h"
 
 static omni_store *store;
 

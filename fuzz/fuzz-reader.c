@@ -8,7 +8,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "record/record.h"
+#include "record/bridge.h"
 
 static void
 walk(omni_span v, int depth)

@@ -9,7 +9,8 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "rules/rules.h"
 
 static char path[64];
 

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "record/record.h"
+#include "reply/reply.h"
 
 static const char ticket[] =
 	"{\"omni\":1,\"id\":\"shopify:1\",\"channel\":\"email\",\"subject\":\"{{customer.name}}\","

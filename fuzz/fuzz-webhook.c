@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "fetch/fetch.h"
 
 static const char *const kinds[] = { "shopify", "woocommerce", "meta", "tiktok" };
 

@@ -138,15 +138,15 @@ bash_complete() {
 	assert_output "$usage"
 }
 
-@test "omni-fetch: the man page's exit statuses are those of lib/omni.h" {
+@test "omni-fetch: the man page's exit statuses are those of lib/core/core.h" {
 	# every status the page lists is one the library defines
-	codes=$(sed -n 's/^[[:space:]]*OMNI_EX_[A-Z]* = \([0-9]*\),.*/\1/p' "$TOP/lib/omni.h")
+	codes=$(sed -n 's/^[[:space:]]*OMNI_EX_[A-Z]* = \([0-9]*\),.*/\1/p' "$TOP/lib/core/core.h")
 	run awk '/^\.Sh EXIT STATUS/ { on = 1; next } /^\.Sh/ { on = 0 }
 		on && /^\.It [0-9]+$/ { print $2 }' "$TOP/man/omni-fetch.1"
 	assert_success
 	[ "$(printf '%s\n' "$output" | wc -l)" -ge 8 ]
 	for c in $output; do
-		printf '%s\n' $codes | grep -qx "$c" || fail "exit status $c is not in omni.h"
+		printf '%s\n' $codes | grep -qx "$c" || fail "exit status $c is not in lib/core/core.h"
 	done
 }
 

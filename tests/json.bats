@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The lazy record reader and writer (lib/json.c, edit.c, input.c, reader.c,
+# The lazy record reader and writer (lib/record/json.c, edit.c, input.c, reader.c,
 # out.c): checked against jansson over the corpus in fixtures/json, and read
 # and written as a program does with `jsoncheck --cat`.
 

@@ -32,7 +32,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "record/record.h"
+#include "record/bridge.h"
 
 static FILE *tmp;            /* the writer's output, read back */
 static char *outbuf;

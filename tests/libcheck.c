@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "record/record.h"
 
 static int failures;
 

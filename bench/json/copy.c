@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "omni.h"
+#include "core/core.h"
+#include "record/record.h"
 
 static int
 fail(const omni_error *err)

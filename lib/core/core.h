@@ -1,0 +1,162 @@
+/* core.h - the base every area stands on: exit statuses, errors, times and the
+ * --now clock, XDG paths and secrets, the configuration file, SHA-256. */
+#ifndef OMNI_CORE_CORE_H
+#define OMNI_CORE_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+
+#define OMNI_VERSION "0.1.0"
+#define OMNI_FORMAT_VERSION 1
+
+/* Exit statuses (sysexits), shared by every program. */
+enum {
+	OMNI_EX_OK = 0,
+	OMNI_EX_PARTIAL = 1,      /* ran; some records failed (--keep-going) */
+	OMNI_EX_USAGE = 64,
+	OMNI_EX_DATAERR = 65,
+	OMNI_EX_NOINPUT = 66,
+	OMNI_EX_UNAVAILABLE = 69,
+	OMNI_EX_SOFTWARE = 70,
+	OMNI_EX_CANTCREAT = 73,
+	OMNI_EX_IOERR = 74,
+	OMNI_EX_TEMPFAIL = 75,
+	OMNI_EX_PROTOCOL = 76,
+	OMNI_EX_NOPERM = 77,
+	OMNI_EX_CONFIG = 78,
+};
+
+/* ------------------------------------------------------------------ */
+// error.c
+
+/* A failure as the library reports it: where (a file or source name),
+ * line and column (1-based; 0 when unknown), a lowercase message, and the
+ * exit status it maps to. */
+typedef struct omni_error {
+	int status;
+	char where[512];
+	long line;
+	long column;
+	char text[512];
+} omni_error;
+
+/* Fills e (if not NULL) and returns status.  where may be NULL. */
+int omni_error_set(omni_error *e, int status, const char *where, long line,
+                   long column, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Sets e->where/line when they are still empty (adds context on the way up). */
+void omni_error_locate(omni_error *e, const char *where, long line);
+/* "where:line:column: text", the parts that are known. */
+void omni_error_format(const omni_error *e, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+// clock.c - times
+
+/* Milliseconds since the epoch, UTC. */
+typedef int64_t omni_time;
+
+/* RFC 3339 (offsets, fractions, 'T' or ' ', 'Z' or +hh:mm or +hhmm) or
+ * RFC 2822 ("Fri, 01 Mar 2024 22:22:10 +0000", obsolete zone names).
+ * 0 ok, -1 not a time. */
+int omni_time_parse(const char *s, omni_time *out);
+int omni_time_parse_rfc3339(const char *s, omni_time *out);
+int omni_time_parse_rfc2822(const char *s, omni_time *out);
+/* Unix seconds or milliseconds (values above 1e11 are milliseconds). */
+omni_time omni_time_from_unix(double v);
+/* "2024-03-06T15:12:44Z", with ".123" when there are milliseconds.
+ * Writes into buf (at least 32 bytes) and returns it. */
+char *omni_time_format(omni_time t, char *buf);
+/* --now: an RFC 3339 time or Unix seconds.  0 ok, -1 with err (64). */
+int omni_clock_set(const char *arg, omni_error *err);
+omni_time omni_clock_now(void);
+/* Seconds on the monotonic clock (for waits, time limits and token
+ * lifetimes); --now does not move it. */
+double omni_clock_monotonic(void);
+
+/* ------------------------------------------------------------------ */
+// env.c - XDG paths and secrets
+
+typedef enum omni_xdg {
+	OMNI_XDG_CONFIG,
+	OMNI_XDG_DATA,
+	OMNI_XDG_STATE,
+	OMNI_XDG_CACHE,
+} omni_xdg;
+
+/* "$XDG_<KIND>_HOME/omni/name" (or the ~/.config, ~/.local/share,
+ * ~/.local/state, ~/.cache defaults): new. */
+char *omni_xdg_path(omni_xdg kind, const char *name);
+/* mkdir -p with mode for every created directory.  0 or -1 (errno). */
+int omni_mkdirs(const char *dir, mode_t mode);
+/* A secret by name ("SHOPIFY_TOKEN"): the contents of the file named by
+ * OMNI_<NAME>_FILE, else OMNI_<NAME>; one trailing newline removed.
+ * New; NULL with err (78) when neither is set or the file cannot be read. */
+char *omni_secret(const char *name, omni_error *err);
+/* "~/x" expanded against $HOME: new. */
+char *omni_expand_home(const char *path);
+/* share/omni/name: under $OMNI_SHARE_DIR, else beside the program
+ * (../share/omni, the build tree or an installed prefix), else under the
+ * configured data directory; name "" gives the directory.  New, or NULL
+ * out of memory. */
+char *omni_share_path(const char *name);
+/* A number >= 0 from the environment (seconds, a count); def when unset,
+ * empty or not such a number. */
+double omni_env_number(const char *name, double def);
+
+/* ------------------------------------------------------------------ */
+// config.c - the plain-text configuration (man/omni-config.5)
+
+typedef struct omni_conf_entry {
+	char *key, *value;
+	long line;
+} omni_conf_entry;
+
+typedef struct omni_conf_section {
+	char *type, *name;        /* [source amazon-mail] -> "source", "amazon-mail" */
+	long line;
+	omni_conf_entry *entries;
+	size_t nentries;
+} omni_conf_section;
+
+typedef struct omni_config {
+	char *path;               /* NULL when no file was read */
+	omni_conf_section *sections;
+	size_t nsections;
+} omni_config;
+
+/* path NULL: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/omni.conf, where a
+ * missing file is an empty configuration.  A named file must exist.
+ * 0 and *out (new); -1 with err (78, 66) naming file, line and column. */
+int omni_config_load(const char *path, omni_config **out, omni_error *err);
+void omni_config_free(omni_config *c);
+/* borrowed, or NULL */
+const omni_conf_section *omni_config_find(const omni_config *c,
+                                          const char *type, const char *name);
+const char *omni_conf_get(const omni_conf_section *s, const char *key);
+/* Every section of type has only the keys listed (NULL-terminated) and
+ * those in required (a listed "map.*" admits every "map.NAME").  0, or
+ * -1 with err (78) naming file, line, column. */
+int omni_config_check(const omni_config *c, const char *type,
+                      const char *const *keys, const char *const *required,
+                      omni_error *err);
+/* The keys of [store NAME] sections; NULL-terminated. */
+extern const char *const omni_config_store_keys[];
+
+// sha256.c
+void omni_sha256(const void *data, size_t len, unsigned char out[32]);
+void omni_hmac_sha256(const void *key, size_t klen, const void *data,
+                      size_t len, unsigned char out[32]);
+/* Constant-time comparison: 1 equal. */
+int omni_mem_equal(const void *a, const void *b, size_t n);
+/* SHA-256 as 64 lowercase hex digits and a NUL. */
+void omni_sha256_hex(const void *data, size_t len, char hex[65]);
+
+#endif

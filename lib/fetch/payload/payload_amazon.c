@@ -1,0 +1,171 @@
+/* payload_amazon.c - Amazon SP-API Orders v0 documents, normalised for
+ * lib/store/orders.c: a getOrders page ({"payload":{"Orders":[...]}}), an
+ * order's items ({"payload":{"AmazonOrderId","OrderItems":[...]}}) and an
+ * ORDER_CHANGE notification.  Money stays the decimal string Amazon sent.
+ * Buyer messages are not here: they come by mail (lib/mail/relay.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "fetch/fetch.h"
+
+#define get json_object_get
+
+static const char *
+str(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(get(o, key));
+
+	return s && *s ? s : NULL;
+}
+
+/* OrderStatus in the order vocabulary of lib/store/orders.c. */
+static const char *
+order_status(const char *s)
+{
+	if (!s)
+		return NULL;
+	if (strcmp(s, "Canceled") == 0 || strcmp(s, "Unfulfillable") == 0)
+		return "cancelled";
+	if (strcmp(s, "Shipped") == 0)
+		return "closed";
+	return "open";
+}
+
+static const char *
+financial_status(const char *s)
+{
+	return s && (strcmp(s, "Pending") == 0 || strcmp(s, "PendingAvailability") == 0)
+	       ? "pending" : NULL;
+}
+
+static json_t *
+customer_new(const json_t *o)
+{
+	const json_t *buyer = get(o, "BuyerInfo"), *ship = get(o, "ShippingAddress");
+	json_t *c = json_object();
+	const char *name = str(buyer, "BuyerName");
+	char *email = str(buyer, "BuyerEmail") ? strdup(str(buyer, "BuyerEmail")) : NULL;
+
+	omni_payload_set_str(c, "name", name ? name : str(ship, "Name"));
+	for (char *p = email; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	omni_payload_set_str(c, "email", email);
+	omni_payload_set_str(c, "phone", str(ship, "Phone"));
+	free(email);
+	return c;
+}
+
+static json_t *
+items_new(const json_t *list)
+{
+	json_t *items = json_array(), *v;
+	size_t i;
+
+	json_array_foreach(list, i, v) {
+		json_t *it = json_object();
+		const json_t *qty = get(v, "QuantityOrdered");
+		omni_payload_set_str(it, "sku", str(v, "SellerSKU"));
+		omni_payload_set_str(it, "title", str(v, "Title"));
+		if (json_is_integer(qty))
+			json_object_set_new(it, "qty", json_integer(json_integer_value(qty)));
+		json_array_append_new(items, it);
+	}
+	return items;
+}
+
+static json_t *
+thin_new(const omni_fetch *f, const char *id)
+{
+	json_t *out = json_object();
+
+	omni_payload_set_str(out, "id", id);
+	omni_payload_set_str(out, "number", id);
+	json_object_set_new(out, "channel", json_string("amazon"));
+	omni_json_set_str(out, "store", f->store_name);
+	return out;
+}
+
+json_t *
+omni_amazon_order_new(const omni_fetch *f, const json_t *o, const json_t *items)
+{
+	json_t *out = thin_new(f, str(o, "AmazonOrderId"));
+	const json_t *total = get(o, "OrderTotal");
+
+	omni_payload_set_time(out, "placed_at", get(o, "PurchaseDate"));
+	omni_payload_set_time(out, "updated_at", get(o, "LastUpdateDate"));
+	omni_payload_set_str(out, "status", order_status(str(o, "OrderStatus")));
+	omni_payload_set_str(out, "financial_status", financial_status(str(o, "OrderStatus")));
+	omni_payload_set_str(out, "total", str(total, "Amount"));
+	omni_payload_set_str(out, "currency", str(total, "CurrencyCode"));
+	json_object_set_new(out, "customer", customer_new(o));
+	if (json_is_array(items))
+		json_object_set_new(out, "items", items_new(items));
+	return out;
+}
+
+static int
+store(omni_payload *p, json_t *order, omni_error *err)
+{
+	int rc;
+
+	if (!get(order, "id"))
+		rc = (omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+		                     "amazon order without an AmazonOrderId"), -1);
+	else
+		rc = omni_payload_order(p, order, err);
+	json_decref(order);
+	return rc;
+}
+
+static int
+orders(omni_payload *p, const json_t *list, omni_error *err)
+{
+	size_t i;
+	json_t *o;
+
+	json_array_foreach(list, i, o) {
+		if (!json_is_object(o))
+			return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+			                      "amazon order %zu is not an object", i + 1), -1;
+		if (store(p, omni_amazon_order_new(p->f, o, NULL), err) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+/* ORDER_CHANGE: the order's new status, as of the change. */
+static int
+order_change(omni_payload *p, const json_t *n, omni_error *err)
+{
+	const json_t *summary = get(n, "Summary");
+	json_t *o = thin_new(p->f, str(n, "AmazonOrderId"));
+
+	omni_payload_set_time(o, "updated_at", get(get(n, "OrderChangeTrigger"),
+	                                           "TimeOfOrderChange"));
+	omni_payload_set_time(o, "placed_at", get(summary, "PurchaseDate"));
+	omni_payload_set_str(o, "status", order_status(str(summary, "OrderStatus")));
+	return store(p, o, err) < 0 ? -1 : 1;
+}
+
+int
+omni_payload_amazon(omni_payload *p, const json_t *doc, omni_error *err)
+{
+	const json_t *pl = get(doc, "payload"), *v;
+
+	if (!json_is_object(doc))
+		return 0;
+	if (json_is_object(pl) && json_is_array(v = get(pl, "Orders")))
+		return orders(p, v, err);
+	if (json_is_object(pl) && json_is_array(v = get(pl, "OrderItems")) &&
+	    str(pl, "AmazonOrderId")) {
+		json_t *o = thin_new(p->f, str(pl, "AmazonOrderId"));
+		json_object_set_new(o, "items", items_new(v));
+		return store(p, o, err) < 0 ? -1 : 1;
+	}
+	if (str(doc, "NotificationType") && strcmp(str(doc, "NotificationType"), "ORDER_CHANGE") == 0 &&
+	    json_is_object(v = get(get(doc, "Payload"), "OrderChangeNotification")))
+		return order_change(p, v, err);
+	return 0;
+}

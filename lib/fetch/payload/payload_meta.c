@@ -1,0 +1,170 @@
+/* payload_meta.c - Instagram and Messenger webhook deliveries
+ * ({"object":"instagram"|"page","entry":[{"id","time","messaging":[...]}]}).
+ *
+ * One ticket per message, keyed by its mid, so a delivery Meta retries is
+ * emitted once.  The customer is the sender; an echo (is_echo) is the
+ * business's own outbound message, to the recipient.  Events that are not
+ * messages (message_reactions, read, delivery, postback, referral) carry
+ * no customer text and make no ticket; nor does a deleted message
+ * (is_deleted) or an entry of "changes" (comments, handled elsewhere).
+ * The meta: source (lib/fetch/sources/source_meta.c) builds its tickets here too, so a
+ * message fetched by back-fill and delivered by webhook is the same. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "fetch/fetch.h"
+
+#define get json_object_get
+
+static const char *
+str(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(get(o, key));
+
+	return s && *s ? s : NULL;
+}
+
+static int
+is_true(const json_t *v)
+{
+	return json_is_true(v);
+}
+
+/* {content_type, url}: the type Meta gives (image, video, audio, file,
+ * share, story_mention ...) and the CDN url when there is one. */
+static void
+attachments(json_t *msg, const json_t *message)
+{
+	json_t *list = get(msg, "attachments"), *a;
+	size_t i;
+
+	json_array_foreach(get(message, "attachments"), i, a) {
+		json_t *at = json_object();
+		omni_json_set_str(at, "content_type", str(a, "type"));
+		omni_json_set_str(at, "url", str(get(a, "payload"), "url"));
+		json_array_append_new(list, at);
+	}
+}
+
+struct event {
+	const char *channel;    /* instagram or facebook */
+	const char *page;       /* entry.id: the business account or page */
+	const json_t *entry, *ev, *message;
+	const char *mid;
+	const char *name;       /* the customer's name when known, or NULL */
+};
+
+static json_t *
+source_new(omni_payload *p, const struct event *e, const char *customer)
+{
+	json_t *src = json_object();
+	char *thread = NULL;
+
+	omni_json_set_str(src, "name", p->f->name);
+	omni_json_set_str(src, "external_id", e->mid);
+	if (asprintf(&thread, "%s:%s:%s", e->channel, e->page ? e->page : "",
+	             customer ? customer : "") >= 0)
+		omni_json_set_str(src, "thread_key", thread);
+	free(thread);
+	json_object_set_new(src, "url", json_null());
+	omni_json_set_str(src, "page_id", e->page);
+	return src;
+}
+
+static json_t *
+ticket_new(omni_payload *p, const struct event *e)
+{
+	int echo = is_true(get(e->message, "is_echo"));
+	const char *customer = str(get(e->ev, echo ? "recipient" : "sender"), "id");
+	const char *text = str(e->message, "text");
+	json_t *ticket, *cust = json_object(), *handles = json_object(), *ids, *msg;
+	omni_time at = 0;
+	char *id = NULL;
+
+	if (omni_payload_time(get(e->ev, "timestamp"), &at) < 0)
+		omni_payload_time(get(e->entry, "time"), &at);
+	if (asprintf(&id, "%s:%s", p->f->name, e->mid) < 0)
+		id = NULL;
+	ticket = omni_ticket_new(id, e->channel, omni_fetch_store(p->f, e->channel, e->page),
+	                         "message");
+	free(id);
+	json_object_set_new(ticket, "source", source_new(p, e, customer));
+	omni_json_set_str(handles, e->channel, customer);
+	omni_payload_set_str(cust, "name", e->name);
+	json_object_set_new(cust, "handles", handles);
+	json_object_set_new(ticket, "customer", cust);
+	ids = json_array();
+	if (text)
+		omni_order_ids_find(text, ids);
+	if (json_array_size(ids))
+		json_object_set(ticket, "order_ids", ids);
+	json_decref(ids);
+	msg = omni_message_new(e->mid, echo ? "out" : "in", echo ? "agent" : "customer",
+	                       at, text, e->channel);
+	attachments(msg, e->message);
+	json_object_set_new(msg, "source", json_deep_copy(get(ticket, "source")));
+	omni_ticket_add_message_new(ticket, msg);
+	return ticket;
+}
+
+static int
+event(omni_payload *p, struct event *e, omni_error *err)
+{
+	json_t *keys;
+	int rc;
+
+	if (!json_is_object(e->message) || is_true(get(e->message, "is_deleted")))
+		return 0;
+	if (!(e->mid = str(e->message, "mid")))
+		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+		                      "%s message without a mid", e->channel), -1;
+	if ((rc = omni_payload_seen(p, e->mid, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	keys = json_array();
+	json_array_append_new(keys, json_string(e->mid));
+	rc = omni_payload_emit(p, ticket_new(p, e), keys, err);
+	json_decref(keys);
+	return rc;
+}
+
+int
+omni_payload_meta_event(omni_payload *p, const char *channel, const char *page,
+                        const json_t *ev, const char *name, omni_error *err)
+{
+	struct event e = { .channel = p->f->channel ? p->f->channel : channel,
+	                   .page = page, .ev = ev, .message = get(ev, "message"),
+	                   .name = name };
+
+	return event(p, &e, err);
+}
+
+int
+omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err)
+{
+	const char *object = str(doc, "object");
+	const json_t *entries = get(doc, "entry"), *entry, *ev;
+	size_t i, j;
+
+	if (!object || !json_is_array(entries) ||
+	    (strcmp(object, "instagram") != 0 && strcmp(object, "page") != 0))
+		return 0;
+	json_array_foreach(entries, i, entry) {
+		/* a configured channel (--channel) wins over the detected one */
+		struct event e = { .channel = p->f->channel ? p->f->channel :
+		                              object[0] == 'i' ? "instagram" : "facebook",
+		                   .entry = entry };
+		char *page = omni_payload_id(get(entry, "id"));
+		e.page = page;
+		json_array_foreach(get(entry, "messaging"), j, ev) {
+			e.ev = ev;
+			e.message = get(ev, "message");
+			if (event(p, &e, err) < 0) {
+				free(page);
+				return -1;
+			}
+		}
+		free(page);
+	}
+	return 1;
+}

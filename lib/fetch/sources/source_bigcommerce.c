@@ -1,0 +1,232 @@
+/* source_bigcommerce.c - bigcommerce:BASE, the V2 orders API
+ * (BASE = https://api.bigcommerce.com/stores/HASH).
+ *
+ * GET /v2/orders?min_date_modified=RFC2822&sort=date_modified:asc&page=N
+ * &limit=250 with X-Auth-Token, page after page: V2 has no paging
+ * metadata, and the page past the last answers 204 No Content (or, on
+ * some stores, an empty list), which ends the run.  A short page is not
+ * taken as the end, since orders deleted or changed during the run make
+ * pages short.  For each order with shipped items, GET
+ * /v2/orders/{id}/shipments (204 when there is none) gives the carrier
+ * and the tracking number (under --orders only).  Both go through
+ * lib/fetch/payload/payload_bigcommerce.c.
+ *
+ * Pacing: X-Rate-Limit-Requests-Left at 0 means wait
+ * X-Rate-Limit-Time-Reset-Ms before the next request (developer.bigcommerce.com,
+ * "API rate limits"); a 429 is retried by lib/net/http.c. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/core.h"
+#include "net/net.h"
+#include "fetch/fetch.h"
+#include "report/report.h"
+
+#define LIMIT 250
+
+/* "Sun, 03 Mar 2024 13:02:10 +0000", whatever the locale. */
+static void
+rfc2822(omni_time t, char *buf, size_t size)
+{
+	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	time_t s = (time_t)(t / 1000);
+	struct tm tm;
+
+	gmtime_r(&s, &tm);
+	snprintf(buf, size, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday],
+	         tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+	         tm.tm_sec);
+}
+
+static char *
+base_url(const char *base)
+{
+	size_t n = strlen(base);
+
+	while (n && base[n - 1] == '/')
+		n--;
+	return strndup(base, n);
+}
+
+static char *
+page_url(omni_paged *pg, const char *base)
+{
+	char date[64], *since = NULL, *url = NULL;
+
+	if (pg->since != OMNI_TIME_NONE) {
+		rfc2822(pg->since, date, sizeof date);
+		if (!(since = omni_url_escape(date)))
+			return NULL;
+	}
+	if (asprintf(&url, "%s/v2/orders?%s%s%ssort=date_modified:asc&page=%ld&limit=%d",
+	             base, since ? "min_date_modified=" : "", since ? since : "",
+	             since ? "&" : "", pg->page, LIMIT) < 0)
+		url = NULL;
+	free(since);
+	return url;
+}
+
+/* When the window's requests are used up, wait for it to reset. */
+static void
+pace(omni_paged *pg, const omni_http_response *r)
+{
+	char *left = omni_http_header(r, "X-Rate-Limit-Requests-Left");
+	char *reset = omni_http_header(r, "X-Rate-Limit-Time-Reset-Ms");
+
+	if (left && reset && atol(left) <= 0) {
+		char why[80];
+		snprintf(why, sizeof why, "rate limit: %s requests left", left);
+		omni_paged_wait(pg, atof(reset) / 1000, why);
+	}
+	free(left);
+	free(reset);
+}
+
+/* 204, or a body that is only white space: nothing there. */
+static int
+no_content(const omni_http_response *r)
+{
+	if (r->status == 204)
+		return 1;
+	for (size_t i = 0; i < r->len; i++)
+		if (!strchr(" \t\r\n", r->body[i]))
+			return 0;
+	return 1;
+}
+
+static int
+shipments(omni_paged *pg, omni_payload *p, const char *base, const json_t *order,
+          omni_error *err)
+{
+	char *id = omni_payload_id(json_object_get(order, "id")), *url = NULL, what[96];
+	omni_http_response *r;
+	json_t *doc = NULL;
+	int rc = -1;
+
+	/* without --orders they would only be counted: not worth a request */
+	if (!id || !pg->f->orders ||
+	    json_integer_value(json_object_get(order, "items_shipped")) <= 0) {
+		free(id);
+		return 0;
+	}
+	snprintf(what, sizeof what, "page %ld: order %s shipments", pg->page, id);
+	if (asprintf(&url, "%s/v2/orders/%s/shipments", base, id) < 0) {
+		url = NULL;
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (omni_http_request(pg->h, NULL, url, what, NULL, NULL, 0, &r, err) < 0)
+		goto out;
+	pace(pg, r);
+	rc = 0;
+	if (no_content(r))
+		goto out;
+	rc = -1;
+	if (!(doc = omni_paged_parse(pg, r, err)))
+		goto out;
+	if (json_is_array(doc) && json_array_size(doc) == 0)
+		rc = 0;
+	else if ((rc = omni_payload_bigcommerce(p, doc, err)) == 0)
+		rc = omni_paged_fail(pg, err, "order %s: not a list of shipments", id);
+	else if (rc < 0)
+		omni_paged_locate(pg, err);
+	rc = rc < 0 ? -1 : 0;
+out:
+	json_decref(doc);
+	free(url);
+	free(id);
+	return rc;
+}
+
+/* One page: 1 orders read, 0 the end, -1 err. */
+static int
+page(omni_paged *pg, const char *base, omni_error *err)
+{
+	omni_payload p = { pg->f, json_object() };
+	omni_http_response *r;
+	char *url = page_url(pg, base), what[32];
+	json_t *doc = NULL, *o;
+	size_t i;
+	int rc = -1, got;
+
+	snprintf(what, sizeof what, "page %ld", pg->page);
+	if (!url) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (omni_http_request(pg->h, NULL, url, what, NULL, NULL, 0, &r, err) < 0)
+		goto out;
+	pace(pg, r);
+	if (no_content(r)) {
+		rc = 0;
+		goto out;
+	}
+	if (!(doc = omni_paged_parse(pg, r, err)))
+		goto out;
+	if (!json_is_array(doc)) {
+		omni_paged_fail(pg, err, "not a list of orders");
+		goto out;
+	}
+	if (!json_array_size(doc)) {
+		rc = 0;
+		goto out;
+	}
+	if ((got = omni_payload_bigcommerce(&p, doc, err)) <= 0) {
+		if (got == 0)
+			omni_paged_fail(pg, err, "not a list of orders (each needs id, "
+			                "status_id and date_created)");
+		else
+			omni_paged_locate(pg, err);
+		goto out;
+	}
+	json_array_foreach(doc, i, o) {
+		if (shipments(pg, &p, base, o, err) < 0)
+			goto out;
+		omni_paged_note(pg, json_object_get(o, "date_modified"));
+	}
+	rc = 1;
+out:
+	json_decref(doc);
+	json_decref(p.emitted);
+	free(url);
+	return rc;
+}
+
+static int
+auth(omni_paged *pg, omni_error *err)
+{
+	char *token = omni_fetch_secret(pg->f, "BIGCOMMERCE", "TOKEN", err);
+	int rc;
+
+	if (!token)
+		return -1;
+	rc = omni_http_add_header(pg->h, "X-Auth-Token", token, 1);
+	memset(token, 0, strlen(token));
+	free(token);
+	if (rc == 0)
+		rc = omni_http_add_header(pg->h, "Accept", "application/json", 0);
+	return rc < 0 ? omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1 : 0;
+}
+
+int
+omni_source_bigcommerce(omni_fetch *f, const char *base, omni_error *err)
+{
+	omni_paged pg;
+	char *root = NULL;
+	int rc = -1;
+
+	if (omni_paged_open(&pg, f, err) < 0 || auth(&pg, err) < 0)
+		goto out;
+	if (!(root = base_url(base))) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	rc = omni_paged_numbered(&pg, page, root, err);
+out:
+	free(root);
+	omni_paged_close(&pg);
+	return rc;
+}

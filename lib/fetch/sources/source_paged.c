@@ -1,0 +1,248 @@
+/* source_paged.c - what the paged API sources (bigcommerce:, woocommerce:,
+ * walmart:, tiktok:) share: the HTTP handle, the cursor, the newest
+ * modification time seen, and errors that name the page.
+ *
+ * The cursor is {"since":T} between runs, T the newest modification time
+ * of the last complete run (RFC 3339, UTC), and {"since":T,"max":M,
+ * "next":N} in the middle of one, N saying where the run resumes (a page
+ * number, a page token or a cursor, as the API pages).  A run that stops
+ * resumes at the page after the last complete one, with the same filter;
+ * only a run that reached the end moves "since" on to M. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "store/store.h"
+#include "net/net.h"
+#include "fetch/fetch.h"
+#include "report/report.h"
+
+char *
+omni_url_escape(const char *s)
+{
+	return omni_url_escape_keep(s, "");
+}
+
+char *
+omni_url_escape_keep(const char *s, const char *keep)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = malloc(strlen(s) * 3 + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~", c) || strchr(keep, c)) {
+			*o++ = (char)c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = 0;
+	return out;
+}
+
+char *
+omni_paged_link_next(const char *link)
+{
+	const char *p = link;
+
+	while (p && (p = strchr(p, '<'))) {
+		const char *end = strchr(p, '>'), *params, *stop;
+		if (!end)
+			return NULL;
+		params = end + 1;
+		stop = strchr(params, '<');
+		for (const char *r = params; (r = strstr(r, "rel=")) && (!stop || r < stop); r += 4) {
+			const char *v = r + 4 + (r[4] == '"');
+			if (strncmp(v, "next", 4) == 0 && strchr("\"; ,", v[4] ? v[4] : ' '))
+				return strndup(p + 1, (size_t)(end - p - 1));
+		}
+		p = end;
+	}
+	return NULL;
+}
+
+static omni_time
+cursor_time(const json_t *c, const char *key)
+{
+	const char *v = json_string_value(json_object_get(c, key));
+	omni_time t;
+
+	return v && omni_time_parse(v, &t) == 0 ? t : OMNI_TIME_NONE;
+}
+
+static int
+load_cursor(omni_paged *pg, omni_error *err)
+{
+	char *raw = NULL;
+	json_t *c = NULL;
+	const char *next;
+
+	if (pg->f->all)
+		return 0;
+	if (omni_store_cursor_get(pg->f->store, pg->f->cursor_key, &raw, err) < 0)
+		return -1;
+	if (raw && (c = json_loads(raw, 0, NULL)) && json_is_object(c)) {
+		pg->since = cursor_time(c, "since");
+		pg->max = cursor_time(c, "max");
+		if ((next = json_string_value(json_object_get(c, "next"))))
+			pg->next = strdup(next);
+	}
+	json_decref(c);
+	free(raw);
+	return 0;
+}
+
+int
+omni_paged_reload(omni_paged *pg, omni_error *err)
+{
+	free(pg->next);
+	pg->next = NULL;
+	pg->since = pg->max = OMNI_TIME_NONE;
+	pg->page = 1;
+	return load_cursor(pg, err);
+}
+
+int
+omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err)
+{
+	memset(pg, 0, sizeof *pg);
+	pg->f = f;
+	pg->since = pg->max = OMNI_TIME_NONE;
+	pg->page = 1;
+	if (!(pg->h = omni_http_new(f->name, err)))
+		return -1;
+	if (f->trace)
+		omni_http_set_trace(pg->h, f->trace, f->arg);
+	return load_cursor(pg, err);
+}
+
+void
+omni_paged_close(omni_paged *pg)
+{
+	omni_http_free(pg->h);
+	free(pg->next);
+	pg->h = NULL;
+	pg->next = NULL;
+}
+
+static void
+set_time(json_t *c, const char *key, omni_time t)
+{
+	if (t == OMNI_TIME_NONE)
+		json_object_set_new(c, key, json_null());
+	else
+		omni_json_set_time(c, key, t);
+}
+
+int
+omni_paged_save(omni_paged *pg, const char *next, omni_error *err)
+{
+	json_t *c = json_object();
+	char *text;
+	int rc;
+
+	if (next) {
+		set_time(c, "since", pg->since);
+		set_time(c, "max", pg->max);
+		omni_json_set_str(c, "next", next);
+	} else {
+		set_time(c, "since", pg->max != OMNI_TIME_NONE &&
+		         (pg->since == OMNI_TIME_NONE || pg->max > pg->since) ? pg->max : pg->since);
+	}
+	text = json_dumps(c, JSON_COMPACT);
+	json_decref(c);
+	if (!text)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	rc = pg->f->checkpoint ? pg->f->checkpoint(pg->f, text, err) :
+	     omni_store_cursor_set(pg->f->store, pg->f->cursor_key, text, err);
+	free(text);
+	return rc;
+}
+
+int
+omni_paged_numbered(omni_paged *pg,
+                    int (*page)(omni_paged *pg, const char *base, omni_error *err),
+                    const char *base, omni_error *err)
+{
+	char next[32];
+	int more;
+
+	if (pg->next && atol(pg->next) > 0)
+		pg->page = atol(pg->next);
+	for (;; pg->page++) {
+		if ((more = page(pg, base, err)) < 0)
+			return -1;
+		snprintf(next, sizeof next, "%ld", pg->page + 1);
+		if (omni_paged_save(pg, more ? next : NULL, err) < 0)
+			return -1;
+		if (!more)
+			return 0;
+	}
+}
+
+void
+omni_paged_note(omni_paged *pg, const json_t *v)
+{
+	omni_time t;
+
+	if (omni_payload_time(v, &t) == 0 && (pg->max == OMNI_TIME_NONE || t > pg->max))
+		pg->max = t;
+}
+
+int
+omni_paged_fail(omni_paged *pg, omni_error *err, const char *fmt, ...)
+{
+	char text[sizeof err->text];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	return omni_error_set(err, OMNI_EX_DATAERR, pg->f->name, 0, 0, "page %ld: %s",
+	                      pg->page, text), -1;
+}
+
+int
+omni_paged_locate(omni_paged *pg, omni_error *err)
+{
+	if (err->status == OMNI_EX_DATAERR) {
+		char text[sizeof err->text];
+		snprintf(text, sizeof text, "%.480s", err->text);
+		return omni_paged_fail(pg, err, "%s", text);
+	}
+	return -1;
+}
+
+json_t *
+omni_paged_parse(omni_paged *pg, const omni_http_response *r, omni_error *err)
+{
+	json_error_t je;
+	json_t *doc = json_loadb(r->body, r->len, 0, &je);
+
+	if (!doc)
+		omni_paged_fail(pg, err, "bad json at line %d column %d: %s", je.line,
+		                je.column, je.text);
+	return doc;
+}
+
+void
+omni_paged_wait(omni_paged *pg, double seconds, const char *why)
+{
+	if (!(seconds > 0))
+		return;
+	if (seconds > 300)     /* a nonsense header must not hang a cron job */
+		seconds = 300;
+	if (pg->f->trace) {
+		char line[160];
+		snprintf(line, sizeof line, "%s: waiting %.2fs", why, seconds);
+		pg->f->trace(pg->f->arg, line);
+	}
+	omni_http_sleep(seconds);
+}

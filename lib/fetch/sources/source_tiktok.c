@@ -1,0 +1,381 @@
+/* source_tiktok.c - tiktok:BASE, TikTok Shop's Partner API, "202309"
+ * versions (BASE = https://open-api.tiktokglobalshop.com): the orders
+ * (POST /order/202309/orders/search), and the customer service
+ * conversations as tickets (lib/fetch/sources/source_tiktok_cs.c).
+ *
+ * Every request carries app_key, timestamp and sign in its query (and
+ * shop_cipher when the source's "shop_cipher" is set), and the header
+ * x-tts-access-token.  sign is lowercase hex HMAC-SHA256 keyed by the app
+ * secret over secret + path + each query parameter but sign and
+ * access_token, sorted by name, as name then value + body + secret
+ * (CHANNELS.md section 5).  Secrets: OMNI_TIKTOK_APP_KEY, OMNI_TIKTOK_SECRET
+ * (the app secret, also the webhooks' key) and OMNI_TIKTOK_TOKEN.
+ *
+ * Responses are an envelope {code, message, request_id, data}; code 0 is
+ * success.  A code whose message speaks of the token or the signature is
+ * a refusal (77); another is the API's error (76).  The orders are read
+ * by update_time, oldest first, from update_time_ge = the cursor. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "core/core.h"
+#include "net/net.h"
+#include "fetch/fetch.h"
+#include "report/report.h"
+#include "source_tiktok.h"
+
+#define get json_object_get
+
+static int
+by_key(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
+	int c = strncmp(x, y, nx < ny ? nx : ny);
+
+	return c ? c : (nx > ny) - (nx < ny);
+}
+
+void
+omni_tiktok_sign(const char *secret, const char *path, const char *const *params,
+                 size_t nparams, const char *body, char hex[65])
+{
+	const char **sorted = malloc((nparams + 1) * sizeof *sorted);
+	size_t len = 2 * strlen(secret) + strlen(path) + (body ? strlen(body) : 0) + 1, n = 0;
+	unsigned char mac[32];
+	char *msg;
+
+	for (size_t i = 0; i < nparams; i++)
+		len += strlen(params[i]);
+	if (!sorted || !(msg = malloc(len))) {
+		free(sorted);
+		hex[0] = 0;
+		return;
+	}
+	for (size_t i = 0; i < nparams; i++)
+		if (by_key(&params[i], &(const char *){ "sign" }) != 0 &&
+		    by_key(&params[i], &(const char *){ "access_token" }) != 0)
+			sorted[n++] = params[i];
+	qsort(sorted, n, sizeof *sorted, by_key);
+	len = (size_t)sprintf(msg, "%s%s", secret, path);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strcspn(sorted[i], "=");
+		memcpy(msg + len, sorted[i], k);
+		len += k;
+		len += (size_t)sprintf(msg + len, "%s", sorted[i][k] ? sorted[i] + k + 1 : "");
+	}
+	len += (size_t)sprintf(msg + len, "%s%s", body ? body : "", secret);
+	omni_hmac_sha256(secret, strlen(secret), msg, len, mac);
+	for (size_t i = 0; i < 32; i++)
+		sprintf(hex + 2 * i, "%02x", mac[i]);
+	free(msg);
+	free(sorted);
+}
+
+/* The URL of a signed request: params "k=v" (raw) plus app_key,
+ * timestamp and shop_cipher.  New. */
+static char *
+signed_url(struct tiktok *t, const char *path, const char *const *params, size_t n,
+           const char *body)
+{
+	const char *all[16];
+	char ts[32], key[160], cipher[200], sign[65], *url = NULL;
+	size_t m = 0, len;
+
+	snprintf(ts, sizeof ts, "timestamp=%lld", (long long)time(NULL));
+	snprintf(key, sizeof key, "app_key=%s", t->app_key);
+	all[m++] = key;
+	all[m++] = ts;
+	if (t->cipher) {
+		snprintf(cipher, sizeof cipher, "shop_cipher=%s", t->cipher);
+		all[m++] = cipher;
+	}
+	for (size_t i = 0; i < n && m < 15; i++)
+		all[m++] = params[i];
+	omni_tiktok_sign(t->secret, path, all, m, body, sign);
+	len = strlen(t->base) + strlen(path) + 80;
+	for (size_t i = 0; i < m; i++)
+		len += 3 * strlen(all[i]) + 1;
+	if (!(url = malloc(len)))
+		return NULL;
+	len = (size_t)sprintf(url, "%s%s?", t->base, path);
+	for (size_t i = 0; i < m; i++) {
+		size_t k = strcspn(all[i], "=");
+		char *v = omni_url_escape(all[i][k] ? all[i] + k + 1 : "");
+		len += (size_t)sprintf(url + len, "%.*s=%s&", (int)k, all[i], v ? v : "");
+		free(v);
+	}
+	sprintf(url + len, "sign=%s", sign);
+	return url;
+}
+
+/* The envelope's data, or NULL with err. */
+static const json_t *
+envelope(struct tiktok *t, const json_t *doc, const char *what, omni_error *err)
+{
+	const json_t *code = get(doc, "code");
+	const char *msg = json_string_value(get(doc, "message"));
+
+	if (!json_is_integer(code)) {
+		omni_paged_fail(&t->pg, err, "%s: no \"code\" in the response", what);
+		return NULL;
+	}
+	if (json_integer_value(code) != 0) {
+		int refused = msg && (strcasestr(msg, "token") || strcasestr(msg, "sign"));
+		omni_error_set(err, refused ? OMNI_EX_NOPERM : OMNI_EX_PROTOCOL, t->pg.f->name,
+		               0, 0, "%s: tiktok error %" JSON_INTEGER_FORMAT ": %.200s%s", what,
+		               json_integer_value(code), msg ? msg : "",
+		               refused ? " (check OMNI_TIKTOK_TOKEN and OMNI_TIKTOK_SECRET)" : "");
+		return NULL;
+	}
+	if (!json_is_object(get(doc, "data"))) {
+		omni_paged_fail(&t->pg, err, "%s: no \"data\" in the response", what);
+		return NULL;
+	}
+	return get(doc, "data");
+}
+
+json_t *
+tiktok_call(struct tiktok *t, const char *method, const char *path,
+            const char *const *params, size_t n, const char *body, const char *what,
+            const json_t **data, omni_error *err)
+{
+	omni_http_response *r;
+	char *url = signed_url(t, path, params, n, body);
+	json_t *doc = NULL;
+
+	if (!url) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (omni_http_request(t->pg.h, method, url, what, body ? "application/json" : NULL,
+	                      body, body ? strlen(body) : 0, &r, err) == 0 &&
+	    (doc = omni_paged_parse(&t->pg, r, err)) && !(*data = envelope(t, doc, what, err))) {
+		json_decref(doc);
+		doc = NULL;
+	}
+	free(url);
+	return doc;
+}
+
+static const char *
+str(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(get(o, key));
+
+	return s && *s ? s : NULL;
+}
+
+static const char *
+order_status(const char *s)
+{
+	if (!s)
+		return NULL;
+	if (!strcmp(s, "CANCELLED"))
+		return "cancelled";
+	return !strcmp(s, "COMPLETED") || !strcmp(s, "DELIVERED") ? "closed" : "open";
+}
+
+/* The order's status as a tracking status (CHANNELS.md section 9). */
+static const char *
+tracking_status(const char *s)
+{
+	if (!s)
+		return NULL;
+	if (!strcmp(s, "IN_TRANSIT"))
+		return "in_transit";
+	if (!strcmp(s, "DELIVERED") || !strcmp(s, "COMPLETED"))
+		return "delivered";
+	return !strcmp(s, "AWAITING_COLLECTION") ? "info_received" : NULL;
+}
+
+static json_t *
+order_new(struct tiktok *t, const json_t *o)
+{
+	json_t *n = json_object(), *c = json_object(), *items = json_array();
+	const json_t *addr = get(o, "recipient_address"), *pay = get(o, "payment"), *l;
+	const char *status = str(o, "status");
+	size_t i;
+
+	omni_payload_set_str(n, "id", str(o, "id"));
+	omni_payload_set_str(n, "number", str(o, "id"));
+	json_object_set_new(n, "channel", json_string("tiktok"));
+	omni_json_set_str(n, "store", t->pg.f->store_name);
+	omni_payload_set_time(n, "placed_at", get(o, "create_time"));
+	omni_payload_set_time(n, "updated_at", get(o, "update_time"));
+	omni_payload_set_str(n, "status", order_status(status));
+	omni_payload_set_str(n, "financial_status", !status ? NULL :
+	                     !strcmp(status, "UNPAID") ? "pending" :
+	                     get(o, "paid_time") ? "paid" : NULL);
+	omni_payload_set_str(n, "total", str(pay, "total_amount"));
+	omni_payload_set_str(n, "currency", str(pay, "currency"));
+	omni_payload_set_str(c, "id", str(o, "user_id"));
+	omni_payload_set_str(c, "name", str(addr, "name"));
+	omni_payload_set_str(c, "email", str(o, "buyer_email"));
+	omni_payload_set_str(c, "phone", str(addr, "phone_number"));
+	json_object_set_new(n, "customer", c);
+	json_array_foreach(get(o, "line_items"), i, l) {     /* one line per unit */
+		json_t *it = json_object();
+		omni_payload_set_str(it, "sku", str(l, "seller_sku"));
+		omni_payload_set_str(it, "title", str(l, "product_name"));
+		json_object_set_new(it, "qty", json_integer(1));
+		json_array_append_new(items, it);
+	}
+	json_object_set_new(n, "items", items);
+	return n;
+}
+
+/* The packages with a tracking number (from the line items, else the
+ * order's own), as fulfilments. */
+static int
+packages(struct tiktok *t, omni_payload *p, const json_t *o, omni_error *err)
+{
+	json_t *seen = json_object(), *l;
+	const json_t *lines = get(o, "line_items");
+	size_t i, n = json_array_size(lines);
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i <= n; i++) {
+		const json_t *src = i < n ? json_array_get(lines, i) : o;
+		const char *num = str(src, "tracking_number"), *id = str(src, "package_id");
+		if (!num || json_object_get(seen, num))
+			continue;
+		json_object_set_new(seen, num, json_true());
+		l = json_object();
+		omni_payload_set_str(l, "id", id ? id : num);
+		omni_payload_set_str(l, "carrier", str(src, "shipping_provider_name") ?
+		                     str(src, "shipping_provider_name") : str(src, "shipping_provider"));
+		omni_payload_set_str(l, "tracking_number", num);
+		omni_payload_set_str(l, "status", tracking_status(str(o, "status")));
+		omni_payload_set_time(l, "shipped_at", get(o, "collection_time"));
+		omni_payload_set_time(l, "delivered_at", get(o, "delivery_time"));
+		rc = omni_payload_fulfillment(p, "tiktok", str(o, "id"), l, err);
+		json_decref(l);
+	}
+	json_decref(seen);
+	return rc;
+}
+
+static int
+orders_page(struct tiktok *t, char **next, omni_error *err)
+{
+	omni_payload p = { t->pg.f, json_object() };
+	const char *params[4] = { "page_size=50", "sort_field=update_time", "sort_order=ASC" };
+	const json_t *data, *list, *o;
+	char token[600], body[64] = "{}", what[48];
+	json_t *doc = NULL, *n;
+	size_t i, np = 3;
+	int rc = -1;
+
+	*next = NULL;
+	snprintf(what, sizeof what, "page %ld", t->pg.page);
+	if (t->pg.next) {
+		snprintf(token, sizeof token, "page_token=%s", t->pg.next);
+		params[np++] = token;
+	}
+	if (t->pg.since != OMNI_TIME_NONE)
+		snprintf(body, sizeof body, "{\"update_time_ge\":%lld}",
+		         (long long)(t->pg.since / 1000));
+	if (!(doc = tiktok_call(t, "POST", "/order/202309/orders/search", params, np, body,
+	                        what, &data, err)))
+		goto out;
+	if (!json_is_array(list = get(data, "orders"))) {
+		omni_paged_fail(&t->pg, err, "no data.orders list in the response");
+		goto out;
+	}
+	json_array_foreach(list, i, o)
+		if (!str(o, "id") || !str(o, "status") || !json_is_integer(get(o, "update_time"))) {
+			omni_paged_fail(&t->pg, err, "order %zu: not an order (each needs id, status "
+			                "and update_time)", i + 1);
+			goto out;
+		}
+	json_array_foreach(list, i, o) {
+		n = order_new(t, o);
+		rc = omni_payload_order(&p, n, err);
+		json_decref(n);
+		if (rc < 0 || packages(t, &p, o, err) < 0) {
+			rc = omni_paged_locate(&t->pg, err);
+			goto out;
+		}
+		omni_paged_note(&t->pg, get(o, "update_time"));
+	}
+	if (str(data, "next_page_token") && json_array_size(list))
+		*next = strdup(str(data, "next_page_token"));
+	rc = 0;
+out:
+	json_decref(doc);
+	json_decref(p.emitted);
+	return rc;
+}
+
+/* Pages of a stream until the last: the cursor saved after each. */
+int
+tiktok_stream(struct tiktok *t, int (*page)(struct tiktok *, char **, omni_error *),
+              omni_error *err)
+{
+	char *next = NULL;
+
+	for (;; t->pg.page++) {
+		if (page(t, &next, err) < 0 || omni_paged_save(&t->pg, next, err) < 0) {
+			free(next);
+			return -1;
+		}
+		free(t->pg.next);
+		t->pg.next = next;
+		if (!next)
+			return 0;
+	}
+}
+
+static int
+secrets(struct tiktok *t, omni_error *err)
+{
+	char *token;
+	int rc;
+
+	if (!(t->app_key = omni_fetch_secret(t->pg.f, "TIKTOK", "APP_KEY", err)) ||
+	    !(t->secret = omni_fetch_secret(t->pg.f, "TIKTOK", "SECRET", err)) ||
+	    !(token = omni_fetch_secret(t->pg.f, "TIKTOK", "TOKEN", err)))
+		return -1;
+	rc = omni_http_add_header(t->pg.h, "x-tts-access-token", token, 1);
+	memset(token, 0, strlen(token));
+	free(token);
+	/* the signature is a digest of the secret, never the secret itself */
+	if (rc < 0 || omni_http_add_header(t->pg.h, "Accept", "application/json", 0) < 0)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	return 0;
+}
+
+int
+omni_source_tiktok(omni_fetch *f, const char *base, omni_error *err)
+{
+	struct tiktok t;
+	size_t n = strlen(base);
+	const char *cipher = f->conf ? omni_conf_get(f->conf, "shop_cipher") : NULL;
+	int rc = -1;
+
+	memset(&t, 0, sizeof t);
+	while (n && base[n - 1] == '/')
+		n--;
+	if (omni_paged_open(&t.pg, f, err) < 0 || secrets(&t, err) < 0)
+		goto out;
+	if (!(t.base = strndup(base, n)) || (cipher && !(t.cipher = strdup(cipher)))) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (tiktok_stream(&t, orders_page, err) < 0 || tiktok_conversations(&t, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(t.base);
+	free(t.cipher);
+	free(t.app_key);
+	if (t.secret)
+		memset(t.secret, 0, strlen(t.secret));
+	free(t.secret);
+	omni_paged_close(&t.pg);
+	return rc;
+}

@@ -1,0 +1,428 @@
+/* source_walmart.c - walmart:BASE, the Walmart Marketplace orders API
+ * (BASE = https://marketplace.walmartapis.com).
+ *
+ * developer.walmart.com, "Token API" and "Orders Management": an access
+ * token from POST /v3/token (grant_type=client_credentials, HTTP Basic
+ * auth of the client id and secret, OMNI_WALMART_TOKEN = "ID:SECRET"),
+ * good for 15 minutes and fetched again after a 401; then GET
+ * /v3/orders?limit=100&lastModifiedStartDate=T with WM_SEC.ACCESS_TOKEN,
+ * WM_SVC.NAME and a WM_QOS.CORRELATION_ID unique per request.  The next
+ * page is /v3/orders + list.meta.nextCursor (a query string), until there
+ * is none.  Throttling: x-current-token-count at 0 means wait for
+ * x-next-replenish-time (Unix ms); a 429 is retried by lib/net/http.c.
+ *
+ * An order: purchaseOrderId (its id), customerOrderId (the number the
+ * customer sees), orderDate (Unix ms), shippingInfo, and orderLines whose
+ * statuses carry the tracking.  Its updated_at is the newest statusDate
+ * of its lines, the time lastModifiedStartDate compares. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/core.h"
+#include "net/net.h"
+#include "fetch/fetch.h"
+#include "report/report.h"
+
+#define get json_object_get
+
+struct wm {
+	omni_paged pg;
+	omni_http *auth;          /* the token exchange: basic auth lives here */
+	char *base, *access;
+	unsigned char id[8];
+	unsigned long requests;
+	int secret_added;
+};
+
+static const char *
+str(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(get(o, key));
+
+	return s && *s ? s : NULL;
+}
+
+static const json_t *
+path(const json_t *o, const char *a, const char *b)
+{
+	return get(get(o, a), b);
+}
+
+/* A fresh WM_QOS.CORRELATION_ID: random bits of the run, and a count. */
+static void
+correlation(struct wm *w, char *buf, size_t size)
+{
+	snprintf(buf, size, "%02x%02x%02x%02x-%02x%02x-4%02x%01x-8000-%012lx", w->id[0],
+	         w->id[1], w->id[2], w->id[3], w->id[4], w->id[5], w->id[6], w->id[7] & 15,
+	         ++w->requests);
+}
+
+static int
+headers(struct wm *w, omni_http *h, omni_error *err)
+{
+	char id[64];
+	int rc;
+
+	correlation(w, id, sizeof id);
+	omni_http_clear_headers(h);
+	rc = omni_http_add_header(h, "Accept", "application/json", 0);
+	if (rc == 0)
+		rc = omni_http_add_header(h, "WM_SVC.NAME", "Walmart Marketplace", 0);
+	if (rc == 0)
+		rc = omni_http_add_header(h, "WM_QOS.CORRELATION_ID", id, 0);
+	if (rc == 0 && w->access && h == w->pg.h) {
+		rc = omni_http_add_header(h, "WM_SEC.ACCESS_TOKEN", w->access, !w->secret_added);
+		w->secret_added = 1;
+	}
+	return rc < 0 ? omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1 : 0;
+}
+
+/* POST /v3/token: w->access, new. */
+static int
+token(struct wm *w, omni_error *err)
+{
+	char *url = NULL, *access = NULL;
+
+	if (headers(w, w->auth, err) < 0)
+		return -1;
+	if (asprintf(&url, "%s/v3/token", w->base) < 0)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	if (omni_oauth_token(w->auth, w->pg.f->name, url, "token",
+	                     "grant_type=client_credentials", &access, NULL, err) == 0) {
+		free(w->access);
+		w->access = access;
+		w->secret_added = 0;      /* a new token is a new secret to redact */
+	}
+	free(url);
+	return access ? 0 : -1;
+}
+
+static int
+login(struct wm *w, omni_error *err)
+{
+	char *cred = omni_fetch_secret(w->pg.f, "WALMART", "TOKEN", err), *colon;
+	int rc;
+
+	if (!cred)
+		return -1;
+	if (!(colon = strchr(cred, ':'))) {
+		memset(cred, 0, strlen(cred));
+		free(cred);
+		return omni_error_set(err, OMNI_EX_CONFIG, w->pg.f->name, 0, 0,
+		                      "the walmart token is the client id and secret as "
+		                      "\"ID:SECRET\""), -1;
+	}
+	*colon = 0;
+	if (!(w->auth = omni_http_new(w->pg.f->name, err))) {
+		rc = -1;
+	} else {
+		if (w->pg.f->trace)
+			omni_http_set_trace(w->auth, w->pg.f->trace, w->pg.f->arg);
+		rc = omni_http_set_login(w->auth, cred, colon + 1) < 0 ?
+		     omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1 : 0;
+	}
+	memset(colon + 1, 0, strlen(colon + 1));
+	free(cred);
+	return rc;
+}
+
+/* Out of tokens: wait until the bucket refills (at most a minute). */
+static void
+pace(struct wm *w, const omni_http_response *r)
+{
+	char *count = omni_http_header(r, "x-current-token-count");
+	char *next = omni_http_header(r, "x-next-replenish-time");
+
+	if (count && next && atol(count) <= 0) {
+		struct timespec now;
+		double wait;
+		clock_gettime(CLOCK_REALTIME, &now);
+		wait = atof(next) / 1000 - ((double)now.tv_sec + (double)now.tv_nsec / 1e9);
+		omni_paged_wait(&w->pg, wait > 60 ? 60 : wait, "rate limit: 0 tokens left");
+	}
+	free(count);
+	free(next);
+}
+
+/* GET url, with a new token after a 401 (it lasts 15 minutes). */
+static int
+get_page(struct wm *w, const char *url, omni_http_response **r, omni_error *err)
+{
+	char what[32];
+
+	snprintf(what, sizeof what, "page %ld", w->pg.page);
+	for (int attempt = 0;; attempt++) {
+		if (headers(w, w->pg.h, err) < 0)
+			return -1;
+		if (omni_http_request(w->pg.h, NULL, url, what, NULL, NULL, 0, r, err) == 0)
+			return 0;
+		if (err->status != OMNI_EX_NOPERM || attempt || token(w, err) < 0)
+			return -1;
+	}
+}
+
+/* A Walmart amount ({"currency","amount"} with a number) in cents. */
+static long long
+cents(const json_t *money)
+{
+	const json_t *a = get(money, "amount");
+	double v = json_is_number(a) ? json_number_value(a) :
+	           str(money, "amount") ? atof(str(money, "amount")) : 0;
+
+	return (long long)(v * 100 + (v < 0 ? -0.5 : 0.5));
+}
+
+/* A line status with tracking, as a fulfilment (new), or NULL.  Shipped
+ * is in_transit and Delivered delivered (CHANNELS.md section 9). */
+static json_t *
+fulfillment_new(const json_t *o, const json_t *st)
+{
+	const json_t *ti = get(st, "trackingInfo"), *carrier = get(ti, "carrierName");
+	const char *num = str(ti, "trackingNumber"), *status = str(st, "status");
+	json_t *f;
+
+	if (!num)
+		return NULL;
+	f = json_object();
+	omni_payload_set_str(f, "id", num);
+	omni_payload_set_str(f, "carrier", str(carrier, "carrier") ? str(carrier, "carrier") :
+	                     str(carrier, "otherCarrier"));
+	omni_payload_set_str(f, "tracking_number", num);
+	omni_payload_set_str(f, "tracking_url", str(ti, "trackingURL"));
+	omni_payload_set_str(f, "status", status && strcmp(status, "Delivered") == 0 ?
+	                     "delivered" : "in_transit");
+	omni_payload_set_time(f, "shipped_at", get(ti, "shipDateTime"));
+	omni_payload_set_time(f, "estimated_at", path(o, "shippingInfo", "estimatedDeliveryDate"));
+	return f;
+}
+
+/* What an order's lines add up to. */
+struct lines {
+	json_t *items, *fulfillments;
+	long long total;
+	const char *currency;
+	int statuses, cancelled, delivered;
+	omni_time newest;
+};
+
+static void
+line(struct lines *L, const json_t *o, const json_t *l)
+{
+	const json_t *c, *st, *qty = path(l, "orderLineQuantity", "amount");
+	json_t *it = json_object();
+	omni_time t;
+	size_t i;
+
+	omni_payload_set_str(it, "sku", str(get(l, "item"), "sku"));
+	omni_payload_set_str(it, "title", str(get(l, "item"), "productName"));
+	if (json_is_string(qty) || json_is_integer(qty))
+		json_object_set_new(it, "qty", json_integer(json_is_integer(qty) ?
+		                    json_integer_value(qty) : atol(json_string_value(qty))));
+	json_array_append_new(L->items, it);
+	json_array_foreach(path(l, "charges", "charge"), i, c) {
+		L->total += cents(get(c, "chargeAmount")) + cents(path(c, "tax", "taxAmount"));
+		if (str(get(c, "chargeAmount"), "currency"))
+			L->currency = str(get(c, "chargeAmount"), "currency");
+	}
+	if (omni_payload_time(get(l, "statusDate"), &t) == 0 &&
+	    (L->newest == OMNI_TIME_NONE || t > L->newest))
+		L->newest = t;
+	json_array_foreach(path(l, "orderLineStatuses", "orderLineStatus"), i, st) {
+		json_t *f = fulfillment_new(o, st);
+		const char *s = str(st, "status");
+		L->statuses++;
+		L->cancelled += s && strcmp(s, "Cancelled") == 0;
+		L->delivered += s && strcmp(s, "Delivered") == 0;
+		if (f && !json_object_get(L->fulfillments, str(f, "id")))
+			json_object_set(L->fulfillments, str(f, "id"), f);
+		json_decref(f);
+	}
+}
+
+static json_t *
+order_new(const omni_payload *p, const json_t *o, struct lines *L)
+{
+	json_t *n = json_object(), *c = json_object();
+	const json_t *ship = get(o, "shippingInfo");
+	char total[48], *email = str(o, "customerEmailId") ? strdup(str(o, "customerEmailId")) : NULL;
+
+	omni_payload_set_str(n, "id", str(o, "purchaseOrderId"));
+	omni_payload_set_str(n, "number", str(o, "customerOrderId"));
+	json_object_set_new(n, "channel", json_string("walmart"));
+	omni_json_set_str(n, "store", p->f->store_name);
+	omni_payload_set_time(n, "placed_at", get(o, "orderDate"));
+	if (L->newest != OMNI_TIME_NONE)
+		omni_json_set_time(n, "updated_at", L->newest);
+	else
+		omni_payload_set_time(n, "updated_at", get(o, "orderDate"));
+	omni_payload_set_str(n, "status", L->statuses && L->cancelled == L->statuses ? "cancelled" :
+	                     L->statuses && L->delivered + L->cancelled == L->statuses ? "closed" :
+	                     "open");
+	if (L->currency) {
+		snprintf(total, sizeof total, "%s%lld.%02lld", L->total < 0 ? "-" : "",
+		         llabs(L->total) / 100, llabs(L->total) % 100);
+		omni_payload_set_str(n, "total", total);
+		omni_payload_set_str(n, "currency", L->currency);
+	}
+	omni_payload_set_str(c, "name", str(get(ship, "postalAddress"), "name"));
+	for (char *e = email; e && *e; e++)
+		if (*e >= 'A' && *e <= 'Z')
+			*e = (char)(*e - 'A' + 'a');
+	omni_payload_set_str(c, "email", email);
+	omni_payload_set_str(c, "phone", str(ship, "phone"));
+	json_object_set_new(n, "customer", c);
+	json_object_set(n, "items", L->items);
+	free(email);
+	return n;
+}
+
+static int
+order(struct wm *w, omni_payload *p, const json_t *o, omni_error *err)
+{
+	struct lines L = { json_array(), json_object(), 0, NULL, 0, 0, 0, OMNI_TIME_NONE };
+	const json_t *l;
+	const char *key;
+	json_t *n, *f;
+	size_t i;
+	int rc;
+
+	json_array_foreach(path(o, "orderLines", "orderLine"), i, l)
+		line(&L, o, l);
+	n = order_new(p, o, &L);
+	rc = omni_payload_order(p, n, err);
+	json_object_foreach(L.fulfillments, key, f)
+		if (rc == 0)
+			rc = omni_payload_fulfillment(p, "walmart", str(n, "id"), f, err);
+	omni_paged_note(&w->pg, get(n, "updated_at"));
+	json_decref(n);
+	json_decref(L.items);
+	json_decref(L.fulfillments);
+	return rc;
+}
+
+static int
+orders(struct wm *w, omni_payload *p, const json_t *list, omni_error *err)
+{
+	const json_t *o;
+	size_t i;
+
+	json_array_foreach(list, i, o) {
+		if (!json_is_object(o) || !str(o, "purchaseOrderId") ||
+		    !json_is_array(path(o, "orderLines", "orderLine")))
+			return omni_paged_fail(&w->pg, err, "order %zu: not an order (each needs "
+			                       "purchaseOrderId and orderLines.orderLine)", i + 1);
+	}
+	json_array_foreach(list, i, o)
+		if (order(w, p, o, err) < 0)
+			return omni_paged_locate(&w->pg, err);
+	return 0;
+}
+
+/* One page: *next the following page's cursor (new) or NULL. */
+static int
+page(struct wm *w, const char *url, char **next, omni_error *err)
+{
+	omni_payload p = { w->pg.f, json_object() };
+	omni_http_response *r;
+	const json_t *list, *meta, *elems;
+	json_t *doc = NULL;
+	int rc = -1;
+
+	*next = NULL;
+	if (get_page(w, url, &r, err) < 0 || !(doc = omni_paged_parse(&w->pg, r, err)))
+		goto out;
+	pace(w, r);
+	list = get(doc, "list");
+	meta = get(list, "meta");
+	elems = path(list, "elements", "order");
+	if (!json_is_object(list) || (!json_is_array(elems) &&
+	                              json_integer_value(get(meta, "totalCount")) != 0)) {
+		omni_paged_fail(&w->pg, err, "no list.elements.order in the response");
+		goto out;
+	}
+	if (json_is_array(elems) && orders(w, &p, elems, err) < 0)
+		goto out;
+	if (str(meta, "nextCursor") && json_array_size(elems))
+		*next = strdup(str(meta, "nextCursor"));
+	rc = 0;
+out:
+	json_decref(doc);
+	json_decref(p.emitted);
+	return rc;
+}
+
+static char *
+first_url(struct wm *w)
+{
+	char since[40] = "", *url = NULL;
+
+	if (w->pg.since != OMNI_TIME_NONE)
+		omni_time_format(w->pg.since, since);
+	if (asprintf(&url, "%s/v3/orders?limit=100%s%s", w->base,
+	             w->pg.since != OMNI_TIME_NONE ? "&lastModifiedStartDate=" : "",
+	             w->pg.since != OMNI_TIME_NONE ? since : "") < 0)
+		url = NULL;
+	return url;
+}
+
+static void
+seed(struct wm *w)
+{
+	FILE *fp = fopen("/dev/urandom", "rb");
+
+	if (!fp || fread(w->id, 1, sizeof w->id, fp) != sizeof w->id) {
+		unsigned long v = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16);
+		for (size_t i = 0; i < sizeof w->id; i++, v >>= 4)
+			w->id[i] = (unsigned char)v;
+	}
+	if (fp)
+		fclose(fp);
+}
+
+int
+omni_source_walmart(omni_fetch *f, const char *base, omni_error *err)
+{
+	struct wm w = { .base = NULL };
+	char *url = NULL, *next = NULL;
+	size_t n = strlen(base);
+	int rc = -1;
+
+	seed(&w);
+	while (n && base[n - 1] == '/')
+		n--;
+	if (omni_paged_open(&w.pg, f, err) < 0 || login(&w, err) < 0)
+		goto out;
+	if (!(w.base = strndup(base, n)) || token(&w, err) < 0)
+		goto out;
+	if (w.pg.next && asprintf(&url, "%s/v3/orders%s", w.base, w.pg.next) < 0)
+		url = NULL;
+	if (!w.pg.next)
+		url = first_url(&w);
+	for (; url; w.pg.page++) {
+		if (page(&w, url, &next, err) < 0 || omni_paged_save(&w.pg, next, err) < 0)
+			goto out;
+		free(url);
+		url = NULL;
+		if (next && asprintf(&url, "%s/v3/orders%s", w.base, next) < 0) {
+			url = NULL;
+			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+			goto out;
+		}
+		free(next);
+		next = NULL;
+	}
+	rc = 0;
+out:
+	free(url);
+	free(next);
+	free(w.base);
+	if (w.access)
+		memset(w.access, 0, strlen(w.access));
+	free(w.access);
+	omni_http_free(w.auth);
+	omni_paged_close(&w.pg);
+	return rc;
+}

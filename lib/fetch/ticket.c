@@ -1,0 +1,95 @@
+/* ticket.c - building v1 tickets with jansson (man/omni-ticket.5). */
+#include <string.h>
+
+#include "core/core.h"
+#include "fetch/fetch.h"
+
+json_t *
+omni_ticket_new(const char *id, const char *channel, const char *store,
+                const char *kind)
+{
+	json_t *t = json_object();
+
+	json_object_set_new(t, "omni", json_integer(OMNI_FORMAT_VERSION));
+	omni_json_set_str(t, "id", id);
+	omni_json_set_str(t, "channel", channel);
+	omni_json_set_str(t, "store", store);
+	omni_json_set_str(t, "kind", kind);
+	return t;
+}
+
+void
+omni_json_set_str(json_t *obj, const char *key, const char *value)
+{
+	json_object_set_new(obj, key, value ? json_string(value) : json_null());
+}
+
+void
+omni_json_set_time(json_t *obj, const char *key, omni_time t)
+{
+	char buf[32];
+
+	json_object_set_new(obj, key, json_string(omni_time_format(t, buf)));
+}
+
+void
+omni_json_array_add_unique(json_t *array, const char *s)
+{
+	size_t i;
+	json_t *v;
+
+	if (!s || !*s)
+		return;
+	json_array_foreach(array, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v), s) == 0)
+			return;
+	json_array_append_new(array, json_string(s));
+}
+
+json_t *
+omni_message_new(const char *id, const char *direction, const char *author,
+                 omni_time at, const char *text, const char *channel)
+{
+	json_t *m = json_object();
+
+	omni_json_set_str(m, "id", id);
+	omni_json_set_str(m, "direction", direction);
+	omni_json_set_str(m, "author", author);
+	omni_json_set_time(m, "at", at);
+	omni_json_set_str(m, "text", text);
+	json_object_set_new(m, "attachments", json_array());
+	omni_json_set_str(m, "channel", channel);
+	return m;
+}
+
+static int
+time_of(const json_t *obj, const char *key, omni_time *t)
+{
+	return omni_time_parse(json_string_value(json_object_get(obj, key)), t);
+}
+
+void
+omni_ticket_add_message_new(json_t *ticket, json_t *message)
+{
+	json_t *messages = json_object_get(ticket, "messages");
+	omni_time at, other;
+	size_t i;
+
+	if (!json_is_array(messages)) {
+		messages = json_array();
+		json_object_set_new(ticket, "messages", messages);
+	}
+	if (time_of(message, "at", &at) < 0) {
+		json_array_append_new(messages, message);
+		return;
+	}
+	/* Oldest first; a message with the same time goes after those there. */
+	for (i = json_array_size(messages); i > 0; i--)
+		if (time_of(json_array_get(messages, i - 1), "at", &other) < 0 || other <= at)
+			break;
+	json_array_insert_new(messages, i, message);
+	if (time_of(ticket, "created_at", &other) < 0 || at < other)
+		omni_json_set_time(ticket, "created_at", at);
+	if (time_of(ticket, "updated_at", &other) < 0 || at > other)
+		omni_json_set_time(ticket, "updated_at", at);
+}

@@ -1,0 +1,229 @@
+/* link.h - omni-link: identity, threading, merging, order context. */
+#ifndef OMNI_LINK_LINK_H
+#define OMNI_LINK_LINK_H
+
+#include <sqlite3.h>
+
+#include "core/core.h"
+#include "record/record.h"
+#include "store/store.h"
+
+// link*.c - omni-link: identity, threading, merging, order context
+
+/* Keys at or above this strength look customers up; weaker ones are only
+ * recorded (a household's phone, a generic address). */
+#define OMNI_LINK_STRONG 50
+
+/* An identity key seen on a ticket (lib/link/link_keys.c). */
+typedef struct omni_link_key {
+	char kind[24];            /* email, phone, amazon, ebay, ebay_alias,
+	                             instagram, facebook, tiktok, shopify, ...,
+	                             order */
+	char *value;              /* normalised: owned by the key set */
+	int strength;             /* 0 .. 100 */
+	int exclusive;            /* one value of this kind per customer */
+	int direct;               /* the sender's own identity (not found
+	                             through an order or in the text) */
+	const char *channel;      /* relay identities: valid on this channel
+	                             only (static), else NULL */
+	const char *why;          /* "sender", "text", "order" (static) */
+} omni_link_key;
+
+typedef struct omni_link_keys {
+	omni_link_key *v;
+	size_t n, cap;
+} omni_link_keys;
+
+void omni_link_keys_free(omni_link_keys *ks);
+/* Adds a key unless the same kind and value is there (value copied);
+ * a repeat keeps the stronger.  0 or -1 (out of memory). */
+int omni_link_keys_add(omni_link_keys *ks, const char *kind, const char *value,
+                       int strength, int exclusive, int direct,
+                       const char *channel, const char *why);
+/* Normalised e-mail address (lowercase; Gmail dots and +tags dropped,
+ * the only rewrite that is certain): new, or NULL when not an address. */
+char *omni_link_email_norm(const char *s);
+/* A phone number in E.164, national numbers read in region (ISO 3166
+ * alpha-2, e.g. "US", "IT"; NULL: US): new, or NULL when not a number. */
+char *omni_link_phone_norm(const char *s, const char *region);
+/* "store|number" for an order number as quoted ("#1061" -> "|1061" in no
+ * store): new. */
+char *omni_link_order_key(const char *store, const char *number);
+/* The keys of a ticket: customer e-mails, phones, handles, order numbers,
+ * and addresses written in the text of a direct message.  0 or -1. */
+int omni_link_keys_collect(const omni_record *rec, const char *region,
+                           omni_link_keys *ks);
+/* The subject without reply and forward prefixes (Re, Fwd, AW, WG, R,
+ * RIF, TR, RV, ...), lowercase, spaces squeezed: new.  *reply set when a
+ * prefix was there. */
+char *omni_link_subject_norm(const char *subject, int *reply);
+
+/* The members omni-link writes (lib/link/link_build.c): compact JSON text
+ * each, NULL to keep the input's. */
+typedef struct omni_link_parts {
+	const char *id_json, *customer_json, *order_ids_json, *merged_from_json,
+	           *orders_json, *history_json;
+	const char *messages_json;   /* set: these messages, none gathered */
+	/* In: bounds besides the messages (0: none); out: the ticket's. */
+	omni_time created_at, updated_at;
+	/* In (omni_link_emit): the ticket's channel, store, status, subject
+	 * and thread key from a record (NULL: none), stored with the record
+	 * in one statement; row NULL: only the record is updated. */
+	const char *const *row;
+} omni_link_parts;
+
+/* The merged ticket, one line without its newline: in's members in order
+ * with the parts in place (or appended), and the messages of stored[]
+ * and in, raw, de-duplicated by id, in time order.  New, or NULL (out of
+ * memory). */
+char *omni_link_build(const omni_record *in, const omni_record *const *stored,
+                      size_t nstored, omni_link_parts *parts,
+                      size_t *len);
+
+/* The linker (lib/link/link.c; its statements in lib/link/link_store.c). */
+typedef struct omni_link omni_link;
+
+typedef struct omni_link_opts {
+	const omni_config *config;   /* [store NAME] region; borrowed */
+	omni_time window;            /* an open ticket takes new messages of its
+	                                customer for this long (ms) */
+	omni_time dm_window;         /* a DM thread (Meta, TikTok, chat, SMS)
+	                                continues for this long (ms) */
+	int history;                 /* at most this many earlier tickets */
+	int explain;                 /* fill the explanation text */
+} omni_link_opts;
+
+/* The statements lib/link_*.c share, prepared once (lib/link/link_store.c). */
+enum {
+	OMNI_LS_LINK_GET, OMNI_LS_MSGID_GET, OMNI_LS_KEY_GET, OMNI_LS_CUST_KEYS,
+	OMNI_LS_CUST_EXCLUSIVE,
+	OMNI_LS_ORDER_OWNER, OMNI_LS_TICKET_GET, OMNI_LS_CUST_TICKETS,
+	OMNI_LS_TICKET_HAS_ORDER, OMNI_LS_TICKET_ORDERS, OMNI_LS_BLOCKED,
+	OMNI_LS_CUST_PUT, OMNI_LS_CUST_GET, OMNI_LS_KEY_PUT, OMNI_LS_TICKET_PUT,
+	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
+	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
+	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
+	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ,
+	OMNI_LS_COUNT
+};
+
+struct omni_link {
+	omni_store *store;               /* borrowed */
+	sqlite3 *db;                     /* borrowed */
+	omni_link_opts o;
+	sqlite3_stmt *st[OMNI_LS_COUNT];
+	int any_blocks;                  /* link_blocks has rows: look them up */
+	int any_accounts;                /* accounts has rows: look them up */
+	int any_orders;                  /* orders has rows: look them up */
+	/* What one record has read already (lib/link/link_who.c): the keys of one
+	 * customer in the store's order, and the orders the store lacks. */
+	char ck_id[40];
+	omni_link_keys ck;
+	char *order_miss[16];
+	size_t norder_miss;
+	/* Tickets' numbers in this store (tickets.seq, what the link tables
+	 * name a ticket by), as this record looked them up or gave them. */
+	struct { char id[40]; sqlite3_int64 seq; } seqs[16];
+	size_t nseqs;
+};
+
+/* Forgets what the last record read (before each record, after merges). */
+void omni_link_cache_reset(omni_link *l);
+/* The keys of customer cid but its orders (which only omni-link's
+ * look-ups by order use), from the store once per record: borrowed
+ * (valid until the next reset or call for another customer), or NULL
+ * with err. */
+const omni_link_keys *omni_link_cust_keys(omni_link *l, const char *cid,
+                                          omni_error *err);
+/* The store's number for a ticket (tickets.seq): what this record
+ * looked up or gave, else the store's; 0 for a ticket the store has not. */
+sqlite3_int64 omni_link_seq(omni_link *l, const char *ticket);
+/* Remembers a ticket's number, read with it, for the rest of the record
+ * (when the list is full, omni_link_seq reads it again). */
+void omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq);
+/* Gives a new ticket the store's next number (its row written later
+ * with omni_link_emit; a row of that id keeps its own), or -1 with err. */
+sqlite3_int64 omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err);
+/* Did this record find no order for "store|#number"?  Record a miss. */
+int omni_link_order_missed(omni_link *l, const char *key);
+void omni_link_order_miss(omni_link *l, const char *key);
+
+/* A prepared statement, reset and unbound, ready to bind. */
+sqlite3_stmt *omni_link_stmt(omni_link *l, int which);
+/* Runs sql once with text parameters (NULL-terminated list; a NULL value
+ * binds NULL is not possible here).  0 or -1 with err. */
+int omni_link_exec(omni_link *l, omni_error *err, const char *sql, ...);
+/* The customer as a ticket shows it: {id, name, emails, phones, handles}
+ * from the store; compact JSON, new. */
+char *omni_link_customer_json(omni_link *l, const char *customer_id,
+                              omni_error *err);
+/* The ticket's order numbers and its orders from the store (DESIGN.md
+ * `orders`), read once: 0 and both new, or -1 with err.  The customer's
+ * other tickets (`history`, newest first), the records it absorbed:
+ * compact JSON, new. */
+int omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
+                           char **orders_json, omni_error *err);
+char *omni_link_history_json(omni_link *l, const char *ticket_id,
+                             const char *customer_id, omni_error *err);
+char *omni_link_merged_from_json(omni_link *l, const char *ticket_id,
+                                 omni_error *err);
+/* An order number as the store keeps it: "#1061" for digits only, else
+ * as it is (an Amazon or eBay order id). */
+void omni_link_order_number(const char *number, char *buf, size_t size);
+
+/* Which customer a ticket is (lib/link/link_who.c). */
+typedef struct omni_link_who {
+	char id[40];              /* the customer */
+	int created;              /* a new customer */
+	char kind[24], value[600];  /* the key that found it */
+	char merged[8][40];       /* customers merged into it */
+	size_t nmerged;
+	int conflicts;            /* customers a conflicting key kept apart */
+} omni_link_who;
+
+/* Did --unmerge part these two tickets or customers?  1 or 0. */
+int omni_link_blocked(omni_link *l, const char *x, const char *y);
+/* Is a key kind one value per customer (not email, phone, order)? */
+int omni_link_kind_exclusive(const char *kind);
+/* Finds (or makes) the customer of keys seen on channel, merging the
+ * customers they prove to be one.  0 and who, or -1 with err. */
+int omni_link_customer(omni_link *l, const omni_link_keys *keys,
+                       const char *channel, const char *source_id,
+                       omni_link_who *who, omni_error *err);
+/* Records keys for customer cid (only "order" keys with orders_only),
+ * skipping a second value of an exclusive kind.  0 or -1 with err. */
+int omni_link_keys_store(omni_link *l, const char *cid,
+                         const omni_link_keys *keys, const char *channel,
+                         const char *source_id, const char *at,
+                         int orders_only, omni_error *err);
+
+/* Completes p from the store (customer, order_ids, orders, history,
+ * merged_from), builds the ticket from base and stored[], stores it as
+ * the ticket's record and writes it to out.  0 or -1 with err. */
+int omni_link_emit(omni_link *l, const omni_record *base,
+                   const omni_record *const *stored, size_t nstored,
+                   const char *ticket, const char *customer,
+                   omni_link_parts *p, omni_out *out, omni_error *err);
+
+/* Prepares the statements on an open store (borrowed).  0 and *out, or -1
+ * with err. */
+int omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
+                  omni_error *err);
+void omni_link_free(omni_link *l);
+/* Notes which of the rarely filled tables (blocks, accounts, orders) have
+ * rows, so look-ups in empty ones are skipped: at the start of each
+ * transaction, since another program may have filled one meanwhile. */
+void omni_link_refresh(omni_link *l);
+/* Links one ticket (inside the caller's transaction) and writes the
+ * conversation it joined, as it now stands, to out.  *explain (when opts
+ * ask) is new text: which keys linked what.  0, or -1 with err. */
+int omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
+                     char **explain, omni_error *err);
+/* Splits the messages of input record source_id (an id in merged_from)
+ * out of the ticket that absorbed them into a ticket of their own, and
+ * blocks the two from joining again; writes both tickets to out.  0, or
+ * -1 with err (65 when source_id is unknown). */
+int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
+                      omni_error *err);
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * link_build.c - the merged ticket as one line of text.
+ *
+ * The messages of the stored conversation and of the new record are
+ * copied as raw spans (never decoded and re-printed): de-duplicated by
+ * message id, put in time order, each given the channel and source of the
+ * record it came from when it lacks them.  The other members of the new
+ * record pass through byte for byte; the ones omni-link owns are replaced
+ * in place or appended.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "record/record.h"
+#include "link/link.h"
+
+typedef struct buf {
+	char *p;
+	size_t n, cap;
+	int failed;
+} buf;
+
+static void
+put(buf *b, const char *s, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		char *p;
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		if (!(p = realloc(b->p, cap))) {
+			b->failed = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+puts_(buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+typedef struct msg {
+	omni_span span, channel, source;   /* channel/source of its record */
+	omni_time at;
+	size_t order;
+	char id[256];
+} msg;
+
+static int
+by_time(const void *a, const void *b)
+{
+	const msg *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Appends the messages of one record unless their id is already there. */
+static int
+gather(msg **v, size_t *n, size_t *cap, const omni_record *r)
+{
+	omni_span ch = omni_record_get(r, "channel"), src = omni_record_get(r, "source");
+	omni_jiter it;
+	omni_span m;
+	char at[64];
+
+	omni_json_iter(&it, omni_record_get(r, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		msg x = { .span = m, .channel = ch, .source = src, .order = *n };
+		if (omni_json_type(m) != OMNI_J_OBJECT)
+			continue;
+		if (omni_json_string_buf(omni_json_get(m, "id"), x.id, sizeof x.id) < 0)
+			x.id[0] = '\0';
+		if (omni_json_string_buf(omni_json_get(m, "at"), at, sizeof at) < 0 ||
+		    omni_time_parse(at, &x.at) < 0)
+			x.at = 0;
+		int dup = 0;
+		for (size_t i = 0; x.id[0] && i < *n && !dup; i++)
+			dup = strcmp((*v)[i].id, x.id) == 0;
+		if (dup)
+			continue;
+		if (*n == *cap) {
+			size_t c = *cap ? *cap * 2 : 16;
+			msg *nv = realloc(*v, c * sizeof *nv);
+			if (!nv)
+				return -1;
+			*v = nv;
+			*cap = c;
+		}
+		(*v)[(*n)++] = x;
+	}
+	return 0;
+}
+
+/* One message, with channel and source added when it has none. */
+static void
+put_message(buf *b, const msg *m)
+{
+	int need_ch = omni_json_get(m->span, "channel").p == NULL && m->channel.p;
+	int need_src = omni_json_get(m->span, "source").p == NULL && m->source.p &&
+	               omni_json_type(m->source) == OMNI_J_OBJECT;
+	const char *body = m->span.p + 1;     /* after '{' */
+	size_t rest = m->span.n - 1;
+
+	if (!need_ch && !need_src) {
+		put(b, m->span.p, m->span.n);
+		return;
+	}
+	puts_(b, "{");
+	if (need_ch) {
+		puts_(b, "\"channel\":");
+		put(b, m->channel.p, m->channel.n);
+	}
+	if (need_src) {
+		puts_(b, need_ch ? ",\"source\":" : "\"source\":");
+		put(b, m->source.p, m->source.n);
+	}
+	/* The original members follow, unless the object was empty. */
+	const char *q = body;
+	while (q < body + rest && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+		q++;
+	if (*q != '}')
+		puts_(b, ",");
+	put(b, body, rest);
+}
+
+/* The members omni-link owns, and whether each was written yet. */
+typedef struct owned {
+	const char *key;
+	const char *json;        /* compact text; NULL: leave the input's */
+	int done;
+} owned;
+
+static void
+put_member(buf *b, int *first, const char *key, size_t keylen, const char *v,
+           size_t vn)
+{
+	puts_(b, *first ? "\"" : ",\"");
+	put(b, key, keylen);
+	puts_(b, "\":");
+	put(b, v, vn);
+	*first = 0;
+}
+
+char *
+omni_link_build(const omni_record *in, const omni_record *const *stored,
+                size_t nstored, omni_link_parts *parts, size_t *len)
+{
+	buf b = { 0 }, mb = { 0 };
+	msg *v = NULL;
+	size_t n = 0, cap = 0;
+	char created[48] = "", updated[48] = "";
+	int first = 1;
+
+	for (size_t i = 0; i < nstored && !parts->messages_json; i++)
+		if (gather(&v, &n, &cap, stored[i]) < 0)
+			goto fail;
+	if (!parts->messages_json && gather(&v, &n, &cap, in) < 0)
+		goto fail;
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_time);
+	puts_(&mb, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			puts_(&mb, ",");
+		put_message(&mb, &v[i]);
+	}
+	puts_(&mb, "]");
+	if (n && v[0].at) {
+		if (!parts->created_at || v[0].at < parts->created_at)
+			parts->created_at = v[0].at;
+		for (size_t i = 0; i < n; i++)
+			if (v[i].at > parts->updated_at)
+				parts->updated_at = v[i].at;
+	}
+	if (parts->created_at) {
+		char t[40];
+		omni_time_format(parts->created_at, t);
+		snprintf(created, sizeof created, "\"%s\"", t);
+		omni_time_format(parts->updated_at, t);
+		snprintf(updated, sizeof updated, "\"%s\"", t);
+	}
+	owned own[] = {
+		{ "id", parts->id_json, 0 },
+		{ "customer", parts->customer_json, 0 },
+		{ "created_at", created[0] ? created : NULL, 0 },
+		{ "updated_at", updated[0] ? updated : NULL, 0 },
+		{ "order_ids", parts->order_ids_json, 0 },
+		{ "messages", parts->messages_json ? parts->messages_json : mb.p, 0 },
+		{ "merged_from", parts->merged_from_json, 0 },
+		{ "orders", parts->orders_json, 0 },
+		{ "history", parts->history_json, 0 },
+	};
+	size_t nown = sizeof own / sizeof own[0];
+	if (mb.failed)
+		goto fail;
+	puts_(&b, "{");
+	for (size_t i = 0; i < in->nmembers; i++) {
+		const omni_member *m = &in->members[i];
+		size_t j;
+		for (j = 0; j < nown; j++)
+			if (omni_json_key_eq(m->key, own[j].key))
+				break;
+		if (j < nown && own[j].done)
+			continue;         /* a repeated key: written once */
+		if (j < nown && own[j].json) {
+			put_member(&b, &first, m->key.p, m->key.n, own[j].json,
+			           strlen(own[j].json));
+			own[j].done = 1;
+		} else if (j == nown || !own[j].done) {
+			put_member(&b, &first, m->key.p, m->key.n, m->value.p, m->value.n);
+			if (j < nown)
+				own[j].done = 1;
+		}
+	}
+	for (size_t j = 0; j < nown; j++)
+		if (!own[j].done && own[j].json)
+			put_member(&b, &first, own[j].key, strlen(own[j].key), own[j].json,
+			           strlen(own[j].json));
+	puts_(&b, "}");
+	if (b.failed)
+		goto fail;
+	free(v);
+	free(mb.p);
+	*len = b.n;
+	return b.p;
+fail:
+	free(v);
+	free(mb.p);
+	free(b.p);
+	return NULL;
+}

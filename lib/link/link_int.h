@@ -1,0 +1,84 @@
+/* link_int.h - what the lib/link*.c files share, and nothing else
+ * includes. */
+#ifndef OMNI_LINK_INT_H
+#define OMNI_LINK_INT_H
+
+#include <string.h>
+
+#include "core/core.h"
+#include "record/record.h"
+#include "link/link.h"
+
+#define MAX_IDS 64
+#define MAX_CANDS 16
+/* SQL: the store's number (tickets.seq) of the ticket whose id is
+ * parameter p, for the statements that get a ticket by its id. */
+#define SEQ_OF(p) "(SELECT seq FROM tickets WHERE id = " p ")"
+
+/* What the record says about itself. */
+typedef struct input {
+	const omni_record *rec;
+	char id[512], channel[32], store[256], status[32], thread[600];
+	char *subject;
+	char *ids[MAX_IDS];           /* mail ids: own, parent, references */
+	size_t nids;
+	omni_time first, last;
+	omni_link_keys keys;
+} input;
+
+/* How the ticket and the customer were found. */
+typedef struct verdict {
+	char ticket[40], customer[40];
+	char tkind[24], tvalue[600];
+	double confidence;
+	int new_ticket, via_mail;
+	char bridged[MAX_CANDS][40];
+	size_t nbridged;
+	omni_link_who who;
+} verdict;
+
+/* Copies s into d of size n, cut short if need be. */
+static inline void
+link_copy(char *d, size_t n, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	if (len >= n)
+		len = n - 1;
+	memcpy(d, s ? s : "", len);
+	d[len] = '\0';
+}
+
+/* lib/link/link.c: an id made of prefix and the 64-bit FNV-1a hash of s then
+ * salt (NULL: none) in 16 hex digits: the same in every store. */
+void omni_link_hash_id(char *out, size_t size, const char *prefix, const char *s,
+                       const char *salt);
+
+/* lib/link/link_thread.c: which conversation a record joins. */
+/* The ticket the record's mail ids or thread key name (v->ticket), and
+ * the tickets they bridge.  0 or -1 with err. */
+int omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err);
+/* The customer of a ticket: 0 and cid filled, or -1. */
+int omni_link_ticket_customer(omni_link *l, const char *ticket, char *cid,
+                              size_t size, omni_error *err);
+/* Among v->customer's recent tickets, the one the record joins, if any. */
+int omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err);
+
+/* lib/link/link_emit.c: the rows a record leaves, the ticket written. */
+/* A message time ("at"): ms, or 0. */
+omni_time omni_link_at(omni_span v);
+int omni_link_step(omni_link *l, sqlite3_stmt *st, omni_error *err);
+/* Absorbs ticket from into into: its messages, ids, orders and links. */
+int omni_link_absorb(omni_link *l, const char *into, const char *from,
+                     omni_error *err);
+/* The stored record of a ticket (text new, *at its created_at), or NULL. */
+char *omni_link_stored(omni_link *l, const char *ticket, omni_time *at);
+/* The rows of the input record: ticket, link, messages, ids, orders. */
+int omni_link_put_rows(omni_link *l, const input *in, const verdict *v,
+                       const char *at, omni_error *err);
+/* ["s"]: new, or NULL. */
+char *omni_link_json_list(const char *s);
+/* What --explain says of a record: new. */
+char *omni_link_explain(const input *in, const verdict *v);
+
+#endif

@@ -1,0 +1,421 @@
+/*
+ * link_keys.c - the identity keys of a ticket, normalised.
+ *
+ * A key is (kind, value) with a strength: strong keys find customers,
+ * weak ones (a phone a household shares, a generic address such as
+ * info@ or Walmart's nocxemail@) are only recorded.  Exclusive kinds
+ * (a social id, a marketplace buyer id, a platform customer id) have one
+ * value per customer, so two different values block a merge.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "record/record.h"
+#include "link/link.h"
+
+void
+omni_link_keys_free(omni_link_keys *ks)
+{
+	for (size_t i = 0; i < ks->n; i++)
+		free(ks->v[i].value);
+	free(ks->v);
+	memset(ks, 0, sizeof *ks);
+}
+
+int
+omni_link_keys_add(omni_link_keys *ks, const char *kind, const char *value,
+                   int strength, int exclusive, int direct,
+                   const char *channel, const char *why)
+{
+	omni_link_key *k;
+
+	if (!value || !*value)
+		return 0;
+	for (size_t i = 0; i < ks->n; i++) {
+		k = &ks->v[i];
+		if (strcmp(k->kind, kind) == 0 && strcmp(k->value, value) == 0) {
+			if (strength > k->strength)
+				k->strength = strength;
+			k->direct |= direct;
+			return 0;
+		}
+	}
+	if (ks->n == ks->cap) {
+		size_t cap = ks->cap ? ks->cap * 2 : 8;
+		omni_link_key *v = realloc(ks->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		ks->v = v;
+		ks->cap = cap;
+	}
+	k = &ks->v[ks->n];
+	memset(k, 0, sizeof *k);
+	size_t kn = strnlen(kind, sizeof k->kind - 1);
+	memcpy(k->kind, kind, kn);     /* memset put the terminator */
+	if (!(k->value = strdup(value)))
+		return -1;
+	k->strength = strength;
+	k->exclusive = exclusive;
+	k->direct = direct;
+	k->channel = channel;
+	k->why = why;
+	ks->n++;
+	return 0;
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+char *
+omni_link_email_norm(const char *s)
+{
+	char *e, *at, *w, *r;
+
+	if (!s)
+		return NULL;
+	while (isspace((unsigned char)*s) || *s == '<')
+		s++;
+	if (!(e = strdup(s)))
+		return NULL;
+	for (w = e; *w; w++)
+		*w = (char)tolower((unsigned char)*w);
+	while (w > e && (isspace((unsigned char)w[-1]) || w[-1] == '>' || w[-1] == '.'))
+		*--w = '\0';
+	at = strrchr(e, '@');
+	if (!at || at == e || !at[1] || !strchr(at, '.') || strchr(e, ' ')) {
+		free(e);
+		return NULL;
+	}
+	/* Gmail ignores dots and +tags: certain for these two domains only. */
+	if (strcmp(at, "@gmail.com") == 0 || strcmp(at, "@googlemail.com") == 0) {
+		for (r = w = e; r < at && *r != '+'; r++)
+			if (*r != '.')
+				*w++ = *r;
+		memmove(w, "@gmail.com", sizeof "@gmail.com");
+	}
+	return e;
+}
+
+/* Country calling codes of the regions a store may name; national
+ * numbers drop their trunk 0 except where it is part of the number. */
+static const struct {
+	char region[3];
+	const char *cc;
+	int keep_zero;
+} regions[] = {
+	{ "US", "1", 0 }, { "CA", "1", 0 }, { "GB", "44", 0 }, { "UK", "44", 0 },
+	{ "IE", "353", 0 }, { "IT", "39", 1 }, { "SM", "378", 1 }, { "FR", "33", 0 },
+	{ "DE", "49", 0 }, { "AT", "43", 0 }, { "CH", "41", 0 }, { "ES", "34", 1 },
+	{ "PT", "351", 1 }, { "NL", "31", 0 }, { "BE", "32", 0 }, { "LU", "352", 1 },
+	{ "DK", "45", 1 }, { "SE", "46", 0 }, { "NO", "47", 1 }, { "FI", "358", 0 },
+	{ "PL", "48", 1 }, { "AU", "61", 0 }, { "NZ", "64", 0 }, { "MX", "52", 0 },
+	{ "BR", "55", 0 }, { "JP", "81", 0 }, { "IN", "91", 0 },
+};
+
+char *
+omni_link_phone_norm(const char *s, const char *region)
+{
+	char digits[32], out[40];
+	size_t n = 0;
+	int plus = 0;
+	const char *cc = "1";
+	int keep_zero = 0, nanp = 1;
+
+	if (!s)
+		return NULL;
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (n + 1 >= sizeof digits)
+				return NULL;
+			digits[n++] = *p;
+		} else if (*p == '+' && n == 0) {
+			plus = 1;
+		} else if (!strchr(" -.()/\t", *p)) {
+			return NULL;      /* letters, extensions: not a number we trust */
+		}
+	}
+	digits[n] = '\0';
+	if (!plus && n > 2 && digits[0] == '0' && digits[1] == '0') {
+		memmove(digits, digits + 2, n - 1);   /* international 00 prefix */
+		n -= 2;
+		plus = 1;
+	}
+	if (region)
+		for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++)
+			if (strcasecmp(region, regions[i].region) == 0) {
+				cc = regions[i].cc;
+				keep_zero = regions[i].keep_zero;
+				nanp = strcmp(cc, "1") == 0;
+			}
+	if (plus) {
+		snprintf(out, sizeof out, "+%s", digits);
+	} else if (nanp) {
+		if (n == 11 && digits[0] == '1')
+			snprintf(out, sizeof out, "+%s", digits);
+		else if (n == 10)
+			snprintf(out, sizeof out, "+1%s", digits);
+		else
+			return NULL;
+	} else {
+		const char *d = digits;
+		if (!keep_zero && *d == '0')
+			d++;
+		snprintf(out, sizeof out, "+%s%s", cc, d);
+	}
+	n = strlen(out) - 1;
+	if (n < 8 || n > 15)
+		return NULL;
+	return strdup(out);
+}
+
+char *
+omni_link_order_key(const char *store, const char *number)
+{
+	size_t n;
+	char *k;
+
+	while (*number == '#' || isspace((unsigned char)*number))
+		number++;
+	n = strlen(store ? store : "") + strlen(number) + 2;
+	if (!(k = malloc(n)))
+		return NULL;
+	snprintf(k, n, "%s|%s", store ? store : "", number);
+	/* The number is compared without case; the store is a name to look
+	 * orders up by, kept as configured. */
+	for (char *p = strrchr(k, '|') + 1; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return k;
+}
+
+/* Local parts that stand for a role or a relay, not a person. */
+static int
+generic_address(const char *e)
+{
+	static const char *const locals[] = {
+		"nocxemail", "noreply", "no-reply", "donotreply", "do-not-reply",
+		"info", "support", "sales", "contact", "orders", "admin", "hello",
+		"service", "help", "office", "mail", "shop", "customerservice",
+		"privacy", "billing", "returns", NULL
+	};
+	size_t n = strcspn(e, "@");
+
+	for (const char *const *l = locals; *l; l++)
+		if (strlen(*l) == n && strncmp(e, *l, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+add_email(omni_link_keys *ks, const char *raw, int direct, const char *why)
+{
+	char *e = omni_link_email_norm(raw);
+	int rc = 0;
+
+	if (!e)
+		return 0;
+	if (strstr(e, "@marketplace.amazon."))
+		rc = omni_link_keys_add(ks, "amazon", e, 95, 1, direct, "amazon", why);
+	else if (ends_with(e, "@members.ebay.com"))
+		rc = omni_link_keys_add(ks, "ebay_alias", e, 95, 1, direct, "ebay", why);
+	else
+		rc = omni_link_keys_add(ks, "email", e, generic_address(e) ? 20 : 90,
+		                        0, direct, NULL, why);
+	free(e);
+	return rc;
+}
+
+/* Handles: the kinds with one value per customer. */
+static int
+add_handle(omni_link_keys *ks, const char *kind, const char *value)
+{
+	if (strcmp(kind, "amazon") == 0 || strcmp(kind, "ebay") == 0) {
+		if (strchr(value, '@'))
+			return add_email(ks, value, 1, "sender");
+		/* the channel is kept by pointer: a static name, not kind */
+		return omni_link_keys_add(ks, kind, value, 95, 1, 1,
+		                          kind[0] == 'a' ? "amazon" : "ebay", "sender");
+	}
+	return omni_link_keys_add(ks, kind, value, 95, 1, 1, NULL, "sender");
+}
+
+/* Addresses written in a customer's own words ("my e-mail is ..."). */
+static int
+text_emails(omni_link_keys *ks, const char *text)
+{
+	for (const char *at = strchr(text, '@'); at; at = strchr(at + 1, '@')) {
+		const char *b = at, *e = at + 1;
+		char buf[256];
+		while (b > text && (isalnum((unsigned char)b[-1]) || strchr("._%+-", b[-1])))
+			b--;
+		while (isalnum((unsigned char)*e) || *e == '.' || *e == '-')
+			e++;
+		if (b == at || e - b >= (long)sizeof buf)
+			continue;
+		memcpy(buf, b, (size_t)(e - b));
+		buf[e - b] = '\0';
+		if (add_email(ks, buf, 0, "text") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+is_dm_channel(const char *ch)
+{
+	return strcmp(ch, "instagram") == 0 || strcmp(ch, "facebook") == 0 ||
+	       strcmp(ch, "messenger") == 0 || strcmp(ch, "tiktok") == 0 ||
+	       strcmp(ch, "chat") == 0 || strcmp(ch, "sms") == 0;
+}
+
+static int
+collect_customer(omni_span cust, const char *region, omni_link_keys *ks)
+{
+	omni_jiter it;
+	omni_span k, v;
+	char buf[512];
+
+	omni_json_iter(&it, omni_json_get(cust, "emails"));
+	while (omni_json_next(&it, NULL, &v))
+		if (omni_json_string_buf(v, buf, sizeof buf) >= 0 &&
+		    add_email(ks, buf, 1, "sender") < 0)
+			return -1;
+	omni_json_iter(&it, omni_json_get(cust, "phones"));
+	while (omni_json_next(&it, NULL, &v)) {
+		char *p;
+		if (omni_json_string_buf(v, buf, sizeof buf) < 0 ||
+		    !(p = omni_link_phone_norm(buf, region)))
+			continue;
+		/* A phone alone never merges: a household shares one. */
+		int rc = omni_link_keys_add(ks, "phone", p, 30, 0, 1, NULL, "sender");
+		free(p);
+		if (rc < 0)
+			return -1;
+	}
+	omni_json_iter(&it, omni_json_get(cust, "handles"));
+	while (omni_json_next(&it, &k, &v)) {
+		char kind[24];
+		omni_span quoted = { k.p - 1, k.n + 2 };   /* keys come without quotes */
+		if (omni_json_string_buf(quoted, kind, sizeof kind) < 0)
+			continue;
+		/* Handles may be strings or numbers (Meta ids). */
+		if (omni_json_type(v) == OMNI_J_NUMBER && v.n < sizeof buf) {
+			memcpy(buf, v.p, v.n);
+			buf[v.n] = '\0';
+		} else if (omni_json_string_buf(v, buf, sizeof buf) < 0) {
+			continue;
+		}
+		for (char *p = kind; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (add_handle(ks, kind, buf) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+omni_link_keys_collect(const omni_record *rec, const char *region,
+                       omni_link_keys *ks)
+{
+	char channel[32] = "", store[256] = "", buf[512];
+	omni_jiter it;
+	omni_span v;
+
+	omni_json_string_buf(omni_record_get(rec, "channel"), channel, sizeof channel);
+	omni_json_string_buf(omni_record_get(rec, "store"), store, sizeof store);
+	if (collect_customer(omni_record_get(rec, "customer"), region, ks) < 0)
+		return -1;
+	omni_json_iter(&it, omni_record_get(rec, "order_ids"));
+	while (omni_json_next(&it, NULL, &v)) {
+		char *key;
+		if (omni_json_string_buf(v, buf, sizeof buf) <= 0)
+			continue;
+		if (!(key = omni_link_order_key(store, buf)))
+			return -1;
+		int rc = omni_link_keys_add(ks, "order", key, 80, 0, 0, NULL, "order");
+		free(key);
+		if (rc < 0)
+			return -1;
+	}
+	if (!is_dm_channel(channel))
+		return 0;
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &v)) {
+		char *text;
+		if (!omni_json_string_eq(omni_json_get(v, "direction"), "in"))
+			continue;
+		if (!(text = omni_json_string(omni_json_get(v, "text"), NULL)))
+			continue;
+		int rc = strchr(text, '@') ? text_emails(ks, text) : 0;
+		free(text);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Reply and forward prefixes in English, German, Italian, French,
+ * Spanish, Dutch and the Nordic languages, compared without case. */
+static size_t
+reply_prefix(const char *s)
+{
+	static const char *const pre[] = {
+		"re", "fwd", "fw", "aw", "wg", "r", "rif", "i", "tr", "rv", "res",
+		"enc", "sv", "vs", "antw", "doorst", "ref", NULL
+	};
+	for (const char *const *p = pre; *p; p++) {
+		size_t n = strlen(*p), i = n;
+		if (strncasecmp(s, *p, n) != 0)
+			continue;
+		if (s[i] == '[') {            /* "Re[2]:" */
+			while (isdigit((unsigned char)s[++i]))
+				;
+			if (s[i++] != ']')
+				continue;
+		}
+		if (s[i] == ' ' && s[i + 1] == ':')
+			i++;                  /* French "RE :" */
+		if (s[i] == ':')
+			return i + 1;
+	}
+	return 0;
+}
+
+char *
+omni_link_subject_norm(const char *subject, int *reply)
+{
+	const char *s = subject ? subject : "";
+	size_t n;
+	char *out, *w;
+	int space = 0;
+
+	*reply = 0;
+	for (;;) {
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!(n = reply_prefix(s)))
+			break;
+		*reply = 1;
+		s += n;
+	}
+	if (!(out = malloc(strlen(s) + 1)))
+		return NULL;
+	for (w = out; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = 1;
+			continue;
+		}
+		if (space && w > out)
+			*w++ = ' ';
+		space = 0;
+		*w++ = (char)tolower((unsigned char)*s);
+	}
+	*w = '\0';
+	return out;
+}

@@ -1,0 +1,52 @@
+/* net.h - the network: HTTP(S) and IMAP(S) through one reused handle. */
+#ifndef OMNI_NET_NET_H
+#define OMNI_NET_NET_H
+
+#include "core/core.h"
+
+// http.c - requests through one reused libcurl handle
+
+typedef struct omni_http omni_http;
+typedef struct omni_http_response {
+	long status;              /* HTTP status; 0 for IMAP */
+	char *body;               /* NUL-terminated */
+	size_t len;
+	char *headers;            /* the raw header block of the last response */
+	size_t hlen;
+} omni_http_response;
+
+/* source names the errors (borrowed, outlives the handle).  Settings from
+ * OMNI_HTTP_CONNECT_TIMEOUT, OMNI_HTTP_TIMEOUT, OMNI_HTTP_RETRIES,
+ * OMNI_HTTP_BACKOFF, OMNI_HTTP_MAX_WAIT (seconds) and OMNI_HTTP_MAX_SIZE
+ * (bytes).  New, or NULL with err. */
+omni_http *omni_http_new(const char *source, omni_error *err);
+void omni_http_free(omni_http *h);
+/* A header on every request; secret: its value is redacted in traces. */
+int omni_http_add_header(omni_http *h, const char *name, const char *value,
+                         int secret);
+void omni_http_clear_headers(omni_http *h);
+/* User and password (IMAP, basic auth); the password is a secret. */
+int omni_http_set_login(omni_http *h, const char *user, const char *password);
+void omni_http_set_trace(omni_http *h, void (*fn)(void *arg, const char *line),
+                         void *arg);
+/* Attempts after the first (0: none, for a request that must not go out
+ * twice) and the transfer time-out, over the OMNI_HTTP_* settings. */
+void omni_http_set_retries(omni_http *h, long retries);
+void omni_http_set_timeout(omni_http *h, double seconds);
+/* method NULL: GET (or POST when body is given); for IMAP a custom command.
+ * what names the request in errors ("page 2").  0 and *resp (borrowed
+ * until the next request) on success; -1 with err: 69 unavailable after
+ * the retries, 75 throttled or timed out after them, 77 on 401/403, 76
+ * another status; then *resp is the last HTTP answer (its status and the
+ * whole body, e.g. the API's error object), or NULL when none came. */
+int omni_http_request(omni_http *h, const char *method, const char *url,
+                      const char *what, const char *type, const char *body,
+                      size_t len, omni_http_response **resp, omni_error *err);
+/* A header of a response, trimmed: new or NULL. */
+char *omni_http_header(const omni_http_response *r, const char *name);
+/* Retry-After as seconds (fractional, or an HTTP-date against now); -1
+ * when absent or invalid. */
+double omni_http_retry_after(const char *value, time_t now);
+void omni_http_sleep(double seconds);
+
+#endif

@@ -1,0 +1,141 @@
+/* out.c - buffered output for the record stream.
+ *
+ * Writes go out at most 256 KiB at a time: one large write into a 64 KiB
+ * pipe makes the writer and the reader take turns instead of overlapping
+ * (DESIGN.md, "The hot path"), and a larger pipe buffer is asked for where
+ * the system allows it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/core.h"
+#include "record/record.h"
+
+#define OUT_CHUNK (256 * 1024)
+#define OUT_PIPE_SIZE (1024 * 1024)
+
+struct omni_out {
+	int fd;
+	int error;          /* errno of the first failed write, else 0 */
+	char *name;         /* for messages: "stdout" unless set */
+	size_t len;
+	char buf[OUT_CHUNK];
+};
+
+omni_out *
+omni_out_new(int fd)
+{
+	omni_out *o = malloc(sizeof *o);
+	struct stat st;
+
+	if (!o)
+		return NULL;
+	o->fd = fd;
+	o->error = 0;
+	o->len = 0;
+	o->name = NULL;
+#ifdef F_SETPIPE_SZ
+	/* Best effort: the system may cap or refuse it. */
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    fcntl(fd, F_GETPIPE_SZ) < OUT_PIPE_SIZE)
+		(void)fcntl(fd, F_SETPIPE_SZ, OUT_PIPE_SIZE);
+#else
+	(void)st;
+#endif
+	return o;
+}
+
+void
+omni_out_set_name(omni_out *o, const char *name)
+{
+	free(o->name);
+	o->name = name ? strdup(name) : NULL;
+}
+
+/* Writes all of buf, in pieces of at most OUT_CHUNK. */
+static int
+write_all(omni_out *o, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(o->fd, buf, len < OUT_CHUNK ? len : OUT_CHUNK);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			o->error = errno;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+omni_out_flush(omni_out *o)
+{
+	if (o->error)
+		return -1;
+	if (o->len && write_all(o, o->buf, o->len) < 0)
+		return -1;
+	o->len = 0;
+	return 0;
+}
+
+int
+omni_out_write(omni_out *o, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	if (o->error)
+		return -1;
+	if (len <= OUT_CHUNK - o->len) {
+		memcpy(o->buf + o->len, p, len);
+		o->len += len;
+		return 0;
+	}
+	/* Fill the buffer, send it, then send whole chunks straight from the
+	 * caller's memory and keep the rest. */
+	size_t room = OUT_CHUNK - o->len;
+	memcpy(o->buf + o->len, p, room);
+	o->len = OUT_CHUNK;
+	p += room;
+	len -= room;
+	if (omni_out_flush(o) < 0)
+		return -1;
+	if (len >= OUT_CHUNK) {
+		size_t whole = len - len % OUT_CHUNK;
+		if (write_all(o, p, whole) < 0)
+			return -1;
+		p += whole;
+		len -= whole;
+	}
+	memcpy(o->buf, p, len);
+	o->len = len;
+	return 0;
+}
+
+int
+omni_out_broken_pipe(const omni_out *o)
+{
+	return o->error == EPIPE;
+}
+
+int
+omni_out_close(omni_out *o, omni_error *err)
+{
+	int status = 0;
+
+	if (!o)
+		return 0;
+	omni_out_flush(o);
+	if (o->error && o->error != EPIPE)
+		status = omni_error_set(err, OMNI_EX_IOERR,
+		                        o->name ? o->name : "stdout", 0, 0,
+		                        "write error: %s", strerror(o->error));
+	free(o->name);
+	free(o);
+	return status;
+}

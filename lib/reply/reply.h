@@ -1,0 +1,257 @@
+/* reply.h - omni-reply: templates, lint, the send ledger, SMTP, the send APIs,
+ * model drafts. */
+#ifndef OMNI_REPLY_REPLY_H
+#define OMNI_REPLY_REPLY_H
+
+#include <jansson.h>
+
+#include "core/core.h"
+#include "record/record.h"
+#include "store/store.h"
+#include "net/net.h"
+
+// reply_*.c - omni-reply: templates, lint, the send ledger, SMTP
+
+// reply_view.c - one ticket, each of its objects and arrays walked once
+typedef struct omni_reply_view omni_reply_view;
+omni_reply_view *omni_reply_view_new(void);
+void omni_reply_view_free(omni_reply_view *v);
+/* Starts on rec (borrowed until the next call), forgetting the last one. */
+void omni_reply_view_set(omni_reply_view *v, const omni_record *rec);
+const omni_record *omni_reply_view_record(const omni_reply_view *v);
+/* omni_json_get and omni_json_at, a container inside the record indexed
+ * on first use (others are walked each time). */
+omni_span omni_reply_get(omni_reply_view *v, omni_span object, const char *key);
+omni_span omni_reply_at(omni_reply_view *v, omni_span array, size_t index);
+/* The index-th value of an array or an object, as omni_json_next gives
+ * them; absent past the end. */
+omni_span omni_reply_nth(omni_reply_view *v, omni_span container, size_t index);
+/* omni_record_get, looked up once per ticket for each key string (by
+ * its address: pass constants or strings that live as long). */
+omni_span omni_reply_field(omni_reply_view *v, const char *key);
+/* omni_reply_last_inbound, found once per ticket. */
+omni_span omni_reply_view_last_inbound(omni_reply_view *v);
+
+// reply_template.c - the template language (man/omni-templates.5)
+typedef struct omni_tmpl omni_tmpl;
+typedef struct omni_tmpl_ctx {
+	const char *lang;         /* dates and money: en, it, fr, es, de */
+	int html;                 /* escape every value for HTML */
+	/* The value a path's first name stands for: borrowed span. */
+	omni_span (*root)(void *arg, const char *name);
+	/* {{> name}}: a compiled template (borrowed), or NULL. */
+	const omni_tmpl *(*partial)(void *arg, const char *name);
+	void *arg;
+	const char *zone;         /* dates: the store's IANA zone; NULL UTC */
+	omni_reply_view *view;    /* paths looked up through it; may be NULL */
+} omni_tmpl_ctx;
+/* 0 and *out (new); -1 with err (78, where:line:column of the tag). */
+int omni_tmpl_compile(const char *src, size_t len, const char *where,
+                      long line, omni_tmpl **out, omni_error *err);
+void omni_tmpl_free(omni_tmpl *t);
+/* The text: new, or NULL with err (a missing partial: 78). */
+char *omni_tmpl_render(const omni_tmpl *t, const omni_tmpl_ctx *ctx,
+                       omni_error *err);
+
+// reply_format.c - each new; the input as is when it is not a time
+// or an amount; the link NULL for an unknown carrier
+/* A time as a date in zone (IANA, NULL for UTC), daylight saving time
+ * included; a bare date as it is. */
+char *omni_reply_date(const char *value, const char *lang, const char *zone);
+char *omni_reply_money(const char *amount, const char *currency,
+                       const char *lang);
+char *omni_reply_tracking_link(const char *carrier, const char *number);
+
+// reply_library.c - template bundles (DIR[/STORE]/LANG.tmpl)
+typedef struct omni_tmpl_lib omni_tmpl_lib;
+typedef struct omni_tmpl_want {
+	const char *name, *lang, *store, *channel, *tone;
+	int html;
+} omni_tmpl_want;
+/* dirs searched in order (copied).  new */
+omni_tmpl_lib *omni_tmpl_lib_new(const char *const *dirs, size_t ndirs,
+                                 const char *default_lang);
+void omni_tmpl_lib_free(omni_tmpl_lib *l);
+/* The first template in the fallback order of omni-templates(5).  1 and *t
+ * (borrowed until the library is freed), *lang the language it is in,
+ * found "file:line" of its section; 0 none; -1 err (a bundle that does not
+ * compile, 78). */
+int omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w,
+                       const omni_tmpl **t, const char **lang, char *found,
+                       size_t size, omni_error *err);
+
+// reply_lint.c - the channels' rules for a reply
+typedef struct omni_lint_in {
+	const char *text, *channel, *kind;
+	const char *const *links; size_t nlinks;  /* links the order needs */
+	const char *const *ids; size_t nids;      /* order and tracking numbers */
+	const char *order_id;     /* must be named in a proactive Amazon message */
+	size_t nattachments, attachment_bytes;
+	const char *const *attachment_types; size_t ntypes;
+	omni_time last_inbound, now;
+	int has_inbound, human;
+} omni_lint_in;
+/* Appends each broken rule to reasons as "rule: detail"; returns how
+ * many.  *tag (may be NULL) is set to "HUMAN_AGENT" when only the human
+ * agent window allows the reply, else NULL. */
+int omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag);
+/* What omni_reply_lint reads for a channel: OMNI_LINT_ORDER (the text,
+ * links, ids, order id, attachments), OMNI_LINT_WINDOW (the last inbound
+ * message, the clock); 0: it passes every reply. */
+enum { OMNI_LINT_ORDER = 1, OMNI_LINT_WINDOW = 2 };
+int omni_reply_lint_needs(const char *channel);
+
+// reply_ledger.c - exactly once: the send_ledger table
+typedef struct omni_ledger_entry {
+	char state[16];           /* pending, sent, failed, unknown */
+	char *external_id, *updated_at;   /* new or NULL */
+	long attempts;
+} omni_ledger_entry;
+/* 1 found, 0 none, -1 err. */
+int omni_ledger_get(omni_store *s, const char *key, omni_ledger_entry *e,
+                    omni_error *err);
+void omni_ledger_entry_free(omni_ledger_entry *e);
+/* Insert or update, committed at once (outside any transaction); a move
+ * to pending counts an attempt.  0 or -1 with err. */
+int omni_ledger_set(omni_store *s, const char *key, const char *ticket_id,
+                    const char *channel, const char *state,
+                    const char *external_id, const char *error,
+                    omni_error *err);
+/* The rows a person must look at (pending, unknown), or all of them,
+ * in the order they came, as objects with every column: new, or NULL with
+ * err. */
+json_t *omni_ledger_list(omni_store *s, int all, omni_error *err);
+/* "KEY=sent" or "KEY=unsent" (KEY may be a unique prefix of 6 or more
+ * characters) for a pending or unknown row: sent is final; unsent becomes
+ * failed, which the next run sends once.  0, or -1 with err (64 bad
+ * argument, 65 no such row, an ambiguous key or a row not unknown). */
+int omni_ledger_resolve(omni_store *s, const char *arg, omni_error *err);
+
+// reply_smtp.c - MIME and SMTP (libcurl: link it)
+typedef struct omni_mail_out {
+	const char *from, *to, *subject, *text, *html, *message_id;
+	const char *in_reply_to;  /* without brackets, or NULL */
+	const char *const *references; size_t nreferences;
+	omni_time date;
+} omni_mail_out;
+/* A UTF-8 quoted-printable message, CRLF lines: new (*len its length). */
+char *omni_mail_build(const omni_mail_out *m, size_t *len);
+typedef struct omni_smtp {
+	const char *url;          /* smtp://host:port, smtps://... */
+	const char *user, *password;   /* borrowed, may be NULL */
+	long timeout_ms;
+	int retries;              /* more tries after a temporary failure */
+	long backoff_ms;          /* first wait, doubled each try */
+} omni_smtp;
+/* 0 delivered; -1 with err: 75 temporary after the retries, 69 refused
+ * or unreachable, 76 protocol.  *unknown = 1 when the message may have
+ * been delivered all the same (the connection broke after the data). */
+int omni_smtp_send(const omni_smtp *c, const char *from, const char *to,
+                   const char *msg, size_t len, int *unknown, omni_error *err);
+
+// reply_ticket.c - a ticket's reply
+/* "formal" (amazon, ebay, walmart), "warm" (instagram, facebook, tiktok,
+ * chat, sms) or "plain".  Borrowed. */
+const char *omni_reply_tone(const char *channel);
+/* The template the ticket's kind, intent and order ask for, or NULL. */
+const char *omni_reply_template_for(omni_reply_view *v);
+/* The last message with direction "in", or an absent span. */
+omni_span omni_reply_last_inbound(const omni_record *rec);
+/* A rendered reply: template and lang borrowed (name, the library). */
+typedef struct omni_reply_parts {
+	const char *template, *lang;
+	char source[600];         /* file:line of the template */
+	char *text, *html;        /* new; html NULL when there is none */
+} omni_reply_parts;
+/* Renders template name: 1 and *out (free it with omni_reply_parts_free);
+ * 0 no such template; -1 err. */
+int omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v,
+                       const char *name, const char *brand, const char *zone,
+                       omni_reply_parts *out, omni_error *err);
+void omni_reply_parts_free(omni_reply_parts *p);
+/* omni_reply_compose into reply (template, lang, source, text, html). */
+int omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v,
+                      const char *name, const char *brand, const char *zone,
+                      json_t *reply, omni_error *err);
+
+// reply_send.c - lint with the order's context; delivery by e-mail
+/* Sets reply.lint; returns the number of broken rules.  *tag as for
+ * omni_reply_lint. */
+int omni_reply_lint_ticket(omni_reply_view *v, json_t *reply, int human,
+                           const char **tag);
+/* The same for text (may be NULL) and its attachments (a JSON array or
+ * NULL), appending to reasons. */
+int omni_reply_lint_text(omni_reply_view *v, const char *text,
+                         const json_t *attachments, int human, json_t *reasons,
+                         const char **tag);
+/* The customer's address for an e-mail reply: new, or NULL. */
+char *omni_reply_recipient(const omni_record *rec);
+typedef struct omni_reply_mailer {
+	omni_store *store;
+	omni_smtp smtp;
+	const char *from;         /* "Name <addr>" or addr */
+} omni_reply_mailer;
+/* Sends reply.text (and reply.html) once: sets reply.status (sent,
+ * failed, unknown), sent_at, external_id (the Message-ID), ledger_key,
+ * error.  0 done (sent, already sent, or an unknown earlier outcome
+ * reported); 1 the send failed (err says why); -1 the store failed. */
+int omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec,
+                         json_t *reply, omni_error *err);
+/* One way out for a reply, for omni_reply_send_once. */
+typedef struct omni_reply_transport {
+	const char *to;           /* the recipient: part of the ledger key */
+	const char *thread;       /* the message answered, or NULL: likewise */
+	const char *planned_id;   /* an id known before the send, or NULL */
+	/* One delivery of text: 0 delivered, *id the channel's id of the
+	 * message (new, or NULL); -1 with err, *unknown = 1 when it may have
+	 * been delivered all the same. */
+	int (*send)(void *arg, const char *text, char **id, int *unknown,
+	            omni_error *err);
+	void *arg;
+} omni_reply_transport;
+/* The exactly-once protocol around t->send: the ledger row pending and
+ * committed before, sent (with the id) or failed after; an earlier
+ * pending or unknown row is reported unknown and nothing is sent.  Sets
+ * reply fields and returns as omni_reply_send_mail. */
+int omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
+                         const omni_reply_transport *t, omni_error *err);
+
+// reply_api.c - the channels' send APIs over lib/net/http.c
+/* Where a ticket's reply goes: the channel of the customer's last message
+ * (else the ticket's).  Borrowed: "meta", "ebay" (a Message API
+ * conversation), "mail", or NULL (no delivery). */
+const char *omni_reply_route(const omni_record *rec);
+typedef struct omni_reply_api {
+	omni_store *store;
+	omni_http *http;          /* no retries of its own: see omni-reply(1) */
+	const char *base;         /* https://graph.facebook.com, https://api.ebay.com */
+	const char *version;      /* Graph API version, "v21.0" */
+	const char *token;        /* borrowed secret: sent as a bearer token */
+	int retries;              /* more tries after a failure known not to
+	                           * have delivered (throttled, refused connect) */
+	long backoff_ms;          /* first wait, doubled each try */
+} omni_reply_api;
+/* The Meta Send API (Instagram, Messenger): as omni_reply_send_mail; err
+ * 77 a bad token, 75 still throttled, 69 outside the messaging window. */
+int omni_reply_send_meta(const omni_reply_api *a, const omni_record *rec,
+                         json_t *reply, omni_error *err);
+/* The eBay Commerce Message API, into the ticket's conversation. */
+int omni_reply_send_ebay(const omni_reply_api *a, const omni_record *rec,
+                         json_t *reply, omni_error *err);
+
+// reply_draft.c - a first draft from an OpenAI-compatible chat endpoint
+typedef struct omni_reply_drafter {
+	omni_http *http;
+	const char *url;          /* .../v1/chat/completions */
+	const char *model;        /* may be NULL */
+	const char *brand, *policy;   /* the store's name and policy text */
+} omni_reply_drafter;
+/* Replaces reply.text (a rendered template's, or none) with the model's
+ * draft, drops reply.html and sets reply.drafted_by.  1 drafted; 0 not
+ * (err says why: the caller keeps the reply it had); -1 out of memory. */
+int omni_reply_draft(const omni_reply_drafter *d, const omni_record *rec,
+                     json_t *reply, omni_error *err);
+
+/* ------------------------------------------------------------------ */
+
+#endif

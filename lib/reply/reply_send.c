@@ -1,0 +1,338 @@
+/* reply_send.c - linting a ticket's reply with its order context, and
+ * delivering it by e-mail exactly once through the send ledger. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/core.h"
+#include "record/record.h"
+#include "store/store.h"
+#include "reply/reply.h"
+
+/* A growing list of borrowed-or-owned strings (owned ones are freed). */
+typedef struct strs {
+	char **v;
+	size_t n;
+} strs;
+
+static void
+strs_add(strs *s, char *owned)
+{
+	char **t;
+	if (!owned || !*owned || !(t = realloc(s->v, (s->n + 1) * sizeof *t))) {
+		free(owned);
+		return;
+	}
+	s->v = t;
+	s->v[s->n++] = owned;
+}
+
+static void
+strs_free(strs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+/* The order's own links and numbers: what a reply may name. */
+static void
+order_context(omni_reply_view *w, strs *links, strs *ids)
+{
+	omni_span orders = omni_reply_field(w, "orders"), o, f, v;
+	omni_jiter ii;
+
+	omni_json_iter(&ii, omni_reply_field(w, "order_ids"));
+	while (omni_json_next(&ii, NULL, &v))
+		strs_add(ids, omni_json_string(v, NULL));
+	for (size_t i = 0; (o = omni_reply_nth(w, orders, i)).p; i++) {
+		strs_add(ids, omni_json_string(omni_reply_get(w, o, "id"), NULL));
+		strs_add(ids, omni_json_string(omni_reply_get(w, o, "number"), NULL));
+		omni_span ful = omni_reply_get(w, o, "fulfillments");
+		for (size_t k = 0; (f = omni_reply_nth(w, ful, k)).p; k++) {
+			char *carrier = omni_json_string(omni_reply_get(w, f, "carrier"), NULL);
+			char *number = omni_json_string(omni_reply_get(w, f, "tracking_number"), NULL);
+			strs_add(links, omni_json_string(omni_reply_get(w, f, "tracking_url"), NULL));
+			strs_add(links, omni_reply_tracking_link(carrier, number));
+			strs_add(ids, number);
+			free(carrier);
+		}
+	}
+}
+
+int
+omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachments,
+                     int human, json_t *reasons, const char **tag)
+{
+	strs links = { 0 }, ids = { 0 }, types = { 0 };
+	char *channel = omni_json_string(omni_reply_field(w, "channel"), NULL);
+	char *kind = NULL, *at = NULL;
+	int needs = omni_reply_lint_needs(channel);
+	omni_lint_in in = { 0 };
+	json_t *a;
+	size_t i;
+	int n = 0;
+
+	if (tag)
+		*tag = NULL;
+	if (!text || !needs)          /* nothing the channel's rules read */
+		goto out;
+	kind = omni_json_string(omni_reply_field(w, "kind"), NULL);
+	if (needs & OMNI_LINT_ORDER)
+		order_context(w, &links, &ids);
+	if (needs & OMNI_LINT_WINDOW)
+		at = omni_json_string(omni_reply_get(w, omni_reply_view_last_inbound(w), "at"), NULL);
+	in.text = text;
+	in.channel = channel;
+	in.kind = kind;
+	in.links = (const char *const *)links.v;
+	in.nlinks = links.n;
+	in.ids = (const char *const *)ids.v;
+	in.nids = ids.n;
+	in.order_id = ids.n ? ids.v[0] : NULL;
+	json_array_foreach((json_t *)attachments, i, a) {
+		in.nattachments++;
+		in.attachment_bytes += (size_t)json_integer_value(json_object_get(a, "size"));
+		const char *ct = json_string_value(json_object_get(a, "content_type"));
+		strs_add(&types, strdup(ct ? ct : "?"));
+	}
+	in.attachment_types = (const char *const *)types.v;
+	in.ntypes = types.n;
+	in.now = omni_clock_now();
+	in.has_inbound = at && omni_time_parse(at, &in.last_inbound) == 0;
+	in.human = human;
+	n = omni_reply_lint(&in, reasons, tag);
+out:
+	strs_free(&links);
+	strs_free(&ids);
+	strs_free(&types);
+	free(channel);
+	free(kind);
+	free(at);
+	return n;
+}
+
+int
+omni_reply_lint_ticket(omni_reply_view *w, json_t *reply, int human, const char **tag)
+{
+	json_t *reasons = json_array();
+	int n = omni_reply_lint_text(w, json_string_value(json_object_get(reply, "text")),
+	                             json_object_get(reply, "attachments"), human, reasons, tag);
+
+	json_object_set_new(reply, "lint", reasons);
+	return n;
+}
+
+/* Message ids of the thread, oldest first: the ids that are RFC 5322
+ * Message-IDs (they have an '@'). */
+static void
+thread_ids(const omni_record *rec, strs *refs, char **in_reply_to)
+{
+	omni_span m;
+	omni_jiter it;
+
+	*in_reply_to = NULL;
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		char *id = omni_json_string(omni_json_get(m, "id"), NULL);
+		if (!id || !strchr(id, '@') || strpbrk(id, "<> \r\n")) {
+			free(id);
+			continue;
+		}
+		if (omni_json_string_eq(omni_json_get(m, "direction"), "in")) {
+			free(*in_reply_to);
+			*in_reply_to = strdup(id);
+		}
+		strs_add(refs, id);
+	}
+}
+
+/* The address to write to: the customer's first e-mail address (the
+ * marketplace relay alias for Amazon and eBay buyers). new or NULL */
+char *
+omni_reply_recipient(const omni_record *rec)
+{
+	omni_span emails = omni_json_get(omni_record_get(rec, "customer"), "emails"), v;
+	omni_jiter it;
+	char *ch = omni_json_string(omni_record_get(rec, "channel"), NULL);
+	static const char *const no_mail[] = { "instagram", "facebook", "tiktok", "chat", "sms", NULL };
+
+	for (int i = 0; ch && no_mail[i]; i++)
+		if (strcmp(ch, no_mail[i]) == 0) {
+			free(ch);
+			return NULL;
+		}
+	free(ch);
+	omni_json_iter(&it, emails);
+	while (omni_json_next(&it, NULL, &v)) {
+		char *a = omni_json_string(v, NULL);
+		/* Walmart's no-reply relay takes no answers by e-mail */
+		if (a && strchr(a, '@') && !strpbrk(a, "<>,; \r\n") && strncmp(a, "nocxemail@", 10) != 0)
+			return a;
+		free(a);
+	}
+	return NULL;
+}
+
+static char *
+subject_of(const omni_record *rec)
+{
+	char *s = omni_json_string(omni_record_get(rec, "subject"), NULL), *out = NULL;
+
+	if (!s || !*s) {
+		free(s);
+		return strdup("Re: your message");
+	}
+	if (strncasecmp(s, "re:", 3) == 0)
+		return s;
+	if (asprintf(&out, "Re: %s", s) < 0)
+		out = NULL;
+	free(s);
+	return out;
+}
+
+/* A bare address from "Name <addr>" or "addr". new */
+static char *
+bare_address(const char *from)
+{
+	const char *lt = strrchr(from, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	return lt && gt ? strndup(lt + 1, (size_t)(gt - lt - 1)) : strdup(from);
+}
+
+static void
+mark(json_t *reply, const char *status, const char *at, const char *external_id)
+{
+	json_object_set_new(reply, "status", json_string(status));
+	if (at)
+		json_object_set_new(reply, "sent_at", json_string(at));
+	if (external_id)
+		json_object_set_new(reply, "external_id", json_string(external_id));
+}
+
+/* The ledger key: ticket, the message answered, where to, and the text. */
+static void
+ledger_key(const omni_record *rec, const char *to, const char *irt, const char *text, char key[65])
+{
+	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), *buf = NULL;
+	int n = asprintf(&buf, "%s\n%s\n%s\n%s", tid ? tid : "", irt ? irt : "", to, text ? text : "");
+	omni_sha256_hex(n < 0 ? "" : buf, n < 0 ? 0 : (size_t)n, key);
+	free(buf);
+	free(tid);
+}
+
+int
+omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
+                     const omni_reply_transport *t, omni_error *err)
+{
+	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), *id = NULL;
+	char *channel = omni_json_string(omni_record_get(rec, "channel"), NULL);
+	char key[65], now[40];
+	const char *text = json_string_value(json_object_get(reply, "text"));
+	omni_ledger_entry e = { 0 };
+	omni_error why = { 0 };
+	int rc = -1, unknown = 0, found;
+
+	ledger_key(rec, t->to, t->thread, text, key);
+	json_object_set_new(reply, "ledger_key", json_string(key));
+	if ((found = omni_ledger_get(s, key, &e, err)) < 0)
+		goto out;
+	if (found && strcmp(e.state, "sent") == 0) {
+		mark(reply, "sent", e.updated_at, e.external_id);
+		rc = 0;
+		goto out;
+	}
+	if (found && (strcmp(e.state, "pending") == 0 || strcmp(e.state, "unknown") == 0)) {
+		/* an earlier run stopped between the send and its record: the
+		 * message may be out; a person must look before it goes again */
+		if (omni_ledger_set(s, key, tid, channel, "unknown", NULL, NULL, err) < 0)
+			goto out;
+		mark(reply, "unknown", NULL, NULL);
+		rc = 0;
+		goto out;
+	}
+	if (omni_ledger_set(s, key, tid, channel, "pending", t->planned_id, NULL, err) < 0)
+		goto out;
+	if (t->send(t->arg, text, &id, &unknown, &why) == 0) {
+		const char *xid = id ? id : t->planned_id;
+		if (omni_ledger_set(s, key, tid, channel, "sent", xid, NULL, err) < 0)
+			goto out;
+		mark(reply, "sent", omni_time_format(omni_clock_now(), now), xid);
+		rc = 0;
+		goto out;
+	}
+	char text_err[700];
+	omni_error_format(&why, text_err, sizeof text_err);
+	if (omni_ledger_set(s, key, tid, channel, unknown ? "unknown" : "failed", NULL, text_err,
+	                    err) < 0)
+		goto out;
+	mark(reply, unknown ? "unknown" : "failed", NULL, NULL);
+	json_object_set_new(reply, "error", json_string(text_err));
+	*err = why;
+	rc = 1;
+out:
+	omni_ledger_entry_free(&e);
+	free(tid);
+	free(channel);
+	free(id);
+	return rc;
+}
+
+struct mail_send {
+	const omni_reply_mailer *m;
+	const char *from, *to, *msg;
+	size_t len;
+};
+
+static int
+mail_send(void *arg, const char *text, char **id, int *unknown, omni_error *err)
+{
+	const struct mail_send *ms = arg;
+	return omni_smtp_send(&ms->m->smtp, ms->from, ms->to, ms->msg, ms->len, unknown, err);
+}
+
+int
+omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec, json_t *reply,
+                     omni_error *err)
+{
+	strs refs = { 0 };
+	char *to = omni_reply_recipient(rec), *irt = NULL, *subject = NULL, *from = NULL;
+	char *msg = NULL, *mid = NULL, key[65];
+	const char *text = json_string_value(json_object_get(reply, "text"));
+	size_t len = 0;
+	int rc = -1;
+
+	if (!to) {
+		json_object_set_new(reply, "error", json_string("no e-mail address to reply to"));
+		mark(reply, "failed", NULL, NULL);
+		rc = 0;
+		goto out;
+	}
+	thread_ids(rec, &refs, &irt);
+	/* the Message-ID comes from the ledger key, so a resend after
+	 * --resolve unsent threads as the same message */
+	ledger_key(rec, to, irt, text, key);
+	from = bare_address(m->from);
+	subject = subject_of(rec);
+	const char *dom = strchr(from, '@');
+	if (asprintf(&mid, "omni.%.32s@%s", key, dom ? dom + 1 : "localhost") < 0)
+		mid = NULL;
+	omni_mail_out mo = { m->from, to, subject, text,
+	                     json_string_value(json_object_get(reply, "html")), mid, irt,
+	                     (const char *const *)refs.v, refs.n, omni_clock_now() };
+	if (!mid || !(msg = omni_mail_build(&mo, &len))) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	struct mail_send ms = { m, from, to, msg, len };
+	omni_reply_transport t = { to, irt, mid, mail_send, &ms };
+	rc = omni_reply_send_once(m->store, rec, reply, &t, err);
+out:
+	strs_free(&refs);
+	free(to);
+	free(irt);
+	free(subject);
+	free(from);
+	free(msg);
+	free(mid);
+	return rc;
+}

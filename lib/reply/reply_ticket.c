@@ -1,0 +1,322 @@
+/* reply_ticket.c - the reply a ticket should get: which template, rendered
+ * with the ticket and its order context, linted against the channel. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "record/record.h"
+#include "record/bridge.h"
+#include "reply/reply.h"
+
+/* What the template callbacks see. */
+enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_N };
+enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_N };
+
+typedef struct ctx {
+	omni_reply_view *view;
+	const omni_record *rec;
+	omni_text extras;         /* the values below as JSON text */
+	size_t extra_at[X_N], extra_len[X_N];
+	omni_span alias[A_N];     /* found once per ticket: templates ask often */
+	int have[A_N];
+	omni_tmpl_lib *lib;
+	omni_tmpl_want want;
+	omni_error *err;
+} ctx;
+
+static const char *const extra_names[X_N] = {
+	"brand", "tone", "tracking_link", "first_name", "now",
+};
+
+static char *
+str(omni_span v)
+{
+	return omni_json_string(v, NULL);
+}
+
+static omni_span
+path2(omni_reply_view *w, omni_span v, const char *a, size_t i, const char *b)
+{
+	return omni_reply_get(w, omni_reply_at(w, omni_reply_get(w, v, a), i), b);
+}
+
+static omni_span
+first_order(omni_reply_view *v)
+{
+	return omni_reply_at(v, omni_reply_field(v, "orders"), 0);
+}
+
+/* The last message the customer wrote. */
+static omni_span
+last_inbound(const omni_record *rec)
+{
+	omni_span msgs = omni_record_get(rec, "messages"), m, found = { NULL, 0 };
+	omni_jiter it;
+
+	omni_json_iter(&it, msgs);
+	while (omni_json_next(&it, NULL, &m))
+		if (omni_json_string_eq(omni_json_get(m, "direction"), "in"))
+			found = m;
+	return found;
+}
+
+omni_span
+omni_reply_last_inbound(const omni_record *rec)
+{
+	return last_inbound(rec);
+}
+
+static omni_span
+alias(ctx *c, int which)
+{
+	static const char *const list[] = { NULL, "fulfillments", "refunds", "returns" };
+
+	if (c->have[which])
+		return c->alias[which];
+	if (which == A_ORDER)
+		c->alias[which] = first_order(c->view);
+	else if (which == A_LAST)
+		c->alias[which] = omni_reply_view_last_inbound(c->view);
+	else
+		c->alias[which] = omni_reply_at(c->view, omni_reply_get(c->view, alias(c, A_ORDER),
+		                                                        list[which]), 0);
+	c->have[which] = 1;
+	return c->alias[which];
+}
+
+static omni_span
+root(void *arg, const char *name)
+{
+	ctx *c = arg;
+	static const char *const names[] = { "order", "shipment", "refund", "return", "last_message" };
+
+	for (int i = 0; i < A_N; i++)
+		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
+			return alias(c, i);
+	for (int i = 0; i < X_N; i++)
+		if (name[0] == extra_names[i][0] && strcmp(name, extra_names[i]) == 0 &&
+		    c->extra_len[i]) {
+			omni_span v = { c->extras.p + c->extra_at[i], c->extra_len[i] };
+			return v;
+		}
+	return omni_reply_field(c->view, name);
+}
+
+static const omni_tmpl *
+partial(void *arg, const char *name)
+{
+	ctx *c = arg;
+	omni_tmpl_want w = c->want;
+	const omni_tmpl *t = NULL;
+	const char *lang;
+	omni_error e = { 0 };
+
+	w.name = name;
+	int got = omni_tmpl_lib_find(c->lib, &w, &t, &lang, NULL, 0, c->err ? c->err : &e);
+	if (got == 0 && w.html) {
+		w.html = 0;           /* a text partial in an HTML reply: still escaped */
+		got = omni_tmpl_lib_find(c->lib, &w, &t, &lang, NULL, 0, c->err ? c->err : &e);
+	}
+	return got > 0 ? t : NULL;
+}
+
+const char *
+omni_reply_tone(const char *channel)
+{
+	static const char *const formal[] = { "amazon", "ebay", "walmart", NULL };
+	static const char *const warm[] = { "instagram", "facebook", "tiktok", "chat", "sms", NULL };
+	for (int i = 0; channel && formal[i]; i++)
+		if (strcmp(channel, formal[i]) == 0)
+			return "formal";
+	for (int i = 0; channel && warm[i]; i++)
+		if (strcmp(channel, warm[i]) == 0)
+			return "warm";
+	return "plain";
+}
+
+/* The template an intent asks for, by what the order shows. */
+const char *
+omni_reply_template_for(omni_reply_view *v)
+{
+	omni_span order = first_order(v);
+	omni_span kind = omni_reply_field(v, "kind"), intent = omni_reply_field(v, "intent");
+	char buf[32];
+
+	if (omni_json_string_eq(kind, "proactive"))
+		return "delay";
+	if (omni_json_string_eq(kind, "claim") || omni_json_string_eq(intent, "claim"))
+		return "claim";
+	if (omni_json_string_buf(intent, buf, sizeof buf) < 0)
+		return NULL;
+	if (strcmp(buf, "wismo") == 0) {
+		omni_span tn = path2(v, order, "fulfillments", 0, "tracking_number");
+		return omni_json_type(tn) == OMNI_J_STRING && tn.n > 2 ? "wismo"
+		       : order.p ? "status" : NULL;
+	}
+	if (strcmp(buf, "return") == 0) {
+		omni_span st = path2(v, order, "returns", 0, "status");
+		return omni_json_string_eq(st, "label_issued") || omni_json_string_eq(st, "approved")
+		       ? "return_label" : "return";
+	}
+	if (strcmp(buf, "refund") == 0) {
+		double amount, total;
+		if (omni_json_number(path2(v, order, "refunds", 0, "amount"), &amount) < 0) {
+			char *a = str(path2(v, order, "refunds", 0, "amount"));
+			amount = a ? atof(a) : 0;
+			free(a);
+		}
+		char *t = str(omni_reply_get(v, order, "total"));
+		total = t ? atof(t) : 0;
+		free(t);
+		return amount > 0 && total > 0 && amount < total - 0.005 ? "refund_partial" : "refund";
+	}
+	static const char *const map[][2] = {
+		{ "exchange", "replacement" }, { "cancel", "cancellation" },
+		{ "address_change", "address_change" }, { "damaged", "damaged" },
+		{ "presale", "presale" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(buf, map[i][0]) == 0)
+			return map[i][1];
+	return NULL;
+}
+
+/* The clock as text, formatted again only when it moves (--now: never). */
+static const char *
+now_text(char buf[40])
+{
+	static omni_time last = INT64_MIN;
+	static char text[40];
+	omni_time t = omni_clock_now();
+
+	if (t != last) {
+		omni_time_format(t, text);
+		last = t;
+	}
+	memcpy(buf, text, sizeof text);
+	return buf;
+}
+
+/* One value the template sees before the record's own fields: JSON
+ * null for none; left out (the record's field shows) when it is not
+ * UTF-8, as a jansson string would be. */
+static void
+set_extra(ctx *c, int which, const char *value)
+{
+	size_t at = c->extras.n;
+
+	if (value && !omni_json_text_utf8(value, strlen(value)))
+		return;
+	if (value)
+		omni_json_text_string(&c->extras, value, strlen(value));
+	else
+		omni_text_put(&c->extras, "null", 4);
+	c->extra_at[which] = at;
+	c->extra_len[which] = c->extras.failed ? 0 : c->extras.n - at;
+}
+
+/* brand, tone, tracking_link, first_name, now */
+static void
+set_extras(ctx *c, const char *brand, const char *tone)
+{
+	omni_span ship = omni_reply_at(c->view, omni_reply_get(c->view, first_order(c->view),
+	                                                       "fulfillments"), 0);
+	char *carrier = str(omni_reply_get(c->view, ship, "carrier"));
+	char *number = str(omni_reply_get(c->view, ship, "tracking_number"));
+	char *url = str(omni_reply_get(c->view, ship, "tracking_url"));
+	char *name = str(omni_reply_get(c->view, omni_reply_field(c->view, "customer"), "name"));
+	char now[40];
+
+	set_extra(c, X_BRAND, brand);
+	set_extra(c, X_TONE, tone);
+	if (!url || !*url) {
+		free(url);
+		url = omni_reply_tracking_link(carrier, number);
+	}
+	set_extra(c, X_TRACKING_LINK, url);
+	if (name)
+		name[strcspn(name, " \t")] = '\0';
+	set_extra(c, X_FIRST_NAME, name && *name ? name : NULL);
+	set_extra(c, X_NOW, now_text(now));
+	free(carrier);
+	free(number);
+	free(url);
+	free(name);
+}
+
+int
+omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
+                   const char *brand, const char *zone, omni_reply_parts *out,
+                   omni_error *err)
+{
+	const omni_record *rec = omni_reply_view_record(v);
+	char *channel = str(omni_reply_field(v, "channel"));
+	char *store = str(omni_reply_field(v, "store"));
+	char *lang = str(omni_reply_field(v, "lang"));
+	const char *tone = omni_reply_tone(channel), *used = NULL;
+	const omni_tmpl *t = NULL;
+	ctx c = { v, rec, { 0 }, { 0 }, { 0 }, { { NULL, 0 } }, { 0 }, lib,
+	          { name, lang, store ? store : "", channel, tone, 0 }, err };
+	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone, v };
+	int rc = -1, got;
+
+	memset(out, 0, sizeof *out);
+	out->template = name;
+	set_extras(&c, brand ? brand : store, tone);
+	if ((got = omni_tmpl_lib_find(lib, &c.want, &t, &used, out->source,
+	                              sizeof out->source, err)) < 0)
+		goto out;
+	if (!got) {
+		rc = 0;               /* no template: no reply */
+		goto out;
+	}
+	out->lang = tc.lang = c.want.lang = used;
+	if (!(out->text = omni_tmpl_render(t, &tc, err))) {
+		omni_error_locate(err, out->source, 0);
+		goto out;
+	}
+	c.want.html = 1;
+	const char *hlang = NULL;
+	if (omni_tmpl_lib_find(lib, &c.want, &t, &hlang, NULL, 0, err) > 0 &&
+	    strcmp(hlang, used) == 0) {    /* never an HTML part in another language */
+		tc.html = 1;
+		if (!(out->html = omni_tmpl_render(t, &tc, err)))
+			goto out;
+	}
+	rc = 1;
+out:
+	if (rc < 1)
+		omni_reply_parts_free(out);
+	free(channel);
+	free(store);
+	free(lang);
+	free(c.extras.p);
+	return rc;
+}
+
+void
+omni_reply_parts_free(omni_reply_parts *p)
+{
+	free(p->text);
+	free(p->html);
+	p->text = p->html = NULL;
+}
+
+int
+omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
+                  const char *brand, const char *zone, json_t *reply, omni_error *err)
+{
+	omni_reply_parts p;
+	int rc = omni_reply_compose(lib, v, name, brand, zone, &p, err);
+
+	if (rc < 1)
+		return rc;
+	json_object_set_new(reply, "template", omni_json_text_jstring(p.template));
+	json_object_set_new(reply, "lang", omni_json_text_jstring(p.lang));
+	json_object_set_new(reply, "source", omni_json_text_jstring(p.source));
+	json_object_set_new(reply, "text", omni_json_text_jstring(p.text));
+	if (p.html)
+		json_object_set_new(reply, "html", omni_json_text_jstring(p.html));
+	omni_reply_parts_free(&p);
+	return 1;
+}

@@ -1,0 +1,216 @@
+/* reply_view.c - one ticket as omni-reply reads it: the template choice,
+ * the rendering and the lint each ask for the same orders, shipments and
+ * messages, so every object or array is walked once per ticket and its
+ * members kept; later lookups compare keys without skipping values. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record/record.h"
+#include "reply/reply.h"
+
+/* Containers indexed per ticket; past this (a ticket with hundreds of
+ * orders or messages looked into) lookups walk the text as usual. */
+#define MAX_BOXES 512
+#define MAX_FIELDS 24
+
+typedef struct ent {
+	omni_span key;            /* raw; absent for array elements */
+	omni_span value;
+	int escaped;              /* the key has a backslash */
+} ent;
+
+typedef struct box {
+	const char *p;            /* the container's text */
+	size_t n;
+	size_t first, count;      /* its members in ents */
+} box;
+
+struct omni_reply_view {
+	const omni_record *rec;
+	box *boxes;
+	size_t nboxes, capboxes;
+	ent *ents;
+	size_t nents, capents;
+	int have_last;
+	omni_span last;           /* the last inbound message */
+	struct {
+		const char *key;      /* the caller's string: its address is the tag */
+		omni_span value;
+	} fields[MAX_FIELDS];
+	size_t nfields;
+};
+
+omni_reply_view *
+omni_reply_view_new(void)
+{
+	return calloc(1, sizeof(omni_reply_view));
+}
+
+void
+omni_reply_view_free(omni_reply_view *v)
+{
+	if (!v)
+		return;
+	free(v->boxes);
+	free(v->ents);
+	free(v);
+}
+
+void
+omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
+{
+	v->rec = rec;
+	v->nboxes = v->nents = v->nfields = 0;
+	v->have_last = 0;
+}
+
+const omni_record *
+omni_reply_view_record(const omni_reply_view *v)
+{
+	return v->rec;
+}
+
+static int
+add_ent(omni_reply_view *v, omni_span key, omni_span value)
+{
+	if (v->nents == v->capents) {
+		size_t cap = v->capents ? v->capents * 2 : 256;
+		ent *e = realloc(v->ents, cap * sizeof *e);
+		if (!e)
+			return -1;
+		v->ents = e;
+		v->capents = cap;
+	}
+	ent *e = &v->ents[v->nents++];
+	e->key = key;
+	e->value = value;
+	e->escaped = key.p && memchr(key.p, '\\', key.n) != NULL;
+	return 0;
+}
+
+/* The container's index, made on first use; NULL when it cannot be kept
+ * (the caller then walks the text). */
+static const box *
+index_of(omni_reply_view *v, omni_span c)
+{
+	omni_span key, value;
+	omni_jiter it;
+
+	for (size_t i = v->nboxes; i-- > 0;)
+		if (v->boxes[i].p == c.p && v->boxes[i].n == c.n)
+			return &v->boxes[i];
+	/* only the record's own text: another buffer could be freed and its
+	 * address reused within the ticket */
+	if (!v->rec || v->nboxes == MAX_BOXES || (uintptr_t)c.p < (uintptr_t)v->rec->text ||
+	    (uintptr_t)c.p >= (uintptr_t)(v->rec->text + v->rec->len))
+		return NULL;
+	if (v->nboxes == v->capboxes) {
+		size_t cap = v->capboxes ? v->capboxes * 2 : 32;
+		box *b = realloc(v->boxes, cap * sizeof *b);
+		if (!b)
+			return NULL;
+		v->boxes = b;
+		v->capboxes = cap;
+	}
+	size_t first = v->nents;
+	omni_json_iter(&it, c);
+	while (omni_json_next(&it, &key, &value))
+		if (add_ent(v, key, value) < 0) {
+			v->nents = first;
+			return NULL;
+		}
+	box *b = &v->boxes[v->nboxes++];
+	b->p = c.p;
+	b->n = c.n;
+	b->first = first;
+	b->count = v->nents - first;
+	return b;
+}
+
+omni_span
+omni_reply_get(omni_reply_view *v, omni_span object, const char *key)
+{
+	omni_span none = { NULL, 0 };
+	size_t len = strlen(key);
+	const box *b;
+
+	if (omni_json_type(object) != OMNI_J_OBJECT)
+		return none;
+	if (!(b = index_of(v, object)))
+		return omni_json_get(object, key);
+	/* the last of a repeated key, as omni_json_get */
+	for (size_t i = b->first + b->count; i-- > b->first;) {
+		const ent *e = &v->ents[i];
+		if (e->key.n == len ? memcmp(e->key.p, key, len) == 0 &&
+		                      (!e->escaped || omni_json_key_eq(e->key, key))
+		                    : e->escaped && e->key.n > len && omni_json_key_eq(e->key, key))
+			return e->value;
+	}
+	return none;
+}
+
+omni_span
+omni_reply_at(omni_reply_view *v, omni_span array, size_t index)
+{
+	omni_span none = { NULL, 0 };
+	const box *b;
+
+	if (omni_json_type(array) != OMNI_J_ARRAY)
+		return none;
+	if (!(b = index_of(v, array)))
+		return omni_json_at(array, index);
+	return index < b->count ? v->ents[b->first + index].value : none;
+}
+
+/* Asked again and again with the same few string constants: each is
+ * remembered by its address, so a repeat costs no key comparisons. */
+omni_span
+omni_reply_field(omni_reply_view *v, const char *key)
+{
+	omni_span value;
+
+	for (size_t i = 0; i < v->nfields; i++)
+		if (v->fields[i].key == key)
+			return v->fields[i].value;
+	value = omni_record_get(v->rec, key);
+	if (v->nfields < MAX_FIELDS) {
+		v->fields[v->nfields].key = key;
+		v->fields[v->nfields++].value = value;
+	}
+	return value;
+}
+
+omni_span
+omni_reply_nth(omni_reply_view *v, omni_span container, size_t index)
+{
+	omni_span none = { NULL, 0 }, e;
+	omni_jtype t = omni_json_type(container);
+	omni_jiter it;
+	const box *b;
+
+	if (t != OMNI_J_ARRAY && t != OMNI_J_OBJECT)
+		return none;
+	if ((b = index_of(v, container)))
+		return index < b->count ? v->ents[b->first + index].value : none;
+	omni_json_iter(&it, container);
+	while (omni_json_next(&it, NULL, &e))
+		if (index-- == 0)
+			return e;
+	return none;
+}
+
+omni_span
+omni_reply_view_last_inbound(omni_reply_view *v)
+{
+	omni_span msgs = omni_reply_field(v, "messages"), m, found = { NULL, 0 };
+
+	if (v->have_last)
+		return v->last;
+	for (size_t i = 0; (m = omni_reply_nth(v, msgs, i)).p; i++)
+		if (omni_json_string_eq(omni_reply_get(v, m, "direction"), "in"))
+			found = m;
+	v->last = found;
+	v->have_last = 1;
+	return found;
+}

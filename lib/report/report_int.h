@@ -1,0 +1,49 @@
+/* report_int.h - what the lib/report_*.c files share, and nothing else
+ * includes. */
+#ifndef OMNI_REPORT_INT_H
+#define OMNI_REPORT_INT_H
+
+#include "report/report.h"
+
+/* Interned strings: index by content, content by index. */
+struct strtab {
+	char **s;
+	size_t *len;
+	size_t n, cap;
+	uint32_t *slot;          /* open addressing; UINT32_MAX empty */
+	size_t nslots;
+};
+
+struct omni_rep {
+	omni_rep_opts o;
+	size_t bylen[16];        /* strlen of each --by field */
+	struct strtab keys, reasons;
+	uint32_t *pool;          /* reason index per refund, in ticket order */
+	size_t npool, poolcap;
+	omni_rfacts *facts;      /* the latest version of each ticket */
+	size_t nfacts, factcap;
+	uint32_t *idslot;
+	size_t nidslots;
+	long duplicates;
+	omni_rgroup *groups;
+	size_t ngroups, gcap;
+	uint32_t *gslot;
+	size_t ngslots;
+	omni_rgroup total;
+	char *key;               /* scratch for group keys */
+	size_t keycap;
+	int finished;
+};
+
+/* Index of s (copied in), or -1 out of memory. */
+long omni_rep_intern(struct strtab *t, const char *s, size_t n);
+/* Adds one ticket's facts to its groups.  0 or -1 out of memory. */
+int omni_rep_aggregate(omni_rep *r, const omni_rfacts *f);
+/* The group for (key, period), made when new; NULL out of memory. */
+omni_rgroup *omni_rep_group(omni_rep *r, uint32_t key, int32_t period);
+/* Adds b into a.  0 or -1. */
+int omni_rep_agg_add(omni_ragg *a, const omni_ragg *b);
+int omni_rep_agg_reason(omni_ragg *a, size_t reason, int64_t n);
+void omni_rep_agg_free(omni_ragg *a);
+
+#endif

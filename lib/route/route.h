@@ -1,0 +1,113 @@
+/* route.h - omni-route: the lexicons, reading a ticket, applying the rules, the SLA
+ * clocks of one ticket, assignment, writing the routed ticket. */
+#ifndef OMNI_ROUTE_ROUTE_H
+#define OMNI_ROUTE_ROUTE_H
+
+#include "core/core.h"
+#include "record/record.h"
+#include "store/store.h"
+#include "rules/rules.h"
+
+// route_text.c, route_eval.c, route_ticket.c, route_write.c, route_assign.c -
+// omni-route (the rules file and the SLA arithmetic are in lib/rules/)
+
+typedef struct omni_lexicon omni_lexicon;
+/* Loads every *.lex file of each directory, in order (a missing directory
+ * adds nothing).  0 and *out (new); -1 with err (78 naming file and line). */
+int omni_lexicon_load(const char *const *dirs, size_t ndirs, omni_lexicon **out,
+                      omni_error *err);
+void omni_lexicon_free(omni_lexicon *lx);
+int omni_lexicon_langs(const omni_lexicon *lx);
+/* What the words say; names borrowed from lx ("und", "other", "neutral"
+ * when unsure). */
+typedef struct omni_guess {
+	const char *lang, *intent, *sentiment;
+	double lang_score, intent_score;
+} omni_guess;
+void omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
+                           omni_guess *g);
+
+#define OMNI_ROUTE_MAX 64
+#define OMNI_ROUTE_MSGS 512
+/* A message as the SLA clocks see it. */
+typedef struct omni_rmsg {
+	omni_time at;
+	unsigned char out;            /* direction out */
+	unsigned char author;         /* 0 none, 1 customer, 2 agent or bot, 3 other */
+	unsigned char no_response;    /* no_response_needed: true */
+} omni_rmsg;
+
+/* One ticket's routing, read and set by the rules.  Strings borrowed from
+ * the rules, the lexicon, or arena. */
+typedef struct omni_route {
+	const omni_record *rec;
+	omni_time now, created, updated;   /* 0 unknown */
+	const char *text;
+	const char *lang, *intent, *sentiment, *status;
+	const char *priority;
+	int score;
+	const char *queue, *assignee, *policy;
+	const char *tags[OMNI_ROUTE_MAX];
+	size_t ntags;
+	const omni_rule *matched[OMNI_ROUTE_MAX];
+	size_t nmatched;
+	char *why[OMNI_ROUTE_MAX];    /* with explain: new, one per match */
+	int explain;
+	const char *cached_key[16];   /* record members the rules have read */
+	omni_span cached[16];
+	size_t ncached;
+	char arena[4096];
+	size_t arena_used;
+	omni_rmsg msgs[OMNI_ROUTE_MSGS];   /* the messages with a time, as read */
+	size_t nmsgs;
+} omni_route;
+
+/* Reads rec into r (cleared first) in one walk of its messages: the
+ * customer's text into text (size bytes, for the classifier and the rules),
+ * times, status, tags and assignee, and the classifier's guess, a kind of
+ * claim or return overriding the words.  r->now is the clock. */
+void omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
+                     char *text, size_t size);
+
+/* Copies s into r->arena: borrowed from r, or NULL when full. */
+const char *omni_route_keep(omni_route *r, const char *s, size_t n);
+/* A top-level member of r->rec, remembered for the ticket. */
+omni_span omni_route_member(const omni_route *r, const char *key);
+/* Finds the members named in keys (NULL-terminated, at most 16, kept
+ * borrowed) in one pass over the record. */
+void omni_route_index(omni_route *r, const char *const *keys);
+/* Applies every rule in order until a "stop". */
+void omni_rules_apply(const omni_rules *rs, omni_route *r);
+void omni_route_clear(omni_route *r);
+
+/* zone: the store's IANA zone or NULL.  0, or -1 with err (78: unknown
+ * zone, a calendar with no open hours). */
+int omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
+                     const char *store, const char *zone,
+                     const omni_route *r, omni_sla *out, omni_error *err);
+
+/* Writes routed tickets to out (borrowed): the record with lang, intent,
+ * sentiment, priority, priority_score, queue, assignee, tags, sla (from
+ * policy and sla; null when policy is NULL) and route set, everything else
+ * byte for byte.  New, or NULL out of memory. */
+typedef struct omni_route_writer omni_route_writer;
+omni_route_writer *omni_route_writer_new(omni_out *out);
+void omni_route_writer_free(omni_route_writer *w);
+/* 0, or -1 when the output failed (omni_out_close says why). */
+int omni_route_write(omni_route_writer *w, const omni_route *rt, const char *policy,
+                     const omni_sla *sla);
+
+/* Assignment inside a queue, the load kept in the store (borrowed; it
+ * outlives the omni_assign). */
+typedef struct omni_assign omni_assign;
+int omni_assign_new(omni_store *s, omni_assign **out, omni_error *err);
+void omni_assign_free(omni_assign *a);
+/* Sets r->assignee for ticket id (NULL: nothing done) by r->queue's assign
+ * block, in one BEGIN IMMEDIATE transaction: an assignee r already has
+ * wins; a ticket seen again keeps its agent; a solved or closed one frees
+ * its agent's slot; with every agent at the cap, the tag unassigned:cap.
+ * 0, or -1 with err. */
+int omni_assign_route(omni_assign *a, const omni_rules *rs, omni_route *r, const char *id,
+                      omni_error *err);
+
+#endif

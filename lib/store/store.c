@@ -1,0 +1,479 @@
+/* store.c - the SQLite store: opening, migrations, transactions, cursors. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "core/core.h"
+#include "store/store.h"
+
+extern const char *const omni_migrations[];
+extern const size_t omni_migrations_count;
+
+enum { ST_CURSOR_GET, ST_CURSOR_SET, ST_SEEN, ST_MARK_SEEN, ST_COUNT };
+
+static const char *const statements[ST_COUNT] = {
+	[ST_CURSOR_GET] = "SELECT value FROM cursors WHERE source = ?1",
+	[ST_CURSOR_SET] = "INSERT INTO cursors(source, value, updated_at) VALUES (?1, ?2, ?3) "
+	                  "ON CONFLICT(source) DO UPDATE SET value = excluded.value, "
+	                  "updated_at = excluded.updated_at",
+	[ST_SEEN] = "SELECT 1 FROM fetch_seen WHERE source = ?1 AND key = ?2",
+	[ST_MARK_SEEN] = "INSERT OR IGNORE INTO fetch_seen(source, key, at) VALUES (?1, ?2, ?3)",
+};
+
+/* A statement prepared once, found by the address of its text. */
+typedef struct prepared {
+	const char *sql;
+	sqlite3_stmt *st;
+} prepared;
+
+struct omni_store {
+	sqlite3 *db;
+	char *path;
+	int busy_ms;
+	prepared *kept;
+	size_t nkept, capkept;
+};
+
+int
+omni_store_error(omni_store *s, omni_error *err, const char *what)
+{
+	int code = s && s->db ? sqlite3_errcode(s->db) & 0xff : SQLITE_ERROR;
+	int status;
+
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		status = OMNI_EX_TEMPFAIL;
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		status = OMNI_EX_IOERR;
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		status = OMNI_EX_DATAERR;
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		status = OMNI_EX_NOPERM;
+		break;
+	case SQLITE_CANTOPEN:
+		status = OMNI_EX_CANTCREAT;
+		break;
+	default:
+		status = OMNI_EX_SOFTWARE;
+	}
+	/* "disk I/O error" alone does not say a file-size limit or a full disk */
+	if (code == SQLITE_IOERR && s && s->db && sqlite3_system_errno(s->db))
+		return omni_error_set(err, status, s->path, 0, 0, "%s: %s: %s", what,
+		                      sqlite3_errmsg(s->db), strerror(sqlite3_system_errno(s->db)));
+	return omni_error_set(err, status, s ? s->path : NULL, 0, 0, "%s: %s", what,
+	                      s && s->db ? sqlite3_errmsg(s->db) : "no database");
+}
+
+static int
+exec(omni_store *s, const char *sql, omni_error *err, const char *what)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		omni_store_error(s, err, what);
+		return -1;
+	}
+	return 0;
+}
+
+/* Creates the file 0600 ourselves: SQLite would use the umask, and its
+ * -wal and -shm files copy the database file's mode. */
+static int
+create_private(const char *path, omni_error *err)
+{
+	char *dir = strdup(path);
+	int fd;
+
+	if (!dir)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	if (omni_mkdirs(dirname(dir), 0700) < 0) {
+		omni_error_set(err, OMNI_EX_CANTCREAT, path, 0, 0,
+		               "cannot create the store's directory: %s", strerror(errno));
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EACCES && errno != EROFS) {
+		omni_error_set(err, OMNI_EX_CANTCREAT, path, 0, 0,
+		               "cannot create the store: %s", strerror(errno));
+		return -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static int
+migrate(omni_store *s, omni_error *err)
+{
+	int version = omni_store_schema_version(s);
+
+	if (version < 0)
+		return omni_store_error(s, err, "cannot read the store"), -1;
+	if ((size_t)version > omni_migrations_count)
+		return omni_error_set(err, OMNI_EX_DATAERR, s->path, 0, 0,
+		                      "store schema version %d is newer than this program's (%zu)",
+		                      version, omni_migrations_count), -1;
+	for (size_t v = (size_t)version; v < omni_migrations_count; v++) {
+		char pragma[64];
+
+		if (omni_store_begin(s, err) < 0)
+			return -1;
+		/* Another run may have migrated while we waited for the lock. */
+		if ((size_t)omni_store_schema_version(s) > v) {
+			omni_store_rollback(s);
+			continue;
+		}
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %zu", v + 1);
+		if (exec(s, omni_migrations[v], err, "migration failed") < 0 ||
+		    exec(s, pragma, err, "migration failed") < 0) {
+			omni_store_rollback(s);
+			return -1;
+		}
+		if (omni_store_commit(s, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The store holds customers' messages and the send ledger: one that
+ * other users can write could be made to resend or to forget.  Refused
+ * (77) when it, or its -wal file, is writable by group or others. */
+static int
+check_mode(const char *path, omni_error *err)
+{
+	struct stat st;
+	char wal[4096];
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	for (int i = 0; i < 2; i++) {
+		const char *p = i ? wal : path;
+		if (stat(p, &st) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (st.st_mode & (S_IWGRP | S_IWOTH))
+			return omni_error_set(err, OMNI_EX_NOPERM, p, 0, 0,
+			                      "the store is writable by others (mode %04o): "
+			                      "chmod 600 it", (unsigned)(st.st_mode & 07777)), -1;
+	}
+	return 0;
+}
+
+/* After a failed open: when the store or its directory cannot be
+ * written (SQLite needs both, for the -wal and -shm files), say so, with
+ * status 77, rather than SQLite's "unable to open database file"; when
+ * its file system is full, 74. */
+static void
+explain_unwritable(const char *path, omni_error *err)
+{
+	char *copy = strdup(path);
+	const char *dir, *why = NULL;
+	struct statvfs vfs;
+
+	if (!copy)
+		return;
+	dir = dirname(copy);
+	if (statvfs(dir, &vfs) == 0 && vfs.f_bavail == 0 && !(vfs.f_flag & ST_RDONLY)) {
+		omni_error_set(err, OMNI_EX_IOERR, path, 0, 0,
+		               "cannot open the store: its file system is full");
+		free(copy);
+		return;
+	}
+	if (statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		why = "it is on a read-only file system";
+	else if (access(dir, W_OK) < 0 && errno == EACCES)
+		why = "its directory is not writable";
+	else if (access(path, W_OK) < 0 && errno == EACCES)
+		why = "it is not writable";
+	if (why)
+		omni_error_set(err, OMNI_EX_NOPERM, path, 0, 0,
+		               "cannot write the store: %s", why);
+	free(copy);
+}
+
+int
+omni_store_open(const char *path, omni_store **out, omni_error *err)
+{
+	omni_store *s = calloc(1, sizeof *s);
+	const char *env = getenv("OMNI_DB");
+	const char *timeout = getenv("OMNI_BUSY_TIMEOUT");
+
+	*out = NULL;
+	if (!s)
+		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	if (path)
+		s->path = strdup(path);
+	else if (env && *env)
+		s->path = strdup(env);
+	else
+		s->path = omni_xdg_path(OMNI_XDG_DATA, "omni.db");
+	if (create_private(s->path, err) < 0 || check_mode(s->path, err) < 0)
+		goto fail;
+	/* No program shares a connection between threads, so SQLite's own
+	 * locks (a mutex round every call and allocation, a tenth of the
+	 * linker's instructions) guard nothing.  Only before SQLite starts:
+	 * later calls fail harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	                    NULL) != SQLITE_OK) {
+		omni_store_error(s, err, "cannot open the store");
+		goto fail;
+	}
+	s->busy_ms = timeout ? atoi(timeout) : 10000;
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	sqlite3_extended_result_codes(s->db, 0);
+	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0)
+		goto fail;
+	/* WAL and the schema check both read the file: a corrupt or foreign
+	 * file fails here with "file is not a database". */
+	if (sqlite3_db_readonly(s->db, "main") == 0 &&
+	    exec(s, "PRAGMA journal_mode = WAL", err, "cannot open the store") < 0)
+		goto fail;
+	if (exec(s, "PRAGMA synchronous = NORMAL", err, "cannot open the store") < 0 ||
+	    exec(s, "PRAGMA cache_size = -32768", err, "cannot open the store") < 0 ||
+	    migrate(s, err) < 0)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	if (err && err->status != OMNI_EX_DATAERR && err->status != OMNI_EX_TEMPFAIL &&
+	    err->status != OMNI_EX_NOPERM && s->path)
+		explain_unwritable(s->path, err);
+	omni_store_close(s);
+	return -1;
+}
+
+void
+omni_store_close(omni_store *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nkept; i++)
+		sqlite3_finalize(s->kept[i].st);
+	free(s->kept);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+sqlite3 *
+omni_store_db(omni_store *s)
+{
+	return s->db;
+}
+
+const char *
+omni_store_path(const omni_store *s)
+{
+	return s->path;
+}
+
+int
+omni_store_schema_version(omni_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+omni_store_begin(omni_store *s, omni_error *err)
+{
+	return exec(s, "BEGIN IMMEDIATE", err, "cannot lock the store");
+}
+
+int
+omni_store_lock(omni_store *s, const char *what, omni_error *err)
+{
+	char *path = NULL;
+	int fd = -1;
+
+	if (asprintf(&path, "%s.%s.lock", s->path, what) < 0) {
+		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return -1;
+	}
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+		omni_error_set(err, errno == EROFS || errno == EACCES ? OMNI_EX_NOPERM
+		               : OMNI_EX_CANTCREAT, path, 0, 0, "%s", strerror(errno));
+		goto fail;
+	}
+	/* the busy timeout, as SQLite waits for its own lock */
+	for (int waited = 0; flock(fd, LOCK_EX | LOCK_NB) < 0; waited += 50) {
+		if (errno != EWOULDBLOCK || waited >= s->busy_ms) {
+			omni_error_set(err, OMNI_EX_TEMPFAIL, path, 0, 0, "another %s is "
+			               "running on this store", what);
+			goto fail;
+		}
+		usleep(50000);
+	}
+	free(path);
+	return fd;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return -1;
+}
+
+int
+omni_store_hold(omni_store *s, omni_error *err)
+{
+	return omni_store_held(s) ? 0 : omni_store_begin(s, err);
+}
+
+int
+omni_store_held(omni_store *s)
+{
+	return !sqlite3_get_autocommit(s->db);
+}
+
+int
+omni_store_commit(omni_store *s, omni_error *err)
+{
+	if (exec(s, "COMMIT", err, "cannot commit to the store") < 0) {
+		omni_store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+omni_store_rollback(omni_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* A cached statement, reset and ready to bind. */
+sqlite3_stmt *
+omni_store_prepared(omni_store *s, const char *sql, omni_error *err)
+{
+	size_t i;
+	sqlite3_stmt *st;
+
+	for (i = 0; i < s->nkept && s->kept[i].sql != sql; i++)
+		;
+	if (i < s->nkept) {
+		st = s->kept[i].st;
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (s->nkept == s->capkept) {
+		size_t cap = s->capkept ? s->capkept * 2 : 16;
+		prepared *p = realloc(s->kept, cap * sizeof *p);
+		if (!p)
+			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
+		s->kept = p;
+		s->capkept = cap;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		omni_store_error(s, err, "cannot prepare a statement");
+		return NULL;
+	}
+	s->kept[s->nkept++] = (prepared){ sql, st };
+	return st;
+}
+
+static sqlite3_stmt *
+stmt(omni_store *s, int which, omni_error *err)
+{
+	return omni_store_prepared(s, statements[which], err);
+}
+
+static const char *
+now_text(char *buf)
+{
+	return omni_time_format(omni_clock_now(), buf);
+}
+
+int
+omni_store_cursor_get(omni_store *s, const char *source, char **value, omni_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_CURSOR_GET, err);
+	int rc;
+
+	*value = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = strdup((const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_DONE)
+		return omni_store_error(s, err, "cannot read a cursor"), -1;
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+omni_store_cursor_set(omni_store *s, const char *source, const char *value,
+                      omni_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_CURSOR_SET, err);
+	char now[32];
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now_text(now), -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return omni_store_error(s, err, "cannot write a cursor"), -1;
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+omni_store_seen(omni_store *s, const char *source, const char *key, omni_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_SEEN, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return omni_store_error(s, err, "cannot read what was fetched"), -1;
+}
+
+int
+omni_store_mark_seen(omni_store *s, const char *source, const char *key, omni_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_MARK_SEEN, err);
+	char now[32];
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now_text(now), -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return omni_store_error(s, err, "cannot record what was fetched"), -1;
+	sqlite3_reset(st);
+	return 0;
+}
