@@ -1,4 +1,4 @@
-/* omni-report - measure: the figures of DESIGN.md per channel, store and
+/* omni-report - measure: the figures of omni-report(1) per channel, store and
  * period, from tickets on stdin, in files, or in the store. */
 #include <ctype.h>
 #include <errno.h>

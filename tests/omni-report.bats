@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# omni-report: the figures of DESIGN.md, "Metric definitions", their edge
+# omni-report: the figures of omni-report(1), "Figures", their edge
 # cases, every format, windows and periods, compare, partial and merge.
 
 load test_helper

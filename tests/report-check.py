@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """report-check.py FORMAT TICKETS [--by F,..] [--since T] [--until T] [--now T]
 
-Computes the figures of DESIGN.md, "Metric definitions", for TICKETS on its
+Computes the figures of omni-report(1), "Figures", for TICKETS on its
 own (plain Python, nothing shared with omni-report), reads omni-report's
 output in FORMAT (json, csv, markdown, table, prometheus) on stdin, and
 prints every figure that differs.  Exit 0 when all agree, 1 otherwise."""

@@ -389,6 +389,9 @@ int omni_payload_seen(omni_payload *p, const char *key, omni_error *err);
  * when the output stopped. */
 int omni_payload_emit(omni_payload *p, json_t *ticket, json_t *seen_keys,
                       omni_error *err);
+/* The string member key of o (borrowed), or NULL when absent, not a
+ * string, or empty. */
+const char *omni_payload_str(const json_t *o, const char *key);
 /* A string or an integer id as text: new, or NULL. */
 char *omni_payload_id(const json_t *v);
 /* A time given as RFC 3339, RFC 2822, or Unix seconds or milliseconds.

@@ -157,8 +157,8 @@ int omni_link_exec(omni_link *l, omni_error *err, const char *sql, ...);
  * from the store; compact JSON, new. */
 char *omni_link_customer_json(omni_link *l, const char *customer_id,
                               omni_error *err);
-/* The ticket's order numbers and its orders from the store (DESIGN.md
- * `orders`), read once: 0 and both new, or -1 with err.  The customer's
+/* The ticket's order numbers and its orders from the store (omni-ticket(5),
+ * "Orders"), read once: 0 and both new, or -1 with err.  The customer's
  * other tickets (`history`, newest first), the records it absorbed:
  * compact JSON, new. */
 int omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,

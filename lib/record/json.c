@@ -1,6 +1,6 @@
 /* json.c - the lazy record reader: one validating pass per line that
  * indexes the top-level members as byte spans; walking and decoding happen
- * only where a program asks (DESIGN.md, "The hot path"). */
+ * only where a program asks (ARCHITECTURE.md, "The hot path"). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -2,7 +2,7 @@
  *
  * Writes go out at most 256 KiB at a time: one large write into a 64 KiB
  * pipe makes the writer and the reader take turns instead of overlapping
- * (DESIGN.md, "The hot path"), and a larger pipe buffer is asked for where
+ * (ARCHITECTURE.md, "The hot path"), and a larger pipe buffer is asked for where
  * the system allows it. */
 #include <errno.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
 
 #include "core/core.h"
 
-// json.c - the lazy record reader (DESIGN.md, "The hot path")
+// json.c - the lazy record reader (ARCHITECTURE.md, "The hot path")
 
 #define OMNI_JSON_MAX_DEPTH 512
 

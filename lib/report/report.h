@@ -7,7 +7,7 @@
 #include "core/core.h"
 #include "record/record.h"
 
-// report_*.c - omni-report's figures (DESIGN.md, "Metric definitions")
+// report_*.c - omni-report's figures (omni-report(1), "Figures")
 
 #define OMNI_TIME_NONE INT64_MIN
 
@@ -131,7 +131,7 @@ int omni_rep_merged(omni_rep *r, omni_error *err);
  * "prometheus".  0, or -1 (a write error, kept by o). */
 int omni_rep_write(omni_rep *r, const char *format, omni_out *o);
 int omni_rep_write_html(omni_rep *r, omni_out *o);
-/* A figure as JSON (new): the names of DESIGN.md; which 0 or 1 (previous). */
+/* A figure as JSON (new): the names of omni-report(1); which 0 or 1 (previous). */
 json_t *omni_rep_group_json(omni_rep *r, omni_rgroup *g, int which);
 
 #endif

@@ -1,7 +1,7 @@
 /* report_format.c - the report as a table, CSV, JSON, Markdown or
  * Prometheus text.
  *
- * Every format is drawn from one list of columns, named as in DESIGN.md
+ * Every format is drawn from one list of columns, named as in omni-report(1)
  * ("first_response_min.p50" is the member p50 of first_response_min in
  * JSON, the column first_response_min_p50 in CSV).  Times are minutes with
  * two decimals, shares fractions with four; null where nothing is counted. */

@@ -60,7 +60,7 @@ int omni_store_mark_seen(omni_store *s, const char *source, const char *key,
 /* ------------------------------------------------------------------ */
 // orders.c - orders, fulfilments, returns and refunds in the store
 
-/* A normalised order, as DESIGN.md's `orders` entries plus who placed it:
+/* A normalised order, as omni-ticket(5)'s `orders` entries plus who placed it:
  * {id, number, channel, store, placed_at, updated_at, status,
  *  financial_status, total, currency,
  *  customer{id, name, email, phone},

@@ -192,6 +192,14 @@ omni_payload_emit(omni_payload *p, json_t *ticket, json_t *seen_keys,
 	return 0;
 }
 
+const char *
+omni_payload_str(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s && *s ? s : NULL;
+}
+
 char *
 omni_payload_id(const json_t *v)
 {

@@ -9,16 +9,6 @@
 #include "core/core.h"
 #include "fetch/fetch.h"
 
-#define get json_object_get
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 /* OrderStatus in the order vocabulary of lib/store/orders.c. */
 static const char *
 order_status(const char *s)
@@ -42,17 +32,17 @@ financial_status(const char *s)
 static json_t *
 customer_new(const json_t *o)
 {
-	const json_t *buyer = get(o, "BuyerInfo"), *ship = get(o, "ShippingAddress");
+	const json_t *buyer = json_object_get(o, "BuyerInfo"), *ship = json_object_get(o, "ShippingAddress");
 	json_t *c = json_object();
-	const char *name = str(buyer, "BuyerName");
-	char *email = str(buyer, "BuyerEmail") ? strdup(str(buyer, "BuyerEmail")) : NULL;
+	const char *name = omni_payload_str(buyer, "BuyerName");
+	char *email = omni_payload_str(buyer, "BuyerEmail") ? strdup(omni_payload_str(buyer, "BuyerEmail")) : NULL;
 
-	omni_payload_set_str(c, "name", name ? name : str(ship, "Name"));
+	omni_payload_set_str(c, "name", name ? name : omni_payload_str(ship, "Name"));
 	for (char *p = email; p && *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	omni_payload_set_str(c, "email", email);
-	omni_payload_set_str(c, "phone", str(ship, "Phone"));
+	omni_payload_set_str(c, "phone", omni_payload_str(ship, "Phone"));
 	free(email);
 	return c;
 }
@@ -65,9 +55,9 @@ items_new(const json_t *list)
 
 	json_array_foreach(list, i, v) {
 		json_t *it = json_object();
-		const json_t *qty = get(v, "QuantityOrdered");
-		omni_payload_set_str(it, "sku", str(v, "SellerSKU"));
-		omni_payload_set_str(it, "title", str(v, "Title"));
+		const json_t *qty = json_object_get(v, "QuantityOrdered");
+		omni_payload_set_str(it, "sku", omni_payload_str(v, "SellerSKU"));
+		omni_payload_set_str(it, "title", omni_payload_str(v, "Title"));
 		if (json_is_integer(qty))
 			json_object_set_new(it, "qty", json_integer(json_integer_value(qty)));
 		json_array_append_new(items, it);
@@ -90,15 +80,15 @@ thin_new(const omni_fetch *f, const char *id)
 json_t *
 omni_amazon_order_new(const omni_fetch *f, const json_t *o, const json_t *items)
 {
-	json_t *out = thin_new(f, str(o, "AmazonOrderId"));
-	const json_t *total = get(o, "OrderTotal");
+	json_t *out = thin_new(f, omni_payload_str(o, "AmazonOrderId"));
+	const json_t *total = json_object_get(o, "OrderTotal");
 
-	omni_payload_set_time(out, "placed_at", get(o, "PurchaseDate"));
-	omni_payload_set_time(out, "updated_at", get(o, "LastUpdateDate"));
-	omni_payload_set_str(out, "status", order_status(str(o, "OrderStatus")));
-	omni_payload_set_str(out, "financial_status", financial_status(str(o, "OrderStatus")));
-	omni_payload_set_str(out, "total", str(total, "Amount"));
-	omni_payload_set_str(out, "currency", str(total, "CurrencyCode"));
+	omni_payload_set_time(out, "placed_at", json_object_get(o, "PurchaseDate"));
+	omni_payload_set_time(out, "updated_at", json_object_get(o, "LastUpdateDate"));
+	omni_payload_set_str(out, "status", order_status(omni_payload_str(o, "OrderStatus")));
+	omni_payload_set_str(out, "financial_status", financial_status(omni_payload_str(o, "OrderStatus")));
+	omni_payload_set_str(out, "total", omni_payload_str(total, "Amount"));
+	omni_payload_set_str(out, "currency", omni_payload_str(total, "CurrencyCode"));
 	json_object_set_new(out, "customer", customer_new(o));
 	if (json_is_array(items))
 		json_object_set_new(out, "items", items_new(items));
@@ -110,7 +100,7 @@ store(omni_payload *p, json_t *order, omni_error *err)
 {
 	int rc;
 
-	if (!get(order, "id"))
+	if (!json_object_get(order, "id"))
 		rc = (omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                     "amazon order without an AmazonOrderId"), -1);
 	else
@@ -139,33 +129,33 @@ orders(omni_payload *p, const json_t *list, omni_error *err)
 static int
 order_change(omni_payload *p, const json_t *n, omni_error *err)
 {
-	const json_t *summary = get(n, "Summary");
-	json_t *o = thin_new(p->f, str(n, "AmazonOrderId"));
+	const json_t *summary = json_object_get(n, "Summary");
+	json_t *o = thin_new(p->f, omni_payload_str(n, "AmazonOrderId"));
 
-	omni_payload_set_time(o, "updated_at", get(get(n, "OrderChangeTrigger"),
+	omni_payload_set_time(o, "updated_at", json_object_get(json_object_get(n, "OrderChangeTrigger"),
 	                                           "TimeOfOrderChange"));
-	omni_payload_set_time(o, "placed_at", get(summary, "PurchaseDate"));
-	omni_payload_set_str(o, "status", order_status(str(summary, "OrderStatus")));
+	omni_payload_set_time(o, "placed_at", json_object_get(summary, "PurchaseDate"));
+	omni_payload_set_str(o, "status", order_status(omni_payload_str(summary, "OrderStatus")));
 	return store(p, o, err) < 0 ? -1 : 1;
 }
 
 int
 omni_payload_amazon(omni_payload *p, const json_t *doc, omni_error *err)
 {
-	const json_t *pl = get(doc, "payload"), *v;
+	const json_t *pl = json_object_get(doc, "payload"), *v;
 
 	if (!json_is_object(doc))
 		return 0;
-	if (json_is_object(pl) && json_is_array(v = get(pl, "Orders")))
+	if (json_is_object(pl) && json_is_array(v = json_object_get(pl, "Orders")))
 		return orders(p, v, err);
-	if (json_is_object(pl) && json_is_array(v = get(pl, "OrderItems")) &&
-	    str(pl, "AmazonOrderId")) {
-		json_t *o = thin_new(p->f, str(pl, "AmazonOrderId"));
+	if (json_is_object(pl) && json_is_array(v = json_object_get(pl, "OrderItems")) &&
+	    omni_payload_str(pl, "AmazonOrderId")) {
+		json_t *o = thin_new(p->f, omni_payload_str(pl, "AmazonOrderId"));
 		json_object_set_new(o, "items", items_new(v));
 		return store(p, o, err) < 0 ? -1 : 1;
 	}
-	if (str(doc, "NotificationType") && strcmp(str(doc, "NotificationType"), "ORDER_CHANGE") == 0 &&
-	    json_is_object(v = get(get(doc, "Payload"), "OrderChangeNotification")))
+	if (omni_payload_str(doc, "NotificationType") && strcmp(omni_payload_str(doc, "NotificationType"), "ORDER_CHANGE") == 0 &&
+	    json_is_object(v = json_object_get(json_object_get(doc, "Payload"), "OrderChangeNotification")))
 		return order_change(p, v, err);
 	return 0;
 }

@@ -13,35 +13,25 @@
 #include "core/core.h"
 #include "fetch/fetch.h"
 
-#define get json_object_get
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 static int
 is_order(const json_t *o)
 {
-	return json_is_object(o) && get(o, "id") && get(o, "status_id") &&
-	       get(o, "date_created");
+	return json_is_object(o) && json_object_get(o, "id") && json_object_get(o, "status_id") &&
+	       json_object_get(o, "date_created");
 }
 
 static int
 is_shipment(const json_t *o)
 {
-	return json_is_object(o) && get(o, "order_id") && get(o, "tracking_number") &&
-	       get(o, "shipping_provider");
+	return json_is_object(o) && json_object_get(o, "order_id") && json_object_get(o, "tracking_number") &&
+	       json_object_get(o, "shipping_provider");
 }
 
 static int
 is_product(const json_t *o)
 {
-	return json_is_object(o) && get(o, "order_id") && get(o, "product_id") &&
-	       get(o, "quantity") && !get(o, "tracking_number");
+	return json_is_object(o) && json_object_get(o, "order_id") && json_object_get(o, "product_id") &&
+	       json_object_get(o, "quantity") && !json_object_get(o, "tracking_number");
 }
 
 static int
@@ -101,7 +91,7 @@ financial_status(json_int_t id, const char *payment)
 json_t *
 omni_payload_billing_customer(const json_t *id, const json_t *bill)
 {
-	const char *first = str(bill, "first_name"), *last = str(bill, "last_name");
+	const char *first = omni_payload_str(bill, "first_name"), *last = omni_payload_str(bill, "last_name");
 	json_t *c = json_object();
 	char *name = NULL, *email = NULL;
 
@@ -111,14 +101,14 @@ omni_payload_billing_customer(const json_t *id, const json_t *bill)
 	             last ? last : "") >= 0)
 		json_object_set_new(c, "name", json_string(name));
 	free(name);
-	if (str(bill, "email") && (email = strdup(str(bill, "email")))) {
+	if (omni_payload_str(bill, "email") && (email = strdup(omni_payload_str(bill, "email")))) {
 		for (char *p = email; *p; p++)
 			if (*p >= 'A' && *p <= 'Z')
 				*p = (char)(*p - 'A' + 'a');
 		json_object_set_new(c, "email", json_string(email));
 	}
 	free(email);
-	omni_payload_set_str(c, "phone", str(bill, "phone"));
+	omni_payload_set_str(c, "phone", omni_payload_str(bill, "phone"));
 	return c;
 }
 
@@ -126,8 +116,8 @@ static json_t *
 order_new(const omni_payload *p, const json_t *o)
 {
 	json_t *out = json_object();
-	char *id = omni_payload_id(get(o, "id")), *number = NULL;
-	json_int_t status = json_integer_value(get(o, "status_id"));
+	char *id = omni_payload_id(json_object_get(o, "id")), *number = NULL;
+	json_int_t status = json_integer_value(json_object_get(o, "status_id"));
 
 	omni_payload_set_str(out, "id", id);
 	if (id && asprintf(&number, "#%s", id) >= 0)
@@ -136,16 +126,16 @@ order_new(const omni_payload *p, const json_t *o)
 	free(id);
 	json_object_set_new(out, "channel", json_string("bigcommerce"));
 	omni_json_set_str(out, "store", p->f->store_name);
-	omni_payload_set_time(out, "placed_at", get(o, "date_created"));
-	omni_payload_set_time(out, "updated_at", get(o, "date_modified"));
+	omni_payload_set_time(out, "placed_at", json_object_get(o, "date_created"));
+	omni_payload_set_time(out, "updated_at", json_object_get(o, "date_modified"));
 	json_object_set_new(out, "status", json_string(order_status(status)));
 	omni_payload_set_str(out, "financial_status",
-	                     financial_status(status, str(o, "payment_status")));
-	omni_payload_set_str(out, "total", str(o, "total_inc_tax"));
-	omni_payload_set_str(out, "currency", str(o, "currency_code"));
+	                     financial_status(status, omni_payload_str(o, "payment_status")));
+	omni_payload_set_str(out, "total", omni_payload_str(o, "total_inc_tax"));
+	omni_payload_set_str(out, "currency", omni_payload_str(o, "currency_code"));
 	json_object_set_new(out, "customer",
-	                    omni_payload_billing_customer(get(o, "customer_id"),
-	                                                  get(o, "billing_address")));
+	                    omni_payload_billing_customer(json_object_get(o, "customer_id"),
+	                                                  json_object_get(o, "billing_address")));
 	return out;
 }
 
@@ -168,15 +158,15 @@ static json_t *
 shipment_new(const json_t *s)
 {
 	json_t *out = json_object();
-	const char *carrier = str(s, "tracking_carrier");
+	const char *carrier = omni_payload_str(s, "tracking_carrier");
 
-	set_id(out, "id", get(s, "id"));
+	set_id(out, "id", json_object_get(s, "id"));
 	omni_payload_set_str(out, "carrier",
-	                     carrier_name(carrier ? carrier : str(s, "shipping_provider")));
-	omni_payload_set_str(out, "tracking_number", str(s, "tracking_number"));
-	omni_payload_set_str(out, "tracking_url", str(s, "tracking_link") ?
-	                     str(s, "tracking_link") : str(s, "generated_tracking_link"));
-	omni_payload_set_time(out, "shipped_at", get(s, "date_created"));
+	                     carrier_name(carrier ? carrier : omni_payload_str(s, "shipping_provider")));
+	omni_payload_set_str(out, "tracking_number", omni_payload_str(s, "tracking_number"));
+	omni_payload_set_str(out, "tracking_url", omni_payload_str(s, "tracking_link") ?
+	                     omni_payload_str(s, "tracking_link") : omni_payload_str(s, "generated_tracking_link"));
+	omni_payload_set_time(out, "shipped_at", json_object_get(s, "date_created"));
 	return out;
 }
 
@@ -193,7 +183,7 @@ order(omni_payload *p, const json_t *o, omni_error *err)
 static int
 shipment(omni_payload *p, const json_t *s, omni_error *err)
 {
-	char *order_id = omni_payload_id(get(s, "order_id"));
+	char *order_id = omni_payload_id(json_object_get(s, "order_id"));
 	json_t *n = shipment_new(s);
 	int rc;
 
@@ -218,7 +208,7 @@ products(omni_payload *p, const json_t *list, omni_error *err)
 	int rc = 0;
 
 	json_array_foreach(list, i, v) {
-		char *oid = omni_payload_id(get(v, "order_id"));
+		char *oid = omni_payload_id(json_object_get(v, "order_id"));
 		if (order_id && oid && strcmp(oid, order_id) != 0) {
 			rc = omni_payload_order(p, o, err);
 			json_decref(o);
@@ -237,10 +227,10 @@ products(omni_payload *p, const json_t *list, omni_error *err)
 		if (rc < 0)
 			break;
 		json_t *it = json_object();
-		omni_payload_set_str(it, "sku", str(v, "sku"));
-		omni_payload_set_str(it, "title", str(v, "name"));
-		if (json_is_integer(get(v, "quantity")))
-			json_object_set(it, "qty", get(v, "quantity"));
+		omni_payload_set_str(it, "sku", omni_payload_str(v, "sku"));
+		omni_payload_set_str(it, "title", omni_payload_str(v, "name"));
+		if (json_is_integer(json_object_get(v, "quantity")))
+			json_object_set(it, "qty", json_object_get(v, "quantity"));
 		json_array_append_new(items, it);
 	}
 	if (o && rc == 0)
@@ -286,19 +276,19 @@ omni_payload_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
 int
 omni_webhook_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
 {
-	const char *scope = str(doc, "scope"), *type;
-	const json_t *data = get(doc, "data"), *status;
+	const char *scope = omni_payload_str(doc, "scope"), *type;
+	const json_t *data = json_object_get(doc, "data"), *status;
 	json_t *o;
 	char *id, *number = NULL;
 	int rc;
 
-	if (!scope || !json_is_object(data) || !get(data, "id"))
+	if (!scope || !json_is_object(data) || !json_object_get(data, "id"))
 		return 0;
-	type = str(data, "type");
+	type = omni_payload_str(data, "type");
 	if (type && strcmp(type, "shipment") == 0)
-		id = omni_payload_id(get(data, "orderId"));
+		id = omni_payload_id(json_object_get(data, "orderId"));
 	else if ((type && strcmp(type, "order") == 0) || strncmp(scope, "store/order/", 12) == 0)
-		id = omni_payload_id(get(data, "id"));
+		id = omni_payload_id(json_object_get(data, "id"));
 	else
 		return 1;
 	if (!id)
@@ -309,12 +299,12 @@ omni_webhook_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
 		json_object_set_new(o, "number", json_string(number));
 	json_object_set_new(o, "channel", json_string("bigcommerce"));
 	omni_json_set_str(o, "store", p->f->store_name);
-	status = get(get(data, "status"), "new_status_id");
+	status = json_object_get(json_object_get(data, "status"), "new_status_id");
 	if (json_is_integer(status)) {
 		json_int_t s = json_integer_value(status);
 		json_object_set_new(o, "status", json_string(order_status(s)));
 		omni_payload_set_str(o, "financial_status", financial_status(s, NULL));
-		omni_payload_set_time(o, "updated_at", get(doc, "created_at"));
+		omni_payload_set_time(o, "updated_at", json_object_get(doc, "created_at"));
 	}
 	rc = omni_payload_order(p, o, err);
 	json_decref(o);

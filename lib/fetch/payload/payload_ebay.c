@@ -17,37 +17,27 @@
 #include "core/core.h"
 #include "fetch/fetch.h"
 
-#define get json_object_get
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 static const char *
 sender(const json_t *m)
 {
-	const char *s = str(m, "senderUsername");
+	const char *s = omni_payload_str(m, "senderUsername");
 
-	return s ? s : str(m, "senderUserName");
+	return s ? s : omni_payload_str(m, "senderUserName");
 }
 
 static const char *
 recipient(const json_t *m)
 {
-	const char *s = str(m, "recipientUsername");
+	const char *s = omni_payload_str(m, "recipientUsername");
 
-	return s ? s : str(m, "recipientUserName");
+	return s ? s : omni_payload_str(m, "recipientUserName");
 }
 
 static int
 is_message(const json_t *m)
 {
-	return json_is_object(m) && get(m, "messageId") &&
-	       (get(m, "messageBody") || sender(m));
+	return json_is_object(m) && json_object_get(m, "messageId") &&
+	       (json_object_get(m, "messageBody") || sender(m));
 }
 
 static int
@@ -69,7 +59,7 @@ created(const json_t *m)
 {
 	omni_time t = 0;
 
-	omni_payload_time(get(m, "createdDate"), &t);
+	omni_payload_time(json_object_get(m, "createdDate"), &t);
 	return t;
 }
 
@@ -86,23 +76,23 @@ message_new(const json_t *m, const char *seller, int from_ebay, const char *chan
 {
 	const char *from = sender(m);
 	int out = !from_ebay && from && seller && strcasecmp(from, seller) == 0;
-	char *id = omni_payload_id(get(m, "messageId"));
+	char *id = omni_payload_id(json_object_get(m, "messageId"));
 	json_t *msg = omni_message_new(id, out ? "out" : "in",
 	                               out ? "agent" : from_ebay ? "system" : "customer",
-	                               created(m), str(m, "messageBody"), channel);
-	json_t *list = get(msg, "attachments"), *media;
+	                               created(m), omni_payload_str(m, "messageBody"), channel);
+	json_t *list = json_object_get(msg, "attachments"), *media;
 	size_t i;
 
 	free(id);
-	json_array_foreach(get(m, "messageMedia"), i, media) {
+	json_array_foreach(json_object_get(m, "messageMedia"), i, media) {
 		json_t *a = json_object();
-		char *type = str(media, "mediaType") ? strdup(str(media, "mediaType")) : NULL;
+		char *type = omni_payload_str(media, "mediaType") ? strdup(omni_payload_str(media, "mediaType")) : NULL;
 		for (char *c = type; c && *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				*c = (char)(*c - 'A' + 'a');
 		omni_json_set_str(a, "content_type", type);
-		omni_json_set_str(a, "url", str(media, "mediaUrl"));
-		omni_payload_set_str(a, "filename", str(media, "mediaName"));
+		omni_json_set_str(a, "url", omni_payload_str(media, "mediaUrl"));
+		omni_payload_set_str(a, "filename", omni_payload_str(media, "mediaName"));
 		json_array_append_new(list, a);
 		free(type);
 	}
@@ -124,8 +114,8 @@ static json_t *
 ticket_new(omni_payload *p, struct conv *c, json_t *ids)
 {
 	json_t *t, *src = json_object(), *cust = json_object(), *handles = json_object();
-	const char *title = str(c->conv, "conversationTitle");
-	char *id = NULL, *thread = NULL, *conv_id = omni_payload_id(get(c->conv, "conversationId"));
+	const char *title = omni_payload_str(c->conv, "conversationTitle");
+	char *id = NULL, *thread = NULL, *conv_id = omni_payload_id(json_object_get(c->conv, "conversationId"));
 
 	if (asprintf(&id, "%s:%s", p->f->name, c->conv_id) < 0)
 		id = NULL;
@@ -133,7 +123,7 @@ ticket_new(omni_payload *p, struct conv *c, json_t *ids)
 	                    "message");
 	free(id);
 	for (size_t i = 0; !title && i < c->n; i++)
-		title = str(c->msgs[i], "subject");
+		title = omni_payload_str(c->msgs[i], "subject");
 	omni_payload_set_str(t, "subject", title);
 	omni_json_set_str(src, "name", p->f->name);
 	omni_json_set_str(src, "external_id", c->conv_id);
@@ -161,16 +151,16 @@ conversation(omni_payload *p, struct conv *c, omni_error *err)
 	qsort(c->msgs, c->n, sizeof *c->msgs, by_time);
 	const json_t *first = c->msgs[0];
 	const char *conf = p->f->conf ? omni_conf_get(p->f->conf, "seller") : NULL;
-	c->from_ebay = (str(c->conv, "conversationType") &&
-	                strcmp(str(c->conv, "conversationType"), "FROM_EBAY") == 0);
+	c->from_ebay = (omni_payload_str(c->conv, "conversationType") &&
+	                strcmp(omni_payload_str(c->conv, "conversationType"), "FROM_EBAY") == 0);
 	c->seller = conf ? conf : recipient(first);
 	c->buyer = sender(first) && c->seller && strcasecmp(sender(first), c->seller) == 0
 	           ? recipient(first) : sender(first);
-	c->conv_id = omni_payload_id(get(c->conv, "conversationId"));
+	c->conv_id = omni_payload_id(json_object_get(c->conv, "conversationId"));
 	if (!c->conv_id)
-		c->conv_id = omni_payload_id(get(first, "messageId"));
+		c->conv_id = omni_payload_id(json_object_get(first, "messageId"));
 	for (size_t i = 0; i < c->n; i++) {
-		char *mid = omni_payload_id(get(c->msgs[i], "messageId"));
+		char *mid = omni_payload_id(json_object_get(c->msgs[i], "messageId"));
 		int seen = mid ? omni_payload_seen(p, mid, err) : 1;
 		if (seen < 0) {
 			free(mid);
@@ -180,8 +170,8 @@ conversation(omni_payload *p, struct conv *c, omni_error *err)
 			json_array_append_new(keys, json_string(mid));
 			json_array_append_new(fresh, message_new(c->msgs[i], c->seller, c->from_ebay,
 			                                              p->f->channel ? p->f->channel : "ebay"));
-			if (str(c->msgs[i], "messageBody"))
-				omni_order_ids_find(str(c->msgs[i], "messageBody"), ids);
+			if (omni_payload_str(c->msgs[i], "messageBody"))
+				omni_order_ids_find(omni_payload_str(c->msgs[i], "messageBody"), ids);
 		}
 		free(mid);
 	}
@@ -191,7 +181,7 @@ conversation(omni_payload *p, struct conv *c, omni_error *err)
 	t = ticket_new(p, c, ids);
 	for (size_t i = 0; i < json_array_size(fresh); i++) {
 		json_t *m = json_array_get(fresh, i);
-		json_object_set_new(m, "source", json_deep_copy(get(t, "source")));
+		json_object_set_new(m, "source", json_deep_copy(json_object_get(t, "source")));
 		omni_ticket_add_message_new(t, json_incref(m));
 	}
 	rc = omni_payload_emit(p, t, keys, err);
@@ -227,7 +217,7 @@ one(omni_payload *p, const json_t *conv, const json_t *list, const json_t *m,
 static const char *
 amount(const json_t *money, const char *key)
 {
-	return str(money, key);
+	return omni_payload_str(money, key);
 }
 
 /* orderPaymentStatus in the financial vocabulary of lib/store/orders.c. */
@@ -255,8 +245,8 @@ financial_status(const char *s)
 static const char *
 order_status(const json_t *o)
 {
-	const char *cancel = str(get(o, "cancelStatus"), "cancelState"),
-	           *ful = str(o, "orderFulfillmentStatus");
+	const char *cancel = omni_payload_str(json_object_get(o, "cancelStatus"), "cancelState"),
+	           *ful = omni_payload_str(o, "orderFulfillmentStatus");
 
 	if (cancel && strcmp(cancel, "CANCELED") == 0)
 		return "cancelled";
@@ -266,18 +256,18 @@ order_status(const json_t *o)
 static json_t *
 buyer_new(const json_t *o)
 {
-	const json_t *b = get(o, "buyer"), *reg = get(b, "buyerRegistrationAddress"),
-	             *ship = get(get(json_array_get(get(o, "fulfillmentStartInstructions"), 0),
+	const json_t *b = json_object_get(o, "buyer"), *reg = json_object_get(b, "buyerRegistrationAddress"),
+	             *ship = json_object_get(json_object_get(json_array_get(json_object_get(o, "fulfillmentStartInstructions"), 0),
 	                             "shippingStep"), "shipTo");
 	json_t *c = json_object();
-	const char *name = str(reg, "fullName"), *email = str(reg, "email"),
-	           *phone = str(get(reg, "primaryPhone"), "phoneNumber");
+	const char *name = omni_payload_str(reg, "fullName"), *email = omni_payload_str(reg, "email"),
+	           *phone = omni_payload_str(json_object_get(reg, "primaryPhone"), "phoneNumber");
 
-	omni_payload_set_str(c, "id", str(b, "username"));
-	omni_payload_set_str(c, "name", name ? name : str(ship, "fullName"));
-	omni_payload_set_str(c, "email", email ? email : str(ship, "email"));
+	omni_payload_set_str(c, "id", omni_payload_str(b, "username"));
+	omni_payload_set_str(c, "name", name ? name : omni_payload_str(ship, "fullName"));
+	omni_payload_set_str(c, "email", email ? email : omni_payload_str(ship, "email"));
 	omni_payload_set_str(c, "phone", phone ? phone :
-	                     str(get(ship, "primaryPhone"), "phoneNumber"));
+	                     omni_payload_str(json_object_get(ship, "primaryPhone"), "phoneNumber"));
 	return c;
 }
 
@@ -287,12 +277,12 @@ line_items_new(const json_t *o)
 	json_t *items = json_array(), *li;
 	size_t i;
 
-	json_array_foreach(get(o, "lineItems"), i, li) {
+	json_array_foreach(json_object_get(o, "lineItems"), i, li) {
 		json_t *it = json_object();
-		omni_payload_set_str(it, "sku", str(li, "sku"));
-		omni_payload_set_str(it, "title", str(li, "title"));
-		if (json_is_integer(get(li, "quantity")))
-			json_object_set_new(it, "qty", json_integer(json_integer_value(get(li, "quantity"))));
+		omni_payload_set_str(it, "sku", omni_payload_str(li, "sku"));
+		omni_payload_set_str(it, "title", omni_payload_str(li, "title"));
+		if (json_is_integer(json_object_get(li, "quantity")))
+			json_object_set_new(it, "qty", json_integer(json_integer_value(json_object_get(li, "quantity"))));
 		json_array_append_new(items, it);
 	}
 	return items;
@@ -304,17 +294,17 @@ refunds_new(const json_t *o)
 	json_t *list = json_array(), *r;
 	size_t i;
 
-	json_array_foreach(get(get(o, "paymentSummary"), "refunds"), i, r) {
+	json_array_foreach(json_object_get(json_object_get(o, "paymentSummary"), "refunds"), i, r) {
 		json_t *out;
-		const char *id = str(r, "refundId") ? str(r, "refundId") : str(r, "refundReferenceId"),
-		           *st = str(r, "refundStatus");
+		const char *id = omni_payload_str(r, "refundId") ? omni_payload_str(r, "refundId") : omni_payload_str(r, "refundReferenceId"),
+		           *st = omni_payload_str(r, "refundStatus");
 		if (!id || (st && strcmp(st, "FAILED") == 0))
 			continue;
 		out = json_object();
 		json_object_set_new(out, "id", json_string(id));
-		omni_payload_set_str(out, "amount", amount(get(r, "amount"), "value"));
-		omni_payload_set_str(out, "currency", amount(get(r, "amount"), "currency"));
-		omni_payload_set_time(out, "at", get(r, "refundDate"));
+		omni_payload_set_str(out, "amount", amount(json_object_get(r, "amount"), "value"));
+		omni_payload_set_str(out, "currency", amount(json_object_get(r, "amount"), "currency"));
+		omni_payload_set_time(out, "at", json_object_get(r, "refundDate"));
 		json_array_append_new(list, out);
 	}
 	return list;
@@ -324,22 +314,22 @@ json_t *
 omni_ebay_order_new(const omni_fetch *f, const json_t *o)
 {
 	json_t *out = json_object();
-	const json_t *total = get(get(o, "pricingSummary"), "total");
-	char *fin = financial_status(str(o, "orderPaymentStatus"));
+	const json_t *total = json_object_get(json_object_get(o, "pricingSummary"), "total");
+	char *fin = financial_status(omni_payload_str(o, "orderPaymentStatus"));
 
-	omni_payload_set_str(out, "id", str(o, "orderId"));
-	omni_payload_set_str(out, "number", str(o, "orderId"));
+	omni_payload_set_str(out, "id", omni_payload_str(o, "orderId"));
+	omni_payload_set_str(out, "number", omni_payload_str(o, "orderId"));
 	json_object_set_new(out, "channel", json_string("ebay"));
 	omni_json_set_str(out, "store", f->store_name);
-	omni_payload_set_time(out, "placed_at", get(o, "creationDate"));
-	omni_payload_set_time(out, "updated_at", get(o, "lastModifiedDate"));
+	omni_payload_set_time(out, "placed_at", json_object_get(o, "creationDate"));
+	omni_payload_set_time(out, "updated_at", json_object_get(o, "lastModifiedDate"));
 	json_object_set_new(out, "status", json_string(order_status(o)));
 	omni_payload_set_str(out, "financial_status", fin);
 	free(fin);
 	omni_payload_set_str(out, "total", amount(total, "value"));
 	omni_payload_set_str(out, "currency", amount(total, "currency"));
 	json_object_set_new(out, "customer", buyer_new(o));
-	if (json_is_array(get(o, "lineItems")))
+	if (json_is_array(json_object_get(o, "lineItems")))
 		json_object_set_new(out, "items", line_items_new(o));
 	json_object_set_new(out, "refunds", refunds_new(o));
 	return out;
@@ -350,20 +340,20 @@ json_t *
 omni_ebay_fulfillment_new(const json_t *fl, const json_t *order)
 {
 	json_t *out = json_object();
-	const json_t *start = json_array_get(get(order, "fulfillmentStartInstructions"), 0);
+	const json_t *start = json_array_get(json_object_get(order, "fulfillmentStartInstructions"), 0);
 
-	omni_payload_set_str(out, "id", str(fl, "fulfillmentId"));
-	omni_payload_set_str(out, "carrier", str(fl, "shippingCarrierCode"));
-	omni_payload_set_str(out, "tracking_number", str(fl, "shipmentTrackingNumber"));
-	omni_payload_set_time(out, "shipped_at", get(fl, "shippedDate"));
-	omni_payload_set_time(out, "estimated_at", get(start, "maxEstimatedDeliveryDate"));
+	omni_payload_set_str(out, "id", omni_payload_str(fl, "fulfillmentId"));
+	omni_payload_set_str(out, "carrier", omni_payload_str(fl, "shippingCarrierCode"));
+	omni_payload_set_str(out, "tracking_number", omni_payload_str(fl, "shipmentTrackingNumber"));
+	omni_payload_set_time(out, "shipped_at", json_object_get(fl, "shippedDate"));
+	omni_payload_set_time(out, "estimated_at", json_object_get(start, "maxEstimatedDeliveryDate"));
 	return out;
 }
 
 static int
 is_order(const json_t *o)
 {
-	return json_is_object(o) && str(o, "orderId") && json_is_array(get(o, "lineItems"));
+	return json_is_object(o) && omni_payload_str(o, "orderId") && json_is_array(json_object_get(o, "lineItems"));
 }
 
 static int
@@ -410,13 +400,13 @@ omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err)
 		return 0;
 	if (is_order(doc))
 		return order(p, doc, err) < 0 ? -1 : 1;
-	if (json_array_size(v = get(doc, "orders")) && all_orders(v))
+	if (json_array_size(v = json_object_get(doc, "orders")) && all_orders(v))
 		return orders(p, v, err);
-	if (all_messages(v = get(doc, "messages")))
+	if (all_messages(v = json_object_get(doc, "messages")))
 		return one(p, doc, v, NULL, err) < 0 ? -1 : 1;
-	if (json_is_array(v = get(doc, "conversations"))) {
+	if (json_is_array(v = json_object_get(doc, "conversations"))) {
 		json_array_foreach(v, i, conv) {
-			const json_t *list = get(conv, "messages"), *latest = get(conv, "latestMessage");
+			const json_t *list = json_object_get(conv, "messages"), *latest = json_object_get(conv, "latestMessage");
 			int rc = 0;
 			if (all_messages(list))
 				rc = one(p, conv, list, NULL, err);
@@ -428,9 +418,9 @@ omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err)
 		return 1;
 	}
 	/* Notification API: {metadata{topic}, notification{data{...}}} */
-	data = get(get(doc, "notification"), "data");
-	if (str(get(doc, "metadata"), "topic") &&
-	    strcmp(str(get(doc, "metadata"), "topic"), "NEW_MESSAGE") == 0 && is_message(data))
+	data = json_object_get(json_object_get(doc, "notification"), "data");
+	if (omni_payload_str(json_object_get(doc, "metadata"), "topic") &&
+	    strcmp(omni_payload_str(json_object_get(doc, "metadata"), "topic"), "NEW_MESSAGE") == 0 && is_message(data))
 		return one(p, data, NULL, data, err) < 0 ? -1 : 1;
 	return 0;
 }

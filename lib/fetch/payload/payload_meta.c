@@ -15,16 +15,6 @@
 #include "core/core.h"
 #include "fetch/fetch.h"
 
-#define get json_object_get
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 static int
 is_true(const json_t *v)
 {
@@ -36,13 +26,13 @@ is_true(const json_t *v)
 static void
 attachments(json_t *msg, const json_t *message)
 {
-	json_t *list = get(msg, "attachments"), *a;
+	json_t *list = json_object_get(msg, "attachments"), *a;
 	size_t i;
 
-	json_array_foreach(get(message, "attachments"), i, a) {
+	json_array_foreach(json_object_get(message, "attachments"), i, a) {
 		json_t *at = json_object();
-		omni_json_set_str(at, "content_type", str(a, "type"));
-		omni_json_set_str(at, "url", str(get(a, "payload"), "url"));
+		omni_json_set_str(at, "content_type", omni_payload_str(a, "type"));
+		omni_json_set_str(at, "url", omni_payload_str(json_object_get(a, "payload"), "url"));
 		json_array_append_new(list, at);
 	}
 }
@@ -75,15 +65,15 @@ source_new(omni_payload *p, const struct event *e, const char *customer)
 static json_t *
 ticket_new(omni_payload *p, const struct event *e)
 {
-	int echo = is_true(get(e->message, "is_echo"));
-	const char *customer = str(get(e->ev, echo ? "recipient" : "sender"), "id");
-	const char *text = str(e->message, "text");
+	int echo = is_true(json_object_get(e->message, "is_echo"));
+	const char *customer = omni_payload_str(json_object_get(e->ev, echo ? "recipient" : "sender"), "id");
+	const char *text = omni_payload_str(e->message, "text");
 	json_t *ticket, *cust = json_object(), *handles = json_object(), *ids, *msg;
 	omni_time at = 0;
 	char *id = NULL;
 
-	if (omni_payload_time(get(e->ev, "timestamp"), &at) < 0)
-		omni_payload_time(get(e->entry, "time"), &at);
+	if (omni_payload_time(json_object_get(e->ev, "timestamp"), &at) < 0)
+		omni_payload_time(json_object_get(e->entry, "time"), &at);
 	if (asprintf(&id, "%s:%s", p->f->name, e->mid) < 0)
 		id = NULL;
 	ticket = omni_ticket_new(id, e->channel, omni_fetch_store(p->f, e->channel, e->page),
@@ -103,7 +93,7 @@ ticket_new(omni_payload *p, const struct event *e)
 	msg = omni_message_new(e->mid, echo ? "out" : "in", echo ? "agent" : "customer",
 	                       at, text, e->channel);
 	attachments(msg, e->message);
-	json_object_set_new(msg, "source", json_deep_copy(get(ticket, "source")));
+	json_object_set_new(msg, "source", json_deep_copy(json_object_get(ticket, "source")));
 	omni_ticket_add_message_new(ticket, msg);
 	return ticket;
 }
@@ -114,9 +104,9 @@ event(omni_payload *p, struct event *e, omni_error *err)
 	json_t *keys;
 	int rc;
 
-	if (!json_is_object(e->message) || is_true(get(e->message, "is_deleted")))
+	if (!json_is_object(e->message) || is_true(json_object_get(e->message, "is_deleted")))
 		return 0;
-	if (!(e->mid = str(e->message, "mid")))
+	if (!(e->mid = omni_payload_str(e->message, "mid")))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "%s message without a mid", e->channel), -1;
 	if ((rc = omni_payload_seen(p, e->mid, err)) != 0)
@@ -133,7 +123,7 @@ omni_payload_meta_event(omni_payload *p, const char *channel, const char *page,
                         const json_t *ev, const char *name, omni_error *err)
 {
 	struct event e = { .channel = p->f->channel ? p->f->channel : channel,
-	                   .page = page, .ev = ev, .message = get(ev, "message"),
+	                   .page = page, .ev = ev, .message = json_object_get(ev, "message"),
 	                   .name = name };
 
 	return event(p, &e, err);
@@ -142,8 +132,8 @@ omni_payload_meta_event(omni_payload *p, const char *channel, const char *page,
 int
 omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err)
 {
-	const char *object = str(doc, "object");
-	const json_t *entries = get(doc, "entry"), *entry, *ev;
+	const char *object = omni_payload_str(doc, "object");
+	const json_t *entries = json_object_get(doc, "entry"), *entry, *ev;
 	size_t i, j;
 
 	if (!object || !json_is_array(entries) ||
@@ -154,11 +144,11 @@ omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err)
 		struct event e = { .channel = p->f->channel ? p->f->channel :
 		                              object[0] == 'i' ? "instagram" : "facebook",
 		                   .entry = entry };
-		char *page = omni_payload_id(get(entry, "id"));
+		char *page = omni_payload_id(json_object_get(entry, "id"));
 		e.page = page;
-		json_array_foreach(get(entry, "messaging"), j, ev) {
+		json_array_foreach(json_object_get(entry, "messaging"), j, ev) {
 			e.ev = ev;
-			e.message = get(ev, "message");
+			e.message = json_object_get(ev, "message");
 			if (event(p, &e, err) < 0) {
 				free(page);
 				return -1;

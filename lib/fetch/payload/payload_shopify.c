@@ -10,37 +10,27 @@
 #include "core/core.h"
 #include "fetch/fetch.h"
 
-#define get json_object_get
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 static int
 is_order(const json_t *o)
 {
 	/* a fulfilment has line_items and a name too, and an order_id */
-	return json_is_object(o) && get(o, "id") && get(o, "line_items") &&
-	       (get(o, "order_number") || get(o, "name")) && !get(o, "order_id");
+	return json_is_object(o) && json_object_get(o, "id") && json_object_get(o, "line_items") &&
+	       (json_object_get(o, "order_number") || json_object_get(o, "name")) && !json_object_get(o, "order_id");
 }
 
 static int
 is_fulfillment(const json_t *o)
 {
-	return json_is_object(o) && get(o, "order_id") &&
-	       (get(o, "tracking_number") || get(o, "tracking_company") ||
-	        get(o, "shipment_status"));
+	return json_is_object(o) && json_object_get(o, "order_id") &&
+	       (json_object_get(o, "tracking_number") || json_object_get(o, "tracking_company") ||
+	        json_object_get(o, "shipment_status"));
 }
 
 static int
 is_refund(const json_t *o)
 {
-	return json_is_object(o) && get(o, "order_id") &&
-	       (get(o, "refund_line_items") || get(o, "transactions"));
+	return json_is_object(o) && json_object_get(o, "order_id") &&
+	       (json_object_get(o, "refund_line_items") || json_object_get(o, "transactions"));
 }
 
 /* Every element of a list satisfies is (an empty list does). */
@@ -134,7 +124,7 @@ set_id(json_t *obj, const char *key, const json_t *v)
 static void
 copy_str(json_t *to, const char *tkey, const json_t *from, const char *fkey)
 {
-	omni_payload_set_str(to, tkey, str(from, fkey));
+	omni_payload_set_str(to, tkey, omni_payload_str(from, fkey));
 }
 
 /* shipment_status (and the fulfilment's own status) in the tracking
@@ -151,7 +141,7 @@ tracking_status(const json_t *fl)
 		{ "attempted_delivery", "attempt_fail" }, { "delivered", "delivered" },
 		{ "picked_up", "delivered" }, { "failure", "exception" },
 	};
-	const char *st = str(fl, "status"), *ship = str(fl, "shipment_status");
+	const char *st = omni_payload_str(fl, "status"), *ship = omni_payload_str(fl, "shipment_status");
 
 	if (st && strcmp(st, "cancelled") == 0)
 		return "cancelled";
@@ -167,22 +157,22 @@ fulfillment_new(const json_t *fl)
 	json_t *out = json_object();
 	const char *status = tracking_status(fl);
 
-	set_id(out, "id", get(fl, "id"));
+	set_id(out, "id", json_object_get(fl, "id"));
 	copy_str(out, "carrier", fl, "tracking_company");
 	copy_str(out, "tracking_number", fl, "tracking_number");
-	if (!get(out, "tracking_number"))
+	if (!json_object_get(out, "tracking_number"))
 		omni_payload_set_str(out, "tracking_number",
-		                     json_string_value(json_array_get(get(fl, "tracking_numbers"), 0)));
+		                     json_string_value(json_array_get(json_object_get(fl, "tracking_numbers"), 0)));
 	copy_str(out, "tracking_url", fl, "tracking_url");
-	if (!get(out, "tracking_url"))
+	if (!json_object_get(out, "tracking_url"))
 		omni_payload_set_str(out, "tracking_url",
-		                     json_string_value(json_array_get(get(fl, "tracking_urls"), 0)));
+		                     json_string_value(json_array_get(json_object_get(fl, "tracking_urls"), 0)));
 	json_object_set_new(out, "status", json_string(status));
-	omni_payload_set_time(out, "shipped_at", get(fl, "created_at"));
+	omni_payload_set_time(out, "shipped_at", json_object_get(fl, "created_at"));
 	if (strcmp(status, "delivered") == 0)
-		omni_payload_set_time(out, "delivered_at", get(fl, "updated_at"));
-	omni_payload_set_time(out, "estimated_at", get(fl, "estimated_delivery_at"));
-	omni_payload_set_time(out, "updated_at", get(fl, "updated_at"));
+		omni_payload_set_time(out, "delivered_at", json_object_get(fl, "updated_at"));
+	omni_payload_set_time(out, "estimated_at", json_object_get(fl, "estimated_delivery_at"));
+	omni_payload_set_time(out, "updated_at", json_object_get(fl, "updated_at"));
 	return out;
 }
 
@@ -196,10 +186,10 @@ refund_new(const json_t *r, const char *order_currency)
 	char buf[64];
 	size_t i;
 
-	set_id(out, "id", get(r, "id"));
-	json_array_foreach(get(r, "transactions"), i, t) {
-		const char *kind = str(t, "kind"), *st = str(t, "status");
-		const json_t *amount = get(t, "amount");
+	set_id(out, "id", json_object_get(r, "id"));
+	json_array_foreach(json_object_get(r, "transactions"), i, t) {
+		const char *kind = omni_payload_str(t, "kind"), *st = omni_payload_str(t, "status");
+		const json_t *amount = json_object_get(t, "amount");
 		char *text = NULL;
 		if (!kind || strcmp(kind, "refund") != 0 ||
 		    (st && (strcmp(st, "failure") == 0 || strcmp(st, "error") == 0)))
@@ -211,14 +201,14 @@ refund_new(const json_t *r, const char *order_currency)
 			dec_add(&sum, text);
 		free(text);
 		if (!currency)
-			currency = str(t, "currency");
+			currency = omni_payload_str(t, "currency");
 	}
 	if (sum.any)
 		json_object_set_new(out, "amount", json_string(dec_format(&sum, buf, sizeof buf)));
 	omni_payload_set_str(out, "currency", currency ? currency : order_currency);
 	copy_str(out, "reason", r, "note");
-	omni_payload_set_time(out, "at", get(r, "created_at") ? get(r, "created_at")
-	                                                       : get(r, "processed_at"));
+	omni_payload_set_time(out, "at", json_object_get(r, "created_at") ? json_object_get(r, "created_at")
+	                                                       : json_object_get(r, "processed_at"));
 	return out;
 }
 
@@ -237,26 +227,26 @@ lowercase(char *s)
 static json_t *
 customer_new(const json_t *o)
 {
-	const json_t *c = get(o, "customer"), *bill = get(o, "billing_address"),
-	             *ship = get(o, "shipping_address");
+	const json_t *c = json_object_get(o, "customer"), *bill = json_object_get(o, "billing_address"),
+	             *ship = json_object_get(o, "shipping_address");
 	json_t *out = json_object();
-	const char *first = str(c, "first_name"), *last = str(c, "last_name"), *s;
+	const char *first = omni_payload_str(c, "first_name"), *last = omni_payload_str(c, "last_name"), *s;
 	char *name = NULL, *email = NULL;
 
-	set_id(out, "id", get(c, "id"));
+	set_id(out, "id", json_object_get(c, "id"));
 	if ((first || last) &&
 	    asprintf(&name, "%s%s%s", first ? first : "", first && last ? " " : "",
 	             last ? last : "") >= 0)
 		json_object_set_new(out, "name", json_string(name));
-	else if ((s = str(bill, "name")) || (s = str(ship, "name")))
+	else if ((s = omni_payload_str(bill, "name")) || (s = omni_payload_str(ship, "name")))
 		json_object_set_new(out, "name", json_string(s));
 	free(name);
-	if ((s = str(o, "email")) || (s = str(o, "contact_email")) || (s = str(c, "email")))
+	if ((s = omni_payload_str(o, "email")) || (s = omni_payload_str(o, "contact_email")) || (s = omni_payload_str(c, "email")))
 		if ((email = lowercase(strdup(s))))
 			json_object_set_new(out, "email", json_string(email));
 	free(email);
-	if ((s = str(o, "phone")) || (s = str(c, "phone")) || (s = str(bill, "phone")) ||
-	    (s = str(ship, "phone")))
+	if ((s = omni_payload_str(o, "phone")) || (s = omni_payload_str(c, "phone")) || (s = omni_payload_str(bill, "phone")) ||
+	    (s = omni_payload_str(ship, "phone")))
 		json_object_set_new(out, "phone", json_string(s));
 	return out;
 }
@@ -275,7 +265,7 @@ omni_shopify_account(const json_t *customer, const char *store)
 		return NULL;
 	omni_json_set_str(a, "channel", "shopify");
 	omni_json_set_str(a, "store", store);
-	omni_json_set_str(a, "updated_at", str(customer, "updated_at"));
+	omni_json_set_str(a, "updated_at", omni_payload_str(customer, "updated_at"));
 	return a;
 }
 
@@ -285,12 +275,12 @@ items_new(const json_t *o)
 	json_t *items = json_array(), *li;
 	size_t i;
 
-	json_array_foreach(get(o, "line_items"), i, li) {
+	json_array_foreach(json_object_get(o, "line_items"), i, li) {
 		json_t *it = json_object();
-		const json_t *qty = get(li, "quantity");
+		const json_t *qty = json_object_get(li, "quantity");
 		copy_str(it, "sku", li, "sku");
-		omni_payload_set_str(it, "title", str(li, "name") ? str(li, "name")
-		                                                   : str(li, "title"));
+		omni_payload_set_str(it, "title", omni_payload_str(li, "name") ? omni_payload_str(li, "name")
+		                                                   : omni_payload_str(li, "title"));
 		if (json_is_integer(qty))
 			json_object_set_new(it, "qty", json_integer(json_integer_value(qty)));
 		json_array_append_new(items, it);
@@ -319,39 +309,39 @@ fulfillment_conv(const json_t *fl, const char *unused)
 static json_t *
 order_new(const omni_payload *p, const json_t *o)
 {
-	json_t *out = json_object(), *total = get(o, "total_price");
-	const char *currency = str(o, "currency");
+	json_t *out = json_object(), *total = json_object_get(o, "total_price");
+	const char *currency = omni_payload_str(o, "currency");
 	char *number = NULL;
 
-	set_id(out, "id", get(o, "id"));
-	if (str(o, "name"))
-		json_object_set_new(out, "number", json_string(str(o, "name")));
-	else if (json_is_integer(get(o, "order_number")) &&
+	set_id(out, "id", json_object_get(o, "id"));
+	if (omni_payload_str(o, "name"))
+		json_object_set_new(out, "number", json_string(omni_payload_str(o, "name")));
+	else if (json_is_integer(json_object_get(o, "order_number")) &&
 	         asprintf(&number, "#%" JSON_INTEGER_FORMAT,
-	                  json_integer_value(get(o, "order_number"))) >= 0)
+	                  json_integer_value(json_object_get(o, "order_number"))) >= 0)
 		json_object_set_new(out, "number", json_string(number));
 	free(number);
 	json_object_set_new(out, "channel", json_string("shopify"));
 	omni_json_set_str(out, "store", p->f->store_name);
-	omni_payload_set_time(out, "placed_at", get(o, "created_at"));
-	omni_payload_set_time(out, "updated_at", get(o, "updated_at"));
+	omni_payload_set_time(out, "placed_at", json_object_get(o, "created_at"));
+	omni_payload_set_time(out, "updated_at", json_object_get(o, "updated_at"));
 	/* a version that does not say (a GraphQL query without those fields)
 	 * leaves the status as it was */
-	if (get(o, "cancelled_at") || get(o, "closed_at"))
+	if (json_object_get(o, "cancelled_at") || json_object_get(o, "closed_at"))
 		json_object_set_new(out, "status", json_string(
-			!json_is_null(get(o, "cancelled_at")) && get(o, "cancelled_at") ? "cancelled" :
-			!json_is_null(get(o, "closed_at")) && get(o, "closed_at") ? "closed" : "open"));
+			!json_is_null(json_object_get(o, "cancelled_at")) && json_object_get(o, "cancelled_at") ? "cancelled" :
+			!json_is_null(json_object_get(o, "closed_at")) && json_object_get(o, "closed_at") ? "closed" : "open"));
 	copy_str(out, "financial_status", o, "financial_status");
 	if (json_is_string(total))
 		json_object_set(out, "total", total);
 	omni_payload_set_str(out, "currency", currency);
 	json_object_set_new(out, "customer", customer_new(o));
-	if (json_is_array(get(o, "line_items")))   /* absent: keep the stored items */
+	if (json_is_array(json_object_get(o, "line_items")))   /* absent: keep the stored items */
 		json_object_set_new(out, "items", items_new(o));
-	if (json_is_array(get(o, "fulfillments")))
-		append_all(out, "fulfillments", get(o, "fulfillments"), fulfillment_conv, NULL);
-	if (json_is_array(get(o, "refunds")))
-		append_all(out, "refunds", get(o, "refunds"), refund_new, currency);
+	if (json_is_array(json_object_get(o, "fulfillments")))
+		append_all(out, "fulfillments", json_object_get(o, "fulfillments"), fulfillment_conv, NULL);
+	if (json_is_array(json_object_get(o, "refunds")))
+		append_all(out, "refunds", json_object_get(o, "refunds"), refund_new, currency);
 	return out;
 }
 
@@ -363,7 +353,7 @@ order(omni_payload *p, const json_t *o, omni_error *err)
 	json_t *n = order_new(p, o);
 	int rc;
 
-	if (!get(n, "id"))
+	if (!json_object_get(n, "id"))
 		rc = (omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                     "shopify order without an id"), -1);
 	else
@@ -376,7 +366,7 @@ order(omni_payload *p, const json_t *o, omni_error *err)
 static int
 piece(omni_payload *p, const json_t *o, int is_fl, omni_error *err)
 {
-	char *order_id = omni_payload_id(get(o, "order_id"));
+	char *order_id = omni_payload_id(json_object_get(o, "order_id"));
 	json_t *n = is_fl ? fulfillment_new(o) : refund_new(o, NULL);
 	int rc;
 
@@ -411,18 +401,18 @@ each(omni_payload *p, const json_t *list, int kind, omni_error *err)
 static int
 graphql(omni_payload *p, const json_t *data, omni_error *err)
 {
-	const json_t *conn = get(data, "orders"), *single = get(data, "order");
+	const json_t *conn = json_object_get(data, "orders"), *single = json_object_get(data, "order");
 	json_t *list = json_array(), *n;
 	size_t i;
 	int rc = 1;
 
 	if (json_is_object(single))
 		json_array_append(list, (json_t *)single);
-	else if (json_is_array(get(conn, "edges")))
-		json_array_foreach(get(conn, "edges"), i, n)
-			json_array_append(list, get(n, "node"));
-	else if (json_is_array(get(conn, "nodes")))
-		json_array_extend(list, get(conn, "nodes"));
+	else if (json_is_array(json_object_get(conn, "edges")))
+		json_array_foreach(json_object_get(conn, "edges"), i, n)
+			json_array_append(list, json_object_get(n, "node"));
+	else if (json_is_array(json_object_get(conn, "nodes")))
+		json_array_extend(list, json_object_get(conn, "nodes"));
 	else
 		rc = 0;
 	json_array_foreach(list, i, n) {
@@ -446,21 +436,21 @@ omni_payload_shopify(omni_payload *p, const json_t *doc, omni_error *err)
 
 	if (!json_is_object(doc))
 		return 0;
-	if (json_is_object(v = get(doc, "data")) && (rc = graphql(p, v, err)) != 0)
+	if (json_is_object(v = json_object_get(doc, "data")) && (rc = graphql(p, v, err)) != 0)
 		return rc;
-	if ((v = get(doc, "orders")) && all(v, is_order))
+	if ((v = json_object_get(doc, "orders")) && all(v, is_order))
 		return each(p, v, 0, err);
-	if (is_order(v = get(doc, "order")))
+	if (is_order(v = json_object_get(doc, "order")))
 		return order(p, v, err) < 0 ? -1 : 1;
 	if (is_order(doc))    /* before the lists: an order has those keys */
 		return order(p, doc, err) < 0 ? -1 : 1;
-	if ((v = get(doc, "fulfillments")) && json_array_size(v) && all(v, is_fulfillment))
+	if ((v = json_object_get(doc, "fulfillments")) && json_array_size(v) && all(v, is_fulfillment))
 		return each(p, v, 1, err);
-	if (is_fulfillment(v = get(doc, "fulfillment")))
+	if (is_fulfillment(v = json_object_get(doc, "fulfillment")))
 		return piece(p, v, 1, err) < 0 ? -1 : 1;
-	if ((v = get(doc, "refunds")) && json_array_size(v) && all(v, is_refund))
+	if ((v = json_object_get(doc, "refunds")) && json_array_size(v) && all(v, is_refund))
 		return each(p, v, 2, err);
-	if (is_refund(v = get(doc, "refund")))
+	if (is_refund(v = json_object_get(doc, "refund")))
 		return piece(p, v, 0, err) < 0 ? -1 : 1;
 	if (is_fulfillment(doc))
 		return piece(p, doc, 1, err) < 0 ? -1 : 1;

@@ -7,16 +7,6 @@
 
 #include "fetch/fetch.h"
 
-#define get json_object_get
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 /* The tail of a gid, or the id as it is. */
 static json_t *
 gid(const json_t *v)
@@ -57,7 +47,7 @@ put(json_t *o, const char *key, json_t *v)
 static void
 copy(json_t *to, const char *tkey, const json_t *from, const char *fkey)
 {
-	const json_t *v = get(from, fkey);
+	const json_t *v = json_object_get(from, fkey);
 
 	if (v && !json_is_null(v))
 		json_object_set(to, tkey, (json_t *)v);
@@ -74,33 +64,33 @@ nodes(const json_t *v)
 		json_array_extend(out, (json_t *)v);
 		return out;
 	}
-	if (json_is_array(get(v, "nodes"))) {
-		json_array_extend(out, get(v, "nodes"));
+	if (json_is_array(json_object_get(v, "nodes"))) {
+		json_array_extend(out, json_object_get(v, "nodes"));
 		return out;
 	}
-	json_array_foreach(get(v, "edges"), i, e)
-		if (json_is_object(get(e, "node")))
-			json_array_append(out, get(e, "node"));
+	json_array_foreach(json_object_get(v, "edges"), i, e)
+		if (json_is_object(json_object_get(e, "node")))
+			json_array_append(out, json_object_get(e, "node"));
 	return out;
 }
 
 static json_t *
 money(const json_t *set, const char *what)
 {
-	const json_t *m = get(set, "shopMoney");
+	const json_t *m = json_object_get(set, "shopMoney");
 
-	return json_string_value(get(m, what)) ? json_incref(get(m, what)) : NULL;
+	return json_string_value(json_object_get(m, what)) ? json_incref(json_object_get(m, what)) : NULL;
 }
 
 static json_t *
 fulfillment(const json_t *n)
 {
-	json_t *f = json_object(), *track = nodes(get(n, "trackingInfo"));
+	json_t *f = json_object(), *track = nodes(json_object_get(n, "trackingInfo"));
 	const json_t *t = json_array_get(track, 0);
-	const char *display = str(n, "displayStatus");
+	const char *display = omni_payload_str(n, "displayStatus");
 
-	put(f, "id", gid(get(n, "id")));
-	put(f, "status", lower(str(n, "status")));
+	put(f, "id", gid(json_object_get(n, "id")));
+	put(f, "status", lower(omni_payload_str(n, "status")));
 	/* displayStatus names the same events as REST's shipment_status */
 	put(f, "shipment_status", lower(display));
 	copy(f, "tracking_company", t, "company");
@@ -117,15 +107,15 @@ static json_t *
 refund(const json_t *n)
 {
 	json_t *r = json_object(), *tr = json_object(), *list = json_array();
-	const json_t *set = get(n, "totalRefundedSet");
+	const json_t *set = json_object_get(n, "totalRefundedSet");
 
-	put(r, "id", gid(get(n, "id")));
+	put(r, "id", gid(json_object_get(n, "id")));
 	copy(r, "created_at", n, "createdAt");
 	copy(r, "note", n, "note");
 	json_object_set_new(tr, "kind", json_string("refund"));
 	put(tr, "amount", money(set, "amount"));
 	put(tr, "currency", money(set, "currencyCode"));
-	if (get(tr, "amount"))
+	if (json_object_get(tr, "amount"))
 		json_array_append(list, tr);
 	json_decref(tr);
 	json_object_set_new(r, "transactions", list);
@@ -137,7 +127,7 @@ customer(const json_t *n)
 {
 	json_t *c = json_object();
 
-	put(c, "id", gid(get(n, "id")));
+	put(c, "id", gid(json_object_get(n, "id")));
 	copy(c, "first_name", n, "firstName");
 	copy(c, "last_name", n, "lastName");
 	copy(c, "email", n, "email");
@@ -173,31 +163,31 @@ json_t *
 omni_shopify_from_graphql(const json_t *n)
 {
 	json_t *o = json_object();
-	const json_t *total = get(n, "totalPriceSet");
+	const json_t *total = json_object_get(n, "totalPriceSet");
 
-	put(o, "id", gid(get(n, "id")));
+	put(o, "id", gid(json_object_get(n, "id")));
 	copy(o, "name", n, "name");
 	copy(o, "created_at", n, "createdAt");
 	copy(o, "updated_at", n, "updatedAt");
 	/* present even when null: "not cancelled" is news too */
-	if (get(n, "cancelledAt"))
-		json_object_set(o, "cancelled_at", get(n, "cancelledAt"));
-	if (get(n, "closedAt"))
-		json_object_set(o, "closed_at", get(n, "closedAt"));
-	put(o, "financial_status", lower(str(n, "displayFinancialStatus")));
+	if (json_object_get(n, "cancelledAt"))
+		json_object_set(o, "cancelled_at", json_object_get(n, "cancelledAt"));
+	if (json_object_get(n, "closedAt"))
+		json_object_set(o, "closed_at", json_object_get(n, "closedAt"));
+	put(o, "financial_status", lower(omni_payload_str(n, "displayFinancialStatus")));
 	put(o, "total_price", money(total, "amount"));
 	put(o, "currency", money(total, "currencyCode"));
-	if (!get(o, "currency"))
+	if (!json_object_get(o, "currency"))
 		copy(o, "currency", n, "currencyCode");
 	copy(o, "email", n, "email");
 	copy(o, "phone", n, "phone");
-	if (json_is_object(get(n, "customer")))
-		json_object_set_new(o, "customer", customer(get(n, "customer")));
-	if (get(n, "lineItems"))
-		json_object_set_new(o, "line_items", map_list(get(n, "lineItems"), line_item));
-	if (get(n, "fulfillments"))
-		json_object_set_new(o, "fulfillments", map_list(get(n, "fulfillments"), fulfillment));
-	if (get(n, "refunds"))
-		json_object_set_new(o, "refunds", map_list(get(n, "refunds"), refund));
+	if (json_is_object(json_object_get(n, "customer")))
+		json_object_set_new(o, "customer", customer(json_object_get(n, "customer")));
+	if (json_object_get(n, "lineItems"))
+		json_object_set_new(o, "line_items", map_list(json_object_get(n, "lineItems"), line_item));
+	if (json_object_get(n, "fulfillments"))
+		json_object_set_new(o, "fulfillments", map_list(json_object_get(n, "fulfillments"), fulfillment));
+	if (json_object_get(n, "refunds"))
+		json_object_set_new(o, "refunds", map_list(json_object_get(n, "refunds"), refund));
 	return o;
 }

@@ -26,7 +26,6 @@
 #include "fetch/fetch.h"
 #include "report/report.h"
 
-#define get json_object_get
 #define TOO_MANY 2001     /* eBay's errorId for "too many requests" */
 
 struct part {
@@ -69,14 +68,14 @@ part_time(const json_t *o, const char *key)
 {
 	omni_time t;
 
-	return omni_payload_time(get(o, key), &t) == 0 ? t : OMNI_TIME_NONE;
+	return omni_payload_time(json_object_get(o, key), &t) == 0 ? t : OMNI_TIME_NONE;
 }
 
 static void
 part_load(struct ebay *e, struct part *pt, const char *name)
 {
-	const json_t *o = get(e->cursor, name);
-	const char *next = json_string_value(get(o, "next"));
+	const json_t *o = json_object_get(e->cursor, name);
+	const char *next = json_string_value(json_object_get(o, "next"));
 
 	pt->name = name;
 	pt->since = part_time(o, "since");
@@ -136,8 +135,8 @@ too_many(const json_t *doc)
 	size_t i;
 	json_t *e;
 
-	json_array_foreach(get(doc, "errors"), i, e)
-		if (json_integer_value(get(e, "errorId")) == TOO_MANY)
+	json_array_foreach(json_object_get(doc, "errors"), i, e)
+		if (json_integer_value(json_object_get(e, "errorId")) == TOO_MANY)
 			return 1;
 	return 0;
 }
@@ -251,16 +250,16 @@ fetch(struct ebay *e, const char *url, const char *what, const char *scope,
 static char *
 next_url(const json_t *doc, const char *list, const char *url)
 {
-	const char *next = json_string_value(get(doc, "next"));
-	json_int_t offset = json_integer_value(get(doc, "offset")),
-	           total = json_integer_value(get(doc, "total"));
-	size_t n = json_array_size(get(doc, list));
+	const char *next = json_string_value(json_object_get(doc, "next"));
+	json_int_t offset = json_integer_value(json_object_get(doc, "offset")),
+	           total = json_integer_value(json_object_get(doc, "total"));
+	size_t n = json_array_size(json_object_get(doc, list));
 	const char *q;
 	char *out = NULL;
 
 	if (next && *next)
 		return strdup(next);
-	if (!n || !json_is_integer(get(doc, "total")) || offset + (json_int_t)n >= total)
+	if (!n || !json_is_integer(json_object_get(doc, "total")) || offset + (json_int_t)n >= total)
 		return NULL;
 	/* the same query with offset= replaced */
 	q = strstr(url, "&offset=");
@@ -275,7 +274,7 @@ next_url(const json_t *doc, const char *list, const char *url)
 static char *
 escape_id(const json_t *o, const char *key)
 {
-	const char *v = json_string_value(get(o, key));
+	const char *v = json_string_value(json_object_get(o, key));
 
 	return v ? omni_url_escape(v) : NULL;
 }
@@ -290,7 +289,7 @@ fulfillments(struct ebay *e, const json_t *o, const char *id, const char *what,
 	size_t i;
 	int rc = -1;
 
-	if (!json_array_size(get(o, "fulfillmentHrefs")))
+	if (!json_array_size(json_object_get(o, "fulfillmentHrefs")))
 		return 0;
 	snprintf(sub, sizeof sub, "%s: order %.40s: fulfillments", what, id);
 	if (!(eid = escape_id(o, "orderId")) ||
@@ -301,14 +300,14 @@ fulfillments(struct ebay *e, const json_t *o, const char *id, const char *what,
 	}
 	if (!(doc = fetch(e, url, sub, "sell.fulfillment", err)))
 		goto out;
-	if (!json_is_array(get(doc, "fulfillments"))) {
+	if (!json_is_array(json_object_get(doc, "fulfillments"))) {
 		omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
 		               "%s: no \"fulfillments\" list in the response", sub);
 		goto out;
 	}
-	json_array_foreach(get(doc, "fulfillments"), i, fl) {
+	json_array_foreach(json_object_get(doc, "fulfillments"), i, fl) {
 		json_t *n = omni_ebay_fulfillment_new(fl, o);
-		int r = get(n, "id") ? omni_payload_fulfillment(&e->p, "ebay", id, n, err) :
+		int r = json_object_get(n, "id") ? omni_payload_fulfillment(&e->p, "ebay", id, n, err) :
 		        (omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
 		                        "%s: a fulfillment without a fulfillmentId", sub), -1);
 		json_decref(n);
@@ -335,13 +334,13 @@ orders_page(struct ebay *e, struct part *pt, const char *url, char **next,
 	snprintf(what, sizeof what, "orders page %ld", e->page);
 	if (!(doc = fetch(e, url, what, "sell.fulfillment", err)))
 		return -1;
-	if (!json_is_array(get(doc, "orders")) && json_integer_value(get(doc, "total")) != 0) {
+	if (!json_is_array(json_object_get(doc, "orders")) && json_integer_value(json_object_get(doc, "total")) != 0) {
 		omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
 		               "%s: no \"orders\" list in the response", what);
 		goto out;
 	}
-	json_array_foreach(get(doc, "orders"), i, o) {
-		const char *id = json_string_value(get(o, "orderId"));
+	json_array_foreach(json_object_get(doc, "orders"), i, o) {
+		const char *id = json_string_value(json_object_get(o, "orderId"));
 		json_t *n;
 		int r;
 		if (!id || !*id) {
@@ -354,7 +353,7 @@ orders_page(struct ebay *e, struct part *pt, const char *url, char **next,
 		json_decref(n);
 		if (r < 0 || fulfillments(e, o, id, what, err) < 0)
 			goto out;
-		part_note(pt, get(o, "lastModifiedDate"));
+		part_note(pt, json_object_get(o, "lastModifiedDate"));
 	}
 	*next = next_url(doc, "orders", url);
 	rc = 0;
@@ -383,14 +382,14 @@ messages(struct ebay *e, const char *cid, const char *type, const char *what,
 		char *next;
 		if (!(doc = fetch(e, url, what, "commerce.message", err)))
 			goto fail;
-		if (!json_is_array(get(doc, "messages"))) {
+		if (!json_is_array(json_object_get(doc, "messages"))) {
 			omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
 			               "%s: no \"messages\" list in the response", what);
 			goto fail;
 		}
-		json_array_extend(all, get(doc, "messages"));
-		if (!*title && json_string_value(get(doc, "conversationTitle")))
-			*title = json_incref(get(doc, "conversationTitle"));
+		json_array_extend(all, json_object_get(doc, "messages"));
+		if (!*title && json_string_value(json_object_get(doc, "conversationTitle")))
+			*title = json_incref(json_object_get(doc, "conversationTitle"));
 		next = next_url(doc, "messages", url);
 		free(url);
 		url = next;
@@ -413,8 +412,8 @@ static int
 conversation(struct ebay *e, const json_t *conv, const char *type, const char *page,
              omni_error *err)
 {
-	char *latest = omni_payload_id(get(get(conv, "latestMessage"), "messageId")), what[160];
-	const char *cid = json_string_value(get(conv, "conversationId"));
+	char *latest = omni_payload_id(json_object_get(json_object_get(conv, "latestMessage"), "messageId")), what[160];
+	const char *cid = json_string_value(json_object_get(conv, "conversationId"));
 	json_t *list = NULL, *title = NULL, *whole = NULL;
 	int rc = -1, seen = 0;
 
@@ -436,7 +435,7 @@ conversation(struct ebay *e, const json_t *conv, const char *type, const char *p
 	whole = json_pack("{s:s, s:s, s:O}", "conversationId", cid, "conversationType", type,
 	                  "messages", list);
 	json_object_set(whole, "conversationTitle",
-	                get(conv, "conversationTitle") ? get(conv, "conversationTitle") :
+	                json_object_get(conv, "conversationTitle") ? json_object_get(conv, "conversationTitle") :
 	                title ? title : json_null());
 	if ((rc = omni_payload_ebay(&e->p, whole, err)) == 0)
 		omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
@@ -463,16 +462,16 @@ conversations_page(struct ebay *e, struct part *pt, const char *url, char **next
 	snprintf(what, sizeof what, "%s conversations page %ld", pt->name, e->page);
 	if (!(doc = fetch(e, url, what, "commerce.message", err)))
 		return -1;
-	if (!json_is_array(get(doc, "conversations")) &&
-	    json_integer_value(get(doc, "total")) != 0) {
+	if (!json_is_array(json_object_get(doc, "conversations")) &&
+	    json_integer_value(json_object_get(doc, "total")) != 0) {
 		omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
 		               "%s: no \"conversations\" list in the response", what);
 		goto out;
 	}
-	json_array_foreach(get(doc, "conversations"), i, conv) {
+	json_array_foreach(json_object_get(doc, "conversations"), i, conv) {
 		if (conversation(e, conv, pt->name, what, err) < 0)
 			goto out;
-		part_note(pt, get(get(conv, "latestMessage"), "createdDate"));
+		part_note(pt, json_object_get(json_object_get(conv, "latestMessage"), "createdDate"));
 	}
 	*next = next_url(doc, "conversations", url);
 	rc = 0;

@@ -29,8 +29,6 @@
 #define FIELDS "participants,updated_time," \
 	"messages%7Bid,created_time,from,to,message,attachments%7D"
 
-#define get json_object_get
-
 struct meta {
 	omni_fetch *f;
 	omni_paged pg;            /* the handle, the cursor, the page number */
@@ -41,14 +39,6 @@ struct meta {
 	long retries;
 	double backoff;
 };
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
 
 /* The Graph error code of a refusal: error.code of its body
  * ({"error":{"message":"(#4) ...","code":4,...}}), else read from the
@@ -186,7 +176,7 @@ fetch(struct meta *m, const char *url, const char *what, json_t **doc,
 static char *
 next_url(const json_t *box)
 {
-	const char *next = str(get(box, "paging"), "next");
+	const char *next = omni_payload_str(json_object_get(box, "paging"), "next");
 	char *url, *p;
 
 	if (!next || !(url = strdup(next)))
@@ -205,16 +195,16 @@ next_url(const json_t *box)
 static json_t *
 attachment(const json_t *a)
 {
-	const char *mime = str(a, "mime_type"), *type = "file", *url;
+	const char *mime = omni_payload_str(a, "mime_type"), *type = "file", *url;
 
-	if ((url = str(get(a, "image_data"), "url")))
+	if ((url = omni_payload_str(json_object_get(a, "image_data"), "url")))
 		type = "image";
-	else if ((url = str(get(a, "video_data"), "url")))
+	else if ((url = omni_payload_str(json_object_get(a, "video_data"), "url")))
 		type = "video";
 	else if (mime && strncmp(mime, "audio/", 6) == 0)
 		type = "audio";
 	if (!url)
-		url = str(a, "file_url");
+		url = omni_payload_str(a, "file_url");
 	return json_pack("{s:s, s:{s:s?}}", "type", type, "payload", "url", url);
 }
 
@@ -222,17 +212,17 @@ attachment(const json_t *a)
 static json_t *
 as_event(struct meta *m, const json_t *msg, omni_time at)
 {
-	const char *from = str(get(msg, "from"), "id");
-	const char *to = str(json_array_get(get(get(msg, "to"), "data"), 0), "id");
+	const char *from = omni_payload_str(json_object_get(msg, "from"), "id");
+	const char *to = omni_payload_str(json_array_get(json_object_get(json_object_get(msg, "to"), "data"), 0), "id");
 	int echo = from && (strcmp(from, m->account) == 0 || strcmp(from, m->page) == 0);
 	json_t *message = json_object(), *list = json_array(), *a;
 	size_t i;
 
-	omni_json_set_str(message, "mid", str(msg, "id"));
-	omni_payload_set_str(message, "text", str(msg, "message"));
+	omni_json_set_str(message, "mid", omni_payload_str(msg, "id"));
+	omni_payload_set_str(message, "text", omni_payload_str(msg, "message"));
 	if (echo)
 		json_object_set_new(message, "is_echo", json_true());
-	json_array_foreach(get(get(msg, "attachments"), "data"), i, a)
+	json_array_foreach(json_object_get(json_object_get(msg, "attachments"), "data"), i, a)
 		json_array_append_new(list, attachment(a));
 	json_object_set_new(message, "attachments", list);
 	return json_pack("{s:{s:s?}, s:{s:s?}, s:I, s:o}", "sender", "id", from,
@@ -247,9 +237,9 @@ participant_name(const json_t *conv, const char *id)
 	const json_t *p;
 	size_t i;
 
-	json_array_foreach(get(get(conv, "participants"), "data"), i, p)
-		if (id && str(p, "id") && strcmp(str(p, "id"), id) == 0)
-			return str(p, "name");
+	json_array_foreach(json_object_get(json_object_get(conv, "participants"), "data"), i, p)
+		if (id && omni_payload_str(p, "id") && strcmp(omni_payload_str(p, "id"), id) == 0)
+			return omni_payload_str(p, "name");
 	return NULL;
 }
 
@@ -284,19 +274,19 @@ emit_messages(struct meta *m, const json_t *conv, const json_t *msgs,
 	for (i = 0; i < n; i++) {
 		d[i].msg = json_array_get(msgs, i);
 		d[i].index = i;
-		if (!str(d[i].msg, "id") ||
-		    omni_payload_time(get(d[i].msg, "created_time"), &d[i].at) < 0) {
+		if (!omni_payload_str(d[i].msg, "id") ||
+		    omni_payload_time(json_object_get(d[i].msg, "created_time"), &d[i].at) < 0) {
 			omni_error_set(err, OMNI_EX_DATAERR, m->f->name, 0, 0,
 			               "%s: a message without %s", what,
-			               str(d[i].msg, "id") ? "a created_time" : "an id");
+			               omni_payload_str(d[i].msg, "id") ? "a created_time" : "an id");
 			goto out;
 		}
 	}
 	qsort(d, n, sizeof *d, by_time);
 	for (i = 0; i < n; i++) {
-		const char *mid = str(d[i].msg, "id");
+		const char *mid = omni_payload_str(d[i].msg, "id");
 		json_t *ev = as_event(m, d[i].msg, d[i].at);
-		const char *cust = str(get(ev, json_is_true(get(get(ev, "message"), "is_echo")) ?
+		const char *cust = omni_payload_str(json_object_get(ev, json_is_true(json_object_get(json_object_get(ev, "message"), "is_echo")) ?
 		                               "recipient" : "sender"), "id");
 		int seen = m->f->all ? 0 : omni_store_seen(m->f->store, WEBHOOK_SCOPE, mid, err);
 		if (seen == 0)
@@ -318,29 +308,29 @@ out:
 static int
 conversation(struct meta *m, const json_t *conv, const char *what, omni_error *err)
 {
-	const json_t *box = get(conv, "messages");
+	const json_t *box = json_object_get(conv, "messages");
 	json_t *msgs = json_array(), *doc = NULL;
 	char *url = next_url(box), sub[160];
 	int rc = -1;
 
-	if (json_is_array(get(box, "data")))
-		json_array_extend(msgs, get(box, "data"));
+	if (json_is_array(json_object_get(box, "data")))
+		json_array_extend(msgs, json_object_get(box, "data"));
 	for (long n = 2; url; n++) {
 		const json_t *last = json_array_get(msgs, json_array_size(msgs) - 1);
 		omni_time t;
-		if (omni_payload_time(get(last, "created_time"), &t) == 0 &&
+		if (omni_payload_time(json_object_get(last, "created_time"), &t) == 0 &&
 		    m->pg.since != OMNI_TIME_NONE && t < m->pg.since)
 			break;
 		snprintf(sub, sizeof sub, "%s, messages of %.60s page %ld", what,
-		         str(conv, "id") ? str(conv, "id") : "?", n);
+		         omni_payload_str(conv, "id") ? omni_payload_str(conv, "id") : "?", n);
 		if (fetch(m, url, sub, &doc, err) < 0)
 			goto out;
-		if (!json_is_array(get(doc, "data"))) {
+		if (!json_is_array(json_object_get(doc, "data"))) {
 			omni_error_set(err, OMNI_EX_DATAERR, m->f->name, 0, 0,
 			               "%s: no \"data\" list in the response", sub);
 			goto out;
 		}
-		json_array_extend(msgs, get(doc, "data"));
+		json_array_extend(msgs, json_object_get(doc, "data"));
 		free(url);
 		url = next_url(doc);
 		json_decref(doc);
@@ -367,13 +357,13 @@ page(struct meta *m, const char *url, char **next, omni_error *err)
 	snprintf(what, sizeof what, "page %ld", m->pg.page);
 	if (fetch(m, url, what, &doc, err) < 0)
 		goto out;
-	if (!json_is_array(data = get(doc, "data"))) {
+	if (!json_is_array(data = json_object_get(doc, "data"))) {
 		omni_error_set(err, OMNI_EX_DATAERR, m->f->name, 0, 0,
 		               "%s: no \"data\" list in the response", what);
 		goto out;
 	}
 	json_array_foreach(data, i, conv) {
-		const char *u = str(conv, "updated_time");
+		const char *u = omni_payload_str(conv, "updated_time");
 		omni_time t;
 		if (!u || omni_time_parse(u, &t) < 0) {
 			omni_error_set(err, OMNI_EX_DATAERR, m->f->name, 0, 0,
@@ -384,7 +374,7 @@ page(struct meta *m, const char *url, char **next, omni_error *err)
 			stop = 1;     /* newest first: the rest is older still */
 			break;
 		}
-		omni_paged_note(&m->pg, get(conv, "updated_time"));
+		omni_paged_note(&m->pg, json_object_get(conv, "updated_time"));
 		if (conversation(m, conv, what, err) < 0)
 			goto out;
 	}
@@ -512,7 +502,7 @@ account(struct meta *m, omni_error *err)
 		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
 	if (fetch(m, url, "the page's instagram account", &doc, err) < 0)
 		goto out;
-	if (!(v = str(get(doc, "instagram_business_account"), "id"))) {
+	if (!(v = omni_payload_str(json_object_get(doc, "instagram_business_account"), "id"))) {
 		omni_error_set(err, OMNI_EX_CONFIG, m->f->name, 0, 0,
 		               "page %s has no instagram_business_account: connect one, or "
 		               "set account in its [source]", m->page);

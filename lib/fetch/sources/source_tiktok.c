@@ -27,8 +27,6 @@
 #include "report/report.h"
 #include "source_tiktok.h"
 
-#define get json_object_get
-
 static int
 by_key(const void *a, const void *b)
 {
@@ -116,8 +114,8 @@ signed_url(struct tiktok *t, const char *path, const char *const *params, size_t
 static const json_t *
 envelope(struct tiktok *t, const json_t *doc, const char *what, omni_error *err)
 {
-	const json_t *code = get(doc, "code");
-	const char *msg = json_string_value(get(doc, "message"));
+	const json_t *code = json_object_get(doc, "code");
+	const char *msg = json_string_value(json_object_get(doc, "message"));
 
 	if (!json_is_integer(code)) {
 		omni_paged_fail(&t->pg, err, "%s: no \"code\" in the response", what);
@@ -131,11 +129,11 @@ envelope(struct tiktok *t, const json_t *doc, const char *what, omni_error *err)
 		               refused ? " (check OMNI_TIKTOK_TOKEN and OMNI_TIKTOK_SECRET)" : "");
 		return NULL;
 	}
-	if (!json_is_object(get(doc, "data"))) {
+	if (!json_is_object(json_object_get(doc, "data"))) {
 		omni_paged_fail(&t->pg, err, "%s: no \"data\" in the response", what);
 		return NULL;
 	}
-	return get(doc, "data");
+	return json_object_get(doc, "data");
 }
 
 json_t *
@@ -159,14 +157,6 @@ tiktok_call(struct tiktok *t, const char *method, const char *path,
 	}
 	free(url);
 	return doc;
-}
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
 }
 
 static const char *
@@ -196,31 +186,31 @@ static json_t *
 order_new(struct tiktok *t, const json_t *o)
 {
 	json_t *n = json_object(), *c = json_object(), *items = json_array();
-	const json_t *addr = get(o, "recipient_address"), *pay = get(o, "payment"), *l;
-	const char *status = str(o, "status");
+	const json_t *addr = json_object_get(o, "recipient_address"), *pay = json_object_get(o, "payment"), *l;
+	const char *status = omni_payload_str(o, "status");
 	size_t i;
 
-	omni_payload_set_str(n, "id", str(o, "id"));
-	omni_payload_set_str(n, "number", str(o, "id"));
+	omni_payload_set_str(n, "id", omni_payload_str(o, "id"));
+	omni_payload_set_str(n, "number", omni_payload_str(o, "id"));
 	json_object_set_new(n, "channel", json_string("tiktok"));
 	omni_json_set_str(n, "store", t->pg.f->store_name);
-	omni_payload_set_time(n, "placed_at", get(o, "create_time"));
-	omni_payload_set_time(n, "updated_at", get(o, "update_time"));
+	omni_payload_set_time(n, "placed_at", json_object_get(o, "create_time"));
+	omni_payload_set_time(n, "updated_at", json_object_get(o, "update_time"));
 	omni_payload_set_str(n, "status", order_status(status));
 	omni_payload_set_str(n, "financial_status", !status ? NULL :
 	                     !strcmp(status, "UNPAID") ? "pending" :
-	                     get(o, "paid_time") ? "paid" : NULL);
-	omni_payload_set_str(n, "total", str(pay, "total_amount"));
-	omni_payload_set_str(n, "currency", str(pay, "currency"));
-	omni_payload_set_str(c, "id", str(o, "user_id"));
-	omni_payload_set_str(c, "name", str(addr, "name"));
-	omni_payload_set_str(c, "email", str(o, "buyer_email"));
-	omni_payload_set_str(c, "phone", str(addr, "phone_number"));
+	                     json_object_get(o, "paid_time") ? "paid" : NULL);
+	omni_payload_set_str(n, "total", omni_payload_str(pay, "total_amount"));
+	omni_payload_set_str(n, "currency", omni_payload_str(pay, "currency"));
+	omni_payload_set_str(c, "id", omni_payload_str(o, "user_id"));
+	omni_payload_set_str(c, "name", omni_payload_str(addr, "name"));
+	omni_payload_set_str(c, "email", omni_payload_str(o, "buyer_email"));
+	omni_payload_set_str(c, "phone", omni_payload_str(addr, "phone_number"));
 	json_object_set_new(n, "customer", c);
-	json_array_foreach(get(o, "line_items"), i, l) {     /* one line per unit */
+	json_array_foreach(json_object_get(o, "line_items"), i, l) {     /* one line per unit */
 		json_t *it = json_object();
-		omni_payload_set_str(it, "sku", str(l, "seller_sku"));
-		omni_payload_set_str(it, "title", str(l, "product_name"));
+		omni_payload_set_str(it, "sku", omni_payload_str(l, "seller_sku"));
+		omni_payload_set_str(it, "title", omni_payload_str(l, "product_name"));
 		json_object_set_new(it, "qty", json_integer(1));
 		json_array_append_new(items, it);
 	}
@@ -234,25 +224,25 @@ static int
 packages(struct tiktok *t, omni_payload *p, const json_t *o, omni_error *err)
 {
 	json_t *seen = json_object(), *l;
-	const json_t *lines = get(o, "line_items");
+	const json_t *lines = json_object_get(o, "line_items");
 	size_t i, n = json_array_size(lines);
 	int rc = 0;
 
 	for (i = 0; rc == 0 && i <= n; i++) {
 		const json_t *src = i < n ? json_array_get(lines, i) : o;
-		const char *num = str(src, "tracking_number"), *id = str(src, "package_id");
+		const char *num = omni_payload_str(src, "tracking_number"), *id = omni_payload_str(src, "package_id");
 		if (!num || json_object_get(seen, num))
 			continue;
 		json_object_set_new(seen, num, json_true());
 		l = json_object();
 		omni_payload_set_str(l, "id", id ? id : num);
-		omni_payload_set_str(l, "carrier", str(src, "shipping_provider_name") ?
-		                     str(src, "shipping_provider_name") : str(src, "shipping_provider"));
+		omni_payload_set_str(l, "carrier", omni_payload_str(src, "shipping_provider_name") ?
+		                     omni_payload_str(src, "shipping_provider_name") : omni_payload_str(src, "shipping_provider"));
 		omni_payload_set_str(l, "tracking_number", num);
-		omni_payload_set_str(l, "status", tracking_status(str(o, "status")));
-		omni_payload_set_time(l, "shipped_at", get(o, "collection_time"));
-		omni_payload_set_time(l, "delivered_at", get(o, "delivery_time"));
-		rc = omni_payload_fulfillment(p, "tiktok", str(o, "id"), l, err);
+		omni_payload_set_str(l, "status", tracking_status(omni_payload_str(o, "status")));
+		omni_payload_set_time(l, "shipped_at", json_object_get(o, "collection_time"));
+		omni_payload_set_time(l, "delivered_at", json_object_get(o, "delivery_time"));
+		rc = omni_payload_fulfillment(p, "tiktok", omni_payload_str(o, "id"), l, err);
 		json_decref(l);
 	}
 	json_decref(seen);
@@ -282,12 +272,12 @@ orders_page(struct tiktok *t, char **next, omni_error *err)
 	if (!(doc = tiktok_call(t, "POST", "/order/202309/orders/search", params, np, body,
 	                        what, &data, err)))
 		goto out;
-	if (!json_is_array(list = get(data, "orders"))) {
+	if (!json_is_array(list = json_object_get(data, "orders"))) {
 		omni_paged_fail(&t->pg, err, "no data.orders list in the response");
 		goto out;
 	}
 	json_array_foreach(list, i, o)
-		if (!str(o, "id") || !str(o, "status") || !json_is_integer(get(o, "update_time"))) {
+		if (!omni_payload_str(o, "id") || !omni_payload_str(o, "status") || !json_is_integer(json_object_get(o, "update_time"))) {
 			omni_paged_fail(&t->pg, err, "order %zu: not an order (each needs id, status "
 			                "and update_time)", i + 1);
 			goto out;
@@ -300,10 +290,10 @@ orders_page(struct tiktok *t, char **next, omni_error *err)
 			rc = omni_paged_locate(&t->pg, err);
 			goto out;
 		}
-		omni_paged_note(&t->pg, get(o, "update_time"));
+		omni_paged_note(&t->pg, json_object_get(o, "update_time"));
 	}
-	if (str(data, "next_page_token") && json_array_size(list))
-		*next = strdup(str(data, "next_page_token"));
+	if (omni_payload_str(data, "next_page_token") && json_array_size(list))
+		*next = strdup(omni_payload_str(data, "next_page_token"));
 	rc = 0;
 out:
 	json_decref(doc);

@@ -22,16 +22,6 @@
 #include "report/report.h"
 #include "source_tiktok.h"
 
-#define get json_object_get
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 static int
 newer(const struct tiktok *t, const json_t *v)
 {
@@ -45,21 +35,21 @@ newer(const struct tiktok *t, const json_t *v)
 static char *
 content(const json_t *m, json_t *msg, json_t *ids)
 {
-	const char *type = str(m, "type"), *raw = str(m, "content");
+	const char *type = omni_payload_str(m, "type"), *raw = omni_payload_str(m, "content");
 	json_t *c = raw ? json_loads(raw, 0, NULL) : NULL;
 	char *text = NULL;
 
-	if (type && !strcmp(type, "TEXT") && str(c, "content")) {
-		text = strdup(str(c, "content"));
+	if (type && !strcmp(type, "TEXT") && omni_payload_str(c, "content")) {
+		text = strdup(omni_payload_str(c, "content"));
 	} else if (type && !strcmp(type, "IMAGE")) {
 		json_t *a = json_object();
 		omni_json_set_str(a, "content_type", "image");
-		omni_json_set_str(a, "url", str(c, "url"));
-		json_array_append_new(get(msg, "attachments"), a);
+		omni_json_set_str(a, "url", omni_payload_str(c, "url"));
+		json_array_append_new(json_object_get(msg, "attachments"), a);
 		text = strdup("[image]");
-	} else if (type && !strcmp(type, "ORDER_CARD") && str(c, "order_id")) {
-		omni_json_array_add_unique(ids, str(c, "order_id"));
-		if (asprintf(&text, "[order %s]", str(c, "order_id")) < 0)
+	} else if (type && !strcmp(type, "ORDER_CARD") && omni_payload_str(c, "order_id")) {
+		omni_json_array_add_unique(ids, omni_payload_str(c, "order_id"));
+		if (asprintf(&text, "[order %s]", omni_payload_str(c, "order_id")) < 0)
 			text = NULL;
 	} else if (raw) {
 		text = strdup(raw);
@@ -71,15 +61,15 @@ content(const json_t *m, json_t *msg, json_t *ids)
 static json_t *
 message_new(const json_t *m, json_t *ids)
 {
-	const char *role = str(get(m, "sender"), "role");
+	const char *role = omni_payload_str(json_object_get(m, "sender"), "role");
 	int buyer = role && !strcmp(role, "BUYER"), robot = role && !strcmp(role, "ROBOT");
 	int system = role && !strcmp(role, "SYSTEM");
 	omni_time at = 0;
 	json_t *msg;
 	char *text;
 
-	omni_payload_time(get(m, "create_time"), &at);
-	msg = omni_message_new(str(m, "id"), buyer || system ? "in" : "out",
+	omni_payload_time(json_object_get(m, "create_time"), &at);
+	msg = omni_message_new(omni_payload_str(m, "id"), buyer || system ? "in" : "out",
 	                       buyer ? "customer" : system ? "system" : robot ? "bot" : "agent",
 	                       at, NULL, "tiktok");
 	if ((text = content(m, msg, ids))) {
@@ -94,11 +84,11 @@ static json_t *
 ticket_new(struct tiktok *t, const json_t *conv, const json_t *buyer, json_t *ids)
 {
 	json_t *tk, *src = json_object(), *cust = json_object(), *handles = json_object();
-	const char *cid = str(conv, "id"), *uid = str(buyer, "im_user_id");
+	const char *cid = omni_payload_str(conv, "id"), *uid = omni_payload_str(buyer, "im_user_id");
 	char *id = NULL, *thread = NULL;
 
 	if (!uid)
-		uid = str(conv, "buyer_user_id");
+		uid = omni_payload_str(conv, "buyer_user_id");
 	if (asprintf(&id, "%s:%s", t->pg.f->name, cid) < 0)
 		id = NULL;
 	tk = omni_ticket_new(id, t->pg.f->channel ? t->pg.f->channel : "tiktok",
@@ -109,7 +99,7 @@ ticket_new(struct tiktok *t, const json_t *conv, const json_t *buyer, json_t *id
 		omni_json_set_str(src, "thread_key", thread);
 	json_object_set_new(src, "url", json_null());
 	json_object_set_new(tk, "source", src);
-	omni_payload_set_str(cust, "name", str(buyer, "nickname"));
+	omni_payload_set_str(cust, "name", omni_payload_str(buyer, "nickname"));
 	if (uid)
 		omni_json_set_str(handles, "tiktok", uid);
 	json_object_set_new(cust, "handles", handles);
@@ -140,25 +130,25 @@ messages(struct tiktok *t, const char *cid, omni_error *err)
 			params[n++] = token;
 		if (!(doc = tiktok_call(t, "GET", path, params, n, NULL, what, &data, err)))
 			goto fail;
-		if (!json_is_array(list = get(data, "messages"))) {
+		if (!json_is_array(list = json_object_get(data, "messages"))) {
 			json_decref(doc);
 			omni_paged_fail(&t->pg, err, "conversation %s: no data.messages list", cid);
 			goto fail;
 		}
 		json_array_foreach(list, i, m) {
-			if (!str(m, "id")) {
+			if (!omni_payload_str(m, "id")) {
 				json_decref(doc);
 				omni_paged_fail(&t->pg, err, "conversation %s: a message without an id", cid);
 				goto fail;
 			}
-			if (!newer(t, get(m, "create_time")))
+			if (!newer(t, json_object_get(m, "create_time")))
 				more = 0;
 			else
 				json_array_append(all, (json_t *)m);
 		}
-		more = more && str(data, "next_page_token") && json_array_size(list);
+		more = more && omni_payload_str(data, "next_page_token") && json_array_size(list);
 		if (more)
-			snprintf(token, sizeof token, "page_token=%s", str(data, "next_page_token"));
+			snprintf(token, sizeof token, "page_token=%s", omni_payload_str(data, "next_page_token"));
 		json_decref(doc);
 	}
 	return all;
@@ -170,7 +160,7 @@ fail:
 static int
 conversation(struct tiktok *t, omni_payload *p, const json_t *conv, omni_error *err)
 {
-	json_t *list = messages(t, str(conv, "id"), err), *ids = json_array();
+	json_t *list = messages(t, omni_payload_str(conv, "id"), err), *ids = json_array();
 	json_t *keys = json_array(), *fresh = json_array(), *tk = NULL;
 	const json_t *buyer = NULL;
 	int rc = -1;
@@ -179,16 +169,16 @@ conversation(struct tiktok *t, omni_payload *p, const json_t *conv, omni_error *
 		goto out;
 	for (size_t i = json_array_size(list); i-- > 0;) {       /* oldest first */
 		const json_t *m = json_array_get(list, i);
-		const char *role = str(get(m, "sender"), "role");
+		const char *role = omni_payload_str(json_object_get(m, "sender"), "role");
 		int seen;
 		if (role && !strcmp(role, "BUYER"))
-			buyer = get(m, "sender");
-		if (json_is_false(get(m, "is_visible")))
+			buyer = json_object_get(m, "sender");
+		if (json_is_false(json_object_get(m, "is_visible")))
 			continue;
-		if ((seen = omni_payload_seen(p, str(m, "id"), err)) < 0)
+		if ((seen = omni_payload_seen(p, omni_payload_str(m, "id"), err)) < 0)
 			goto out;
 		if (!seen) {
-			json_array_append_new(keys, json_string(str(m, "id")));
+			json_array_append_new(keys, json_string(omni_payload_str(m, "id")));
 			json_array_append_new(fresh, message_new(m, ids));
 		}
 	}
@@ -198,7 +188,7 @@ conversation(struct tiktok *t, omni_payload *p, const json_t *conv, omni_error *
 	tk = ticket_new(t, conv, buyer, ids);
 	for (size_t i = 0; i < json_array_size(fresh); i++) {
 		json_t *m = json_array_get(fresh, i);
-		json_object_set_new(m, "source", json_deep_copy(get(tk, "source")));
+		json_object_set_new(m, "source", json_deep_copy(json_object_get(tk, "source")));
 		omni_ticket_add_message_new(tk, json_incref(m));
 	}
 	rc = omni_payload_emit(p, tk, keys, err);
@@ -230,25 +220,25 @@ conversations_page(struct tiktok *t, char **next, omni_error *err)
 	if (!(doc = tiktok_call(t, "GET", "/customer_service/202309/conversations", params,
 	                        np, NULL, what, &data, err)))
 		goto out;
-	if (!json_is_array(list = get(data, "conversations"))) {
+	if (!json_is_array(list = json_object_get(data, "conversations"))) {
 		omni_paged_fail(&t->pg, err, "no data.conversations list in the response");
 		goto out;
 	}
 	json_array_foreach(list, i, c)
-		if (!str(c, "id")) {
+		if (!omni_payload_str(c, "id")) {
 			omni_paged_fail(&t->pg, err, "conversation %zu: no id", i + 1);
 			goto out;
 		}
 	json_array_foreach(list, i, c) {
-		if (!newer(t, get(c, "update_time")))
+		if (!newer(t, json_object_get(c, "update_time")))
 			continue;
 		fresh++;
 		if (conversation(t, &p, c, err) < 0)
 			goto out;
-		omni_paged_note(&t->pg, get(c, "update_time"));
+		omni_paged_note(&t->pg, json_object_get(c, "update_time"));
 	}
-	if (fresh && str(data, "next_page_token"))
-		*next = strdup(str(data, "next_page_token"));
+	if (fresh && omni_payload_str(data, "next_page_token"))
+		*next = strdup(omni_payload_str(data, "next_page_token"));
 	rc = 0;
 out:
 	json_decref(doc);

@@ -26,8 +26,6 @@
 #include "fetch/fetch.h"
 #include "report/report.h"
 
-#define get json_object_get
-
 struct wm {
 	omni_paged pg;
 	omni_http *auth;          /* the token exchange: basic auth lives here */
@@ -37,18 +35,10 @@ struct wm {
 	int secret_added;
 };
 
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
-
 static const json_t *
 path(const json_t *o, const char *a, const char *b)
 {
-	return get(get(o, a), b);
+	return json_object_get(json_object_get(o, a), b);
 }
 
 /* A fresh WM_QOS.CORRELATION_ID: random bits of the run, and a count. */
@@ -168,9 +158,9 @@ get_page(struct wm *w, const char *url, omni_http_response **r, omni_error *err)
 static long long
 cents(const json_t *money)
 {
-	const json_t *a = get(money, "amount");
+	const json_t *a = json_object_get(money, "amount");
 	double v = json_is_number(a) ? json_number_value(a) :
-	           str(money, "amount") ? atof(str(money, "amount")) : 0;
+	           omni_payload_str(money, "amount") ? atof(omni_payload_str(money, "amount")) : 0;
 
 	return (long long)(v * 100 + (v < 0 ? -0.5 : 0.5));
 }
@@ -180,21 +170,21 @@ cents(const json_t *money)
 static json_t *
 fulfillment_new(const json_t *o, const json_t *st)
 {
-	const json_t *ti = get(st, "trackingInfo"), *carrier = get(ti, "carrierName");
-	const char *num = str(ti, "trackingNumber"), *status = str(st, "status");
+	const json_t *ti = json_object_get(st, "trackingInfo"), *carrier = json_object_get(ti, "carrierName");
+	const char *num = omni_payload_str(ti, "trackingNumber"), *status = omni_payload_str(st, "status");
 	json_t *f;
 
 	if (!num)
 		return NULL;
 	f = json_object();
 	omni_payload_set_str(f, "id", num);
-	omni_payload_set_str(f, "carrier", str(carrier, "carrier") ? str(carrier, "carrier") :
-	                     str(carrier, "otherCarrier"));
+	omni_payload_set_str(f, "carrier", omni_payload_str(carrier, "carrier") ? omni_payload_str(carrier, "carrier") :
+	                     omni_payload_str(carrier, "otherCarrier"));
 	omni_payload_set_str(f, "tracking_number", num);
-	omni_payload_set_str(f, "tracking_url", str(ti, "trackingURL"));
+	omni_payload_set_str(f, "tracking_url", omni_payload_str(ti, "trackingURL"));
 	omni_payload_set_str(f, "status", status && strcmp(status, "Delivered") == 0 ?
 	                     "delivered" : "in_transit");
-	omni_payload_set_time(f, "shipped_at", get(ti, "shipDateTime"));
+	omni_payload_set_time(f, "shipped_at", json_object_get(ti, "shipDateTime"));
 	omni_payload_set_time(f, "estimated_at", path(o, "shippingInfo", "estimatedDeliveryDate"));
 	return f;
 }
@@ -216,28 +206,28 @@ line(struct lines *L, const json_t *o, const json_t *l)
 	omni_time t;
 	size_t i;
 
-	omni_payload_set_str(it, "sku", str(get(l, "item"), "sku"));
-	omni_payload_set_str(it, "title", str(get(l, "item"), "productName"));
+	omni_payload_set_str(it, "sku", omni_payload_str(json_object_get(l, "item"), "sku"));
+	omni_payload_set_str(it, "title", omni_payload_str(json_object_get(l, "item"), "productName"));
 	if (json_is_string(qty) || json_is_integer(qty))
 		json_object_set_new(it, "qty", json_integer(json_is_integer(qty) ?
 		                    json_integer_value(qty) : atol(json_string_value(qty))));
 	json_array_append_new(L->items, it);
 	json_array_foreach(path(l, "charges", "charge"), i, c) {
-		L->total += cents(get(c, "chargeAmount")) + cents(path(c, "tax", "taxAmount"));
-		if (str(get(c, "chargeAmount"), "currency"))
-			L->currency = str(get(c, "chargeAmount"), "currency");
+		L->total += cents(json_object_get(c, "chargeAmount")) + cents(path(c, "tax", "taxAmount"));
+		if (omni_payload_str(json_object_get(c, "chargeAmount"), "currency"))
+			L->currency = omni_payload_str(json_object_get(c, "chargeAmount"), "currency");
 	}
-	if (omni_payload_time(get(l, "statusDate"), &t) == 0 &&
+	if (omni_payload_time(json_object_get(l, "statusDate"), &t) == 0 &&
 	    (L->newest == OMNI_TIME_NONE || t > L->newest))
 		L->newest = t;
 	json_array_foreach(path(l, "orderLineStatuses", "orderLineStatus"), i, st) {
 		json_t *f = fulfillment_new(o, st);
-		const char *s = str(st, "status");
+		const char *s = omni_payload_str(st, "status");
 		L->statuses++;
 		L->cancelled += s && strcmp(s, "Cancelled") == 0;
 		L->delivered += s && strcmp(s, "Delivered") == 0;
-		if (f && !json_object_get(L->fulfillments, str(f, "id")))
-			json_object_set(L->fulfillments, str(f, "id"), f);
+		if (f && !json_object_get(L->fulfillments, omni_payload_str(f, "id")))
+			json_object_set(L->fulfillments, omni_payload_str(f, "id"), f);
 		json_decref(f);
 	}
 }
@@ -246,18 +236,18 @@ static json_t *
 order_new(const omni_payload *p, const json_t *o, struct lines *L)
 {
 	json_t *n = json_object(), *c = json_object();
-	const json_t *ship = get(o, "shippingInfo");
-	char total[48], *email = str(o, "customerEmailId") ? strdup(str(o, "customerEmailId")) : NULL;
+	const json_t *ship = json_object_get(o, "shippingInfo");
+	char total[48], *email = omni_payload_str(o, "customerEmailId") ? strdup(omni_payload_str(o, "customerEmailId")) : NULL;
 
-	omni_payload_set_str(n, "id", str(o, "purchaseOrderId"));
-	omni_payload_set_str(n, "number", str(o, "customerOrderId"));
+	omni_payload_set_str(n, "id", omni_payload_str(o, "purchaseOrderId"));
+	omni_payload_set_str(n, "number", omni_payload_str(o, "customerOrderId"));
 	json_object_set_new(n, "channel", json_string("walmart"));
 	omni_json_set_str(n, "store", p->f->store_name);
-	omni_payload_set_time(n, "placed_at", get(o, "orderDate"));
+	omni_payload_set_time(n, "placed_at", json_object_get(o, "orderDate"));
 	if (L->newest != OMNI_TIME_NONE)
 		omni_json_set_time(n, "updated_at", L->newest);
 	else
-		omni_payload_set_time(n, "updated_at", get(o, "orderDate"));
+		omni_payload_set_time(n, "updated_at", json_object_get(o, "orderDate"));
 	omni_payload_set_str(n, "status", L->statuses && L->cancelled == L->statuses ? "cancelled" :
 	                     L->statuses && L->delivered + L->cancelled == L->statuses ? "closed" :
 	                     "open");
@@ -267,12 +257,12 @@ order_new(const omni_payload *p, const json_t *o, struct lines *L)
 		omni_payload_set_str(n, "total", total);
 		omni_payload_set_str(n, "currency", L->currency);
 	}
-	omni_payload_set_str(c, "name", str(get(ship, "postalAddress"), "name"));
+	omni_payload_set_str(c, "name", omni_payload_str(json_object_get(ship, "postalAddress"), "name"));
 	for (char *e = email; e && *e; e++)
 		if (*e >= 'A' && *e <= 'Z')
 			*e = (char)(*e - 'A' + 'a');
 	omni_payload_set_str(c, "email", email);
-	omni_payload_set_str(c, "phone", str(ship, "phone"));
+	omni_payload_set_str(c, "phone", omni_payload_str(ship, "phone"));
 	json_object_set_new(n, "customer", c);
 	json_object_set(n, "items", L->items);
 	free(email);
@@ -295,8 +285,8 @@ order(struct wm *w, omni_payload *p, const json_t *o, omni_error *err)
 	rc = omni_payload_order(p, n, err);
 	json_object_foreach(L.fulfillments, key, f)
 		if (rc == 0)
-			rc = omni_payload_fulfillment(p, "walmart", str(n, "id"), f, err);
-	omni_paged_note(&w->pg, get(n, "updated_at"));
+			rc = omni_payload_fulfillment(p, "walmart", omni_payload_str(n, "id"), f, err);
+	omni_paged_note(&w->pg, json_object_get(n, "updated_at"));
 	json_decref(n);
 	json_decref(L.items);
 	json_decref(L.fulfillments);
@@ -310,7 +300,7 @@ orders(struct wm *w, omni_payload *p, const json_t *list, omni_error *err)
 	size_t i;
 
 	json_array_foreach(list, i, o) {
-		if (!json_is_object(o) || !str(o, "purchaseOrderId") ||
+		if (!json_is_object(o) || !omni_payload_str(o, "purchaseOrderId") ||
 		    !json_is_array(path(o, "orderLines", "orderLine")))
 			return omni_paged_fail(&w->pg, err, "order %zu: not an order (each needs "
 			                       "purchaseOrderId and orderLines.orderLine)", i + 1);
@@ -335,18 +325,18 @@ page(struct wm *w, const char *url, char **next, omni_error *err)
 	if (get_page(w, url, &r, err) < 0 || !(doc = omni_paged_parse(&w->pg, r, err)))
 		goto out;
 	pace(w, r);
-	list = get(doc, "list");
-	meta = get(list, "meta");
+	list = json_object_get(doc, "list");
+	meta = json_object_get(list, "meta");
 	elems = path(list, "elements", "order");
 	if (!json_is_object(list) || (!json_is_array(elems) &&
-	                              json_integer_value(get(meta, "totalCount")) != 0)) {
+	                              json_integer_value(json_object_get(meta, "totalCount")) != 0)) {
 		omni_paged_fail(&w->pg, err, "no list.elements.order in the response");
 		goto out;
 	}
 	if (json_is_array(elems) && orders(w, &p, elems, err) < 0)
 		goto out;
-	if (str(meta, "nextCursor") && json_array_size(elems))
-		*next = strdup(str(meta, "nextCursor"));
+	if (omni_payload_str(meta, "nextCursor") && json_array_size(elems))
+		*next = strdup(omni_payload_str(meta, "nextCursor"));
 	rc = 0;
 out:
 	json_decref(doc);

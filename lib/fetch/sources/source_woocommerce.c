@@ -22,16 +22,7 @@
 #include "fetch/fetch.h"
 #include "report/report.h"
 
-#define get json_object_get
 #define PER_PAGE 100
-
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(get(o, key));
-
-	return s && *s ? s : NULL;
-}
 
 /* A *_gmt time: "2024-03-01T22:22:10" is UTC. */
 static void
@@ -82,10 +73,10 @@ items_new(const json_t *lines)
 
 	json_array_foreach(lines, i, l) {
 		json_t *it = json_object();
-		omni_payload_set_str(it, "sku", str(l, "sku"));
-		omni_payload_set_str(it, "title", str(l, "name"));
-		if (json_is_integer(get(l, "quantity")))
-			json_object_set(it, "qty", get(l, "quantity"));
+		omni_payload_set_str(it, "sku", omni_payload_str(l, "sku"));
+		omni_payload_set_str(it, "title", omni_payload_str(l, "name"));
+		if (json_is_integer(json_object_get(l, "quantity")))
+			json_object_set(it, "qty", json_object_get(l, "quantity"));
 		json_array_append_new(items, it);
 	}
 	return items;
@@ -95,26 +86,26 @@ static json_t *
 order_new(const omni_payload *p, const json_t *o)
 {
 	json_t *out = json_object();
-	char *id = omni_payload_id(get(o, "id")), *num = omni_payload_id(get(o, "number"));
+	char *id = omni_payload_id(json_object_get(o, "id")), *num = omni_payload_id(json_object_get(o, "number"));
 	char *number = NULL;
-	const char *status = str(o, "status");
+	const char *status = omni_payload_str(o, "status");
 
 	omni_payload_set_str(out, "id", id);
 	if ((num || id) && asprintf(&number, "#%s", num ? num : id) >= 0)
 		json_object_set_new(out, "number", json_string(number));
 	json_object_set_new(out, "channel", json_string("woocommerce"));
 	omni_json_set_str(out, "store", p->f->store_name);
-	set_gmt(out, "placed_at", get(o, "date_created_gmt"));
-	set_gmt(out, "updated_at", get(o, "date_modified_gmt"));
+	set_gmt(out, "placed_at", json_object_get(o, "date_created_gmt"));
+	set_gmt(out, "updated_at", json_object_get(o, "date_modified_gmt"));
 	omni_payload_set_str(out, "status", order_status(status));
 	omni_payload_set_str(out, "financial_status",
-	                     financial_status(status, get(o, "refunds")));
-	omni_payload_set_str(out, "total", str(o, "total"));
-	omni_payload_set_str(out, "currency", str(o, "currency"));
+	                     financial_status(status, json_object_get(o, "refunds")));
+	omni_payload_set_str(out, "total", omni_payload_str(o, "total"));
+	omni_payload_set_str(out, "currency", omni_payload_str(o, "currency"));
 	json_object_set_new(out, "customer",
-	                    omni_payload_billing_customer(get(o, "customer_id"),
-	                                                  get(o, "billing")));
-	json_object_set_new(out, "items", items_new(get(o, "line_items")));
+	                    omni_payload_billing_customer(json_object_get(o, "customer_id"),
+	                                                  json_object_get(o, "billing")));
+	json_object_set_new(out, "items", items_new(json_object_get(o, "line_items")));
 	free(number);
 	free(num);
 	free(id);
@@ -137,23 +128,23 @@ shipped(json_t *f, const json_t *v)
 static int
 tracking(omni_payload *p, const char *order_id, const json_t *o, omni_error *err)
 {
-	const json_t *meta = get(o, "meta_data"), *m, *t;
+	const json_t *meta = json_object_get(o, "meta_data"), *m, *t;
 	size_t i, k;
 
 	json_array_foreach(meta, i, m) {
-		if (!str(m, "key") || strcmp(str(m, "key"), "_wc_shipment_tracking_items") != 0)
+		if (!omni_payload_str(m, "key") || strcmp(omni_payload_str(m, "key"), "_wc_shipment_tracking_items") != 0)
 			continue;
-		json_array_foreach(get(m, "value"), k, t) {
+		json_array_foreach(json_object_get(m, "value"), k, t) {
 			json_t *f = json_object();
-			const char *carrier = str(t, "tracking_provider");
-			char *fid = omni_payload_id(get(t, "tracking_id"));
+			const char *carrier = omni_payload_str(t, "tracking_provider");
+			char *fid = omni_payload_id(json_object_get(t, "tracking_id"));
 			int rc;
-			omni_payload_set_str(f, "id", fid ? fid : str(t, "tracking_number"));
+			omni_payload_set_str(f, "id", fid ? fid : omni_payload_str(t, "tracking_number"));
 			omni_payload_set_str(f, "carrier", carrier ? carrier :
-			                     str(t, "custom_tracking_provider"));
-			omni_payload_set_str(f, "tracking_number", str(t, "tracking_number"));
-			omni_payload_set_str(f, "tracking_url", str(t, "custom_tracking_link"));
-			shipped(f, get(t, "date_shipped"));
+			                     omni_payload_str(t, "custom_tracking_provider"));
+			omni_payload_set_str(f, "tracking_number", omni_payload_str(t, "tracking_number"));
+			omni_payload_set_str(f, "tracking_url", omni_payload_str(t, "custom_tracking_link"));
+			shipped(f, json_object_get(t, "date_shipped"));
 			rc = json_object_get(f, "id") ?
 			     omni_payload_fulfillment(p, "woocommerce", order_id, f, err) : 0;
 			json_decref(f);
@@ -171,15 +162,15 @@ refunds(omni_payload *p, const char *order_id, const json_t *o, omni_error *err)
 	const json_t *r;
 	size_t i;
 
-	json_array_foreach(get(o, "refunds"), i, r) {
+	json_array_foreach(json_object_get(o, "refunds"), i, r) {
 		json_t *n = json_object();
-		const char *total = str(r, "total");
-		char *rid = omni_payload_id(get(r, "id"));
+		const char *total = omni_payload_str(r, "total");
+		char *rid = omni_payload_id(json_object_get(r, "id"));
 		int rc = 0;
 		omni_payload_set_str(n, "id", rid);
 		omni_payload_set_str(n, "amount", total && *total == '-' ? total + 1 : total);
-		omni_payload_set_str(n, "currency", str(o, "currency"));
-		omni_payload_set_str(n, "reason", str(r, "reason"));
+		omni_payload_set_str(n, "currency", omni_payload_str(o, "currency"));
+		omni_payload_set_str(n, "reason", omni_payload_str(r, "reason"));
 		if (rid)
 			rc = omni_payload_refund(p, "woocommerce", order_id, n, err);
 		json_decref(n);
@@ -193,18 +184,18 @@ refunds(omni_payload *p, const char *order_id, const json_t *o, omni_error *err)
 static int
 is_order(const json_t *o)
 {
-	return json_is_object(o) && get(o, "id") && str(o, "status") &&
-	       get(o, "date_modified_gmt") && json_is_array(get(o, "line_items"));
+	return json_is_object(o) && json_object_get(o, "id") && omni_payload_str(o, "status") &&
+	       json_object_get(o, "date_modified_gmt") && json_is_array(json_object_get(o, "line_items"));
 }
 
 static int
 order(omni_paged *pg, omni_payload *p, const json_t *o, omni_error *err)
 {
 	json_t *n = order_new(p, o);
-	const char *id = str(n, "id");
+	const char *id = omni_payload_str(n, "id");
 	int rc = omni_payload_order(p, n, err);
 
-	omni_paged_note(pg, get(n, "updated_at"));
+	omni_paged_note(pg, json_object_get(n, "updated_at"));
 	if (rc == 0)
 		rc = refunds(p, id, o, err);
 	if (rc == 0)
