@@ -67,6 +67,11 @@ bash_options() {
 		             else print "-", substr($1, 3) }' | sort
 }
 
+# The long options function $2 of $1 names anywhere, say in a case.
+named_options() {
+	sed -n "/^$2() *{\{0,1\}\$/,/^}/p" "$1" | grep -oE -- '--[a-z][a-z-]*' | sort -u
+}
+
 # The rendered SYNOPSIS of a man page, on one line.
 man_synopsis() {
 	mandoc -Tascii "$1" | sed 's/.\x08//g' |
@@ -152,6 +157,12 @@ help_usage() {
 		assert_output "$want" || fail "$p: $f in completions/_omni"
 		run bash_options "$TOP/completions/omni.bash" "$p"
 		assert_output "$want" || fail "$p: completions/omni.bash"
+		# and neither its bash nor its zsh function names another option
+		b=$(sed -n "s/^complete -F \(_omni_[a-z_]*\) $p\$/\1/p" "$TOP/completions/omni.bash")
+		extra=$({ named_options "$TOP/completions/omni.bash" "$b"
+			named_options "$TOP/completions/_omni" "$f"; } | sort -u |
+			comm -23 - <(printf '%s\n' "$want" | sed 's/^[^ ]* /--/' | sort -u))
+		[ -z "$extra" ] || fail "$p: the completions name" $extra
 	done
 }
 
