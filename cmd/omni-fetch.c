@@ -24,55 +24,34 @@ static const char usage_line[] =
 	"[--channel name] [--now time] [--proactive] [--output file] [--webhook kind] "
 	"[-H header] [source ...]";
 
-static const char help_text[] =
-	"\n"
+enum { OPT_CHANNEL = OMNI_CLI_OWN, OPT_WEBHOOK, OPT_PROACTIVE, OPT_OUTPUT };
+
+static const omni_cli_opt options[] = {
+	{ "all", 'a', NULL, "read everything again" },
+	{ "orders", 'o', NULL, "put orders, fulfilments and refunds into the store" },
+	{ "config", 'c', "FILE", "configuration file" },
+	{ "db", 'd', "FILE", "the store" },
+	{ "store", 's', "NAME", "store name for ad hoc sources" },
+	{ "channel", OPT_CHANNEL, "NAME", "channel for ad hoc sources" },
+	OMNI_CLI_OPTS_INPUT,
+	{ "jobs", 'j', "N", "sources fetched at once (default 4)" },
+	{ "proactive", OPT_PROACTIVE, NULL,
+	  "tickets for shipment exceptions and late deliveries" },
+	{ "output", OPT_OUTPUT, "FILE", "append the tickets to FILE, locked, not stdout" },
+	{ "webhook", OPT_WEBHOOK, "KIND", "verify and read deliveries (" WEBHOOK_KINDS ")" },
+	{ "header", 'H', "LINE", "a delivery's header (\"Name: value\")" },
+	OMNI_CLI_OPTS_END,
+};
+
+static const omni_cli cli = {
+	.usage = usage_line,
+	.about =
 	"Reads the sources named (configured names, or maildir:PATH, mbox:PATH, file:PATH,\n"
 	"import:PATH, imap://, imaps://, and shopify:, amazon:, ebay:, meta:, bigcommerce:,\n"
 	"woocommerce:, walmart:, tiktok: followed by the API's base URL) and writes new\n"
 	"tickets as NDJSON on stdout.\n"
-	"With --webhook, each file (or stdin) is one signed delivery.\n"
-	"\n"
-	"  -a, --all            read everything again\n"
-	"  -o, --orders         put orders, fulfilments and refunds into the store\n"
-	"  -c, --config FILE    configuration file\n"
-	"  -d, --db FILE        the store\n"
-	"  -s, --store NAME     store name for ad hoc sources\n"
-	"      --channel NAME   channel for ad hoc sources\n"
-	"  -k, --keep-going     set malformed records aside and go on\n"
-	"  -r, --reject FILE    where --keep-going puts them\n"
-	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
-	"  -j, --jobs N         sources fetched at once (default 4)\n"
-	"      --proactive      tickets for shipment exceptions and late deliveries\n"
-	"      --output FILE    append the tickets to FILE, locked, not stdout\n"
-	"      --webhook KIND   verify and read deliveries (" WEBHOOK_KINDS ")\n"
-	"  -H, --header LINE    a delivery's header (\"Name: value\")\n"
-	"  -q, --quiet          no warnings\n"
-	"  -v, --verbose        more detail\n"
-	"  -h, --help           this help\n"
-	"  -V, --version        version\n";
-
-enum { OPT_CHANNEL = 256, OPT_NOW, OPT_WEBHOOK, OPT_PROACTIVE, OPT_OUTPUT };
-
-static const struct option long_options[] = {
-	{ "all", no_argument, NULL, 'a' },
-	{ "orders", no_argument, NULL, 'o' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "store", required_argument, NULL, 's' },
-	{ "channel", required_argument, NULL, OPT_CHANNEL },
-	{ "keep-going", no_argument, NULL, 'k' },
-	{ "reject", required_argument, NULL, 'r' },
-	{ "now", required_argument, NULL, OPT_NOW },
-	{ "webhook", required_argument, NULL, OPT_WEBHOOK },
-	{ "header", required_argument, NULL, 'H' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "proactive", no_argument, NULL, OPT_PROACTIVE },
-	{ "output", required_argument, NULL, OPT_OUTPUT },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+	"With --webhook, each file (or stdin) is one signed delivery.\n",
+	.opts = options,
 };
 
 /* The run: options, and what the callbacks need. */
@@ -715,7 +694,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	char *end;
 
 	r->jobs = 4;
-	while ((c = getopt_long(argc, argv, "aoc:d:s:kr:H:j:qvhV", long_options, NULL)) != -1) {
+	while ((c = omni_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
 		case 'a': r->all = 1; break;
 		case 'o': r->orders = 1; break;
@@ -740,7 +719,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 				return OMNI_EX_SOFTWARE;
 			break;
 		default: {
-			int st = omni_cli_option(c, OPT_NOW, usage_line, help_text);
+			int st = omni_cli_option(c, &cli);
 			if (st)
 				return st;
 			break;

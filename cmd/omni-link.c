@@ -17,47 +17,29 @@ static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
 	"[-u id] [--now time] [file ...]";
 
-static const char help_text[] =
-	"\n"
+enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY };
+
+static const omni_cli_opt options[] = {
+	{ "window", 'w', "TIME", "an open ticket takes new messages this long (72h)" },
+	{ "dm-window", OPT_DM_WINDOW, "TIME",
+	  "a direct-message thread goes on this long (24h)" },
+	{ "history", OPT_HISTORY, "N", "at most N earlier tickets (10)" },
+	{ "batch", 'b', "N", "records per transaction, at most (20000)" },
+	{ "explain", 'e', NULL, "say on stderr which keys linked each ticket" },
+	{ "unmerge", 'u', "ID", "split the record ID out of its ticket, for good" },
+	{ "config", 'c', "FILE", "configuration file" },
+	{ "db", 'd', "FILE", "the store" },
+	OMNI_CLI_OPTS_INPUT,
+	OMNI_CLI_OPTS_END,
+};
+
+static const omni_cli cli = {
+	.usage = usage_line,
+	.about =
 	"Reads tickets (from omni-fetch) and writes, for each, the conversation it\n"
 	"joined as it now stands: one customer, her messages on every channel in\n"
-	"time order, the orders they name and her earlier tickets.\n"
-	"\n"
-	"  -w, --window TIME    an open ticket takes new messages this long (72h)\n"
-	"      --dm-window TIME  a direct-message thread goes on this long (24h)\n"
-	"      --history N      at most N earlier tickets (10)\n"
-	"  -b, --batch N        records per transaction, at most (20000)\n"
-	"  -e, --explain        say on stderr which keys linked each ticket\n"
-	"  -u, --unmerge ID     split the record ID out of its ticket, for good\n"
-	"  -c, --config FILE    configuration file\n"
-	"  -d, --db FILE        the store\n"
-	"  -k, --keep-going     set malformed records aside and go on\n"
-	"  -r, --reject FILE    where --keep-going puts them\n"
-	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
-	"  -q, --quiet          no warnings\n"
-	"  -v, --verbose        more detail\n"
-	"  -h, --help           this help\n"
-	"  -V, --version        version\n";
-
-enum { OPT_NOW = 256, OPT_DM_WINDOW, OPT_HISTORY };
-
-static const struct option long_options[] = {
-	{ "window", required_argument, NULL, 'w' },
-	{ "dm-window", required_argument, NULL, OPT_DM_WINDOW },
-	{ "history", required_argument, NULL, OPT_HISTORY },
-	{ "batch", required_argument, NULL, 'b' },
-	{ "explain", no_argument, NULL, 'e' },
-	{ "unmerge", required_argument, NULL, 'u' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "keep-going", no_argument, NULL, 'k' },
-	{ "reject", required_argument, NULL, 'r' },
-	{ "now", required_argument, NULL, OPT_NOW },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+	"time order, the orders they name and her earlier tickets.\n",
+	.opts = options,
 };
 
 struct run {
@@ -113,7 +95,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "w:b:eu:c:d:kr:qvhV", long_options, NULL)) != -1) {
+	while ((c = omni_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
 		case 'w':
 			if ((r->o.window = duration(optarg)) < 0)
@@ -138,7 +120,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		default: {
-			int st = omni_cli_option(c, OPT_NOW, usage_line, help_text);
+			int st = omni_cli_option(c, &cli);
 			if (st)
 				return st;
 			break;

@@ -25,54 +25,31 @@ static const char usage_line[] =
 	"       omni-reply --ledger [-d file] [--all]\n"
 	"       omni-reply --resolve key=sent|unsent [-d file]";
 
-static const char help_text[] =
-	"\n"
+enum { OPT_HUMAN = OMNI_CLI_OWN, OPT_LEDGER, OPT_ALL, OPT_RESOLVE, OPT_DRAFT };
+
+static const omni_cli_opt options[] = {
+	{ "auto", 'a', NULL, "answer only what needs no person" },
+	{ "send", 's', NULL, "deliver each reply that passes the lint" },
+	{ "lint", 'l', NULL, "check the replies already in the tickets" },
+	{ "template", 't', "NAME", "use this template for every ticket" },
+	{ "templates", 'T', "DIR", "look for templates here first" },
+	{ "config", 'c', "FILE", "configuration file" },
+	{ "db", 'd', "FILE", "the store, with the send ledger" },
+	{ "human", OPT_HUMAN, NULL, "the replies are a person's (Meta's 7-day window)" },
+	{ "draft", OPT_DRAFT, NULL, "a first draft from the model at draft_url" },
+	{ "ledger", OPT_LEDGER, NULL, "list the sends whose outcome is unknown" },
+	{ "all", OPT_ALL, NULL, "with --ledger: every send" },
+	{ "resolve", OPT_RESOLVE, "KEY=sent|unsent", "mark an unknown send" },
+	OMNI_CLI_OPTS_INPUT,
+	OMNI_CLI_OPTS_END,
+};
+
+static const omni_cli cli = {
+	.usage = usage_line,
+	.about =
 	"Reads tickets and writes each with the reply it should get, linted against\n"
-	"its channel's rules; with --send, delivers the replies exactly once.\n"
-	"\n"
-	"  -a, --auto           answer only what needs no person\n"
-	"  -s, --send           deliver each reply that passes the lint\n"
-	"  -l, --lint           check the replies already in the tickets\n"
-	"  -t, --template NAME  use this template for every ticket\n"
-	"  -T, --templates DIR  look for templates here first\n"
-	"  -c, --config FILE    configuration file\n"
-	"  -d, --db FILE        the store, with the send ledger\n"
-	"      --human          the replies are a person's (Meta's 7-day window)\n"
-	"      --draft          a first draft from the model at draft_url\n"
-	"      --ledger         list the sends whose outcome is unknown\n"
-	"      --all            with --ledger: every send\n"
-	"      --resolve KEY=sent|unsent  mark an unknown send\n"
-	"  -k, --keep-going     set malformed records aside and go on\n"
-	"  -r, --reject FILE    where --keep-going puts them\n"
-	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
-	"  -q, --quiet          no warnings\n"
-	"  -v, --verbose        more detail\n"
-	"  -h, --help           this help\n"
-	"  -V, --version        version\n";
-
-enum { OPT_HUMAN = 256, OPT_NOW, OPT_LEDGER, OPT_ALL, OPT_RESOLVE, OPT_DRAFT };
-
-static const struct option long_options[] = {
-	{ "auto", no_argument, NULL, 'a' },
-	{ "send", no_argument, NULL, 's' },
-	{ "lint", no_argument, NULL, 'l' },
-	{ "template", required_argument, NULL, 't' },
-	{ "templates", required_argument, NULL, 'T' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "human", no_argument, NULL, OPT_HUMAN },
-	{ "ledger", no_argument, NULL, OPT_LEDGER },
-	{ "draft", no_argument, NULL, OPT_DRAFT },
-	{ "all", no_argument, NULL, OPT_ALL },
-	{ "resolve", required_argument, NULL, OPT_RESOLVE },
-	{ "keep-going", no_argument, NULL, 'k' },
-	{ "reject", required_argument, NULL, 'r' },
-	{ "now", required_argument, NULL, OPT_NOW },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+	"its channel's rules; with --send, delivers the replies exactly once.\n",
+	.opts = options,
 };
 
 static const char *const reply_keys[] = {
@@ -657,7 +634,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "aslt:T:c:d:kr:qvhV", long_options, NULL)) != -1) {
+	while ((c = omni_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
 		case 'a': r->auto_mode = 1; break;
 		case 's': r->send = 1; break;
@@ -674,7 +651,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		default: {
-			int st = omni_cli_option(c, OPT_NOW, usage_line, help_text);
+			int st = omni_cli_option(c, &cli);
 			if (st)
 				return st;
 			break;

@@ -20,54 +20,32 @@ static const char usage_line[] =
 	"[-f format] [-d file] [-r file] [--compare previous] [--partial] [--merge] "
 	"[--unique] [--business-hours policy] [--now time] [file ...]";
 
-static const char help_text[] =
-	"\n"
+enum { OPT_COMPARE = OMNI_CLI_OWN, OPT_PARTIAL, OPT_MERGE, OPT_UNIQUE, OPT_BUSINESS };
+
+static const omni_cli_opt options[] = {
+	{ "by", 'b', "FIELDS", "group by these top-level fields (channel,store)" },
+	{ "period", 'p', "PERIOD", "and by day, week (ISO) or month" },
+	{ "since", 's', "TIME", "window start: RFC 3339, a date, or 7d, 24h, 2w ago" },
+	{ "until", 'u', "TIME", "window end (exclusive)" },
+	{ "format", 'f', "FORMAT", "table, csv, json, markdown, html or prometheus" },
+	{ "db", 'd', "FILE", "read the tickets of the store" },
+	{ "compare", OPT_COMPARE, "WHAT", "previous: the window before, and the change" },
+	{ "partial", OPT_PARTIAL, NULL, "write mergeable partial aggregates (JSON)" },
+	{ "merge", OPT_MERGE, NULL, "read partial aggregates and report them" },
+	{ "unique", OPT_UNIQUE, NULL, "ids are unique: keep no per-ticket state" },
+	{ "business-hours", OPT_BUSINESS, "POLICY",
+	  "the time figures also in the business hours of POLICY" },
+	OMNI_CLI_OPTS_INPUT,
+	OMNI_CLI_OPTS_END,
+};
+
+static const omni_cli cli = {
+	.usage = usage_line,
+	.about =
 	"Reads tickets (or, with --merge, partial aggregates) and prints volume, first\n"
 	"response, resolution, SLA, WISMO, delivery, refund, CSAT, one-touch and repeat\n"
-	"contact figures per group.\n"
-	"\n"
-	"  -b, --by FIELDS      group by these top-level fields (channel,store)\n"
-	"  -p, --period PERIOD  and by day, week (ISO) or month\n"
-	"  -s, --since TIME     window start: RFC 3339, a date, or 7d, 24h, 2w ago\n"
-	"  -u, --until TIME     window end (exclusive)\n"
-	"  -f, --format FORMAT  table, csv, json, markdown, html or prometheus\n"
-	"  -d, --db FILE        read the tickets of the store\n"
-	"      --compare WHAT   previous: the window before, and the change\n"
-	"      --partial        write mergeable partial aggregates (JSON)\n"
-	"      --merge          read partial aggregates and report them\n"
-	"      --unique         ids are unique: keep no per-ticket state\n"
-	"      --business-hours POLICY\n"
-	"                       the time figures also in the business hours of POLICY\n"
-	"  -k, --keep-going     set malformed records aside and go on\n"
-	"  -r, --reject FILE    where --keep-going puts them\n"
-	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
-	"  -q, --quiet          no warnings\n"
-	"  -v, --verbose        more detail\n"
-	"  -h, --help           this help\n"
-	"  -V, --version        version\n";
-
-enum { OPT_COMPARE = 256, OPT_PARTIAL, OPT_MERGE, OPT_UNIQUE, OPT_BUSINESS, OPT_NOW };
-
-static const struct option long_options[] = {
-	{ "by", required_argument, NULL, 'b' },
-	{ "period", required_argument, NULL, 'p' },
-	{ "since", required_argument, NULL, 's' },
-	{ "until", required_argument, NULL, 'u' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "compare", required_argument, NULL, OPT_COMPARE },
-	{ "partial", no_argument, NULL, OPT_PARTIAL },
-	{ "merge", no_argument, NULL, OPT_MERGE },
-	{ "unique", no_argument, NULL, OPT_UNIQUE },
-	{ "business-hours", required_argument, NULL, OPT_BUSINESS },
-	{ "keep-going", no_argument, NULL, 'k' },
-	{ "reject", required_argument, NULL, 'r' },
-	{ "now", required_argument, NULL, OPT_NOW },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+	"contact figures per group.\n",
+	.opts = options,
 };
 
 /* --business-hours: the policy's calendar for each store, in the store's
@@ -165,7 +143,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "b:p:s:u:f:d:kr:qvhV", long_options, NULL)) != -1) {
+	while ((c = omni_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
 		case 'b': r->by = optarg; break;
 		case 'p':
@@ -191,7 +169,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		default: {
-			int st = omni_cli_option(c, OPT_NOW, usage_line, help_text);
+			int st = omni_cli_option(c, &cli);
 			if (st)
 				return st;
 			break;

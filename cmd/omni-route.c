@@ -18,40 +18,24 @@ static const char usage_line[] =
 	"usage: omni-route [-eqvk] [-c file] [-d file] [-R file] [-r file] [--check] "
 	"[--now time] [file ...]";
 
-static const char help_text[] =
-	"\n"
+enum { OPT_CHECK = OMNI_CLI_OWN };
+
+static const omni_cli_opt options[] = {
+	{ "rules", 'R', "FILE", "the rules file" },
+	{ "check", OPT_CHECK, NULL, "check the rules and lexicons, then exit" },
+	{ "explain", 'e', NULL, "say which rules matched and why" },
+	{ "config", 'c', "FILE", "configuration file (store time zones)" },
+	{ "db", 'd', "FILE", "the store, for assignment (default $OMNI_DB)" },
+	OMNI_CLI_OPTS_INPUT,
+	OMNI_CLI_OPTS_END,
+};
+
+static const omni_cli cli = {
+	.usage = usage_line,
+	.about =
 	"Reads tickets and sets lang, intent, sentiment, priority, queue, assignee,\n"
-	"tags, sla and route by the rules file; everything else passes through.\n"
-	"\n"
-	"  -R, --rules FILE     the rules file\n"
-	"      --check          check the rules and lexicons, then exit\n"
-	"  -e, --explain        say which rules matched and why\n"
-	"  -c, --config FILE    configuration file (store time zones)\n"
-	"  -d, --db FILE        the store, for assignment (default $OMNI_DB)\n"
-	"  -k, --keep-going     set malformed records aside and go on\n"
-	"  -r, --reject FILE    where --keep-going puts them\n"
-	"      --now TIME       the clock (RFC 3339 or Unix seconds)\n"
-	"  -q, --quiet          no warnings\n"
-	"  -v, --verbose        more detail\n"
-	"  -h, --help           this help\n"
-	"  -V, --version        version\n";
-
-enum { OPT_CHECK = 256, OPT_NOW };
-
-static const struct option long_options[] = {
-	{ "rules", required_argument, NULL, 'R' },
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "explain", no_argument, NULL, 'e' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "keep-going", no_argument, NULL, 'k' },
-	{ "reject", required_argument, NULL, 'r' },
-	{ "now", required_argument, NULL, OPT_NOW },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+	"tags, sla and route by the rules file; everything else passes through.\n",
+	.opts = options,
 };
 
 struct run {
@@ -183,7 +167,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "R:ec:d:kr:qvhV", long_options, NULL)) != -1) {
+	while ((c = omni_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
 		case 'R': r->rules_path = optarg; break;
 		case OPT_CHECK: r->check = 1; break;
@@ -193,7 +177,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'k': r->keep_going = 1; break;
 		case 'r': r->reject_path = optarg; break;
 		default: {
-			int st = omni_cli_option(c, OPT_NOW, usage_line, help_text);
+			int st = omni_cli_option(c, &cli);
 			if (st)
 				return st;
 			break;

@@ -43,22 +43,33 @@ fish_options() {
 	}' "$1" | sort
 }
 
-# '(-a --all)'{-a,--all}'[...]' pairs, and '--channel=[...]' alone, in
-# omni-fetch's function of the file (it holds every program's).
+# '(-a --all)'{-a,--all}'[...]' pairs, and '--channel=[...]' (or
+# '*--resolve=[...]') alone, in the function $2 of $1 (_omni).
 zsh_options() {
-	sed -n '/^_omni_fetch() {/,/^}/p' "$1" >"$BATS_TEST_TMPDIR/zsh-fetch"
+	sed -n "/^$2() {/,/^}/p" "$1" >"$BATS_TEST_TMPDIR/zsh-$2"
 	{
-		grep -oE "\{-[A-Za-z]\+?,--[a-z-]+=?\}" "$BATS_TEST_TMPDIR/zsh-fetch" |
+		grep -oE "\{-[A-Za-z]\+?,--[a-z-]+=?\}" "$BATS_TEST_TMPDIR/zsh-$2" |
 			sed -E 's/^\{-(.)\+?,--([a-z-]+)=?\}$/\1 \2/'
-		grep -oE "^ *'--[a-z-]+=?\[" "$BATS_TEST_TMPDIR/zsh-fetch" |
-			sed -E "s/^ *'--([a-z-]+)=?\[$/- \1/"
+		grep -oE "^ *'\*?--[a-z-]+=?\[" "$BATS_TEST_TMPDIR/zsh-$2" |
+			sed -E "s/^ *'\*?--([a-z-]+)=?\[$/- \1/"
 	} | sort
 }
 
+# The zsh function of program $2: the one the last case of $1 calls.
+zsh_function() {
+	sed -n "s/^ *$2) \(_omni_[a-z_]*\) .*/\1/p" "$1"
+}
+
+# $_omni_<verb>_options of $1 (omni.bash), for program $2.
 bash_options() {
-	bash -c '. "$1"; printf "%s\n" $_omni_fetch_options' _ "$1" |
+	bash -c '. "$1"; v=_omni_${2#omni-}_options; printf "%s\n" ${!v}' _ "$1" "$2" |
 		awk -F'|' '{ if (NF == 2) print substr($1, 2), substr($2, 3)
 		             else print "-", substr($1, 3) }' | sort
+}
+
+# The long options function $2 of $1 names anywhere, say in a case.
+named_options() {
+	sed -n "/^$2() *{\{0,1\}\$/,/^}/p" "$1" | grep -oE -- '--[a-z][a-z-]*' | sort -u
 }
 
 # The rendered SYNOPSIS of a man page, on one line.
@@ -113,29 +124,55 @@ bash_complete() {
 	done
 }
 
-@test "omni-fetch: --help, the man page and the completions list the same options" {
-	need_program omni-fetch
-	want=$(help_options omni-fetch)
-	# the help is not empty: 18 options, 5 without a short form
-	[ "$(printf '%s\n' "$want" | wc -l)" -eq 18 ]
-	[ "$(printf '%s\n' "$want" | grep -c '^- ')" -eq 5 ]
-
-	run man_options "$TOP/man/omni-fetch.1"
-	assert_output "$want"
-	run fish_options "$TOP/completions/omni-fetch.fish"
-	assert_output "$want"
-	run zsh_options "$TOP/completions/_omni"
-	assert_output "$want"
-	run bash_options "$TOP/completions/omni.bash"
-	assert_output "$want"
+# The usage lines of --help, without "usage: " and the indent, on one line.
+help_usage() {
+	"$1" --help | awk -v prog="$1" '
+		NR == 1 { if (!sub(/^usage: /, "")) exit }
+		NR > 1 { if (!sub(/^ +/, "") || $1 != prog) exit }
+		{ print }' | tr '\n' ' ' | sed 's/ $//'
 }
 
-@test "omni-fetch: the man page's SYNOPSIS is the usage line of --help" {
-	need_program omni-fetch
-	usage=$(omni-fetch --help | sed -n '1s/^usage: //p')
-	[ -n "$usage" ]
-	run man_synopsis "$TOP/man/omni-fetch.1"
-	assert_output "$usage"
+@test "every program: --help, the man page and the completions list the same options" {
+	# how many options each has (the help is not empty), and how many of
+	# them have no short form
+	local -A count=([omni-fetch]=18 [omni-link]=15 [omni-reply]=19
+		[omni-report]=18 [omni-route]=12)
+	local -A longonly=([omni-fetch]=5 [omni-link]=3 [omni-reply]=6
+		[omni-report]=6 [omni-route]=2)
+	[ "$(omni_programs | wc -l)" -eq "${#count[@]}" ]
+	for p in $(omni_programs); do
+		want=$(help_options "$p")
+		[ "$(printf '%s\n' "$want" | wc -l)" -eq "${count[$p]}" ] ||
+			fail "$p: not ${count[$p]} options in --help"
+		[ "$(printf '%s\n' "$want" | grep -c '^- ')" -eq "${longonly[$p]}" ] ||
+			fail "$p: not ${longonly[$p]} options without a short form"
+
+		run man_options "$TOP/man/$p.1"
+		assert_output "$want" || fail "$p: the man page's OPTIONS"
+		run fish_options "$TOP/completions/$p.fish"
+		assert_output "$want" || fail "$p: completions/$p.fish"
+		f=$(zsh_function "$TOP/completions/_omni" "$p")
+		[ -n "$f" ] || fail "$p: no function in completions/_omni"
+		run zsh_options "$TOP/completions/_omni" "$f"
+		assert_output "$want" || fail "$p: $f in completions/_omni"
+		run bash_options "$TOP/completions/omni.bash" "$p"
+		assert_output "$want" || fail "$p: completions/omni.bash"
+		# and neither its bash nor its zsh function names another option
+		b=$(sed -n "s/^complete -F \(_omni_[a-z_]*\) $p\$/\1/p" "$TOP/completions/omni.bash")
+		extra=$({ named_options "$TOP/completions/omni.bash" "$b"
+			named_options "$TOP/completions/_omni" "$f"; } | sort -u |
+			comm -23 - <(printf '%s\n' "$want" | sed 's/^[^ ]* /--/' | sort -u))
+		[ -z "$extra" ] || fail "$p: the completions name" $extra
+	done
+}
+
+@test "every program: the man page's SYNOPSIS is the usage of --help" {
+	for p in $(omni_programs); do
+		usage=$(help_usage "$p")
+		[ -n "$usage" ] || fail "$p: no usage line"
+		run man_synopsis "$TOP/man/$p.1"
+		assert_output "$usage" || fail "$p: the man page's SYNOPSIS"
+	done
 }
 
 @test "omni-fetch: the man page's exit statuses are those of lib/core/core.h" {
