@@ -44,37 +44,6 @@ latest() {
 }
 export -f latest
 
-@test "omni-link: --help, the man page and the completions list the same options" {
-	want=$(omni-link --help | awk '
-		/^ +-/ {
-			if ($1 ~ /^-[A-Za-z],$/) { s = substr($1, 2, 1); l = $2 }
-			else { s = "-"; l = $1 }
-			sub(/^--/, "", l); print s, l
-		}' | sort)
-	[ "$(printf '%s\n' "$want" | wc -l)" -eq 15 ]
-	run awk '/^\.Sh / { inopt = ($2 == "OPTIONS") }
-		inopt && /^\.It Fl / { s = "-"; l = ""
-			for (i = 2; i < NF; i++) if ($i == "Fl") { x = $(i + 1)
-				if (x ~ /^\\-/) l = substr(x, 3); else if (length(x) == 1) s = x }
-			print s, l }' "$TOP/man/omni-link.1"
-	assert_equal "$(printf '%s\n' "$output" | sort)" "$want"
-	run bash -c "awk '\$1 == \"complete\" && / -l / { s = \"-\"; l = \"\"
-		for (i = 1; i < NF; i++) { if (\$i == \"-s\") s = \$(i + 1); if (\$i == \"-l\") l = \$(i + 1) }
-		print s, l }' '$TOP/completions/omni-link.fish' | sort"
-	assert_output "$want"
-	run bash -c '. "$1"; printf "%s\n" $_omni_link_options' _ "$TOP/completions/omni.bash"
-	run bash -c "printf '%s\n' \$1 | awk -F'|' '{ if (NF == 2) print substr(\$1, 2), substr(\$2, 3); else print \"-\", substr(\$1, 3) }' | sort" _ "$output"
-	assert_output "$want"
-	run bash -c "sed -n '/^_omni_link() {/,/^}/p' '$TOP/completions/_omni' | {
-		grep -oE '\{-[A-Za-z]\+?,--[a-z-]+=?\}' | sed -E 's/^\{-(.)\+?,--([a-z-]+)=?\}$/\1 \2/'
-		sed -n '/^_omni_link() {/,/^}/p' '$TOP/completions/_omni' | grep -oE \"^ *'--[a-z-]+=?\[\" | sed -E \"s/^ *'--([a-z-]+)=?\[$/- \1/\"; } | sort"
-	assert_output "$want"
-	usage=$(omni-link --help | sed -n '1s/^usage: //p')
-	run bash -c "mandoc -Tascii '$TOP/man/omni-link.1' | sed 's/.\x08//g' |
-		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' | tr -s ' \n' '  ' | sed 's/^ //; s/ \$//'"
-	assert_output "$usage"
-}
-
 @test "story (a): Giulia's Instagram DM and her e-mail are one customer and one ticket, through order #1061" {
 	fetch_samples
 	run omni-link "$BATS_TEST_TMPDIR/samples.ndjson"

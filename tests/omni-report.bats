@@ -297,18 +297,6 @@ total() {
 	done
 }
 
-@test "omni-report: --help, the man page and the completions list the same options" {
-	run bash -c "omni-report --help | grep -c '^ *-'"
-	assert_output '18'
-	for o in $(omni-report --help | grep -oE -- '--[a-z-]+' | sort -u); do
-		grep -qF -- "Fl \\${o#-}" "$TOP/man/omni-report.1" || fail "man page lacks $o"
-		grep -qF -- "-l ${o#--}" "$TOP/completions/omni-report.fish" || fail "fish lacks $o"
-		grep -qF -- "$o" "$TOP/completions/_omni" || fail "zsh lacks $o"
-		bash -c '. "$1"; printf "%s\n" ${_omni_report_options//|/ }' _ "$TOP/completions/omni.bash" |
-			grep -qx -- "$o" || fail "bash lacks $o"
-	done
-}
-
 @test "past 16384 values a percentile comes from the histogram, within 1%; so do merged partials" {
 	# first responses of 1 to 20000 minutes, in an order that is not sorted
 	awk 'BEGIN { for (i = 0; i < 20000; i++) { m = (i * 7919) % 20000 + 1

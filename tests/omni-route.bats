@@ -328,37 +328,6 @@ route_help_options() {
 		sub(/^--/, "", l); print s, l }' | sort
 }
 
-@test "--help, the man page and the completions list the same options" {
-	want=$(route_help_options)
-	[ "$(printf '%s\n' "$want" | wc -l)" -eq 12 ]
-	run awk '/^\.Sh / { on = ($2 == "OPTIONS") }
-		on && /^\.It Fl / { s = "-"; l = ""
-			for (i = 2; i < NF; i++) if ($i == "Fl") { t = $(i + 1)
-				if (t ~ /^\\-/) l = substr(t, 3); else if (length(t) == 1) s = t }
-			print s, l }' "$TOP/man/omni-route.1"
-	assert_equal "$(sort <<<"$output")" "$want"
-	run awk '$1 == "complete" && / -l / { s = "-"; l = ""
-		for (i = 1; i < NF; i++) { if ($i == "-s") s = $(i + 1); if ($i == "-l") l = $(i + 1) }
-		print s, l }' "$TOP/completions/omni-route.fish"
-	assert_equal "$(sort <<<"$output")" "$want"
-	run bash -c '. "$1"; printf "%s\n" $_omni_route_options' _ "$TOP/completions/omni.bash"
-	assert_equal "$(awk -F'|' '{ if (NF == 2) print substr($1, 2), substr($2, 3)
-		else print "-", substr($1, 3) }' <<<"$output" | sort)" "$want"
-	run bash -c "sed -n '/^_omni_route() {/,/^}/p' \"\$1\" | {
-		grep -oE \"\\{-[A-Za-z]\\+?,--[a-z-]+=?\\}\" | sed -E 's/^\\{-(.)\\+?,--([a-z-]+)=?\\}\$/\\1 \\2/'
-		}; sed -n '/^_omni_route() {/,/^}/p' \"\$1\" | grep -oE \"^ *'--[a-z-]+=?\\[\" |
-		sed -E \"s/^ *'--([a-z-]+)=?\\[\$/- \\1/\"" _ "$TOP/completions/_omni"
-	assert_equal "$(sort <<<"$output")" "$want"
-}
-
-@test "the man page's SYNOPSIS is the usage line of --help" {
-	usage=$(omni-route --help | sed -n '1s/^usage: //p')
-	run bash -c "mandoc -Tascii '$TOP/man/omni-route.1' | sed 's/.\x08//g' |
-		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' | tr -s ' \n' '  ' |
-		sed 's/^ //; s/ \$//'"
-	assert_output "$usage"
-}
-
 @test "learn: a lexicon from tickets a person has labelled" {
 	for i in 1 2 3 4 5 6; do
 		ticket "w$i" email "my gizmo number $i went kaput" '.lang = "en" | .intent = "damaged"'
