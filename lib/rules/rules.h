@@ -102,9 +102,6 @@ void omni_rnode_free(omni_rnode *n);
 const omni_sla_policy *omni_rules_policy(const omni_rules *rs, const char *name);
 const omni_calendar *omni_rules_calendar(const omni_rules *rs, const char *name);
 const omni_queue *omni_rules_queue(const omni_rules *rs, const char *name);
-/* Days since 1970-01-01 of a civil date, and back. */
-int32_t omni_days_from_civil(int y, int m, int d);
-void omni_civil_from_days(int32_t days, int *y, int *m, int *d);
 /* SLA due times for the policy; 0 where there is none. */
 typedef struct omni_sla {
 	omni_time due[3];

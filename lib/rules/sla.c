@@ -1,11 +1,9 @@
-/* route_sla.c - SLA clocks: calendar time, or business hours in a store's
- * IANA zone (the system tz database, through TZ and mktime, so daylight
- * saving is the system's), with holidays; the clock pauses while the
- * ticket waits on the customer. */
+/* sla.c - SLA clocks: calendar time, or business hours in a store's IANA
+ * zone (omni_time_local, so daylight saving is the system's), with
+ * holidays; the clock pauses while the ticket waits on the customer. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "core/core.h"
 #include "record/record.h"
@@ -26,41 +24,13 @@ typedef struct day {
 } day;
 
 static day cache[4096];
-static char current_zone[256];
-
-static void
-use_zone(const char *zone)
-{
-	if (strcmp(current_zone, zone) == 0)
-		return;
-	snprintf(current_zone, sizeof current_zone, "%s", zone);
-	setenv("TZ", zone, 1);
-	tzset();
-}
-
 static int32_t
 local_day(const char *zone, omni_time t)
 {
 	struct tm tm;
-	time_t s = (time_t)(t >= 0 ? t / 1000 : (t - 999) / 1000);
 
-	use_zone(zone);
-	localtime_r(&s, &tm);
-	return omni_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-void
-omni_civil_from_days(int32_t z, int *y, int *m, int *d)
-{
-	z += 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
-	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
+	omni_time_local(t, zone, &tm);
+	return (int32_t)omni_date_to_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 static int
@@ -80,7 +50,7 @@ is_holiday(const omni_calendar *c, int32_t d)
 }
 
 static omni_time
-local_ms(int y, int m, int d, int minutes)
+local_ms(const char *zone, int y, int m, int d, int minutes)
 {
 	struct tm tm = { 0 };
 	tm.tm_year = y - 1900;
@@ -89,7 +59,7 @@ local_ms(int y, int m, int d, int minutes)
 	tm.tm_hour = minutes / 60;
 	tm.tm_min = minutes % 60;
 	tm.tm_isdst = -1;
-	return (omni_time)mktime(&tm) * 1000;
+	return omni_time_from_local(&tm, zone);
 }
 
 static const day *
@@ -108,11 +78,10 @@ day_hours(const omni_calendar *c, const char *zone, int32_t d)
 	wd = (int)(((d % 7) + 11) % 7);      /* 1970-01-01 was a Thursday */
 	if (is_holiday(c, d))
 		return e;
-	omni_civil_from_days(d, &y, &m, &dd);
-	use_zone(zone);
+	omni_date_from_days(d, &y, &m, &dd);
 	for (int i = 0; i < c->nhours[wd]; i++) {
-		omni_time a = local_ms(y, m, dd, c->open[wd][i]);
-		omni_time b = local_ms(y, m, dd, c->close[wd][i]);
+		omni_time a = local_ms(zone, y, m, dd, c->open[wd][i]);
+		omni_time b = local_ms(zone, y, m, dd, c->close[wd][i]);
 		if (b > a) {
 			e->a[e->n] = a;
 			e->b[e->n++] = b;
@@ -304,13 +273,9 @@ omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p, const char *st
 	if (!c)
 		c = &builtin;
 	zone = c->zone ? c->zone : zone ? zone : "UTC";
-	if (strcmp(zone, "UTC") && strchr(zone, '/') && !strstr(zone, "..")) {
-		char path[512];
-		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
-		if (access(path, R_OK) != 0) {
-			omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown time zone '%s'", zone);
-			return NULL;
-		}
+	if (!omni_time_zone_known(zone)) {
+		omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown time zone '%s'", zone);
+		return NULL;
 	}
 	*zone_used = zone;
 	return c;
