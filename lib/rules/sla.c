@@ -6,9 +6,7 @@
 #include <time.h>
 
 #include "core/core.h"
-#include "record/record.h"
 #include "rules/rules.h"
-#include "route/route.h"
 
 #define MAX_DAYS 800          /* how far ahead a due time is looked for */
 #define MAX_MSGS 512
@@ -196,31 +194,21 @@ cmp_msg(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* Amazon lets a seller mark a buyer's message "no response needed", which
- * stops its clock: a message with no_response_needed true, or every one of
- * a ticket tagged no-response-needed, starts no response clock. */
-static int
-tagged_no_response(const omni_route *r)
-{
-	for (size_t i = 0; i < r->ntags; i++)
-		if (strcmp(r->tags[i], "no-response-needed") == 0)
-			return 1;
-	return 0;
-}
-
-/* The messages omni_route_read kept, in time order, as answers and the
- * customer's messages that want one. */
+/* The ticket's messages, in time order, as answers and the customer's
+ * messages that want one.  Amazon lets a seller mark a buyer's message "no
+ * response needed", which stops its clock: a message with
+ * no_response_needed true, or every one of a ticket tagged
+ * no-response-needed, starts no response clock. */
 static size_t
-read_messages(const omni_route *r, msg *m)
+read_messages(const omni_sla_ticket *t, msg *m)
 {
-	int none_needed = tagged_no_response(r);
 	size_t n = 0;
 
-	for (size_t i = 0; i < r->nmsgs && n < MAX_MSGS; i++, n++) {
-		const omni_rmsg *x = &r->msgs[i];
+	for (size_t i = 0; i < t->nmsgs && n < MAX_MSGS; i++, n++) {
+		const omni_rmsg *x = &t->msgs[i];
 		m[n].at = x->at;
 		m[n].in = !x->out && (x->author == 0 || x->author == 1) && !x->no_response &&
-		          !none_needed;
+		          !t->no_response;
 		m[n].out = x->out && x->author == 2;
 	}
 	for (size_t i = 1; i < n; i++)
@@ -235,7 +223,7 @@ read_messages(const omni_route *r, msg *m)
  * customer's next message, and from the last answer on while pending. */
 static int
 resolution_due(const sla_clock *k, int64_t target, omni_time start, const msg *m,
-               size_t n, const omni_route *r, int pending, omni_time *out)
+               size_t n, omni_time now, int pending, omni_time *out)
 {
 	omni_time run = start, answered = 0;
 	int waiting = 0;
@@ -258,7 +246,7 @@ resolution_due(const sla_clock *k, int64_t target, omni_time start, const msg *m
 	/* Waiting on the customer stops the clock only while the ticket says
 	 * so (pending): the due time then moves with the clock. */
 	if (waiting)
-		run = pending && r->now > answered ? r->now : answered;
+		run = pending && now > answered ? now : answered;
 	return clock_add(k, run, target, out);
 }
 
@@ -283,16 +271,15 @@ omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p, const char *st
 
 int
 omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
-                 const char *store, const char *zone, const omni_route *r,
+                 const char *store, const char *zone, const omni_sla_ticket *t,
                  omni_sla *out, omni_error *err)
 {
 	static msg m[MAX_MSGS];
-	size_t n = read_messages(r, m);
-	omni_time first_in = 0, first_out = 0, last_out = 0, next_in = 0, solved = 0;
-	int pending = r->status && strcmp(r->status, "pending") == 0;
-	int done = r->status && (!strcmp(r->status, "solved") || !strcmp(r->status, "closed"));
+	size_t n = read_messages(t, m);
+	omni_time first_in = 0, first_out = 0, last_out = 0, next_in = 0;
+	int pending = t->status && strcmp(t->status, "pending") == 0;
+	int done = t->status && (!strcmp(t->status, "solved") || !strcmp(t->status, "closed"));
 	sla_clock k = { 0 };
-	char buf[64];
 
 	memset(out, 0, sizeof *out);
 	if (!(k.cal = omni_sla_calendar(rs, p, store, zone, &k.zone, err)))
@@ -307,19 +294,17 @@ omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
 		else if (m[i].in && last_out && !next_in)
 			next_in = m[i].at;
 	}
-	if (omni_json_string_buf(omni_route_member(r, "solved_at"), buf, sizeof buf) >= 0)
-		omni_time_parse(buf, &solved);
 	out->paused = pending;
 	k.unit = p->unit[OMNI_SLA_FIRST];
 	if (first_in && k.unit && clock_add(&k, first_in, p->target[0], &out->due[0]) == 0)
-		out->breached[0] = (first_out ? first_out : done ? 0 : r->now) > out->due[0];
+		out->breached[0] = (first_out ? first_out : done ? 0 : t->now) > out->due[0];
 	k.unit = p->unit[OMNI_SLA_NEXT];
 	if (next_in && k.unit && clock_add(&k, next_in, p->target[1], &out->due[1]) == 0)
-		out->breached[1] = !done && r->now > out->due[1];
+		out->breached[1] = !done && t->now > out->due[1];
 	k.unit = p->unit[OMNI_SLA_RESOLUTION];
-	omni_time start = r->created ? r->created : first_in;
+	omni_time start = t->created ? t->created : first_in;
 	if (start && k.unit &&
-	    resolution_due(&k, p->target[2], start, m, n, r, pending, &out->due[2]) == 0)
-		out->breached[2] = done ? (solved && solved > out->due[2]) : (!pending && r->now > out->due[2]);
+	    resolution_due(&k, p->target[2], start, m, n, t->now, pending, &out->due[2]) == 0)
+		out->breached[2] = done ? (t->solved && t->solved > out->due[2]) : (!pending && t->now > out->due[2]);
 	return 0;
 }
