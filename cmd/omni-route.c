@@ -120,9 +120,13 @@ compute_sla(struct run *r, omni_sla *s, const char **policy, omni_error *err)
 	const omni_sla_policy *p = omni_rules_policy(&r->rules, r->rt.policy);
 	char store[256];
 	const char *zone = store_zone(r, store, sizeof store);
+	omni_sla_ticket t;
 
 	*policy = p ? p->name : NULL;
-	return p ? omni_sla_compute(&r->rules, p, store, zone, &r->rt, s, err) : 0;
+	if (!p)
+		return 0;
+	omni_route_sla_ticket(&r->rt, &t);
+	return omni_sla_compute(&r->rules, p, store, zone, &t, s, err);
 }
 
 /* --explain: the rules that matched, on standard error too. */

@@ -1,5 +1,6 @@
 /* libcheck - checks of the small library parts no program shows whole:
- * times, secrets, XDG paths.  Prints each failure; exit 1 if any. */
+ * times and the calendar, secrets, XDG paths.  Prints each failure; exit 1
+ * if any. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,8 @@ check_times(void)
 	CHECK(strcmp(omni_time_format(-1, buf), "1969-12-31T23:59:59.999Z") == 0,
 	      "before the epoch: %s", buf);
 
+	CHECK(strcmp(omni_time_format_rfc2822(1709470930000LL, buf, sizeof buf),
+	             "Sun, 03 Mar 2024 13:02:10 +0000") == 0, "rfc 2822: %s", buf);
 	omni_error err = { 0 };
 	CHECK(omni_clock_set("2026-11-26T10:00:00+01:00", &err) == 0, "--now");
 	CHECK(strcmp(omni_time_format(omni_clock_now(), buf), "2026-11-26T09:00:00Z") == 0,
@@ -66,6 +69,37 @@ check_times(void)
 	CHECK(omni_clock_now() == 1764150000000LL, "--now seconds value");
 	CHECK(omni_clock_set("tomorrow", &err) < 0 && err.status == OMNI_EX_USAGE,
 	      "--now tomorrow accepted");
+}
+
+/* The calendar, and local time in a zone (summer time included). */
+static void
+check_calendar(void)
+{
+	static const struct { int y, m, d; int64_t days; } dates[] = {
+		{ 1970, 1, 1, 0 }, { 1969, 12, 31, -1 }, { 2000, 3, 1, 11017 },
+		{ 2024, 2, 29, 19782 }, { 1600, 1, 1, -135140 }, { 9999, 12, 31, 2932896 },
+	};
+	struct tm tm;
+	int y, m, d;
+
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		CHECK(omni_date_to_days(dates[i].y, dates[i].m, dates[i].d) == dates[i].days,
+		      "%04d-%02d-%02d: day %lld", dates[i].y, dates[i].m, dates[i].d,
+		      (long long)omni_date_to_days(dates[i].y, dates[i].m, dates[i].d));
+		omni_date_from_days(dates[i].days, &y, &m, &d);
+		CHECK(y == dates[i].y && m == dates[i].m && d == dates[i].d,
+		      "day %lld: %04d-%02d-%02d", (long long)dates[i].days, y, m, d);
+	}
+	/* 2024-07-01T22:30:00Z is half past midnight in Rome, summer time */
+	omni_time_local(1719873000000LL, "Europe/Rome", &tm);
+	CHECK(tm.tm_mday == 2 && tm.tm_hour == 0 && tm.tm_min == 30, "Rome: %02d %02d:%02d",
+	      tm.tm_mday, tm.tm_hour, tm.tm_min);
+	tm.tm_isdst = -1;
+	CHECK(omni_time_from_local(&tm, "Europe/Rome") == 1719873000000LL, "Rome and back");
+	omni_time_local(1719873000000LL, "UTC", &tm);
+	CHECK(tm.tm_mday == 1 && tm.tm_hour == 22, "UTC: %02d %02d", tm.tm_mday, tm.tm_hour);
+	CHECK(omni_time_zone_known("Europe/Rome") && omni_time_zone_known("UTC") &&
+	      !omni_time_zone_known("Europe/Atlantis"), "known zones");
 }
 
 static void
@@ -159,6 +193,7 @@ main(int argc, char **argv)
 		return 64;
 	}
 	check_times();
+	check_calendar();
 	check_secrets(argv[1]);
 	check_xdg();
 	check_reader(argv[1]);

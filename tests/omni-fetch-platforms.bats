@@ -712,6 +712,18 @@ tt_all() {
 	assert_output '4 ok'
 }
 
+@test "tiktok: --now is the signed and sent timestamp" {
+	tt_env
+	fixture_push $TT_ORDERS "$(file tiktok orders-2.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	run omni-fetch --orders --now 2024-03-10T00:00:00Z "tiktok:$FX/tt"
+	assert_success
+	run jq -r '.query | capture("timestamp=(?<t>[0-9]+)").t' <<<"$(fixture_requests)"
+	assert_output $'1710028800\n1710028800'
+	run tt_signs
+	assert_output '2 ok'
+}
+
 @test "tiktok: a malformed page and an order without status are exit 65 naming source and page" {
 	tt_env
 	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-truncated.json)" "$(file tiktok orders-no-status.json)"

@@ -1,40 +1,43 @@
-/* clock.c - parsing and writing times; the --now clock. */
+/* clock.c - the calendar, parsing and writing times, local time in a
+ * zone; the --now clock. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/core.h"
 
 static omni_time fixed_now;
 static int have_fixed_now;
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * civil calendar algorithm). */
-static int64_t
-days_from_civil(int64_t y, unsigned m, unsigned d)
+/* Howard Hinnant's civil calendar algorithms (proleptic Gregorian, in eras
+ * of 400 years that start on March 1st), in 64 bits: no date an omni_time
+ * reaches overflows. */
+int64_t
+omni_date_to_days(int y, int m, int d)
 {
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	unsigned yoe = (unsigned)(y - era * 400);
-	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
+	int64_t yy = (int64_t)y - (m <= 2);
+	int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400;
+	int64_t doy = (153 * (int64_t)(m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
 }
 
-static void
-civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+void
+omni_date_from_days(int64_t days, int *y, int *m, int *d)
 {
-	z += 719468;
+	int64_t z = days + 719468;
 	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int64_t)yoe + era * 400 + (*m <= 2);
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static int
@@ -71,7 +74,7 @@ make_time(int64_t y, int mo, int d, int h, int mi, int se, int ms,
 		return -1;
 	if (se == 60)   /* a leap second reads as the next second */
 		se = 59, ms = 999;
-	int64_t days = days_from_civil(y, (unsigned)mo, (unsigned)d);
+	int64_t days = omni_date_to_days((int)y, mo, d);
 	int64_t secs = days * 86400 + h * 3600 + mi * 60 + se - offset_min * 60;
 	*out = secs * 1000 + ms;
 	return 0;
@@ -128,13 +131,16 @@ omni_time_parse_rfc3339(const char *s, omni_time *out)
 	return make_time(y, mo, d, h, mi, se, ms, off, out);
 }
 
+/* RFC 2822's names, whatever the locale. */
+static const char month_names[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+static const char day_names[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+
 static int
 month_number(const char *s)
 {
-	static const char *const names[] = { "jan", "feb", "mar", "apr", "may", "jun",
-	                                     "jul", "aug", "sep", "oct", "nov", "dec" };
 	for (int i = 0; i < 12; i++)
-		if (strncasecmp(s, names[i], 3) == 0)
+		if (strncasecmp(s, month_names[i], 3) == 0)
 			return i + 1;
 	return 0;
 }
@@ -226,6 +232,19 @@ omni_time_parse_rfc2822(const char *s, omni_time *out)
 	return make_time(y, mo, (int)d, h, mi, se, 0, off, out);
 }
 
+char *
+omni_time_format_rfc2822(omni_time t, char *buf, size_t size)
+{
+	time_t secs = (time_t)(t / 1000);
+	struct tm tm;
+
+	gmtime_r(&secs, &tm);
+	snprintf(buf, size, "%s, %02d %s %04d %02d:%02d:%02d +0000", day_names[tm.tm_wday],
+	         tm.tm_mday, month_names[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+	         tm.tm_sec);
+	return buf;
+}
+
 int
 omni_time_parse(const char *s, omni_time *out)
 {
@@ -261,12 +280,12 @@ omni_time_format(omni_time t, char *buf)
 	int64_t secs = t >= 0 ? t / 1000 : -((-t + 999) / 1000);
 	int ms = (int)(t - secs * 1000);
 	int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-	int64_t rem = secs - days * 86400, y;
-	unsigned m, d;
+	int64_t rem = secs - days * 86400;
+	int y, m, d;
 
-	civil_from_days(days, &y, &m, &d);
+	omni_date_from_days(days, &y, &m, &d);
 	if (y < 0 || y > 9999) {     /* rare: snprintf says it as it is */
-		int n = snprintf(buf, 32, "%04lld-%02u-%02uT%02d:%02d:%02d", (long long)y, m, d,
+		int n = snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d,
 		                 (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
 		snprintf(buf + n, 32 - n, ms ? ".%03dZ" : "Z", ms);
 		return buf;
@@ -274,8 +293,8 @@ omni_time_format(omni_time t, char *buf)
 	/* Digits by hand: the linker and the reports format a time or more
 	 * per record, and snprintf was a twentieth of the linker's
 	 * instructions. */
-	unsigned v[6] = { (unsigned)y, m, d, (unsigned)(rem / 3600), (unsigned)(rem / 60 % 60),
-	                  (unsigned)(rem % 60) };
+	unsigned v[6] = { (unsigned)y, (unsigned)m, (unsigned)d, (unsigned)(rem / 3600),
+	                  (unsigned)(rem / 60 % 60), (unsigned)(rem % 60) };
 	char *p = buf;
 	*p++ = (char)('0' + v[0] / 1000);
 	*p++ = (char)('0' + v[0] / 100 % 10);
@@ -296,6 +315,53 @@ omni_time_format(omni_time t, char *buf)
 	return buf;
 }
 
+/* The C library reads a zone through TZ, and tzset reads the zone's file:
+ * TZ is switched only when the zone changes, and left so (nothing in omni
+ * reads the local time of the user's own TZ).  0 for UTC: NULL, "", "UTC",
+ * or a name longer than any in the tz database. */
+static int
+use_zone(const char *zone)
+{
+	static char current[128];
+
+	if (!zone || !*zone || strcmp(zone, "UTC") == 0 || strlen(zone) >= sizeof current)
+		return 0;
+	if (strcmp(current, zone) != 0) {
+		snprintf(current, sizeof current, "%s", zone);
+		setenv("TZ", zone, 1);
+		tzset();
+	}
+	return 1;
+}
+
+void
+omni_time_local(omni_time t, const char *zone, struct tm *tm)
+{
+	time_t secs = (time_t)(t >= 0 ? t / 1000 : (t - 999) / 1000);
+
+	if (use_zone(zone))
+		localtime_r(&secs, tm);
+	else
+		gmtime_r(&secs, tm);
+}
+
+omni_time
+omni_time_from_local(struct tm *tm, const char *zone)
+{
+	return (omni_time)(use_zone(zone) ? mktime(tm) : timegm(tm)) * 1000;
+}
+
+int
+omni_time_zone_known(const char *zone)
+{
+	char path[512];
+
+	if (!zone || strcmp(zone, "UTC") == 0 || !strchr(zone, '/') || strstr(zone, ".."))
+		return 1;
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
+	return access(path, R_OK) == 0;
+}
+
 int
 omni_clock_set(const char *arg, omni_error *err)
 {
@@ -314,14 +380,18 @@ omni_clock_set(const char *arg, omni_error *err)
 }
 
 omni_time
-omni_clock_now(void)
+omni_clock_real(void)
 {
 	struct timespec ts;
 
-	if (have_fixed_now)
-		return fixed_now;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (omni_time)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+omni_time
+omni_clock_now(void)
+{
+	return have_fixed_now ? fixed_now : omni_clock_real();
 }
 
 double

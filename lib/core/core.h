@@ -7,12 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
-
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <sys/types.h>
-
+#include <time.h>
 
 #define OMNI_VERSION "0.1.0"
 #define OMNI_FORMAT_VERSION 1
@@ -74,9 +69,32 @@ omni_time omni_time_from_unix(double v);
 /* "2024-03-06T15:12:44Z", with ".123" when there are milliseconds.
  * Writes into buf (at least 32 bytes) and returns it. */
 char *omni_time_format(omni_time t, char *buf);
+/* "Sun, 03 Mar 2024 13:02:10 +0000" (UTC, English names whatever the
+ * locale) into buf (size bytes; 32 is enough to year 9999); returns buf. */
+char *omni_time_format_rfc2822(omni_time t, char *buf, size_t size);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+int64_t omni_date_to_days(int y, int m, int d);
+void omni_date_from_days(int64_t days, int *y, int *m, int *d);
+
+/* Local time in an IANA zone ("Europe/Rome", or a POSIX TZ rule; NULL,
+ * "" and "UTC" are UTC), through the system's tz database, so daylight
+ * saving is the system's.  Sets TZ to the zone and leaves it so. */
+void omni_time_local(omni_time t, const char *zone, struct tm *tm);
+/* The instant of a local time in zone (tm_isdst -1: the zone decides);
+ * tm is normalised, as mktime does. */
+omni_time omni_time_from_local(struct tm *tm, const char *zone);
+/* 1 when zone is UTC, not a file name ("EST5EDT") or in the system's tz
+ * database; 0 for an unknown "Area/City". */
+int omni_time_zone_known(const char *zone);
+
 /* --now: an RFC 3339 time or Unix seconds.  0 ok, -1 with err (64). */
 int omni_clock_set(const char *arg, omni_error *err);
+/* The clock: --now when it was given, else the system's. */
 omni_time omni_clock_now(void);
+/* The system's clock, which --now does not set: for instants a server
+ * names by its own clock, such as when its rate limit refills. */
+omni_time omni_clock_real(void);
 /* Seconds on the monotonic clock (for waits, time limits and token
  * lifetimes); --now does not move it. */
 double omni_clock_monotonic(void);

@@ -33,39 +33,18 @@ lang_index(const char *lang)
 	return 0;
 }
 
-/* The calendar date of secs in zone.  The C library reads zones through
- * TZ: it is set only when the zone changes, since tzset reads a file. */
-static void
-date_in(time_t secs, const char *zone, struct tm *tm)
-{
-	static char set[128];
-
-	if (!zone || !*zone || strcmp(zone, "UTC") == 0 || strlen(zone) >= sizeof set) {
-		gmtime_r(&secs, tm);
-		return;
-	}
-	if (strcmp(set, zone) != 0) {
-		snprintf(set, sizeof set, "%s", zone);
-		setenv("TZ", zone, 1);
-		tzset();
-	}
-	localtime_r(&secs, tm);
-}
-
 char *
 omni_reply_date(const char *value, const char *lang, const char *zone)
 {
 	omni_time t;
 	struct tm tm;
-	time_t secs;
 	char *out = NULL;
 	int rc = -1;
 
 	if (!value || !*value || omni_time_parse(value, &t) < 0)
 		return strdup(value ? value : "");
-	secs = (time_t)(t >= 0 ? t / 1000 : (t - 999) / 1000);
 	/* a bare date names a day, not an instant: no zone moves it */
-	date_in(secs, strlen(value) > 10 ? zone : NULL, &tm);
+	omni_time_local(t, strlen(value) > 10 ? zone : NULL, &tm);
 	const char *m = months[lang_index(lang)][tm.tm_mon];
 	int y = tm.tm_year + 1900, d = tm.tm_mday;
 	switch (lang_index(lang)) {

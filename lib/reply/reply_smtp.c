@@ -98,17 +98,10 @@ omni_mail_build(const omni_mail_out *m, size_t *len)
 	char *buf = NULL, date[64];
 	size_t size = 0;
 	FILE *o = open_memstream(&buf, &size);
-	time_t secs = (time_t)(m->date / 1000);
-	struct tm tm;
 
 	if (!o)
 		return NULL;
-	gmtime_r(&secs, &tm);
-	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
-	static const char *const mons[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-	                                    "Aug", "Sep", "Oct", "Nov", "Dec" };
-	snprintf(date, sizeof date, "%s, %02d %s %d %02d:%02d:%02d +0000", days[tm.tm_wday],
-	         tm.tm_mday, mons[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	omni_time_format_rfc2822(m->date, date, sizeof date);
 	fprintf(o, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: ", date, m->from, m->to);
 	header_text(o, m->subject ? m->subject : "");
 	fprintf(o, "\r\nMessage-ID: <%s>\r\n", m->message_id);

@@ -20,36 +20,6 @@ floor_div(int64_t a, int64_t b)
 	return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
-/* Civil date of a day number (days since 1970-01-01), proleptic Gregorian. */
-static void
-civil(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = floor_div(z, 146097);
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int64_t
-day_number(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = floor_div(y, 400);
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static int32_t
 period_of(int kind, omni_time t)
 {
@@ -64,13 +34,13 @@ period_of(int kind, omni_time t)
 	if (kind == OMNI_PERIOD_DAY)
 		return (int32_t)day;
 	if (kind == OMNI_PERIOD_MONTH) {
-		civil(day, &y, &m, &d);
+		omni_date_from_days(day, &y, &m, &d);
 		return y * 12 + (m - 1);
 	}
 	/* ISO week: the week's Thursday decides the year */
 	thu = day + 3 - ((day + 3) % 7 + 7) % 7;   /* Monday of the week, +3 */
-	civil(thu, &y, &m, &d);
-	return y * 100 + (int32_t)((thu - day_number(y, 1, 1)) / 7 + 1);
+	omni_date_from_days(thu, &y, &m, &d);
+	return y * 100 + (int32_t)((thu - omni_date_to_days(y, 1, 1)) / 7 + 1);
 }
 
 char *
@@ -81,7 +51,7 @@ omni_rep_period_label(int kind, int32_t period, char *buf)
 	if (period == PERIOD_UNKNOWN || kind == OMNI_PERIOD_NONE) {
 		strcpy(buf, kind == OMNI_PERIOD_NONE ? "" : "unknown");
 	} else if (kind == OMNI_PERIOD_DAY) {
-		civil(period, &y, &m, &d);
+		omni_date_from_days(period, &y, &m, &d);
 		snprintf(buf, 16, "%04d-%02d-%02d", y, m, d);
 	} else if (kind == OMNI_PERIOD_WEEK) {
 		snprintf(buf, 16, "%04d-W%02d", (int)(period / 100), (int)(period % 100));

@@ -29,14 +29,6 @@ void omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 
 #define OMNI_ROUTE_MAX 64
 #define OMNI_ROUTE_MSGS 512
-/* A message as the SLA clocks see it. */
-typedef struct omni_rmsg {
-	omni_time at;
-	unsigned char out;            /* direction out */
-	unsigned char author;         /* 0 none, 1 customer, 2 agent or bot, 3 other */
-	unsigned char no_response;    /* no_response_needed: true */
-} omni_rmsg;
-
 /* One ticket's routing, read and set by the rules.  Strings borrowed from
  * the rules, the lexicon, or arena. */
 typedef struct omni_route {
@@ -80,11 +72,8 @@ void omni_route_index(omni_route *r, const char *const *keys);
 void omni_rules_apply(const omni_rules *rs, omni_route *r);
 void omni_route_clear(omni_route *r);
 
-/* zone: the store's IANA zone or NULL.  0, or -1 with err (78: unknown
- * zone, a calendar with no open hours). */
-int omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
-                     const char *store, const char *zone,
-                     const omni_route *r, omni_sla *out, omni_error *err);
+/* The ticket as the SLA clocks see it (omni_sla_compute): borrowed from r. */
+void omni_route_sla_ticket(const omni_route *r, omni_sla_ticket *t);
 
 /* Writes routed tickets to out (borrowed): the record with lang, intent,
  * sentiment, priority, priority_score, queue, assignee, tags, sla (from

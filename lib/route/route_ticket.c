@@ -114,3 +114,18 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 		if ((r->tags[r->ntags] = keep_string(r, m, 256)))
 			r->ntags++;
 }
+
+void
+omni_route_sla_ticket(const omni_route *r, omni_sla_ticket *t)
+{
+	memset(t, 0, sizeof *t);
+	t->now = r->now;
+	t->created = r->created;
+	t->solved = time_of(omni_route_member(r, "solved_at"));
+	t->status = r->status;
+	t->msgs = r->msgs;
+	t->nmsgs = r->nmsgs;
+	/* the tags as the rules left them */
+	for (size_t i = 0; i < r->ntags && !t->no_response; i++)
+		t->no_response = strcmp(r->tags[i], "no-response-needed") == 0;
+}

@@ -117,7 +117,7 @@ put_time(omni_route_writer *r, omni_time t)
 		put_str(r, omni_time_format(t, f));
 		return;
 	}
-	omni_civil_from_days((int32_t)days, &y, &m, &d);
+	omni_date_from_days(days, &y, &m, &d);
 	digits(b, y, 4);
 	digits(b + 5, m, 2);
 	digits(b + 8, d, 2);

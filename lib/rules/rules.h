@@ -102,21 +102,38 @@ void omni_rnode_free(omni_rnode *n);
 const omni_sla_policy *omni_rules_policy(const omni_rules *rs, const char *name);
 const omni_calendar *omni_rules_calendar(const omni_rules *rs, const char *name);
 const omni_queue *omni_rules_queue(const omni_rules *rs, const char *name);
-/* Days since 1970-01-01 of a civil date, and back. */
-int32_t omni_days_from_civil(int y, int m, int d);
-void omni_civil_from_days(int32_t days, int *y, int *m, int *d);
 /* SLA due times for the policy; 0 where there is none. */
 typedef struct omni_sla {
 	omni_time due[3];
 	int breached[3];
 	int paused;
 } omni_sla;
+/* A message as the SLA clocks see it. */
+typedef struct omni_rmsg {
+	omni_time at;
+	unsigned char out;            /* direction out */
+	unsigned char author;         /* 0 none, 1 customer, 2 agent or bot, 3 other */
+	unsigned char no_response;    /* no_response_needed: true */
+} omni_rmsg;
+/* A ticket as the SLA clocks see it (times 0 when unknown). */
+typedef struct omni_sla_ticket {
+	omni_time now, created, solved;    /* solved: solved_at */
+	const char *status;                /* borrowed, or NULL */
+	const omni_rmsg *msgs;             /* borrowed: the messages with a time */
+	size_t nmsgs;
+	int no_response;                   /* tagged no-response-needed */
+} omni_sla_ticket;
 /* The calendar of a policy for a store (its own, else the store's, else
  * "default", else Monday to Friday 9 to 17) and the zone it counts in
  * (*zone_used, borrowed).  Borrowed, or NULL with err (78 unknown zone). */
 const omni_calendar *omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p,
                                        const char *store, const char *zone,
                                        const char **zone_used, omni_error *err);
+/* zone: the store's IANA zone or NULL.  0, or -1 with err (78: unknown
+ * zone, a calendar with no open hours). */
+int omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
+                     const char *store, const char *zone,
+                     const omni_sla_ticket *t, omni_sla *out, omni_error *err);
 /* lib/rules/sla_load.c: the policies and calendars of share/omni/sla, then
  * of $XDG_CONFIG_HOME/omni/sla (either may be absent).  0, or -1 with err. */
 int omni_sla_load(omni_rules *rs, omni_error *err);

@@ -92,7 +92,7 @@ add_holiday(omni_calendar *c, int y, int m, int d)
 	if (!h)
 		return -1;
 	c->holidays = h;
-	c->holidays[c->nholidays++] = omni_days_from_civil(y, m, d);
+	c->holidays[c->nholidays++] = (int32_t)omni_date_to_days(y, m, d);
 	return 0;
 }
 
@@ -259,17 +259,6 @@ omni_rules_calendar(const omni_rules *rs, const char *name)
 		if (strcmp(rs->cals[i].name, name) == 0)
 			return &rs->cals[i];
 	return NULL;
-}
-
-int32_t
-omni_days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	int era = (y >= 0 ? y : y - 399) / 400;
-	int yoe = y - era * 400;
-	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
 }
 
 static int

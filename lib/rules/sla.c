@@ -1,16 +1,12 @@
-/* route_sla.c - SLA clocks: calendar time, or business hours in a store's
- * IANA zone (the system tz database, through TZ and mktime, so daylight
- * saving is the system's), with holidays; the clock pauses while the
- * ticket waits on the customer. */
+/* sla.c - SLA clocks: calendar time, or business hours in a store's IANA
+ * zone (omni_time_local, so daylight saving is the system's), with
+ * holidays; the clock pauses while the ticket waits on the customer. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "core/core.h"
-#include "record/record.h"
 #include "rules/rules.h"
-#include "route/route.h"
 
 #define MAX_DAYS 800          /* how far ahead a due time is looked for */
 #define MAX_MSGS 512
@@ -26,41 +22,13 @@ typedef struct day {
 } day;
 
 static day cache[4096];
-static char current_zone[256];
-
-static void
-use_zone(const char *zone)
-{
-	if (strcmp(current_zone, zone) == 0)
-		return;
-	snprintf(current_zone, sizeof current_zone, "%s", zone);
-	setenv("TZ", zone, 1);
-	tzset();
-}
-
 static int32_t
 local_day(const char *zone, omni_time t)
 {
 	struct tm tm;
-	time_t s = (time_t)(t >= 0 ? t / 1000 : (t - 999) / 1000);
 
-	use_zone(zone);
-	localtime_r(&s, &tm);
-	return omni_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-void
-omni_civil_from_days(int32_t z, int *y, int *m, int *d)
-{
-	z += 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
-	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
+	omni_time_local(t, zone, &tm);
+	return (int32_t)omni_date_to_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 static int
@@ -80,7 +48,7 @@ is_holiday(const omni_calendar *c, int32_t d)
 }
 
 static omni_time
-local_ms(int y, int m, int d, int minutes)
+local_ms(const char *zone, int y, int m, int d, int minutes)
 {
 	struct tm tm = { 0 };
 	tm.tm_year = y - 1900;
@@ -89,7 +57,7 @@ local_ms(int y, int m, int d, int minutes)
 	tm.tm_hour = minutes / 60;
 	tm.tm_min = minutes % 60;
 	tm.tm_isdst = -1;
-	return (omni_time)mktime(&tm) * 1000;
+	return omni_time_from_local(&tm, zone);
 }
 
 static const day *
@@ -108,11 +76,10 @@ day_hours(const omni_calendar *c, const char *zone, int32_t d)
 	wd = (int)(((d % 7) + 11) % 7);      /* 1970-01-01 was a Thursday */
 	if (is_holiday(c, d))
 		return e;
-	omni_civil_from_days(d, &y, &m, &dd);
-	use_zone(zone);
+	omni_date_from_days(d, &y, &m, &dd);
 	for (int i = 0; i < c->nhours[wd]; i++) {
-		omni_time a = local_ms(y, m, dd, c->open[wd][i]);
-		omni_time b = local_ms(y, m, dd, c->close[wd][i]);
+		omni_time a = local_ms(zone, y, m, dd, c->open[wd][i]);
+		omni_time b = local_ms(zone, y, m, dd, c->close[wd][i]);
 		if (b > a) {
 			e->a[e->n] = a;
 			e->b[e->n++] = b;
@@ -227,31 +194,21 @@ cmp_msg(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* Amazon lets a seller mark a buyer's message "no response needed", which
- * stops its clock: a message with no_response_needed true, or every one of
- * a ticket tagged no-response-needed, starts no response clock. */
-static int
-tagged_no_response(const omni_route *r)
-{
-	for (size_t i = 0; i < r->ntags; i++)
-		if (strcmp(r->tags[i], "no-response-needed") == 0)
-			return 1;
-	return 0;
-}
-
-/* The messages omni_route_read kept, in time order, as answers and the
- * customer's messages that want one. */
+/* The ticket's messages, in time order, as answers and the customer's
+ * messages that want one.  Amazon lets a seller mark a buyer's message "no
+ * response needed", which stops its clock: a message with
+ * no_response_needed true, or every one of a ticket tagged
+ * no-response-needed, starts no response clock. */
 static size_t
-read_messages(const omni_route *r, msg *m)
+read_messages(const omni_sla_ticket *t, msg *m)
 {
-	int none_needed = tagged_no_response(r);
 	size_t n = 0;
 
-	for (size_t i = 0; i < r->nmsgs && n < MAX_MSGS; i++, n++) {
-		const omni_rmsg *x = &r->msgs[i];
+	for (size_t i = 0; i < t->nmsgs && n < MAX_MSGS; i++, n++) {
+		const omni_rmsg *x = &t->msgs[i];
 		m[n].at = x->at;
 		m[n].in = !x->out && (x->author == 0 || x->author == 1) && !x->no_response &&
-		          !none_needed;
+		          !t->no_response;
 		m[n].out = x->out && x->author == 2;
 	}
 	for (size_t i = 1; i < n; i++)
@@ -266,7 +223,7 @@ read_messages(const omni_route *r, msg *m)
  * customer's next message, and from the last answer on while pending. */
 static int
 resolution_due(const sla_clock *k, int64_t target, omni_time start, const msg *m,
-               size_t n, const omni_route *r, int pending, omni_time *out)
+               size_t n, omni_time now, int pending, omni_time *out)
 {
 	omni_time run = start, answered = 0;
 	int waiting = 0;
@@ -289,7 +246,7 @@ resolution_due(const sla_clock *k, int64_t target, omni_time start, const msg *m
 	/* Waiting on the customer stops the clock only while the ticket says
 	 * so (pending): the due time then moves with the clock. */
 	if (waiting)
-		run = pending && r->now > answered ? r->now : answered;
+		run = pending && now > answered ? now : answered;
 	return clock_add(k, run, target, out);
 }
 
@@ -304,13 +261,9 @@ omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p, const char *st
 	if (!c)
 		c = &builtin;
 	zone = c->zone ? c->zone : zone ? zone : "UTC";
-	if (strcmp(zone, "UTC") && strchr(zone, '/') && !strstr(zone, "..")) {
-		char path[512];
-		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
-		if (access(path, R_OK) != 0) {
-			omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown time zone '%s'", zone);
-			return NULL;
-		}
+	if (!omni_time_zone_known(zone)) {
+		omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown time zone '%s'", zone);
+		return NULL;
 	}
 	*zone_used = zone;
 	return c;
@@ -318,16 +271,15 @@ omni_sla_calendar(const omni_rules *rs, const omni_sla_policy *p, const char *st
 
 int
 omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
-                 const char *store, const char *zone, const omni_route *r,
+                 const char *store, const char *zone, const omni_sla_ticket *t,
                  omni_sla *out, omni_error *err)
 {
 	static msg m[MAX_MSGS];
-	size_t n = read_messages(r, m);
-	omni_time first_in = 0, first_out = 0, last_out = 0, next_in = 0, solved = 0;
-	int pending = r->status && strcmp(r->status, "pending") == 0;
-	int done = r->status && (!strcmp(r->status, "solved") || !strcmp(r->status, "closed"));
+	size_t n = read_messages(t, m);
+	omni_time first_in = 0, first_out = 0, last_out = 0, next_in = 0;
+	int pending = t->status && strcmp(t->status, "pending") == 0;
+	int done = t->status && (!strcmp(t->status, "solved") || !strcmp(t->status, "closed"));
 	sla_clock k = { 0 };
-	char buf[64];
 
 	memset(out, 0, sizeof *out);
 	if (!(k.cal = omni_sla_calendar(rs, p, store, zone, &k.zone, err)))
@@ -342,19 +294,17 @@ omni_sla_compute(const omni_rules *rs, const omni_sla_policy *p,
 		else if (m[i].in && last_out && !next_in)
 			next_in = m[i].at;
 	}
-	if (omni_json_string_buf(omni_route_member(r, "solved_at"), buf, sizeof buf) >= 0)
-		omni_time_parse(buf, &solved);
 	out->paused = pending;
 	k.unit = p->unit[OMNI_SLA_FIRST];
 	if (first_in && k.unit && clock_add(&k, first_in, p->target[0], &out->due[0]) == 0)
-		out->breached[0] = (first_out ? first_out : done ? 0 : r->now) > out->due[0];
+		out->breached[0] = (first_out ? first_out : done ? 0 : t->now) > out->due[0];
 	k.unit = p->unit[OMNI_SLA_NEXT];
 	if (next_in && k.unit && clock_add(&k, next_in, p->target[1], &out->due[1]) == 0)
-		out->breached[1] = !done && r->now > out->due[1];
+		out->breached[1] = !done && t->now > out->due[1];
 	k.unit = p->unit[OMNI_SLA_RESOLUTION];
-	omni_time start = r->created ? r->created : first_in;
+	omni_time start = t->created ? t->created : first_in;
 	if (start && k.unit &&
-	    resolution_due(&k, p->target[2], start, m, n, r, pending, &out->due[2]) == 0)
-		out->breached[2] = done ? (solved && solved > out->due[2]) : (!pending && r->now > out->due[2]);
+	    resolution_due(&k, p->target[2], start, m, n, t->now, pending, &out->due[2]) == 0)
+		out->breached[2] = done ? (t->solved && t->solved > out->due[2]) : (!pending && t->now > out->due[2]);
 	return 0;
 }

@@ -25,22 +25,6 @@
 
 #define LIMIT 250
 
-/* "Sun, 03 Mar 2024 13:02:10 +0000", whatever the locale. */
-static void
-rfc2822(omni_time t, char *buf, size_t size)
-{
-	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
-	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	time_t s = (time_t)(t / 1000);
-	struct tm tm;
-
-	gmtime_r(&s, &tm);
-	snprintf(buf, size, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday],
-	         tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-	         tm.tm_sec);
-}
-
 static char *
 base_url(const char *base)
 {
@@ -57,7 +41,7 @@ page_url(omni_paged *pg, const char *base)
 	char date[64], *since = NULL, *url = NULL;
 
 	if (pg->since != OMNI_TIME_NONE) {
-		rfc2822(pg->since, date, sizeof date);
+		omni_time_format_rfc2822(pg->since, date, sizeof date);
 		if (!(since = omni_url_escape(date)))
 			return NULL;
 	}

@@ -83,7 +83,7 @@ signed_url(struct tiktok *t, const char *path, const char *const *params, size_t
 	char ts[32], key[160], cipher[200], sign[65], *url = NULL;
 	size_t m = 0, len;
 
-	snprintf(ts, sizeof ts, "timestamp=%lld", (long long)time(NULL));
+	snprintf(ts, sizeof ts, "timestamp=%lld", (long long)(omni_clock_now() / 1000));
 	snprintf(key, sizeof key, "app_key=%s", t->app_key);
 	all[m++] = key;
 	all[m++] = ts;

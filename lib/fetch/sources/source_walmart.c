@@ -127,10 +127,8 @@ pace(struct wm *w, const omni_http_response *r)
 	char *next = omni_http_header(r, "x-next-replenish-time");
 
 	if (count && next && atol(count) <= 0) {
-		struct timespec now;
-		double wait;
-		clock_gettime(CLOCK_REALTIME, &now);
-		wait = atof(next) / 1000 - ((double)now.tv_sec + (double)now.tv_nsec / 1e9);
+		/* the server's clock names the instant: --now has no say */
+		double wait = (atof(next) - (double)omni_clock_real()) / 1000;
 		omni_paged_wait(&w->pg, wait > 60 ? 60 : wait, "rate limit: 0 tokens left");
 	}
 	free(count);
@@ -364,7 +362,8 @@ seed(struct wm *w)
 	FILE *fp = fopen("/dev/urandom", "rb");
 
 	if (!fp || fread(w->id, 1, sizeof w->id, fp) != sizeof w->id) {
-		unsigned long v = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16);
+		unsigned long v = (unsigned long)(omni_clock_real() / 1000) ^
+		                  ((unsigned long)getpid() << 16);
 		for (size_t i = 0; i < sizeof w->id; i++, v >>= 4)
 			w->id[i] = (unsigned char)v;
 	}
