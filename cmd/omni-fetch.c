@@ -7,7 +7,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 #include <sqlite3.h>
 
 #include "core/core.h"
@@ -15,6 +14,7 @@
 #include "record/record.h"
 #include "record/bridge.h"
 #include "store/store.h"
+#include "net/net.h"
 #include "fetch/fetch.h"
 
 #define WEBHOOK_KINDS "shopify, meta, tiktok, woocommerce, bigcommerce"
@@ -744,7 +744,7 @@ main(int argc, char **argv)
 	int status = 0, rc, cgi_run;
 
 	omni_diag_init(argv[0]);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	omni_http_init();
 	if ((rc = parse_options(&r, argc, argv, &err))) {
 		free(r.headers);
 		return rc;
@@ -818,6 +818,6 @@ out:
 	omni_proactive_free(r.scan);
 	omni_store_close(r.store);
 	omni_config_free(r.config);
-	curl_global_cleanup();
+	omni_http_cleanup();
 	return status;
 }

@@ -9,8 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
 #include "core/core.h"
 #include "cli/cli.h"
 #include "record/record.h"
@@ -690,7 +688,7 @@ main(int argc, char **argv)
 		free(r.resolve);
 		return status;
 	}
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	omni_http_init();
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "reply", reply_keys, NULL, &err) < 0)
 		goto fail;
@@ -749,6 +747,6 @@ out:
 	free(r.policy);
 	free(r.resolve);
 	omni_config_free(r.config);
-	curl_global_cleanup();
+	omni_http_cleanup();
 	return status;
 }

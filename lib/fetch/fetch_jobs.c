@@ -1,13 +1,14 @@
 /* fetch_jobs.c - several sources at once: one child process each.
  *
- * Why processes, not curl multi or threads: every source is a blocking
- * page loop over its own libcurl handle (lib/net/http.c) that writes to the
- * store between pages; curl multi would mean rewriting each connector as
- * a state machine, and threads would share one process's libraries and
- * statics (jansson's, the connectors', the clock).  A child per source
- * keeps every connector unchanged, gives each its own store connection
- * (SQLite in WAL mode with a busy timeout lets them write side by side),
- * and a crash in one source cannot take the others with it.
+ * Why processes, not one multiplexed network loop or threads: every
+ * source is a blocking page loop over its own HTTP handle (lib/net/http.c)
+ * that writes to the store between pages; one loop for all would mean
+ * rewriting each connector as a state machine, and threads would share
+ * one process's libraries and statics (jansson's, the connectors', the
+ * clock).  A child per source keeps every connector unchanged, gives each
+ * its own store connection (SQLite in WAL mode with a busy timeout lets
+ * them write side by side), and a crash in one source cannot take the
+ * others with it.
  *
  * The child writes its NDJSON into a pipe.  The parent copies whole lines
  * to the output, never half a line, and only when the child asks to

@@ -269,7 +269,7 @@ static char *dup_bytes(const char *s, size_t n)
 /*
  * US-ASCII (or no charset) also accepts 8-bit UTF-8, which is what such
  * mail carries in practice.  ISO-8859-1 is read as Windows-1252, as every
- * mail reader does (the C1 range holds curly quotes and the euro sign in
+ * mail reader does (the C1 range holds typographic quotes and the euro sign in
  * real mail), falling back to true Latin-1 for the five holes of 1252.
  * NUL bytes are dropped: they cannot travel in a C string or in JSON text.
  */

@@ -34,10 +34,23 @@ struct omni_http {
 	size_t max_size;
 	int too_big;
 	int in_auth;             /* an IMAP AUTHENTICATE exchange is going on */
+	omni_http_reach reach;   /* of the last attempt */
 	unsigned seed;
 	omni_http_response resp;
 	size_t cap, hcap;
 };
+
+int
+omni_http_init(void)
+{
+	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
+}
+
+void
+omni_http_cleanup(void)
+{
+	curl_global_cleanup();
+}
 
 omni_http *
 omni_http_new(const char *source, omni_error *err)
@@ -56,6 +69,8 @@ omni_http_new(const char *source, omni_error *err)
 	h->backoff = omni_env_number("OMNI_HTTP_BACKOFF", 1);
 	h->max_wait = omni_env_number("OMNI_HTTP_MAX_WAIT", 120);
 	h->max_size = (size_t)omni_env_number("OMNI_HTTP_MAX_SIZE", 64.0 * 1024 * 1024);
+	/* The jitter's seed, not a time: it only has to differ between
+	 * processes, so the real clock (a fixed --now would not) and the pid. */
 	h->seed = (unsigned)time(NULL) ^ (unsigned)getpid();
 	return h;
 }
@@ -397,6 +412,23 @@ setup(omni_http *h, const char *url, const char *method, const char *type,
 		h->resp.headers[0] = 0;
 }
 
+/* How far one attempt got (omni_http_reach): only a connection never
+ * made is certain to have sent nothing. */
+static omni_http_reach
+reach_of(const omni_http *h, CURLcode cc)
+{
+	if (cc == CURLE_COULDNT_CONNECT || cc == CURLE_COULDNT_RESOLVE_HOST ||
+	    cc == CURLE_COULDNT_RESOLVE_PROXY)
+		return OMNI_HTTP_NOT_SENT;
+	return cc == CURLE_OK && !h->too_big ? OMNI_HTTP_ANSWERED : OMNI_HTTP_MAYBE_SENT;
+}
+
+omni_http_reach
+omni_http_last_reach(const omni_http *h)
+{
+	return h->reach;
+}
+
 /* What went wrong with one attempt, and whether to try again. */
 enum verdict { OK, RETRY, FAIL };
 
@@ -406,6 +438,7 @@ judge(omni_http *h, CURLcode cc, const char *what, omni_error *err)
 	long st = h->resp.status;
 	const char *src = h->source;
 
+	h->reach = reach_of(h, cc);
 	if (h->too_big)
 		return omni_error_set(err, OMNI_EX_UNAVAILABLE, src, 0, 0,
 		                      "%s: response larger than %zu bytes", what,
@@ -468,13 +501,14 @@ header_ms(omni_http *h, const char *name)
 /* The wait the server asked for, in seconds, or -1: Retry-After; on a
  * 429 also BigCommerce's X-Rate-Limit-Time-Reset-Ms (milliseconds until
  * the window resets) and Walmart's x-next-replenish-time (the Unix time
- * in milliseconds when tokens refill; past: no wait). */
+ * in milliseconds when tokens refill; past: no wait).  The server names
+ * instants by its own clock, so they are read against the real one, which
+ * --now does not set. */
 static double
 asked_wait(omni_http *h)
 {
 	char *ra = omni_http_header(&h->resp, "Retry-After");
-	double d = omni_http_retry_after(ra, time(NULL));
-	struct timespec now;
+	double d = omni_http_retry_after(ra, (time_t)(omni_clock_real() / 1000));
 
 	free(ra);
 	if (d >= 0 || h->resp.status != 429)
@@ -483,8 +517,7 @@ asked_wait(omni_http *h)
 		return d / 1000;
 	if ((d = header_ms(h, "x-next-replenish-time")) < 0)
 		return -1;
-	clock_gettime(CLOCK_REALTIME, &now);
-	d = d / 1000 - ((double)now.tv_sec + (double)now.tv_nsec / 1e9);
+	d = (d - (double)omni_clock_real()) / 1000;
 	return d > 0 ? d : 0;
 }
 

@@ -127,7 +127,7 @@ json_t *omni_ledger_list(omni_store *s, int all, omni_error *err);
  * argument, 65 no such row, an ambiguous key or a row not unknown). */
 int omni_ledger_resolve(omni_store *s, const char *arg, omni_error *err);
 
-// reply_smtp.c - MIME and SMTP (libcurl: link it)
+// reply_mime.c - a reply as a MIME message, for omni_smtp_send (net.h)
 typedef struct omni_mail_out {
 	const char *from, *to, *subject, *text, *html, *message_id;
 	const char *in_reply_to;  /* without brackets, or NULL */
@@ -136,18 +136,6 @@ typedef struct omni_mail_out {
 } omni_mail_out;
 /* A UTF-8 quoted-printable message, CRLF lines: new (*len its length). */
 char *omni_mail_build(const omni_mail_out *m, size_t *len);
-typedef struct omni_smtp {
-	const char *url;          /* smtp://host:port, smtps://... */
-	const char *user, *password;   /* borrowed, may be NULL */
-	long timeout_ms;
-	int retries;              /* more tries after a temporary failure */
-	long backoff_ms;          /* first wait, doubled each try */
-} omni_smtp;
-/* 0 delivered; -1 with err: 75 temporary after the retries, 69 refused
- * or unreachable, 76 protocol.  *unknown = 1 when the message may have
- * been delivered all the same (the connection broke after the data). */
-int omni_smtp_send(const omni_smtp *c, const char *from, const char *to,
-                   const char *msg, size_t len, int *unknown, omni_error *err);
 
 // reply_ticket.c - a ticket's reply
 /* "formal" (amazon, ebay, walmart), "warm" (instagram, facebook, tiktok,

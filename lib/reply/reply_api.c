@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "core/core.h"
 #include "record/record.h"
 #include "net/net.h"
@@ -50,28 +48,23 @@ omni_reply_route(const omni_record *rec)
 }
 
 /* Did the failed request certainly not deliver, and may it be tried
- * again?  A refused or unresolved connection, or 429. */
+ * again?  A refused or unresolved connection, or 429.  resp: the failed
+ * request's answer, or NULL. */
 static int
-not_sent(const omni_error *e)
+not_sent(omni_http *h, const omni_http_response *resp)
 {
-	static const CURLcode before[] = {
-		CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY,
-	};
+	omni_http_reach r = omni_http_last_reach(h);
 
-	if (e->status == OMNI_EX_TEMPFAIL && strstr(e->text, ": 429 "))
-		return 1;
-	for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
-		if (e->status == OMNI_EX_UNAVAILABLE && strstr(e->text, curl_easy_strerror(before[i])))
-			return 1;
-	return 0;
+	return r == OMNI_HTTP_NOT_SENT || (r == OMNI_HTTP_ANSWERED && resp && resp->status == 429);
 }
 
 /* A failure after the request went out with no answer that says it was
- * refused: a time-out, a broken connection, a server error. */
+ * refused: a time-out, a broken connection, a server error.  sent_not:
+ * not_sent's answer. */
 static int
-maybe_sent(const omni_error *e)
+maybe_sent(const omni_error *e, int sent_not)
 {
-	if (not_sent(e))
+	if (sent_not)
 		return 0;
 	return e->status == OMNI_EX_TEMPFAIL || e->status == OMNI_EX_UNAVAILABLE;
 }
@@ -136,7 +129,7 @@ post(const omni_reply_api *a, const char *url, const char *body, int meta,
 		if (omni_http_request(a->http, "POST", url, "send", "application/json", body,
 		                      strlen(body), &resp, err) == 0)
 			break;
-		int maybe = maybe_sent(err), again = not_sent(err);
+		int again = not_sent(a->http, resp), maybe = maybe_sent(err, again);
 		if (meta)
 			meta_error(err);
 		again = again || (meta && err->status == OMNI_EX_TEMPFAIL &&

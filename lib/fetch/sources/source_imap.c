@@ -1,5 +1,5 @@
 /* source_imap.c - imap://[user@]host[:port]/MAILBOX and imaps://, through
- * libcurl (CHANNELS.md, "libcurl IMAP"):
+ * the net area's IMAP requests (lib/net/http.c):
  *
  *   EXAMINE on the server URL gives UIDVALIDITY (a custom command's
  *   untagged lines are written out; the URL form would SELECT);
