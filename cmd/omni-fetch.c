@@ -360,7 +360,7 @@ slurp(const char *path, size_t *len, omni_error *err)
 	}
 	do {
 		if (*len + 65536 + 1 > cap && !(g = realloc(buf, cap = cap * 2 + 65536 + 1))) {
-			omni_error_set(err, OMNI_EX_SOFTWARE, path, 0, 0, "out of memory");
+			omni_error_oom_at(err, path, 0);
 			goto fail;
 		} else if (g) {
 			buf = g;
@@ -469,7 +469,7 @@ cgi_body(size_t *len, omni_error *err)
 	char *buf = malloc(want + 1);
 
 	if (!buf)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
+		return omni_error_oom(err), NULL;
 	while (got < want) {
 		size_t n = fread(buf + got, 1, want - got, stdin);
 		if (n == 0)
@@ -512,7 +512,7 @@ cgi(struct run *r, omni_error *err)
 	if (!(own = omni_cgi_headers()) ||
 	    asprintf(&all, "%s%s", r->headers ? r->headers : "", own) < 0) {
 		all = NULL;
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	free(r->headers);
@@ -593,7 +593,7 @@ fetch_jobs(struct run *r, omni_error *err)
 	int rc;
 
 	if (!status)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	for (size_t i = 0; i < r->nnames; i++)
 		status[i] = -1;
 	omni_proactive_free(r->scan);
@@ -638,7 +638,7 @@ fetch_all(struct run *r, int argc, char **argv, omni_error *err)
 	int rc;
 
 	if (!(r->names = calloc((size_t)argc + r->config->nsections + 1, sizeof *r->names)))
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	for (int i = optind; i < argc; i++)
 		r->names[r->nnames++] = argv[i];
 	for (size_t i = 0; optind == argc && i < r->config->nsections; i++)
@@ -774,7 +774,7 @@ main(int argc, char **argv)
 		r.out = omni_out_new(STDOUT_FILENO);
 	r.pending = json_array();
 	if (r.proactive && !(r.scan = omni_proactive_new(r.store))) {
-		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(&err);
 		goto fail;
 	}
 	if (cgi_run) {

@@ -533,7 +533,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	rc = omni_record_write(r->out, rec, r->edit);
 	goto out;
 oom:
-	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	omni_error_oom(err);
 out:
 	json_decref(reasons);
 	omni_reply_parts_free(&p);
@@ -577,12 +577,12 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 	char *text = omni_json_text(reply, &len);
 	if (!text || omni_edit_set_raw(r->edit, "reply", text, len) < 0) {
 		free(text);
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	free(text);
 	if (add_sent_message(r, rec, reply) < 0) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	rc = omni_record_write(r->out, rec, r->edit);
@@ -697,7 +697,7 @@ main(int argc, char **argv)
 		goto fail;
 	}
 	if (open_library(&r) < 0) {
-		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(&err);
 		goto fail;
 	}
 	if (r.send && omni_store_open(r.db_path, &r.store, &err) < 0)
@@ -705,7 +705,7 @@ main(int argc, char **argv)
 	r.out = omni_out_new(STDOUT_FILENO);
 	r.edit = omni_edit_new();
 	if (!(r.view = omni_reply_view_new())) {
-		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(&err);
 		goto fail;
 	}
 	in = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);

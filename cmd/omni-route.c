@@ -201,7 +201,7 @@ run_tickets(struct run *r, char **paths, int npaths, FILE *reject, omni_error *e
 	int rc, status = 0;
 
 	if (!rd)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return omni_error_oom(err);
 	while ((rc = omni_reader_next(rd, &rec, err)) != 0) {
 		if (rc == 2) {
 			omni_report(err);
@@ -258,7 +258,7 @@ main(int argc, char **argv)
 	r.rt.explain = r.explain;
 	r.out = omni_out_new(STDOUT_FILENO);
 	if (!(r.writer = omni_route_writer_new(r.out))) {
-		omni_error_set(&err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(&err);
 		omni_report(&err);
 		status = omni_cli_close(r.out, reject, err.status);
 		goto out;

@@ -72,7 +72,7 @@ add_section(omni_config *c, const char *line, long lineno, omni_error *err)
 	s = realloc(c->sections, (c->nsections + 1) * sizeof *s);
 	if (!s) {
 		free(inside);
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return omni_error_oom(err);
 	}
 	c->sections = s;
 	s = &c->sections[c->nsections++];
@@ -112,7 +112,7 @@ add_entry(omni_config *c, const char *line, long lineno, omni_error *err)
 	s = &c->sections[c->nsections - 1];
 	e = realloc(s->entries, (s->nentries + 1) * sizeof *e);
 	if (!e)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		return omni_error_oom(err);
 	s->entries = e;
 	e = &s->entries[s->nentries];
 	e->line = lineno;
@@ -120,8 +120,9 @@ add_entry(omni_config *c, const char *line, long lineno, omni_error *err)
 	e->value = parse_value(eq + 1, &bad, line);
 	if (!e->value) {
 		free(e->key);
-		return omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno, bad,
-		                      bad ? "bad quoted value" : "out of memory");
+		return bad ? omni_error_set(err, OMNI_EX_CONFIG, c->path, lineno, bad,
+		                            "bad quoted value")
+		           : omni_error_oom_at(err, c->path, lineno);
 	}
 	s->nentries++;
 	if (!*e->key)
@@ -187,7 +188,7 @@ omni_config_load(const char *path, omni_config **out, omni_error *err)
 	int rc = -1;
 
 	if (!c)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if (path)
 		c->path = strdup(path);
 	else if (env && *env)

@@ -47,6 +47,9 @@ typedef struct omni_error {
 int omni_error_set(omni_error *e, int status, const char *where, long line,
                    long column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* Out of memory (70), the one way the library says it: returns the status. */
+int omni_error_oom(omni_error *e);
+int omni_error_oom_at(omni_error *e, const char *where, long line);
 /* Sets e->where/line when they are still empty (adds context on the way up). */
 void omni_error_locate(omni_error *e, const char *where, long line);
 /* "where:line:column: text", the parts that are known. */

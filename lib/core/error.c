@@ -22,6 +22,18 @@ omni_error_set(omni_error *e, int status, const char *where, long line,
 	return status;
 }
 
+int
+omni_error_oom_at(omni_error *e, const char *where, long line)
+{
+	return omni_error_set(e, OMNI_EX_SOFTWARE, where, line, 0, "out of memory");
+}
+
+int
+omni_error_oom(omni_error *e)
+{
+	return omni_error_oom_at(e, NULL, 0);
+}
+
 void
 omni_error_locate(omni_error *e, const char *where, long line)
 {

@@ -123,7 +123,7 @@ quoted(omni_csv *c, omni_error *err)
 			c->bol = c->p + 1;
 		}
 		if (put(c, *c->p) < 0)
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+			return omni_error_oom(err), -1;
 	}
 	if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
 	    !(*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n'))
@@ -151,12 +151,10 @@ omni_csv_next(omni_csv *c, char ***fields, size_t *n, omni_error *err)
 				while (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
 				       !(*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n'))
 					if (put(c, *c->p++) < 0)
-						return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
-						                      "out of memory"), -1;
+						return omni_error_oom(err), -1;
 			}
 			if (end_field(c, start) < 0)
-				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
-				                      "out of memory"), -1;
+				return omni_error_oom(err), -1;
 			if (c->p < c->end && *c->p == ',') {
 				c->p++;
 				continue;

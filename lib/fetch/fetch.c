@@ -55,7 +55,7 @@ read_local(omni_fetch *f, const char *rest, omni_error *err)
 	if (strncmp(rest, "//", 2) == 0 && rest[2] == '/')
 		rest += 2;
 	if (!(path = omni_expand_home(rest)))
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if (f->uri[0] == 'f')
 		rc = omni_source_file(f, path, err);
 	else

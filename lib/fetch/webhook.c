@@ -155,7 +155,7 @@ omni_webhook_verify(const char *kind, const char *headers, const char *body,
 		if (!(appkey = omni_secret("TIKTOK_APP_KEY", err)))
 			goto out;
 		if (!(msg = malloc(strlen(appkey) + len + 1))) {
-			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+			omni_error_oom(err);
 			goto out;
 		}
 		memcpy(msg, appkey, strlen(appkey));
@@ -308,7 +308,7 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 	*event_key = NULL;
 	if (omni_webhook_split(raw, len, &own, &body, &blen) < 0 ||
 	    !(headers = all_headers(own, given))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (omni_webhook_verify(kind, headers, body, blen, err) < 0)
@@ -317,7 +317,7 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 	    (event = body_hash(kind, body, blen))) {
 		if (asprintf(event_key, "event:%s", event) < 0) {
 			*event_key = NULL;
-			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+			omni_error_oom(err);
 			goto out;
 		}
 		if ((seen = omni_fetch_seen(f, *event_key, err)) != 0) {

@@ -311,7 +311,7 @@ char *omni_charset_to_utf8(const char *charset, const char *s, size_t n,
 		}
 	}
 	if (!out) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		return NULL;
 	}
 	if (memchr(out, '\0', outlen)) {

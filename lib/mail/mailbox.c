@@ -196,7 +196,7 @@ again:
 	msg->mtime = (omni_time)mtime * 1000;
 	return 1;
 nomem:
-	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	omni_error_oom(err);
 	return -1;
 }
 
@@ -324,8 +324,7 @@ static int mbox_next(omni_mailbox *mb, omni_mailbox_msg *msg, omni_error *err)
 	if (escaped) {
 		char *o;
 		if (!(mb->copy = malloc(len + 1)))
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
-			                      "out of memory"), -1;
+			return omni_error_oom(err), -1;
 		o = mb->copy;
 		for (p = start; p < start + len;) {
 			const char *nl = memchr(p, '\n', (size_t)(start + len - p));
@@ -358,7 +357,7 @@ int omni_mailbox_open(const char *kind, const char *path, omni_mailbox **out,
 	*out = NULL;
 	if (!mb || !(mb->path = strdup(path))) {
 		free(mb);
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	}
 	mb->mbox = strcmp(kind, "mbox") == 0;
 	rc = mb->mbox ? mbox_open(mb, err) : maildir_open(mb, err);

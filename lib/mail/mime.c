@@ -358,7 +358,7 @@ static int part(ctx *c, const char *s, size_t n, const char *deftype, int depth)
 	}
 	goto out;
 nomem:
-	omni_error_set(c->err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	omni_error_oom(c->err);
 out:
 	free(h.v);
 	free(ct);
@@ -411,7 +411,7 @@ int omni_mail_parse(const char *buf, size_t len, omni_mail *m, omni_error *err)
 	if (!err)
 		c.err = &scratch;
 	if (fields_parse(buf, len, &h, &off) < 0 || envelope(m, &h) < 0) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (part(&c, buf, len, "text/plain", 0) < 0)

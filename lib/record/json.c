@@ -296,8 +296,7 @@ add_member(omni_record *r, omni_member m, omni_error *err)
 		size_t cap = r->cap ? r->cap * 2 : 32;
 		omni_member *n = realloc(r->members, cap * sizeof *n);
 		if (!n)
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
-			                      "out of memory");
+			return omni_error_oom(err);
 		r->members = n;
 		r->cap = cap;
 	}

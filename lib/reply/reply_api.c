@@ -160,7 +160,7 @@ authorize(const omni_reply_api *a, omni_error *err)
 		bearer = NULL;
 	if (!bearer || omni_http_add_header(a->http, "Authorization", bearer, 1) < 0 ||
 	    omni_http_add_header(a->http, "Accept", "application/json", 0) < 0)
-		rc = omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		rc = omni_error_oom(err);
 	free(bearer);
 	return rc ? -1 : 0;
 }
@@ -233,7 +233,7 @@ omni_reply_send_meta(const omni_reply_api *a, const omni_record *rec, json_t *re
 	    asprintf(&s.url, "%s/%s/%s/messages", a->base, a->version,
 	             page && *page ? page : "me") < 0) {
 		s.url = NULL;
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (authorize(a, err) < 0)
@@ -283,7 +283,7 @@ omni_reply_send_ebay(const omni_reply_api *a, const omni_record *rec, json_t *re
 	if (!body || !(s.body = json_dumps(body, JSON_COMPACT)) ||
 	    asprintf(&s.url, "%s/commerce/message/v1/send_message", a->base) < 0) {
 		s.url = NULL;
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (authorize(a, err) < 0)

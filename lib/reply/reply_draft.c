@@ -130,7 +130,7 @@ omni_reply_draft(const omni_reply_drafter *d, const omni_record *rec, json_t *re
 	                "messages", "role", "system", "content", sys, "role", "user",
 	                "content", user, "temperature", 0.2);
 	if (!sys || !user || !req || !(body = json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		rc = -1;
 		goto out;
 	}

@@ -104,7 +104,7 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 	section *s = realloc(b->s, (b->n + 1) * sizeof *s);
 
 	if (!s)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, b->path, line, 0, "out of memory"), -1;
+		return omni_error_oom_at(err, b->path, line), -1;
 	b->s = s;
 	s = &b->s[b->n];
 	memset(s, 0, sizeof *s);
@@ -178,7 +178,7 @@ load(omni_tmpl_lib *l, size_t dir, const char *store, const char *lang, bundle *
 			return 0;
 		}
 	if (!(b = calloc(1, sizeof *b)))
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	b->dir = dir;
 	b->store = strdup(store);
 	b->lang = strdup(lang);
@@ -195,7 +195,7 @@ load(omni_tmpl_lib *l, size_t dir, const char *store, const char *lang, bundle *
 			if (!t) {
 				fclose(f);
 				free(buf);
-				return omni_error_set(err, OMNI_EX_SOFTWARE, b->path, 0, 0, "out of memory"), -1;
+				return omni_error_oom_at(err, b->path, 0), -1;
 			}
 			buf = t;
 		}

@@ -320,7 +320,7 @@ omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec, json_t 
 	                     json_string_value(json_object_get(reply, "html")), mid, irt,
 	                     (const char *const *)refs.v, refs.n, omni_clock_now() };
 	if (!mid || !(msg = omni_mail_build(&mo, &len))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	struct mail_send ms = { m, from, to, msg, len };

@@ -282,7 +282,7 @@ parse_seq(parser *ps, node **v, size_t *n, const char **closer)
 		if (open > ps->p) {
 			node *t = push(v, n);
 			if (!t)
-				return fail(ps, ps->p, "out of memory", NULL);
+				return omni_error_oom_at(ps->err, ps->where, line_of(ps, ps->p)), -1;
 			t->kind = N_TEXT;
 			t->text = strndup(ps->p, (size_t)(open - ps->p));
 			t->len = (size_t)(open - ps->p);
@@ -314,7 +314,7 @@ parse_seq(parser *ps, node **v, size_t *n, const char **closer)
 			ps->p = standalone(v, n, open, ps->p, ps->end, ps->src);
 		node *nd = push(v, n);
 		if (!nd)
-			return fail(ps, open, "out of memory", NULL);
+			return omni_error_oom_at(ps->err, ps->where, line_of(ps, open)), -1;
 		if (a < b && *a == '#') {
 			if (parse_block(ps, nd, a + 1, b, open) < 0)
 				return -1;
@@ -345,7 +345,7 @@ omni_tmpl_compile(const char *src, size_t len, const char *where, long line,
 
 	*out = NULL;
 	if (!t || !copy) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, where, 0, 0, "out of memory");
+		omni_error_oom_at(err, where, 0);
 		goto out;
 	}
 	if (memchr(src, '\0', len)) {     /* the copy would end there */
@@ -566,7 +566,7 @@ run(render *r, const scope *sc, const node *v, size_t n)
 			if (s && nd->filter)
 				s = apply_filter(r, sc, nd, val, s);
 			if (!s)
-				return omni_error_set(r->err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+				return omni_error_oom(r->err), -1;
 			emit(r, s);
 			free(s);
 			break;
@@ -607,7 +607,7 @@ omni_tmpl_render(const omni_tmpl *t, const omni_tmpl_ctx *ctx, omni_error *err)
 	rc = run(&r, NULL, t->nodes, t->n);
 	if (r.out.failed || rc < 0) {
 		if (rc == 0)
-			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+			omni_error_oom(err);
 		free(r.out.p);
 		return NULL;
 	}

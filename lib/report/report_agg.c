@@ -333,7 +333,7 @@ omni_rep_add(omni_rep *r, const omni_record *rec, omni_error *err)
 		goto nomem;
 	return 0;
 nomem:
-	return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	return omni_error_oom(err), -1;
 }
 
 static int
@@ -391,5 +391,5 @@ omni_rep_finish(omni_rep *r, omni_error *err)
 	r->nfacts = r->factcap = r->nidslots = 0;
 	return omni_rep_merged(r, err);
 nomem:
-	return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	return omni_error_oom(err), -1;
 }

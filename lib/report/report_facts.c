@@ -162,7 +162,7 @@ read_orders(omni_span orders, const omni_record *rec, omni_rfacts *f,
 			if (n < 0)
 				n = snprintf(buf, sizeof buf, "%s", "unknown");
 			if ((idx = intern(buf, (size_t)n, arg)) < 0)
-				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+				return omni_error_oom(err), -1;
 			if (!f->nreasons)
 				f->reasons = (uint32_t)idx;
 			f->nreasons++;

@@ -293,7 +293,7 @@ omni_rep_merged(omni_rep *r, omni_error *err)
 		omni_rep_agg_free(&r->total.agg[w]);
 		for (i = 0; i < r->ngroups; i++)
 			if (omni_rep_agg_add(&r->total.agg[w], &r->groups[i].agg[w]) < 0)
-				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+				return omni_error_oom(err), -1;
 	}
 	r->total.key = UINT32_MAX;
 	r->finished = 1;

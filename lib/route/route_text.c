@@ -373,7 +373,7 @@ parse_line(omni_lexicon *lx, int *lang, char *line, const char *path,
 			int k = fold_words(w, words, MAX_PHRASE);
 			for (int i = 0; i < k; i++)
 				if (add_entry(lx, *lang, K_STOP, weight, words + i, 1) < 0)
-					return omni_error_set(err, OMNI_EX_SOFTWARE, path, lineno, 0, "out of memory");
+					return omni_error_oom_at(err, path, lineno);
 		}
 		return 0;
 	}
@@ -386,7 +386,7 @@ parse_line(omni_lexicon *lx, int *lang, char *line, const char *path,
 	if (n == 0)
 		return 0;
 	if (add_entry(lx, *lang, kind, weight, words, n) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, path, lineno, 0, "out of memory");
+		return omni_error_oom_at(err, path, lineno);
 	return 0;
 }
 
@@ -459,7 +459,7 @@ omni_lexicon_load(const char *const *dirs, size_t ndirs, omni_lexicon **out,
 	*out = NULL;
 	if (!lx || grow_slots(lx) < 0) {
 		free(lx);
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		return -1;
 	}
 	lx->threshold = 2;

@@ -15,7 +15,7 @@ omni_sla_load(omni_rules *rs, omni_error *err)
 
 	for (int i = 0; i < 2 && rc == 0; i++) {
 		if (!paths[i]) {
-			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+			omni_error_oom(err);
 			rc = -1;
 		} else if (access(paths[i], F_OK) == 0)
 			rc = omni_rules_load(rs, paths[i], err);

@@ -203,7 +203,7 @@ one(omni_payload *p, const json_t *conv, const json_t *list, const json_t *m,
 	int rc;
 
 	if (!(c.msgs = calloc(n, sizeof *c.msgs)))
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	for (size_t i = 0; i < n; i++)
 		c.msgs[i] = list ? json_array_get(list, i) : (json_t *)m;
 	c.n = n;

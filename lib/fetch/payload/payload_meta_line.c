@@ -370,14 +370,14 @@ emit_event(omni_meta_reader *m, omni_payload *p, const struct ev *e,
 	int rc = -1;
 
 	if (!mid)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if ((rc = omni_payload_seen(p, mid, err)) != 0) {
 		rc = rc < 0 ? -1 : 0;
 		goto out;
 	}
 	rc = -1;
 	if (write_ticket(m, p, e) < 0) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	json_object_set_new(p->emitted, mid, json_true());

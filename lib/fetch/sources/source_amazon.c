@@ -102,7 +102,7 @@ say(struct amz *a, const char *fmt, ...)
 static int
 oom(omni_error *err)
 {
-	return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	return omni_error_oom(err), -1;
 }
 
 static void

@@ -99,7 +99,7 @@ shipments(omni_paged *pg, omni_payload *p, const char *base, const json_t *order
 	snprintf(what, sizeof what, "page %ld: order %s shipments", pg->page, id);
 	if (asprintf(&url, "%s/v2/orders/%s/shipments", base, id) < 0) {
 		url = NULL;
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (omni_http_request(pg->h, NULL, url, what, NULL, NULL, 0, &r, err) < 0)
@@ -138,7 +138,7 @@ page(omni_paged *pg, const char *base, omni_error *err)
 
 	snprintf(what, sizeof what, "page %ld", pg->page);
 	if (!url) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (omni_http_request(pg->h, NULL, url, what, NULL, NULL, 0, &r, err) < 0)
@@ -192,7 +192,7 @@ auth(omni_paged *pg, omni_error *err)
 	free(token);
 	if (rc == 0)
 		rc = omni_http_add_header(pg->h, "Accept", "application/json", 0);
-	return rc < 0 ? omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1 : 0;
+	return rc < 0 ? omni_error_oom(err), -1 : 0;
 }
 
 int
@@ -205,7 +205,7 @@ omni_source_bigcommerce(omni_fetch *f, const char *base, omni_error *err)
 	if (omni_paged_open(&pg, f, err) < 0 || auth(&pg, err) < 0)
 		goto out;
 	if (!(root = base_url(base))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	rc = omni_paged_numbered(&pg, page, root, err);

@@ -50,7 +50,7 @@ struct ebay {
 static int
 oom(omni_error *err)
 {
-	return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+	return omni_error_oom(err), -1;
 }
 
 static void

@@ -341,7 +341,7 @@ read_dir(omni_payload *p, const char *dir, omni_error *err)
 		rc = read_file(p, names[i], err);
 	goto out;
 nomem:
-	omni_error_set(err, OMNI_EX_SOFTWARE, dir, 0, 0, "out of memory");
+	omni_error_oom_at(err, dir, 0);
 out:
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
@@ -358,7 +358,7 @@ omni_source_file(omni_fetch *f, const char *path, omni_error *err)
 	int rc;
 
 	if (!p.emitted)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, path, 0, 0, "out of memory"), -1;
+		return omni_error_oom_at(err, path, 0), -1;
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		rc = read_dir(&p, path, err);
 	else

@@ -32,7 +32,7 @@ struct imap {
 static int
 oom(omni_error *err)
 {
-	return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	return omni_error_oom(err);
 }
 
 /* Splits the URL into the server part and the mailbox (INBOX if none). */

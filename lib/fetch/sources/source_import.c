@@ -175,14 +175,14 @@ import_add_row(struct imp *m, struct row *r, const char *raw, size_t rawlen,
 		struct row *g = realloc(m->rows, cap * sizeof *g);
 		if (!g) {
 			row_free(r);
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+			return omni_error_oom(err), -1;
 		}
 		m->rows = g;
 		m->cap = cap;
 	}
 	if (ids(r) < 0) {
 		row_free(r);
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	}
 	json_t *g = json_object_get(m->groups, r->tid);
 	r->group = g ? (size_t)json_integer_value(g) : json_object_size(m->groups);
@@ -325,7 +325,7 @@ read_file(const char *path, char **buf, size_t *len, omni_error *err)
 		if (*len + 65536 + 1 > cap) {
 			if (!(g = realloc(*buf, cap = cap * 2 + 65536 + 1))) {
 				fclose(fp);
-				return omni_error_set(err, OMNI_EX_SOFTWARE, path, 0, 0, "out of memory"), -1;
+				return omni_error_oom_at(err, path, 0), -1;
 			}
 			*buf = g;
 		}
@@ -371,7 +371,7 @@ omni_source_import(omni_fetch *f, const char *path, omni_error *err)
 	int rc = -1;
 
 	if (!(m.path = omni_expand_home(path))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (mapping(&m, err) < 0 || !(format = format_of(&m, err)) ||

@@ -18,7 +18,7 @@ import_read_csv(struct imp *m, const char *buf, size_t len, omni_error *err)
 	int rc = -1, got;
 
 	if (!c)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if ((got = omni_csv_next(c, &fields, &n, err)) <= 0) {
 		if (got == 0)
 			omni_error_set(err, OMNI_EX_DATAERR, m->path, 1, 0, "no header line");
@@ -61,7 +61,7 @@ import_read_csv(struct imp *m, const char *buf, size_t len, omni_error *err)
 	rc = 0;
 	goto out;
 oom:
-	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	omni_error_oom(err);
 out:
 	for (size_t j = 0; j < nhead; j++)
 		free(head[j]);

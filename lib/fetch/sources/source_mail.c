@@ -183,7 +183,7 @@ static int mail_info(omni_fetch *f, const char *raw, size_t len, mailinfo *mi,
 		mi->at = mi->m.date;
 	if (asprintf(&mi->id, "%s:%s", f->name,
 	             mi->m.message_id ? mi->m.message_id : mi->key) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	return 0;
 }
 
@@ -210,7 +210,7 @@ static json_t *mail_ticket(omni_fetch *f, const char *raw, size_t len,
 	omni_order_ids_find(mi.m.subject, ids);
 	omni_order_ids_find(mi.m.text, ids);
 	if (thread_key(&mi, ids) < 0) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	t = omni_ticket_new(mi.id, mi.channel, f->store_name, mi.r.kind);

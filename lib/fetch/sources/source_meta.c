@@ -476,7 +476,7 @@ setup(struct meta *m, const char *base, omni_error *err)
 	rc = 0;
 	goto out;
 oom:
-	omni_error_set(err, OMNI_EX_SOFTWARE, m->f->name, 0, 0, "out of memory");
+	omni_error_oom_at(err, m->f->name, 0);
 out:
 	free(url);
 	free(version);
@@ -499,7 +499,7 @@ account(struct meta *m, omni_error *err)
 		return 0;
 	}
 	if (asprintf(&url, "%s/%s?fields=instagram_business_account", m->root, m->page) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if (fetch(m, url, "the page's instagram account", &doc, err) < 0)
 		goto out;
 	if (!(v = omni_payload_str(json_object_get(doc, "instagram_business_account"), "id"))) {

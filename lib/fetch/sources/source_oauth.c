@@ -63,7 +63,7 @@ omni_oauth_token(omni_http *h, const char *source, const char *url,
 		goto out;
 	}
 	if (!(*access = strdup(v))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	exp = json_object_get(doc, "expires_in");
@@ -87,7 +87,7 @@ omni_oauth_refresh(omni_http *h, const char *source, const char *kind,
 
 	*access = NULL;
 	if (!form)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	rc = omni_oauth_token(h, source, url, "token exchange", form, access, expires_in, err);
 	memset(form, 0, strlen(form));
 	free(form);

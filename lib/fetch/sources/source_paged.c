@@ -159,7 +159,7 @@ omni_paged_save(omni_paged *pg, const char *next, omni_error *err)
 	text = json_dumps(c, JSON_COMPACT);
 	json_decref(c);
 	if (!text)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	rc = pg->f->checkpoint ? pg->f->checkpoint(pg->f, text, err) :
 	     omni_store_cursor_set(pg->f->store, pg->f->cursor_key, text, err);
 	free(text);

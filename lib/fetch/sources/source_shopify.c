@@ -83,7 +83,7 @@ save_cursor(struct shop *s, const char *next, omni_error *err)
 	text = json_dumps(c, JSON_COMPACT);
 	json_decref(c);
 	if (!text)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	rc = s->f->checkpoint ? s->f->checkpoint(s->f, text, err) :
 	     omni_store_cursor_set(s->f->store, s->f->cursor_key, text, err);
 	free(text);
@@ -219,7 +219,7 @@ auth(struct shop *s, omni_error *err)
 	free(token);
 	if (rc == 0)
 		rc = omni_http_add_header(s->h, "Accept", "application/json", 0);
-	return rc < 0 ? omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory") , -1 : 0;
+	return rc < 0 ? omni_error_oom(err) , -1 : 0;
 }
 
 /* A page's customers into the store as accounts; the newest updated_at
@@ -233,7 +233,7 @@ accounts_put(struct shop *s, const json_t *list, omni_payload *p, omni_error *er
 	json_array_foreach(list, i, c) {
 		json_t *a = omni_shopify_account(c, s->f->store_name);
 		int rc = a ? omni_payload_account(p, a, err) :
-		         omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		         omni_error_oom(err);
 		json_decref(a);
 		if (rc < 0)
 			return -1;

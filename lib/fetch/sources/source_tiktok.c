@@ -146,7 +146,7 @@ tiktok_call(struct tiktok *t, const char *method, const char *path,
 	json_t *doc = NULL;
 
 	if (!url) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		return NULL;
 	}
 	if (omni_http_request(t->pg.h, method, url, what, body ? "application/json" : NULL,
@@ -335,7 +335,7 @@ secrets(struct tiktok *t, omni_error *err)
 	free(token);
 	/* the signature is a digest of the secret, never the secret itself */
 	if (rc < 0 || omni_http_add_header(t->pg.h, "Accept", "application/json", 0) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	return 0;
 }
 
@@ -353,7 +353,7 @@ omni_source_tiktok(omni_fetch *f, const char *base, omni_error *err)
 	if (omni_paged_open(&t.pg, f, err) < 0 || secrets(&t, err) < 0)
 		goto out;
 	if (!(t.base = strndup(base, n)) || (cipher && !(t.cipher = strdup(cipher)))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (tiktok_stream(&t, orders_page, err) < 0 || tiktok_conversations(&t, err) < 0)

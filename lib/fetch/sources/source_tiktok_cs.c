@@ -255,7 +255,7 @@ tiktok_conversations(struct tiktok *t, omni_error *err)
 	int rc = -1;
 
 	if (asprintf(&own, "%s#conversations", key) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	f->cursor_key = own;
 	if (omni_paged_reload(&t->pg, err) == 0)
 		rc = tiktok_stream(t, conversations_page, err);

@@ -67,7 +67,7 @@ headers(struct wm *w, omni_http *h, omni_error *err)
 		rc = omni_http_add_header(h, "WM_SEC.ACCESS_TOKEN", w->access, !w->secret_added);
 		w->secret_added = 1;
 	}
-	return rc < 0 ? omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1 : 0;
+	return rc < 0 ? omni_error_oom(err), -1 : 0;
 }
 
 /* POST /v3/token: w->access, new. */
@@ -79,7 +79,7 @@ token(struct wm *w, omni_error *err)
 	if (headers(w, w->auth, err) < 0)
 		return -1;
 	if (asprintf(&url, "%s/v3/token", w->base) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if (omni_oauth_token(w->auth, w->pg.f->name, url, "token",
 	                     "grant_type=client_credentials", &access, NULL, err) == 0) {
 		free(w->access);
@@ -112,7 +112,7 @@ login(struct wm *w, omni_error *err)
 		if (w->pg.f->trace)
 			omni_http_set_trace(w->auth, w->pg.f->trace, w->pg.f->arg);
 		rc = omni_http_set_login(w->auth, cred, colon + 1) < 0 ?
-		     omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1 : 0;
+		     omni_error_oom(err), -1 : 0;
 	}
 	memset(colon + 1, 0, strlen(colon + 1));
 	free(cred);
@@ -397,7 +397,7 @@ omni_source_walmart(omni_fetch *f, const char *base, omni_error *err)
 		url = NULL;
 		if (next && asprintf(&url, "%s/v3/orders%s", w.base, next) < 0) {
 			url = NULL;
-			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+			omni_error_oom(err);
 			goto out;
 		}
 		free(next);

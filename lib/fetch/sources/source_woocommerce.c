@@ -238,7 +238,7 @@ page(omni_paged *pg, const char *base, omni_error *err)
 
 	snprintf(what, sizeof what, "page %ld", pg->page);
 	if (!url) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (omni_http_request(pg->h, NULL, url, what, NULL, NULL, 0, &r, err) < 0 ||
@@ -290,7 +290,7 @@ auth(omni_paged *pg, omni_error *err)
 	free(token);
 	if (rc == 0)
 		rc = omni_http_add_header(pg->h, "Accept", "application/json", 0);
-	return rc < 0 ? omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1 : 0;
+	return rc < 0 ? omni_error_oom(err), -1 : 0;
 }
 
 int
