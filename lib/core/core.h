@@ -60,6 +60,8 @@ void omni_error_format(const omni_error *e, char *buf, size_t size);
 
 /* Milliseconds since the epoch, UTC. */
 typedef int64_t omni_time;
+/* No time at all (an unset bound, a cursor not yet read). */
+#define OMNI_TIME_NONE INT64_MIN
 
 /* RFC 3339 (offsets, fractions, 'T' or ' ', 'Z' or +hh:mm or +hhmm) or
  * RFC 2822 ("Fri, 01 Mar 2024 22:22:10 +0000", obsolete zone names).

@@ -18,8 +18,6 @@ json_t *omni_ticket_new(const char *id, const char *channel, const char *store,
 /* Sets key to a string, or to null when value is NULL. */
 void omni_json_set_str(json_t *obj, const char *key, const char *value);
 void omni_json_set_time(json_t *obj, const char *key, omni_time t);
-/* Appends s to a JSON array unless an equal string is already there. */
-void omni_json_array_add_unique(json_t *array, const char *s);
 /* A message {id, direction, author, at, text, attachments[], channel}: new */
 json_t *omni_message_new(const char *id, const char *direction,
                          const char *author, omni_time at, const char *text,
@@ -29,14 +27,6 @@ json_t *omni_message_new(const char *id, const char *direction,
 void omni_ticket_add_message_new(json_t *ticket, json_t *message);
 
 /* ------------------------------------------------------------------ */
-// orderid.c - order numbers in free text
-
-/* Appends to ids (a JSON array) every order number found in text, once:
- * "#1043" (and "order 1043", "ordine n. 1043", "commande 1043",
- * "pedido 1043", "Bestellung 1043" written as "#1043"), Amazon 3-7-7
- * "113-4827365-1029384", eBay 2-5-5 "12-34567-89012". */
-void omni_order_ids_find(const char *text, json_t *ids);
-
 /* ------------------------------------------------------------------ */
 // fetch.c - what every omni-fetch source shares
 

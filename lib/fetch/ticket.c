@@ -32,20 +32,6 @@ omni_json_set_time(json_t *obj, const char *key, omni_time t)
 	json_object_set_new(obj, key, json_string(omni_time_format(t, buf)));
 }
 
-void
-omni_json_array_add_unique(json_t *array, const char *s)
-{
-	size_t i;
-	json_t *v;
-
-	if (!s || !*s)
-		return;
-	json_array_foreach(array, i, v)
-		if (json_is_string(v) && strcmp(json_string_value(v), s) == 0)
-			return;
-	json_array_append_new(array, json_string(s));
-}
-
 json_t *
 omni_message_new(const char *id, const char *direction, const char *author,
                  omni_time at, const char *text, const char *channel)

@@ -17,7 +17,7 @@
 #include <strings.h>
 
 #include "mail/mail.h"
-#include "fetch/fetch.h"
+#include "order/order.h"
 
 static const char *domain_of(const char *addr)
 {

@@ -49,3 +49,17 @@ omni_edit_set(omni_edit *e, const char *key, const json_t *value)
 	free(s);
 	return rc;
 }
+
+void
+omni_json_array_add_unique(json_t *array, const char *s)
+{
+	size_t i;
+	json_t *v;
+
+	if (!s || !*s)
+		return;
+	json_array_foreach(array, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v), s) == 0)
+			return;
+	json_array_append_new(array, json_string(s));
+}

@@ -32,4 +32,7 @@ int omni_json_text_utf8(const char *s, size_t n);
 /* json_string(s) without jansson's slower UTF-8 check: new, or NULL. */
 json_t *omni_json_text_jstring(const char *s);
 
+/* Appends s to a JSON array unless an equal string is already there. */
+void omni_json_array_add_unique(json_t *array, const char *s);
+
 #endif

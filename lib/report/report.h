@@ -9,7 +9,6 @@
 
 // report_*.c - omni-report's figures (omni-report(1), "Figures")
 
-#define OMNI_TIME_NONE INT64_MIN
 
 // report_stats.c
 /* Exact values up to this many per statistic, then a histogram. */

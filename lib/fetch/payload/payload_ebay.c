@@ -16,6 +16,7 @@
 
 #include "core/core.h"
 #include "fetch/fetch.h"
+#include "order/order.h"
 
 static const char *
 sender(const json_t *m)

@@ -14,6 +14,7 @@
 
 #include "core/core.h"
 #include "fetch/fetch.h"
+#include "order/order.h"
 
 static int
 is_true(const json_t *v)

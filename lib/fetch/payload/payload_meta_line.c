@@ -12,6 +12,7 @@
 #include "record/record.h"
 #include "record/bridge.h"
 #include "fetch/fetch.h"
+#include "order/order.h"
 
 /* One event of an entry, as read. */
 struct ev {

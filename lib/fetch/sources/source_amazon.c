@@ -21,7 +21,6 @@
 #include "core/core.h"
 #include "net/net.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
 
 #define TOKEN_URL "https://api.amazon.com/auth/o2/token"
 #define MARKETPLACE "ATVPDKIKX0DER"

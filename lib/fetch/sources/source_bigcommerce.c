@@ -21,7 +21,6 @@
 #include "core/core.h"
 #include "net/net.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
 
 #define LIMIT 250
 

@@ -24,7 +24,6 @@
 #include "store/store.h"
 #include "net/net.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
 
 #define TOO_MANY 2001     /* eBay's errorId for "too many requests" */
 

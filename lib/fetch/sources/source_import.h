@@ -6,6 +6,8 @@
 
 #include "core/core.h"
 #include "fetch/fetch.h"
+#include "record/bridge.h"
+#include "order/order.h"
 
 enum {
 	F_TICKET, F_MESSAGE, F_AT, F_BODY, F_FROM, F_NAME, F_PHONE, F_ORDER,

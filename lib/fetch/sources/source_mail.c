@@ -21,6 +21,7 @@
 #include "core/core.h"
 #include "mail/mail.h"
 #include "fetch/fetch.h"
+#include "order/order.h"
 
 /* The mail as the parts of a ticket, with everything it owns. */
 typedef struct mailinfo {

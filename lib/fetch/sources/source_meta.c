@@ -22,7 +22,6 @@
 #include "store/store.h"
 #include "net/net.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
 
 #define GRAPH_VERSION "v21.0"
 #define WEBHOOK_SCOPE "webhook:meta"

@@ -16,7 +16,6 @@
 #include "store/store.h"
 #include "net/net.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
 
 char *
 omni_url_escape(const char *s)

@@ -18,8 +18,9 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "record/bridge.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
+#include "order/order.h"
 #include "source_tiktok.h"
 
 static int

@@ -24,7 +24,6 @@
 #include "core/core.h"
 #include "net/net.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
 
 struct wm {
 	omni_paged pg;

@@ -20,7 +20,6 @@
 #include "core/core.h"
 #include "net/net.h"
 #include "fetch/fetch.h"
-#include "report/report.h"
 
 #define PER_PAGE 100
 

@@ -16,7 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "fetch/fetch.h"
+#include "record/bridge.h"
+#include "order/order.h"
 
 static int word_char(int c)
 {
