@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
-#include <sqlite3.h>
 
 #include "core/core.h"
 #include "cli/cli.h"
