@@ -182,12 +182,48 @@ explain_unwritable(const char *path, omni_error *err)
 	free(copy);
 }
 
+/* Is the store set up: in WAL mode (or read-only) and at this program's
+ * schema?  Asked without a lock, so that the runs on a store in use take
+ * none. */
+static int
+set_up(omni_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int wal = sqlite3_db_readonly(s->db, "main") != 0;
+
+	if (!wal && sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		wal = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	return wal && omni_store_schema_version(s) == (int)omni_migrations_count;
+}
+
+/* Two programs switching a new store to WAL at once can fail at once
+ * with "database is locked": SQLite returns busy without waiting where
+ * waiting could deadlock.  So one at a time sets a store up (WAL and the
+ * migrations), the others wait as for the store's own lock.  The
+ * descriptor to close after, -2 when the lock file cannot be made (a
+ * store that cannot be written: SQLite says why), or -1 with err (75). */
+static int
+setup_lock(omni_store *s, omni_error *err)
+{
+	omni_error lerr = { 0 };
+	int fd = omni_store_lock(s, "migration", &lerr);
+
+	if (fd >= 0 || lerr.status != OMNI_EX_TEMPFAIL)
+		return fd >= 0 ? fd : -2;
+	if (err)
+		*err = lerr;
+	return -1;
+}
+
 int
 omni_store_open(const char *path, omni_store **out, omni_error *err)
 {
 	omni_store *s = calloc(1, sizeof *s);
 	const char *env = getenv("OMNI_DB");
 	const char *timeout = getenv("OMNI_BUSY_TIMEOUT");
+	int lock = -2;
 
 	*out = NULL;
 	if (!s)
@@ -214,7 +250,8 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	s->busy_ms = timeout ? atoi(timeout) : 10000;
 	sqlite3_busy_timeout(s->db, s->busy_ms);
 	sqlite3_extended_result_codes(s->db, 0);
-	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0)
+	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0 ||
+	    (!set_up(s) && (lock = setup_lock(s, err)) == -1))
 		goto fail;
 	/* WAL and the schema check both read the file: a corrupt or foreign
 	 * file fails here with "file is not a database". */
@@ -225,9 +262,13 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	    exec(s, "PRAGMA cache_size = -32768", err, "cannot open the store") < 0 ||
 	    migrate(s, err) < 0)
 		goto fail;
+	if (lock >= 0)
+		close(lock);
 	*out = s;
 	return 0;
 fail:
+	if (lock >= 0)
+		close(lock);
 	if (err && err->status != OMNI_EX_DATAERR && err->status != OMNI_EX_TEMPFAIL &&
 	    err->status != OMNI_EX_NOPERM && s->path)
 		explain_unwritable(s->path, err);

@@ -17,6 +17,8 @@ typedef struct omni_store omni_store;
 /* path NULL: $OMNI_DB, else $XDG_DATA_HOME/omni/omni.db.  Creates it mode
  * 0600 (directories 0700), WAL, busy timeout, foreign keys, and applies the
  * migrations of share/omni/migrations (built in) by PRAGMA user_version.
+ * Programs that open a store at once wait for each other while one sets
+ * it up (WAL, migrations), under the lock PATH.migration.lock.
  * 0 and *out; -1 with err (73 cannot create, 75 busy, 65 corrupt or newer
  * schema, 77 permission). */
 int omni_store_open(const char *path, omni_store **out, omni_error *err);
