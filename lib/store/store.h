@@ -69,9 +69,11 @@ typedef struct omni_stmt omni_stmt;
 
 /* The statement for sql, reset and unbound, ready to bind: prepared on
  * its first use, then taken from the store's cache.  sql must live as
- * long as the store (a string constant: its address is the key).  The
- * caller resets it when done with it.  Borrowed, or NULL with err. */
-omni_stmt *omni_store_stmt(omni_store *s, const char *sql, omni_error *err);
+ * long as the store (a string constant: its address is the key).  Taking
+ * it again resets it, so a function must not take one that its caller
+ * is still stepping.  The caller resets it when done.  NULL with err. */
+omni_stmt *omni_store_stmt(omni_store *s, const char *sql,
+                           omni_error *err);  /* borrowed */
 /* Resets every statement still on a row, so that none holds a read
  * snapshot (which keeps the write-ahead log from being checkpointed). */
 void omni_store_reset_all(omni_store *s);
@@ -80,9 +82,10 @@ void omni_store_reset_all(omni_store *s);
  * until the statement is reset; NULL binds null.  _new steals a malloc'd
  * text (freed with free, also on failure).  0, or -1 (too big, no such
  * parameter, out of memory). */
-int omni_stmt_bind_str(omni_stmt *st, int i, const char *text);
-int omni_stmt_bind_text(omni_stmt *st, int i, const char *text, size_t len);
-int omni_stmt_bind_str_new(omni_stmt *st, int i, char *text);
+int omni_stmt_bind_str(omni_stmt *st, int i, const char *text);  /* borrowed */
+int omni_stmt_bind_text(omni_stmt *st, int i, const char *text,
+                        size_t len);                           /* borrowed */
+int omni_stmt_bind_str_new(omni_stmt *st, int i, char *text);   /* steals */
 int omni_stmt_bind_int64(omni_stmt *st, int i, int64_t v);
 int omni_stmt_bind_double(omni_stmt *st, int i, double v);
 int omni_stmt_bind_null(omni_stmt *st, int i);
@@ -98,7 +101,7 @@ void omni_stmt_reset(omni_stmt *st);
 /* Column i (from 0) of the current row.  A text (NULL for null) is the
  * statement's: valid until its next step or reset, so copy it to keep it;
  * omni_stmt_bytes is its length.  A null reads as 0. */
-const char *omni_stmt_text(omni_stmt *st, int i);
+const char *omni_stmt_text(omni_stmt *st, int i);   /* borrowed */
 size_t omni_stmt_bytes(omni_stmt *st, int i);
 int64_t omni_stmt_int64(omni_stmt *st, int i);
 double omni_stmt_double(omni_stmt *st, int i);
@@ -106,7 +109,7 @@ enum { OMNI_STMT_NULL, OMNI_STMT_INT, OMNI_STMT_REAL, OMNI_STMT_TEXT, OMNI_STMT_
 int omni_stmt_type(omni_stmt *st, int i);
 /* How many columns a row has, and their names (the statement's). */
 int omni_stmt_columns(omni_stmt *st);
-const char *omni_stmt_name(omni_stmt *st, int i);
+const char *omni_stmt_name(omni_stmt *st, int i);   /* borrowed */
 
 /* ------------------------------------------------------------------ */
 // cursors.c - what omni-fetch remembers between runs
