@@ -189,11 +189,12 @@ static int
 set_up(omni_store *s)
 {
 	sqlite3_stmt *st = NULL;
+	const unsigned char *mode;
 	int wal = sqlite3_db_readonly(s->db, "main") != 0;
 
 	if (!wal && sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		wal = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	    sqlite3_step(st) == SQLITE_ROW && (mode = sqlite3_column_text(st, 0)))
+		wal = strcmp((const char *)mode, "wal") == 0;
 	sqlite3_finalize(st);
 	return wal && omni_store_schema_version(s) == (int)omni_migrations_count;
 }
