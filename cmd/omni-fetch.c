@@ -7,8 +7,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include "core/core.h"
 #include "cli/cli.h"
 #include "record/record.h"

@@ -11,7 +11,6 @@
 #include "cli/cli.h"
 #include "record/record.h"
 #include "record/bridge.h"
-#include "store/store.h"
 #include "rules/rules.h"
 #include "report/report.h"
 
@@ -225,7 +224,7 @@ read_tickets(struct run *r, omni_rep *rep, char **paths, int npaths, FILE *rejec
 	int rc, status = 0;
 
 	if (!rd)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	while ((rc = omni_reader_next(rd, &rec, err)) != 0) {
 		if (rc == 2) {
 			omni_report(err);
@@ -252,43 +251,6 @@ read_tickets(struct run *r, omni_rep *rep, char **paths, int npaths, FILE *rejec
 	}
 	omni_reader_free(rd);
 	return status;
-}
-
-/* Tickets from the store's tickets table (their record column). */
-static int
-read_store(struct run *r, omni_rep *rep, omni_error *err)
-{
-	omni_store *s = NULL;
-	sqlite3_stmt *st = NULL;
-	omni_record rec;
-	int rc = -1, step;
-
-	omni_record_init(&rec);
-	if (omni_store_open(r->db_path, &s, err) < 0)
-		goto out;
-	if (sqlite3_prepare_v2(omni_store_db(s), "SELECT record FROM tickets "
-	                       "WHERE record IS NOT NULL ORDER BY rowid", -1, &st, NULL)) {
-		omni_store_error(s, err, "cannot read tickets");
-		goto out;
-	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 0);
-		size_t len = (size_t)sqlite3_column_bytes(st, 0);
-		if (omni_record_parse(&rec, text, len, err) < 0 || omni_rep_add(rep, &rec, err) < 0) {
-			omni_error_locate(err, omni_store_path(s), 0);
-			goto out;
-		}
-	}
-	if (step != SQLITE_DONE) {
-		omni_store_error(s, err, "cannot read tickets");
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	omni_record_free(&rec);
-	omni_store_close(s);
-	return rc;
 }
 
 /* Partial aggregates: one JSON document per file (or stdin). */
@@ -331,13 +293,13 @@ run_report(struct run *r, char **paths, int npaths, FILE *reject, omni_error *er
 	}
 	rep = omni_rep_new(&r->o);
 	if (!rep || !(out = omni_out_new(STDOUT_FILENO))) {
-		status = omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		status = omni_error_oom(err);
 		goto out;
 	}
 	if (r->merge)
 		rc = read_partials(rep, paths, npaths, err);
 	else if (r->db_path)
-		rc = read_store(r, rep, err);
+		rc = omni_rep_add_store(rep, r->db_path, err);
 	else
 		rc = read_tickets(r, rep, paths, npaths, reject, err);
 	if (rc < 0 || (!r->merge && omni_rep_finish(rep, err) < 0)) {

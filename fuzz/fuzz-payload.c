@@ -48,7 +48,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	}
 	/* The store is scratch: nothing needs to reach the disk. */
-	sqlite3_exec(omni_store_db(store), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+	omni_store_tune(store, OMNI_STORE_SCRATCH);
 	unlink(path);
 	return 0;
 }

@@ -321,6 +321,26 @@ export -f latest
 	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/b.out")" 300
 }
 
+@test "a new store is set up by one program at a time; a store set up takes no lock" {
+	command -v flock >/dev/null || skip "flock(1) is not installed"
+	t s1 email 2026-11-01T10:00:00Z >"$BATS_TEST_TMPDIR/in.ndjson"
+	# another program is setting the new store up: this one waits, then 75
+	flock "$OMNI_DB.migration.lock" sleep 2 &
+	sleep 0.5
+	OMNI_BUSY_TIMEOUT=300 run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_failure 75
+	assert_output "omni-link: $OMNI_DB.migration.lock: another migration is running on this store"
+	wait
+	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	# set up: the lock is not asked for again
+	flock "$OMNI_DB.migration.lock" sleep 2 &
+	sleep 0.5
+	OMNI_BUSY_TIMEOUT=300 run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	wait
+}
+
 @test "a record without an id is bad data, named by file and line; --keep-going sets it aside" {
 	t k1 email 2026-11-01T10:00:00Z >"$BATS_TEST_TMPDIR/in.ndjson"
 	printf '\n{"omni":1,"channel":"email"}\n' >>"$BATS_TEST_TMPDIR/in.ndjson"

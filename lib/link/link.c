@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ident/ident.h"
 #include "link_int.h"
 
 void
@@ -111,7 +112,7 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	if (!in->last)
 		in->last = in->first;
 	if (omni_link_keys_collect(rec, region_of(l, in->store), &in->keys) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	return 0;
 }
 
@@ -143,7 +144,7 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 	for (size_t i = 0; i < n; i++) {
 		const char *bar, *num;
 		char store[256];
-		sqlite3_stmt *st;
+		omni_stmt *st;
 		char *email = NULL, *ref = NULL, *phone = NULL, ch[32] = "";
 		if (strcmp(in->keys.v[i].kind, "order") != 0)
 			continue;
@@ -157,23 +158,23 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 		if (omni_link_order_missed(l, key))
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-		sqlite3_bind_text(st, 1, quoted, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, store, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE)
+		omni_stmt_bind_str(st, 1, quoted);
+		omni_stmt_bind_str(st, 2, store);
+		int rc = omni_stmt_step(st, NULL, NULL);
+		if (rc == OMNI_STMT_DONE)
 			omni_link_order_miss(l, key);     /* asked again for the orders */
-		if (rc == SQLITE_ROW) {
-			const char *e = (const char *)sqlite3_column_text(st, 3);
-			const char *r = (const char *)sqlite3_column_text(st, 4);
-			link_copy(ch, sizeof ch, (const char *)sqlite3_column_text(st, 0));
-			const char *ph = (const char *)sqlite3_column_text(st, 5);
-			email = e ? omni_link_email_norm(e) : NULL;
+		if (rc == OMNI_STMT_ROW) {
+			const char *e = omni_stmt_text(st, 3);
+			const char *r = omni_stmt_text(st, 4);
+			link_copy(ch, sizeof ch, omni_stmt_text(st, 0));
+			const char *ph = omni_stmt_text(st, 5);
+			email = e ? omni_ident_email(e) : NULL;
 			ref = r ? strdup(r) : NULL;
-			phone = ph ? omni_link_phone_norm(ph, region_of(l, in->store)) : NULL;
-		} else if (rc != SQLITE_DONE) {
+			phone = ph ? omni_ident_phone(ph, region_of(l, in->store)) : NULL;
+		} else if (rc != OMNI_STMT_DONE) {
 			return omni_store_error(l->store, err, "reading orders"), -1;
 		}
-		sqlite3_reset(st);
+		omni_stmt_reset(st);
 		add_owner(in, "order", ch, email, ref, phone);
 		free(email);
 		free(ref);
@@ -195,22 +196,22 @@ account_keys(omni_link *l, input *in, omni_error *err)
 	for (size_t i = 0; i < n; i++) {
 		const omni_link_key *k = &in->keys.v[i];
 		int by_email = strcmp(k->kind, "email") == 0;
-		sqlite3_stmt *st;
+		omni_stmt *st;
 		int rc;
 		if (k->strength < OMNI_LINK_STRONG || strcmp(k->kind, "order") == 0 ||
 		    strcmp(k->kind, "phone") == 0)
 			continue;
 		st = omni_link_stmt(l, by_email ? OMNI_LS_ACCOUNT_EMAIL : OMNI_LS_ACCOUNT_REF);
-		sqlite3_bind_text(st, 1, by_email ? k->value : k->kind, -1, SQLITE_TRANSIENT);
+		omni_stmt_bind_str(st, 1, by_email ? k->value : k->kind);
 		if (!by_email)
-			sqlite3_bind_text(st, 2, k->value, -1, SQLITE_TRANSIENT);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *e = (const char *)sqlite3_column_text(st, 2);
-			const char *ph = (const char *)sqlite3_column_text(st, 3);
-			char ch[32], *email = e ? omni_link_email_norm(e) : NULL;
-			char *ref = strdup((const char *)sqlite3_column_text(st, 1));
-			char *phone = ph ? omni_link_phone_norm(ph, region_of(l, in->store)) : NULL;
-			link_copy(ch, sizeof ch, (const char *)sqlite3_column_text(st, 0));
+			omni_stmt_bind_str(st, 2, k->value);
+		while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW) {
+			const char *e = omni_stmt_text(st, 2);
+			const char *ph = omni_stmt_text(st, 3);
+			char ch[32], *email = e ? omni_ident_email(e) : NULL;
+			char *ref = strdup(omni_stmt_text(st, 1));
+			char *phone = ph ? omni_ident_phone(ph, region_of(l, in->store)) : NULL;
+			link_copy(ch, sizeof ch, omni_stmt_text(st, 0));
 			rc = add_owner(in, "account", ch, email, ref, phone);
 			free(email);
 			free(ref);
@@ -218,10 +219,10 @@ account_keys(omni_link *l, input *in, omni_error *err)
 			if (rc < 0)
 				break;
 		}
-		sqlite3_reset(st);
-		if (rc == SQLITE_ROW)
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
-		if (rc != SQLITE_DONE)
+		omni_stmt_reset(st);
+		if (rc == OMNI_STMT_ROW)
+			return omni_error_oom(err), -1;
+		if (rc != OMNI_STMT_DONE)
 			return omni_store_error(l->store, err, "reading customer accounts"), -1;
 	}
 	return 0;
@@ -231,17 +232,17 @@ account_keys(omni_link *l, input *in, omni_error *err)
 static int
 decide(omni_link *l, input *in, verdict *v, omni_error *err)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_LINK_GET);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_LINK_GET);
 
-	sqlite3_bind_text(st, 1, in->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		link_copy(v->ticket, sizeof v->ticket, (const char *)sqlite3_column_text(st, 0));
-		omni_link_seq_keep(l, v->ticket, sqlite3_column_int64(st, 1));
+	omni_stmt_bind_str(st, 1, in->id);
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW) {
+		link_copy(v->ticket, sizeof v->ticket, omni_stmt_text(st, 0));
+		omni_link_seq_keep(l, v->ticket, omni_stmt_int64(st, 1));
 		snprintf(v->tkind, sizeof v->tkind, "record");
 		v->confidence = 1.0;
 		v->via_mail = 1;      /* a rerun: its keys were learnt the first time */
 	}
-	sqlite3_reset(st);
+	omni_stmt_reset(st);
 	if (!v->ticket[0] && omni_link_thread(l, in, v, err) < 0)
 		return -1;
 	if (v->ticket[0]) {
@@ -287,13 +288,13 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	    account_keys(l, &in, err) < 0 || decide(l, &in, &v, err) < 0)
 		goto out;
 	omni_time_format(in.first, at);
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_PUT);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_PUT);
 	char *name = v.via_mail ? NULL :
 		omni_json_string(omni_json_get(omni_record_get(rec, "customer"), "name"), NULL);
-	sqlite3_bind_text(st, 1, v.customer, -1, SQLITE_STATIC);
+	omni_stmt_bind_str(st, 1, v.customer);
 	if (name)
-		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+		omni_stmt_bind_str(st, 2, name);
+	omni_stmt_bind_str(st, 3, at);
 	int rc = omni_link_step(l, st, err);
 	free(name);
 	if (rc < 0 || omni_link_keys_store(l, v.customer, &in.keys, in.channel, in.id, at,
@@ -328,7 +329,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	 * other ticket: nothing to look up. */
 	if (v.new_ticket && !v.nbridged && !ns &&
 	    !(parts.merged_from_json = merged = omni_link_json_list(in.id))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	if (v.who.created)
@@ -353,7 +354,6 @@ out:
 	free(merged);
 	/* No statement may hold a read snapshot past the record: a lingering
 	 * one keeps the WAL from being checkpointed. */
-	for (int i = 0; i < OMNI_LS_COUNT; i++)
-		sqlite3_reset(l->st[i]);
+	omni_store_reset_all(l->store);
 	return status;
 }

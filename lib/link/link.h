@@ -2,8 +2,6 @@
 #ifndef OMNI_LINK_LINK_H
 #define OMNI_LINK_LINK_H
 
-#include <sqlite3.h>
-
 #include "core/core.h"
 #include "record/record.h"
 #include "store/store.h"
@@ -40,12 +38,6 @@ void omni_link_keys_free(omni_link_keys *ks);
 int omni_link_keys_add(omni_link_keys *ks, const char *kind, const char *value,
                        int strength, int exclusive, int direct,
                        const char *channel, const char *why);
-/* Normalised e-mail address (lowercase; Gmail dots and +tags dropped,
- * the only rewrite that is certain): new, or NULL when not an address. */
-char *omni_link_email_norm(const char *s);
-/* A phone number in E.164, national numbers read in region (ISO 3166
- * alpha-2, e.g. "US", "IT"; NULL: US): new, or NULL when not a number. */
-char *omni_link_phone_norm(const char *s, const char *region);
 /* "store|number" for an order number as quoted ("#1061" -> "|1061" in no
  * store): new. */
 char *omni_link_order_key(const char *store, const char *number);
@@ -93,8 +85,10 @@ typedef struct omni_link_opts {
 	int explain;                 /* fill the explanation text */
 } omni_link_opts;
 
-/* The statements lib/link_*.c share, prepared once (lib/link/link_store.c). */
+/* The statements lib/link_*.c run, their SQL in lib/link/link_store.c
+ * and each kept in the store's statement cache. */
 enum {
+	/* per record: prepared by omni_link_new */
 	OMNI_LS_LINK_GET, OMNI_LS_MSGID_GET, OMNI_LS_KEY_GET, OMNI_LS_CUST_KEYS,
 	OMNI_LS_CUST_EXCLUSIVE,
 	OMNI_LS_ORDER_OWNER, OMNI_LS_TICKET_GET, OMNI_LS_CUST_TICKETS,
@@ -104,14 +98,25 @@ enum {
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
 	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
 	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ,
+	OMNI_LS_PREPARED,
+	/* now and then: prepared on their first use */
+	OMNI_LS_ANY_BLOCKS = OMNI_LS_PREPARED, OMNI_LS_ANY_ACCOUNTS, OMNI_LS_ANY_ORDERS,
+	OMNI_LS_ABSORB_MSGS, OMNI_LS_ABSORB_MSGS_DROP, OMNI_LS_ABSORB_MSGIDS,
+	OMNI_LS_ABSORB_MSGIDS_DROP, OMNI_LS_ABSORB_ORDERS, OMNI_LS_ABSORB_ORDERS_DROP,
+	OMNI_LS_ABSORB_LINKS, OMNI_LS_ABSORB_TICKET_DROP,
+	OMNI_LS_MERGE_KEYS, OMNI_LS_MERGE_KEYS_DROP, OMNI_LS_MERGE_TICKETS,
+	OMNI_LS_MERGE_CUST_DROP,
+	OMNI_LS_UM_LINK_COUNT, OMNI_LS_UM_FROM_SOURCE, OMNI_LS_UM_TICKET_TAKEN,
+	OMNI_LS_UM_CUST_TAKEN, OMNI_LS_UM_TAUGHT, OMNI_LS_UM_CUST_PUT,
+	OMNI_LS_UM_TICKET_PUT, OMNI_LS_UM_MSGS_MOVE, OMNI_LS_UM_LINK_MOVE,
+	OMNI_LS_UM_MSGIDS_PUT, OMNI_LS_UM_KEYS_MOVE, OMNI_LS_UM_BLOCK_PUT,
+	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP,
 	OMNI_LS_COUNT
 };
 
 struct omni_link {
 	omni_store *store;               /* borrowed */
-	sqlite3 *db;                     /* borrowed */
 	omni_link_opts o;
-	sqlite3_stmt *st[OMNI_LS_COUNT];
 	int any_blocks;                  /* link_blocks has rows: look them up */
 	int any_accounts;                /* accounts has rows: look them up */
 	int any_orders;                  /* orders has rows: look them up */
@@ -123,7 +128,7 @@ struct omni_link {
 	size_t norder_miss;
 	/* Tickets' numbers in this store (tickets.seq, what the link tables
 	 * name a ticket by), as this record looked them up or gave them. */
-	struct { char id[40]; sqlite3_int64 seq; } seqs[16];
+	struct { char id[40]; int64_t seq; } seqs[16];
 	size_t nseqs;
 };
 
@@ -137,22 +142,28 @@ const omni_link_keys *omni_link_cust_keys(omni_link *l, const char *cid,
                                           omni_error *err);
 /* The store's number for a ticket (tickets.seq): what this record
  * looked up or gave, else the store's; 0 for a ticket the store has not. */
-sqlite3_int64 omni_link_seq(omni_link *l, const char *ticket);
+int64_t omni_link_seq(omni_link *l, const char *ticket);
 /* Remembers a ticket's number, read with it, for the rest of the record
  * (when the list is full, omni_link_seq reads it again). */
-void omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq);
+void omni_link_seq_keep(omni_link *l, const char *ticket, int64_t seq);
 /* Gives a new ticket the store's next number (its row written later
  * with omni_link_emit; a row of that id keeps its own), or -1 with err. */
-sqlite3_int64 omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err);
+int64_t omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err);
 /* Did this record find no order for "store|#number"?  Record a miss. */
 int omni_link_order_missed(omni_link *l, const char *key);
 void omni_link_order_miss(omni_link *l, const char *key);
 
-/* A prepared statement, reset and unbound, ready to bind. */
-sqlite3_stmt *omni_link_stmt(omni_link *l, int which);
-/* Runs sql once with text parameters (NULL-terminated list; a NULL value
- * binds NULL is not possible here).  0 or -1 with err. */
-int omni_link_exec(omni_link *l, omni_error *err, const char *sql, ...);
+/* Statement which, reset and unbound, ready to bind: borrowed from the
+ * store's cache; never NULL for one below OMNI_LS_PREPARED. */
+omni_stmt *omni_link_stmt(omni_link *l, int which);
+/* Runs statement which once with text parameters (a NULL-terminated
+ * list, borrowed).  0 or -1 with err. */
+int omni_link_exec(omni_link *l, omni_error *err, int which, ...);
+/* Runs statement which with text parameters (NULL-terminated) and copies
+ * the first column of its first row into out (cut to size): 1, 0 when
+ * there is none (or it is null, or the step failed), -1 when it cannot
+ * be prepared. */
+int omni_link_one(omni_link *l, int which, char *out, size_t size, ...);
 /* The customer as a ticket shows it: {id, name, emails, phones, handles}
  * from the store; compact JSON, new. */
 char *omni_link_customer_json(omni_link *l, const char *customer_id,

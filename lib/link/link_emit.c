@@ -20,36 +20,23 @@ omni_link_at(omni_span v)
 }
 
 static int
-put_text(sqlite3_stmt *st, int i, const char *s)
+put_text(omni_stmt *st, int i, const char *s)
 {
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	return omni_stmt_bind_str(st, i, s);
 }
 
 int
-omni_link_step(omni_link *l, sqlite3_stmt *st, omni_error *err)
+omni_link_step(omni_link *l, omni_stmt *st, omni_error *err)
 {
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return omni_store_error(l->store, err, "cannot update the links"), -1;
-	return 0;
+	return omni_stmt_step(st, err, "cannot update the links") == OMNI_STMT_DONE ? 0 : -1;
 }
 
 /* Absorbs ticket from into into: its messages, ids, orders and links. */
 int
 omni_link_absorb(omni_link *l, const char *into, const char *from, omni_error *err)
 {
-	static const char *const moves[] = {
-		"UPDATE OR IGNORE messages SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
-		"DELETE FROM messages WHERE ticket = " SEQ_OF("?2"),
-		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
-		"DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2"),
-		"UPDATE OR IGNORE link_ticket_orders SET ticket = " SEQ_OF("?1")
-		" WHERE ticket = " SEQ_OF("?2"),
-		"DELETE FROM link_ticket_orders WHERE ticket = " SEQ_OF("?2"),
-		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
-		"DELETE FROM tickets WHERE id = ?2",
-	};
-	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
-		if (omni_link_exec(l, err, moves[i], into, from, (const char *)NULL) < 0)
+	for (int i = OMNI_LS_ABSORB_MSGS; i <= OMNI_LS_ABSORB_TICKET_DROP; i++)
+		if (omni_link_exec(l, err, i, into, from, (const char *)NULL) < 0)
 			return -1;
 	l->nseqs = 0;     /* from is gone */
 	return 0;
@@ -59,17 +46,17 @@ omni_link_absorb(omni_link *l, const char *into, const char *from, omni_error *e
 char *
 omni_link_stored(omni_link *l, const char *ticket, omni_time *at)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
 	char *text = NULL;
 
 	put_text(st, 1, ticket);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		if (sqlite3_column_text(st, 2))
-			text = strdup((const char *)sqlite3_column_text(st, 2));
-		if (sqlite3_column_text(st, 3))
-			omni_time_parse((const char *)sqlite3_column_text(st, 3), at);
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW) {
+		if (omni_stmt_text(st, 2))
+			text = strdup(omni_stmt_text(st, 2));
+		if (omni_stmt_text(st, 3))
+			omni_time_parse(omni_stmt_text(st, 3), at);
 	}
-	sqlite3_reset(st);
+	omni_stmt_reset(st);
 	return text;
 }
 
@@ -78,18 +65,18 @@ int
 omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *at,
          omni_error *err)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_LINK_PUT);
-	sqlite3_int64 seq = omni_link_seq(l, v->ticket);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_LINK_PUT);
+	int64_t seq = omni_link_seq(l, v->ticket);
 	omni_jiter it;
 	omni_span m;
 
 	/* The ticket's own row is written with its record (omni_link_emit). */
 	put_text(st, 1, in->id);
-	sqlite3_bind_int64(st, 2, seq);
+	omni_stmt_bind_int64(st, 2, seq);
 	put_text(st, 3, v->tkind[0] ? v->tkind : "new");
 	if (v->tvalue[0])
 		put_text(st, 4, v->tvalue);
-	sqlite3_bind_double(st, 5, v->tkind[0] ? v->confidence : 1.0);
+	omni_stmt_bind_double(st, 5, v->tkind[0] ? v->confidence : 1.0);
 	put_text(st, 6, at);
 	if (omni_link_step(l, st, err) < 0)
 		return -1;
@@ -116,7 +103,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		if (omni_json_string_buf(f[3], ch, sizeof ch) <= 0)
 			link_copy(ch, sizeof ch, in->channel);
 		st = omni_link_stmt(l, OMNI_LS_MSG_PUT);
-		sqlite3_bind_int64(st, 1, seq);
+		omni_stmt_bind_int64(st, 1, seq);
 		put_text(st, 2, id);
 		put_text(st, 4, ch);
 		put_text(st, 5, dir);
@@ -131,7 +118,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_MSGID_PUT);
 		put_text(st, 1, id);
-		sqlite3_bind_int64(st, 2, seq);
+		omni_stmt_bind_int64(st, 2, seq);
 		if (omni_link_step(l, st, err) < 0)
 			return -1;
 	}
@@ -139,7 +126,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		if (strcmp(in->keys.v[i].kind, "order") != 0)
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_TORDER_PUT);
-		sqlite3_bind_int64(st, 1, seq);
+		omni_stmt_bind_int64(st, 1, seq);
 		put_text(st, 2, in->keys.v[i].value);
 		if (omni_link_step(l, st, err) < 0)
 			return -1;
@@ -159,7 +146,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	char *cust = NULL, *ids = NULL, *orders = NULL, *hist = NULL, *merged = NULL;
 	size_t len = 0;
 	int status = -1;
-	sqlite3_stmt *st;
+	omni_stmt *st;
 
 	snprintf(idj, sizeof idj, "\"%s\"", ticket);
 	p->id_json = idj;
@@ -173,7 +160,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	p->order_ids_json = ids;
 	p->orders_json = orders;
 	if (!(line = omni_link_build(base, stored, nstored, p, &len))) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		goto out;
 	}
 	omni_time_format(p->created_at, cat);
@@ -187,14 +174,14 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 				put_text(st, 3 + i, p->row[i]);
 		put_text(st, 8, cat);
 		put_text(st, 9, uat);
-		sqlite3_bind_text(st, 10, line, (int)len, SQLITE_STATIC);
-		sqlite3_int64 seq = omni_link_seq(l, ticket);
+		omni_stmt_bind_text(st, 10, line, len);
+		int64_t seq = omni_link_seq(l, ticket);
 		if (seq > 0)
-			sqlite3_bind_int64(st, 11, seq);
+			omni_stmt_bind_int64(st, 11, seq);
 	} else {
 		st = omni_link_stmt(l, OMNI_LS_TICKET_RECORD);
 		put_text(st, 1, ticket);
-		sqlite3_bind_text(st, 2, line, (int)len, SQLITE_STATIC);
+		omni_stmt_bind_text(st, 2, line, len);
 		put_text(st, 3, cat);
 		put_text(st, 4, uat);
 	}

@@ -11,9 +11,6 @@
 
 #define MAX_IDS 64
 #define MAX_CANDS 16
-/* SQL: the store's number (tickets.seq) of the ticket whose id is
- * parameter p, for the statements that get a ticket by its id. */
-#define SEQ_OF(p) "(SELECT seq FROM tickets WHERE id = " p ")"
 
 /* What the record says about itself. */
 typedef struct input {
@@ -67,7 +64,8 @@ int omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err);
 /* lib/link/link_emit.c: the rows a record leaves, the ticket written. */
 /* A message time ("at"): ms, or 0. */
 omni_time omni_link_at(omni_span v);
-int omni_link_step(omni_link *l, sqlite3_stmt *st, omni_error *err);
+/* Steps a write: 0, or -1 with err ("cannot update the links"). */
+int omni_link_step(omni_link *l, omni_stmt *st, omni_error *err);
 /* Absorbs ticket from into into: its messages, ids, orders and links. */
 int omni_link_absorb(omni_link *l, const char *into, const char *from,
                      omni_error *err);

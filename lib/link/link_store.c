@@ -1,6 +1,6 @@
 /*
- * link_store.c - omni-link's statements, and the parts of a ticket that
- * come from the store: the customer, the orders, the history.
+ * link_store.c - omni-link's SQL: every statement the linker runs, kept in
+ * the store's statement cache, and the calls that run them.
  *
  * Every hot look-up is a statement prepared once over an indexed key.
  */
@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/core.h"
-#include "record/bridge.h"
-#include "store/store.h"
-#include "link/link.h"
+#include "link_int.h"
+
+/* The store's number (tickets.seq) of the ticket whose id is parameter
+ * p, for the statements that get a ticket by its id. */
+#define SEQ_OF(p) "(SELECT seq FROM tickets WHERE id = " p ")"
 
 static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_LINK_GET] = "SELECT t.id, t.seq FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
@@ -103,21 +104,65 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_NEXT_SEQ] =
 		"SELECT COALESCE((SELECT seq FROM tickets WHERE id = ?1),"
 		" (SELECT COALESCE(max(seq), 0) + 1 FROM tickets))",
+	/* omni_link_refresh */
+	[OMNI_LS_ANY_BLOCKS] = "SELECT EXISTS (SELECT 1 FROM link_blocks)",
+	[OMNI_LS_ANY_ACCOUNTS] = "SELECT EXISTS (SELECT 1 FROM accounts)",
+	[OMNI_LS_ANY_ORDERS] = "SELECT EXISTS (SELECT 1 FROM orders)",
+	/* omni_link_absorb: ticket ?2's rows move to ticket ?1, in this order */
+	[OMNI_LS_ABSORB_MSGS] =
+		"UPDATE OR IGNORE messages SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_MSGS_DROP] = "DELETE FROM messages WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_MSGIDS] =
+		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_MSGIDS_DROP] = "DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_ORDERS] =
+		"UPDATE OR IGNORE link_ticket_orders SET ticket = " SEQ_OF("?1")
+		" WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_ORDERS_DROP] = "DELETE FROM link_ticket_orders WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_LINKS] =
+		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_TICKET_DROP] = "DELETE FROM tickets WHERE id = ?2",
+	/* Customer ?2 merged into ?1 (link_who.c) */
+	[OMNI_LS_MERGE_KEYS] =
+		"UPDATE OR IGNORE identity_keys SET customer_id = ?1 WHERE customer_id = ?2",
+	[OMNI_LS_MERGE_KEYS_DROP] = "DELETE FROM identity_keys WHERE customer_id = ?1",
+	[OMNI_LS_MERGE_TICKETS] = "UPDATE tickets SET customer_id = ?1 WHERE customer_id = ?2",
+	[OMNI_LS_MERGE_CUST_DROP] = "DELETE FROM customers WHERE id = ?1",
+	/* omni_link_unmerge (link_unmerge.c) */
+	[OMNI_LS_UM_LINK_COUNT] = "SELECT count(*) FROM ticket_links WHERE ticket = " SEQ_OF("?1"),
+	[OMNI_LS_UM_FROM_SOURCE] =
+		"SELECT 1 FROM messages WHERE ticket = " SEQ_OF("?1")
+		" AND id = ?2 AND source_id = ?3",
+	[OMNI_LS_UM_TICKET_TAKEN] = "SELECT 1 FROM tickets WHERE id = ?1",
+	[OMNI_LS_UM_CUST_TAKEN] = "SELECT 1 FROM customers WHERE id = ?1",
+	[OMNI_LS_UM_TAUGHT] = "SELECT 1 FROM identity_keys WHERE source = ?1 AND kind <> 'order'",
+	[OMNI_LS_UM_CUST_PUT] =
+		"INSERT INTO customers (id, name, created_at, updated_at)"
+		" SELECT ?1, NULL, ?2, ?2 WHERE ?1 <> ?3 ON CONFLICT (id) DO NOTHING",
+	[OMNI_LS_UM_TICKET_PUT] =
+		"INSERT INTO tickets (id, customer_id, channel, store,"
+		" status, subject, thread_key, created_at, updated_at)"
+		" SELECT ?1, ?3, channel, store, status, subject, NULL,"
+		" created_at, updated_at FROM tickets WHERE id = ?2",
+	[OMNI_LS_UM_MSGS_MOVE] =
+		"UPDATE messages SET ticket = " SEQ_OF("?1")
+		" WHERE ticket = " SEQ_OF("?2") " AND source_id = ?3",
+	[OMNI_LS_UM_LINK_MOVE] =
+		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") ", key_kind = 'unmerge',"
+		" key_value = ?2, confidence = 1 WHERE source_id = ?3",
+	[OMNI_LS_UM_MSGIDS_PUT] =
+		"INSERT OR IGNORE INTO link_msgids"
+		" SELECT 'm:' || id, ticket FROM messages WHERE ticket = " SEQ_OF("?1"),
+	[OMNI_LS_UM_KEYS_MOVE] =
+		"UPDATE identity_keys SET customer_id = ?1"
+		" WHERE customer_id = ?2 AND source = ?3 AND kind <> 'order'",
+	[OMNI_LS_UM_BLOCK_PUT] = "INSERT OR IGNORE INTO link_blocks VALUES (?1, ?2, ?3)",
+	[OMNI_LS_UM_THREAD_MOVE] =
+		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1")
+		" WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
+	[OMNI_LS_UM_THREAD_DROP] =
+		"DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
 };
-
-/* 1 when the query (SELECT EXISTS ...) says so, else 0. */
-static int
-has_rows(sqlite3 *db, const char *query)
-{
-	sqlite3_stmt *st = NULL;
-	int yes = 0;
-
-	if (sqlite3_prepare_v2(db, query, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		yes = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return yes;
-}
 
 int
 omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
@@ -127,24 +172,14 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 
 	*out = NULL;
 	if (!l)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	l->store = s;
-	l->db = omni_store_db(s);
 	l->o = *o;
-	/* The look-ups hop across a store that outgrows the default cache;
-	 * 96 MB keeps the hot pages in, inside the 150 MB the program may use. */
-	sqlite3_exec(l->db, "PRAGMA cache_size = -98304", NULL, NULL, NULL);
-	/* A checkpoint copies the WAL's pages into the store.  At the default
-	 * of 1,000 pages every transaction's pages are copied as it ends; at
-	 * 50,000 (200 MB of WAL at most) a page that several transactions
-	 * write is copied once.  The WAL goes when the last connection closes. */
-	sqlite3_exec(l->db, "PRAGMA wal_autocheckpoint = 50000", NULL, NULL, NULL);
-	/* The linker deletes what it moves itself: the foreign-key checks
-	 * would only add a parent look-up to every row written. */
-	sqlite3_exec(l->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-	for (int i = 0; i < OMNI_LS_COUNT; i++)
-		if (sqlite3_prepare_v3(l->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-		                       &l->st[i], NULL) != SQLITE_OK) {
+	omni_store_tune(s, OMNI_STORE_BULK);
+	/* The hot statements first: the cache is searched in the order it
+	 * was filled. */
+	for (int i = 0; i < OMNI_LS_PREPARED; i++)
+		if (!omni_store_stmt(s, sql[i], NULL)) {
 			omni_store_error(s, err, "cannot prepare the link statements");
 			omni_link_free(l);
 			return -1;
@@ -154,12 +189,27 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 	return 0;
 }
 
+/* 1 when the statement (SELECT EXISTS ...) says so, else 0. */
+static int
+has_rows(omni_link *l, int which)
+{
+	omni_stmt *st = omni_link_stmt(l, which);
+	int yes = 0;
+
+	if (!st)
+		return 0;
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW)
+		yes = (int)omni_stmt_int64(st, 0);
+	omni_stmt_reset(st);
+	return yes;
+}
+
 void
 omni_link_refresh(omni_link *l)
 {
-	l->any_blocks = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM link_blocks)");
-	l->any_accounts = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM accounts)");
-	l->any_orders = has_rows(l->db, "SELECT EXISTS (SELECT 1 FROM orders)");
+	l->any_blocks = has_rows(l, OMNI_LS_ANY_BLOCKS);
+	l->any_accounts = has_rows(l, OMNI_LS_ANY_ACCOUNTS);
+	l->any_orders = has_rows(l, OMNI_LS_ANY_ORDERS);
 }
 
 void
@@ -168,23 +218,17 @@ omni_link_free(omni_link *l)
 	if (!l)
 		return;
 	omni_link_cache_reset(l);
-	for (int i = 0; i < OMNI_LS_COUNT; i++)
-		sqlite3_finalize(l->st[i]);
 	free(l);
 }
 
-sqlite3_stmt *
+omni_stmt *
 omni_link_stmt(omni_link *l, int which)
 {
-	sqlite3_stmt *st = l->st[which];
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
+	return omni_store_stmt(l->store, sql[which], NULL);
 }
 
 /* The number this record has for ticket, or NULL. */
-static sqlite3_int64 *
+static int64_t *
 seq_kept(omni_link *l, const char *ticket)
 {
 	for (size_t i = 0; i < l->nseqs; i++)
@@ -194,7 +238,7 @@ seq_kept(omni_link *l, const char *ticket)
 }
 
 void
-omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq)
+omni_link_seq_keep(omni_link *l, const char *ticket, int64_t seq)
 {
 	size_t n = strlen(ticket);
 
@@ -205,327 +249,92 @@ omni_link_seq_keep(omni_link *l, const char *ticket, sqlite3_int64 seq)
 	l->seqs[l->nseqs++].seq = seq;
 }
 
-sqlite3_int64
+int64_t
 omni_link_seq(omni_link *l, const char *ticket)
 {
-	const sqlite3_int64 *kept = seq_kept(l, ticket);
-	sqlite3_stmt *st;
-	sqlite3_int64 seq = 0;
+	const int64_t *kept = seq_kept(l, ticket);
+	omni_stmt *st;
+	int64_t seq = 0;
 
 	if (kept)
 		return *kept;
 	st = omni_link_stmt(l, OMNI_LS_TICKET_SEQ);
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		seq = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	omni_stmt_bind_str(st, 1, ticket);
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW)
+		seq = omni_stmt_int64(st, 0);
+	omni_stmt_reset(st);
 	if (seq)
 		omni_link_seq_keep(l, ticket, seq);
 	return seq;
 }
 
-sqlite3_int64
+int64_t
 omni_link_seq_new(omni_link *l, const char *ticket, omni_error *err)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_NEXT_SEQ);
-	sqlite3_int64 seq = -1;
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_NEXT_SEQ);
+	int64_t seq = -1;
 
 	/* A row of that id keeps its number.  The write lock is held: no
 	 * other process adds a ticket before this one's row is written. */
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		seq = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	omni_stmt_bind_str(st, 1, ticket);
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW)
+		seq = omni_stmt_int64(st, 0);
+	omni_stmt_reset(st);
 	if (seq < 0)
 		return omni_store_error(l->store, err, "numbering a ticket"), -1;
 	omni_link_seq_keep(l, ticket, seq);
 	return seq;
 }
 
-int
-omni_link_exec(omni_link *l, omni_error *err, const char *text, ...)
+/* Statement which with the text parameters of ap bound, or NULL. */
+static omni_stmt *
+bound(omni_link *l, int which, va_list ap)
 {
-	sqlite3_stmt *st = NULL;
-	va_list ap;
+	omni_stmt *st = omni_link_stmt(l, which);
 	const char *v;
-	int i = 1, rc;
+	int i = 1;
 
-	if (sqlite3_prepare_v2(l->db, text, -1, &st, NULL) != SQLITE_OK)
-		return omni_store_error(l->store, err, "cannot prepare"), -1;
-	va_start(ap, text);
+	if (!st)
+		return NULL;
 	while ((v = va_arg(ap, const char *)))
-		sqlite3_bind_text(st, i++, v, -1, SQLITE_TRANSIENT);
-	va_end(ap);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return omni_store_error(l->store, err, "cannot update the links"), -1;
-	return 0;
-}
-
-static char *
-dump(json_t *v)
-{
-	char *s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
-
-	json_decref(v);
-	return s;
-}
-
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
-static void
-put_string(omni_text *t, const char *s)
-{
-	omni_json_text_string(t, s, strlen(s));
-}
-
-/* The values of the kinds accepted, as a JSON array (a "handles" object
- * with handles set: the first value of each kind). */
-static void
-put_keys(omni_text *t, const omni_link_keys *ks, int (*take)(const char *), int handles)
-{
-	int first = 1;
-
-	omni_text_put(t, handles ? "{" : "[", 1);
-	for (size_t i = 0; i < ks->n; i++) {
-		int seen = 0;
-		if (!take(ks->v[i].kind))
-			continue;
-		for (size_t j = 0; handles && j < i && !seen; j++)
-			seen = strcmp(ks->v[j].kind, ks->v[i].kind) == 0;
-		if (seen)
-			continue;
-		if (!first)
-			omni_text_put(t, ",", 1);
-		first = 0;
-		if (handles) {
-			put_string(t, ks->v[i].kind);
-			omni_text_put(t, ":", 1);
-		}
-		put_string(t, ks->v[i].value);
-	}
-	omni_text_put(t, handles ? "}" : "]", 1);
-}
-
-static int
-is_email(const char *kind)
-{
-	return strcmp(kind, "email") == 0 || strcmp(kind, "ebay_alias") == 0;
-}
-
-static int
-is_phone(const char *kind)
-{
-	return strcmp(kind, "phone") == 0;
-}
-
-static int
-is_handle(const char *kind)
-{
-	return !is_email(kind) && !is_phone(kind) && strcmp(kind, "order") != 0;
-}
-
-char *
-omni_link_customer_json(omni_link *l, const char *customer_id, omni_error *err)
-{
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
-	const omni_link_keys *ks;
-	omni_text t = { 0 };
-
-	omni_text_put(&t, "{\"id\":", 6);
-	put_string(&t, customer_id);
-	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0)) {
-		omni_text_put(&t, ",\"name\":", 8);
-		put_string(&t, col(st, 0));
-	}
-	sqlite3_reset(st);
-	if (!(ks = omni_link_cust_keys(l, customer_id, err))) {
-		free(t.p);
-		return NULL;
-	}
-	omni_text_put(&t, ",\"emails\":", 10);
-	put_keys(&t, ks, is_email, 0);
-	omni_text_put(&t, ",\"phones\":", 10);
-	put_keys(&t, ks, is_phone, 0);
-	omni_text_put(&t, ",\"handles\":", 11);
-	put_keys(&t, ks, is_handle, 1);
-	omni_text_put(&t, "}", 1);
-	if (t.failed) {
-		free(t.p);
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
-	}
-	return t.p;
-}
-
-/* "store|1061" -> store and "1061" (store points into a copy). */
-static char *
-split_order_key(const char *key, const char **number)
-{
-	char *k = strdup(key), *bar;
-
-	if (!k)
-		return NULL;
-	bar = strrchr(k, '|');
-	*bar = '\0';
-	*number = bar + 1;
-	return k;
-}
-
-void
-omni_link_order_number(const char *number, char *buf, size_t size)
-{
-	if (strspn(number, "0123456789") == strlen(number))
-		snprintf(buf, size, "#%s", number);
-	else
-		snprintf(buf, size, "%s", number);
-}
-
-/* As customers quote it: "#1061" for a shop number, else as it is. */
-static json_t *
-quoted(const char *number)
-{
-	char buf[256];
-
-	omni_link_order_number(number, buf, sizeof buf);
-	return json_string(buf);
-}
-
-/* The order a number names in a store, loaded whole: new or NULL. */
-static json_t *
-load_order(omni_link *l, const char *store, const char *number, omni_error *err)
-{
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-	char *channel = NULL, *ostore = NULL, *id = NULL, quoted[256];
-	json_t *o = NULL;
-
-	char key[600];
-
-	if (!l->any_orders)
-		return NULL;
-	omni_link_order_number(number, quoted, sizeof quoted);
-	snprintf(key, sizeof key, "%s|%s", store, quoted);
-	if (omni_link_order_missed(l, key))
-		return NULL;
-	sqlite3_bind_text(st, 1, quoted, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, store, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return NULL;
-	}
-	channel = strdup(col(st, 0));
-	ostore = strdup(col(st, 1) ? col(st, 1) : "");
-	id = strdup(col(st, 2));
-	sqlite3_reset(st);
-	if (channel && ostore && id)
-		o = omni_order_load(l->store, channel, ostore, id, err);
-	free(channel);
-	free(ostore);
-	free(id);
-	if (o)
-		json_object_del(o, "customer");   /* the ticket has its own */
-	return o;
+		omni_stmt_bind_str(st, i++, v);
+	return st;
 }
 
 int
-omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
-                       char **orders_json, omni_error *err)
+omni_link_exec(omni_link *l, omni_error *err, int which, ...)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
-	json_t *keys = json_array(), *ids = json_array(), *orders = json_array(), *k;
-	size_t i;
+	omni_stmt *st;
+	va_list ap;
 	int rc;
 
-	*ids_json = *orders_json = NULL;
-	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket_id));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = col(st, 0), *bar = strrchr(key, '|');
-		json_array_append_new(keys, json_string(key));
-		json_array_append_new(ids, quoted(bar ? bar + 1 : key));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	json_array_foreach(keys, i, k) {
-		const char *number;
-		char *store = split_order_key(json_string_value(k), &number);
-		json_t *o;
-		if (!store)
-			goto fail;
-		err->status = 0;
-		o = load_order(l, store, number, err);
-		free(store);
-		if (o)
-			json_array_append_new(orders, o);
-		else if (err->status)
-			goto fail;
-	}
-	json_decref(keys);
-	*ids_json = json_array_size(ids) ? dump(ids) : (json_decref(ids), strdup("[]"));
-	*orders_json = json_array_size(orders) ? dump(orders) : (json_decref(orders), strdup("[]"));
-	if (!*ids_json || !*orders_json) {
-		free(*ids_json);
-		free(*orders_json);
-		*ids_json = *orders_json = NULL;
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
-	}
-	return 0;
-fail:
-	json_decref(keys);
-	json_decref(ids);
-	json_decref(orders);
-	if (!err->status)
-		omni_store_error(l->store, err, "reading orders");
-	return -1;
+	va_start(ap, which);
+	st = bound(l, which, ap);
+	va_end(ap);
+	if (!st)
+		return omni_store_error(l->store, err, "cannot prepare"), -1;
+	while ((rc = omni_stmt_step(st, err, "cannot update the links")) == OMNI_STMT_ROW)
+		;
+	omni_stmt_reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
-char *
-omni_link_history_json(omni_link *l, const char *ticket_id,
-                       const char *customer_id, omni_error *err)
+int
+omni_link_one(omni_link *l, int which, char *out, size_t size, ...)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_HISTORY);
-	json_t *h = json_array();
-	int rc;
+	omni_stmt *st;
+	va_list ap;
+	int found = 0;
 
-	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, ticket_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, l->o.history);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *t = json_object();
-		static const char *const names[] = {
-			"id", "channel", "subject", "status", "created_at"
-		};
-		for (int i = 0; i < 5; i++)
-			json_object_set_new(t, names[i], col(st, i) ? json_string(col(st, i))
-			                                            : json_null());
-		json_array_append_new(h, t);
+	va_start(ap, size);
+	st = bound(l, which, ap);
+	va_end(ap);
+	if (!st)
+		return -1;
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW && omni_stmt_text(st, 0)) {
+		snprintf(out, size, "%.*s", (int)size - 1, omni_stmt_text(st, 0));
+		found = 1;
 	}
-	if (rc != SQLITE_DONE) {
-		json_decref(h);
-		return omni_store_error(l->store, err, "reading history"), NULL;
-	}
-	return dump(h);
-}
-
-char *
-omni_link_merged_from_json(omni_link *l, const char *ticket_id, omni_error *err)
-{
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_MERGED_FROM);
-	json_t *a = json_array();
-	int rc;
-
-	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket_id));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		json_array_append_new(a, json_string(col(st, 0)));
-	if (rc != SQLITE_DONE) {
-		json_decref(a);
-		return omni_store_error(l->store, err, "reading merged ids"), NULL;
-	}
-	return dump(a);
+	omni_stmt_reset(st);
+	return found;
 }

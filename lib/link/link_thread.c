@@ -29,12 +29,12 @@ solved(const char *status)
 static int
 ticket_has_any_order(omni_link *l, const char *ticket)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
 	int rc;
 
-	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket));
-	rc = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket));
+	rc = omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW;
+	omni_stmt_reset(st);
 	return rc;
 }
 
@@ -47,17 +47,17 @@ names_orders(omni_link *l, const input *in, const char *ticket, int *some)
 
 	*some = 0;
 	for (size_t i = 0; i < in->keys.n; i++) {
-		sqlite3_stmt *st;
+		omni_stmt *st;
 		if (strcmp(in->keys.v[i].kind, "order") != 0 || in->keys.v[i].why[0] != 'o')
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_TICKET_HAS_ORDER);
-		sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket));
-		sqlite3_bind_text(st, 2, in->keys.v[i].value, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket));
+		omni_stmt_bind_str(st, 2, in->keys.v[i].value);
+		if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW)
 			*some = 1;
 		else
 			all = 0;
-		sqlite3_reset(st);
+		omni_stmt_reset(st);
 	}
 	return all;
 }
@@ -82,18 +82,18 @@ absdiff(omni_time a, omni_time b)
 static int
 dm_near(omni_link *l, const input *in, const char *ticket)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_DM_NEAR);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_DM_NEAR);
 	char lo[40], hi[40];
 	int rc;
 
 	omni_time_format(in->first - l->o.dm_window, lo);
 	omni_time_format(in->last + l->o.dm_window, hi);
-	sqlite3_bind_int64(st, 1, omni_link_seq(l, ticket));
-	sqlite3_bind_text(st, 2, in->channel, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, hi, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket));
+	omni_stmt_bind_str(st, 2, in->channel);
+	omni_stmt_bind_str(st, 3, lo);
+	omni_stmt_bind_str(st, 4, hi);
+	rc = omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW;
+	omni_stmt_reset(st);
 	return rc;
 }
 
@@ -110,15 +110,15 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 	if (in->thread[0])
 		probe[np++] = in->thread;
 	for (size_t i = 0; i < np; i++) {
-		sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_MSGID_GET);
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_MSGID_GET);
 		int rc, mail = probe[i][0] == 'm';
-		sqlite3_bind_text(st, 1, probe[i], -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *t = (const char *)sqlite3_column_text(st, 0);
-			const char *upd = (const char *)sqlite3_column_text(st, 1);
-			const char *status = (const char *)sqlite3_column_text(st, 2);
+		omni_stmt_bind_str(st, 1, probe[i]);
+		while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW) {
+			const char *t = omni_stmt_text(st, 0);
+			const char *upd = omni_stmt_text(st, 1);
+			const char *status = omni_stmt_text(st, 2);
 			int some, dup = strcmp(v->ticket, t) == 0;
-			omni_link_seq_keep(l, t, sqlite3_column_int64(st, 3));
+			omni_link_seq_keep(l, t, omni_stmt_int64(st, 3));
 			(void)upd;
 			for (size_t j = 0; j < v->nbridged && !dup; j++)
 				dup = strcmp(v->bridged[j], t) == 0;
@@ -138,8 +138,8 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 				link_copy(v->bridged[v->nbridged++], sizeof v->bridged[0], t);
 			}
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		omni_stmt_reset(st);
+		if (rc != OMNI_STMT_DONE)
 			return omni_store_error(l->store, err, "reading threads"), -1;
 	}
 	return 0;
@@ -150,15 +150,15 @@ int
 omni_link_ticket_customer(omni_link *l, const char *ticket, char *cid, size_t size,
                 omni_error *err)
 {
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
 	int rc;
 
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(cid, size, "%s", sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	omni_stmt_bind_str(st, 1, ticket);
+	rc = omni_stmt_step(st, NULL, NULL);
+	if (rc == OMNI_STMT_ROW && omni_stmt_text(st, 0))
+		snprintf(cid, size, "%s", omni_stmt_text(st, 0));
+	omni_stmt_reset(st);
+	if (rc != OMNI_STMT_ROW && rc != OMNI_STMT_DONE)
 		return omni_store_error(l->store, err, "reading a ticket"), -1;
 	return 0;
 }
@@ -175,25 +175,25 @@ omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
 		int some, all;    /* names some, all of the record's orders */
 	} t[8];
 	size_t n = 0;
-	sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_TICKETS);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_TICKETS);
 	int rc, reply = 0, ords = has_orders(in);
 	char *subj = omni_link_subject_norm(in->subject, &reply);
 
-	sqlite3_bind_text(st, 1, v->customer, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 8) {
-		const char *s = (const char *)sqlite3_column_text(st, 2);
+	omni_stmt_bind_str(st, 1, v->customer);
+	while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW && n < 8) {
+		const char *s = omni_stmt_text(st, 2);
 		int r;
-		link_copy(t[n].id, sizeof t[n].id, (const char *)sqlite3_column_text(st, 0));
-		omni_link_seq_keep(l, t[n].id, sqlite3_column_int64(st, 4));
+		link_copy(t[n].id, sizeof t[n].id, omni_stmt_text(st, 0));
+		omni_link_seq_keep(l, t[n].id, omni_stmt_int64(st, 4));
 		snprintf(t[n].status, sizeof t[n].status, "%s",
-		         sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "");
+		         omni_stmt_text(st, 1) ? omni_stmt_text(st, 1) : "");
 		t[n].subject = omni_link_subject_norm(s, &r);
 		t[n].upd = 0;
-		if (sqlite3_column_text(st, 3))
-			omni_time_parse((const char *)sqlite3_column_text(st, 3), &t[n].upd);
+		if (omni_stmt_text(st, 3))
+			omni_time_parse(omni_stmt_text(st, 3), &t[n].upd);
 		n++;
 	}
-	sqlite3_reset(st);
+	omni_stmt_reset(st);
 	for (size_t i = 0; i < n; i++) {
 		t[i].some = 0;
 		t[i].all = ords ? names_orders(l, in, t[i].id, &t[i].some) : 1;
@@ -227,7 +227,7 @@ omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
 	for (size_t i = 0; i < n; i++)
 		free(t[i].subject);
 	free(subj);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (rc != OMNI_STMT_DONE && rc != OMNI_STMT_ROW)
 		return omni_store_error(l->store, err, "reading tickets"), -1;
 	return 0;
 }

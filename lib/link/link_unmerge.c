@@ -63,20 +63,12 @@ part_close(part *p)
 
 /* Is id among the message ids the source brought to ticket? */
 static int
-from_source(sqlite3 *db, const char *ticket, const char *source, const char *id)
+from_source(omni_link *l, const char *ticket, const char *source, const char *id)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	char one[8];
 
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM messages WHERE ticket = " SEQ_OF("?1")
-	                       " AND id = ?2 AND source_id = ?3", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, source, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_ROW;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return omni_link_one(l, OMNI_LS_UM_FROM_SOURCE, one, sizeof one, ticket, id, source,
+	                     (const char *)NULL) == 1;
 }
 
 /* The thread ids a message's source names ("t:" thread key, "m:" mail
@@ -128,17 +120,12 @@ move_threads(omni_link *l, const char *a, const char *b, const json_t *split,
 		const char *id = json_string_value(v);
 		if (listed(keep, id))
 			continue;
-		if (omni_link_exec(l, err, "UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1")
-		                   " WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3", b, a, id,
-		                   (const char *)NULL) < 0 ||
-		    omni_link_exec(l, err, "DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2")
-		                   " AND msgid = ?3", b, a, id, (const char *)NULL) < 0)
+		if (omni_link_exec(l, err, OMNI_LS_UM_THREAD_MOVE, b, a, id, (const char *)NULL) < 0 ||
+		    omni_link_exec(l, err, OMNI_LS_UM_THREAD_DROP, b, a, id, (const char *)NULL) < 0)
 			return -1;
 	}
 	return 0;
 }
-
-static int one_text(omni_link *l, const char *sql, const char *arg, char *out, size_t size);
 
 /* An id for what is split off, from the source id: the same on every
  * store where it is free, so a test or a colleague can predict it; with
@@ -146,7 +133,7 @@ static int one_text(omni_link *l, const char *sql, const char *arg, char *out, s
  * and split again after a later message joined it). */
 static void
 split_id(omni_link *l, char *out, size_t size, const char *prefix, const char *s,
-         const char *taken_sql)
+         int taken)
 {
 	char salt[32], n[16];
 
@@ -156,26 +143,9 @@ split_id(omni_link *l, char *out, size_t size, const char *prefix, const char *s
 		else
 			snprintf(salt, sizeof salt, "#unmerged-%d", i);
 		omni_link_hash_id(out, size, prefix, s, salt);
-		if (one_text(l, taken_sql, out, n, sizeof n) != 1)
+		if (omni_link_one(l, taken, n, sizeof n, out, (const char *)NULL) != 1)
 			return;
 	}
-}
-
-static int
-one_text(omni_link *l, const char *sql, const char *arg, char *out, size_t size)
-{
-	sqlite3_stmt *st = NULL;
-	int found = 0;
-
-	if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
-		snprintf(out, size, "%.*s", (int)size - 1, sqlite3_column_text(st, 0));
-		found = 1;
-	}
-	sqlite3_finalize(st);
-	return found;
 }
 
 /* Moves the rows: the split ticket, its messages, its link, its keys. */
@@ -185,26 +155,12 @@ move_rows(omni_link *l, const char *a, const char *b, const char *ca,
 {
 	char x[40], y[40];
 
-	if (omni_link_exec(l, err, "INSERT INTO customers (id, name, created_at, updated_at)"
-	                   " SELECT ?1, NULL, ?2, ?2 WHERE ?1 <> ?3 ON CONFLICT (id) DO NOTHING",
-	                   cb, now, ca, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "INSERT INTO tickets (id, customer_id, channel, store,"
-	                   " status, subject, thread_key, created_at, updated_at)"
-	                   " SELECT ?1, ?3, channel, store, status, subject, NULL,"
-	                   " created_at, updated_at FROM tickets WHERE id = ?2",
-	                   b, a, cb, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "UPDATE messages SET ticket = " SEQ_OF("?1")
-	                   " WHERE ticket = " SEQ_OF("?2") " AND source_id = ?3",
-	                   b, a, source, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "UPDATE ticket_links SET ticket = " SEQ_OF("?1") ", key_kind = 'unmerge',"
-	                   " key_value = ?2, confidence = 1 WHERE source_id = ?3",
-	                   b, a, source, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "INSERT OR IGNORE INTO link_msgids"
-	                   " SELECT 'm:' || id, ticket FROM messages WHERE ticket = " SEQ_OF("?1"),
-	                   b, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "UPDATE identity_keys SET customer_id = ?1"
-	                   " WHERE customer_id = ?2 AND source = ?3 AND kind <> 'order'",
-	                   cb, ca, source, (const char *)NULL) < 0)
+	if (omni_link_exec(l, err, OMNI_LS_UM_CUST_PUT, cb, now, ca, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_UM_TICKET_PUT, b, a, cb, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_UM_MSGS_MOVE, b, a, source, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_UM_LINK_MOVE, b, a, source, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_UM_MSGIDS_PUT, b, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_UM_KEYS_MOVE, cb, ca, source, (const char *)NULL) < 0)
 		return -1;
 	/* Blocks are stored as ordered pairs. */
 	const char *pairs[2][2] = { { a, b }, { ca, cb } };
@@ -213,8 +169,7 @@ move_rows(omni_link *l, const char *a, const char *b, const char *ca,
 		snprintf(x, sizeof x, "%s", pairs[i][swap]);
 		snprintf(y, sizeof y, "%s", pairs[i][!swap]);
 		if (strcmp(x, y) != 0 &&
-		    omni_link_exec(l, err, "INSERT OR IGNORE INTO link_blocks VALUES (?1, ?2, ?3)",
-		                   x, y, now, (const char *)NULL) < 0)
+		    omni_link_exec(l, err, OMNI_LS_UM_BLOCK_PUT, x, y, now, (const char *)NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -236,25 +191,23 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	omni_record_init(&rec);
 	if (!keep_ids || !split_ids)
 		goto oom;
-	if (one_text(l, "SELECT t.id FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
-	             " WHERE l.source_id = ?1",
-	             source_id, a, sizeof a) != 1) {
+	if (omni_link_one(l, OMNI_LS_LINK_GET, a, sizeof a, source_id, (const char *)NULL) != 1) {
 		omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0, "no linked record has this id");
 		goto out;
 	}
-	one_text(l, "SELECT count(*) FROM ticket_links WHERE ticket = " SEQ_OF("?1"), a, n, sizeof n);
+	omni_link_one(l, OMNI_LS_UM_LINK_COUNT, n, sizeof n, a, (const char *)NULL);
 	if (atoi(n) < 2) {
 		omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0,
 		               "not merged with anything: ticket %s has no other record", a);
 		goto out;
 	}
-	one_text(l, "SELECT customer_id FROM tickets WHERE id = ?1", a, ca, sizeof ca);
+	omni_link_one(l, OMNI_LS_TICKET_GET, ca, sizeof ca, a, (const char *)NULL);
 	{
-		sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
-		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 2))
-			text = strdup((const char *)sqlite3_column_text(st, 2));
-		sqlite3_reset(st);
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_GET);
+		omni_stmt_bind_str(st, 1, a);
+		if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW && omni_stmt_text(st, 2))
+			text = strdup(omni_stmt_text(st, 2));
+		omni_stmt_reset(st);
 	}
 	if (!text || omni_record_parse(&rec, text, strlen(text), err) < 0) {
 		omni_error_set(err, OMNI_EX_SOFTWARE, a, 0, 0, "the stored ticket is unreadable");
@@ -264,19 +217,18 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	while (omni_json_next(&it, NULL, &m)) {
 		char id[512];
 		int mine = omni_json_string_buf(omni_json_get(m, "id"), id, sizeof id) > 0 &&
-		           from_source(l->db, a, source_id, id);
+		           from_source(l, a, source_id, id);
 		if (part_add(mine ? &split : &keep, m) < 0)
 			goto oom;
 		source_ids(m, mine ? split_ids : keep_ids);
 	}
 	if (part_close(&keep) < 0 || part_close(&split) < 0)
 		goto oom;
-	split_id(l, b, sizeof b, "tk-", source_id, "SELECT 1 FROM tickets WHERE id = ?1");
-	taught = one_text(l, "SELECT 1 FROM identity_keys WHERE source = ?1 AND kind <> 'order'",
-	                  source_id, n, sizeof n) == 1;
+	split_id(l, b, sizeof b, "tk-", source_id, OMNI_LS_UM_TICKET_TAKEN);
+	taught = omni_link_one(l, OMNI_LS_UM_TAUGHT, n, sizeof n, source_id,
+	                       (const char *)NULL) == 1;
 	if (taught)
-		split_id(l, cb, sizeof cb, "cus-", source_id,
-		         "SELECT 1 FROM customers WHERE id = ?1");
+		split_id(l, cb, sizeof cb, "cus-", source_id, OMNI_LS_UM_CUST_TAKEN);
 	else
 		snprintf(cb, sizeof cb, "%s", ca);
 	omni_time_format(omni_clock_now(), now);
@@ -294,10 +246,9 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	status = 0;
 	goto out;
 oom:
-	omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+	omni_error_oom(err);
 out:
-	for (int i = 0; i < OMNI_LS_COUNT; i++)
-		sqlite3_reset(l->st[i]);
+	omni_store_reset_all(l->store);
 	omni_record_free(&rec);
 	free(text);
 	free(keep.json);

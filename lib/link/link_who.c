@@ -49,7 +49,7 @@ omni_link_cache_reset(omni_link *l)
 const omni_link_keys *
 omni_link_cust_keys(omni_link *l, const char *cid, omni_error *err)
 {
-	sqlite3_stmt *st;
+	omni_stmt *st;
 	int rc;
 
 	if (l->ck_id[0] && strcmp(l->ck_id, cid) == 0)
@@ -57,18 +57,18 @@ omni_link_cust_keys(omni_link *l, const char *cid, omni_error *err)
 	l->ck_id[0] = '\0';
 	omni_link_keys_free(&l->ck);
 	st = omni_link_stmt(l, OMNI_LS_CUST_KEYS);
-	sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(st, 0);
-		if (omni_link_keys_add(&l->ck, kind, (const char *)sqlite3_column_text(st, 1),
+	omni_stmt_bind_str(st, 1, cid);
+	while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW) {
+		const char *kind = omni_stmt_text(st, 0);
+		if (omni_link_keys_add(&l->ck, kind, omni_stmt_text(st, 1),
 		                       95, omni_link_kind_exclusive(kind), 1, NULL, "store") < 0) {
-			sqlite3_reset(st);
+			omni_stmt_reset(st);
 			omni_link_keys_free(&l->ck);
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
+			return omni_error_oom(err), NULL;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	omni_stmt_reset(st);
+	if (rc != OMNI_STMT_DONE) {
 		omni_link_keys_free(&l->ck);
 		return omni_store_error(l->store, err, "reading keys"), NULL;
 	}
@@ -100,7 +100,7 @@ omni_link_order_miss(omni_link *l, const char *key)
 static int
 exclusive_keys(omni_link *l, const char *cid, omni_link_keys *set, omni_error *err)
 {
-	sqlite3_stmt *st;
+	omni_stmt *st;
 	int rc;
 
 	if (l->ck_id[0] && strcmp(l->ck_id, cid) == 0) {
@@ -108,21 +108,20 @@ exclusive_keys(omni_link *l, const char *cid, omni_link_keys *set, omni_error *e
 			if (l->ck.v[i].exclusive &&
 			    omni_link_keys_add(set, l->ck.v[i].kind, l->ck.v[i].value, 95, 1, 1,
 			                       NULL, "store") < 0)
-				return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
-				                      "out of memory"), -1;
+				return omni_error_oom(err), -1;
 		return 0;
 	}
 	st = omni_link_stmt(l, OMNI_LS_CUST_EXCLUSIVE);
-	sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (omni_link_keys_add(set, (const char *)sqlite3_column_text(st, 0),
-		                       (const char *)sqlite3_column_text(st, 1), 95, 1, 1,
+	omni_stmt_bind_str(st, 1, cid);
+	while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW)
+		if (omni_link_keys_add(set, omni_stmt_text(st, 0),
+		                       omni_stmt_text(st, 1), 95, 1, 1,
 		                       NULL, "store") < 0) {
-			sqlite3_reset(st);
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+			omni_stmt_reset(st);
+			return omni_error_oom(err), -1;
 		}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	omni_stmt_reset(st);
+	if (rc != OMNI_STMT_DONE)
 		return omni_store_error(l->store, err, "reading keys"), -1;
 	return 0;
 }
@@ -165,7 +164,7 @@ usable(const omni_link_key *k, const char *channel)
 int
 omni_link_blocked(omni_link *l, const char *x, const char *y)
 {
-	sqlite3_stmt *st;
+	omni_stmt *st;
 	int rc;
 
 	if (!l->any_blocks)
@@ -176,10 +175,10 @@ omni_link_blocked(omni_link *l, const char *x, const char *y)
 		x = y;
 		y = t;
 	}
-	sqlite3_bind_text(st, 1, x, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, y, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	omni_stmt_bind_str(st, 1, x);
+	omni_stmt_bind_str(st, 2, y);
+	rc = omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW;
+	omni_stmt_reset(st);
 	return rc;
 }
 
@@ -192,11 +191,11 @@ older(omni_link *l, const char *a, const char *b)
 	char *out[2] = { ta, tb };
 
 	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
-		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 1))
-			snprintf(out[i], 40, "%s", sqlite3_column_text(st, 1));
-		sqlite3_reset(st);
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
+		omni_stmt_bind_str(st, 1, ids[i]);
+		if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW && omni_stmt_text(st, 1))
+			snprintf(out[i], 40, "%s", omni_stmt_text(st, 1));
+		omni_stmt_reset(st);
 	}
 	int c = strcmp(ta, tb);
 	return c < 0 || (c == 0 && strcmp(a, b) < 0);
@@ -206,13 +205,10 @@ static int
 merge_customer(omni_link *l, const char *into, const char *from, omni_error *err)
 {
 	l->ck_id[0] = '\0';     /* the keys move */
-	if (omni_link_exec(l, err, "UPDATE OR IGNORE identity_keys SET customer_id = ?1"
-	                   " WHERE customer_id = ?2", into, from, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "DELETE FROM identity_keys WHERE customer_id = ?1",
-	                   from, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "UPDATE tickets SET customer_id = ?1"
-	                   " WHERE customer_id = ?2", into, from, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, "DELETE FROM customers WHERE id = ?1", from, (const char *)NULL) < 0)
+	if (omni_link_exec(l, err, OMNI_LS_MERGE_KEYS, into, from, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_MERGE_KEYS_DROP, from, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_MERGE_TICKETS, into, from, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_MERGE_CUST_DROP, from, (const char *)NULL) < 0)
 		return -1;
 	return 0;
 }
@@ -231,14 +227,14 @@ new_customer_id(omni_link *l, const omni_link_keys *keys, const char *channel,
 		snprintf(seed, sizeof seed, "record:%s", source_id);
 	for (int salt = 0;; salt++) {
 		char s[16];
-		sqlite3_stmt *st;
+		omni_stmt *st;
 		snprintf(s, sizeof s, "%d", salt);
 		/* The same first key gives the same id in every store. */
 		omni_link_hash_id(cid, size, "cus-", seed, salt ? s : NULL);
 		st = omni_link_stmt(l, OMNI_LS_CUST_GET);
-		sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
-		int taken = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
+		omni_stmt_bind_str(st, 1, cid);
+		int taken = omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW;
+		omni_stmt_reset(st);
 		if (!taken)
 			return;
 	}
@@ -262,19 +258,19 @@ omni_link_customer(omni_link *l, const omni_link_keys *keys, const char *channel
 	for (int direct = 1; direct >= 0; direct--)
 		for (size_t i = 0; i < keys->n; i++) {
 			const omni_link_key *k = &keys->v[i];
-			sqlite3_stmt *st;
+			omni_stmt *st;
 			int rc;
 			if (k->direct != direct || k->strength < OMNI_LINK_STRONG ||
 			    !usable(k, channel) || (k->exclusive && conflicts(&set, k->kind, k->value)))
 				continue;
 			st = omni_link_stmt(l, OMNI_LS_KEY_GET);
-			sqlite3_bind_text(st, 1, k->kind, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, k->value, -1, SQLITE_STATIC);
+			omni_stmt_bind_str(st, 1, k->kind);
+			omni_stmt_bind_str(st, 2, k->value);
 			char found[MAX_CUST][40];
 			size_t nf = 0;
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW && nf < MAX_CUST)
-				copy(found[nf++], 40, (const char *)sqlite3_column_text(st, 0));
-			sqlite3_reset(st);
+			while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW && nf < MAX_CUST)
+				copy(found[nf++], 40, omni_stmt_text(st, 0));
+			omni_stmt_reset(st);
 			for (size_t f = 0; f < nf && n < MAX_CUST; f++) {
 				int have = 0, bad = 0;
 				for (size_t j = 0; j < n; j++)
@@ -342,7 +338,7 @@ omni_link_keys_store(omni_link *l, const char *cid, const omni_link_keys *keys,
 		goto out;
 	for (size_t i = 0; i < keys->n; i++) {
 		const omni_link_key *k = &keys->v[i];
-		sqlite3_stmt *st;
+		omni_stmt *st;
 		if (!usable(k, channel) || (orders_only && strcmp(k->kind, "order") != 0))
 			continue;
 		if (k->exclusive && conflicts(&set, k->kind, k->value))
@@ -352,21 +348,21 @@ omni_link_keys_store(omni_link *l, const char *cid, const omni_link_keys *keys,
 		if (holds(&l->ck, k->kind, k->value))
 			continue;     /* stored: the insert would be ignored */
 		st = omni_link_stmt(l, OMNI_LS_KEY_PUT);
-		sqlite3_bind_text(st, 1, k->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, k->value, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, cid, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, k->strength);
+		omni_stmt_bind_str(st, 1, k->kind);
+		omni_stmt_bind_str(st, 2, k->value);
+		omni_stmt_bind_str(st, 3, cid);
+		omni_stmt_bind_int64(st, 4, k->strength);
 		if (k->channel)
-			sqlite3_bind_text(st, 5, k->channel, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, source_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, at, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE) {
+			omni_stmt_bind_str(st, 5, k->channel);
+		omni_stmt_bind_str(st, 6, source_id);
+		omni_stmt_bind_str(st, 7, at);
+		if (omni_stmt_step(st, NULL, NULL) != OMNI_STMT_DONE) {
 			omni_store_error(l->store, err, "cannot record a key");
 			goto out;
 		}
 		if (omni_link_keys_add(&l->ck, k->kind, k->value, 95,
 		                       omni_link_kind_exclusive(k->kind), 1, NULL, "store") < 0) {
-			omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+			omni_error_oom(err);
 			goto out;
 		}
 	}

@@ -101,7 +101,7 @@ int omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag);
 enum { OMNI_LINT_ORDER = 1, OMNI_LINT_WINDOW = 2 };
 int omni_reply_lint_needs(const char *channel);
 
-// reply_ledger.c - exactly once: the send_ledger table
+// reply_store.c - exactly once: the send_ledger table
 typedef struct omni_ledger_entry {
 	char state[16];           /* pending, sent, failed, unknown */
 	char *external_id, *updated_at;   /* new or NULL */

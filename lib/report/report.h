@@ -106,6 +106,10 @@ omni_rep *omni_rep_new(const omni_rep_opts *o);     /* o copied; new */
 void omni_rep_free(omni_rep *r);
 /* One ticket.  0, or -1 with err. */
 int omni_rep_add(omni_rep *r, const omni_record *rec, omni_error *err);
+/* Every ticket in the store at path (NULL: the default, as
+ * omni_store_open), as omni-link left them (report_store.c).  0, or -1
+ * with err. */
+int omni_rep_add_store(omni_rep *r, const char *path, omni_error *err);
 /* Aggregates what was added (once, after the last omni_rep_add). */
 int omni_rep_finish(omni_rep *r, omni_error *err);
 /* The groups, sorted by key then period, and their total (borrowed). */

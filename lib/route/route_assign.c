@@ -2,45 +2,20 @@
  * man/omni-rules.5): round-robin or least-open, a cap of open tickets per
  * agent, the load kept in the store so that it holds across runs and
  * between two runs at once. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <sqlite3.h>
 
 #include "core/core.h"
 #include "store/store.h"
 #include "rules/rules.h"
 #include "route/route.h"
-
-enum { GET, PUT, RELEASE, LOAD, RR_GET, RR_PUT, NSTMT };
-
-static const char *const sql[NSTMT] = {
-	[GET] = "SELECT queue, agent, open FROM route_assignments WHERE ticket_id = ?1",
-	[PUT] = "INSERT INTO route_assignments (ticket_id, queue, agent, open, assigned_at,"
-	        " updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4) ON CONFLICT(ticket_id) DO UPDATE"
-	        " SET assigned_at = CASE WHEN agent = ?3 AND queue = ?2 AND open = 1"
-	        " THEN assigned_at ELSE ?4 END, queue = ?2, agent = ?3, open = 1, updated_at = ?4",
-	[RELEASE] = "UPDATE route_assignments SET open = 0, updated_at = ?2"
-	            " WHERE ticket_id = ?1 AND open = 1",
-	[LOAD] = "SELECT count(*) FROM route_assignments WHERE agent = ?1 AND open = 1",
-	[RR_GET] = "SELECT last_agent FROM route_round_robin WHERE queue = ?1",
-	[RR_PUT] = "INSERT INTO route_round_robin (queue, last_agent) VALUES (?1, ?2)"
-	           " ON CONFLICT(queue) DO UPDATE SET last_agent = ?2",
-};
+#include "route_int.h"
 
 struct omni_assign {
 	omni_store *store;
-	sqlite3_stmt *st[NSTMT];
 	char now[40];
 };
-
-/* What the store knew of the ticket before this run. */
-typedef struct before {
-	int have, open;
-	char queue[256], agent[256];
-} before;
 
 int
 omni_assign_new(omni_store *s, omni_assign **out, omni_error *err)
@@ -49,14 +24,12 @@ omni_assign_new(omni_store *s, omni_assign **out, omni_error *err)
 
 	*out = NULL;
 	if (!a)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	a->store = s;
-	for (int i = 0; i < NSTMT; i++)
-		if (sqlite3_prepare_v2(omni_store_db(s), sql[i], -1, &a->st[i], NULL) != SQLITE_OK) {
-			omni_store_error(s, err, "cannot prepare the assignment statements");
-			omni_assign_free(a);
-			return -1;
-		}
+	if (omni_route_store_prepare(s, err) < 0) {
+		omni_assign_free(a);
+		return -1;
+	}
 	*out = a;
 	return 0;
 }
@@ -64,42 +37,7 @@ omni_assign_new(omni_store *s, omni_assign **out, omni_error *err)
 void
 omni_assign_free(omni_assign *a)
 {
-	if (!a)
-		return;
-	for (int i = 0; i < NSTMT; i++)
-		sqlite3_finalize(a->st[i]);
 	free(a);
-}
-
-/* Runs statement i with text parameters (NULL-terminated): SQLITE_ROW
- * with the statement left on the row for the caller, SQLITE_DONE, or -1
- * with err.  The caller resets. */
-static int
-run(omni_assign *a, int i, omni_error *err, ...)
-{
-	sqlite3_stmt *st = a->st[i];
-	va_list ap;
-	const char *v;
-	int k = 1, rc;
-
-	sqlite3_reset(st);
-	va_start(ap, err);
-	while ((v = va_arg(ap, const char *)))
-		sqlite3_bind_text(st, k++, v, -1, SQLITE_STATIC);
-	va_end(ap);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc;
-	omni_store_error(a->store, err, "cannot record the assignment");
-	sqlite3_reset(st);
-	return -1;
-}
-
-static void
-copy_col(sqlite3_stmt *st, int col, char *buf, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(buf, size, "%s", t ? (const char *)t : "");
 }
 
 static int
@@ -117,10 +55,8 @@ has_room(omni_assign *a, const omni_queue *q, size_t i, long *load, omni_error *
 {
 	int cap = q->agents[i].cap >= 0 ? q->agents[i].cap : q->cap;
 
-	if (run(a, LOAD, err, q->agents[i].name, (char *)NULL) != SQLITE_ROW)
+	if ((*load = omni_route_store_load(a->store, q->agents[i].name, err)) < 0)
 		return -1;
-	*load = (long)sqlite3_column_int64(a->st[LOAD], 0);
-	sqlite3_reset(a->st[LOAD]);
 	return cap == 0 || *load < cap;
 }
 
@@ -139,14 +75,11 @@ pick(omni_assign *a, const omni_queue *q, const char *prefer, omni_error *err)
 			return room < 0 ? -1 : k;
 	}
 	if (q->strategy == OMNI_ASSIGN_ROUND_ROBIN) {
-		if ((k = run(a, RR_GET, err, q->name, (char *)NULL)) < 0)
+		char last[256];
+		if ((k = omni_route_store_last(a->store, q->name, last, sizeof last, err)) < 0)
 			return -1;
-		if (k == SQLITE_ROW) {
-			char last[256];
-			copy_col(a->st[RR_GET], 0, last, sizeof last);
+		if (k)
 			start = (size_t)(agent_index(q, last) + 1);
-		}
-		sqlite3_reset(a->st[RR_GET]);
 	}
 	for (size_t j = 0; j < n; j++) {
 		size_t i = (start + j) % n;
@@ -163,37 +96,15 @@ pick(omni_assign *a, const omni_queue *q, const char *prefer, omni_error *err)
 }
 
 static int
-lookup(omni_assign *a, const char *id, before *b, omni_error *err)
-{
-	int rc = run(a, GET, err, id, (char *)NULL);
-
-	memset(b, 0, sizeof *b);
-	if (rc < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		b->have = 1;
-		copy_col(a->st[GET], 0, b->queue, sizeof b->queue);
-		copy_col(a->st[GET], 1, b->agent, sizeof b->agent);
-		b->open = sqlite3_column_int(a->st[GET], 2);
-	}
-	sqlite3_reset(a->st[GET]);
-	return 0;
-}
-
-static int
 put(omni_assign *a, const char *id, const char *queue, const char *agent, omni_error *err)
 {
-	int rc = run(a, PUT, err, id, queue, agent, a->now, (char *)NULL);
-	sqlite3_reset(a->st[PUT]);
-	return rc < 0 ? -1 : 0;
+	return omni_route_store_put(a->store, id, queue, agent, a->now, err);
 }
 
 static int
 release(omni_assign *a, const char *id, omni_error *err)
 {
-	int rc = run(a, RELEASE, err, id, a->now, (char *)NULL);
-	sqlite3_reset(a->st[RELEASE]);
-	return rc < 0 ? -1 : 0;
+	return omni_route_store_release(a->store, id, a->now, err);
 }
 
 static void
@@ -211,10 +122,10 @@ static int
 decide(omni_assign *a, const omni_queue *q, omni_route *r, const char *id, omni_error *err)
 {
 	int done = r->status && (!strcmp(r->status, "solved") || !strcmp(r->status, "closed"));
-	before b;
+	omni_assignment b;
 	int k;
 
-	if (lookup(a, id, &b, err) < 0)
+	if (omni_route_store_get(a->store, id, &b, err) < 0)
 		return -1;
 	if (done) {                  /* solved: the slot is free again */
 		if (!r->assignee && b.have)
@@ -246,9 +157,7 @@ decide(omni_assign *a, const omni_queue *q, omni_route *r, const char *id, omni_
 		return -1;
 	if (q->strategy != OMNI_ASSIGN_ROUND_ROBIN)
 		return 0;
-	k = run(a, RR_PUT, err, q->name, r->assignee, (char *)NULL);
-	sqlite3_reset(a->st[RR_PUT]);
-	return k < 0 ? -1 : 0;
+	return omni_route_store_set_last(a->store, q->name, r->assignee, err);
 }
 
 int

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ident/ident.h"
 #include "core/core.h"
-#include "store/store.h"
-#include "link/link.h"
+#include "store_int.h"
 
 /* col = the new value unless the row is newer; tbl is the table name. */
 #define KEEP(tbl, col)                                                         \
@@ -56,7 +56,8 @@ static const char fulfillment_sql[] =
 	KEEPF(status) ", " KEEPF(shipped_at) ", " KEEPF(delivered_at) ", "
 	KEEPF(estimated_at) ", "
 	"updated_at = IIF(julianday(excluded.updated_at) < julianday(fulfillments.updated_at),"
-	" fulfillments.updated_at, COALESCE(excluded.updated_at, fulfillments.updated_at))";
+	" fulfillments.updated_at, COALESCE(excluded.updated_at, fulfillments.updated_at))"
+	" RETURNING rowid";      /* for omni_store_watch_fulfillments */
 
 static const char refund_sql[] =
 	"INSERT INTO refunds (order_rowid, external_id, amount, currency, reason, at)"
@@ -107,53 +108,45 @@ email_lower(char *email)
 
 /* Binds obj[key] as text, or NULL when it has no scalar value. */
 static int
-bind_member(sqlite3_stmt *st, int i, const json_t *obj, const char *key)
+bind_member(omni_stmt *st, int i, const json_t *obj, const char *key)
 {
 	char *text = value_text(json_object_get(obj, key));
 
 	if (!text)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, text, -1, free);
+		return omni_stmt_bind_null(st, i);
+	return omni_stmt_bind_str_new(st, i, text);
 }
 
+/* Steps a bound statement (the store's kept one, lib/store/stmt.c) once
+ * and resets it.  0 or -1. */
 static int
-bind_str(sqlite3_stmt *st, int i, const char *s)
+run(omni_stmt *st, const char *what, omni_error *err)
 {
-	if (!s)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	int rc = omni_stmt_step(st, err, what);
+
+	omni_stmt_reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
-/* Steps a bound statement (the store's kept one, lib/store/store.c) to its
- * end and resets it.  0 or -1. */
-static int
-run(omni_store *s, sqlite3_stmt *st, const char *what, omni_error *err)
-{
-	int rc = sqlite3_step(st);
+static const char savepoint_sql[] = "SAVEPOINT omni_orders";
+static const char release_sql[] = "RELEASE omni_orders";
+static const char rollback_to_sql[] = "ROLLBACK TO omni_orders";
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		omni_store_error(s, err, what);
-		sqlite3_reset(st);
-		return -1;
-	}
-	sqlite3_reset(st);
-	return 0;
-}
-
+/* Runs one of the savepoint statements.  0 or -1 with err (may be NULL). */
 static int
 savepoint(omni_store *s, const char *sql, omni_error *err)
 {
-	if (sqlite3_exec(omni_store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK) {
-		omni_store_error(s, err, "saving an order");
+	omni_stmt *st = omni_store_stmt(s, sql, err);
+
+	if (!st)
 		return -1;
-	}
-	return 0;
+	return run(st, "saving an order", err);
 }
 
 static int
 savepoint_begin(omni_store *s, omni_error *err)
 {
-	return savepoint(s, "SAVEPOINT omni_orders", err);
+	return savepoint(s, savepoint_sql, err);
 }
 
 /* Releases on success; rolls back to the savepoint and releases it on
@@ -162,9 +155,9 @@ static int
 savepoint_end(omni_store *s, int rc, omni_error *err)
 {
 	if (rc == 0)
-		return savepoint(s, "RELEASE omni_orders", err);
-	sqlite3_exec(omni_store_db(s), "ROLLBACK TO omni_orders; RELEASE omni_orders",
-	             NULL, NULL, NULL);
+		return savepoint(s, release_sql, err);
+	if (savepoint(s, rollback_to_sql, NULL) == 0)
+		savepoint(s, release_sql, NULL);
 	return rc;
 }
 
@@ -172,39 +165,36 @@ savepoint_end(omni_store *s, int rc, omni_error *err)
  * set.  0 and *rowid; 1 not found; -1 err. */
 static int
 order_rowid(omni_store *s, const char *channel, const char *store,
-            const char *order_id, int thin, sqlite3_int64 *rowid,
+            const char *order_id, int thin, int64_t *rowid,
             omni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	int rc;
 
 	if (!store)
 		store = "";
 	if (thin) {
-		if (!(st = omni_store_prepared(s, thin_order_sql, err)))
+		if (!(st = omni_store_stmt(s, thin_order_sql, err)))
 			return -1;
-		bind_str(st, 1, channel);
-		bind_str(st, 2, store);
-		bind_str(st, 3, order_id);
-		if (run(s, st, "saving an order", err) < 0)
+		omni_stmt_bind_str(st, 1, channel);
+		omni_stmt_bind_str(st, 2, store);
+		omni_stmt_bind_str(st, 3, order_id);
+		if (run(st, "saving an order", err) < 0)
 			return -1;
 	}
-	if (!(st = omni_store_prepared(s, rowid_sql, err)))
+	if (!(st = omni_store_stmt(s, rowid_sql, err)))
 		return -1;
-	bind_str(st, 1, channel);
-	bind_str(st, 2, store);
-	bind_str(st, 3, order_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*rowid = sqlite3_column_int64(st, 0);
+	omni_stmt_bind_str(st, 1, channel);
+	omni_stmt_bind_str(st, 2, store);
+	omni_stmt_bind_str(st, 3, order_id);
+	rc = omni_stmt_step(st, err, "reading an order");
+	if (rc == OMNI_STMT_ROW) {
+		*rowid = omni_stmt_int64(st, 0);
 		rc = 0;
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == OMNI_STMT_DONE) {
 		rc = 1;
-	} else {
-		omni_store_error(s, err, "reading an order");
-		rc = -1;
 	}
-	sqlite3_reset(st);
+	omni_stmt_reset(st);
 	return rc;
 }
 
@@ -227,14 +217,16 @@ piece_id(const json_t *piece, const char *fallback)
 }
 
 static int
-fulfillment_put(omni_store *s, sqlite3_int64 rowid, const json_t *fl,
+fulfillment_put(omni_store *s, int64_t rowid, const json_t *fl,
                 omni_error *err)
 {
 	static const char *const cols[] = { "carrier", "tracking_number",
 		"tracking_url", "status", "shipped_at", "delivered_at",
 		"estimated_at", "updated_at" };
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	char *id = NULL;
+	int64_t row = 0;
+	int rc;
 
 	if (!json_is_object(fl))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
@@ -242,64 +234,73 @@ fulfillment_put(omni_store *s, sqlite3_int64 rowid, const json_t *fl,
 	if (!(id = piece_id(fl, "tracking_number")))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "fulfilment without an id or a tracking number"), -1;
-	if (!(st = omni_store_prepared(s, fulfillment_sql, err))) {
+	if (!(st = omni_store_stmt(s, fulfillment_sql, err))) {
 		free(id);
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, rowid);
-	sqlite3_bind_text(st, 2, id, -1, free);
+	omni_stmt_bind_int64(st, 1, rowid);
+	omni_stmt_bind_str_new(st, 2, id);
 	for (int i = 0; i < 8; i++)
 		bind_member(st, 3 + i, fl, cols[i]);
-	return run(s, st, "saving a fulfilment", err);
+	if ((rc = omni_stmt_step(st, err, "saving a fulfilment")) == OMNI_STMT_ROW) {
+		row = omni_stmt_int64(st, 0);
+		rc = omni_stmt_step(st, err, "saving a fulfilment");
+	}
+	omni_stmt_reset(st);
+	if (rc < 0)
+		return -1;
+	if (s->watch)
+		s->watch(s->watch_arg, row);
+	return 0;
 }
 
 static int
-refund_put(omni_store *s, sqlite3_int64 rowid, const json_t *r, omni_error *err)
+refund_put(omni_store *s, int64_t rowid, const json_t *r, omni_error *err)
 {
 	static const char *const cols[] = { "amount", "currency", "reason", "at" };
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	char *id = NULL;
 
 	if (!json_is_object(r) || !(id = piece_id(r, "at")))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "refund without an id"), -1;
-	if (!(st = omni_store_prepared(s, refund_sql, err))) {
+	if (!(st = omni_store_stmt(s, refund_sql, err))) {
 		free(id);
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, rowid);
-	sqlite3_bind_text(st, 2, id, -1, free);
+	omni_stmt_bind_int64(st, 1, rowid);
+	omni_stmt_bind_str_new(st, 2, id);
 	for (int i = 0; i < 4; i++)
 		bind_member(st, 3 + i, r, cols[i]);
-	return run(s, st, "saving a refund", err);
+	return run(st, "saving a refund", err);
 }
 
 static int
-return_put(omni_store *s, sqlite3_int64 rowid, const json_t *r, omni_error *err)
+return_put(omni_store *s, int64_t rowid, const json_t *r, omni_error *err)
 {
 	static const char *const cols[] = { "status", "reason", "at" };
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	char *id = NULL;
 
 	if (!json_is_object(r) || !(id = piece_id(r, "at")))
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "return without an id"), -1;
-	if (!(st = omni_store_prepared(s, return_sql, err))) {
+	if (!(st = omni_store_stmt(s, return_sql, err))) {
 		free(id);
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, rowid);
-	sqlite3_bind_text(st, 2, id, -1, free);
+	omni_stmt_bind_int64(st, 1, rowid);
+	omni_stmt_bind_str_new(st, 2, id);
 	for (int i = 0; i < 3; i++)
 		bind_member(st, 3 + i, r, cols[i]);
-	return run(s, st, "saving a return", err);
+	return run(st, "saving a return", err);
 }
 
 /* Puts every element of order[key] with put().  0 or -1. */
 static int
-pieces_put(omni_store *s, sqlite3_int64 rowid, const json_t *order,
+pieces_put(omni_store *s, int64_t rowid, const json_t *order,
            const char *key,
-           int (*put)(omni_store *, sqlite3_int64, const json_t *, omni_error *),
+           int (*put)(omni_store *, int64_t, const json_t *, omni_error *),
            omni_error *err)
 {
 	const json_t *list = json_object_get(order, key), *v;
@@ -316,7 +317,7 @@ pieces_put(omni_store *s, sqlite3_int64 rowid, const json_t *order,
 
 /* Binds the order's own columns (15) for order_sql. */
 static int
-order_bind(sqlite3_stmt *st, const json_t *order, const char *store,
+order_bind(omni_stmt *st, const json_t *order, const char *store,
            const char *id)
 {
 	const json_t *c = json_object_get(order, "customer");
@@ -324,16 +325,16 @@ order_bind(sqlite3_stmt *st, const json_t *order, const char *store,
 	char *email = value_text(json_object_get(c, "email"));
 
 	bind_member(st, 1, order, "channel");
-	bind_str(st, 2, store);
-	bind_str(st, 3, id);
+	omni_stmt_bind_str(st, 2, store);
+	omni_stmt_bind_str(st, 3, id);
 	bind_member(st, 4, order, "number");
 	bind_member(st, 5, c, "id");
 	bind_member(st, 6, c, "name");
 	email_lower(email);
 	if (email)
-		sqlite3_bind_text(st, 7, email, -1, free);
+		omni_stmt_bind_str_new(st, 7, email);
 	else
-		sqlite3_bind_null(st, 7);
+		omni_stmt_bind_null(st, 7);
 	bind_member(st, 8, c, "phone");
 	bind_member(st, 9, order, "placed_at");
 	bind_member(st, 10, order, "updated_at");
@@ -345,9 +346,9 @@ order_bind(sqlite3_stmt *st, const json_t *order, const char *store,
 		char *text = json_dumps(items, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (!text)
 			return -1;
-		sqlite3_bind_text(st, 15, text, -1, free);
+		omni_stmt_bind_str_new(st, 15, text);
 	} else {
-		sqlite3_bind_null(st, 15);
+		omni_stmt_bind_null(st, 15);
 	}
 	return 0;
 }
@@ -355,10 +356,10 @@ order_bind(sqlite3_stmt *st, const json_t *order, const char *store,
 int
 omni_order_upsert(omni_store *s, const json_t *order, omni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	const char *channel, *store;
 	char *id = NULL;
-	sqlite3_int64 rowid = 0;
+	int64_t rowid = 0;
 	int rc = -1;
 
 	channel = json_string_value(json_object_get(order, "channel"));
@@ -373,14 +374,14 @@ omni_order_upsert(omni_store *s, const json_t *order, omni_error *err)
 		store = "";
 	if (savepoint_begin(s, err) < 0)
 		goto out_free;
-	if (!(st = omni_store_prepared(s, order_sql, err)))
+	if (!(st = omni_store_stmt(s, order_sql, err)))
 		goto out;
 	if (order_bind(st, order, store, id) < 0) {
-		sqlite3_reset(st);
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_stmt_reset(st);
+		omni_error_oom(err);
 		goto out;
 	}
-	if (run(s, st, "saving an order", err) < 0)
+	if (run(st, "saving an order", err) < 0)
 		goto out;
 	if (order_rowid(s, channel, store, id, 0, &rowid, err) != 0)
 		goto out;
@@ -412,7 +413,7 @@ omni_account_upsert(omni_store *s, const json_t *account, omni_error *err)
 	const char *store = json_string_value(json_object_get(account, "store"));
 	char *ref = value_text(json_object_get(account, "id"));
 	char *email = value_text(json_object_get(account, "email"));
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	int rc = -1;
 
 	if (!channel || !*channel || !ref || !*ref) {
@@ -421,18 +422,18 @@ omni_account_upsert(omni_store *s, const json_t *account, omni_error *err)
 		goto out;
 	}
 	email_lower(email);
-	if (!(st = omni_store_prepared(s, account_sql, err)))
+	if (!(st = omni_store_stmt(s, account_sql, err)))
 		goto out;
-	bind_str(st, 1, channel);
-	bind_str(st, 2, store ? store : "");
-	bind_str(st, 3, ref);
+	omni_stmt_bind_str(st, 1, channel);
+	omni_stmt_bind_str(st, 2, store ? store : "");
+	omni_stmt_bind_str(st, 3, ref);
 	bind_member(st, 4, account, "name");
-	bind_str(st, 5, email && *email ? email : NULL);
+	omni_stmt_bind_str(st, 5, email && *email ? email : NULL);
 	bind_member(st, 6, account, "phone");
 	bind_member(st, 7, account, "updated_at");
 	if (email && *email)     /* new, or NULL when not an address */
-		sqlite3_bind_text(st, 8, omni_link_email_norm(email), -1, free);
-	rc = run(s, st, "saving a customer account", err);
+		omni_stmt_bind_str_new(st, 8, omni_ident_email(email));
+	rc = run(st, "saving a customer account", err);
 out:
 	free(ref);
 	free(email);
@@ -444,10 +445,10 @@ out:
 static int
 piece_upsert(omni_store *s, const char *channel, const char *store,
              const char *order_id, const json_t *piece,
-             int (*put)(omni_store *, sqlite3_int64, const json_t *, omni_error *),
+             int (*put)(omni_store *, int64_t, const json_t *, omni_error *),
              omni_error *err)
 {
-	sqlite3_int64 rowid = 0;
+	int64_t rowid = 0;
 	int rc = -1;
 
 	if (!channel || !*channel || !order_id || !*order_id)
@@ -484,42 +485,41 @@ omni_refund_upsert(omni_store *s, const char *channel, const char *store,
 
 /* Sets key to column i's text unless it is NULL. */
 static void
-set_column(json_t *obj, const char *key, sqlite3_stmt *st, int i)
+set_column(json_t *obj, const char *key, omni_stmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = omni_stmt_text(st, i);
 
 	if (t)
-		json_object_set_new(obj, key, json_string((const char *)t));
+		json_object_set_new(obj, key, json_string(t));
 }
 
 /* The rows of sql (bound to rowid) as objects whose keys are the column
  * names, external_id read as "id".  New array, or NULL with err. */
 static json_t *
-load_pieces(omni_store *s, const char *sql, sqlite3_int64 rowid, omni_error *err)
+load_pieces(omni_store *s, const char *sql, int64_t rowid, omni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	json_t *list = json_array();
 	int rc;
 
-	if (!list || !(st = omni_store_prepared(s, sql, err))) {
+	if (!list || !(st = omni_store_stmt(s, sql, err))) {
 		json_decref(list);
 		return NULL;
 	}
-	sqlite3_bind_int64(st, 1, rowid);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	omni_stmt_bind_int64(st, 1, rowid);
+	while ((rc = omni_stmt_step(st, err, "reading an order")) == OMNI_STMT_ROW) {
 		json_t *piece = json_object();
-		for (int i = 0; i < sqlite3_column_count(st); i++) {
-			const char *name = sqlite3_column_name(st, i);
+		for (int i = 0; i < omni_stmt_columns(st); i++) {
+			const char *name = omni_stmt_name(st, i);
 			set_column(piece, strcmp(name, "external_id") ? name : "id", st, i);
 		}
 		json_array_append_new(list, piece);
 	}
-	if (rc != SQLITE_DONE) {
-		omni_store_error(s, err, "reading an order");
+	if (rc != OMNI_STMT_DONE) {
 		json_decref(list);
 		list = NULL;
 	}
-	sqlite3_reset(st);
+	omni_stmt_reset(st);
 	return list;
 }
 
@@ -531,11 +531,11 @@ static const char load_sql[] =
 
 /* The order row as the normalised shape, without its pieces. */
 static json_t *
-order_from_row(sqlite3_stmt *st, const char *channel, const char *store,
+order_from_row(omni_stmt *st, const char *channel, const char *store,
                const char *order_id)
 {
 	json_t *o = json_object(), *c = json_object();
-	const unsigned char *items;
+	const char *items;
 
 	json_object_set_new(o, "id", json_string(order_id));
 	set_column(o, "number", st, 1);
@@ -554,8 +554,8 @@ order_from_row(sqlite3_stmt *st, const char *channel, const char *store,
 	if (json_object_size(c))
 		json_object_set(o, "customer", c);
 	json_decref(c);
-	if ((items = sqlite3_column_text(st, 12))) {
-		json_t *v = json_loads((const char *)items, 0, NULL);
+	if ((items = omni_stmt_text(st, 12))) {
+		json_t *v = json_loads(items, 0, NULL);
 		if (json_is_array(v))
 			json_object_set(o, "items", v);
 		json_decref(v);
@@ -578,28 +578,26 @@ omni_order_load(omni_store *s, const char *channel, const char *store,
 		  " FROM refunds WHERE order_rowid = ?1"
 		  " ORDER BY at IS NULL, at, external_id" },
 	};
-	sqlite3_stmt *st = NULL;
+	omni_stmt *st = NULL;
 	json_t *order = NULL;
-	sqlite3_int64 rowid = 0;
+	int64_t rowid = 0;
 	int rc;
 
 	if (err)
 		err->status = 0;
 	if (!store)
 		store = "";
-	if (!channel || !order_id || !(st = omni_store_prepared(s, load_sql, err)))
+	if (!channel || !order_id || !(st = omni_store_stmt(s, load_sql, err)))
 		return NULL;
-	bind_str(st, 1, channel);
-	bind_str(st, 2, store);
-	bind_str(st, 3, order_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		rowid = sqlite3_column_int64(st, 0);
+	omni_stmt_bind_str(st, 1, channel);
+	omni_stmt_bind_str(st, 2, store);
+	omni_stmt_bind_str(st, 3, order_id);
+	rc = omni_stmt_step(st, err, "reading an order");
+	if (rc == OMNI_STMT_ROW) {
+		rowid = omni_stmt_int64(st, 0);
 		order = order_from_row(st, channel, store, order_id);
-	} else if (rc != SQLITE_DONE) {
-		omni_store_error(s, err, "reading an order");
 	}
-	sqlite3_reset(st);
+	omni_stmt_reset(st);
 	for (size_t i = 0; order && i < sizeof pieces / sizeof pieces[0]; i++) {
 		json_t *list = load_pieces(s, pieces[i].sql, rowid, err);
 		if (!list) {

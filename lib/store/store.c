@@ -1,4 +1,6 @@
-/* store.c - the SQLite store: opening, migrations, transactions, cursors. */
+/* store.c - the store's engine, SQLite: opening, migrations, transactions,
+ * errors.  Its statements are in stmt.c; nothing outside lib/store/ sees
+ * SQLite. */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -9,36 +11,13 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/core.h"
-#include "store/store.h"
+#include "store_int.h"
 
 extern const char *const omni_migrations[];
 extern const size_t omni_migrations_count;
-
-enum { ST_CURSOR_GET, ST_CURSOR_SET, ST_SEEN, ST_MARK_SEEN, ST_COUNT };
-
-static const char *const statements[ST_COUNT] = {
-	[ST_CURSOR_GET] = "SELECT value FROM cursors WHERE source = ?1",
-	[ST_CURSOR_SET] = "INSERT INTO cursors(source, value, updated_at) VALUES (?1, ?2, ?3) "
-	                  "ON CONFLICT(source) DO UPDATE SET value = excluded.value, "
-	                  "updated_at = excluded.updated_at",
-	[ST_SEEN] = "SELECT 1 FROM fetch_seen WHERE source = ?1 AND key = ?2",
-	[ST_MARK_SEEN] = "INSERT OR IGNORE INTO fetch_seen(source, key, at) VALUES (?1, ?2, ?3)",
-};
-
-/* A statement prepared once, found by the address of its text. */
-typedef struct prepared {
-	const char *sql;
-	sqlite3_stmt *st;
-} prepared;
-
-struct omni_store {
-	sqlite3 *db;
-	char *path;
-	int busy_ms;
-	prepared *kept;
-	size_t nkept, capkept;
-};
 
 int
 omni_store_error(omni_store *s, omni_error *err, const char *what)
@@ -97,7 +76,7 @@ create_private(const char *path, omni_error *err)
 	int fd;
 
 	if (!dir)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if (omni_mkdirs(dirname(dir), 0700) < 0) {
 		omni_error_set(err, OMNI_EX_CANTCREAT, path, 0, 0,
 		               "cannot create the store's directory: %s", strerror(errno));
@@ -203,16 +182,53 @@ explain_unwritable(const char *path, omni_error *err)
 	free(copy);
 }
 
+/* Is the store set up: in WAL mode (or read-only) and at this program's
+ * schema?  Asked without a lock, so that the runs on a store in use take
+ * none. */
+static int
+set_up(omni_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	const unsigned char *mode;
+	int wal = sqlite3_db_readonly(s->db, "main") != 0;
+
+	if (!wal && sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && (mode = sqlite3_column_text(st, 0)))
+		wal = strcmp((const char *)mode, "wal") == 0;
+	sqlite3_finalize(st);
+	return wal && omni_store_schema_version(s) == (int)omni_migrations_count;
+}
+
+/* Two programs switching a new store to WAL at once can fail at once
+ * with "database is locked": SQLite returns busy without waiting where
+ * waiting could deadlock.  So one at a time sets a store up (WAL and the
+ * migrations), the others wait as for the store's own lock.  The
+ * descriptor to close after, -2 when the lock file cannot be made (a
+ * store that cannot be written: SQLite says why), or -1 with err (75). */
+static int
+setup_lock(omni_store *s, omni_error *err)
+{
+	omni_error lerr = { 0 };
+	int fd = omni_store_lock(s, "migration", &lerr);
+
+	if (fd >= 0 || lerr.status != OMNI_EX_TEMPFAIL)
+		return fd >= 0 ? fd : -2;
+	if (err)
+		*err = lerr;
+	return -1;
+}
+
 int
 omni_store_open(const char *path, omni_store **out, omni_error *err)
 {
 	omni_store *s = calloc(1, sizeof *s);
 	const char *env = getenv("OMNI_DB");
 	const char *timeout = getenv("OMNI_BUSY_TIMEOUT");
+	int lock = -2;
 
 	*out = NULL;
 	if (!s)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), -1;
+		return omni_error_oom(err), -1;
 	if (path)
 		s->path = strdup(path);
 	else if (env && *env)
@@ -235,7 +251,8 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	s->busy_ms = timeout ? atoi(timeout) : 10000;
 	sqlite3_busy_timeout(s->db, s->busy_ms);
 	sqlite3_extended_result_codes(s->db, 0);
-	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0)
+	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0 ||
+	    (!set_up(s) && (lock = setup_lock(s, err)) == -1))
 		goto fail;
 	/* WAL and the schema check both read the file: a corrupt or foreign
 	 * file fails here with "file is not a database". */
@@ -246,9 +263,13 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	    exec(s, "PRAGMA cache_size = -32768", err, "cannot open the store") < 0 ||
 	    migrate(s, err) < 0)
 		goto fail;
+	if (lock >= 0)
+		close(lock);
 	*out = s;
 	return 0;
 fail:
+	if (lock >= 0)
+		close(lock);
 	if (err && err->status != OMNI_EX_DATAERR && err->status != OMNI_EX_TEMPFAIL &&
 	    err->status != OMNI_EX_NOPERM && s->path)
 		explain_unwritable(s->path, err);
@@ -261,18 +282,10 @@ omni_store_close(omni_store *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->nkept; i++)
-		sqlite3_finalize(s->kept[i].st);
-	free(s->kept);
+	omni_store_stmts_free(s);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
-}
-
-sqlite3 *
-omni_store_db(omni_store *s)
-{
-	return s->db;
 }
 
 const char *
@@ -307,7 +320,7 @@ omni_store_lock(omni_store *s, const char *what, omni_error *err)
 	int fd = -1;
 
 	if (asprintf(&path, "%s.%s.lock", s->path, what) < 0) {
-		omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+		omni_error_oom(err);
 		return -1;
 	}
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
@@ -362,118 +375,36 @@ omni_store_rollback(omni_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* A cached statement, reset and ready to bind. */
-sqlite3_stmt *
-omni_store_prepared(omni_store *s, const char *sql, omni_error *err)
+void
+omni_store_tune(omni_store *s, enum omni_store_use use)
 {
-	size_t i;
-	sqlite3_stmt *st;
+	static const char *const bulk[] = {
+		/* The look-ups hop across a store that outgrows the default
+		 * cache; 96 MB keeps the hot pages in, inside the 150 MB the
+		 * program may use. */
+		"PRAGMA cache_size = -98304",
+		/* A checkpoint copies the WAL's pages into the store.  At the
+		 * default of 1,000 pages every transaction's pages are copied as
+		 * it ends; at 50,000 (200 MB of WAL at most) a page that several
+		 * transactions write is copied once.  The WAL goes when the last
+		 * connection closes. */
+		"PRAGMA wal_autocheckpoint = 50000",
+		/* The checks would only add a parent look-up to every row
+		 * written. */
+		"PRAGMA foreign_keys = OFF",
+	};
 
-	for (i = 0; i < s->nkept && s->kept[i].sql != sql; i++)
-		;
-	if (i < s->nkept) {
-		st = s->kept[i].st;
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		return st;
+	if (use == OMNI_STORE_SCRATCH) {
+		sqlite3_exec(s->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+		return;
 	}
-	if (s->nkept == s->capkept) {
-		size_t cap = s->capkept ? s->capkept * 2 : 16;
-		prepared *p = realloc(s->kept, cap * sizeof *p);
-		if (!p)
-			return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "out of memory"), NULL;
-		s->kept = p;
-		s->capkept = cap;
-	}
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		omni_store_error(s, err, "cannot prepare a statement");
-		return NULL;
-	}
-	s->kept[s->nkept++] = (prepared){ sql, st };
-	return st;
+	for (size_t i = 0; i < sizeof bulk / sizeof bulk[0]; i++)
+		sqlite3_exec(s->db, bulk[i], NULL, NULL, NULL);
 }
 
-static sqlite3_stmt *
-stmt(omni_store *s, int which, omni_error *err)
+void
+omni_store_watch_fulfillments(omni_store *s, omni_store_watch_fn *fn, void *arg)
 {
-	return omni_store_prepared(s, statements[which], err);
-}
-
-static const char *
-now_text(char *buf)
-{
-	return omni_time_format(omni_clock_now(), buf);
-}
-
-int
-omni_store_cursor_get(omni_store *s, const char *source, char **value, omni_error *err)
-{
-	sqlite3_stmt *st = stmt(s, ST_CURSOR_GET, err);
-	int rc;
-
-	*value = NULL;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*value = strdup((const char *)sqlite3_column_text(st, 0));
-	else if (rc != SQLITE_DONE)
-		return omni_store_error(s, err, "cannot read a cursor"), -1;
-	sqlite3_reset(st);
-	return 0;
-}
-
-int
-omni_store_cursor_set(omni_store *s, const char *source, const char *value,
-                      omni_error *err)
-{
-	sqlite3_stmt *st = stmt(s, ST_CURSOR_SET, err);
-	char now[32];
-
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now_text(now), -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return omni_store_error(s, err, "cannot write a cursor"), -1;
-	sqlite3_reset(st);
-	return 0;
-}
-
-int
-omni_store_seen(omni_store *s, const char *source, const char *key, omni_error *err)
-{
-	sqlite3_stmt *st = stmt(s, ST_SEEN, err);
-	int rc;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return omni_store_error(s, err, "cannot read what was fetched"), -1;
-}
-
-int
-omni_store_mark_seen(omni_store *s, const char *source, const char *key, omni_error *err)
-{
-	sqlite3_stmt *st = stmt(s, ST_MARK_SEEN, err);
-	char now[32];
-
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now_text(now), -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return omni_store_error(s, err, "cannot record what was fetched"), -1;
-	sqlite3_reset(st);
-	return 0;
+	s->watch = fn;
+	s->watch_arg = arg;
 }

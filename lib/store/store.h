@@ -1,32 +1,40 @@
-/* store.h - the store: opening, migrations, transactions, cursors, and the orders
- * it keeps. */
+/* store.h - the store: opening, migrations, transactions, statements,
+ * cursors, and the orders it keeps. */
 #ifndef OMNI_STORE_STORE_H
 #define OMNI_STORE_STORE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <jansson.h>
-#include <sqlite3.h>
 
 #include "core/core.h"
 
-// store.c - the SQLite store
+// store.c - the store: its engine (SQLite), opening, transactions
 
 typedef struct omni_store omni_store;
 
 /* path NULL: $OMNI_DB, else $XDG_DATA_HOME/omni/omni.db.  Creates it mode
  * 0600 (directories 0700), WAL, busy timeout, foreign keys, and applies the
  * migrations of share/omni/migrations (built in) by PRAGMA user_version.
+ * Programs that open a store at once wait for each other while one sets
+ * it up (WAL, migrations), under the lock PATH.migration.lock.
  * 0 and *out; -1 with err (73 cannot create, 75 busy, 65 corrupt or newer
  * schema, 77 permission). */
 int omni_store_open(const char *path, omni_store **out, omni_error *err);
 void omni_store_close(omni_store *s);
-sqlite3 *omni_store_db(omni_store *s);            /* borrowed */
-/* The statement for sql, prepared once per store and kept until it
- * closes: reset and unbound, ready to bind.  sql must live as long as the
- * store (a string constant: its address is the key).  The caller resets
- * it when done with it and never finalizes it.  NULL with err. */
-sqlite3_stmt *omni_store_prepared(omni_store *s, const char *sql, omni_error *err);
 const char *omni_store_path(const omni_store *s); /* borrowed */
 int omni_store_schema_version(omni_store *s);
+/* How a program uses the store, for the engine's settings. */
+enum omni_store_use {
+	/* Long write transactions over a large store (omni-link): a bigger
+	 * page cache, rarer checkpoints, and no foreign-key checks (such a
+	 * writer moves and deletes its rows itself). */
+	OMNI_STORE_BULK,
+	/* A scratch store: nothing needs to reach the disk. */
+	OMNI_STORE_SCRATCH,
+};
+void omni_store_tune(omni_store *s, enum omni_store_use use);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  0 or -1 with err (75 when busy). */
 int omni_store_begin(omni_store *s, omni_error *err);
 int omni_store_commit(omni_store *s, omni_error *err);
@@ -42,9 +50,69 @@ int omni_store_held(omni_store *s);
  * timeout.  Held until the descriptor (returned, >= 0) is closed or the
  * process ends; -1 with err (75 held by another process). */
 int omni_store_lock(omni_store *s, const char *what, omni_error *err);
-/* Fills err from the connection's last error (status 75 for busy/locked,
- * 74 for I/O and full disk, 65 for corruption, else 70); returns status. */
+/* Fills err from the store's last error (status 75 for busy/locked, 74 for
+ * I/O and full disk, 65 for corruption, 77 permission, 73 cannot open,
+ * else 70), as "what: the engine's message"; returns status. */
 int omni_store_error(omni_store *s, omni_error *err, const char *what);
+/* Calls fn(arg, row) after each write of a fulfilment on s (inserted or
+ * updated by omni_order_upsert or omni_fulfillment_upsert), row its id in
+ * the store (fulfillments.rowid).  fn NULL: no more calls. */
+typedef void omni_store_watch_fn(void *arg, int64_t row);
+void omni_store_watch_fulfillments(omni_store *s, omni_store_watch_fn *fn, void *arg);
+
+/* ------------------------------------------------------------------ */
+// stmt.c - statements, for the areas' store files (lib/<area>/*_store.c)
+
+/* A statement of the store's engine: prepared once per store, kept until
+ * it closes, never freed by its user. */
+typedef struct omni_stmt omni_stmt;
+
+/* The statement for sql, reset and unbound, ready to bind: prepared on
+ * its first use, then taken from the store's cache.  sql must live as
+ * long as the store (a string constant: its address is the key).  Taking
+ * it again resets it, so a function must not take one that its caller
+ * is still stepping.  The caller resets it when done.  NULL with err. */
+omni_stmt *omni_store_stmt(omni_store *s, const char *sql,
+                           omni_error *err);  /* borrowed */
+/* Resets every statement still on a row, so that none holds a read
+ * snapshot (which keeps the write-ahead log from being checkpointed). */
+void omni_store_reset_all(omni_store *s);
+
+/* Binds parameter i (from 1).  A text is borrowed: it must stay as it is
+ * until the statement is reset; NULL binds null.  _new steals a malloc'd
+ * text (freed with free, also on failure).  0, or -1 (too big, no such
+ * parameter, out of memory). */
+int omni_stmt_bind_str(omni_stmt *st, int i, const char *text);  /* borrowed */
+int omni_stmt_bind_text(omni_stmt *st, int i, const char *text,
+                        size_t len);                           /* borrowed */
+int omni_stmt_bind_str_new(omni_stmt *st, int i, char *text);   /* steals */
+int omni_stmt_bind_int64(omni_stmt *st, int i, int64_t v);
+int omni_stmt_bind_double(omni_stmt *st, int i, double v);
+int omni_stmt_bind_null(omni_stmt *st, int i);
+
+enum { OMNI_STMT_DONE = 0, OMNI_STMT_ROW = 1 };
+/* Runs the statement to its next row: OMNI_STMT_ROW (its columns can be
+ * read), OMNI_STMT_DONE (no more rows; a write is done), or -1 with err
+ * (when not NULL) filled by omni_store_error(s, err, what). */
+int omni_stmt_step(omni_stmt *st, omni_error *err, const char *what);
+/* Back to before its first row; the bindings stay. */
+void omni_stmt_reset(omni_stmt *st);
+
+/* Column i (from 0) of the current row.  A text (NULL for null) is the
+ * statement's: valid until its next step or reset, so copy it to keep it;
+ * omni_stmt_bytes is its length.  A null reads as 0. */
+const char *omni_stmt_text(omni_stmt *st, int i);   /* borrowed */
+size_t omni_stmt_bytes(omni_stmt *st, int i);
+int64_t omni_stmt_int64(omni_stmt *st, int i);
+double omni_stmt_double(omni_stmt *st, int i);
+enum { OMNI_STMT_NULL, OMNI_STMT_INT, OMNI_STMT_REAL, OMNI_STMT_TEXT, OMNI_STMT_BLOB };
+int omni_stmt_type(omni_stmt *st, int i);
+/* How many columns a row has, and their names (the statement's). */
+int omni_stmt_columns(omni_stmt *st);
+const char *omni_stmt_name(omni_stmt *st, int i);   /* borrowed */
+
+/* ------------------------------------------------------------------ */
+// cursors.c - what omni-fetch remembers between runs
 
 /* Fetch cursors, one value per source. */
 int omni_store_cursor_get(omni_store *s, const char *source, char **value,

@@ -1,0 +1,278 @@
+/*
+ * link_context.c - the parts of a ticket that come from the store: the
+ * customer, the orders, the history, the records it absorbed (read with
+ * the statements of link_store.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "record/bridge.h"
+#include "store/store.h"
+#include "link/link.h"
+
+static char *
+dump(json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+
+	json_decref(v);
+	return s;
+}
+
+static const char *
+col(omni_stmt *st, int i)
+{
+	return omni_stmt_text(st, i);
+}
+
+static void
+put_string(omni_text *t, const char *s)
+{
+	omni_json_text_string(t, s, strlen(s));
+}
+
+/* The values of the kinds accepted, as a JSON array (a "handles" object
+ * with handles set: the first value of each kind). */
+static void
+put_keys(omni_text *t, const omni_link_keys *ks, int (*take)(const char *), int handles)
+{
+	int first = 1;
+
+	omni_text_put(t, handles ? "{" : "[", 1);
+	for (size_t i = 0; i < ks->n; i++) {
+		int seen = 0;
+		if (!take(ks->v[i].kind))
+			continue;
+		for (size_t j = 0; handles && j < i && !seen; j++)
+			seen = strcmp(ks->v[j].kind, ks->v[i].kind) == 0;
+		if (seen)
+			continue;
+		if (!first)
+			omni_text_put(t, ",", 1);
+		first = 0;
+		if (handles) {
+			put_string(t, ks->v[i].kind);
+			omni_text_put(t, ":", 1);
+		}
+		put_string(t, ks->v[i].value);
+	}
+	omni_text_put(t, handles ? "}" : "]", 1);
+}
+
+static int
+is_email(const char *kind)
+{
+	return strcmp(kind, "email") == 0 || strcmp(kind, "ebay_alias") == 0;
+}
+
+static int
+is_phone(const char *kind)
+{
+	return strcmp(kind, "phone") == 0;
+}
+
+static int
+is_handle(const char *kind)
+{
+	return !is_email(kind) && !is_phone(kind) && strcmp(kind, "order") != 0;
+}
+
+char *
+omni_link_customer_json(omni_link *l, const char *customer_id, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_GET);
+	const omni_link_keys *ks;
+	omni_text t = { 0 };
+
+	omni_text_put(&t, "{\"id\":", 6);
+	put_string(&t, customer_id);
+	omni_stmt_bind_str(st, 1, customer_id);
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW && col(st, 0)) {
+		omni_text_put(&t, ",\"name\":", 8);
+		put_string(&t, col(st, 0));
+	}
+	omni_stmt_reset(st);
+	if (!(ks = omni_link_cust_keys(l, customer_id, err))) {
+		free(t.p);
+		return NULL;
+	}
+	omni_text_put(&t, ",\"emails\":", 10);
+	put_keys(&t, ks, is_email, 0);
+	omni_text_put(&t, ",\"phones\":", 10);
+	put_keys(&t, ks, is_phone, 0);
+	omni_text_put(&t, ",\"handles\":", 11);
+	put_keys(&t, ks, is_handle, 1);
+	omni_text_put(&t, "}", 1);
+	if (t.failed) {
+		free(t.p);
+		return omni_error_oom(err), NULL;
+	}
+	return t.p;
+}
+
+/* "store|1061" -> store and "1061" (store points into a copy). */
+static char *
+split_order_key(const char *key, const char **number)
+{
+	char *k = strdup(key), *bar;
+
+	if (!k)
+		return NULL;
+	bar = strrchr(k, '|');
+	*bar = '\0';
+	*number = bar + 1;
+	return k;
+}
+
+void
+omni_link_order_number(const char *number, char *buf, size_t size)
+{
+	if (strspn(number, "0123456789") == strlen(number))
+		snprintf(buf, size, "#%s", number);
+	else
+		snprintf(buf, size, "%s", number);
+}
+
+/* As customers quote it: "#1061" for a shop number, else as it is. */
+static json_t *
+quoted(const char *number)
+{
+	char buf[256];
+
+	omni_link_order_number(number, buf, sizeof buf);
+	return json_string(buf);
+}
+
+/* The order a number names in a store, loaded whole: new or NULL. */
+static json_t *
+load_order(omni_link *l, const char *store, const char *number, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
+	char *channel = NULL, *ostore = NULL, *id = NULL, quoted[256];
+	json_t *o = NULL;
+
+	char key[600];
+
+	if (!l->any_orders)
+		return NULL;
+	omni_link_order_number(number, quoted, sizeof quoted);
+	snprintf(key, sizeof key, "%s|%s", store, quoted);
+	if (omni_link_order_missed(l, key))
+		return NULL;
+	omni_stmt_bind_str(st, 1, quoted);
+	omni_stmt_bind_str(st, 2, store);
+	if (omni_stmt_step(st, NULL, NULL) != OMNI_STMT_ROW) {
+		omni_stmt_reset(st);
+		return NULL;
+	}
+	channel = strdup(col(st, 0));
+	ostore = strdup(col(st, 1) ? col(st, 1) : "");
+	id = strdup(col(st, 2));
+	omni_stmt_reset(st);
+	if (channel && ostore && id)
+		o = omni_order_load(l->store, channel, ostore, id, err);
+	free(channel);
+	free(ostore);
+	free(id);
+	if (o)
+		json_object_del(o, "customer");   /* the ticket has its own */
+	return o;
+}
+
+int
+omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
+                       char **orders_json, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
+	json_t *keys = json_array(), *ids = json_array(), *orders = json_array(), *k;
+	size_t i;
+	int rc;
+
+	*ids_json = *orders_json = NULL;
+	omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket_id));
+	while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW) {
+		const char *key = col(st, 0), *bar = strrchr(key, '|');
+		json_array_append_new(keys, json_string(key));
+		json_array_append_new(ids, quoted(bar ? bar + 1 : key));
+	}
+	omni_stmt_reset(st);
+	if (rc != OMNI_STMT_DONE)
+		goto fail;
+	json_array_foreach(keys, i, k) {
+		const char *number;
+		char *store = split_order_key(json_string_value(k), &number);
+		json_t *o;
+		if (!store)
+			goto fail;
+		err->status = 0;
+		o = load_order(l, store, number, err);
+		free(store);
+		if (o)
+			json_array_append_new(orders, o);
+		else if (err->status)
+			goto fail;
+	}
+	json_decref(keys);
+	*ids_json = json_array_size(ids) ? dump(ids) : (json_decref(ids), strdup("[]"));
+	*orders_json = json_array_size(orders) ? dump(orders) : (json_decref(orders), strdup("[]"));
+	if (!*ids_json || !*orders_json) {
+		free(*ids_json);
+		free(*orders_json);
+		*ids_json = *orders_json = NULL;
+		return omni_error_oom(err), -1;
+	}
+	return 0;
+fail:
+	json_decref(keys);
+	json_decref(ids);
+	json_decref(orders);
+	if (!err->status)
+		omni_store_error(l->store, err, "reading orders");
+	return -1;
+}
+
+char *
+omni_link_history_json(omni_link *l, const char *ticket_id,
+                       const char *customer_id, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_HISTORY);
+	json_t *h = json_array();
+	int rc;
+
+	omni_stmt_bind_str(st, 1, customer_id);
+	omni_stmt_bind_str(st, 2, ticket_id);
+	omni_stmt_bind_int64(st, 3, l->o.history);
+	while ((rc = omni_stmt_step(st, err, "reading history")) == OMNI_STMT_ROW) {
+		json_t *t = json_object();
+		static const char *const names[] = {
+			"id", "channel", "subject", "status", "created_at"
+		};
+		for (int i = 0; i < 5; i++)
+			json_object_set_new(t, names[i], col(st, i) ? json_string(col(st, i))
+			                                            : json_null());
+		json_array_append_new(h, t);
+	}
+	if (rc != OMNI_STMT_DONE) {
+		json_decref(h);
+		return NULL;
+	}
+	return dump(h);
+}
+
+char *
+omni_link_merged_from_json(omni_link *l, const char *ticket_id, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_MERGED_FROM);
+	json_t *a = json_array();
+	int rc;
+
+	omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket_id));
+	while ((rc = omni_stmt_step(st, err, "reading merged ids")) == OMNI_STMT_ROW)
+		json_array_append_new(a, json_string(col(st, 0)));
+	if (rc != OMNI_STMT_DONE) {
+		json_decref(a);
+		return NULL;
+	}
+	return dump(a);
+}

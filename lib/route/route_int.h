@@ -1,0 +1,39 @@
+/* route_int.h - what the files of lib/route/ share, and nothing else
+ * includes. */
+#ifndef OMNI_ROUTE_INT_H
+#define OMNI_ROUTE_INT_H
+
+#include "core/core.h"
+#include "store/store.h"
+
+// route_store.c - the assignments in the store (omni-route's SQL)
+
+/* A ticket's assignment as the store has it. */
+typedef struct omni_assignment {
+	int have, open;           /* a row; its slot still taken */
+	char queue[256], agent[256];
+} omni_assignment;
+
+/* Prepares the statements on s.  0, or -1 with err. */
+int omni_route_store_prepare(omni_store *s, omni_error *err);
+/* The ticket's assignment (a->have 0: none).  0, or -1 with err. */
+int omni_route_store_get(omni_store *s, const char *ticket, omni_assignment *a,
+                         omni_error *err);
+/* Gives the ticket to agent in queue (open), at now; a ticket that keeps
+ * its agent and queue keeps its assigned_at.  0, or -1 with err. */
+int omni_route_store_put(omni_store *s, const char *ticket, const char *queue,
+                         const char *agent, const char *now, omni_error *err);
+/* Frees the ticket's slot, at now.  0, or -1 with err. */
+int omni_route_store_release(omni_store *s, const char *ticket, const char *now,
+                             omni_error *err);
+/* The tickets agent holds open: >= 0, or -1 (with err when the store
+ * failed). */
+long omni_route_store_load(omni_store *s, const char *agent, omni_error *err);
+/* The agent a round-robin queue gave its last ticket: 1 and agent (cut
+ * to size), 0 none yet, -1 with err. */
+int omni_route_store_last(omni_store *s, const char *queue, char *agent, size_t size,
+                          omni_error *err);
+int omni_route_store_set_last(omni_store *s, const char *queue, const char *agent,
+                              omni_error *err);
+
+#endif
