@@ -44,25 +44,31 @@ latest() {
 }
 export -f latest
 
-@test "story (a): Giulia's Instagram DM and her e-mail are one customer and one ticket, through order #1061" {
+@test "story (a): Giulia's Instagram DM quoting #1061 is not her e-mail: the order is hers by e-mail only, a claim in the DM" {
 	fetch_samples
 	run omni-link "$BATS_TEST_TMPDIR/samples.ndjson"
 	assert_success
 	[ "$(printf '%s\n' "$output" | wc -l)" -eq "$(wc -l <"$BATS_TEST_TMPDIR/samples.ndjson")" ]
 	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/linked.ndjson"
+	# her e-mail comes from the address she ordered with: verified
 	run jq -sc '[.[] | select(.customer.emails | index("giulia.rossi87@example.net"))] | last |
 		{handles: .customer.handles, channels: [.messages[].channel] | unique,
-		 n: (.messages | length), orders: [.orders[] | {number, carrier: .fulfillments[0].carrier,
-		 status: .fulfillments[0].status, tracking: .fulfillments[0].tracking_number}]}' \
+		 n: (.messages | length), orders: [.orders[] | {number, verified, verified_by,
+		 carrier: .fulfillments[0].carrier, tracking: .fulfillments[0].tracking_number}]}' \
 		"$BATS_TEST_TMPDIR/linked.ndjson"
-	assert_output '{"handles":{"shopify":"7011223428573","instagram":"7391046628310552"},"channels":["email","instagram"],"n":5,"orders":[{"number":"#1061","carrier":"DHL Express","status":"in_transit","tracking":"JD014600006281930611"}]}'
-	# every record of hers went to that one ticket
-	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -r 'select(.customer.handles.instagram == \"7391046628310552\" or (.customer.emails | index(\"giulia.rossi87@example.net\"))) | .id' | sort -u | wc -l"
-	assert_output 1
+	assert_output '{"handles":{"shopify":"7011223428573"},"channels":["email"],"n":2,"orders":[{"number":"#1061","verified":true,"verified_by":"email","carrier":"DHL Express","tracking":"JD014600006281930611"}]}'
+	# the DM only types the number: anyone could; another customer, the
+	# order attached as an unverified claim, none of her keys given away
+	run jq -sc '[.[] | select(.customer.handles.instagram == "7391046628310552")] | last |
+		{emails: .customer.emails, shopify: .customer.handles.shopify, channels: [.messages[].channel] | unique,
+		 orders: [.orders[] | {number, verified}]}' "$BATS_TEST_TMPDIR/linked.ndjson"
+	assert_output '{"emails":[],"shopify":null,"channels":["instagram"],"orders":[{"number":"#1061","verified":false}]}'
+	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -r 'select(.customer.handles.instagram == \"7391046628310552\" or (.customer.emails | index(\"giulia.rossi87@example.net\"))) | .customer.id' | sort -u | wc -l"
+	assert_output 2
 	# the messages are in time order, each with its channel and source
 	run bash -c "latest '$BATS_TEST_TMPDIR/linked.ndjson' | jq -c 'select(.customer.handles.instagram == \"7391046628310552\") |
 		[((.messages | map(.at)) == (.messages | map(.at) | sort)), all(.messages[]; .channel and .source), .created_at, .updated_at]'"
-	assert_output '[true,true,"2026-11-18T09:42:16.895Z","2026-11-20T16:15:28Z"]'
+	assert_output '[true,true,"2026-11-18T09:42:16.895Z","2026-11-18T14:05:19.007Z"]'
 }
 
 @test "story (e): the two Maria Gonzalez stay two customers; (b) Tyler's reply joins his ticket; (f) the A-to-z claim joins Kevin's" {
@@ -131,24 +137,30 @@ export -f latest
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -r .customer.id | sort -u | wc -l"
 	assert_output 6
-	# the address in the first DM is hers: an e-mail from it joins her
+	# an address typed in a DM is a claim: it is nobody's key, and an
+	# e-mail from it is its own sender's
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM identity_keys WHERE value = 'pat@example.com'"
+	assert_output 0
 	t h7 email 2026-11-01T16:00:00Z '.customer = {emails: ["pat@example.com"]}' >"$BATS_TEST_TMPDIR/more.ndjson"
 	run bash -c "omni-link -e '$BATS_TEST_TMPDIR/more.ndjson' 2>&1 >/dev/null"
-	assert_output --regexp '^omni-link: h7: ticket tk-[0-9a-f]{16} \(window, confidence 0\.60\); customer cus-[0-9a-f]{16} \(email pat@example\.com\); 1 customer\(s\) kept apart by a conflicting key$'
-	run sqlite3 "$OMNI_DB" "SELECT k.value FROM identity_keys k JOIN ticket_links l ON l.source_id = 'h7'
+	assert_output --regexp '^omni-link: h7: ticket tk-[0-9a-f]{16} \(new\); customer cus-[0-9a-f]{16} \(new\)$'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM identity_keys k JOIN ticket_links l ON l.source_id = 'h7'
 		JOIN tickets t ON t.seq = l.ticket WHERE k.customer_id = t.customer_id AND k.kind = 'instagram'"
-	assert_output 111
+	assert_output 0
 }
 
-@test "keys: an Amazon relay alias identifies a buyer on Amazon only; an order number quoted elsewhere finds its buyer" {
+@test "keys: an Amazon relay alias identifies a buyer on Amazon only; an order number quoted elsewhere finds no one" {
 	{
 		t z1 amazon 2026-11-01T10:00:00Z '.customer = {name: "Kim", handles: {amazon: "abc123@marketplace.amazon.com"}} | .order_ids = ["113-1111111-2222222"] | .source.thread_key = "amazon:abc123@marketplace.amazon.com:113-1111111-2222222"'
 		t z2 email 2026-11-01T11:00:00Z '.customer = {emails: ["abc123@marketplace.amazon.com"]}'
 		t z3 email 2026-11-01T12:00:00Z '.customer = {emails: ["kim.private@example.org"]} | .order_ids = ["113-1111111-2222222"]'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -r .customer.id"
-	assert_equal "$(sed -n 1p <<<"$output")" "$(sed -n 3p <<<"$output")"
+	refute [ "$(sed -n 1p <<<"$output")" = "$(sed -n 3p <<<"$output")" ]
 	refute [ "$(sed -n 1p <<<"$output")" = "$(sed -n 2p <<<"$output")" ]
+	# and Kim's alias is not given to the one who quoted her order
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM identity_keys WHERE value = 'abc123@marketplace.amazon.com'"
+	assert_output 1
 }
 
 @test "threading: a reply that arrives before its parent; References that name two threads join them" {
@@ -186,7 +198,7 @@ export -f latest
 	assert_line --index 3 'omni-link: j4: ticket T (new); customer C (email b@example.com)'
 }
 
-@test "merging: the same order across channels is one ticket; a new order on a solved ticket starts a new one" {
+@test "merging: a DM quoting an order is not its customer's ticket; a new order on a solved ticket starts a new one" {
 	{
 		t o1 email 2026-11-01T10:00:00Z '.customer = {emails: ["c@example.com"]} | .order_ids = ["#2001"] | .status = "solved"'
 		t o2 instagram 2026-11-01T12:00:00Z '.customer = {handles: {instagram: "999"}} | .order_ids = ["#2001"]'
@@ -197,7 +209,10 @@ export -f latest
 	assert_success
 	first=$(sed -n 1p <<<"$output" | jq -r '.[0]')
 	cust=$(sed -n 1p <<<"$output" | jq -r '.[1]')
-	assert_line --index 1 "[\"$first\",\"$cust\",[\"#2001\"],[]]"
+	# the number proves nothing: the DM is its own customer and ticket
+	refute [ "$(sed -n 2p <<<"$output" | jq -r '.[0]')" = "$first" ]
+	refute [ "$(sed -n 2p <<<"$output" | jq -r '.[1]')" = "$cust" ]
+	assert_equal "$(sed -n 2p <<<"$output" | jq -c '.[2]')" '["#2001"]'
 	refute [ "$(sed -n 3p <<<"$output" | jq -r '.[0]')" = "$first" ]
 	second=$(sed -n 3p <<<"$output" | jq -r '.[0]')
 	assert_line --index 2 "[\"$second\",\"$cust\",[\"#2002\"],[\"$first\"]]"
@@ -261,8 +276,8 @@ export -f latest
 
 @test "--unmerge splits a wrong merge without losing a message, and a rerun does not redo it" {
 	{
-		t u1 email 2026-11-01T10:00:00Z '.customer = {emails: ["d@example.com"]} | .order_ids = ["#3001"]'
-		t u2 instagram 2026-11-01T11:00:00Z '.customer = {handles: {instagram: "777"}} | .order_ids = ["#3001"]'
+		t u1 instagram 2026-11-01T10:00:00Z '.customer = {handles: {instagram: "777"}} | .order_ids = ["#3001"]'
+		t u2 instagram 2026-11-01T11:00:00Z '.customer = {handles: {instagram: "777"}} | .messages[0].text = "another thing"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	omni-link "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
 	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets; SELECT count(*) FROM messages'
@@ -273,8 +288,9 @@ export -f latest
 	run jq -c '[.merged_from, [.messages[].id]]' <<<"$output"
 	assert_line --index 0 '[["u1"],["m-u1"]]'
 	assert_line --index 1 '[["u2"],["m-u2"]]'
+	# one person: the split is of conversations, her customer stays one
 	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM tickets; SELECT count(*) FROM messages; SELECT count(DISTINCT customer_id) FROM tickets'
-	assert_output $'2\n2\n2'
+	assert_output $'2\n2\n1'
 	# a rerun finds each record where it now is
 	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -r .id | sort -u | wc -l"
 	assert_output 2
@@ -364,14 +380,14 @@ export -f latest
 	assert_output --regexp '^\{"omni":1,"id":"tk-[0-9a-f]{16}","channel":"email","x":\{"n":1\.50,"s":"\\u00e9"\},"customer":\{"id":"cus-[0-9a-f]{16}","emails":\["e@example.com"\],"phones":\[\],"handles":\{\}\},"messages":\[\{"channel":"email","id":"m1","at":"2026-11-01T10:00:00\+01:00","text":"hi","extra":\[1\.0\]\}\],"created_at":"2026-11-01T09:00:00Z","updated_at":"2026-11-01T09:00:00Z","order_ids":\[\],"merged_from":\["x1"\],"orders":\[\],"history":\[\]\}$'
 }
 
-@test "accuracy: precision 1.0 on the stories, precision 1.0 and recall 0.95 or better on the generated set" {
+@test "accuracy: precision 1.0 on the stories and the generated set, the generated set's recall held at what claims-free linking reaches" {
 	command -v python3 >/dev/null || skip "python3 is not installed"
 	run python3 "$TOP/bench/link/accuracy"
 	assert_success
 	assert_line --regexp '^stories +same customer +records +[0-9]+ +true pairs +[0-9]+ +precision 1\.0000'
 	assert_line --regexp '^stories +same ticket +records +[0-9]+ +true pairs +[0-9]+ +precision 1\.0000'
-	assert_line --regexp '^generated +same customer +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.9[5-9][0-9]{2})$'
-	assert_line --regexp '^generated +same ticket +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.9[5-9][0-9]{2})$'
+	assert_line --regexp '^generated +same customer +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.[5-9][0-9]{3})$'
+	assert_line --regexp '^generated +same ticket +records +[0-9]{3,} .* precision 1\.0000  recall (1\.0000|0\.[5-9][0-9]{3})$'
 }
 
 @test "a ticket of a named store gets the order it quotes from that store" {
@@ -380,8 +396,11 @@ export -f latest
 	{"omni":1,"id":"ig:9","channel":"instagram","store":"acme-outfitters","kind":"message","created_at":"2026-11-18T10:00:00Z","customer":{"handles":{"instagram":"9"}},"order_ids":["#1061"],"messages":[{"id":"m9","direction":"in","author":"customer","at":"2026-11-18T10:00:00Z","text":"where is #1061"}]}
 	EOF
 	assert_success
-	run jq -r '[.orders[0].number, .orders[0].fulfillments[0].tracking_number, .customer.emails[0]] | join(" ")' <<<"$output"
-	assert_output '#1061 JD014600006281930611 giulia.rossi87@example.net'
+	# the order is there for the agent, not verified for this sender: the
+	# buyer's address is not given to her
+	run jq -r '[.orders[0].number, .orders[0].fulfillments[0].tracking_number, .orders[0].verified,
+		(.customer.emails | length)] | map(tostring) | join(" ")' <<<"$output"
+	assert_output '#1061 JD014600006281930611 false 0'
 }
 
 @test "a store linked before tickets had numbers (schema 6) moves with its links: a reply finds its ticket" {
@@ -400,7 +419,7 @@ export -f latest
 			VALUES ('r1', 'tk-00000000000000a1', 'new', 1, '$at');
 		INSERT INTO link_msgids VALUES ('m:r1@x', 'tk-00000000000000a1');
 		INSERT INTO link_ticket_orders VALUES ('tk-00000000000000a1', '|#1001');"
-	t r2 email 2024-03-05T10:00:00Z '.customer = {emails: ["bo@example.com"]}
+	t r2 email 2024-03-05T10:00:00Z '.customer = {emails: ["ana@example.com"]}
 		| .source += {message_id: "r2@x", in_reply_to: "r1@x"}' >"$BATS_TEST_TMPDIR/in.ndjson"
 	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success

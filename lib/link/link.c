@@ -10,6 +10,7 @@
  * found by strong keys only, and two customers are never joined when
  * they hold different values of a key that a customer has only one of.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,25 @@ region_of(omni_link *l, const char *store)
 	return omni_conf_get(s, "region");
 }
 
+/* Does the record show a key that finds its sender? */
+static int
+sender_known(const input *in)
+{
+	for (size_t i = 0; i < in->keys.n; i++)
+		if (in->keys.v[i].direct && in->keys.v[i].strength >= OMNI_LINK_STRONG)
+			return 1;
+	return 0;
+}
+
+/* A marketplace's own notices (a claim, a case) name their order: the
+ * channel vouches for it. */
+static int
+marketplace(const char *channel)
+{
+	return strcmp(channel, "amazon") == 0 || strcmp(channel, "ebay") == 0 ||
+	       strcmp(channel, "walmart") == 0 || strcmp(channel, "tiktok") == 0;
+}
+
 static int
 input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 {
@@ -113,6 +133,10 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 		in->last = in->first;
 	if (omni_link_keys_collect(rec, region_of(l, in->store), &in->keys) < 0)
 		return omni_error_oom(err), -1;
+	if (marketplace(in->channel) && !sender_known(in))
+		for (size_t i = 0; i < in->keys.n; i++)
+			if (strcmp(in->keys.v[i].kind, "order") == 0)
+				in->keys.v[i].why = "channel";
 	return 0;
 }
 
@@ -134,8 +158,19 @@ add_owner(input *in, const char *why, const char *channel, const char *email,
 	return 0;
 }
 
-/* Adds the keys of the orders the ticket names: whoever placed an order
- * is the customer who quotes it. */
+/* Does the sender show this key herself (the channel vouches for it)? */
+static int
+sender_holds(const input *in, const char *kind, const char *value)
+{
+	for (size_t i = 0; value && *kind && i < in->keys.n; i++)
+		if (in->keys.v[i].direct && strcmp(in->keys.v[i].kind, kind) == 0 &&
+		    strcmp(in->keys.v[i].value, value) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds the keys of the buyers of the orders the ticket names, where the
+ * sender is that buyer. */
 static int
 order_owner_keys(omni_link *l, input *in, omni_error *err)
 {
@@ -175,7 +210,11 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 			return omni_store_error(l->store, err, "reading orders"), -1;
 		}
 		omni_stmt_reset(st);
-		add_owner(in, "order", ch, email, ref, phone);
+		/* Only an order the sender's own keys show to be hers adds its
+		 * buyer's keys: a number anyone can type proves nothing. */
+		if (sender_holds(in, "email", email) || sender_holds(in, ch, ref) ||
+		    sender_holds(in, "phone", phone))
+			add_owner(in, "order", ch, email, ref, phone);
 		free(email);
 		free(ref);
 		free(phone);
@@ -228,6 +267,80 @@ account_keys(omni_link *l, input *in, omni_error *err)
 	return 0;
 }
 
+/* A thread is one sender's: a reply to a message many people got (a BCC'd
+ * announcement, a newsletter) from someone other than the ticket's
+ * customer starts her own conversation.  Clears v's ticket then; the
+ * tickets it would bridge must be the sender's too. */
+static int
+other_sender(omni_link *l, input *in, verdict *v, omni_error *err)
+{
+	omni_link_who who;
+	size_t keep = 0;
+
+	memset(&who, 0, sizeof who);
+	if (omni_link_customer(l, &in->keys, in->channel, in->id, &who, err) < 0)
+		return -1;
+	for (size_t i = 0; i < v->nbridged; i++) {
+		char c[40] = "";
+		if (omni_link_ticket_customer(l, v->bridged[i], c, sizeof c, err) < 0)
+			return -1;
+		if (strcmp(c, who.id) == 0)
+			memmove(v->bridged[keep++], v->bridged[i], sizeof v->bridged[0]);
+	}
+	v->nbridged = keep;
+	if (strcmp(v->customer, who.id) == 0) {
+		v->via_mail = 0;      /* the sender is the ticket's: her keys count */
+		return 0;
+	}
+	v->who = who;
+	link_copy(v->customer, sizeof v->customer, who.id);
+	v->ticket[0] = v->tkind[0] = v->tvalue[0] = '\0';
+	v->via_mail = 0;
+	v->nbridged = 0;
+	if (!who.created && omni_link_recent(l, in, v, err) < 0)
+		return -1;
+	return 0;
+}
+
+/* Appends the inbound messages' text of rec to t, lowercase. */
+static void
+add_words(omni_text *t, const omni_record *rec)
+{
+	omni_jiter it;
+	omni_span m;
+
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		char *s;
+		if (!omni_json_string_eq(omni_json_get(m, "direction"), "in") ||
+		    !(s = omni_json_string(omni_json_get(m, "text"), NULL)))
+			continue;
+		for (char *p = s; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		omni_text_put(t, s, strlen(s));
+		omni_text_put(t, "\n", 1);
+		free(s);
+	}
+}
+
+/* What the customer wrote in the ticket, lowercase, for the facts that
+ * verify an order: new, or NULL (none, or out of memory: nothing is
+ * verified by facts then). */
+static char *
+customer_words(const omni_record *rec, const omni_record *const *stored, size_t n)
+{
+	omni_text t = { 0 };
+
+	add_words(&t, rec);
+	for (size_t i = 0; i < n; i++)
+		add_words(&t, stored[i]);
+	if (t.failed) {
+		free(t.p);
+		return NULL;
+	}
+	return t.p;
+}
+
 /* Which ticket and customer the record joins. */
 static int
 decide(omni_link *l, input *in, verdict *v, omni_error *err)
@@ -250,6 +363,9 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 			return -1;
 		snprintf(v->who.kind, sizeof v->who.kind, "ticket");
 		link_copy(v->who.value, sizeof v->who.value, v->ticket);
+		if (strcmp(v->tkind, "record") != 0 && sender_known(in) &&
+		    other_sender(l, in, v, err) < 0)
+			return -1;
 	}
 	if (!v->customer[0]) {
 		if (omni_link_customer(l, &in->keys, in->channel, in->id, &v->who, err) < 0)
@@ -277,7 +393,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	const omni_record *stored[1 + MAX_CANDS];
 	size_t ns = 0;
 	omni_link_parts parts = { 0 };
-	char *merged = NULL;
+	char *merged = NULL, *facts = NULL;
 	int status = -1;
 
 	memset(&v, 0, sizeof v);
@@ -339,6 +455,8 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 		in.subject, in.thread[0] ? in.thread + 2 : NULL
 	};
 	parts.row = row;
+	parts.facts = facts = customer_words(rec, stored, ns);
+	parts.region = region_of(l, in.store);
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
 		goto out;
@@ -352,6 +470,7 @@ out:
 	}
 	input_free(&in);
 	free(merged);
+	free(facts);
 	/* No statement may hold a read snapshot past the record: a lingering
 	 * one keeps the WAL from being checkpointed. */
 	omni_store_reset_all(l->store);

@@ -62,6 +62,9 @@ typedef struct omni_link_parts {
 	 * and thread key from a record (NULL: none), stored with the record
 	 * in one statement; row NULL: only the record is updated. */
 	const char *const *row;
+	/* In: the customer's own words in the ticket, lowercase (NULL: none),
+	 * and the store's phone region (NULL: US), to verify its orders. */
+	const char *facts, *region;
 } omni_link_parts;
 
 /* The merged ticket, one line without its newline: in's members in order
@@ -169,10 +172,13 @@ int omni_link_one(omni_link *l, int which, char *out, size_t size, ...);
 char *omni_link_customer_json(omni_link *l, const char *customer_id,
                               omni_error *err);
 /* The ticket's order numbers and its orders from the store (omni-ticket(5),
- * "Orders"), read once: 0 and both new, or -1 with err.  The customer's
+ * "Orders"), each marked verified or not for customer (her keys, or the
+ * address the order was placed with in facts), read once: 0 and both new,
+ * or -1 with err.  The customer's
  * other tickets (`history`, newest first), the records it absorbed:
  * compact JSON, new. */
-int omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
+int omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer,
+                           const char *facts, const char *region, char **ids_json,
                            char **orders_json, omni_error *err);
 char *omni_link_history_json(omni_link *l, const char *ticket_id,
                              const char *customer_id, omni_error *err);

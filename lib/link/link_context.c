@@ -3,11 +3,13 @@
  * customer, the orders, the history, the records it absorbed (read with
  * the statements of link_store.c).
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
 #include "record/bridge.h"
+#include "ident/ident.h"
 #include "store/store.h"
 #include "link/link.h"
 
@@ -175,17 +177,80 @@ load_order(omni_link *l, const char *store, const char *number, omni_error *err)
 	free(channel);
 	free(ostore);
 	free(id);
-	if (o)
-		json_object_del(o, "customer");   /* the ticket has its own */
 	return o;
 }
 
+/* Is a value (new, may be NULL) among the keys of kind? */
+static int
+held(const omni_link_keys *ks, const char *kind, char *value)
+{
+	int found = 0;
+
+	for (size_t i = 0; value && ks && i < ks->n && !found; i++)
+		found = strcmp(ks->v[i].kind, kind) == 0 && strcmp(ks->v[i].value, value) == 0;
+	free(value);
+	return found;
+}
+
+/* Does the customer's own text give the address the order was placed
+ * with?  facts is lowercase. */
+static int
+gives_email(const char *facts, const char *email)
+{
+	char buf[320];
+	size_t n = 0;
+
+	if (!facts || !email || !*email)
+		return 0;
+	for (; email[n] && n + 1 < sizeof buf; n++)
+		buf[n] = (char)tolower((unsigned char)email[n]);
+	buf[n] = '\0';
+	return strstr(facts, buf) != NULL;
+}
+
+/* How the order is the sender's (omni-link(1), "Orders"): her own keys
+ * match its buyer's, or her words give two facts only the buyer knows
+ * (the number, named to be here, and the address it was placed with).
+ * Sets verified and verified_by on o, and drops the buyer (the ticket
+ * has its own customer). */
+static void
+verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const char *facts,
+             const char *region)
+{
+	const json_t *c = json_object_get(o, "customer");
+	const char *ch = json_string_value(json_object_get(o, "channel"));
+	const char *email = json_string_value(json_object_get(c, "email"));
+	const char *phone = json_string_value(json_object_get(c, "phone"));
+	const char *ref = json_string_value(json_object_get(c, "id"));
+	int market = ch && (strcmp(ch, "amazon") == 0 || strcmp(ch, "ebay") == 0 ||
+	                    strcmp(ch, "walmart") == 0 || strcmp(ch, "tiktok") == 0);
+	const char *by = NULL;
+
+	(void)l;
+	if (email && held(ks, "amazon", omni_ident_email(email)))
+		by = "marketplace";
+	else if (email && held(ks, "email", omni_ident_email(email)))
+		by = "email";
+	else if (ref && ch && held(ks, ch, strdup(ref)))
+		by = market ? "marketplace" : "customer_id";
+	else if (phone && held(ks, "phone", omni_ident_phone(phone, region)))
+		by = "phone";
+	else if (email && gives_email(facts, email))
+		by = "facts";
+	json_object_set_new(o, "verified", json_boolean(by != NULL));
+	if (by)
+		json_object_set_new(o, "verified_by", json_string(by));
+	json_object_del(o, "customer");
+}
+
 int
-omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
+omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer,
+                       const char *facts, const char *region, char **ids_json,
                        char **orders_json, omni_error *err)
 {
 	omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
 	json_t *keys = json_array(), *ids = json_array(), *orders = json_array(), *k;
+	const omni_link_keys *ks = NULL;
 	size_t i;
 	int rc;
 
@@ -208,10 +273,16 @@ omni_link_orders_parts(omni_link *l, const char *ticket_id, char **ids_json,
 		err->status = 0;
 		o = load_order(l, store, number, err);
 		free(store);
-		if (o)
-			json_array_append_new(orders, o);
-		else if (err->status)
+		if (o && !ks && !(ks = omni_link_cust_keys(l, customer, err))) {
+			json_decref(o);
 			goto fail;
+		}
+		if (o) {
+			verify_order(l, o, ks, facts, region);
+			json_array_append_new(orders, o);
+		} else if (err->status) {
+			goto fail;
+		}
 	}
 	json_decref(keys);
 	*ids_json = json_array_size(ids) ? dump(ids) : (json_decref(ids), strdup("[]"));

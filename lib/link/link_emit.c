@@ -151,7 +151,8 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	snprintf(idj, sizeof idj, "\"%s\"", ticket);
 	p->id_json = idj;
 	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
-	    omni_link_orders_parts(l, ticket, &ids, &orders, err) < 0 ||
+	    omni_link_orders_parts(l, ticket, customer, p->facts, p->region, &ids, &orders,
+	                           err) < 0 ||
 	    (!p->history_json &&
 	     !(p->history_json = hist = omni_link_history_json(l, ticket, customer, err))) ||
 	    (!p->merged_from_json &&

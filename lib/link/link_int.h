@@ -7,6 +7,7 @@
 
 #include "core/core.h"
 #include "record/record.h"
+#include "record/bridge.h"
 #include "link/link.h"
 
 #define MAX_IDS 64

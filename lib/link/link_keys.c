@@ -15,6 +15,7 @@
 #include "ident/ident.h"
 #include "record/record.h"
 #include "link/link.h"
+#include "order/order.h"
 
 void
 omni_link_keys_free(omni_link_keys *ks)
@@ -218,32 +219,60 @@ collect_customer(omni_span cust, const char *region, omni_link_keys *ks)
 	return 0;
 }
 
+/* An order number as a key of the store ("store|NUMBER"): a claim, never
+ * the sender's identity. */
+static int
+add_order_key(omni_link_keys *ks, const char *store, const char *number)
+{
+	char *key;
+	int rc;
+
+	if (!number || !*number)
+		return 0;
+	if (!(key = omni_link_order_key(store, number)))
+		return -1;
+	rc = omni_link_keys_add(ks, "order", key, 80, 0, 0, NULL, "order");
+	free(key);
+	return rc;
+}
+
+/* The numbers the source names (order_ids). */
+static int
+add_order_keys(omni_link_keys *ks, const char *store, omni_span ids)
+{
+	omni_jiter it;
+	omni_span v;
+	char buf[512];
+
+	omni_json_iter(&it, ids);
+	while (omni_json_next(&it, NULL, &v))
+		if (omni_json_string_buf(v, buf, sizeof buf) > 0 && add_order_key(ks, store, buf) < 0)
+			return -1;
+	return 0;
+}
+
 int
 omni_link_keys_collect(const omni_record *rec, const char *region,
                        omni_link_keys *ks)
 {
-	char channel[32] = "", store[256] = "", buf[512];
+	char channel[32] = "", store[256] = "", *subject = NULL;
 	omni_jiter it;
 	omni_span v;
+	json_t *named = NULL, *n;
+	size_t i;
+	int status = -1, is_dm;
 
 	omni_json_string_buf(omni_record_get(rec, "channel"), channel, sizeof channel);
 	omni_json_string_buf(omni_record_get(rec, "store"), store, sizeof store);
+	is_dm = is_dm_channel(channel);
 	if (collect_customer(omni_record_get(rec, "customer"), region, ks) < 0)
 		return -1;
-	omni_json_iter(&it, omni_record_get(rec, "order_ids"));
-	while (omni_json_next(&it, NULL, &v)) {
-		char *key;
-		if (omni_json_string_buf(v, buf, sizeof buf) <= 0)
-			continue;
-		if (!(key = omni_link_order_key(store, buf)))
-			return -1;
-		int rc = omni_link_keys_add(ks, "order", key, 80, 0, 0, NULL, "order");
-		free(key);
-		if (rc < 0)
-			return -1;
-	}
-	if (!is_dm_channel(channel))
-		return 0;
+	if (!(named = json_array()) || add_order_keys(ks, store, omni_record_get(rec, "order_ids")) < 0)
+		goto out;
+	/* Numbers in the customer's words: claims, found as omni-fetch finds
+	 * them, for records that come without. */
+	if ((subject = omni_json_string(omni_record_get(rec, "subject"), NULL)))
+		omni_order_ids_find(subject, named);
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &v)) {
 		char *text;
@@ -251,12 +280,20 @@ omni_link_keys_collect(const omni_record *rec, const char *region,
 			continue;
 		if (!(text = omni_json_string(omni_json_get(v, "text"), NULL)))
 			continue;
-		int rc = strchr(text, '@') ? text_emails(ks, text) : 0;
+		omni_order_ids_find(text, named);
+		int rc = is_dm && strchr(text, '@') ? text_emails(ks, text) : 0;
 		free(text);
 		if (rc < 0)
-			return -1;
+			goto out;
 	}
-	return 0;
+	json_array_foreach(named, i, n)
+		if (add_order_key(ks, store, json_string_value(n)) < 0)
+			goto out;
+	status = 0;
+out:
+	free(subject);
+	json_decref(named);
+	return status;
 }
 
 /* Reply and forward prefixes in English, German, Italian, French,

@@ -48,7 +48,7 @@ names_orders(omni_link *l, const input *in, const char *ticket, int *some)
 	*some = 0;
 	for (size_t i = 0; i < in->keys.n; i++) {
 		omni_stmt *st;
-		if (strcmp(in->keys.v[i].kind, "order") != 0 || in->keys.v[i].why[0] != 'o')
+		if (strcmp(in->keys.v[i].kind, "order") != 0)
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_TICKET_HAS_ORDER);
 		omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket));

@@ -1,8 +1,11 @@
 /*
  * link_who.c - which customer a ticket is.
  *
- * Strong keys look customers up (the sender's own first, then keys found
- * through an order or in the text); weak keys are only recorded.  A
+ * Strong keys look customers up (the sender's own first, then those of her
+ * shop account and of orders verified as hers); weak keys are only
+ * recorded.  Claims (order numbers, addresses written in a message) never
+ * look anyone up, nor are they kept as anyone's keys; only a marketplace
+ * writing about an order itself (an A-to-z notice) names its buyer by it.  A
  * customer found is taken unless one of its exclusive keys (one value per
  * customer: a social id, a marketplace buyer, a platform customer id)
  * differs from one already taken, or --unmerge blocked the pair.  Several
@@ -161,6 +164,17 @@ usable(const omni_link_key *k, const char *channel)
 	return !k->channel || strcmp(k->channel, channel) == 0;
 }
 
+/* Is k the sender's identity (the channel vouches for it, or an account or
+ * a verified order that is hers), not a claim: an order number or an
+ * address written in a message finds and merges no one. */
+static int
+identity(const omni_link_key *k)
+{
+	if (strcmp(k->kind, "order") == 0)
+		return strcmp(k->why, "channel") == 0;
+	return strcmp(k->why, "text") != 0;
+}
+
 int
 omni_link_blocked(omni_link *l, const char *x, const char *y)
 {
@@ -260,7 +274,7 @@ omni_link_customer(omni_link *l, const omni_link_keys *keys, const char *channel
 			const omni_link_key *k = &keys->v[i];
 			omni_stmt *st;
 			int rc;
-			if (k->direct != direct || k->strength < OMNI_LINK_STRONG ||
+			if (k->direct != direct || k->strength < OMNI_LINK_STRONG || !identity(k) ||
 			    !usable(k, channel) || (k->exclusive && conflicts(&set, k->kind, k->value)))
 				continue;
 			st = omni_link_stmt(l, OMNI_LS_KEY_GET);
@@ -339,7 +353,8 @@ omni_link_keys_store(omni_link *l, const char *cid, const omni_link_keys *keys,
 	for (size_t i = 0; i < keys->n; i++) {
 		const omni_link_key *k = &keys->v[i];
 		omni_stmt *st;
-		if (!usable(k, channel) || (orders_only && strcmp(k->kind, "order") != 0))
+		if (!usable(k, channel) || (orders_only && strcmp(k->kind, "order") != 0) ||
+		    (!identity(k) && strcmp(k->kind, "order") != 0))
 			continue;
 		if (k->exclusive && conflicts(&set, k->kind, k->value))
 			continue;     /* never two values of a one-value kind */
