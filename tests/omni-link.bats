@@ -191,7 +191,7 @@ export -f latest
 		t j3 email 2026-11-02T11:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "Something else"'
 		t j4 email 2026-11-30T10:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "RIF: Lieferung fehlt"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
-	run bash -c "omni-link -e --window 2d '$BATS_TEST_TMPDIR/in.ndjson' 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/; s/cus-[0-9a-f]*/C/'"
+	run bash -c "omni-link -e --window 2d '$BATS_TEST_TMPDIR/in.ndjson' 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/g; s/cus-[0-9a-f]*/C/g'"
 	assert_line --index 0 'omni-link: j1: ticket T (new); customer C (new)'
 	assert_line --index 1 'omni-link: j2: ticket T (subject lieferung fehlt, confidence 0.80); customer C (email b@example.com)'
 	assert_line --index 2 'omni-link: j3: ticket T (window, confidence 0.60); customer C (email b@example.com)'
@@ -433,4 +433,44 @@ export -f latest
 		SELECT group_concat(l.source_id) FROM ticket_links l JOIN tickets t ON t.seq = l.ticket;
 		SELECT count(*) FROM link_ticket_orders o JOIN tickets t ON t.seq = o.ticket"
 	assert_output $'7\nok\n2|1\nr1,r2\n1'
+}
+
+@test "identity: a stranger quoting an order gets it unverified; its buyer, by her address, verified; a DM with the number and the order's address, by facts, and stays its own customer" {
+	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
+	{
+		t s1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["stranger@example.com"]} | .messages[0].text = "Where is my order #1061?"'
+		t s2 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["Giulia.Rossi87@example.net"]} | .messages[0].text = "Any news on #1061?"'
+		t s3 instagram 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "4242"}} | .messages[0].text = "ordine #1061, la mail è giulia.rossi87@example.net"'
+		t s4 instagram 2026-11-18T12:30:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | .messages[0].text = "#1061"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link -e "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -c '[.merged_from[0], .orders[0].number, .orders[0].verified, .orders[0].verified_by, .customer.emails]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson" 2>/dev/null)"
+	assert_line --index 0 '["s1","#1061",false,null,["stranger@example.com"]]'
+	assert_line --index 1 '["s2","#1061",true,"email",["giulia.rossi87@example.net"]]'
+	assert_line --index 2 '["s3","#1061",true,"facts",[]]'
+	assert_line --index 3 '["s4","#1061",false,null,[]]'
+	# four senders, four customers: nobody's keys went to anyone else
+	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets;
+		SELECT count(*) FROM identity_keys WHERE value = 'giulia.rossi87@example.net'"
+	assert_output $'4\n1'
+	run bash -c "omni-link -e '$BATS_TEST_TMPDIR/in.ndjson' 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/g; s/cus-[0-9a-f]*/C/g'"
+	assert_line --index 0 'omni-link: s1: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified'
+	assert_line --index 1 'omni-link: s2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'
+	assert_line --index 2 'omni-link: s3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (facts)'
+}
+
+@test "threading: replies of many people to one BCC'd mail are one conversation per sender" {
+	{
+		t b1 email 2026-11-10T10:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "b1@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+		t b2 email 2026-11-10T10:05:00Z '.customer = {emails: ["bob@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "b2@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+		t b3 email 2026-11-10T11:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "b3@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -c '[.id, .customer.emails, .merged_from]'"
+	assert_success
+	a=$(sed -n 1p <<<"$output" | jq -r '.[0]')
+	b=$(sed -n 2p <<<"$output" | jq -r '.[0]')
+	refute [ "$a" = "$b" ]
+	assert_line --index 1 "[\"$b\",[\"bob@example.com\"],[\"b2\"]]"
+	assert_line --index 2 "[\"$a\",[\"ann@example.com\"],[\"b1\",\"b3\"]]"
 }

@@ -461,7 +461,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
 		goto out;
 	if (explain && l->o.explain)
-		*explain = omni_link_explain(&in, &v);
+		*explain = omni_link_explain(&in, &v, l->orders_said);
 	status = 0;
 out:
 	for (size_t i = 0; i < ns; i++) {

@@ -133,6 +133,9 @@ struct omni_link {
 	 * name a ticket by), as this record looked them up or gave them. */
 	struct { char id[40]; int64_t seq; } seqs[16];
 	size_t nseqs;
+	/* With --explain: what the last ticket written said of its orders
+	 * ("; order #1061 verified (email)"), NUL-terminated. */
+	char orders_said[512];
 };
 
 /* Forgets what the last record read (before each record, after merges). */

@@ -226,7 +226,6 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const char *fact
 	                    strcmp(ch, "walmart") == 0 || strcmp(ch, "tiktok") == 0);
 	const char *by = NULL;
 
-	(void)l;
 	if (email && held(ks, "amazon", omni_ident_email(email)))
 		by = "marketplace";
 	else if (email && held(ks, "email", omni_ident_email(email)))
@@ -237,6 +236,13 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const char *fact
 		by = "phone";
 	else if (email && gives_email(facts, email))
 		by = "facts";
+	if (l->o.explain) {
+		size_t n = strlen(l->orders_said);
+		snprintf(l->orders_said + n, sizeof l->orders_said - n, "; order %s %s%s%s",
+		         json_string_value(json_object_get(o, "number")) ?
+		         json_string_value(json_object_get(o, "number")) : "?",
+		         by ? "verified (" : "not verified", by ? by : "", by ? ")" : "");
+	}
 	json_object_set_new(o, "verified", json_boolean(by != NULL));
 	if (by)
 		json_object_set_new(o, "verified_by", json_string(by));

@@ -215,7 +215,7 @@ omni_link_json_list(const char *s)
 }
 
 char *
-omni_link_explain(const input *in, const verdict *v)
+omni_link_explain(const input *in, const verdict *v, const char *orders)
 {
 	char buf[4096];
 	size_t n;
@@ -238,8 +238,11 @@ omni_link_explain(const input *in, const verdict *v)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "; absorbed ticket %s",
 		                      v->bridged[i]);
 	if (v->who.conflicts && n < sizeof buf)
-		snprintf(buf + n, sizeof buf - n, "; %d customer(s) kept apart by a conflicting key",
-		         v->who.conflicts);
+		n += (size_t)snprintf(buf + n, sizeof buf - n,
+		                      "; %d customer(s) kept apart by a conflicting key",
+		                      v->who.conflicts);
+	if (n < sizeof buf)
+		snprintf(buf + n, sizeof buf - n, "%s", orders);
 	return strdup(buf);
 }
 

@@ -78,6 +78,6 @@ int omni_link_put_rows(omni_link *l, const input *in, const verdict *v,
 /* ["s"]: new, or NULL. */
 char *omni_link_json_list(const char *s);
 /* What --explain says of a record: new. */
-char *omni_link_explain(const input *in, const verdict *v);
+char *omni_link_explain(const input *in, const verdict *v, const char *orders);
 
 #endif

@@ -47,6 +47,7 @@ omni_link_cache_reset(omni_link *l)
 		free(l->order_miss[i]);
 	l->norder_miss = 0;
 	l->nseqs = 0;
+	l->orders_said[0] = '\0';
 }
 
 const omni_link_keys *
