@@ -302,45 +302,6 @@ other_sender(omni_link *l, input *in, verdict *v, omni_error *err)
 	return 0;
 }
 
-/* Appends the inbound messages' text of rec to t, lowercase. */
-static void
-add_words(omni_text *t, const omni_record *rec)
-{
-	omni_jiter it;
-	omni_span m;
-
-	omni_json_iter(&it, omni_record_get(rec, "messages"));
-	while (omni_json_next(&it, NULL, &m)) {
-		char *s;
-		if (!omni_json_string_eq(omni_json_get(m, "direction"), "in") ||
-		    !(s = omni_json_string(omni_json_get(m, "text"), NULL)))
-			continue;
-		for (char *p = s; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
-		omni_text_put(t, s, strlen(s));
-		omni_text_put(t, "\n", 1);
-		free(s);
-	}
-}
-
-/* What the customer wrote in the ticket, lowercase, for the facts that
- * verify an order: new, or NULL (none, or out of memory: nothing is
- * verified by facts then). */
-static char *
-customer_words(const omni_record *rec, const omni_record *const *stored, size_t n)
-{
-	omni_text t = { 0 };
-
-	add_words(&t, rec);
-	for (size_t i = 0; i < n; i++)
-		add_words(&t, stored[i]);
-	if (t.failed) {
-		free(t.p);
-		return NULL;
-	}
-	return t.p;
-}
-
 /* Which ticket and customer the record joins. */
 static int
 decide(omni_link *l, input *in, verdict *v, omni_error *err)
@@ -393,7 +354,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	const omni_record *stored[1 + MAX_CANDS];
 	size_t ns = 0;
 	omni_link_parts parts = { 0 };
-	char *merged = NULL, *facts = NULL;
+	char *merged = NULL;
 	int status = -1;
 
 	memset(&v, 0, sizeof v);
@@ -455,7 +416,6 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 		in.subject, in.thread[0] ? in.thread + 2 : NULL
 	};
 	parts.row = row;
-	parts.facts = facts = customer_words(rec, stored, ns);
 	parts.region = region_of(l, in.store);
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
@@ -470,7 +430,6 @@ out:
 	}
 	input_free(&in);
 	free(merged);
-	free(facts);
 	/* No statement may hold a read snapshot past the record: a lingering
 	 * one keeps the WAL from being checkpointed. */
 	omni_store_reset_all(l->store);

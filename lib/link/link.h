@@ -62,10 +62,20 @@ typedef struct omni_link_parts {
 	 * and thread key from a record (NULL: none), stored with the record
 	 * in one statement; row NULL: only the record is updated. */
 	const char *const *row;
-	/* In: the customer's own words in the ticket, lowercase (NULL: none),
-	 * and the store's phone region (NULL: US), to verify its orders. */
-	const char *facts, *region;
+	/* In: the store's phone region (NULL: US), to verify its orders. */
+	const char *region;
 } omni_link_parts;
+
+/* The records whose inbound words may verify an order by facts, and
+ * their text, lowercase, read when first needed (text new, freed by the
+ * owner of the struct). */
+typedef struct omni_link_words {
+	const omni_record *rec;
+	const omni_record *const *stored;
+	size_t nstored;
+	char *text;
+	int read;
+} omni_link_words;
 
 /* The merged ticket, one line without its newline: in's members in order
  * with the parts in place (or appended), and the messages of stored[]
@@ -176,12 +186,12 @@ char *omni_link_customer_json(omni_link *l, const char *customer_id,
                               omni_error *err);
 /* The ticket's order numbers and its orders from the store (omni-ticket(5),
  * "Orders"), each marked verified or not for customer (her keys, or the
- * address the order was placed with in facts), read once: 0 and both new,
+ * address the order was placed with in the words of w), read once: 0 and both new,
  * or -1 with err.  The customer's
  * other tickets (`history`, newest first), the records it absorbed:
  * compact JSON, new. */
 int omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer,
-                           const char *facts, const char *region, char **ids_json,
+                           omni_link_words *w, const char *region, char **ids_json,
                            char **orders_json, omni_error *err);
 char *omni_link_history_json(omni_link *l, const char *ticket_id,
                              const char *customer_id, omni_error *err);

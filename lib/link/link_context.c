@@ -208,13 +208,66 @@ gives_email(const char *facts, const char *email)
 	return strstr(facts, buf) != NULL;
 }
 
+/* Appends the inbound messages' text of rec to t, lowercase. */
+static void
+add_words(omni_text *t, const omni_record *rec)
+{
+	omni_jiter it;
+	omni_span m;
+
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		char *s;
+		if (!omni_json_string_eq(omni_json_get(m, "direction"), "in") ||
+		    !(s = omni_json_string(omni_json_get(m, "text"), NULL)))
+			continue;
+		for (char *p = s; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		omni_text_put(t, s, strlen(s));
+		omni_text_put(t, "\n", 1);
+		free(s);
+	}
+}
+
+/* What the customer wrote in the ticket, lowercase, for the facts that
+ * verify an order: new, or NULL (none, or out of memory: nothing is
+ * verified by facts then). */
+static char *
+customer_words(const omni_record *rec, const omni_record *const *stored, size_t n)
+{
+	omni_text t = { 0 };
+
+	add_words(&t, rec);
+	for (size_t i = 0; i < n; i++)
+		add_words(&t, stored[i]);
+	if (t.failed) {
+		free(t.p);
+		return NULL;
+	}
+	return t.p;
+}
+
+/* The customer's words, read once when an order first asks: borrowed
+ * from w, or NULL. */
+static const char *
+words_of(const omni_link_words *cw)
+{
+	omni_link_words *w = (omni_link_words *)cw;
+
+	if (!w->read && w->rec) {
+		w->text = customer_words(w->rec, w->stored, w->nstored);
+		w->read = 1;
+	}
+	return w->text;
+}
+
 /* How the order is the sender's (omni-link(1), "Orders"): her own keys
  * match its buyer's, or her words give two facts only the buyer knows
  * (the number, named to be here, and the address it was placed with).
  * Sets verified and verified_by on o, and drops the buyer (the ticket
  * has its own customer). */
 static void
-verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const char *facts,
+verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_words *w,
              const char *region)
 {
 	const json_t *c = json_object_get(o, "customer");
@@ -234,7 +287,7 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const char *fact
 		by = market ? "marketplace" : "customer_id";
 	else if (phone && held(ks, "phone", omni_ident_phone(phone, region)))
 		by = "phone";
-	else if (email && gives_email(facts, email))
+	else if (email && gives_email(words_of(w), email))
 		by = "facts";
 	if (l->o.explain) {
 		size_t n = strlen(l->orders_said);
@@ -251,7 +304,7 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const char *fact
 
 int
 omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer,
-                       const char *facts, const char *region, char **ids_json,
+                       omni_link_words *w, const char *region, char **ids_json,
                        char **orders_json, omni_error *err)
 {
 	omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
@@ -284,7 +337,7 @@ omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer
 			goto fail;
 		}
 		if (o) {
-			verify_order(l, o, ks, facts, region);
+			verify_order(l, o, ks, w, region);
 			json_array_append_new(orders, o);
 		} else if (err->status) {
 			goto fail;

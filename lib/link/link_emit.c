@@ -147,11 +147,12 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	size_t len = 0;
 	int status = -1;
 	omni_stmt *st;
+	omni_link_words words = { base, stored, nstored, NULL, 0 };
 
 	snprintf(idj, sizeof idj, "\"%s\"", ticket);
 	p->id_json = idj;
 	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
-	    omni_link_orders_parts(l, ticket, customer, p->facts, p->region, &ids, &orders,
+	    omni_link_orders_parts(l, ticket, customer, &words, p->region, &ids, &orders,
 	                           err) < 0 ||
 	    (!p->history_json &&
 	     !(p->history_json = hist = omni_link_history_json(l, ticket, customer, err))) ||
@@ -200,6 +201,7 @@ out:
 	free(hist);
 	free(merged);
 	free(line);
+	free(words.text);
 	return status;
 }
 

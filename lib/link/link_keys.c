@@ -260,27 +260,31 @@ omni_link_keys_collect(const omni_record *rec, const char *region,
 	omni_span v;
 	json_t *named = NULL, *n;
 	size_t i;
-	int status = -1, is_dm;
+	int status = -1, is_dm, scan;
+	omni_span ids;
 
 	omni_json_string_buf(omni_record_get(rec, "channel"), channel, sizeof channel);
 	omni_json_string_buf(omni_record_get(rec, "store"), store, sizeof store);
 	is_dm = is_dm_channel(channel);
 	if (collect_customer(omni_record_get(rec, "customer"), region, ks) < 0)
 		return -1;
-	if (!(named = json_array()) || add_order_keys(ks, store, omni_record_get(rec, "order_ids")) < 0)
+	ids = omni_record_get(rec, "order_ids");
+	if (!(named = json_array()) || add_order_keys(ks, store, ids) < 0)
 		goto out;
-	/* Numbers in the customer's words: claims, found as omni-fetch finds
-	 * them, for records that come without. */
-	if ((subject = omni_json_string(omni_record_get(rec, "subject"), NULL)))
+	/* A record without order_ids (omni-fetch's list has the numbers of
+	 * the text too): the customer's words are read for them here. */
+	scan = omni_json_type(ids) == OMNI_J_ABSENT;
+	if (scan && (subject = omni_json_string(omni_record_get(rec, "subject"), NULL)))
 		omni_order_ids_find(subject, named);
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &v)) {
 		char *text;
-		if (!omni_json_string_eq(omni_json_get(v, "direction"), "in"))
+		if (!(scan || is_dm) || !omni_json_string_eq(omni_json_get(v, "direction"), "in"))
 			continue;
 		if (!(text = omni_json_string(omni_json_get(v, "text"), NULL)))
 			continue;
-		omni_order_ids_find(text, named);
+		if (scan)
+			omni_order_ids_find(text, named);
 		int rc = is_dm && strchr(text, '@') ? text_emails(ks, text) : 0;
 		free(text);
 		if (rc < 0)
