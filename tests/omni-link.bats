@@ -438,10 +438,10 @@ export -f latest
 @test "identity: a stranger quoting an order gets it unverified; its buyer, by her address, verified; a DM with the number and the order's address, by facts, and stays its own customer" {
 	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
 	{
-		t s1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["stranger@example.com"]} | .messages[0].text = "Where is my order #1061?"'
-		t s2 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["Giulia.Rossi87@example.net"]} | .messages[0].text = "Any news on #1061?"'
-		t s3 instagram 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "4242"}} | .messages[0].text = "ordine #1061, la mail è giulia.rossi87@example.net"'
-		t s4 instagram 2026-11-18T12:30:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | .messages[0].text = "#1061"'
+		t s1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["stranger@example.com"]} | del(.order_ids) | .messages[0].text = "Where is my order #1061?"'
+		t s2 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["Giulia.Rossi87@example.net"]} | del(.order_ids) | .messages[0].text = "Any news on #1061?"'
+		t s3 instagram 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "4242"}} | .order_ids = ["#1061"] | .messages[0].text = "ordine #1061, la mail è giulia.rossi87@example.net"'
+		t s4 instagram 2026-11-18T12:30:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | del(.order_ids) | .messages[0].text = "#1061"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run omni-link -e "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success
