@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # Security: secrets kept out of output, traces and core files; loose
 # permissions on the configuration and the store refused; hostile field
-# values escaped in omni-report's formats; TLS verification always on.
+# values escaped in omni-report's formats; TLS verification always on;
+# a NUL in an id, a key or an address refused by every program.
 
 bats_require_minimum_version 1.5.0
 load test_helper
@@ -172,6 +173,98 @@ hostile() {
 	run omni-report "$NOW" -s 2000-01-01 -b channel "$BATS_TEST_TMPDIR/esc.ndjson"
 	assert_success
 	refute_output --partial $'\e'
+}
+
+# ---- NUL (U+0000) in ids, keys and addresses ----
+
+# nul_ticket ID [JQ-FILTER]: an e-mail ticket as omni-fetch writes one.
+nul_ticket() {
+	jq -nc --arg id "$1" '{omni: 1, id: $id, channel: "email", kind: "message",
+		source: {name: "test", external_id: $id, thread_key: $id},
+		customer: {emails: [($id + "@example.com")]},
+		messages: [{id: ("m-" + $id), direction: "in", author: "customer",
+		            at: "2026-11-01T10:00:00Z", text: "hi", channel: "email"}]}' |
+		jq -c "${2:-.}"
+}
+
+@test "omni-link: ids x\\u0000A and x\\u0000B are bad data at line 1 (65), not one ticket; -k sets both aside, links the rest" {
+	local in=$BATS_TEST_TMPDIR/in.ndjson
+	{ nul_ticket a '.id = "x\u0000A"'; nul_ticket b '.id = "x\u0000B"'
+	  nul_ticket c '.messages[0].text = "hi\u0000there"'; } >"$in"
+	run --separate-stderr omni-link "$in"
+	assert_failure 65
+	assert_output ''
+	[ "$stderr" = "omni-link: $in:1:18: id holds a NUL character (\\u0000)" ]
+	run --separate-stderr omni-link -k -r "$BATS_TEST_TMPDIR/rej" "$in"
+	assert_failure 1
+	[ "$stderr" = "omni-link: $in:1:18: id holds a NUL character (\\u0000)"$'\n'"omni-link: $in:2:18: id holds a NUL character (\\u0000)" ]
+	# the text's NUL is text: it passes byte for byte
+	assert_equal "$(grep -o '"text":"[^"]*"' <<<"$output")" '"text":"hi\u0000there"'
+	run jq -c '[.merged_from, [.messages[].id]]' <<<"$output"
+	assert_output '[["c"],["m-c"]]'
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" "$(head -n 2 "$in")"
+	run sqlite3 "$OMNI_DB" 'SELECT (SELECT count(*) FROM tickets) || " " || (SELECT count(*) FROM messages)'
+	assert_output '1 1'
+}
+
+@test "omni-link: an address, a handle, an order or a message id holding U+0000 is refused, never stored cut short" {
+	local f
+	for f in '.customer.emails = ["victim@example.com\u0000@evil.example"]|customer.emails' \
+	         '.customer.handles = {instagram: "17841\u00009"}|customer.handles.instagram' \
+	         '.order_ids = ["#1042\u00001"]|order_ids' \
+	         '.messages[0].id = "m\u0000"|messages.id' \
+	         '.source.references = ["a@example.com", "victim-thread@example.com\u0000x"]|source.references'; do
+		nul_ticket v "${f%|*}" >"$BATS_TEST_TMPDIR/v.ndjson"
+		run omni-link "$BATS_TEST_TMPDIR/v.ndjson"
+		assert_failure 65
+		assert_output --regexp "^omni-link: $BATS_TEST_TMPDIR/v.ndjson:1:[0-9]+: ${f#*|} holds a NUL character"
+	done
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM identity_keys'
+	assert_output 0
+}
+
+@test "omni-route: a ticket id holding U+0000 is bad data (65); -k sets it aside and assigns the rest, one row each" {
+	{ cat "$TOP/share/omni/rules"; printf 'assign support\n\tagents ann bob\n'; } >"$BATS_TEST_TMPDIR/rules"
+	{ nul_ticket t '.id = "t\u0000A"'; nul_ticket t '.id = "t\u0000B"'; nul_ticket ok; } >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-route -R "$BATS_TEST_TMPDIR/rules" "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_failure 65
+	assert_output "omni-route: $BATS_TEST_TMPDIR/in.ndjson:1:18: id holds a NUL character (\\u0000)"
+	run --separate-stderr omni-route -k -R "$BATS_TEST_TMPDIR/rules" "$NOW" "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_failure 1
+	run jq -r '[.id, .assignee] | @tsv' <<<"$output"
+	assert_output $'ok\tann'
+	run sqlite3 "$OMNI_DB" 'SELECT ticket_id, agent FROM route_assignments'
+	assert_output 'ok|ann'
+}
+
+@test "omni-reply: a recipient holding U+0000 is refused (65): nothing sent, nothing in the ledger" {
+	printf '[reply]\nmeta_api = %s/meta\nretries = 1\n' "$FX" >"$BATS_TEST_TMPDIR/omni.conf"
+	jq -c '.customer.handles.facebook = "6901234567891234\u0000999"' "$FIXTURES/reply/messenger.json" \
+		>"$BATS_TEST_TMPDIR/fb.ndjson"
+	OMNI_META_TOKEN=t run omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --send \
+		--now 2026-11-20T12:00:00Z "$BATS_TEST_TMPDIR/fb.ndjson"
+	assert_failure 65
+	assert_output --regexp "^omni-reply: $BATS_TEST_TMPDIR/fb.ndjson:1:[0-9]+: customer.handles.facebook holds a NUL character"
+	assert_equal "$(fixture_requests)" ''
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM send_ledger'
+	assert_output 0
+	jq -c '.customer.emails = ["victim@example.com\u0000@evil.example"]' "$FIXTURES/reply/email-wismo.json" \
+		>"$BATS_TEST_TMPDIR/mail.ndjson"
+	run omni-reply -t wismo_shipped <"$BATS_TEST_TMPDIR/mail.ndjson"
+	assert_failure 65
+	assert_output --regexp '^omni-reply: stdin:1:[0-9]+: customer.emails holds a NUL character'
+}
+
+@test "every ticket reader: an id holding U+0000 is bad data at its line and column (65); -k goes on" {
+	# the second line starts with white space
+	{ nul_ticket a; printf ' '; nul_ticket b '.id = "b\u0000"'; } >"$BATS_TEST_TMPDIR/in.ndjson"
+	for p in $(omni_programs | grep -vx omni-fetch); do
+		run --separate-stderr "$p" "$BATS_TEST_TMPDIR/in.ndjson"
+		assert_failure 65
+		assert_equal "$stderr" "$p: $BATS_TEST_TMPDIR/in.ndjson:2:19: id holds a NUL character (\\u0000)"
+		run --separate-stderr "$p" -k "$BATS_TEST_TMPDIR/in.ndjson"
+		assert_failure 1
+	done
 }
 
 # ---- TLS ----
