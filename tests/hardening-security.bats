@@ -267,6 +267,44 @@ nul_ticket() {
 	done
 }
 
+@test "omni-fetch file: an order number or a message id holding U+0000 is bad data at its line (65), stored nowhere" {
+	sed 's/"name": "#1042"/"name": "#10\\u000042"/' "$FIXTURES/fetch/file/shopify-orders.json" \
+		>"$BATS_TEST_TMPDIR/orders.json"
+	run omni-fetch --orders "file:$BATS_TEST_TMPDIR/orders.json"
+	assert_failure 65
+	assert_output "omni-fetch: $BATS_TEST_TMPDIR/orders.json:63:27: a string holds a NUL character (\\u0000)"
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM orders'
+	assert_output 0
+	# a Meta delivery a line, on the quick path too: the mid, an attachment
+	sed '1s/aWdf_mid_001/aWdf_mid\\u0000001/' "$FIXTURES/fetch/file/instagram-dump.ndjson" >"$BATS_TEST_TMPDIR/a.ndjson"
+	sed '1s|"text":|"attachments":[{"type":"image","payload":{"url":"https://x.example/\\u0000"}}],"text":|' \
+		"$FIXTURES/fetch/file/instagram-dump.ndjson" >"$BATS_TEST_TMPDIR/b.ndjson"
+	for f in a b; do
+		run --separate-stderr omni-fetch "file:$BATS_TEST_TMPDIR/$f.ndjson"
+		assert_failure 65
+		assert_output ''
+		[[ $stderr =~ ^"omni-fetch: $BATS_TEST_TMPDIR/$f.ndjson:1:"[0-9]+": a string holds a NUL character (\\u0000)"$ ]]
+	done
+	run sqlite3 "$OMNI_DB" 'SELECT count(*) FROM fetch_seen'
+	assert_output 0
+}
+
+@test "omni-fetch --webhook: a sender id holding U+0000 is a malformed delivery (65; 400 to a web server)" {
+	jq '.entry[0].messaging[0].sender.id = "6901234567891234\u0000999"' \
+		"$FIXTURES/fetch/file/meta-messenger-webhook.json" >"$BATS_TEST_TMPDIR/body.json"
+	local sig
+	sig=sha256=$(python3 -c 'import hmac,hashlib,sys; print(hmac.new(b"s", open(sys.argv[1],"rb").read(), hashlib.sha256).hexdigest())' "$BATS_TEST_TMPDIR/body.json")
+	OMNI_META_SECRET=s run omni-fetch --webhook meta -H "X-Hub-Signature-256: $sig" "$BATS_TEST_TMPDIR/body.json"
+	assert_failure 65
+	assert_output --regexp "^omni-fetch: $BATS_TEST_TMPDIR/body.json:[0-9]+:[0-9]+: bad json in the body: a string holds a NUL character"
+	OMNI_META_SECRET=s run env GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=POST \
+		CONTENT_LENGTH="$(stat -c %s "$BATS_TEST_TMPDIR/body.json")" HTTP_X_HUB_SIGNATURE_256="$sig" \
+		omni-fetch --webhook meta --output "$BATS_TEST_TMPDIR/tickets.ndjson" <"$BATS_TEST_TMPDIR/body.json"
+	assert_failure 65
+	assert_line --index 0 $'Status: 400 Bad Request\r'
+	assert_equal "$(wc -c <"$BATS_TEST_TMPDIR/tickets.ndjson")" 0
+}
+
 # ---- TLS ----
 
 @test "TLS verification is on for every request and nothing turns it off" {

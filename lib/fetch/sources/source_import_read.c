@@ -145,7 +145,7 @@ import_read_json(struct imp *m, const char *buf, size_t len, omni_error *err)
 
 	if (!doc)
 		return omni_error_set(err, OMNI_EX_DATAERR, m->path, je.line, je.column, "%s",
-		                      je.text), -1;
+		                      omni_payload_json_why(&je)), -1;
 	if (!json_is_array(doc)) {
 		rc = json_row(m, doc, 1, buf, len, err);
 		json_decref(doc);
@@ -184,7 +184,7 @@ import_read_ndjson(struct imp *m, const char *buf, size_t len, omni_error *err)
 		}
 		if (!(o = json_loadb(p, n, 0, &je))) {
 			struct row r = { .line = line, .column = je.column };
-			rc = import_add_row(m, &r, p, n, je.text, err);
+			rc = import_add_row(m, &r, p, n, omni_payload_json_why(&je), err);
 		} else {
 			rc = json_row(m, o, line, p, n, err);
 			json_decref(o);
