@@ -305,6 +305,42 @@ nul_ticket() {
 	assert_equal "$(wc -c <"$BATS_TEST_TMPDIR/tickets.ndjson")" 0
 }
 
+@test "omni-fetch: a mail whose From or Message-ID holds a NUL byte is bad data at its line (65); -k goes on" {
+	local md=$BATS_TEST_TMPDIR/md
+	mkdir -p "$md/new" "$md/cur" "$md/tmp"
+	printf 'From: victim@example.com\0@evil.example\r\nSubject: hi\r\nMessage-ID: <a1@evil.example>\r\nDate: Mon, 4 Mar 2024 10:00:00 +0000\r\n\r\nWhere is #1042?\r\n' \
+		>"$md/new/1.eml"
+	printf 'From: eve@evil.example\r\nSubject: hi\r\nMessage-ID: <victim-thread@example.com\0x>\r\nDate: Mon, 4 Mar 2024 10:00:00 +0000\r\n\r\nhi\r\n' \
+		>"$md/new/2.eml"
+	printf 'From: ann@example.com\r\nSubject: hi\r\nMessage-ID: <a3@example.com>\r\nDate: Mon, 4 Mar 2024 10:00:00 +0000\r\n\r\nhello\0 there\r\n' \
+		>"$md/new/3.eml"
+	run omni-fetch "maildir:$md"
+	assert_failure 65
+	assert_output "omni-fetch: $md/new/1.eml:1: the From field holds a NUL byte"
+	run --separate-stderr omni-fetch -k "maildir:$md"
+	assert_failure 1
+	assert_equal "$stderr" "omni-fetch: $md/new/1.eml:1: the From field holds a NUL byte
+omni-fetch: $md/new/2.eml:3: the Message-ID field holds a NUL byte
+omni-fetch: 2 malformed records skipped (--reject FILE keeps them)"
+	run jq -c '[.customer.emails, .source.message_id]' <<<"$output"
+	assert_output '[["ann@example.com"],"a3@example.com"]'
+}
+
+@test "omni-fetch import: a CSV row holding a NUL byte is bad data at its line (65), not the address before it" {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf 'conversation,id,sender_email,text,timestamp\nc-1,m-1,ann@example.com,hi,2024-03-07T08:26:40Z\nc-2,m-2,victim@example.com\0@evil.example,hi,2024-03-07T08:27:40Z\n' \
+		>"$BATS_TEST_TMPDIR/chat.csv"
+	printf '[source x]\nuri = import:%s\nmap.ticket_id = conversation\nmap.message_id = id\nmap.from = sender_email\nmap.body = text\nmap.at = timestamp\n' \
+		"$BATS_TEST_TMPDIR/chat.csv" >"$XDG_CONFIG_HOME/omni/omni.conf"
+	run omni-fetch x
+	assert_failure 65
+	assert_output "omni-fetch: $BATS_TEST_TMPDIR/chat.csv:3: a NUL byte in the row"
+	run --separate-stderr omni-fetch -k x
+	assert_failure 1
+	run jq -c .customer.emails <<<"$output"
+	assert_output '["ann@example.com"]'
+}
+
 # ---- TLS ----
 
 @test "TLS verification is on for every request and nothing turns it off" {

@@ -49,9 +49,13 @@ import_read_csv(struct imp *m, const char *buf, size_t len, omni_error *err)
 			if (idx[i] >= 0 && (size_t)idx[i] < n && fields[idx[i]][0] &&
 			    !(r.v[i] = strdup(fields[idx[i]])))
 				goto oom;
-		char why[64];
-		snprintf(why, sizeof why, "%zu fields where the header has %zu", n, nhead);
-		if (import_add_row(m, &r, raw, rawlen, n != nhead ? why : NULL, err) < 0)
+		char why[64] = "";
+		/* a C string would stop there: "a@example.com\0@evil" is a@example.com */
+		if (memchr(raw, '\0', rawlen))
+			snprintf(why, sizeof why, "a NUL byte in the row");
+		else if (n != nhead)
+			snprintf(why, sizeof why, "%zu fields where the header has %zu", n, nhead);
+		if (import_add_row(m, &r, raw, rawlen, *why ? why : NULL, err) < 0)
 			goto out;
 	}
 	if (got < 0) {
