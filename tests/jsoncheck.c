@@ -8,7 +8,8 @@
  *   that a remove, a set in place and a new key come out as jansson would
  *   have them, and that omni_out_json writes what json_dumps does.  Lookups
  *   (omni_record_get, omni_json_get, omni_json_at) and the string decoders
- *   are checked on the way.  jansson is asked with JSON_ALLOW_NUL (\u0000 is valid
+ *   are checked on the way, and where a U+0000 is (omni_json_nul, the
+ *   record's nul flag).  jansson is asked with JSON_ALLOW_NUL (\u0000 is valid
  *   JSON) and without JSON_REJECT_DUPLICATES (the format accepts repeated
  *   keys; the last one counts).  Where jansson rejects valid JSON for a
  *   limit of its own (an integer beyond 64 bits, a real beyond double, a
@@ -59,7 +60,8 @@ same_string(omni_span v, const char *s, size_t n)
 {
 	size_t len;
 	char *d = omni_json_string(v, &len);
-	int eq = d && len == n && memcmp(d, s, n) == 0;
+	int eq = d && len == n && memcmp(d, s, n) == 0 &&
+	         !omni_json_nul(v) == !memchr(s, '\0', n);
 
 	free(d);
 	return eq;
@@ -180,6 +182,25 @@ same_value(omni_span v, json_t *j)
 	default:
 		return 0;
 	}
+}
+
+/* Does a string of j hold U+0000?  (jansson takes none in a key.) */
+static int
+has_nul(const json_t *j)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+
+	if (json_is_string(j))
+		return memchr(json_string_value(j), '\0', json_string_length(j)) != NULL;
+	json_array_foreach(j, i, x)
+		if (has_nul(x))
+			return 1;
+	json_object_foreach((json_t *)j, k, x)
+		if (has_nul(x))
+			return 1;
+	return 0;
 }
 
 /* Writes the record (or, when r is NULL, the jansson value j) through
@@ -375,6 +396,8 @@ check_line(tally *t, omni_record *rec, const char *line, size_t len,
 		why = ok ? jerr.text : "jansson accepts it";
 	else if (ok && !same_value(trimmed(line, len), j))
 		why = "decoded values differ";
+	else if (ok && !rec->nul != !has_nul(j))
+		why = "the record's nul flag differs";
 	else if (ok && !same_lookups(rec, j))
 		why = "omni_record_get or omni_json_to_jansson differs";
 	else if (ok)

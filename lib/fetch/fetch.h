@@ -384,6 +384,9 @@ int omni_payload_emit(omni_payload *p, json_t *ticket, json_t *seen_keys,
 const char *omni_payload_str(const json_t *o, const char *key);
 /* A string or an integer id as text: new, or NULL. */
 char *omni_payload_id(const json_t *v);
+/* Why jansson refused a document, in our words where its own name its
+ * options (a U+0000, which no payload may hold): borrowed. */
+const char *omni_payload_json_why(const json_error_t *je);
 /* A time given as RFC 3339, RFC 2822, or Unix seconds or milliseconds.
  * 0 ok, -1 absent, empty or not a time. */
 int omni_payload_time(const json_t *v, omni_time *t);

@@ -327,7 +327,7 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 	}
 	if (!(doc = json_loadb(body, blen, 0, &je))) {
 		omni_error_set(err, OMNI_EX_DATAERR, NULL, je.line, je.column,
-		               "bad json in the body: %s", je.text);
+		               "bad json in the body: %s", omni_payload_json_why(&je));
 		goto out;
 	}
 	p.emitted = json_object();

@@ -399,6 +399,25 @@ static int envelope(omni_mail *m, const fields *h)
 	return 0;
 }
 
+/* The fields that become ids, keys and addresses may not hold a NUL
+ * byte: read as C strings they would stop there, and
+ * "victim@example.com\0@evil" would be the victim's address. */
+static int nul_field(const ctx *c, const fields *h)
+{
+	static const char *const names[] = { "Message-ID", "In-Reply-To", "References",
+	                                     "From", "Reply-To", "To" };
+	const field *f = h->v;
+
+	for (; f < h->v + h->n; f++)
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (f->namelen == strlen(names[i]) &&
+			    strncasecmp(f->name, names[i], f->namelen) == 0 &&
+			    memchr(f->value, '\0', f->valuelen))
+				return omni_error_set(c->err, OMNI_EX_DATAERR, NULL, line_at(c, f->at),
+				                      0, "the %s field holds a NUL byte", names[i]), -1;
+	return 0;
+}
+
 int omni_mail_parse(const char *buf, size_t len, omni_mail *m, omni_error *err)
 {
 	fields h = {0};
@@ -410,7 +429,13 @@ int omni_mail_parse(const char *buf, size_t len, omni_mail *m, omni_error *err)
 	memset(m, 0, sizeof *m);
 	if (!err)
 		c.err = &scratch;
-	if (fields_parse(buf, len, &h, &off) < 0 || envelope(m, &h) < 0) {
+	if (fields_parse(buf, len, &h, &off) < 0) {
+		omni_error_oom(err);
+		goto out;
+	}
+	if (nul_field(&c, &h) < 0)
+		goto out;
+	if (envelope(m, &h) < 0) {
 		omni_error_oom(err);
 		goto out;
 	}

@@ -12,6 +12,7 @@
 typedef struct jparser {
 	const char *start, *end;
 	omni_error *err;
+	int nul;             /* a \u0000 seen */
 } jparser;
 
 /* Sets the error at byte at (column = 1-based offset) and returns NULL. */
@@ -53,6 +54,7 @@ scan_escape(jparser *ps, const char *p)
 		return fail(ps, p, "invalid \\u escape");
 	if (u >= 0xDC00 && u <= 0xDFFF)
 		return fail(ps, p, "unpaired surrogate in a \\u escape");
+	ps->nul |= u == 0;
 	if (u < 0xD800 || u > 0xDBFF)
 		return p + 6;
 	if (ps->end - p < 12 || p[6] != '\\' || p[7] != 'u' ||
@@ -308,13 +310,14 @@ int
 omni_record_parse(omni_record *r, const char *text, size_t len,
                   omni_error *err)
 {
-	jparser ps = { text, text + len, err };
+	jparser ps = { text, text + len, err, 0 };
 	const char *p, *end = text + len;
 	omni_member m;
 
 	r->text = text;
 	r->len = len;
 	r->nmembers = 0;
+	r->nul = 0;
 	p = skip_ws(text, end);
 	if (p >= end || *p != '{') {
 		omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, p - text + 1,
@@ -361,5 +364,6 @@ tail:
 		fail(&ps, p, "unexpected text after the object");
 		return -1;
 	}
+	r->nul = ps.nul;
 	return 0;
 }

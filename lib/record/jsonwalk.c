@@ -324,6 +324,22 @@ omni_json_string_eq(omni_span v, const char *s)
 	return omni_json_key_eq(inner, s);
 }
 
+/* Validated text: every backslash starts an escape, so stepping over
+ * each escape finds the ones that are \u0000 and never one that is text
+ * (an escaped backslash before "u0000"). */
+const char *
+omni_json_nul(omni_span v)
+{
+	const char *p = v.p, *end = v.p + v.n;
+
+	while (p && p < end && (p = memchr(p, '\\', (size_t)(end - p)))) {
+		if (end - p >= 6 && memcmp(p + 1, "u0000", 5) == 0)
+			return p;
+		p += 2;
+	}
+	return NULL;
+}
+
 /* strtod reads the C locale's decimal point; the programs never change
  * LC_NUMERIC. */
 int

@@ -4,6 +4,7 @@
  * going: then the line is set aside verbatim for the reject file, counted,
  * and reading goes on. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/core.h"
 #include "record/record.h"
@@ -81,6 +82,92 @@ check_version(const omni_record *rec, omni_error *err)
 	                      (int)(v.n > 32 ? 32 : v.n), v.p, OMNI_FORMAT_VERSION);
 }
 
+/* The members of omni-ticket(5) that are ids, keys or addresses, as
+ * paths: an array on the way means each of its elements, and every
+ * string below the end (keys too) counts.  A program stores them or keys
+ * the store with them, as C strings: with a U+0000 in it, "x\u0000A" and
+ * "x\u0000B" would be one ticket.  Text may hold one; it only passes. */
+static const char *const identities[] = {
+	"id", "channel", "store", "merged_from", "order_ids", "source",
+	"queue", "assignee", "customer.id", "customer.emails", "customer.phones",
+	"customer.handles", "messages.id", "messages.channel", "messages.source",
+	"orders.id", "orders.number", "orders.channel", "orders.store",
+	"history.id", "history.channel", "reply.external_id",
+};
+
+/* The first U+0000 in a string of v, or below it: its backslash, or NULL;
+ * *under (may be NULL) the raw key of v's member that holds it. */
+static const char *
+nul_below(omni_span v, omni_span *under)
+{
+	const char *at = NULL;
+	omni_span k, e;
+	omni_jiter it;
+
+	if (omni_json_type(v) == OMNI_J_STRING)
+		return omni_json_nul(v);
+	omni_json_iter(&it, v);
+	while (!at && omni_json_next(&it, &k, &e))
+		if ((at = omni_json_nul(k)) || (at = nul_below(e, NULL)))
+			if (under)
+				*under = k;
+	return at;
+}
+
+/* The first name of path into name (size 16); the rest, or "". */
+static const char *
+first_name(const char *path, char name[16])
+{
+	const char *dot = strchr(path, '.');
+
+	snprintf(name, 16, "%.*s", dot ? (int)(dot - path) : (int)strlen(path), path);
+	return dot ? dot + 1 : "";
+}
+
+/* The first U+0000 at path in v (path: the names still to follow). */
+static const char *
+nul_at(omni_span v, const char *path, omni_span *under)
+{
+	const char *at = NULL, *rest;
+	char name[16];
+	omni_span e;
+	omni_jiter it;
+
+	if (!*path)
+		return nul_below(v, under);
+	if (omni_json_type(v) == OMNI_J_ARRAY) {
+		omni_json_iter(&it, v);
+		while (!at && omni_json_next(&it, NULL, &e))
+			at = nul_at(e, path, under);
+		return at;
+	}
+	rest = first_name(path, name);
+	return nul_at(omni_json_get(v, name), rest, under);
+}
+
+/* An id, key or address holding U+0000 is malformed (omni-ticket(5)). */
+static int
+check_ids(const omni_record *rec, omni_error *err)
+{
+	omni_span under;
+	const char *at, *rest;
+	char name[16];
+
+	if (!rec->nul)          /* the parser saw no \u0000 anywhere */
+		return 0;
+	for (size_t i = 0; i < sizeof identities / sizeof identities[0]; i++) {
+		under.p = NULL;
+		rest = first_name(identities[i], name);
+		if ((at = nul_at(omni_record_get(rec, name), rest, &under)))
+			return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, at - rec->text + 1,
+			                      "%s%s%.*s holds a NUL character (\\u0000)",
+			                      identities[i], under.p ? "." : "",
+			                      under.p ? (int)(under.n > 40 ? 40 : under.n) : 0,
+			                      under.p ? under.p : "");
+	}
+	return 0;
+}
+
 int
 omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err)
 {
@@ -94,7 +181,7 @@ omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err)
 	if ((rc = omni_input_next(r->in, &line, &len, err)) <= 0)
 		return rc;
 	if (omni_record_parse(&r->rec, line, len, err) == 0 &&
-	    check_version(&r->rec, err) == 0) {
+	    check_version(&r->rec, err) == 0 && check_ids(&r->rec, err) == 0) {
 		*rec = &r->rec;
 		return 1;
 	}

@@ -39,6 +39,7 @@ typedef struct omni_record {
 	size_t len;
 	omni_member *members;
 	size_t nmembers, cap;
+	int nul;             /* some string or key holds U+0000 (\u0000) */
 } omni_record;
 
 void omni_record_init(omni_record *r);
@@ -77,6 +78,9 @@ char *omni_json_string(omni_span v, size_t *len);
  * -1 when v is not a string or does not fit. */
 long omni_json_string_buf(omni_span v, char *buf, size_t size);
 int omni_json_string_eq(omni_span v, const char *s);
+/* Where a string value (or a raw key, as omni_json_next gives it) holds
+ * U+0000: the escape's backslash (borrowed), or NULL. */
+const char *omni_json_nul(omni_span v);
 /* 0 and the value; -1 when v is not a number (or, for int64, not an
  * integer that fits). */
 int omni_json_number(omni_span v, double *out);

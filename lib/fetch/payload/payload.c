@@ -214,6 +214,14 @@ omni_payload_id(const json_t *v)
 	return NULL;
 }
 
+const char *
+omni_payload_json_why(const json_error_t *je)
+{
+	if (json_error_code(je) == json_error_null_character)
+		return "a string holds a NUL character (\\u0000)";
+	return je->text;
+}
+
 int
 omni_payload_time(const json_t *v, omni_time *t)
 {

@@ -3,8 +3,8 @@
  * written as text: the same tickets, byte for byte, as lib/fetch/payload/payload_meta.c
  * builds with jansson, without a tree for either.  Anything this path
  * does not take as it is (a time that is not a number, an id that is not
- * a string, a string with a NUL, a message without a mid) is left to the
- * jansson path, which has the last word on errors. */
+ * a string, a message without a mid, a line with a U+0000 anywhere) is
+ * left to the jansson path, which has the last word on errors. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,18 +75,11 @@ has_backslash(omni_span v)
 }
 
 /* A string value that is present and not empty (as str() of
- * payload_meta.c takes it): 1, else 0; -1 when it needs decoding into
- * something the jansson path must judge (a NUL). */
+ * payload_meta.c takes it): 1, else 0. */
 static int
 text_of(omni_span v)
 {
-	if (omni_json_type(v) != OMNI_J_STRING)
-		return 0;
-	if (v.n <= 2)
-		return 0;
-	if (has_backslash(v) && memmem(v.p, v.n, "\\u0000", 6))
-		return -1;
-	return 1;
+	return omni_json_type(v) == OMNI_J_STRING && v.n > 2;
 }
 
 /* v (a string span) as JSON text: the raw bytes when there is no escape
@@ -195,18 +188,16 @@ read_event(struct ev *e, omni_span entry)
 	if (omni_json_type(msg[0]) == OMNI_J_TRUE)
 		return 0;
 	e->mid = msg[1];
-	if (text_of(e->mid) != 1 || has_backslash(e->mid))
+	if (!text_of(e->mid) || has_backslash(e->mid))
 		return -1;
 	e->echo = omni_json_type(msg[2]) == OMNI_J_TRUE;
 	e->attachments = msg[4];
 	who = omni_json_get(e->echo ? ev[2] : ev[1], "id");
-	if ((k = text_of(who)) < 0 || (k && has_backslash(who)))
+	if ((k = text_of(who)) && has_backslash(who))
 		return -1;
 	e->customer = k ? who : (omni_span){ NULL, 0 };
 	e->text = msg[3];
-	if ((k = text_of(e->text)) < 0)
-		return -1;
-	if (!k)
+	if (!text_of(e->text))
 		e->text.p = NULL;
 	if (ev[3].p)
 		return time_of(ev[3], &e->at) < 0 ? -1 : 1;
@@ -267,10 +258,10 @@ put_attachments(omni_text *t, omni_span attachments)
 		put_c(t, first ? "{\"content_type\":" : ",{\"content_type\":");
 		first = 0;
 		v = omni_json_get(a, "type");
-		text_of(v) == 1 ? put_span(t, v) : PUT(t, "null");
+		text_of(v) ? put_span(t, v) : PUT(t, "null");
 		PUT(t, ",\"url\":");
 		v = omni_json_get(omni_json_get(a, "payload"), "url");
-		text_of(v) == 1 ? put_span(t, v) : PUT(t, "null");
+		text_of(v) ? put_span(t, v) : PUT(t, "null");
 		PUT(t, "}");
 	}
 	PUT(t, "]");
@@ -347,17 +338,16 @@ write_ticket(omni_meta_reader *m, omni_payload *p, const struct ev *e)
 
 /* An entry's id (the Page or the Instagram account) as payload_meta.c
  * reads it: 1 and *page (new, or NULL when there is none); 0 when it is a
- * number or holds a NUL (the jansson path's). */
+ * number (the jansson path's). */
 static int
 page_of(omni_span entry, char **page)
 {
 	omni_span id = omni_json_get(entry, "id");
-	int k = text_of(id);
 
 	*page = NULL;
-	if (k < 0 || omni_json_type(id) == OMNI_J_NUMBER)
+	if (omni_json_type(id) == OMNI_J_NUMBER)
 		return 0;
-	if (k && !(*page = omni_json_string(id, NULL)))
+	if (text_of(id) && !(*page = omni_json_string(id, NULL)))
 		return 0;
 	return 1;
 }
@@ -459,8 +449,9 @@ omni_payload_meta_line(omni_payload *p, omni_meta_reader *m, const char *line,
 	const char *channel;
 	int rc;
 
+	/* jansson refuses a U+0000 anywhere, and so, through it, this path */
 	if (!p->f->emit_line || !len || line[0] != '{' ||
-	    omni_record_parse(&m->rec, line, len, &perr) < 0)
+	    omni_record_parse(&m->rec, line, len, &perr) < 0 || m->rec.nul)
 		return 0;
 	object = omni_record_get(&m->rec, "object");
 	entries = omni_record_get(&m->rec, "entry");

@@ -178,7 +178,8 @@ api_get(struct amz *a, const char *url, const char *sub, struct bucket *b,
 	free(rate);
 	if (!(doc = json_loadb(r->body, r->len, 0, &je)))
 		omni_paged_fail(&a->pg, err, "%s%sbad json at line %d column %d: %s",
-		                sub ? sub : "", sub ? ": " : "", je.line, je.column, je.text);
+		                sub ? sub : "", sub ? ": " : "", je.line, je.column,
+		                omni_payload_json_why(&je));
 	return doc;
 }
 

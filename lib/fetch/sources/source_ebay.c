@@ -209,7 +209,7 @@ fetch(struct ebay *e, const char *url, const char *what, const char *scope,
 		if (rc == 0 && !(doc = json_loadb(r->body, r->len, 0, &je))) {
 			omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
 			               "%s: bad json at line %d column %d: %s", what, je.line,
-			               je.column, je.text);
+			               je.column, omni_payload_json_why(&je));
 			return NULL;
 		}
 		if (rc == 0 && !too_many(doc))

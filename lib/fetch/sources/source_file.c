@@ -95,7 +95,7 @@ malformed(omni_fetch *f, struct docs *d, size_t start, const json_error_t *je,
 	if (bad > start && d->buf[bad - 1] == '\n')
 		bad--;
 	locate(d, bad > start ? bad - 1 : start, &line, &col);
-	omni_error_set(err, OMNI_EX_DATAERR, d->path, line, col, "%s", je->text);
+	omni_error_set(err, OMNI_EX_DATAERR, d->path, line, col, "%s", omni_payload_json_why(je));
 	if (!f->keep_going)
 		return -1;
 	size_t next = resync(d, start, bad);

@@ -49,9 +49,13 @@ import_read_csv(struct imp *m, const char *buf, size_t len, omni_error *err)
 			if (idx[i] >= 0 && (size_t)idx[i] < n && fields[idx[i]][0] &&
 			    !(r.v[i] = strdup(fields[idx[i]])))
 				goto oom;
-		char why[64];
-		snprintf(why, sizeof why, "%zu fields where the header has %zu", n, nhead);
-		if (import_add_row(m, &r, raw, rawlen, n != nhead ? why : NULL, err) < 0)
+		char why[64] = "";
+		/* a C string would stop there: "a@example.com\0@evil" is a@example.com */
+		if (memchr(raw, '\0', rawlen))
+			snprintf(why, sizeof why, "a NUL byte in the row");
+		else if (n != nhead)
+			snprintf(why, sizeof why, "%zu fields where the header has %zu", n, nhead);
+		if (import_add_row(m, &r, raw, rawlen, *why ? why : NULL, err) < 0)
 			goto out;
 	}
 	if (got < 0) {
@@ -145,7 +149,7 @@ import_read_json(struct imp *m, const char *buf, size_t len, omni_error *err)
 
 	if (!doc)
 		return omni_error_set(err, OMNI_EX_DATAERR, m->path, je.line, je.column, "%s",
-		                      je.text), -1;
+		                      omni_payload_json_why(&je)), -1;
 	if (!json_is_array(doc)) {
 		rc = json_row(m, doc, 1, buf, len, err);
 		json_decref(doc);
@@ -184,7 +188,7 @@ import_read_ndjson(struct imp *m, const char *buf, size_t len, omni_error *err)
 		}
 		if (!(o = json_loadb(p, n, 0, &je))) {
 			struct row r = { .line = line, .column = je.column };
-			rc = import_add_row(m, &r, p, n, je.text, err);
+			rc = import_add_row(m, &r, p, n, omni_payload_json_why(&je), err);
 		} else {
 			rc = json_row(m, o, line, p, n, err);
 			json_decref(o);

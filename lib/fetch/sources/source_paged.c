@@ -227,7 +227,7 @@ omni_paged_parse(omni_paged *pg, const omni_http_response *r, omni_error *err)
 
 	if (!doc)
 		omni_paged_fail(pg, err, "bad json at line %d column %d: %s", je.line,
-		                je.column, je.text);
+		                je.column, omni_payload_json_why(&je));
 	return doc;
 }
 

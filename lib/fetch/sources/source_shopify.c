@@ -155,7 +155,7 @@ page(struct shop *s, const char *list, const char *url, char **next, omni_error 
 	if (!(doc = json_loadb(r->body, r->len, 0, &je))) {
 		omni_error_set(err, OMNI_EX_DATAERR, s->f->name, 0, 0,
 		               "%s: bad json at line %d column %d: %s", what, je.line,
-		               je.column, je.text);
+		               je.column, omni_payload_json_why(&je));
 		goto out;
 	}
 	if (!json_is_array(orders = json_object_get(doc, list))) {
