@@ -300,7 +300,9 @@ one_message() {
 	commande 2007, pedido nº 2008, pedido 2009, Bestellung 2010, Bestellnummer 2011.
 	Amazon 113-4827365-1029384 and eBay 12-34567-89012; again #1043.
 	Not these: #ffcc00, #1a, &#8217;, x#1234, #12, order 123, order 2024-03-05,
-	ordered 5555, border 6666, 1113-4827365-1029384, 123-45678-90123.
+	ordered 5555, border 6666, 1113-4827365-1029384, 123-45678-90123,
+	Unit #1077, Apt #12, invoice #1036, Rechnung #5512, case #8810, ref #4433,
+	I'd like to order 1079 beeswax candles, je commande 1050 bougies.
 	EOF
 	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
 	assert_success

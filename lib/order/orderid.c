@@ -9,6 +9,9 @@
  *   "order no. 1043"       a word for "order" in English, Italian, French,
  *                          Spanish or German, an optional "no."/"n°"/
  *                          "number"/"#"/":", then 4+ digits: "#1043"
+ * but not a number that an address, an invoice or a case names ("Unit
+ * #1077", "invoice #1036"), nor "order" as a verb ("to order 1079
+ * candles": a quantity).
  * ASCII classes only: the text is UTF-8 and its other bytes are letters of
  * no interest here.
  */
@@ -113,6 +116,61 @@ static size_t word_form(const char *s, const char **num)
 	return nd;
 }
 
+/* Words after which a number is not an order's: an address ("Unit #1077",
+ * "Apt #12"), another document ("invoice #1036", "Rechnung #55", "case
+ * #881"), and, before the word "order", a verb's subject or auxiliary
+ * ("I'd like to order 1079 candles": a quantity).  Lowercase. */
+static const char *const not_orders[] = {
+	"unit", "apt", "apartment", "suite", "ste", "room", "rm", "flat", "box",
+	"lot", "floor", "building", "house", "appartamento", "interno", "scala",
+	"wohnung", "piso", "puerta", "invoice", "inv", "receipt", "bill", "po",
+	"rechnung", "facture", "fattura", "factura", "ricevuta", "ticket", "case",
+	"rma", "ref", "sku", "item", "qty", "quantity", NULL
+};
+static const char *const verb_before[] = {
+	"to", "i", "we", "you", "can", "could", "would", "will", "should", "may",
+	"might", "please", "i'd", "we'd", "i'll", "we'll", "wanna", "je", "nous",
+	"on", "tu", "vous", NULL
+};
+
+/* The word that ends just before s (past blanks), lowercase, in buf:
+ * its length, 0 when there is none. */
+static size_t word_before(const char *text, const char *s, char *buf, size_t size)
+{
+	const char *e = s, *b;
+	size_t n;
+
+	while (e > text && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	b = e;
+	while (b > text && (word_char((unsigned char)b[-1]) || b[-1] == '\''))
+		b--;
+	n = (size_t)(e - b);
+	if (!n || n >= size)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)b[i]);
+	buf[n] = '\0';
+	return n;
+}
+
+static int listed(const char *const *list, const char *w)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the number at s (or the word "order" at s) in a sentence that speaks
+ * of something else? */
+static int not_an_order(const char *text, const char *s, const char *const *list)
+{
+	char w[32];
+
+	return word_before(text, s, w, sizeof w) && listed(list, w);
+}
+
 static void add_hash(json_t *ids, const char *num, size_t n)
 {
 	char buf[16];
@@ -136,7 +194,7 @@ void omni_order_ids_find(const char *text, json_t *ids)
 		if (*s == '#') {
 			n = digits(s + 1, 10);
 			if (n >= 3 && n <= 10 && !word_char((unsigned char)s[n + 1]) &&
-			    !word_char(prev) && prev != '&') {
+			    !word_char(prev) && prev != '&' && !not_an_order(text, s, not_orders)) {
 				add_hash(ids, s + 1, n);
 				s += n;
 			}
@@ -157,7 +215,7 @@ void omni_order_ids_find(const char *text, json_t *ids)
 		/* a byte of a UTF-8 letter before: inside a word; and only the
 		 * first letters of order_words can start one (the hot path) */
 		if (prev < 0x80 && strchr("bBcCoOpPnN", *s) &&
-		    (n = word_form(s, &num))) {
+		    (n = word_form(s, &num)) && !not_an_order(text, s, verb_before)) {
 			add_hash(ids, num, n);
 			s = num + n - 1;
 		}
