@@ -143,6 +143,34 @@ listed(const char *list, const char *word)
 	return 0;
 }
 
+/* The template for the ticket in hand: -t's, else the one its intent
+ * asks for; with --auto only one the auto key lists, and "verify" (the
+ * request to show an order is hers) only for a ticket whose intent --auto
+ * answers once the order is verified.  NULL: no reply. */
+static const char *
+template_for(struct run *r)
+{
+	const char *list = conf(r, NULL, "auto") ? conf(r, NULL, "auto") : "wismo status verify";
+	const char *name = r->template ? r->template : omni_reply_template_for(r->view);
+	const char *then;
+	char word[64];
+
+	if (!name || !r->auto_mode)
+		return name;
+	if (!listed(list, name))
+		return NULL;
+	if (strcmp(name, "verify") != 0 || r->template)
+		return name;
+	for (then = omni_reply_intent_templates(r->view); then && *then;) {
+		size_t k = strcspn(then, " ");
+		snprintf(word, sizeof word, "%.*s", (int)k, then);
+		if (listed(list, word))
+			return name;
+		then += k + strspn(then + k, " ");
+	}
+	return NULL;
+}
+
 static int
 open_library(struct run *r)
 {
@@ -179,7 +207,7 @@ send_mail(struct run *r, const omni_record *rec, json_t *reply, const char *stor
 	m.smtp.timeout_ms = conf(r, store, "timeout") ? atol(conf(r, store, "timeout")) * 1000 : 60000;
 	m.smtp.retries = conf(r, store, "retries") ? atoi(conf(r, store, "retries")) : 3;
 	m.smtp.backoff_ms = conf(r, store, "backoff") ? atol(conf(r, store, "backoff")) : 1000;
-	rc = omni_reply_send_mail(&m, rec, reply, err);
+	rc = omni_reply_send_mail(&m, r->view, reply, err);
 	free(password);
 	return rc;
 }
@@ -252,15 +280,18 @@ send_api(struct run *r, const omni_record *rec, json_t *reply, const char *store
 static int
 deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store, omni_error *err)
 {
-	const char *route = omni_reply_route(rec);
+	const char *route = omni_reply_route(rec), *why = NULL;
 	char *to = NULL;
 	int rc;
 
-	if (strcmp(route, "mail") == 0 && !(to = omni_reply_recipient(rec))) {
+	if (strcmp(route, "mail") == 0 && omni_reply_recipient(r->view, &to, &why) != OMNI_RCPT_FOUND) {
 		char *ch = omni_json_string(omni_record_get(rec, "channel"), NULL);
 		char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
-		omni_warn("%s: no delivery for channel %s yet: the reply stays a draft",
-		          id ? id : "?", ch ? ch : "unknown");
+		if (why)
+			omni_warn("%s: %s: the reply stays a draft", id ? id : "?", why);
+		else
+			omni_warn("%s: no delivery for channel %s yet: the reply stays a draft",
+			          id ? id : "?", ch ? ch : "unknown");
 		free(ch);
 		free(id);
 		r->undeliverable++;
@@ -357,7 +388,7 @@ draft(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	}
 	d.http = r->draft_http;
 	memset(&why, 0, sizeof why);
-	if ((rc = omni_reply_draft(&d, rec, reply, &why)) == 0) {
+	if ((rc = omni_reply_draft(&d, r->view, reply, &why)) == 0) {
 		char text[700], *id = omni_json_string(omni_record_get(rec, "id"), NULL);
 		omni_error_format(&why, text, sizeof text);
 		omni_warn("%s: no draft (%s): the template's reply stands", id ? id : "?", text);
@@ -387,9 +418,7 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	}
 	if (omni_json_string_eq(status, "sent"))
 		return NULL;
-	if (!(name = r->template ? r->template : omni_reply_template_for(r->view)))
-		return NULL;
-	if (r->auto_mode && !listed(conf(r, NULL, "auto") ? conf(r, NULL, "auto") : "wismo status", name))
+	if (!(name = template_for(r)))
 		return NULL;
 	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
 	if (s && omni_conf_get(s, "brand"))
@@ -493,8 +522,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	    (!r->template && !r->auto_mode && text.p &&
 	     (omni_json_string_eq(status, "draft") || omni_json_string_eq(status, "approved"))))
 		return 2;
-	if (!(name = r->template ? r->template : omni_reply_template_for(r->view)) ||
-	    (r->auto_mode && !listed(conf(r, NULL, "auto") ? conf(r, NULL, "auto") : "wismo status", name)))
+	if (!(name = template_for(r)))
 		return omni_record_write(r->out, rec, NULL);
 	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
 	const char *brand = s ? omni_conf_get(s, "brand") : NULL;

@@ -3,7 +3,7 @@
 complete -c omni-reply -s a -l auto -d 'answer only what needs no person'
 complete -c omni-reply -s s -l send -d 'deliver each reply that passes the lint'
 complete -c omni-reply -s l -l lint -d 'check the replies already in the tickets'
-complete -c omni-reply -s t -l template -x -d 'use this template for every ticket' -a 'wismo status return return_label refund refund_partial replacement address_change cancellation damaged presale delay claim'
+complete -c omni-reply -s t -l template -x -d 'use this template for every ticket' -a 'wismo status return return_label refund refund_partial replacement address_change cancellation damaged presale verify delay claim'
 complete -c omni-reply -s T -l templates -x -a '(__fish_complete_directories)' -d 'look for templates here first'
 complete -c omni-reply -s c -l config -r -F -d 'configuration file'
 complete -c omni-reply -s d -l db -r -F -d 'the store, with the send ledger'

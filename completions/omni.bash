@@ -211,7 +211,7 @@ _omni_reply_options='-a|--auto -s|--send -l|--lint -t|--template -T|--templates
 	-v|--verbose -h|--help -V|--version'
 
 _omni_reply_templates='wismo status return return_label refund refund_partial
-	replacement address_change cancellation damaged presale delay claim'
+	replacement address_change cancellation damaged presale verify delay claim'
 
 # (_omni_reply is the helper that fills COMPREPLY, so this one is _omni_answer.)
 _omni_answer()

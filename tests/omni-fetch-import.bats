@@ -53,6 +53,34 @@ chat_conf() {   # chat_conf [PATH]
 	EOF
 }
 
+@test "import: an inbound row's e-mail sender is its message's from; an agent's row or a phone has none" {
+	chat_conf
+	run omni-fetch widget
+	assert_success
+	run jq -c '[.messages[] | [.id, .from]]' <<<"$output"
+	assert_output - <<-'EOF'
+	[["m-1","kim.lee@example.com"],["m-2","kim.lee@example.com"],["m-3",null]]
+	[["m-1","dev.patel@example.net"]]
+	EOF
+	cp "$I/sms.ndjson" "$BATS_TEST_TMPDIR/sms.txt"
+	conf <<-EOF
+	[source sms]
+	uri = import:$BATS_TEST_TMPDIR/sms.txt
+	format = ndjson
+	channel = sms
+	map.ticket_id = thread
+	map.message_id = sid
+	map.from = from
+	map.body = body
+	map.at = sent_at
+	map.direction = dir
+	EOF
+	run omni-fetch sms
+	assert_success
+	run jq -c '[.messages[] | has("from")]' <<<"$output"
+	assert_output '[false,false,false]'
+}
+
 @test "import: each message once across runs; a new row comes alone in its conversation's ticket" {
 	cp "$I/chat.csv" "$BATS_TEST_TMPDIR/chat.csv"
 	chat_conf "$BATS_TEST_TMPDIR/chat.csv"

@@ -193,6 +193,28 @@ Maria|2024-03-04T08:15:00Z|maria.rossi@example.it|#1043|it-0001@mail.example.it"
 	assert_output 'in'
 }
 
+@test "each message names its sender: from, the bare address of its From, lowercase" {
+	conf <<-EOF
+	[source support]
+	uri = maildir:$MD
+	address = support@acme-outfitters.example
+	EOF
+	run omni-fetch support
+	assert_success
+	run jq -r '[.id, .messages[0].from // "-"] | @tsv' <<<"$output"
+	assert_line $'support:it-0001@mail.example.it\tmaria.rossi@example.it'
+	assert_line $'support:fr-0002@example.fr\trenee@example.fr'
+	# relay mail: the buyer's relay alias; our own mail: our address
+	assert_line $'support:0100018e14a2c7f1-6b2d9e4a-1f3c-4d5e-8a7b-9c0d1e2f3a4b-000000@email.amazonses.com\t7xk2m9qp4tz1vbn@marketplace.amazon.com'
+	assert_line $'support:ebay-0009@members.ebay.com\t7f3a9c0b1d2e4f5a6b7c@members.ebay.com'
+	assert_line $'support:reply-0012@acme-outfitters.example\tsupport@acme-outfitters.example'
+	# an mbox's messages too
+	run omni-fetch "mbox:$MAIL/mboxo.mbox"
+	assert_success
+	run jq -r '.messages[0].from' <<<"$output"
+	assert_output $'kai@example.de\nkai@example.de'
+}
+
 @test "mboxrd: one '>' taken from >From lines; no Date: the From line's date" {
 	run omni-fetch "mbox:$MAIL/mboxrd.mbox"
 	assert_success

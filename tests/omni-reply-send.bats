@@ -70,6 +70,20 @@ NOW=--now=2026-11-20T12:00:00Z
 	assert_output '["m_AbCdEf123","out","agent","facebook"]'
 }
 
+@test "a DM goes back in the thread of the last message, whatever other handle the customer has" {
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567895555","message_id":"m_last"}')"
+	# an earlier message from another thread, and a customer handle that is not the sender's
+	jq -c '.customer.handles.facebook = "6901234567890000"
+		| .messages = [.messages[0] | .id = "m_0" | .at = "2026-11-20T08:00:00Z"
+		               | .source.thread_key = "facebook:104728395561832:6901234567890000"] + .messages
+		| .messages[1].source.thread_key = "facebook:104728395561832:6901234567895555"' \
+		"$R/messenger.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$CONF" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	run jq -r '.body | fromjson | .recipient.id' <<<"$(fixture_requests)"
+	assert_output 6901234567895555
+}
+
 @test "instagram: a person's reply after 24 hours goes with the HUMAN_AGENT tag, to /me without a page" {
 	fixture_push $ME "$(ok '{"recipient_id":"6901234567800001","message_id":"aWdfZAG06MTpJR01lc3NhZA"}')"
 	run omni-reply -c "$CONF" --send --human --now 2026-11-23T09:00:00Z "$R/instagram.json"
@@ -415,6 +429,24 @@ completion() {   # completion TEXT: an OpenAI-style answer
 	run jq -c '.body | fromjson | .messages[1].content | fromjson |
 		[.customer_name, .messages[0].text, .orders[0].fulfillments[0].tracking_number, (.template_reply | test("^Hi Dana"))]' <<<"$(fixture_requests)"
 	assert_output '["Dana Nguyen","hey where'"'"'s my stuff","9400111899223197428490",true]'
+}
+
+@test "--draft: the model never gets an order not verified for the ticket, only the number named" {
+	draft_conf
+	fixture_push $LLM "$(completion 'Hi! Could you send us the e-mail address of the order?')"
+	jq -c '.orders[0].verified = false | .orders[0].shipping_address = {city: "Portland", zip: "97205"}' \
+		"$R/messenger.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$CONF" --draft "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_equal "$(jq -r .reply.template <<<"$output")" verify
+	body=$(fixture_requests | jq -r .body)
+	for d in 9400111899223197428490 USPS Portland 97205 in_transit 2026-11-22; do
+		[[ $body != *"$d"* ]] || fail "the model was sent '$d'"
+	done
+	run jq -c '.messages[1].content | fromjson | [.orders, .unverified_order]' <<<"$body"
+	assert_output '[[],"#1044"]'
+	run jq -r '.messages[0].content' <<<"$body"
+	assert_output --partial 'The customer named the order in unverified_order, which is not verified as hers'
 }
 
 @test "--draft: a draft goes through the same lint, and a blocked one is never sent" {

@@ -52,6 +52,27 @@ ticket_to() {
 
 NOW=--now=2026-11-20T12:00:00Z
 
+# The WISMO fixture as a stranger's: she writes from her own address $1
+# and quotes order #1043, which is not hers (verified false, or with $2
+# "absent" no verified member at all); the order has a delivery address.
+stranger() {
+	jq -c --arg a "${1:-eve@example.net}" --arg how "${2:-false}" '
+		.customer = {id: "cus_9", name: "Eve Stranger", emails: [$a]}
+		| .messages |= map(if .direction == "in" then . + {from: $a} else . end)
+		| .orders[0] |= (del(.verified, .verified_by)
+			+ {shipping_address: {name: "Maria Rossi", address1: "Via Roma 12", city: "Milano", zip: "20121"}}
+			+ (if $how == "absent" then {} else {verified: false} end))' "$R/email-wismo.json"
+}
+
+# Fails when the text $1 names anything of order #1043 beyond its number.
+no_detail() {
+	local d
+	for d in 1Z999AA10123456784 UPS ups.com 'Via Roma' 20121 Milano Alpine Thermo 1234 1,234 \
+		'November 10' 'November 12' 'November 21' 'Maria'; do
+		[[ $1 != *"$d"* ]] || fail "the reply discloses '$d': $1"
+	done
+}
+
 # ---- templates ----
 
 @test "WISMO in English: carrier, tracking number and link, estimated delivery" {
@@ -281,6 +302,191 @@ Maria friend November 10, 2026"
 	run omni-reply "$BATS_TEST_TMPDIR/t.json"
 	assert_success
 	assert_output "$(cat "$BATS_TEST_TMPDIR/t.json")"
+}
+
+# ---- what may be said, and to whom ----
+
+@test "a stranger who quotes an order learns nothing of it: she is asked, in English, to show it is hers" {
+	for how in false absent; do
+		stranger eve@example.net "$how" >"$BATS_TEST_TMPDIR/t.json"
+		run omni-reply "$NOW" "$BATS_TEST_TMPDIR/t.json"
+		assert_success
+		run jq -r '.reply | [.template, .lang, .status, (.lint | length), has("html")] | @tsv' <<<"$output"
+		assert_output $'verify\ten\tdraft\t0\tfalse'
+		text=$(omni-reply "$NOW" "$BATS_TEST_TMPDIR/t.json" | jq -r .reply.text)
+		no_detail "$text"
+		assert_equal "$text" "Hello Eve,
+
+Thank you for your message about order #1043. To protect our customers' privacy, we share the details of an order only with the person who placed it.
+
+Please write to us again from the e-mail address or account you ordered with, or reply with the e-mail address or the postal code given on the order. We will then get back to you right away.
+
+Kind regards,
+acme-us customer care"
+	done
+	stranger >"$BATS_TEST_TMPDIR/s.json"
+	run bash -c "jq -c '.channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.text'"
+	assert_line --index 0 verify
+	assert_line --index 1 "Hi Eve! Happy to help with order #1043! To keep our customers' orders private, we only share details with the person who placed the order: just send us the e-mail address or the postal code given on the order, or write to us from the e-mail address you ordered with."
+	no_detail "$output"
+}
+
+@test "no template reaches an order not verified for the ticket, whatever it asks for" {
+	stranger >"$BATS_TEST_TMPDIR/t.json"
+	# the library's templates that read orders, named by hand, in HTML too
+	for t in wismo status return_label refund_partial replacement cancellation delay claim; do
+		run bash -c "omni-reply -t $t '$NOW' '$BATS_TEST_TMPDIR/t.json' | jq -r '.reply.text, .reply.html // empty'"
+		assert_success
+		no_detail "$output"
+	done
+	# a store's own template walking the ticket's orders
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T"
+	cat >"$T/en.tmpl" <<'EOF'
+@@ t
+[{{#each orders as o}}{{o.number}} {{o.fulfillments.0.tracking_number}} {{o.shipping_address.city}}{{/each}}]
+[{{orders.0.number}}|{{orders | count}}|{{order.number}}|{{shipment.carrier}}|{{tracking_link}}|{{refund.amount}}]
+[{{unverified_order}}|{{order_ids.0}}]
+EOF
+	run bash -c "omni-reply -T '$T' -t t '$BATS_TEST_TMPDIR/t.json' | jq -r .reply.text"
+	assert_output '[]
+[|0||||]
+[#1043|#1043]'
+	# the owner's own ticket: the same template sees her order
+	run bash -c "jq -c '.orders[0].shipping_address = {city: \"Milano\"}' '$R/email-wismo.json' | omni-reply -T '$T' -t t | jq -r .reply.text"
+	assert_output '[#1043 1Z999AA10123456784 Milano]
+[#1043|1|#1043|UPS|https://www.ups.com/track?tracknum=1Z999AA10123456784|12.50]
+[|#1043]'
+}
+
+@test "of two orders only the verified one is seen: templates, the choice and the lint" {
+	# her own order #1044 without tracking, and a stranger's #1043 with it
+	jq -c '.order_ids = ["#1043", "#1044"] | .orders[0].verified = false
+		| .orders += [{id: "5893106019810", number: "#1044", status: "open", total: "20.00",
+		  currency: "EUR", verified: true, verified_by: "email"}]' "$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run bash -c "omni-reply '$NOW' '$BATS_TEST_TMPDIR/t.json' | jq -r '.reply.template, .reply.text'"
+	assert_line --index 0 status
+	assert_output --partial 'Thank you for your message about order #1044.'
+	no_detail "${output/Maria/}"
+	# on Amazon the stranger's tracking link is not a link the order needs
+	jq -c '.channel = "amazon" | .messages[].channel = "amazon"
+		| .reply = {text: "See https://www.ups.com/track?tracknum=1Z999AA10123456784", status: "draft"}' \
+		"$BATS_TEST_TMPDIR/t.json" | omni-reply --lint >"$BATS_TEST_TMPDIR/out" || true
+	run jq -r '.reply.status, .reply.lint[]' "$BATS_TEST_TMPDIR/out"
+	assert_output 'blocked
+link: https://www.ups.com/track?tracknum=1Z999AA10123456784 is not a link the order needs'
+}
+
+@test "every intent that reads an order asks an unverified sender to show it is hers; presale does not" {
+	stranger >"$BATS_TEST_TMPDIR/s.json"
+	for intent in wismo return refund exchange cancel address_change damaged; do
+		run bash -c "jq -c '.intent = \"$intent\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply '$NOW' | jq -r .reply.template"
+		assert_output verify
+	done
+	run bash -c "jq -c '.intent = \"presale\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply '$NOW' | jq -r .reply.template"
+	assert_output presale
+	# an A-to-z claim or a proactive message about an order not verified is left to a person
+	for filter in '.kind = "claim"' '.kind = "proactive"'; do
+		stranger | jq -c "$filter" >"$BATS_TEST_TMPDIR/t.json"
+		run omni-reply "$NOW" "$BATS_TEST_TMPDIR/t.json"
+		assert_success
+		assert_output "$(cat "$BATS_TEST_TMPDIR/t.json")"
+	done
+	# an order named that the store does not know: nothing to verify, as before
+	run bash -c "jq -c 'del(.orders)' '$BATS_TEST_TMPDIR/s.json' | omni-reply '$NOW' | jq -r '.reply.template // \"none\"'"
+	assert_output none
+}
+
+@test "the owner, verified, is told where her order is" {
+	jq -c '.messages |= map(if .direction == "in" then . + {from: "maria.rossi@example.com"} else . end)' \
+		"$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run bash -c "omni-reply --auto '$NOW' '$BATS_TEST_TMPDIR/t.json' | jq -r '.reply.template, .reply.text'"
+	assert_line --index 0 wismo
+	assert_output --partial 'It has shipped with UPS on November 12, 2026. The tracking number is 1Z999AA10123456784.'
+}
+
+@test "--auto sends the request to verify only where it would answer the verified order" {
+	{
+		stranger | jq -c '.id = "wismo"'
+		stranger | jq -c '.id = "refund" | .intent = "refund"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-reply --auto '$NOW' '$BATS_TEST_TMPDIR/in.ndjson' | jq -r '[.id, .reply.template // \"-\"] | @tsv'"
+	assert_output $'wismo\tverify\nrefund\t-'
+	# an auto list without verify sends no request; one with a refund template does for refunds
+	printf '[reply]\nauto = wismo status\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --auto '$NOW' '$BATS_TEST_TMPDIR/in.ndjson' | jq -r '[.id, .reply.template // \"-\"] | @tsv'"
+	assert_output $'wismo\t-\nrefund\t-'
+	printf '[reply]\nauto = refund_partial verify\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --auto '$NOW' '$BATS_TEST_TMPDIR/in.ndjson' | jq -r '[.id, .reply.template // \"-\"] | @tsv'"
+	assert_output $'wismo\t-\nrefund\tverify'
+}
+
+@test "the request to verify in Italian, plain and warm" {
+	stranger >"$BATS_TEST_TMPDIR/s.json"
+	run bash -c "jq -c '.lang = \"it\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply '$NOW' | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_success
+	assert_line --index 0 verify
+	assert_line --index 1 it
+	assert_output --partial "Ciao Eve,
+
+grazie per il messaggio sull'ordine #1043. Per tutelare la riservatezza dei nostri clienti, comunichiamo i dettagli di un ordine solo a chi lo ha effettuato."
+	no_detail "$output"
+	run bash -c "jq -c '.lang = \"it\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_line --index 0 verify
+	assert_line --index 1 it
+	assert_output --partial "Ciao Eve! Ti aiutiamo volentieri con l'ordine #1043!"
+	no_detail "$output"
+}
+
+@test "the request to verify in French, plain and warm" {
+	stranger >"$BATS_TEST_TMPDIR/s.json"
+	run bash -c "jq -c '.lang = \"fr\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply '$NOW' | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_success
+	assert_line --index 0 verify
+	assert_line --index 1 fr
+	assert_output --partial "Bonjour Eve,
+
+Merci pour votre message concernant la commande #1043. Pour protéger la vie privée de nos clients, nous ne communiquons le détail d'une commande qu'à la personne qui l'a passée."
+	no_detail "$output"
+	run bash -c "jq -c '.lang = \"fr\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_line --index 0 verify
+	assert_line --index 1 fr
+	assert_output --partial "Coucou Eve ! On s'occupe avec plaisir de ta demande concernant la commande #1043 !"
+	no_detail "$output"
+}
+
+@test "the request to verify in Spanish, plain and warm" {
+	stranger >"$BATS_TEST_TMPDIR/s.json"
+	run bash -c "jq -c '.lang = \"es\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply '$NOW' | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_success
+	assert_line --index 0 verify
+	assert_line --index 1 es
+	assert_output --partial "Hola Eve:
+
+Gracias por su mensaje sobre el pedido #1043. Para proteger la privacidad de nuestros clientes, solo compartimos los detalles de un pedido con la persona que lo realizó."
+	no_detail "$output"
+	run bash -c "jq -c '.lang = \"es\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_line --index 0 verify
+	assert_line --index 1 es
+	assert_output --partial "¡Hola Eve! ¡Te ayudamos encantados con el pedido #1043!"
+	no_detail "$output"
+}
+
+@test "the request to verify in German, plain and warm" {
+	stranger >"$BATS_TEST_TMPDIR/s.json"
+	run bash -c "jq -c '.lang = \"de\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply '$NOW' | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_success
+	assert_line --index 0 verify
+	assert_line --index 1 de
+	assert_output --partial "Hallo Eve,
+
+vielen Dank für Ihre Nachricht zur Bestellung #1043. Zum Schutz der Privatsphäre unserer Kundinnen und Kunden geben wir Einzelheiten zu einer Bestellung nur an die Person weiter, die sie aufgegeben hat."
+	no_detail "$output"
+	run bash -c "jq -c '.lang = \"de\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
+	assert_line --index 0 verify
+	assert_line --index 1 de
+	assert_output --partial "Hi Eve! Wir helfen dir gern bei der Bestellung #1043!"
+	no_detail "$output"
 }
 
 # ---- --auto ----
@@ -605,6 +811,88 @@ window: the customer wrote 193 hours ago: past the 7-day human agent window'
 	assert_equal "$(received "$SPOOL" "$to")" 0
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM send_ledger"
 	assert_output 0
+}
+
+# The decoded text and HTML parts of the mail $1.
+body_of() {
+	$PY -c 'import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+print("\n".join(p.get_content() for p in m.walk() if p.get_content_maintype() == "text"))' "$1"
+}
+
+@test "--auto --send: a stranger gets the request to verify at her own address, and nothing of the order leaves" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	eve=eve-$BATS_TEST_NUMBER@example.net maria=maria-$BATS_TEST_NUMBER@example.com
+	# the customer object holds the owner's address too, as a wrong merge would
+	stranger "$eve" | jq -c --arg m "$maria" '.customer.emails = [$m] + .customer.emails' >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --auto --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	run jq -r '.reply | [.template, .status] | @tsv' <<<"$output"
+	assert_output $'verify\tsent'
+	assert_equal "$(received "$SPOOL" "$maria")" 0
+	assert_equal "$(received "$SPOOL" "$eve")" 1
+	f=$(grep -l "^X-Envelope-To: $eve" "$SPOOL"/*.eml)
+	run body_of "$f"
+	assert_output --partial 'Thank you for your message about order #1043. To protect our customers'"'"' privacy'
+	no_detail "$output"
+	no_detail "$(cat "$f")"
+}
+
+@test "the reply goes to the sender of the last message, not to the customer's other addresses" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	a=old-$BATS_TEST_NUMBER@example.com b=new-$BATS_TEST_NUMBER@example.com c=auto-$BATS_TEST_NUMBER@example.com
+	jq -c --arg a "$a" --arg b "$b" --arg c "$c" '.customer.emails = [$a, $b, $c]
+		| .messages[0].from = $a | .messages[2].from = $b
+		| .messages += [{id: "v1@example.com", direction: "in", author: "system", at: "2026-11-20T09:01:00Z",
+		                 text: "I am away until Monday.", channel: "email", from: $c}]' \
+		"$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_equal "$(jq -r '[.reply.template, .reply.status] | @tsv' <<<"$output")" $'wismo\tsent'
+	assert_equal "$(received "$SPOOL" "$b")" 1
+	assert_equal "$(received "$SPOOL" "$a")" 0
+	assert_equal "$(received "$SPOOL" "$c")" 0
+	f=$(grep -l "^X-Envelope-To: $b" "$SPOOL"/*.eml)
+	run grep -c $'^To: '"$b"$'\r$' "$f"
+	assert_output 1
+}
+
+@test "a customer with two addresses and a message that names no sender: blocked, nothing sent" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	a=one-$BATS_TEST_NUMBER@example.com b=two-$BATS_TEST_NUMBER@example.com
+	jq -c --arg a "$a" --arg b "$b" '.customer.emails = [$a, $b]' "$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	for send in "" --send; do
+		run omni-reply -c "$conf" $send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+		assert_success
+		run jq -r '.reply.status, .reply.lint[]' <<<"$output"
+		assert_output 'blocked
+recipient: the message answered does not name its sender, and the customer has more than one e-mail address'
+	done
+	assert_equal "$(received "$SPOOL" "$a")" 0
+	assert_equal "$(received "$SPOOL" "$b")" 0
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM send_ledger"
+	assert_output 0
+	# the same address twice, in another case, is one address
+	jq -c --arg a "$a" '.customer.emails = [$a, ($a | ascii_upcase)]' "$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_equal "$(jq -r .reply.status <<<"$output")" sent
+	assert_equal "$(received "$SPOOL" "$a")" 1
+}
+
+@test "a sender's address that takes no reply, or is not one, gets no mail: the reply stays a draft" {
+	conf=$(smtp_conf 1)
+	for case in 'atoz-guarantee-no-reply@amazon.com|takes no reply' 'x@example.com\u0000@evil.example|is not one address' \
+		'a@example.com, b@example.com|is not one address'; do
+		jq -c --argjson f "\"${case%|*}\"" '.messages[2].from = $f' "$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
+		run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+		assert_success
+		assert_line "omni-reply: t-wismo-1: the sender's address ${case#*|}: the reply stays a draft"
+		assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" draft
+	done
 }
 
 @test "--send without smtp and from is a configuration error" {

@@ -22,6 +22,9 @@ void omni_json_set_time(json_t *obj, const char *key, omni_time t);
 json_t *omni_message_new(const char *id, const char *direction,
                          const char *author, omni_time at, const char *text,
                          const char *channel);
+/* The message's "from": the bare address of an e-mail's sender, as its
+ * From gives it; left out when address is NULL or empty. */
+void omni_message_set_from(json_t *message, const char *address);
 /* Adds a message (steals) and keeps created_at/updated_at as the first and
  * last message times; messages kept oldest first. */
 void omni_ticket_add_message_new(json_t *ticket, json_t *message);

@@ -48,6 +48,13 @@ omni_message_new(const char *id, const char *direction, const char *author,
 	return m;
 }
 
+void
+omni_message_set_from(json_t *message, const char *address)
+{
+	if (address && *address)
+		json_object_set_new(message, "from", json_string(address));
+}
+
 static int
 time_of(const json_t *obj, const char *key, omni_time *t)
 {

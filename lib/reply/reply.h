@@ -27,8 +27,17 @@ omni_span omni_reply_at(omni_reply_view *v, omni_span array, size_t index);
  * them; absent past the end. */
 omni_span omni_reply_nth(omni_reply_view *v, omni_span container, size_t index);
 /* omni_record_get, looked up once per ticket for each key string (by
- * its address: pass constants or strings that live as long). */
+ * its address: pass constants or strings that live as long); "orders" is
+ * omni_reply_view_orders. */
 omni_span omni_reply_field(omni_reply_view *v, const char *key);
+/* The ticket's orders that are verified for it ("verified": true): an
+ * array of them, or absent when there is none.  No other order is ever
+ * seen through the view.  Borrowed until the next omni_reply_view_set. */
+omni_span omni_reply_view_orders(omni_reply_view *v);
+/* The first order not verified for the ticket, as the customer quotes it
+ * (its number, else its id, else ""): a borrowed JSON string, absent when
+ * every order is verified. */
+omni_span omni_reply_view_unverified(omni_reply_view *v);
 /* omni_reply_last_inbound, found once per ticket. */
 omni_span omni_reply_view_last_inbound(omni_reply_view *v);
 
@@ -141,8 +150,15 @@ char *omni_mail_build(const omni_mail_out *m, size_t *len);
 /* "formal" (amazon, ebay, walmart), "warm" (instagram, facebook, tiktok,
  * chat, sms) or "plain".  Borrowed. */
 const char *omni_reply_tone(const char *channel);
-/* The template the ticket's kind, intent and order ask for, or NULL. */
+/* The template the ticket's kind, intent and order ask for, or NULL.
+ * An intent that reads an order gets "verify" when the ticket names an
+ * order and none is verified for it; a claim or a proactive ticket then
+ * gets none (a person answers). */
 const char *omni_reply_template_for(omni_reply_view *v);
+/* The templates the ticket's intent gets once its order is verified,
+ * separated by spaces ("wismo status"), or NULL for an intent that reads
+ * no order.  Borrowed. */
+const char *omni_reply_intent_templates(omni_reply_view *v);
 /* The last message with direction "in", or an absent span. */
 omni_span omni_reply_last_inbound(const omni_record *rec);
 /* A rendered reply: template and lang borrowed (name, the library). */
@@ -163,7 +179,9 @@ int omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v,
                       json_t *reply, omni_error *err);
 
 // reply_send.c - lint with the order's context; delivery by e-mail
-/* Sets reply.lint; returns the number of broken rules.  *tag as for
+/* Sets reply.lint; returns the number of broken rules: the channel's
+ * (omni_reply_lint) and the recipient's ("recipient": an e-mail reply
+ * with no sure recipient, see omni_reply_recipient).  *tag as for
  * omni_reply_lint. */
 int omni_reply_lint_ticket(omni_reply_view *v, json_t *reply, int human,
                            const char **tag);
@@ -172,8 +190,17 @@ int omni_reply_lint_ticket(omni_reply_view *v, json_t *reply, int human,
 int omni_reply_lint_text(omni_reply_view *v, const char *text,
                          const json_t *attachments, int human, json_t *reasons,
                          const char **tag);
-/* The customer's address for an e-mail reply: new, or NULL. */
-char *omni_reply_recipient(const omni_record *rec);
+/* The address an e-mail reply to the ticket in v goes to: the sender
+ * ("from") of the last message the customer wrote (direction in, not by
+ * the system), and no other; when that message names none (a ticket from
+ * before messages did, or no message from her), the customer's e-mail
+ * address if she has exactly one.  A no-reply address is none.  FOUND
+ * and *to (new); NONE: no address, or a channel that takes no e-mail;
+ * UNSURE: she has several and the message names none.  *why (static)
+ * says why there is none; NULL when the customer has no address or the
+ * channel takes no e-mail. */
+typedef enum { OMNI_RCPT_FOUND, OMNI_RCPT_NONE, OMNI_RCPT_UNSURE } omni_rcpt;
+omni_rcpt omni_reply_recipient(omni_reply_view *v, char **to, const char **why);
 typedef struct omni_reply_mailer {
 	omni_store *store;
 	omni_smtp smtp;
@@ -183,7 +210,7 @@ typedef struct omni_reply_mailer {
  * failed, unknown), sent_at, external_id (the Message-ID), ledger_key,
  * error.  0 done (sent, already sent, or an unknown earlier outcome
  * reported); 1 the send failed (err says why); -1 the store failed. */
-int omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec,
+int omni_reply_send_mail(const omni_reply_mailer *m, omni_reply_view *v,
                          json_t *reply, omni_error *err);
 /* One way out for a reply, for omni_reply_send_once. */
 typedef struct omni_reply_transport {
@@ -209,6 +236,8 @@ int omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
  * (else the ticket's).  Borrowed: "meta", "ebay" (a Message API
  * conversation), "mail", or NULL (no delivery). */
 const char *omni_reply_route(const omni_record *rec);
+/* The same for the ticket in v. */
+const char *omni_reply_view_route(omni_reply_view *v);
 typedef struct omni_reply_api {
 	omni_store *store;
 	omni_http *http;          /* no retries of its own: see omni-reply(1) */
@@ -235,9 +264,11 @@ typedef struct omni_reply_drafter {
 	const char *brand, *policy;   /* the store's name and policy text */
 } omni_reply_drafter;
 /* Replaces reply.text (a rendered template's, or none) with the model's
- * draft, drops reply.html and sets reply.drafted_by.  1 drafted; 0 not
- * (err says why: the caller keeps the reply it had); -1 out of memory. */
-int omni_reply_draft(const omni_reply_drafter *d, const omni_record *rec,
+ * draft, drops reply.html and sets reply.drafted_by.  The model gets the
+ * ticket in v with only its verified orders (omni_reply_view_orders).
+ * 1 drafted; 0 not (err says why: the caller keeps the reply it had); -1
+ * out of memory. */
+int omni_reply_draft(const omni_reply_drafter *d, omni_reply_view *v,
                      json_t *reply, omni_error *err);
 
 /* ------------------------------------------------------------------ */

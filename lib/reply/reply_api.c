@@ -32,19 +32,34 @@ has_prefix(omni_span v, const char *prefix)
 	return yes;
 }
 
-const char *
-omni_reply_route(const omni_record *rec)
+/* last: the customer's last message; channel, source: the ticket's. */
+static const char *
+route_of(omni_span last, omni_span channel, omni_span source)
 {
-	omni_span ch = omni_json_get(omni_reply_last_inbound(rec), "channel");
+	omni_span ch = omni_json_get(last, "channel"), src = omni_json_get(last, "source");
 
 	if (!ch.p)
-		ch = omni_record_get(rec, "channel");
+		ch = channel;
 	if (omni_json_string_eq(ch, "instagram") || omni_json_string_eq(ch, "facebook"))
 		return "meta";
 	if (omni_json_string_eq(ch, "ebay") &&
-	    has_prefix(omni_json_get(reply_source(rec), "thread_key"), "ebay:"))
+	    has_prefix(omni_json_get(src.p ? src : source, "thread_key"), "ebay:"))
 		return "ebay";
 	return "mail";
+}
+
+const char *
+omni_reply_route(const omni_record *rec)
+{
+	return route_of(omni_reply_last_inbound(rec), omni_record_get(rec, "channel"),
+	                omni_record_get(rec, "source"));
+}
+
+const char *
+omni_reply_view_route(omni_reply_view *v)
+{
+	return route_of(omni_reply_view_last_inbound(v), omni_reply_field(v, "channel"),
+	                omni_reply_field(v, "source"));
 }
 
 /* Did the failed request certainly not deliver, and may it be tried

@@ -1,8 +1,10 @@
 /* reply_draft.c - a first draft from a model: any OpenAI-compatible chat
- * completions endpoint gets the ticket, its orders and tracking, the
- * template's reply and the store's policy, and answers with a draft.  The
- * draft replaces the template's text and is linted like it; on any
- * failure the caller keeps the template's reply. */
+ * completions endpoint gets the ticket, its verified orders and their
+ * tracking, the template's reply and the store's policy, and answers with
+ * a draft.  An order not verified for the ticket is never sent to it,
+ * only the number the customer named.  The draft replaces the template's
+ * text and is linted like it; on any failure the caller keeps the
+ * template's reply. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +32,8 @@ language_name(const char *lang)
 /* What the model is told to be: the store, the channel's voice and rules,
  * the policy.  new */
 static char *
-system_prompt(const omni_reply_drafter *d, const char *channel, const char *lang)
+system_prompt(const omni_reply_drafter *d, const char *channel, const char *lang,
+              int unverified)
 {
 	const char *tone = omni_reply_tone(channel);
 	char *out = NULL;
@@ -41,12 +44,16 @@ system_prompt(const omni_reply_drafter *d, const char *channel, const char *lang
 	        "tracking and the store's policy; never promise what they do not say. No links "
 	        "other than the tracking links given, no e-mail addresses or phone numbers, no "
 	        "marketing, no requests for reviews, no emojis. Answer with the text of the "
-	        "reply alone.%s%s",
+	        "reply alone.%s%s%s",
 	        d->brand && *d->brand ? d->brand : "the store", channel ? channel : "e-mail",
 	        language_name(lang),
 	        strcmp(tone, "formal") == 0 ? "Be formal and factual." :
 	        strcmp(tone, "warm") == 0 ? "Be short and warm: a few sentences." :
 	        "Be clear and friendly.",
+	        unverified ? " The customer named the order in unverified_order, which is not "
+	        "verified as hers: say nothing about its state, and ask her to write from the "
+	        "e-mail address or account she ordered with, or to give the e-mail address or "
+	        "the postal code the order was placed with." : "",
 	        d->policy && *d->policy ? "\n\nThe store's policy:\n" : "",
 	        d->policy ? d->policy : "") < 0)
 		out = NULL;
@@ -54,10 +61,12 @@ system_prompt(const omni_reply_drafter *d, const char *channel, const char *lang
 }
 
 /* The ticket as the model reads it: subject, customer, the last messages,
- * orders with tracking, the template's reply.  new */
+ * the verified orders with tracking, the number of an order named but not
+ * verified, the template's reply.  new */
 static char *
-user_prompt(const omni_record *rec, const json_t *reply)
+user_prompt(omni_reply_view *v, const json_t *reply)
 {
+	const omni_record *rec = omni_reply_view_record(v);
 	json_t *ctx = json_object(), *msgs = json_array(), *all;
 	omni_span m;
 	omni_jiter it;
@@ -83,8 +92,11 @@ user_prompt(const omni_record *rec, const json_t *reply)
 		omni_json_get(omni_record_get(rec, "customer"), "name")));
 	json_object_set_new(ctx, "intent", omni_json_to_jansson(omni_record_get(rec, "intent")));
 	json_object_set_new(ctx, "messages", msgs);
-	json_object_set_new(ctx, "orders", (all = omni_json_to_jansson(omni_record_get(rec, "orders")))
+	json_object_set_new(ctx, "orders", (all = omni_json_to_jansson(omni_reply_view_orders(v)))
 	                                   ? all : json_array());
+	if (!omni_reply_view_orders(v).p && omni_reply_view_unverified(v).p)
+		json_object_set_new(ctx, "unverified_order",
+		                    omni_json_to_jansson(omni_reply_view_unverified(v)));
 	json_object_set(ctx, "template_reply", json_object_get(reply, "text") ?
 	                json_object_get(reply, "text") : json_null());
 	out = json_dumps(ctx, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -114,14 +126,16 @@ content_of(const omni_http_response *resp)
 }
 
 int
-omni_reply_draft(const omni_reply_drafter *d, const omni_record *rec, json_t *reply,
+omni_reply_draft(const omni_reply_drafter *d, omni_reply_view *v, json_t *reply,
                  omni_error *err)
 {
+	const omni_record *rec = omni_reply_view_record(v);
 	char *channel = omni_json_string(omni_record_get(rec, "channel"), NULL);
 	const char *lang = json_string_value(json_object_get(reply, "lang"));
 	char *lang_in = omni_json_string(omni_record_get(rec, "lang"), NULL);
-	char *sys = system_prompt(d, channel, lang ? lang : lang_in);
-	char *user = user_prompt(rec, reply), *body = NULL, *text = NULL;
+	int unverified = !omni_reply_view_orders(v).p && omni_reply_view_unverified(v).p;
+	char *sys = system_prompt(d, channel, lang ? lang : lang_in, unverified);
+	char *user = user_prompt(v, reply), *body = NULL, *text = NULL;
 	omni_http_response *resp = NULL;
 	json_t *req = NULL;
 	int rc = 0;

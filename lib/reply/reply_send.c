@@ -60,6 +60,123 @@ order_context(omni_reply_view *w, strs *links, strs *ids)
 	}
 }
 
+/* An address that takes no reply: a no-reply local part (Amazon's
+ * atoz-guarantee-no-reply@, noreply@, do-not-reply@, Walmart's
+ * nocxemail@). */
+static int
+no_reply(const char *a)
+{
+	static const char *const words[] = { "noreply", "no-reply", "no_reply", "donotreply",
+	                                     "do-not-reply", "nocxemail", NULL };
+	char local[256];
+
+	snprintf(local, sizeof local, "%.*s", (int)strcspn(a, "@"), a);
+	for (int i = 0; words[i]; i++)
+		if (strcasestr(local, words[i]))
+			return 1;
+	return 0;
+}
+
+/* An address a reply may be written to: one address, no display name,
+ * no NUL inside, not a no-reply address.  new, or NULL and *why (may be
+ * NULL) */
+static char *
+usable_address(omni_span v, const char **why)
+{
+	size_t n;
+	char *a = omni_json_string(v, &n);
+	const char *no = NULL;
+
+	if (!a || n != strlen(a) || !strchr(a, '@') || strpbrk(a, "<>,; \r\n\t"))
+		no = "the sender's address is not one address";
+	else if (no_reply(a))
+		no = "the sender's address takes no reply";
+	if (no) {
+		free(a);
+		a = NULL;
+		if (why)
+			*why = no;
+	}
+	return a;
+}
+
+/* The last message the customer wrote herself: in, not by the system (an
+ * autoreply, a bounce, a notice). */
+static omni_span
+last_written(omni_reply_view *v)
+{
+	omni_span msgs = omni_reply_field(v, "messages"), m, found = { NULL, 0 };
+
+	for (size_t i = 0; (m = omni_reply_nth(v, msgs, i)).p; i++)
+		if (omni_json_string_eq(omni_reply_get(v, m, "direction"), "in") &&
+		    !omni_json_string_eq(omni_reply_get(v, m, "author"), "system"))
+			found = m;
+	return found;
+}
+
+static const char rcpt_unsure[] =
+	"the message answered does not name its sender, and the customer has more "
+	"than one e-mail address";
+
+omni_rcpt
+omni_reply_recipient(omni_reply_view *v, char **to, const char **why)
+{
+	static const char *const no_mail[] = { "instagram", "facebook", "tiktok", "chat", "sms", NULL };
+	omni_span ch = omni_reply_get(v, omni_reply_view_last_inbound(v), "channel");
+	omni_span from = omni_reply_get(v, last_written(v), "from"), e;
+	omni_span emails = omni_reply_get(v, omni_reply_field(v, "customer"), "emails");
+	size_t n = 0;
+
+	*to = NULL;
+	*why = NULL;
+	if (!ch.p)
+		ch = omni_reply_field(v, "channel");
+	for (int i = 0; no_mail[i]; i++)
+		if (omni_json_string_eq(ch, no_mail[i]))
+			return OMNI_RCPT_NONE;
+	if (from.p && omni_json_type(from) != OMNI_J_NULL) {
+		/* the sender, and no one else: not another address of hers */
+		*to = usable_address(from, why);
+		return *to ? OMNI_RCPT_FOUND : OMNI_RCPT_NONE;
+	}
+	for (size_t i = 0; (e = omni_reply_nth(v, emails, i)).p; i++) {
+		char *a = usable_address(e, NULL);
+		if (a && !*to) {
+			*to = a;
+			n = 1;
+		} else if (a) {
+			n += strcasecmp(a, *to) != 0;
+			free(a);
+		}
+	}
+	if (n == 1)
+		return OMNI_RCPT_FOUND;
+	free(*to);
+	*to = NULL;
+	*why = n ? rcpt_unsure : NULL;
+	return n ? OMNI_RCPT_UNSURE : OMNI_RCPT_NONE;
+}
+
+/* The recipient rule of the lint: a reply by e-mail goes to the sender of
+ * the message it answers, never to a guess among the customer's addresses. */
+static int
+lint_recipient(omni_reply_view *w, json_t *reasons)
+{
+	const char *why;
+	char *to = NULL, line[300];
+	omni_rcpt r;
+
+	if (strcmp(omni_reply_view_route(w), "mail") != 0)
+		return 0;
+	r = omni_reply_recipient(w, &to, &why);
+	free(to);
+	if (r != OMNI_RCPT_UNSURE)
+		return 0;
+	snprintf(line, sizeof line, "recipient: %s", why);
+	json_array_append_new(reasons, json_string(line));
+	return 1;
+}
+
 int
 omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachments,
                      int human, json_t *reasons, const char **tag)
@@ -75,6 +192,8 @@ omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachm
 
 	if (tag)
 		*tag = NULL;
+	if (text)
+		n += lint_recipient(w, reasons);
 	if (!text || !needs)          /* nothing the channel's rules read */
 		goto out;
 	kind = omni_json_string(omni_reply_field(w, "kind"), NULL);
@@ -101,7 +220,7 @@ omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachm
 	in.now = omni_clock_now();
 	in.has_inbound = at && omni_time_parse(at, &in.last_inbound) == 0;
 	in.human = human;
-	n = omni_reply_lint(&in, reasons, tag);
+	n += omni_reply_lint(&in, reasons, tag);
 out:
 	strs_free(&links);
 	strs_free(&ids);
@@ -145,33 +264,6 @@ thread_ids(const omni_record *rec, strs *refs, char **in_reply_to)
 		}
 		strs_add(refs, id);
 	}
-}
-
-/* The address to write to: the customer's first e-mail address (the
- * marketplace relay alias for Amazon and eBay buyers). new or NULL */
-char *
-omni_reply_recipient(const omni_record *rec)
-{
-	omni_span emails = omni_json_get(omni_record_get(rec, "customer"), "emails"), v;
-	omni_jiter it;
-	char *ch = omni_json_string(omni_record_get(rec, "channel"), NULL);
-	static const char *const no_mail[] = { "instagram", "facebook", "tiktok", "chat", "sms", NULL };
-
-	for (int i = 0; ch && no_mail[i]; i++)
-		if (strcmp(ch, no_mail[i]) == 0) {
-			free(ch);
-			return NULL;
-		}
-	free(ch);
-	omni_json_iter(&it, emails);
-	while (omni_json_next(&it, NULL, &v)) {
-		char *a = omni_json_string(v, NULL);
-		/* Walmart's no-reply relay takes no answers by e-mail */
-		if (a && strchr(a, '@') && !strpbrk(a, "<>,; \r\n") && strncmp(a, "nocxemail@", 10) != 0)
-			return a;
-		free(a);
-	}
-	return NULL;
 }
 
 static char *
@@ -291,18 +383,19 @@ mail_send(void *arg, const char *text, char **id, int *unknown, omni_error *err)
 }
 
 int
-omni_reply_send_mail(const omni_reply_mailer *m, const omni_record *rec, json_t *reply,
+omni_reply_send_mail(const omni_reply_mailer *m, omni_reply_view *v, json_t *reply,
                      omni_error *err)
 {
+	const omni_record *rec = omni_reply_view_record(v);
 	strs refs = { 0 };
-	char *to = omni_reply_recipient(rec), *irt = NULL, *subject = NULL, *from = NULL;
+	char *to = NULL, *irt = NULL, *subject = NULL, *from = NULL;
 	char *msg = NULL, *mid = NULL, key[65];
-	const char *text = json_string_value(json_object_get(reply, "text"));
+	const char *text = json_string_value(json_object_get(reply, "text")), *why;
 	size_t len = 0;
 	int rc = -1;
 
-	if (!to) {
-		json_object_set_new(reply, "error", json_string("no e-mail address to reply to"));
+	if (omni_reply_recipient(v, &to, &why) != OMNI_RCPT_FOUND) {
+		json_object_set_new(reply, "error", json_string(why ? why : "no e-mail address to reply to"));
 		mark(reply, "failed", NULL, NULL);
 		rc = 0;
 		goto out;

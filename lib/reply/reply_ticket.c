@@ -1,5 +1,9 @@
 /* reply_ticket.c - the reply a ticket should get: which template, rendered
- * with the ticket and its order context, linted against the channel. */
+ * with the ticket and its order context, linted against the channel.
+ * Orders come through the view, which shows only those verified for the
+ * ticket; an intent that needs an order the customer named but is not
+ * verified for gets the "verify" template, which asks her to show it is
+ * hers. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +13,7 @@
 #include "reply/reply.h"
 
 /* What the template callbacks see. */
-enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_N };
+enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_UNVERIFIED, A_N };
 enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_N };
 
 typedef struct ctx {
@@ -77,6 +81,8 @@ alias(ctx *c, int which)
 		c->alias[which] = first_order(c->view);
 	else if (which == A_LAST)
 		c->alias[which] = omni_reply_view_last_inbound(c->view);
+	else if (which == A_UNVERIFIED)
+		c->alias[which] = omni_reply_view_unverified(c->view);
 	else
 		c->alias[which] = omni_reply_at(c->view, omni_reply_get(c->view, alias(c, A_ORDER),
 		                                                        list[which]), 0);
@@ -88,7 +94,8 @@ static omni_span
 root(void *arg, const char *name)
 {
 	ctx *c = arg;
-	static const char *const names[] = { "order", "shipment", "refund", "return", "last_message" };
+	static const char *const names[] = { "order", "shipment", "refund", "return", "last_message",
+	                                     "unverified_order" };
 
 	for (int i = 0; i < A_N; i++)
 		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
@@ -134,31 +141,40 @@ omni_reply_tone(const char *channel)
 	return "plain";
 }
 
-/* The template an intent asks for, by what the order shows. */
-const char *
-omni_reply_template_for(omni_reply_view *v)
-{
-	omni_span order = first_order(v);
-	omni_span kind = omni_reply_field(v, "kind"), intent = omni_reply_field(v, "intent");
-	char buf[32];
+/* The templates of the intents that read an order, by intent. */
+static const char *const order_intents[][2] = {
+	{ "wismo", "wismo status" }, { "return", "return return_label" },
+	{ "refund", "refund refund_partial" }, { "exchange", "replacement" },
+	{ "cancel", "cancellation" }, { "address_change", "address_change" },
+	{ "damaged", "damaged" },
+};
 
-	if (omni_json_string_eq(kind, "proactive"))
-		return "delay";
-	if (omni_json_string_eq(kind, "claim") || omni_json_string_eq(intent, "claim"))
-		return "claim";
-	if (omni_json_string_buf(intent, buf, sizeof buf) < 0)
-		return NULL;
-	if (strcmp(buf, "wismo") == 0) {
+const char *
+omni_reply_intent_templates(omni_reply_view *v)
+{
+	omni_span intent = omni_reply_field(v, "intent");
+
+	for (size_t i = 0; i < sizeof order_intents / sizeof order_intents[0]; i++)
+		if (omni_json_string_eq(intent, order_intents[i][0]))
+			return order_intents[i][1];
+	return NULL;
+}
+
+/* The template an intent asks for, by what the order shows. */
+static const char *
+by_order(omni_reply_view *v, const char *intent, omni_span order)
+{
+	if (strcmp(intent, "wismo") == 0) {
 		omni_span tn = path2(v, order, "fulfillments", 0, "tracking_number");
 		return omni_json_type(tn) == OMNI_J_STRING && tn.n > 2 ? "wismo"
 		       : order.p ? "status" : NULL;
 	}
-	if (strcmp(buf, "return") == 0) {
+	if (strcmp(intent, "return") == 0) {
 		omni_span st = path2(v, order, "returns", 0, "status");
 		return omni_json_string_eq(st, "label_issued") || omni_json_string_eq(st, "approved")
 		       ? "return_label" : "return";
 	}
-	if (strcmp(buf, "refund") == 0) {
+	if (strcmp(intent, "refund") == 0) {
 		double amount, total;
 		if (omni_json_number(path2(v, order, "refunds", 0, "amount"), &amount) < 0) {
 			char *a = str(path2(v, order, "refunds", 0, "amount"));
@@ -176,9 +192,29 @@ omni_reply_template_for(omni_reply_view *v)
 		{ "presale", "presale" },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(buf, map[i][0]) == 0)
+		if (strcmp(intent, map[i][0]) == 0)
 			return map[i][1];
 	return NULL;
+}
+
+const char *
+omni_reply_template_for(omni_reply_view *v)
+{
+	omni_span order = first_order(v);
+	omni_span kind = omni_reply_field(v, "kind"), intent = omni_reply_field(v, "intent");
+	/* an order named, none verified: nothing of it may be said */
+	int unverified = !order.p && omni_reply_view_unverified(v).p;
+	char buf[32];
+
+	if (omni_json_string_eq(kind, "proactive"))
+		return unverified ? NULL : "delay";
+	if (omni_json_string_eq(kind, "claim") || omni_json_string_eq(intent, "claim"))
+		return unverified ? NULL : "claim";
+	if (omni_json_string_buf(intent, buf, sizeof buf) < 0)
+		return NULL;
+	if (unverified && omni_reply_intent_templates(v))
+		return "verify";
+	return by_order(v, buf, order);
 }
 
 /* The clock as text, formatted again only when it moves (--now: never). */

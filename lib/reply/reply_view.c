@@ -1,12 +1,20 @@
 /* reply_view.c - one ticket as omni-reply reads it: the template choice,
  * the rendering and the lint each ask for the same orders, shipments and
  * messages, so every object or array is walked once per ticket and its
- * members kept; later lookups compare keys without skipping values. */
+ * members kept; later lookups compare keys without skipping values.
+ *
+ * The view is also where an order not verified for the ticket disappears:
+ * its "orders" holds only the orders marked "verified": true
+ * (omni-ticket(5)), so nothing that reads orders through it (templates,
+ * the template choice, the lint, model drafts) can disclose another
+ * person's order; of the others it tells only the number the customer
+ * named. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "record/record.h"
+#include "record/bridge.h"
 #include "reply/reply.h"
 
 /* Containers indexed per ticket; past this (a ticket with hundreds of
@@ -34,6 +42,11 @@ struct omni_reply_view {
 	size_t nents, capents;
 	int have_last;
 	omni_span last;           /* the last inbound message */
+	int have_orders;
+	omni_span orders;         /* the verified orders, or absent */
+	omni_span unverified;     /* the number of an order not verified */
+	char *orders_buf;         /* orders, when only some are verified */
+	size_t orders_len;
 	struct {
 		const char *key;      /* the caller's string: its address is the tag */
 		omni_span value;
@@ -54,6 +67,7 @@ omni_reply_view_free(omni_reply_view *v)
 		return;
 	free(v->boxes);
 	free(v->ents);
+	free(v->orders_buf);
 	free(v);
 }
 
@@ -62,7 +76,10 @@ omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 {
 	v->rec = rec;
 	v->nboxes = v->nents = v->nfields = 0;
-	v->have_last = 0;
+	v->have_last = v->have_orders = 0;
+	free(v->orders_buf);
+	v->orders_buf = NULL;
+	v->orders_len = 0;
 }
 
 const omni_record *
@@ -89,6 +106,13 @@ add_ent(omni_reply_view *v, omni_span key, omni_span value)
 	return 0;
 }
 
+static int
+within(omni_span c, const char *text, size_t len)
+{
+	return text && (uintptr_t)c.p >= (uintptr_t)text &&
+	       (uintptr_t)c.p < (uintptr_t)(text + len);
+}
+
 /* The container's index, made on first use; NULL when it cannot be kept
  * (the caller then walks the text). */
 static const box *
@@ -100,10 +124,10 @@ index_of(omni_reply_view *v, omni_span c)
 	for (size_t i = v->nboxes; i-- > 0;)
 		if (v->boxes[i].p == c.p && v->boxes[i].n == c.n)
 			return &v->boxes[i];
-	/* only the record's own text: another buffer could be freed and its
-	 * address reused within the ticket */
-	if (!v->rec || v->nboxes == MAX_BOXES || (uintptr_t)c.p < (uintptr_t)v->rec->text ||
-	    (uintptr_t)c.p >= (uintptr_t)(v->rec->text + v->rec->len))
+	/* only the record's own text and the view's orders: another buffer
+	 * could be freed and its address reused within the ticket */
+	if (!v->rec || v->nboxes == MAX_BOXES || !(within(c, v->rec->text, v->rec->len) ||
+	                                           within(c, v->orders_buf, v->orders_len)))
 		return NULL;
 	if (v->nboxes == v->capboxes) {
 		size_t cap = v->capboxes ? v->capboxes * 2 : 32;
@@ -170,6 +194,8 @@ omni_reply_field(omni_reply_view *v, const char *key)
 {
 	omni_span value;
 
+	if (key[0] == 'o' && strcmp(key, "orders") == 0)
+		return omni_reply_view_orders(v);
 	for (size_t i = 0; i < v->nfields; i++)
 		if (v->fields[i].key == key)
 			return v->fields[i].value;
@@ -213,4 +239,80 @@ omni_reply_view_last_inbound(omni_reply_view *v)
 	v->last = found;
 	v->have_last = 1;
 	return found;
+}
+
+static int
+verified(omni_reply_view *v, omni_span order)
+{
+	return omni_json_type(omni_reply_get(v, order, "verified")) == OMNI_J_TRUE;
+}
+
+/* What the customer quotes of an order: its number, else its id, else
+ * "" (still an order named). */
+static omni_span
+number_of(omni_reply_view *v, omni_span order)
+{
+	static const char empty[] = "\"\"";
+	omni_span n = omni_reply_get(v, order, "number"), none = { empty, 2 };
+
+	if (omni_json_type(n) != OMNI_J_STRING)
+		n = omni_reply_get(v, order, "id");
+	return omni_json_type(n) == OMNI_J_STRING ? n : none;
+}
+
+/* The verified orders as one array: the record's own when all of them
+ * are, else a copy of those that are; absent when none is (or out of
+ * memory: then no order is disclosed). */
+static void
+sort_orders(omni_reply_view *v)
+{
+	omni_span all = omni_record_get(v->rec, "orders"), o, none = { NULL, 0 };
+	omni_text b = { 0 };
+	size_t n = 0, kept = 0;
+
+	v->orders = v->unverified = none;
+	for (size_t i = 0; (o = omni_reply_nth(v, all, i)).p; i++, n++) {
+		if (!verified(v, o)) {
+			if (!v->unverified.p)
+				v->unverified = number_of(v, o);
+			continue;
+		}
+		omni_text_put(&b, kept++ ? "," : "[", 1);
+		omni_text_put(&b, o.p, o.n);
+	}
+	if (!kept || b.failed) {
+		free(b.p);
+		return;
+	}
+	if (kept == n && omni_json_type(all) == OMNI_J_ARRAY) {
+		free(b.p);
+		v->orders = all;
+		return;
+	}
+	omni_text_put(&b, "]", 1);
+	if (b.failed) {
+		free(b.p);
+		return;
+	}
+	v->orders_buf = b.p;
+	v->orders_len = b.n;
+	v->orders.p = b.p;
+	v->orders.n = b.n;
+}
+
+omni_span
+omni_reply_view_orders(omni_reply_view *v)
+{
+	if (!v->have_orders) {
+		sort_orders(v);
+		v->have_orders = 1;
+	}
+	return v->orders;
+}
+
+omni_span
+omni_reply_view_unverified(omni_reply_view *v)
+{
+	omni_reply_view_orders(v);
+	return v->unverified;
 }

@@ -290,6 +290,8 @@ emit_conversation(struct imp *m, const struct row *r, size_t n, json_t *done,
 		                               r[i].out ? r[i].bot ? "bot" : "agent" : "customer",
 		                               r[i].at, r[i].v[F_BODY],
 		                               r[i].v[F_CHANNEL] ? r[i].v[F_CHANNEL] : channel);
+		if (!r[i].out && r[i].v[F_FROM] && strchr(r[i].v[F_FROM], '@'))
+			omni_message_set_from(msg, r[i].v[F_FROM]);   /* an e-mail sender */
 		json_object_set_new(msg, "source", source_new(m, r[i].tid, r[i].mid));
 		omni_ticket_add_message_new(ticket, msg);
 		json_array_append_new(keys, json_string(r[i].key));

@@ -159,6 +159,7 @@ static json_t *message_obj(omni_fetch *f, const mailinfo *mi)
 		json_array_append_new(atts, o);
 	}
 	json_object_set_new(msg, "attachments", atts);
+	omni_message_set_from(msg, mi->m.from_addr);
 	json_object_set_new(msg, "source", source_obj(f, mi, 0));
 	return msg;
 }
