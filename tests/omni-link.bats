@@ -432,7 +432,7 @@ export -f latest
 		SELECT count(*), count(DISTINCT m.ticket) FROM messages m JOIN tickets t ON t.seq = m.ticket;
 		SELECT group_concat(l.source_id) FROM ticket_links l JOIN tickets t ON t.seq = l.ticket;
 		SELECT count(*) FROM link_ticket_orders o JOIN tickets t ON t.seq = o.ticket"
-	assert_output $'7\nok\n2|1\nr1,r2\n1'
+	assert_output $'8\nok\n2|1\nr1,r2\n1'
 }
 
 @test "identity: a stranger quoting an order gets it unverified; its buyer, by her address, verified; a DM with the number and the order's address, by facts, and stays its own customer" {
@@ -442,6 +442,8 @@ export -f latest
 		t s2 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["Giulia.Rossi87@example.net"]} | del(.order_ids) | .messages[0].text = "Any news on #1061?"'
 		t s3 instagram 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "4242"}} | .order_ids = ["#1061"] | .messages[0].text = "ordine #1061, la mail è giulia.rossi87@example.net"'
 		t s4 instagram 2026-11-18T12:30:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | del(.order_ids) | .messages[0].text = "#1061"'
+		t s5 instagram 2026-11-18T13:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "6464"}} | del(.order_ids) | .messages[0].text = "ordine #1061, CAP 20121 Milano"'
+		t s6 instagram 2026-11-18T13:30:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "7575"}} | del(.order_ids) | .messages[0].text = "ordine #1061, CAP 201210 o 20122"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run omni-link -e "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success
@@ -450,10 +452,13 @@ export -f latest
 	assert_line --index 1 '["s2","#1061",true,"email",["giulia.rossi87@example.net"]]'
 	assert_line --index 2 '["s3","#1061",true,"facts",[]]'
 	assert_line --index 3 '["s4","#1061",false,null,[]]'
-	# four senders, four customers: nobody's keys went to anyone else
+	# the postcode it was billed to is the second fact; not a longer number, nor another
+	assert_line --index 4 '["s5","#1061",true,"facts",[]]'
+	assert_line --index 5 '["s6","#1061",false,null,[]]'
+	# six senders, six customers: nobody's keys went to anyone else
 	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets;
 		SELECT count(*) FROM identity_keys WHERE value = 'giulia.rossi87@example.net'"
-	assert_output $'4\n1'
+	assert_output $'6\n1'
 	run bash -c "omni-link -e '$BATS_TEST_TMPDIR/in.ndjson' 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/g; s/cus-[0-9a-f]*/C/g'"
 	assert_line --index 0 'omni-link: s1: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified'
 	assert_line --index 1 'omni-link: s2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'

@@ -261,9 +261,43 @@ words_of(const omni_link_words *cw)
 	return w->text;
 }
 
+/* Does facts (lowercase) hold the postcode as a word of its own, spaces
+ * within it optional ("sw1a 1aa", "SW1A1AA")?  Three characters at least. */
+static int
+gives_postcode(const char *facts, const char *postcode)
+{
+	char pc[24];
+	size_t n = 0;
+
+	for (const char *p = postcode ? postcode : ""; *p && n + 1 < sizeof pc; p++)
+		if (*p != ' ' && *p != '-')
+			pc[n++] = (char)tolower((unsigned char)*p);
+	pc[n] = '\0';
+	if (n < 3 || !facts)
+		return 0;
+	for (const char *s = facts; *s; s++) {
+		const char *f = s;
+		size_t i = 0;
+		if (s > facts && isalnum((unsigned char)s[-1]))
+			continue;
+		while (i < n && *f) {
+			if (*f == pc[i])
+				i++, f++;
+			else if ((*f == ' ' || *f == '-') && i > 0)
+				f++;
+			else
+				break;
+		}
+		if (i == n && !isalnum((unsigned char)*f))
+			return 1;
+	}
+	return 0;
+}
+
 /* How the order is the sender's (omni-link(1), "Orders"): her own keys
  * match its buyer's, or her words give two facts only the buyer knows
- * (the number, named to be here, and the address it was placed with).
+ * (the number, named to be here, and the address or the billing postcode
+ * it was placed with).
  * Sets verified and verified_by on o, and drops the buyer (the ticket
  * has its own customer). */
 static void
@@ -275,6 +309,7 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 	const char *email = json_string_value(json_object_get(c, "email"));
 	const char *phone = json_string_value(json_object_get(c, "phone"));
 	const char *ref = json_string_value(json_object_get(c, "id"));
+	const char *postcode = json_string_value(json_object_get(c, "postcode"));
 	int market = ch && (strcmp(ch, "amazon") == 0 || strcmp(ch, "ebay") == 0 ||
 	                    strcmp(ch, "walmart") == 0 || strcmp(ch, "tiktok") == 0);
 	const char *by = NULL;
@@ -287,7 +322,8 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 		by = market ? "marketplace" : "customer_id";
 	else if (phone && held(ks, "phone", omni_ident_phone(phone, region)))
 		by = "phone";
-	else if (email && gives_email(words_of(w), email))
+	else if ((email && gives_email(words_of(w), email)) ||
+	         (postcode && gives_postcode(words_of(w), postcode)))
 		by = "facts";
 	if (l->o.explain) {
 		size_t n = strlen(l->orders_said);

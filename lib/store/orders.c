@@ -27,15 +27,15 @@
 static const char order_sql[] =
 	"INSERT INTO orders (channel, store, order_id, number, customer_ref,"
 	" customer_name, customer_email, customer_phone, placed_at, updated_at,"
-	" status, financial_status, total, currency, items)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+	" status, financial_status, total, currency, items, customer_postcode)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
 	" ON CONFLICT (channel, store, order_id) DO UPDATE SET "
 	"number = COALESCE(excluded.number, orders.number), "
 	KEEPO(customer_ref) ", " KEEPO(customer_name) ", "
 	KEEPO(customer_email) ", " KEEPO(customer_phone) ", "
 	"placed_at = COALESCE(orders.placed_at, excluded.placed_at), "
 	KEEPO(status) ", " KEEPO(financial_status) ", " KEEPO(total) ", "
-	KEEPO(currency) ", " KEEPO(items) ", "
+	KEEPO(currency) ", " KEEPO(items) ", " KEEPO(customer_postcode) ", "
 	"updated_at = IIF(julianday(excluded.updated_at) < julianday(orders.updated_at),"
 	" orders.updated_at, COALESCE(excluded.updated_at, orders.updated_at))";
 
@@ -342,6 +342,7 @@ order_bind(omni_stmt *st, const json_t *order, const char *store,
 	bind_member(st, 12, order, "financial_status");
 	bind_member(st, 13, order, "total");
 	bind_member(st, 14, order, "currency");
+	bind_member(st, 16, c, "postcode");
 	if (json_is_array(items)) {
 		char *text = json_dumps(items, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (!text)
@@ -526,7 +527,7 @@ load_pieces(omni_store *s, const char *sql, int64_t rowid, omni_error *err)
 static const char load_sql[] =
 	"SELECT rowid, number, customer_ref, customer_name, customer_email,"
 	" customer_phone, placed_at, updated_at, status, financial_status, total,"
-	" currency, items FROM orders"
+	" currency, items, customer_postcode FROM orders"
 	" WHERE channel = ?1 AND store = ?2 AND order_id = ?3";
 
 /* The order row as the normalised shape, without its pieces. */
@@ -551,6 +552,7 @@ order_from_row(omni_stmt *st, const char *channel, const char *store,
 	set_column(c, "name", st, 3);
 	set_column(c, "email", st, 4);
 	set_column(c, "phone", st, 5);
+	set_column(c, "postcode", st, 13);
 	if (json_object_size(c))
 		json_object_set(o, "customer", c);
 	json_decref(c);

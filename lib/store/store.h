@@ -131,7 +131,7 @@ int omni_store_mark_seen(omni_store *s, const char *source, const char *key,
 /* A normalised order, as omni-ticket(5)'s `orders` entries plus who placed it:
  * {id, number, channel, store, placed_at, updated_at, status,
  *  financial_status, total, currency,
- *  customer{id, name, email, phone},
+ *  customer{id, name, email, phone, postcode (the billing address's)},
  *  items[{sku,title,qty}],
  *  fulfillments[{id, carrier, tracking_number, tracking_url, status,
  *                shipped_at, delivered_at, estimated_at}],

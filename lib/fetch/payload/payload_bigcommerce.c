@@ -108,6 +108,9 @@ omni_payload_billing_customer(const json_t *id, const json_t *bill)
 		json_object_set_new(c, "email", json_string(email));
 	}
 	free(email);
+	if (omni_payload_str(bill, "zip") || omni_payload_str(bill, "postcode"))
+		json_object_set_new(c, "postcode", json_string(omni_payload_str(bill, "zip") ?
+		                    omni_payload_str(bill, "zip") : omni_payload_str(bill, "postcode")));
 	omni_payload_set_str(c, "phone", omni_payload_str(bill, "phone"));
 	return c;
 }

@@ -248,6 +248,8 @@ customer_new(const json_t *o)
 	if ((s = omni_payload_str(o, "phone")) || (s = omni_payload_str(c, "phone")) || (s = omni_payload_str(bill, "phone")) ||
 	    (s = omni_payload_str(ship, "phone")))
 		json_object_set_new(out, "phone", json_string(s));
+	if ((s = omni_payload_str(bill, "zip")))
+		json_object_set_new(out, "postcode", json_string(s));
 	return out;
 }
 
