@@ -29,6 +29,23 @@ chat_conf() {   # chat_conf [PATH]
 	EOF
 }
 
+# An SMS gateway's NDJSON export as the source "sms".
+sms_conf() {
+	cp "$I/sms.ndjson" "$BATS_TEST_TMPDIR/sms.txt"
+	conf <<-EOF
+	[source sms]
+	uri = import:$BATS_TEST_TMPDIR/sms.txt
+	format = ndjson
+	channel = sms
+	map.ticket_id = thread
+	map.message_id = sid
+	map.from = from
+	map.body = body
+	map.at = sent_at
+	map.direction = dir
+	EOF
+}
+
 @test "import: CSV (BOM, CRLF, quotes, doubled quotes, a line break in a field) into one ticket a conversation" {
 	chat_conf
 	run omni-fetch widget
@@ -62,19 +79,7 @@ chat_conf() {   # chat_conf [PATH]
 	[["m-1","kim.lee@example.com"],["m-2","kim.lee@example.com"],["m-3",null]]
 	[["m-1","dev.patel@example.net"]]
 	EOF
-	cp "$I/sms.ndjson" "$BATS_TEST_TMPDIR/sms.txt"
-	conf <<-EOF
-	[source sms]
-	uri = import:$BATS_TEST_TMPDIR/sms.txt
-	format = ndjson
-	channel = sms
-	map.ticket_id = thread
-	map.message_id = sid
-	map.from = from
-	map.body = body
-	map.at = sent_at
-	map.direction = dir
-	EOF
+	sms_conf
 	run omni-fetch sms
 	assert_success
 	run jq -c '[.messages[] | has("from")]' <<<"$output"
@@ -122,19 +127,7 @@ chat_conf() {   # chat_conf [PATH]
 }
 
 @test "import: NDJSON named by format = ndjson; an SMS gateway's outbound-api is outbound; a phone number as the sender" {
-	cp "$I/sms.ndjson" "$BATS_TEST_TMPDIR/sms.txt"
-	conf <<-EOF
-	[source sms]
-	uri = import:$BATS_TEST_TMPDIR/sms.txt
-	format = ndjson
-	channel = sms
-	map.ticket_id = thread
-	map.message_id = sid
-	map.from = from
-	map.body = body
-	map.at = sent_at
-	map.direction = dir
-	EOF
+	sms_conf
 	run omni-fetch sms
 	assert_success
 	run jq -c '[.id, .channel, .customer, [.messages[] | .direction]]' <<<"$output"

@@ -38,6 +38,11 @@ orphans() {
 		(SELECT count(*) FROM link_ticket_orders WHERE ticket NOT IN (SELECT seq FROM tickets))"
 }
 
+# What --explain says of each record, ticket and customer ids as T and C.
+explained() {
+	omni-link -e "$@" 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/g; s/cus-[0-9a-f]*/C/g'
+}
+
 # The last line of each ticket id.
 latest() {
 	jq -sc 'group_by(.id) | map(last) | .[]' "$@"
@@ -191,7 +196,7 @@ export -f latest
 		t j3 email 2026-11-02T11:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "Something else"'
 		t j4 email 2026-11-30T10:00:00Z '.customer = {emails: ["b@example.com"]} | .subject = "RIF: Lieferung fehlt"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
-	run bash -c "omni-link -e --window 2d '$BATS_TEST_TMPDIR/in.ndjson' 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/g; s/cus-[0-9a-f]*/C/g'"
+	run explained --window 2d "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_line --index 0 'omni-link: j1: ticket T (new); customer C (new)'
 	assert_line --index 1 'omni-link: j2: ticket T (subject lieferung fehlt, confidence 0.80); customer C (email b@example.com)'
 	assert_line --index 2 'omni-link: j3: ticket T (window, confidence 0.60); customer C (email b@example.com)'
@@ -459,7 +464,7 @@ export -f latest
 	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets;
 		SELECT count(*) FROM identity_keys WHERE value = 'giulia.rossi87@example.net'"
 	assert_output $'6\n1'
-	run bash -c "omni-link -e '$BATS_TEST_TMPDIR/in.ndjson' 2>&1 >/dev/null | sed 's/tk-[0-9a-f]*/T/g; s/cus-[0-9a-f]*/C/g'"
+	run explained "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_line --index 0 'omni-link: s1: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified'
 	assert_line --index 1 'omni-link: s2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'
 	assert_line --index 2 'omni-link: s3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (facts)'

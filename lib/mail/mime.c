@@ -406,15 +406,15 @@ static int nul_field(const ctx *c, const fields *h)
 {
 	static const char *const names[] = { "Message-ID", "In-Reply-To", "References",
 	                                     "From", "Reply-To", "To" };
-	const field *f = h->v;
-
-	for (; f < h->v + h->n; f++)
+	for (size_t k = 0; k < h->n; k++) {
+		const field *f = &h->v[k];
 		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 			if (f->namelen == strlen(names[i]) &&
 			    strncasecmp(f->name, names[i], f->namelen) == 0 &&
 			    memchr(f->value, '\0', f->valuelen))
 				return omni_error_set(c->err, OMNI_EX_DATAERR, NULL, line_at(c, f->at),
 				                      0, "the %s field holds a NUL byte", names[i]), -1;
+	}
 	return 0;
 }
 
