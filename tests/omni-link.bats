@@ -484,3 +484,24 @@ export -f latest
 	assert_line --index 1 "[\"$b\",[\"bob@example.com\"],[\"b2\"]]"
 	assert_line --index 2 "[\"$a\",[\"ann@example.com\"],[\"b1\",\"b3\"]]"
 }
+
+@test "--unmerge parts two people a shared key merged: each keeps the keys she showed, and later mail goes to each" {
+	{
+		t p1 email 2026-11-01T10:00:00Z '.customer = {emails: ["ann@example.com"], handles: {shopify: "111"}}'
+		t p2 email 2026-11-01T11:00:00Z '.customer = {emails: ["bea@example.com"], handles: {shopify: "111"}}'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | tail -1 | jq -c '.customer.emails'"
+	assert_output '["ann@example.com","bea@example.com"]'
+	run bash -c "omni-link --unmerge p2 | jq -c '[.merged_from, .customer.emails, .customer.handles]'"
+	assert_line --index 0 '[["p1"],["ann@example.com"],{"shopify":"111"}]'
+	assert_line --index 1 '[["p2"],["bea@example.com"],{}]'
+	{
+		t p3 email 2026-11-02T10:00:00Z '.customer = {emails: ["bea@example.com"]}'
+		t p4 email 2026-11-02T11:00:00Z '.customer = {emails: ["ann@example.com"]}'
+	} >"$BATS_TEST_TMPDIR/later.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/later.ndjson' | jq -c '[.merged_from, .customer.emails]'"
+	assert_line --index 0 '[["p2","p3"],["bea@example.com"]]'
+	assert_line --index 1 '[["p1","p4"],["ann@example.com"]]'
+	run sqlite3 "$OMNI_DB" 'SELECT count(DISTINCT customer_id) FROM tickets'
+	assert_output 2
+}
