@@ -313,6 +313,10 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	}
 	if (st && strcmp(st, "sent") == 0)
 		r->sent++;
+	if (st && strcmp(st, "pending") == 0)
+		omni_warn("%s: another omni-reply is sending this reply now (ledger key %s): "
+		          "left to it", id ? id : "?",
+		          json_string_value(json_object_get(reply, "ledger_key")));
 	if (st && strcmp(st, "unknown") == 0) {
 		omni_warn("%s: an earlier send may have gone out (ledger key %s): not sent again; "
 		          "check, then mark it with omni-reply --resolve", id ? id : "?",

@@ -708,6 +708,59 @@ window: the customer wrote 193 hours ago: past the 7-day human agent window'
 	assert_output $'once-1|sent|1\nonce-2|sent|1\nonce-3|sent|1'
 }
 
+@test "exactly once under concurrency: three senders at once on the same tickets send each reply once" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	for i in $(seq 40); do
+		ticket_to "c$i-$BATS_TEST_NUMBER@example.com" | jq -c ".id = \"conc-$i\""
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/o1" 2>"$BATS_TEST_TMPDIR/e1" &
+	p1=$!
+	omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/o2" 2>"$BATS_TEST_TMPDIR/e2" &
+	p2=$!
+	omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/o3" 2>"$BATS_TEST_TMPDIR/e3" &
+	p3=$!
+	wait $p1; wait $p2; wait $p3      # each exits 0: a live claim is not a crash
+	for i in $(seq 40); do
+		n=$(received "$SPOOL" "c$i-$BATS_TEST_NUMBER@example.com")
+		[ "$n" -eq 1 ] || fail "conc-$i was received $n times"
+	done
+	run sqlite3 "$OMNI_DB" "SELECT state, attempts, count(*) FROM send_ledger GROUP BY state, attempts"
+	assert_output 'sent|1|40'
+	# every ticket came out of each run: sent (by it, or found sent), or
+	# pending while another run was sending it; never unknown
+	run bash -c "cat '$BATS_TEST_TMPDIR'/o[123] | jq -r .reply.status | sort -u | tr '\n' ' '"
+	assert_output --regexp '^(pending )?sent $'
+	assert_equal "$(cat "$BATS_TEST_TMPDIR"/o[123] | wc -l)" 120
+	refute grep -q 'may have gone out' "$BATS_TEST_TMPDIR"/e[123]
+}
+
+@test "a live claim is not a crash: a send another running process holds is left to it, one whose process died is unknown" {
+	need_smtpd
+	conf=$(smtp_conf "$SMTP_PORT")
+	ticket_to "held-$BATS_TEST_NUMBER@example.com" | jq -c '.id = "held-1"' >"$BATS_TEST_TMPDIR/t.json"
+	omni-reply -c "$conf" "$NOW" "$BATS_TEST_TMPDIR/t.json" >/dev/null    # migrate the store
+	key=$(omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json" | jq -r .reply.ledger_key)
+	sleep 60 &
+	holder=$!
+	start=$(sed 's/.*) //' "/proc/$holder/stat" | cut -d' ' -f20)
+	sqlite3 "$OMNI_DB" "UPDATE send_ledger SET state = 'pending', claimed_by = '$(hostname):$holder:$start' WHERE key = '$key'"
+	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_success
+	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" pending
+	assert_output --partial 'held-1: another omni-reply is sending this reply now'
+	run sqlite3 "$OMNI_DB" "SELECT state FROM send_ledger WHERE key = '$key'"
+	assert_output pending
+	kill "$holder"
+	wait "$holder" || true
+	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_failure 75
+	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" unknown
+	run sqlite3 "$OMNI_DB" "SELECT state FROM send_ledger WHERE key = '$key'"
+	assert_output unknown
+	assert_equal "$(received "$SPOOL" "held-$BATS_TEST_NUMBER@example.com")" 1
+}
+
 @test "exactly once under SIGKILL: the reply in flight is reported unknown, never sent twice" {
 	need_smtpd
 	spool=$BATS_TEST_TMPDIR/spool

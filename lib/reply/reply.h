@@ -114,6 +114,7 @@ int omni_reply_lint_needs(const char *channel);
 typedef struct omni_ledger_entry {
 	char state[16];           /* pending, sent, failed, unknown */
 	char *external_id, *updated_at;   /* new or NULL */
+	char *claimed_by;         /* the process of a pending send: new or NULL */
 	long attempts;
 } omni_ledger_entry;
 /* 1 found, 0 none, -1 err. */
@@ -126,6 +127,16 @@ int omni_ledger_set(omni_store *s, const char *key, const char *ticket_id,
                     const char *channel, const char *state,
                     const char *external_id, const char *error,
                     omni_error *err);
+/* Claims a send in one statement: a new key, or a failed one, becomes
+ * pending for claimer (counting an attempt).  1 claimed; 0 the row is
+ * another's (pending, sent or unknown: read it); -1 with err. */
+int omni_ledger_claim(omni_store *s, const char *key, const char *ticket_id,
+                      const char *channel, const char *external_id,
+                      const char *claimer, omni_error *err);
+/* A pending send whose claimer (may be NULL: a store older than claims)
+ * is gone becomes unknown, unless the row moved on meanwhile.  0 or -1. */
+int omni_ledger_abandon(omni_store *s, const char *key, const char *claimer,
+                        omni_error *err);
 /* The rows a person must look at (pending, unknown), or all of them,
  * in the order they came, as objects with every column: new, or NULL with
  * err. */

@@ -2,6 +2,7 @@
  * delivering it by e-mail exactly once through the send ledger. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include "core/core.h"
@@ -312,17 +313,108 @@ ledger_key(const omni_record *rec, const char *to, const char *irt, const char *
 	free(tid);
 }
 
+/* This process as a claim names it: "HOST:PID:START", START the pid's
+ * start time since boot (/proc), so that a pid used again is not taken
+ * for the claimer. */
+static unsigned long long
+started(long pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long long start = 0;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* after the command in parentheses: state is field 3, start 22 */
+	if (!(p = strrchr(buf, ')')))
+		return 0;
+	for (int field = 2; field < 22 && p; field++)
+		p = strchr(p + 1, ' ');
+	if (p)
+		start = strtoull(p + 1, NULL, 10);
+	return start;
+}
+
+static void
+claimer(char *buf, size_t size)
+{
+	char host[256] = "";
+
+	gethostname(host, sizeof host - 1);
+	snprintf(buf, size, "%s:%ld:%llu", host, (long)getpid(), started((long)getpid()));
+}
+
+/* Is the process of a claim still running?  On this host: its pid, with
+ * its start time.  A claim of another host, or without a name (a store
+ * older than claims), cannot be asked: taken as gone, as before claims. */
+static int
+claim_alive(const char *claim)
+{
+	char host[256] = "", me[320];
+	const char *c1, *c2;
+	long pid;
+
+	if (!claim || !(c2 = strrchr(claim, ':')) || c2 == claim)
+		return 0;
+	for (c1 = c2 - 1; c1 > claim && *c1 != ':'; c1--)
+		;
+	if (*c1 != ':')
+		return 0;
+	gethostname(host, sizeof host - 1);
+	if ((size_t)(c1 - claim) != strlen(host) || strncmp(claim, host, strlen(host)) != 0)
+		return 0;
+	pid = strtol(c1 + 1, NULL, 10);
+	claimer(me, sizeof me);
+	if (pid <= 0 || strcmp(me, claim) == 0)
+		return 0;     /* this very process: a claim it no longer holds */
+	return started(pid) == strtoull(c2 + 1, NULL, 10);
+}
+
+/* The key is another's: sent meanwhile, in flight in a live run (left to
+ * it: "pending"), or in doubt (a claimer gone, or unknown already): a
+ * person must look before it goes again.  0, or -1 with err. */
+static int
+settle_claimed(omni_store *s, const char *key, json_t *reply, omni_ledger_entry *e,
+               omni_error *err)
+{
+	omni_ledger_entry_free(e);
+	if (omni_ledger_get(s, key, e, err) < 0)
+		return -1;
+	if (strcmp(e->state, "sent") == 0) {
+		mark(reply, "sent", e->updated_at, e->external_id);
+		return 0;
+	}
+	if (strcmp(e->state, "pending") == 0 && claim_alive(e->claimed_by)) {
+		mark(reply, "pending", NULL, NULL);
+		return 0;
+	}
+	if (strcmp(e->state, "pending") == 0 &&
+	    omni_ledger_abandon(s, key, e->claimed_by, err) < 0)
+		return -1;
+	if (strcmp(e->state, "failed") == 0) {
+		mark(reply, "failed", NULL, NULL);   /* another run failed it just now */
+		return 0;
+	}
+	mark(reply, "unknown", NULL, NULL);
+	return 0;
+}
+
 int
 omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
                      const omni_reply_transport *t, omni_error *err)
 {
 	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), *id = NULL;
 	char *channel = omni_json_string(omni_record_get(rec, "channel"), NULL);
-	char key[65], now[40];
+	char key[65], now[40], me[320];
 	const char *text = json_string_value(json_object_get(reply, "text"));
 	omni_ledger_entry e = { 0 };
 	omni_error why = { 0 };
-	int rc = -1, unknown = 0, found;
+	int rc = -1, unknown = 0, found, claimed;
 
 	ledger_key(rec, t->to, t->thread, text, key);
 	json_object_set_new(reply, "ledger_key", json_string(key));
@@ -333,17 +425,13 @@ omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
 		rc = 0;
 		goto out;
 	}
-	if (found && (strcmp(e.state, "pending") == 0 || strcmp(e.state, "unknown") == 0)) {
-		/* an earlier run stopped between the send and its record: the
-		 * message may be out; a person must look before it goes again */
-		if (omni_ledger_set(s, key, tid, channel, "unknown", NULL, NULL, err) < 0)
-			goto out;
-		mark(reply, "unknown", NULL, NULL);
-		rc = 0;
+	claimer(me, sizeof me);
+	if ((claimed = omni_ledger_claim(s, key, tid, channel, t->planned_id, me, err)) < 0)
+		goto out;
+	if (!claimed) {
+		rc = settle_claimed(s, key, reply, &e, err);
 		goto out;
 	}
-	if (omni_ledger_set(s, key, tid, channel, "pending", t->planned_id, NULL, err) < 0)
-		goto out;
 	if (t->send(t->arg, text, &id, &unknown, &why) == 0) {
 		const char *xid = id ? id : t->planned_id;
 		if (omni_ledger_set(s, key, tid, channel, "sent", xid, NULL, err) < 0)

@@ -10,7 +10,22 @@
 #include "reply/reply.h"
 
 static const char get_sql[] =
-	"SELECT state, external_id, updated_at, attempts FROM send_ledger WHERE key = ?1";
+	"SELECT state, external_id, updated_at, attempts, claimed_by FROM send_ledger"
+	" WHERE key = ?1";
+/* One statement: a row that is new, or failed, becomes this process's
+ * pending send; any other is left as it is and returns nothing. */
+static const char claim_sql[] =
+	"INSERT INTO send_ledger (key, ticket_id, channel, state, external_id, attempts,"
+	" error, created_at, updated_at, claimed_by)"
+	" VALUES (?1, ?2, ?3, 'pending', ?4, 1, NULL, ?5, ?5, ?6)"
+	" ON CONFLICT (key) DO UPDATE SET state = 'pending',"
+	" external_id = coalesce(?4, external_id), error = NULL, updated_at = ?5,"
+	" attempts = attempts + 1, claimed_by = ?6 WHERE send_ledger.state = 'failed'"
+	" RETURNING claimed_by";
+/* A pending send whose claimer is gone: unknown, unless it moved on. */
+static const char abandon_sql[] =
+	"UPDATE send_ledger SET state = 'unknown', updated_at = ?3"
+	" WHERE key = ?1 AND state = 'pending' AND claimed_by IS ?2";
 static const char set_sql[] =
 	"INSERT INTO send_ledger (key, ticket_id, channel, state, external_id, attempts,"
 	" error, created_at, updated_at)"
@@ -59,6 +74,7 @@ omni_ledger_get(omni_store *s, const char *key, omni_ledger_entry *e, omni_error
 		e->external_id = column(st, 1);
 		e->updated_at = column(st, 2);
 		e->attempts = (long)omni_stmt_int64(st, 3);
+		e->claimed_by = column(st, 4);
 		rc = 1;
 	} else if (step == OMNI_STMT_DONE) {
 		rc = 0;
@@ -72,7 +88,52 @@ omni_ledger_entry_free(omni_ledger_entry *e)
 {
 	free(e->external_id);
 	free(e->updated_at);
-	e->external_id = e->updated_at = NULL;
+	free(e->claimed_by);
+	e->external_id = e->updated_at = e->claimed_by = NULL;
+}
+
+int
+omni_ledger_claim(omni_store *s, const char *key, const char *ticket_id,
+                  const char *channel, const char *external_id, const char *claimer,
+                  omni_error *err)
+{
+	omni_stmt *st;
+	char now[40];
+	int step;
+
+	omni_time_format(omni_clock_now(), now);
+	if (!(st = ledger_stmt(s, claim_sql, err)))
+		return -1;
+	omni_stmt_bind_str(st, 1, key);
+	omni_stmt_bind_str(st, 2, ticket_id ? ticket_id : "");
+	omni_stmt_bind_str(st, 3, channel ? channel : "");
+	omni_stmt_bind_str(st, 4, external_id);
+	omni_stmt_bind_str(st, 5, now);
+	omni_stmt_bind_str(st, 6, claimer);
+	step = omni_stmt_step(st, err, "send ledger");
+	/* read the row returned to its end: the statement is done, committed */
+	if (step == OMNI_STMT_ROW && omni_stmt_step(st, err, "send ledger") != OMNI_STMT_DONE)
+		step = -1;
+	omni_stmt_reset(st);
+	return step < 0 ? -1 : step == OMNI_STMT_ROW;
+}
+
+int
+omni_ledger_abandon(omni_store *s, const char *key, const char *claimer, omni_error *err)
+{
+	omni_stmt *st;
+	char now[40];
+	int rc;
+
+	omni_time_format(omni_clock_now(), now);
+	if (!(st = ledger_stmt(s, abandon_sql, err)))
+		return -1;
+	omni_stmt_bind_str(st, 1, key);
+	omni_stmt_bind_str(st, 2, claimer);
+	omni_stmt_bind_str(st, 3, now);
+	rc = omni_stmt_step(st, err, "send ledger") == OMNI_STMT_DONE ? 0 : -1;
+	omni_stmt_reset(st);
+	return rc;
 }
 
 int
