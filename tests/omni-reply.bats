@@ -744,7 +744,7 @@ window: the customer wrote 193 hours ago: past the 7-day human agent window'
 	sleep 60 &
 	holder=$!
 	start=$(sed 's/.*) //' "/proc/$holder/stat" | cut -d' ' -f20)
-	sqlite3 "$OMNI_DB" "UPDATE send_ledger SET state = 'pending', claimed_by = '$(hostname):$holder:$start' WHERE key = '$key'"
+	sqlite3 "$OMNI_DB" "UPDATE send_ledger SET state = 'pending', claimed_by = '$(uname -n):$holder:$start' WHERE key = '$key'"
 	run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
 	assert_success
 	assert_equal "$(grep '^{' <<<"$output" | jq -r .reply.status)" pending
