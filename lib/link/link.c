@@ -86,15 +86,6 @@ sender_known(const input *in)
 	return 0;
 }
 
-/* A marketplace's own notices (a claim, a case) name their order: the
- * channel vouches for it. */
-static int
-marketplace(const char *channel)
-{
-	return strcmp(channel, "amazon") == 0 || strcmp(channel, "ebay") == 0 ||
-	       strcmp(channel, "walmart") == 0 || strcmp(channel, "tiktok") == 0;
-}
-
 static int
 input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 {
@@ -133,7 +124,9 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 		in->last = in->first;
 	if (omni_link_keys_collect(rec, region_of(l, in->store), &in->keys) < 0)
 		return omni_error_oom(err), -1;
-	if (marketplace(in->channel) && !sender_known(in))
+	/* a marketplace's own notice (a claim, a case) names its order: the
+	 * channel vouches for it */
+	if (omni_link_channel_marketplace(in->channel) && !sender_known(in))
 		for (size_t i = 0; i < in->keys.n; i++)
 			if (strcmp(in->keys.v[i].kind, "order") == 0)
 				in->keys.v[i].why = "channel";

@@ -213,6 +213,11 @@ typedef struct omni_link_who {
 
 /* Did --unmerge part these two tickets or customers?  1 or 0. */
 int omni_link_blocked(omni_link *l, const char *x, const char *y);
+/* A direct-message channel (its thread is the sender's, inside a window);
+ * a marketplace (its own notices name their order, its buyer ids verify
+ * one). */
+int omni_link_channel_dm(const char *channel);
+int omni_link_channel_marketplace(const char *channel);
 /* Is a key kind one value per customer (not email, phone, order)? */
 int omni_link_kind_exclusive(const char *kind);
 /* Finds (or makes) the customer of keys seen on channel, merging the

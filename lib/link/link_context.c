@@ -310,8 +310,7 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 	const char *phone = json_string_value(json_object_get(c, "phone"));
 	const char *ref = json_string_value(json_object_get(c, "id"));
 	const char *postcode = json_string_value(json_object_get(c, "postcode"));
-	int market = ch && (strcmp(ch, "amazon") == 0 || strcmp(ch, "ebay") == 0 ||
-	                    strcmp(ch, "walmart") == 0 || strcmp(ch, "tiktok") == 0);
+	int market = ch && omni_link_channel_marketplace(ch);
 	const char *by = NULL;
 
 	if (email && held(ks, "amazon", omni_ident_email(email)))

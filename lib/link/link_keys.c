@@ -166,12 +166,19 @@ text_emails(omni_link_keys *ks, const char *text)
 	return 0;
 }
 
-static int
-is_dm_channel(const char *ch)
+int
+omni_link_channel_dm(const char *ch)
 {
 	return strcmp(ch, "instagram") == 0 || strcmp(ch, "facebook") == 0 ||
 	       strcmp(ch, "messenger") == 0 || strcmp(ch, "tiktok") == 0 ||
 	       strcmp(ch, "chat") == 0 || strcmp(ch, "sms") == 0;
+}
+
+int
+omni_link_channel_marketplace(const char *ch)
+{
+	return strcmp(ch, "amazon") == 0 || strcmp(ch, "ebay") == 0 ||
+	       strcmp(ch, "walmart") == 0 || strcmp(ch, "tiktok") == 0;
 }
 
 static int
@@ -265,7 +272,7 @@ omni_link_keys_collect(const omni_record *rec, const char *region,
 
 	omni_json_string_buf(omni_record_get(rec, "channel"), channel, sizeof channel);
 	omni_json_string_buf(omni_record_get(rec, "store"), store, sizeof store);
-	is_dm = is_dm_channel(channel);
+	is_dm = omni_link_channel_dm(channel);
 	if (collect_customer(omni_record_get(rec, "customer"), region, ks) < 0)
 		return -1;
 	ids = omni_record_get(rec, "order_ids");

@@ -11,14 +11,6 @@
 #include "link_int.h"
 
 static int
-is_dm(const char *ch)
-{
-	return strcmp(ch, "instagram") == 0 || strcmp(ch, "facebook") == 0 ||
-	       strcmp(ch, "messenger") == 0 || strcmp(ch, "tiktok") == 0 ||
-	       strcmp(ch, "chat") == 0 || strcmp(ch, "sms") == 0;
-}
-
-static int
 solved(const char *status)
 {
 	return status && (strcmp(status, "solved") == 0 || strcmp(status, "closed") == 0);
@@ -124,7 +116,7 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 				dup = strcmp(v->bridged[j], t) == 0;
 			if (dup)
 				continue;
-			if (!mail && is_dm(in->channel) && !dm_near(l, in, t))
+			if (!mail && omni_link_channel_dm(in->channel) && !dm_near(l, in, t))
 				continue;     /* a DM after a long silence: a new conversation */
 			if (solved(status) && !names_orders(l, in, t, &some))
 				continue;     /* a new order on a solved ticket */

@@ -340,13 +340,18 @@ started(long pid)
 	return start;
 }
 
-static void
-claimer(char *buf, size_t size)
+static const char *
+claimer(void)
 {
+	static char me[320];
 	char host[256] = "";
 
-	gethostname(host, sizeof host - 1);
-	snprintf(buf, size, "%s:%ld:%llu", host, (long)getpid(), started((long)getpid()));
+	if (!me[0]) {
+		gethostname(host, sizeof host - 1);
+		snprintf(me, sizeof me, "%s:%ld:%llu", host, (long)getpid(),
+		         started((long)getpid()));
+	}
+	return me;
 }
 
 /* Is the process of a claim still running?  On this host: its pid, with
@@ -355,7 +360,7 @@ claimer(char *buf, size_t size)
 static int
 claim_alive(const char *claim)
 {
-	char host[256] = "", me[320];
+	char host[256] = "";
 	const char *c1, *c2;
 	long pid;
 
@@ -369,8 +374,7 @@ claim_alive(const char *claim)
 	if ((size_t)(c1 - claim) != strlen(host) || strncmp(claim, host, strlen(host)) != 0)
 		return 0;
 	pid = strtol(c1 + 1, NULL, 10);
-	claimer(me, sizeof me);
-	if (pid <= 0 || strcmp(me, claim) == 0)
+	if (pid <= 0 || strcmp(claimer(), claim) == 0)
 		return 0;     /* this very process: a claim it no longer holds */
 	return started(pid) == strtoull(c2 + 1, NULL, 10);
 }
@@ -410,7 +414,7 @@ omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
 {
 	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), *id = NULL;
 	char *channel = omni_json_string(omni_record_get(rec, "channel"), NULL);
-	char key[65], now[40], me[320];
+	char key[65], now[40];
 	const char *text = json_string_value(json_object_get(reply, "text"));
 	omni_ledger_entry e = { 0 };
 	omni_error why = { 0 };
@@ -425,8 +429,7 @@ omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
 		rc = 0;
 		goto out;
 	}
-	claimer(me, sizeof me);
-	if ((claimed = omni_ledger_claim(s, key, tid, channel, t->planned_id, me, err)) < 0)
+	if ((claimed = omni_ledger_claim(s, key, tid, channel, t->planned_id, claimer(), err)) < 0)
 		goto out;
 	if (!claimed) {
 		rc = settle_claimed(s, key, reply, &e, err);
