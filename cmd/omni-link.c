@@ -308,6 +308,19 @@ resume(struct run *r, omni_error *err)
 	return 0;
 }
 
+/* The input ended: omni-fetch has noted all it wrote (omni_link_taken). */
+static int
+taken(struct run *r, omni_error *err)
+{
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_link_taken(r->link, err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	return omni_store_commit(r->store, err);
+}
+
 static int
 unmerge(struct run *r, omni_error *err)
 {
@@ -368,7 +381,7 @@ main(int argc, char **argv)
 	rd = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
 	while ((rc = link_batch(&r, rd, &err)) > 0 && !omni_out_broken_pipe(r.out))
 		;
-	if (rc < 0)
+	if (rc < 0 || taken(&r, &err) < 0)
 		goto fail;
 	omni_verbose("%ld tickets linked", r.records);
 	status = r.rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;

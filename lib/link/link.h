@@ -129,6 +129,7 @@ enum {
 	OMNI_LS_UM_MSGIDS_PUT, OMNI_LS_UM_KEYS_MOVE, OMNI_LS_UM_BLOCK_PUT,
 	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP,
 	OMNI_LS_CLOCK_PENDING, OMNI_LS_CLOCK_SOLVED, OMNI_LS_CLOCK_SET,
+	OMNI_LS_HANDOFF_LINKED,
 	OMNI_LS_COUNT
 };
 
@@ -259,6 +260,11 @@ typedef struct omni_link_resumed {
  * older than close_after, writing each ticket moved.  0, or -1 with err. */
 int omni_link_resume(omni_link *l, omni_out *out, omni_link_resumed *done,
                      omni_error *err);
+
+/* At the end of the input, inside the caller's transaction: what this
+ * run's omni-fetch wrote and this run linked is taken (its note in the
+ * store may have come after the record).  0 or -1 with err. */
+int omni_link_taken(omni_link *l, omni_error *err);
 
 /* Prepares the statements on an open store (borrowed).  0 and *out, or -1
  * with err. */

@@ -26,6 +26,13 @@ record_orphan(void *arg, const char *key, const char *text, long offers, omni_er
 	omni_record rec;
 	int rc;
 
+	/* linked already: its ticket, if unwritten, is noted on its own */
+	omni_stmt *st = omni_link_stmt(r->l, OMNI_LS_LINK_GET);
+	omni_stmt_bind_str(st, 1, key);
+	rc = omni_stmt_step(st, NULL, NULL);
+	omni_stmt_reset(st);
+	if (rc == OMNI_STMT_ROW)
+		return omni_handoff_take(r->l->store, "fetch", key, err);
 	omni_record_init(&rec);
 	if (!text || offers > MAX_OFFERS ||
 	    omni_record_parse(&rec, text, strlen(text), NULL) < 0) {
@@ -192,4 +199,10 @@ omni_link_resume(omni_link *l, omni_out *out, omni_link_resumed *done, omni_erro
 		return -1;
 	omni_store_reset_all(l->store);
 	return 0;
+}
+
+int
+omni_link_taken(omni_link *l, omni_error *err)
+{
+	return omni_link_exec(l, err, OMNI_LS_HANDOFF_LINKED, omni_proc_run(), (const char *)NULL);
 }

@@ -171,6 +171,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" WHERE status = 'solved' AND coalesce(solved_at, updated_at) < ?1 ORDER BY updated_at",
 	[OMNI_LS_CLOCK_SET] =
 		"UPDATE tickets SET status = ?2, solved_at = ?3, record = ?4 WHERE id = ?1",
+	[OMNI_LS_HANDOFF_LINKED] =
+		"DELETE FROM handoff WHERE stage = 'fetch' AND holder = ?1"
+		" AND key IN (SELECT source_id FROM ticket_links)",
 };
 
 int
