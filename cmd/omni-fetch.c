@@ -657,7 +657,25 @@ is_local(const struct run *r, const char *name)
 	               strncmp(uri, "file:", 5) == 0);
 }
 
-/* The sources of this run: those named, else every configured one. */
+/* A source of orders only (no customer's words): read with --orders. */
+static int
+orders_only(const struct run *r, const char *name)
+{
+	static const char *const kinds[] = {
+		"amazon:", "bigcommerce:", "woocommerce:", "walmart:", "shopify:",
+	};
+	const omni_conf_section *s = omni_config_find(r->config, "source", name);
+	const char *uri = s ? omni_conf_get(s, "uri") : name;
+
+	for (size_t i = 0; uri && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strncmp(uri, kinds[i], strlen(kinds[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The sources of this run: those named, else every configured one (but
+ * the sources of orders only, without --orders: their orders would be
+ * skipped and their place moved on). */
 static int
 fetch_all(struct run *r, int argc, char **argv, omni_error *err)
 {
@@ -668,7 +686,8 @@ fetch_all(struct run *r, int argc, char **argv, omni_error *err)
 	for (int i = optind; i < argc; i++)
 		r->names[r->nnames++] = argv[i];
 	for (size_t i = 0; optind == argc && i < r->config->nsections; i++)
-		if (strcmp(r->config->sections[i].type, "source") == 0)
+		if (strcmp(r->config->sections[i].type, "source") == 0 &&
+		    (r->orders || !orders_only(r, r->config->sections[i].name)))
 			r->names[r->nnames++] = r->config->sections[i].name;
 	/* The network sources first, side by side (they spend their time
 	 * waiting for servers); then the local ones, one after another. */

@@ -613,6 +613,31 @@ out:
 	return rc;
 }
 
+/* Is the reply's text the text of the ticket's last reply? */
+static int
+repeats_last_reply(const omni_record *rec, const json_t *reply)
+{
+	const char *text = json_string_value(json_object_get(reply, "text"));
+	omni_span m, last = { 0 };
+	omni_jiter it;
+	char at[64], best[64] = "";
+
+	if (!text)
+		return 0;
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		if (!omni_json_string_eq(omni_json_get(m, "direction"), "out"))
+			continue;
+		if (omni_json_string_buf(omni_json_get(m, "at"), at, sizeof at) < 0)
+			at[0] = '\0';
+		if (!last.p || strcmp(at, best) >= 0) {
+			last = m;
+			snprintf(best, sizeof best, "%s", at);
+		}
+	}
+	return last.p && omni_json_string_eq(omni_json_get(last, "text"), text);
+}
+
 /* Answered already, or done: the lifecycle omni-link keeps (a ticket
  * without a status, not linked, is answered as it comes). */
 static int
@@ -655,8 +680,12 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 			json_object_set_new(reply, "status", json_string("draft"));
 		if (tag)
 			json_object_set_new(reply, "tag", json_string(tag));
-		if (r->send && deliver(r, rec, reply, store, err) < 0)
+		if (r->auto_mode && repeats_last_reply(rec, reply)) {
+			/* nothing it says has changed: a person decides */
+			json_object_set_new(reply, "tag", json_string("repeat"));
+		} else if (r->send && deliver(r, rec, reply, store, err) < 0) {
 			goto out;
+		}
 	}
 	omni_edit_reset(r->edit);
 	size_t len;
