@@ -273,3 +273,15 @@ help_usage() {
 		"$TOP/completions/omni-fetch.fish"
 	assert_output "maildir:Mail/support/"
 }
+
+@test "omni(7) \"Running it from cron\" shows the crontab share/omni/cron holds, line for line" {
+	want=$(grep -v '^#' "$TOP/share/omni/cron/crontab" | grep -v '^$')
+	got=$(awk '/^\.Ss Running it from cron/ { s = 1 } s && /^\.Bd/ { b = 1; next }
+		b && /^\.Ed/ { exit } b' "$TOP/man/omni.7" | grep -v MAILTO)
+	[ "$got" = "$(grep -v MAILTO <<<"$want")" ] || fail "omni.7: $got"
+	# and the README shows the same job lines
+	for line in $(grep -n '^[0-9*]' <<<"$want" | cut -d: -f1); do
+		job=$(sed -n "${line}p" <<<"$want")
+		grep -qxF "$job" "$TOP/README.md" || fail "README lacks: $job"
+	done
+}
