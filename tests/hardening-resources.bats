@@ -39,7 +39,7 @@ teardown() {
 # ---- full disk ----
 
 @test "full disk under the store (tmpfs): 74, nothing marked; with room again, every message once" {
-	tmpfs 800
+	tmpfs 8000    # room for the records noted until omni-link takes them
 	export OMNI_DB=$MNT/omni.db
 	gen_maildir "$BATS_TEST_TMPDIR/md" 1500
 	omni-fetch "file:$FIXTURES/fetch/cli/instagram.json" >/dev/null    # the store exists
