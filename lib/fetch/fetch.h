@@ -271,6 +271,13 @@ char *omni_url_escape(const char *s);
 /* The same, leaving the characters of keep as they are (Shopify's
  * updated_at_min keeps its ':'): new. */
 char *omni_url_escape_keep(const char *s, const char *keep);
+/* A page the server names (a Link, a "next" URL, a resumed cursor) is
+ * followed only on the origin of base, the API's (scheme, host, port;
+ * the scheme's port when none is written), never with user info: the
+ * request carries the token.  0, or -1 with err (76) naming source, what
+ * (the page) and the two origins, never the rest of either URL. */
+int omni_paged_origin(const char *source, const char *what, const char *base,
+                      const char *url, omni_error *err);
 /* The URL of rel="next" (or rel=next) in a Link header: new or NULL. */
 char *omni_paged_link_next(const char *link);
 /* lib/fetch/sources/source_oauth.c: POSTs form to the token endpoint url through h (its
