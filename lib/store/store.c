@@ -182,12 +182,27 @@ explain_unwritable(const char *path, omni_error *err)
 	free(copy);
 }
 
+/* Is the store set up: in WAL mode (or read-only) and at this program's
+ * schema?  Asked without a lock, so that the runs on a store in use take
+ * none. */
+static int
+set_up(omni_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	const unsigned char *mode;
+	int wal = sqlite3_db_readonly(s->db, "main") != 0;
+
+	if (!wal && sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && (mode = sqlite3_column_text(st, 0)))
+		wal = strcmp((const char *)mode, "wal") == 0;
+	sqlite3_finalize(st);
+	return wal && omni_store_schema_version(s) == (int)omni_migrations_count;
+}
+
 /* Two programs switching a new store to WAL at once can fail at once
  * with "database is locked": SQLite returns busy without waiting where
- * waiting could deadlock.  So one at a time opens a store (reads its
- * journal mode and schema version, switches it to WAL, migrates it),
- * the others wait as for the store's own lock; the lock is held only
- * while opening, a few milliseconds on a store that is set up.  The
+ * waiting could deadlock.  So one at a time sets a store up (WAL and the
+ * migrations), the others wait as for the store's own lock.  The
  * descriptor to close after, -2 when the lock file cannot be made (a
  * store that cannot be written: SQLite says why), or -1 with err (75). */
 static int
@@ -237,7 +252,7 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	sqlite3_busy_timeout(s->db, s->busy_ms);
 	sqlite3_extended_result_codes(s->db, 0);
 	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0 ||
-	    (lock = setup_lock(s, err)) == -1)
+	    (!set_up(s) && (lock = setup_lock(s, err)) == -1))
 		goto fail;
 	/* WAL and the schema check both read the file: a corrupt or foreign
 	 * file fails here with "file is not a database". */
