@@ -463,69 +463,55 @@ webhook_one(struct run *r, const char *path, omni_error *err)
 	return rc;
 }
 
-/* The CGI response: a status line for the web server, and a short body. */
+/* The CGI response: a status line for the web server (http, else the one
+ * an exit status maps to), an Allow line for 405, and a short body. */
 static void
-respond(int status, const char *body)
+respond(int http, int status, const char *allow, const char *body)
 {
-	static const struct { int ex, http; const char *text; } map[] = {
-		{ OMNI_EX_OK, 200, "OK" }, { OMNI_EX_NOPERM, 403, "Forbidden" },
-		{ OMNI_EX_DATAERR, 400, "Bad Request" }, { OMNI_EX_USAGE, 400, "Bad Request" },
-		{ OMNI_EX_TEMPFAIL, 503, "Service Unavailable" },
+	static const struct { int ex, http; } map[] = {
+		{ OMNI_EX_OK, 200 }, { OMNI_EX_NOPERM, 403 }, { OMNI_EX_DATAERR, 400 },
+		{ OMNI_EX_USAGE, 400 }, { OMNI_EX_TEMPFAIL, 503 },
 	};
-	int http = 500;
+	static const struct { int http; const char *text; } texts[] = {
+		{ 200, "OK" }, { 400, "Bad Request" }, { 403, "Forbidden" },
+		{ 405, "Method Not Allowed" }, { 411, "Length Required" },
+		{ 413, "Content Too Large" }, { 503, "Service Unavailable" },
+	};
 	const char *text = "Internal Server Error";
 
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (map[i].ex == status) {
+	for (size_t i = 0; !http && i < sizeof map / sizeof map[0]; i++)
+		if (map[i].ex == status)
 			http = map[i].http;
-			text = map[i].text;
-		}
-	printf("Status: %d %s\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\n",
-	       http, text, body ? body : text);
+	if (!http)
+		http = 500;
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (texts[i].http == http)
+			text = texts[i].text;
+	printf("Status: %d %s\r\n", http, text);
+	if (http == 405)
+		printf("Allow: %s\r\n", allow);
+	printf("Content-Type: text/plain; charset=utf-8\r\n\r\n%s\n", body ? body : text);
 	fflush(stdout);
 }
 
-/* The body of a CGI request: CONTENT_LENGTH bytes of stdin (the server
- * need not close it): new, or NULL with err. */
-static char *
-cgi_body(size_t *len, omni_error *err)
-{
-	const char *cl = getenv("CONTENT_LENGTH");
-	size_t want = cl && *cl ? strtoul(cl, NULL, 10) : 0, got = 0;
-	char *buf = malloc(want + 1);
-
-	if (!buf)
-		return omni_error_oom(err), NULL;
-	while (got < want) {
-		size_t n = fread(buf + got, 1, want - got, stdin);
-		if (n == 0)
-			break;
-		got += n;
-	}
-	if (got < want) {
-		free(buf);
-		omni_error_set(err, OMNI_EX_DATAERR, "request", 0, 0,
-		               "truncated body: %zu of %zu bytes", got, want);
-		return NULL;
-	}
-	buf[got] = 0;
-	*len = got;
-	return buf;
-}
+static int open_run(struct run *r, omni_error *err);
 
 /* --webhook behind a web server: the verification challenge (GET), or one
- * delivery (POST) whose tickets go to --output, the response on stdout. */
+ * delivery (POST) whose tickets go to --output, the response on stdout.
+ * The method, the length, the body and its signature are checked before
+ * the store and --output are opened: a refused request creates nothing. */
 static int
 cgi(struct run *r, omni_error *err)
 {
-	const char *method = getenv("REQUEST_METHOD");
 	char *body = NULL, *own = NULL, *all = NULL;
 	size_t len = 0;
-	int rc = -1;
+	int rc = -1, http = 0, what;
 
-	if (method && strcmp(method, "GET") == 0) {
+	if ((what = omni_cgi_method(r->webhook, getenv("REQUEST_METHOD"), &http, err)) < 0)
+		goto out;
+	if (what == 2) {
 		if (omni_cgi_challenge(r->webhook, getenv("QUERY_STRING"), &body, err) == 0) {
-			respond(OMNI_EX_OK, body);
+			respond(200, 0, NULL, body);
 			rc = 0;
 		}
 		goto out;
@@ -543,13 +529,17 @@ cgi(struct run *r, omni_error *err)
 	}
 	free(r->headers);
 	r->headers = all;
-	if ((body = cgi_body(&len, err)) && webhook_read(r, "request", body, len, err) == 0) {
-		respond(OMNI_EX_OK, "ok");
-		rc = 0;
-	}
+	if (omni_cgi_body(getenv("CONTENT_LENGTH"), stdin, omni_cgi_limit(), &body, &len,
+	                  &http, err) < 0 ||
+	    omni_webhook_check(r->webhook, r->headers, body, len, err) < 0 ||
+	    open_run(r, err) < 0 || webhook_read(r, "request", body, len, err) < 0)
+		goto out;
+	respond(200, 0, NULL, "ok");
+	rc = 0;
 out:
 	if (rc < 0)
-		respond(err->status, NULL);
+		respond(http, err->status,
+		        strcmp(r->webhook, "meta") == 0 ? "POST, GET" : "POST", NULL);
 	free(body);
 	free(own);
 	return rc;
@@ -732,6 +722,21 @@ open_output(struct run *r, omni_error *err)
 	return 0;
 }
 
+/* The store, the output and the --proactive scan.  0, or -1 with err. */
+static int
+open_run(struct run *r, omni_error *err)
+{
+	if (omni_store_open(r->db_path, &r->store, err) < 0 ||
+	    (r->output && open_output(r, err) < 0))
+		return -1;
+	if (!r->out)
+		r->out = omni_out_new(STDOUT_FILENO);
+	r->handoff = !omni_out_end(r->out);
+	if (r->proactive && !(r->scan = omni_proactive_new(r->store)))
+		return omni_error_oom(err), -1;
+	return 0;
+}
+
 static int
 parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
@@ -800,8 +805,7 @@ main(int argc, char **argv)
 	    omni_config_check(r.config, "source", omni_fetch_source_keys, uri, &err) < 0 ||
 	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0)
 		goto fail;
-	if (r.reject_path && !(r.reject = fopen(r.reject_path, "a"))) {
-		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+	if (r.reject_path && !(r.reject = omni_reject_open(r.reject_path, 1, &err))) {
 		goto fail;
 	}
 	if (r.reject)     /* one write a record: children of --jobs share it */
@@ -812,18 +816,10 @@ main(int argc, char **argv)
 		status = OMNI_EX_USAGE;
 		goto out;
 	}
-	if (omni_store_open(r.db_path, &r.store, &err) < 0 ||
-	    (r.output && open_output(&r, &err) < 0))
-		goto fail;
-	if (!r.out)
-		r.out = omni_out_new(STDOUT_FILENO);
 	r.pending = json_array();
 	r.handed = json_array();
-	r.handoff = !omni_out_end(r.out);
-	if (r.proactive && !(r.scan = omni_proactive_new(r.store))) {
-		omni_error_oom(&err);
+	if (!cgi_run && open_run(&r, &err) < 0)
 		goto fail;
-	}
 	if (cgi_run) {
 		if (cgi(&r, &err) < 0)
 			goto fail;

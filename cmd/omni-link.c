@@ -353,8 +353,7 @@ main(int argc, char **argv)
 	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0)
 		goto fail;
 	r.o.config = r.config;
-	if (r.reject_path && !(r.reject = fopen(r.reject_path, "a"))) {
-		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+	if (r.reject_path && !(r.reject = omni_reject_open(r.reject_path, 1, &err))) {
 		goto fail;
 	}
 	if (omni_store_open(r.db_path, &r.store, &err) < 0 ||

@@ -817,8 +817,7 @@ main(int argc, char **argv)
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "reply", reply_keys, NULL, &err) < 0)
 		goto fail;
-	if (r.reject_path && !(r.reject = fopen(r.reject_path, "a"))) {
-		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+	if (r.reject_path && !(r.reject = omni_reject_open(r.reject_path, 1, &err))) {
 		goto fail;
 	}
 	if (open_library(&r) < 0) {

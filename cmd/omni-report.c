@@ -336,8 +336,7 @@ main(int argc, char **argv)
 	r.o.since = r.o.until = OMNI_TIME_NONE;
 	if ((status = parse_options(&r, argc, argv, &err)))
 		goto out;
-	if (r.reject_path && !(reject = fopen(r.reject_path, "a"))) {
-		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+	if (r.reject_path && !(reject = omni_reject_open(r.reject_path, 1, &err))) {
 		omni_report(&err);
 		status = OMNI_EX_CANTCREAT;
 		goto out;

@@ -253,8 +253,7 @@ main(int argc, char **argv)
 		             omni_lexicon_langs(r.lex));
 		goto out;
 	}
-	if (r.reject_path && !(reject = fopen(r.reject_path, "w"))) {
-		omni_error_set(&err, OMNI_EX_CANTCREAT, r.reject_path, 0, 0, "%s", strerror(errno));
+	if (r.reject_path && !(reject = omni_reject_open(r.reject_path, 0, &err))) {
 		omni_report(&err);
 		status = err.status;
 		goto out;

@@ -150,6 +150,28 @@ ticket_readers() {
 	done
 }
 
+@test "every program creates its --reject file 0600 whatever the umask, and appends to it (omni-route writes it anew)" {
+	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z"}\n{"omni":1,"id":}\n' \
+		>"$BATS_TEST_TMPDIR/bad.ndjson"
+	printf '{"id": "x", "channel": "email", "messages": [}\n' >"$BATS_TEST_TMPDIR/bad.json"
+	local p want
+	for p in $(omni_programs); do
+		rm -f "$BATS_TEST_TMPDIR/rej"
+		for _ in 1 2; do
+			if [ "$p" = omni-fetch ]; then
+				run bash -c "umask 022; omni-fetch -a -k -r '$BATS_TEST_TMPDIR/rej' 'file:$BATS_TEST_TMPDIR/bad.json'"
+			else
+				run bash -c "umask 022; $p -k -r '$BATS_TEST_TMPDIR/rej' '$BATS_TEST_TMPDIR/bad.ndjson'"
+			fi
+			assert_failure 1
+		done
+		assert_equal "$p $(stat -c %a "$BATS_TEST_TMPDIR/rej")" "$p 600"
+		want=2
+		[ "$p" = omni-route ] && want=1
+		assert_equal "$p $(wc -l <"$BATS_TEST_TMPDIR/rej")" "$p $want"
+	done
+}
+
 @test "every ticket reader fails with 74 writing to /dev/full" {
 	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z"}\n' \
 		>"$BATS_TEST_TMPDIR/one.ndjson"

@@ -168,6 +168,17 @@ hostile() {
 	[ "${#lines[@]}" -eq 4 ]
 }
 
+@test "omni-report markdown: a channel or store that is Markdown markup stays text, escaped as html escapes HTML" {
+	jq -c '.channel = "![t](https://evil.example/p.png)" | .store = "*x*_`c`_#1 \\ {a}+b-c.d~e"' \
+		"$FIXTURES/report/edge.ndjson" | head -n 3 >"$BATS_TEST_TMPDIR/md.ndjson"
+	run omni-report "$NOW" -s 2000-01-01 -f markdown -b channel,store "$BATS_TEST_TMPDIR/md.ndjson"
+	assert_success
+	refute_output --partial '![t]('
+	assert_line --index 2 --regexp '^\| \\!\\\[t\\\]\\\(https\\://evil\\\.example/p\\\.png\\\) \| \\\*x\\\*\\_\\`c\\`\\_\\#1 \\\\ \\\{a\\\}\\\+b\\-c\\\.d\\~e \| 3 \|'
+	# the figures of our own stay as they are
+	assert_line --index 2 --partial '| 33.3% |'
+}
+
 @test "omni-report table: control characters in a value do not reach the terminal" {
 	jq -c '.channel = "a\u001b[31mred"' "$FIXTURES/report/edge.ndjson" >"$BATS_TEST_TMPDIR/esc.ndjson"
 	run omni-report "$NOW" -s 2000-01-01 -b channel "$BATS_TEST_TMPDIR/esc.ndjson"

@@ -505,3 +505,23 @@ export -f latest
 	run sqlite3 "$OMNI_DB" 'SELECT count(DISTINCT customer_id) FROM tickets'
 	assert_output 2
 }
+
+@test "a fresh store opened by eight runs at once: every run waits its turn and exits 0, round after round" {
+	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z","customer":{"email":"ann@example.com"},"messages":[]}\n' \
+		>"$BATS_TEST_TMPDIR/one.ndjson"
+	local round i failed=0
+	for round in $(seq 1 8); do
+		local db=$BATS_TEST_TMPDIR/r$round/omni.db pids=()
+		for i in $(seq 1 8); do
+			omni-link -d "$db" "$BATS_TEST_TMPDIR/one.ndjson" >/dev/null \
+				2>"$BATS_TEST_TMPDIR/err.$round.$i" &
+			pids+=($!)
+		done
+		for i in "${!pids[@]}"; do
+			wait "${pids[$i]}" || { failed=$((failed + 1)); cat "$BATS_TEST_TMPDIR/err.$round.$((i + 1))"; }
+		done
+		run sqlite3 "$db" 'PRAGMA journal_mode; SELECT count(*) FROM tickets'
+		assert_output $'wal\n1'
+	done
+	assert_equal "$failed" 0
+}

@@ -4,6 +4,7 @@
 # SMTP exactly once, against a real SMTP server on loopback.
 
 load test_helper
+bats_require_minimum_version 1.5.0
 
 R=$FIXTURES/reply
 PY=/usr/bin/python3
@@ -969,4 +970,15 @@ recipient: the message answered does not name its sender, and the customer has m
 	run omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" "$R/email-wismo.json"
 	assert_failure 78
 	assert_output --partial 'smtp_host'
+}
+
+@test "a password or a token in the smtp URL never appears in an error" {
+	printf '[reply]\nsmtp = smtp://ann:hunter2@127.0.0.1:1/?access_token=tok3n\nfrom = Acme Care <care@acme.example>\nretries = 0\nbackoff = 10\ntimeout = 2\n' \
+		>"$BATS_TEST_TMPDIR/omni.conf"
+	ticket_to "redact-$BATS_TEST_NUMBER@example.com" >"$BATS_TEST_TMPDIR/t.json"
+	run --separate-stderr omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"
+	assert_failure
+	[ -n "$stderr" ]
+	[[ $stderr != *hunter2* && $stderr != *tok3n* ]] || fail "$stderr"
+	[[ $stderr == *"smtp://ann:[redacted]@127.0.0.1:1/?access_token=[redacted]"* ]] || fail "$stderr"
 }

@@ -214,7 +214,9 @@ def from_rows(text, a, markdown):
         if markdown:
             if not line.startswith('| ') or line.startswith('|---'):
                 continue
-            cells = [c.strip() for c in line.strip().strip('|').split('|')]
+            # a group's value comes backslash-escaped
+            cells = [re.sub(r'\\(.)', r'\1', c.strip())
+                     for c in line.strip().strip('|').split('|')]
         else:
             if not line or line.startswith(' '):
                 continue

@@ -26,6 +26,11 @@ int omni_usage_error(const char *usage, const char *fmt, ...)
 /* Flushes stdout (after --help, --version): 0, or 74 after saying why. */
 int omni_stdout_close(void);
 
+// reject.c
+/* The file of --reject, created mode 0600 (it holds whole tickets), for
+ * appending (append 1) or anew: new, or NULL with err (73). */
+FILE *omni_reject_open(const char *path, int append, omni_error *err);
+
 // options.c - a program's options, written once: one table drives
 // getopt_long and --help (and the tests hold the man pages and the
 // completions to --help).

@@ -43,7 +43,14 @@ typedef struct omni_error {
 	char text[512];
 } omni_error;
 
-/* Fills e (if not NULL) and returns status.  where may be NULL. */
+/* Credentials in the URLs of a message, in place (s holds size bytes):
+ * the password of scheme://user:password@ (a user alone, which may be a
+ * token, all of it) and the value of a query parameter such as
+ * access_token=, token=, password=, client_secret=, key=, sig=, become
+ * "[redacted]".  Every omni_error passes through it. */
+void omni_redact(char *s, size_t size);
+/* Fills e (if not NULL) and returns status.  where may be NULL; where
+ * and the text are redacted (omni_redact). */
 int omni_error_set(omni_error *e, int status, const char *where, long line,
                    long column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -140,6 +140,22 @@ char *omni_cgi_param(const char *query, const char *name);
  * secret. */
 int omni_cgi_challenge(const char *kind, const char *query, char **answer,
                        omni_error *err);
+/* The largest body a CGI request may carry: OMNI_WEBHOOK_MAX_BODY bytes,
+ * else OMNI_CGI_MAX_BODY. */
+#define OMNI_CGI_MAX_BODY ((size_t)1 << 20)
+size_t omni_cgi_limit(void);
+/* What the request's method (REQUEST_METHOD, NULL when unset) asks of a
+ * --webhook kind: 1 a delivery (POST), 2 Meta's verification (GET, meta
+ * only), or -1 with err (64) and *http 405. */
+int omni_cgi_method(const char *kind, const char *method, int *http,
+                    omni_error *err);
+/* The body of a POST: CONTENT_LENGTH (length, NULL when unset) bytes of
+ * in, never more than limit read.  0 with *body (new, NUL-terminated) and
+ * *len; -1 with err (65) and *http: 411 no length, 400 a length that is
+ * not a decimal number or a body cut short, 413 a length over limit,
+ * refused before a byte is read. */
+int omni_cgi_body(const char *length, FILE *in, size_t limit, char **body,
+                  size_t *len, int *http, omni_error *err);
 
 // sources/source_mail.c
 /* maildir:PATH and mbox:PATH.  0, or -1 with err. */
@@ -255,6 +271,13 @@ char *omni_url_escape(const char *s);
 /* The same, leaving the characters of keep as they are (Shopify's
  * updated_at_min keeps its ':'): new. */
 char *omni_url_escape_keep(const char *s, const char *keep);
+/* A page the server names (a Link, a "next" URL, a resumed cursor) is
+ * followed only on the origin of base, the API's (scheme, host, port;
+ * the scheme's port when none is written), never with user info: the
+ * request carries the token.  0, or -1 with err (76) naming source, what
+ * (the page) and the two origins, never the rest of either URL. */
+int omni_paged_origin(const char *source, const char *what, const char *base,
+                      const char *url, omni_error *err);
 /* The URL of rel="next" (or rel=next) in a Link header: new or NULL. */
 char *omni_paged_link_next(const char *link);
 /* lib/fetch/sources/source_oauth.c: POSTs form to the token endpoint url through h (its
@@ -306,6 +329,11 @@ void omni_paged_wait(omni_paged *pg, double seconds, const char *why);
  * signature, 78 no secret). */
 int omni_webhook_verify(const char *kind, const char *headers,
                         const char *body, size_t len, omni_error *err);
+/* A raw delivery (as omni_webhook_read takes it) verified and nothing
+ * else, so that a refused one touches no store and no file: 0, or -1 with
+ * err as omni_webhook_verify. */
+int omni_webhook_check(const char *kind, const char *given, const char *raw,
+                       size_t len, omni_error *err);
 /* A header's value from "Name: value" lines: new or NULL. */
 char *omni_webhook_header(const char *headers, const char *name);
 /* A saved delivery that starts with its headers (an optional request line,

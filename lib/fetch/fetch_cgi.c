@@ -2,6 +2,8 @@
  * request's headers from the environment, its query string, and Meta's
  * verification challenge. */
 #include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,4 +149,94 @@ out:
 	free(token);
 	free(challenge);
 	return rc;
+}
+
+size_t
+omni_cgi_limit(void)
+{
+	double v = omni_env_number("OMNI_WEBHOOK_MAX_BODY", (double)OMNI_CGI_MAX_BODY);
+
+	return v >= 1 && v < (double)SIZE_MAX / 2 ? (size_t)v : OMNI_CGI_MAX_BODY;
+}
+
+int
+omni_cgi_method(const char *kind, const char *method, int *http, omni_error *err)
+{
+	int meta = strcmp(kind, "meta") == 0;
+
+	*http = 0;
+	if (method && strcmp(method, "POST") == 0)
+		return 1;
+	if (method && meta && strcmp(method, "GET") == 0)
+		return 2;
+	*http = 405;
+	omni_error_set(err, OMNI_EX_USAGE, "request", 0, 0,
+	               "%s webhook: method %.32s%s%s not allowed (%s)", kind,
+	               method && *method ? "'" : "", method && *method ? method : "(none)",
+	               method && *method ? "'" : "", meta ? "POST, or GET to verify" : "POST");
+	return -1;
+}
+
+/* CONTENT_LENGTH as RFC 3875 writes it: digits only.  0 ok (*n, saturated
+ * at SIZE_MAX), -1 not a length. */
+static int
+length(const char *s, size_t *n)
+{
+	size_t v = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v > (SIZE_MAX - 9) / 10 ? SIZE_MAX : v * 10 + (size_t)(*s - '0');
+	}
+	*n = v;
+	return 0;
+}
+
+int
+omni_cgi_body(const char *cl, FILE *in, size_t limit, char **body, size_t *len,
+              int *http, omni_error *err)
+{
+	size_t want = 0, got = 0;
+	char *buf;
+
+	*body = NULL;
+	*len = 0;
+	*http = 0;
+	if (!cl || !*cl) {
+		*http = 411;
+		return omni_error_set(err, OMNI_EX_DATAERR, "request", 0, 0,
+		                      "no CONTENT_LENGTH: a delivery says its length"), -1;
+	}
+	if (length(cl, &want) < 0) {
+		*http = 400;
+		return omni_error_set(err, OMNI_EX_DATAERR, "request", 0, 0,
+		                      "CONTENT_LENGTH '%.32s' is not a length", cl), -1;
+	}
+	if (want > limit) {
+		*http = 413;
+		return omni_error_set(err, OMNI_EX_DATAERR, "request", 0, 0,
+		                      "a body of %.32s bytes is over the limit of %zu "
+		                      "(OMNI_WEBHOOK_MAX_BODY)", cl, limit), -1;
+	}
+	if (!(buf = malloc(want + 1)))
+		return omni_error_oom(err), -1;
+	while (got < want) {
+		size_t n = fread(buf + got, 1, want - got, in);
+		if (n == 0)
+			break;
+		got += n;
+	}
+	if (got < want) {
+		free(buf);
+		*http = 400;
+		return omni_error_set(err, OMNI_EX_DATAERR, "request", 0, 0,
+		                      "truncated body: %zu of %zu bytes", got, want), -1;
+	}
+	buf[got] = 0;
+	*body = buf;
+	*len = got;
+	return 0;
 }

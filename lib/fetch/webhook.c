@@ -293,12 +293,44 @@ all_headers(const char *own, const char *given)
 	return h;
 }
 
+/* A delivery's headers (new, the given ones and its own) and body
+ * (borrowed from raw), its signature verified: 0, or -1 with err. */
+static int
+verified(const char *kind, const char *given, const char *raw, size_t len,
+         char **headers, const char **body, size_t *blen, omni_error *err)
+{
+	char *own = NULL;
+	int rc = -1;
+
+	*headers = NULL;
+	if (omni_webhook_split(raw, len, &own, body, blen) < 0 ||
+	    !(*headers = all_headers(own, given)))
+		omni_error_oom(err);
+	else
+		rc = omni_webhook_verify(kind, *headers, *body, *blen, err);
+	free(own);
+	return rc;
+}
+
+int
+omni_webhook_check(const char *kind, const char *given, const char *raw,
+                   size_t len, omni_error *err)
+{
+	char *headers = NULL;
+	const char *body;
+	size_t blen;
+	int rc = verified(kind, given, raw, len, &headers, &body, &blen, err);
+
+	free(headers);
+	return rc;
+}
+
 int
 omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
                   const char *raw, size_t len, char **event_key, omni_error *err)
 {
 	omni_payload p = { f, NULL };
-	char *own = NULL, *headers = NULL, *event = NULL;
+	char *headers = NULL, *event = NULL;
 	const char *body;
 	size_t blen;
 	json_t *doc = NULL;
@@ -306,12 +338,7 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 	int rc = -1, seen;
 
 	*event_key = NULL;
-	if (omni_webhook_split(raw, len, &own, &body, &blen) < 0 ||
-	    !(headers = all_headers(own, given))) {
-		omni_error_oom(err);
-		goto out;
-	}
-	if (omni_webhook_verify(kind, headers, body, blen, err) < 0)
+	if (verified(kind, given, raw, len, &headers, &body, &blen, err) < 0)
 		goto out;
 	if ((event = omni_webhook_event_id(kind, headers)) ||
 	    (event = body_hash(kind, body, blen))) {
@@ -347,7 +374,6 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 out:
 	json_decref(doc);
 	json_decref(p.emitted);
-	free(own);
 	free(headers);
 	free(event);
 	return rc;

@@ -444,16 +444,23 @@ pad(omni_out *o, size_t n)
 
 /* A value for a terminal or a Markdown table: control characters (an
  * escape sequence, a newline that would end the row) become '?', and in
- * Markdown what would end a cell or open markup is escaped. */
+ * Markdown what would end a cell or open markup is escaped: markdown 1 a
+ * figure of ours ('|' and HTML), 2 a value from the data, where every
+ * character that Markdown reads as markup is backslash-escaped, as the
+ * HTML output escapes HTML. */
 static void
 put_text(omni_out *o, const char *s, int markdown)
 {
 	for (const char *p = s; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 		const char *e = NULL;
+		char esc[2] = { '\\', (char)c };
 		if (c < 0x20 || c == 0x7f)
 			e = "?";
-		else if (markdown && c == '|')
+		else if (markdown == 2 && strchr("\\`*_{}[]()#+-.!~:", c)) {
+			omni_out_write(o, esc, 2);
+			continue;
+		} else if (markdown && c == '|')
 			e = "\\|";
 		else if (markdown && c == '<')
 			e = "&lt;";
@@ -490,7 +497,7 @@ reason_lines(omni_rep *r, omni_out *o, int markdown)
 			omni_out_write(o, h, strlen(h));
 		}
 		omni_out_write(o, markdown ? "| " : "  ", 2);
-		put_text(o, omni_rep_reason(r, best), markdown);
+		put_text(o, omni_rep_reason(r, best), markdown ? 2 : 0);
 		snprintf(n, sizeof n, markdown ? " | %lld |\n" : "  %lld\n", (long long)left[best]);
 		omni_out_write(o, n, strlen(n));
 		left[best] = 0;
@@ -520,7 +527,7 @@ write_rows(omni_rep *r, omni_out *o, int markdown)
 			int right = j >= sh.nkey;
 			if (markdown) {
 				omni_out_write(o, "| ", 2);
-				put_text(o, s, 1);
+				put_text(o, s, j < r->o.nby ? 2 : 1);
 				omni_out_write(o, " ", 1);
 				continue;
 			}

@@ -194,6 +194,8 @@ fetch(struct ebay *e, const char *url, const char *what, const char *scope,
 		json_error_t je;
 		int rc;
 
+		if (omni_paged_origin(e->f->name, what, e->base, url, err) < 0)
+			return NULL;
 		if (e->auth && omni_clock_monotonic() > e->renew && refresh(e, err) < 0)
 			return NULL;
 		rc = omni_http_request(e->h, NULL, url, what, NULL, NULL, 0, &r, err);
@@ -355,6 +357,11 @@ orders_page(struct ebay *e, struct part *pt, const char *url, char **next,
 		part_note(pt, json_object_get(o, "lastModifiedDate"));
 	}
 	*next = next_url(doc, "orders", url);
+	if (*next && omni_paged_origin(e->f->name, what, e->base, *next, err) < 0) {
+		free(*next);
+		*next = NULL;
+		goto out;
+	}
 	rc = 0;
 out:
 	json_decref(doc);
@@ -473,6 +480,11 @@ conversations_page(struct ebay *e, struct part *pt, const char *url, char **next
 		part_note(pt, json_object_get(json_object_get(conv, "latestMessage"), "createdDate"));
 	}
 	*next = next_url(doc, "conversations", url);
+	if (*next && omni_paged_origin(e->f->name, what, e->base, *next, err) < 0) {
+		free(*next);
+		*next = NULL;
+		goto out;
+	}
 	rc = 0;
 out:
 	json_decref(doc);

@@ -152,6 +152,8 @@ fetch(struct meta *m, const char *url, const char *what, json_t **doc,
 	omni_http_response *r;
 	double wait = m->backoff;
 
+	if (omni_paged_origin(m->f->name, what, m->root, url, err) < 0)
+		return -1;
 	for (long n = 0;; n++) {
 		if (omni_http_request(m->pg.h, NULL, url, what, NULL, NULL, 0, &r, err) == 0)
 			break;
@@ -379,6 +381,11 @@ page(struct meta *m, const char *url, char **next, omni_error *err)
 	}
 	if (!stop)
 		*next = next_url(doc);
+	if (*next && omni_paged_origin(m->f->name, what, m->root, *next, err) < 0) {
+		free(*next);
+		*next = NULL;
+		goto out;
+	}
 	rc = 0;
 out:
 	json_decref(doc);

@@ -8,9 +8,12 @@
  * number, a page token or a cursor, as the API pages).  A run that stops
  * resumes at the page after the last complete one, with the same filter;
  * only a run that reached the end moves "since" on to M. */
+#include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/core.h"
 #include "store/store.h"
@@ -65,6 +68,78 @@ omni_paged_link_next(const char *link)
 		p = end;
 	}
 	return NULL;
+}
+
+/* An absolute URL's origin as "scheme://host:port", lowercase, the port
+ * the scheme's own when none is written: 0, or -1 when url is not an
+ * http(s) URL that curl and we would read alike (no user info, no
+ * backslash, no white space or control character). */
+static int
+origin(const char *url, char *out, size_t size)
+{
+	const char *p = url, *auth, *end, *host, *colon;
+	size_t hl, sl;
+	long port;
+
+	for (const char *q = url; *q; q++)
+		if ((unsigned char)*q <= 0x20 || *q == 0x7f || *q == '\\')
+			return -1;
+	if (strncasecmp(p, "https://", 8) == 0)
+		sl = 5, port = 443;
+	else if (strncasecmp(p, "http://", 7) == 0)
+		sl = 4, port = 80;
+	else
+		return -1;
+	auth = p + sl + 3;
+	end = auth + strcspn(auth, "/?#");
+	if (memchr(auth, '@', (size_t)(end - auth)) || end == auth)
+		return -1;
+	host = auth;
+	if (*host == '[') {                     /* [v6 address] */
+		const char *close = memchr(host, ']', (size_t)(end - host));
+		if (!close)
+			return -1;
+		colon = close + 1 < end ? close + 1 : NULL;
+		hl = (size_t)(close + 1 - host);
+		if (colon && *colon != ':')
+			return -1;
+	} else {
+		colon = memchr(host, ':', (size_t)(end - host));
+		hl = (size_t)((colon ? colon : end) - host);
+	}
+	if (!hl)
+		return -1;
+	if (colon) {
+		char *stop;
+		if (colon + 1 == end)
+			return -1;
+		port = strtol(colon + 1, &stop, 10);
+		if (stop != end || colon[1] < '0' || colon[1] > '9' || port < 1 || port > 65535)
+			return -1;
+	}
+	if (hl + 32 > size)
+		return -1;
+	snprintf(out, size, "%.*s://%.*s:%ld", (int)sl, p, (int)hl, host, port);
+	for (char *o = out; *o; o++)
+		*o = (char)tolower((unsigned char)*o);
+	return 0;
+}
+
+int
+omni_paged_origin(const char *source, const char *what, const char *base,
+                  const char *url, omni_error *err)
+{
+	char want[300], got[300];
+
+	if (origin(base, want, sizeof want) < 0)
+		return 0;     /* a base we cannot read is the request's own affair */
+	if (origin(url, got, sizeof got) == 0 && strcmp(want, got) == 0)
+		return 0;
+	if (origin(url, got, sizeof got) < 0)
+		snprintf(got, sizeof got, "a URL that is not plain http(s)");
+	return omni_error_set(err, OMNI_EX_PROTOCOL, source, 0, 0,
+	                      "%s: the next page is on %s, not on the API's origin %s: "
+	                      "not followed, the token stays home", what, got, want), -1;
 }
 
 static omni_time

@@ -28,6 +28,7 @@
 struct shop {
 	omni_fetch *f;
 	omni_http *h;
+	const char *base;         /* the API's: no page elsewhere is followed */
 	char *since, *max, *next;
 	omni_time max_t;
 	long page;
@@ -147,6 +148,9 @@ page(struct shop *s, const char *list, const char *url, char **next, omni_error 
 
 	snprintf(what, sizeof what, "%spage %ld", is_customers ? "customers " : "", s->page);
 	r = NULL;
+	*next = NULL;
+	if (omni_paged_origin(s->f->name, what, s->base, url, err) < 0)
+		goto out;
 	rc = omni_http_request(s->h, NULL, url, what, NULL, NULL, 0, &r, err);
 	s->status = r ? r->status : 0;
 	if (rc < 0)
@@ -165,6 +169,11 @@ page(struct shop *s, const char *list, const char *url, char **next, omni_error 
 	}
 	link = omni_http_header(r, "Link");
 	*next = link ? omni_paged_link_next(link) : NULL;
+	if (*next && omni_paged_origin(s->f->name, what, s->base, *next, err) < 0) {
+		free(*next);
+		*next = NULL;
+		goto out;
+	}
 	pace(s, r);
 	if (is_customers) {
 		rc = accounts_put(s, orders, &p, err);
@@ -285,7 +294,7 @@ out:
 int
 omni_source_shopify(omni_fetch *f, const char *base, omni_error *err)
 {
-	struct shop s = { .f = f };
+	struct shop s = { .f = f, .base = base };
 	char *url = NULL, *next = NULL;
 	int rc = -1;
 
