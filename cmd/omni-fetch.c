@@ -69,6 +69,8 @@ struct run {
 	size_t nnames;
 	FILE *reject;
 	json_t *pending;        /* seen keys of what this source wrote */
+	int handoff;            /* the output is a pipe into the next stage */
+	json_t *handed;         /* [id, line] of what it wrote, for the store */
 	long tickets, rejected;
 	int stopped;            /* the output failed: stop, record nothing */
 	int partial;            /* a source of --jobs set records aside */
@@ -93,7 +95,18 @@ emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
 		json_decref(ticket);
 		return -1;
 	}
-	rc = omni_out_json(r->out, ticket);
+	if (r->handoff) {
+		size_t len;
+		char *line = omni_json_text(ticket, &len);
+		json_t *id = json_object_get(ticket, "id");
+		rc = line && omni_out_write(r->out, line, len) == 0 &&
+		     omni_out_write(r->out, "\n", 1) == 0 ? 0 : -1;
+		if (rc == 0 && json_is_string(id))
+			json_array_append_new(r->handed, json_pack("[O, s]", id, line));
+		free(line);
+	} else {
+		rc = omni_out_json(r->out, ticket);
+	}
 	json_decref(ticket);
 	if (rc < 0) {
 		r->stopped = 1;
@@ -122,6 +135,12 @@ emit_line(omni_fetch *f, const char *line, size_t len, const char *seen_key)
 	}
 	r->tickets++;
 	json_array_append_new(r->pending, json_string(seen_key));
+	if (r->handoff) {
+		json_t *t = json_loadb(line, len, 0, NULL), *id = json_object_get(t, "id");
+		if (json_is_string(id))
+			json_array_append_new(r->handed, json_pack("[O, s%]", id, line, len));
+		json_decref(t);
+	}
 	return 0;
 }
 
@@ -189,6 +208,7 @@ commit_seen(struct run *r, const omni_fetch *f, const char *cursor, omni_error *
 	if (deliver(r) < 0) {
 		r->stopped = 1;
 		json_array_clear(r->pending);
+		json_array_clear(r->handed);
 		return 0;
 	}
 	if (r->store_failed.status) {
@@ -199,6 +219,14 @@ commit_seen(struct run *r, const omni_fetch *f, const char *cursor, omni_error *
 		return -1;
 	if (cursor && omni_store_cursor_set(r->store, f->cursor_key, cursor, err) < 0)
 		goto fail;
+	/* what went into the pipe, until omni-link has linked it */
+	json_array_foreach(r->handed, i, k) {
+		const char *line = json_string_value(json_array_get(k, 1));
+		if (omni_handoff_put(r->store, "fetch", json_string_value(json_array_get(k, 0)),
+		                     line, strlen(line), err) < 0)
+			goto fail;
+	}
+	json_array_clear(r->handed);
 	json_array_foreach(r->pending, i, k) {
 		const char *key = json_string_value(k);
 		/* proactive events are once per store, whichever source saw them */
@@ -629,7 +657,25 @@ is_local(const struct run *r, const char *name)
 	               strncmp(uri, "file:", 5) == 0);
 }
 
-/* The sources of this run: those named, else every configured one. */
+/* A source of orders only (no customer's words): read with --orders. */
+static int
+orders_only(const struct run *r, const char *name)
+{
+	static const char *const kinds[] = {
+		"amazon:", "bigcommerce:", "woocommerce:", "walmart:", "shopify:",
+	};
+	const omni_conf_section *s = omni_config_find(r->config, "source", name);
+	const char *uri = s ? omni_conf_get(s, "uri") : name;
+
+	for (size_t i = 0; uri && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strncmp(uri, kinds[i], strlen(kinds[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The sources of this run: those named, else every configured one (but
+ * the sources of orders only, without --orders: their orders would be
+ * skipped and their place moved on). */
 static int
 fetch_all(struct run *r, int argc, char **argv, omni_error *err)
 {
@@ -640,7 +686,8 @@ fetch_all(struct run *r, int argc, char **argv, omni_error *err)
 	for (int i = optind; i < argc; i++)
 		r->names[r->nnames++] = argv[i];
 	for (size_t i = 0; optind == argc && i < r->config->nsections; i++)
-		if (strcmp(r->config->sections[i].type, "source") == 0)
+		if (strcmp(r->config->sections[i].type, "source") == 0 &&
+		    (r->orders || !orders_only(r, r->config->sections[i].name)))
 			r->names[r->nnames++] = r->config->sections[i].name;
 	/* The network sources first, side by side (they spend their time
 	 * waiting for servers); then the local ones, one after another. */
@@ -771,6 +818,8 @@ main(int argc, char **argv)
 	if (!r.out)
 		r.out = omni_out_new(STDOUT_FILENO);
 	r.pending = json_array();
+	r.handed = json_array();
+	r.handoff = !omni_out_end(r.out);
 	if (r.proactive && !(r.scan = omni_proactive_new(r.store))) {
 		omni_error_oom(&err);
 		goto fail;
@@ -791,6 +840,10 @@ main(int argc, char **argv)
 	}
 	if (r.rejected && !r.reject)
 		omni_warn("%ld malformed records skipped (--reject FILE keeps them)", r.rejected);
+	/* what went into a pipe no omni-link ever read: kept two weeks */
+	if (r.handoff && omni_handoff_prune(r.store, "fetch",
+	                                    omni_clock_now() - 14 * 86400 * 1000LL, &err) < 0)
+		goto fail;
 	status = r.failed ? r.failed : r.rejected || r.partial ? OMNI_EX_PARTIAL : OMNI_EX_OK;
 	goto out;
 fail:
@@ -811,6 +864,7 @@ out:
 	if (r.reject && fclose(r.reject) == EOF && !status)
 		status = OMNI_EX_IOERR;
 	json_decref(r.pending);
+	json_decref(r.handed);
 	free(r.headers);
 	free(r.names);
 	omni_proactive_free(r.scan);

@@ -17,13 +17,17 @@ static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
 	"[-u id] [--now time] [file ...]";
 
-enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY };
+enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER };
 
 static const omni_cli_opt options[] = {
 	{ "window", 'w', "TIME", "an open ticket takes new messages this long (72h)" },
 	{ "dm-window", OPT_DM_WINDOW, "TIME",
 	  "a direct-message thread goes on this long (24h)" },
 	{ "history", OPT_HISTORY, "N", "at most N earlier tickets (10)" },
+	{ "solve-after", OPT_SOLVE_AFTER, "TIME",
+	  "a pending ticket this quiet is solved (4d; 0: never)" },
+	{ "close-after", OPT_CLOSE_AFTER, "TIME",
+	  "a ticket solved this long is closed (7d; 0: never)" },
 	{ "batch", 'b', "N", "records per transaction, at most (20000)" },
 	{ "explain", 'e', NULL, "say on stderr which keys linked each ticket" },
 	{ "unmerge", 'u', "ID", "split the record ID out of its ticket, for good" },
@@ -55,6 +59,7 @@ struct run {
 	omni_out *pending;   /* writes into held */
 	FILE *reject;
 	long records, rejected;
+	int end;             /* stdout is the end of the pipeline */
 };
 
 /* "90m", "72h", "3d", "1w" or seconds: milliseconds, or -1. */
@@ -104,6 +109,14 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case OPT_DM_WINDOW:
 			if ((r->o.dm_window = duration(optarg)) < 0)
 				return omni_usage_error(usage_line, "bad --dm-window: %s", optarg);
+			break;
+		case OPT_SOLVE_AFTER:
+			if ((r->o.solve_after = duration(optarg)) < 0)
+				return omni_usage_error(usage_line, "bad --solve-after: %s", optarg);
+			break;
+		case OPT_CLOSE_AFTER:
+			if ((r->o.close_after = duration(optarg)) < 0)
+				return omni_usage_error(usage_line, "bad --close-after: %s", optarg);
 			break;
 		case OPT_HISTORY:
 			if ((r->o.history = (int)count(optarg, 0)) < 0 || r->o.history > 1000)
@@ -182,6 +195,8 @@ input_ready(const struct run *r)
 	return !r->from_stdin || poll(&p, 1, 0) != 0;
 }
 
+static int arrived(struct run *r, omni_error *err);
+
 /* How long one transaction may hold the store, in seconds: other
  * programs wait for it (up to their busy timeout, 10 s by default). */
 #define BATCH_SECONDS 2.0
@@ -243,6 +258,8 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 		return rc;
 	if (omni_store_commit(r->store, err) < 0 || release(r, err) < 0)
 		return -1;
+	if (!omni_out_broken_pipe(r->out) && arrived(r, err) < 0)
+		return -1;
 	if (omni_out_flush(r->out) < 0)
 		return omni_out_broken_pipe(r->out) ? 0 :
 		       (omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write"), -1);
@@ -251,6 +268,57 @@ fail:
 	if (locked)
 		omni_store_rollback(r->store);
 	return -1;
+}
+
+/* Where the pipeline's end has what a batch wrote, the store says so;
+ * else the next stage does (omni(7), "Nothing lost between stages"). */
+static int
+arrived(struct run *r, omni_error *err)
+{
+	if (!r->end)
+		return 0;
+	if (omni_out_sync(r->out) < 0)
+		return omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write"), -1;
+	return omni_handoff_arrived(r->store, "link", err);
+}
+
+/* What earlier runs left undone, and the lifecycle's clocks: one
+ * transaction, its tickets written once it committed. */
+static int
+resume(struct run *r, omni_error *err)
+{
+	omni_link_resumed done;
+
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	omni_link_refresh(r->link);
+	if (omni_link_resume(r->link, r->pending, &done, err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	if (omni_store_commit(r->store, err) < 0 || release(r, err) < 0 || arrived(r, err) < 0)
+		return -1;
+	if (done.records || done.tickets)
+		omni_warn("%ld records and %ld tickets an earlier run left in the store taken up",
+		          done.records, done.tickets);
+	if (done.dropped)
+		omni_warn("%ld records or tickets written %d times and never taken: given up",
+		          done.dropped, 3);
+	omni_verbose("%ld tickets solved, %ld closed", done.solved, done.closed);
+	return 0;
+}
+
+/* The input ended: omni-fetch has noted all it wrote (omni_link_taken). */
+static int
+taken(struct run *r, omni_error *err)
+{
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_link_taken(r->link, err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	return omni_store_commit(r->store, err);
 }
 
 static int
@@ -277,6 +345,8 @@ main(int argc, char **argv)
 	r.o.window = 72 * 3600 * 1000LL;
 	r.o.dm_window = 24 * 3600 * 1000LL;
 	r.o.history = 10;
+	r.o.solve_after = 4 * 86400 * 1000LL;
+	r.o.close_after = 7 * 86400 * 1000LL;
 	if ((rc = parse_options(&r, argc, argv, &err)))
 		return rc;
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
@@ -302,13 +372,16 @@ main(int argc, char **argv)
 		goto fail;
 	}
 	r.pending = omni_out_new(fileno(r.held));
+	r.end = omni_out_end(r.out);
+	if (resume(&r, &err) < 0)
+		goto fail;
 	r.from_stdin = optind == argc;
 	for (int i = optind; i < argc; i++)
 		r.from_stdin |= strcmp(argv[i], "-") == 0;
 	rd = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
 	while ((rc = link_batch(&r, rd, &err)) > 0 && !omni_out_broken_pipe(r.out))
 		;
-	if (rc < 0)
+	if (rc < 0 || taken(&r, &err) < 0)
 		goto fail;
 	omni_verbose("%ld tickets linked", r.records);
 	status = r.rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;

@@ -77,6 +77,7 @@ struct run {
 	} zones[32];
 	size_t nzones;
 	FILE *reject;
+	omni_arrivals *arrivals;  /* at the end of the pipeline */
 	long replies, blocked, sent, failed, unknown, undeliverable;
 	int send_status;          /* the last failed send's exit status */
 };
@@ -277,6 +278,18 @@ send_api(struct run *r, const omni_record *rec, json_t *reply, const char *store
 	return rc;
 }
 
+/* The first send in doubt of a ticket: its key, into arg. */
+static void
+first_doubt(void *arg, const char *key, const char *ticket, const char *at)
+{
+	char *out = arg;
+
+	(void)ticket;
+	(void)at;
+	if (!*out)
+		snprintf(out, 65, "%s", key);
+}
+
 static int
 deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store, omni_error *err)
 {
@@ -298,10 +311,22 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 		return 0;
 	}
 	free(to);
-	if (strcmp(route, "mail") == 0)
+	/* A ticket with a send in doubt gets no other until a person settles
+	 * it: the customer would get the answer twice. */
+	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), doubt[65] = "";
+	int doubts = tid ? omni_ledger_doubts(r->store, tid, first_doubt, doubt, err) : 0;
+	free(tid);
+	if (doubts < 0)
+		return -1;
+	if (doubts) {
+		json_object_set_new(reply, "status", json_string("unknown"));
+		json_object_set_new(reply, "ledger_key", json_string(doubt));
+		rc = 0;
+	} else if (strcmp(route, "mail") == 0) {
 		rc = send_mail(r, rec, reply, store, err);
-	else
+	} else {
 		rc = send_api(r, rec, reply, store, strcmp(route, "meta") == 0, err);
+	}
 	if (rc < 0)
 		return -1;
 	const char *st = json_string_value(json_object_get(reply, "status"));
@@ -467,7 +492,7 @@ add_sent_message(struct run *r, const omni_record *rec, json_t *reply)
 			return 0;
 	}
 	json_t *ch = omni_json_to_jansson(omni_record_get(rec, "channel"));
-	json_t *msg = json_pack("{s:s, s:s, s:s, s:O?, s:O?, s:o}", "id", id, "direction", "out",
+	json_t *msg = json_pack("{s:s, s:s, s:s, s:O?, s:O?, s:O}", "id", id, "direction", "out",
 	                        "author", r->auto_mode ? "bot" : "agent",
 	                        "at", json_object_get(reply, "sent_at"),
 	                        "text", json_object_get(reply, "text"),
@@ -481,10 +506,24 @@ add_sent_message(struct run *r, const omni_record *rec, json_t *reply)
 	} else if (asprintf(&buf, "[%s]", one) < 0) {
 		buf = NULL;
 	}
-	if (buf && omni_edit_set_raw(r->edit, "messages", buf, strlen(buf)) == 0)
+	if (buf && omni_edit_set_raw(r->edit, "messages", buf, strlen(buf)) == 0 &&
+	    omni_edit_set_raw(r->edit, "status", "\"pending\"", 9) == 0)
 		rc = 0;
+	/* the store's timeline has it too, for every later version */
+	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL);
+	const char *at = json_string_value(json_object_get(reply, "sent_at"));
+	omni_error e = { 0 };
+	if (rc == 0 && tid && at && r->store &&
+	    omni_timeline_reply(r->store, tid, one, strlen(one), id,
+	                        ch && json_is_string(ch) ? json_string_value(ch) : "email",
+	                        at, &e) < 0) {
+		omni_report(&e);
+		r->send_status = e.status ? e.status : OMNI_EX_SOFTWARE;
+	}
+	free(tid);
 out:
 	json_decref(msg);
+	json_decref(ch);
 	free(one);
 	free(buf);
 	return rc;
@@ -574,6 +613,42 @@ out:
 	return rc;
 }
 
+/* Is the reply's text the text of the ticket's last reply? */
+static int
+repeats_last_reply(const omni_record *rec, const json_t *reply)
+{
+	const char *text = json_string_value(json_object_get(reply, "text"));
+	omni_span m, last = { 0 };
+	omni_jiter it;
+	char at[64], best[64] = "";
+
+	if (!text)
+		return 0;
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		if (!omni_json_string_eq(omni_json_get(m, "direction"), "out"))
+			continue;
+		if (omni_json_string_buf(omni_json_get(m, "at"), at, sizeof at) < 0)
+			at[0] = '\0';
+		if (!last.p || strcmp(at, best) >= 0) {
+			last = m;
+			snprintf(best, sizeof best, "%s", at);
+		}
+	}
+	return last.p && omni_json_string_eq(omni_json_get(last, "text"), text);
+}
+
+/* Answered already, or done: the lifecycle omni-link keeps (a ticket
+ * without a status, not linked, is answered as it comes). */
+static int
+waiting_on_customer(const omni_record *rec)
+{
+	omni_span st = omni_record_get(rec, "status");
+
+	return omni_json_string_eq(st, "pending") || omni_json_string_eq(st, "solved") ||
+	       omni_json_string_eq(st, "closed");
+}
+
 static int
 one(struct run *r, const omni_record *rec, omni_error *err)
 {
@@ -584,6 +659,10 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 
 	memset(err, 0, sizeof *err);
 	omni_reply_view_set(r->view, rec);
+	if (r->auto_mode && waiting_on_customer(rec)) {
+		rc = omni_record_write(r->out, rec, NULL);
+		goto out;
+	}
 	if (!r->send && !r->draft && !r->lint_only && (rc = quick(r, rec, store, err)) != 2)
 		goto out;
 	rc = -1;
@@ -601,8 +680,12 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 			json_object_set_new(reply, "status", json_string("draft"));
 		if (tag)
 			json_object_set_new(reply, "tag", json_string(tag));
-		if (r->send && deliver(r, rec, reply, store, err) < 0)
+		if (r->auto_mode && repeats_last_reply(rec, reply)) {
+			/* nothing it says has changed: a person decides */
+			json_object_set_new(reply, "tag", json_string("repeat"));
+		} else if (r->send && deliver(r, rec, reply, store, err) < 0) {
 			goto out;
+		}
 	}
 	omni_edit_reset(r->edit);
 	size_t len;
@@ -622,6 +705,16 @@ out:
 	json_decref(reply);
 	free(store);
 	return rc;
+}
+
+/* A send in doubt, said on every run until a person settles it. */
+static void
+say_doubt(void *arg, const char *key, const char *ticket, const char *at)
+{
+	(void)arg;
+	omni_warn("%s: a reply of %s may or may not have gone out (ledger key %.12s): "
+	          "check, then omni-reply --resolve %.12s=sent or =unsent",
+	          ticket && *ticket ? ticket : "?", at ? at : "?", key, key);
 }
 
 /* --ledger and --resolve: the send ledger, by hand. */
@@ -735,6 +828,21 @@ main(int argc, char **argv)
 	if (r.send && omni_store_open(r.db_path, &r.store, &err) < 0)
 		goto fail;
 	r.out = omni_out_new(STDOUT_FILENO);
+	if (r.send) {
+		int doubts = omni_ledger_doubts(r.store, NULL, say_doubt, NULL, &err);
+		if (doubts < 0)
+			goto fail;
+		if (doubts)
+			r.send_status = OMNI_EX_TEMPFAIL;
+	}
+	/* The end of the pipeline says what reached it (omni(7)). */
+	if (omni_out_end(r.out) && !r.store &&
+	    omni_store_open_existing(r.db_path, &r.store, &err) < 0)
+		goto fail;
+	if (omni_out_end(r.out) && r.store && !(r.arrivals = omni_arrivals_new(r.store, r.out))) {
+		omni_error_oom(&err);
+		goto fail;
+	}
 	r.edit = omni_edit_new();
 	if (!(r.view = omni_reply_view_new())) {
 		omni_error_oom(&err);
@@ -755,7 +863,11 @@ main(int argc, char **argv)
 				break;        /* a write error: omni_out_close says it */
 			goto fail;
 		}
+		if (omni_arrivals_add(r.arrivals, omni_record_get(rec, "id"), &err) < 0)
+			goto fail;
 	}
+	if (omni_arrivals_settle(r.arrivals, &err) < 0)
+		goto fail;
 	omni_verbose("%ld replies: %ld blocked, %ld sent, %ld failed, %ld unknown",
 	             r.replies, r.blocked, r.sent, r.failed, r.unknown);
 	if (omni_reader_rejected(in) || (r.lint_only && r.blocked))
@@ -772,6 +884,7 @@ out:
 	omni_edit_free(r.edit);
 	omni_reply_view_free(r.view);
 	omni_tmpl_lib_free(r.lib);
+	omni_arrivals_free(r.arrivals);
 	omni_store_close(r.store);
 	omni_http_free(r.meta_http);
 	omni_http_free(r.ebay_http);

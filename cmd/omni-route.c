@@ -45,7 +45,9 @@ struct run {
 	omni_config *config;
 	omni_lexicon *lex;
 	omni_rules rules;
-	omni_store *store;         /* open when an assign block needs it */
+	omni_store *store;         /* open when an assign block needs it, or
+	                              at the end of the pipeline */
+	omni_arrivals *arrivals;   /* at the end of the pipeline */
 	omni_assign *assign;
 	omni_out *out;
 	omni_route_writer *writer;
@@ -215,6 +217,14 @@ run_tickets(struct run *r, char **paths, int npaths, FILE *reject, omni_error *e
 		}
 		if (rc == 1)
 			break;     /* the output failed: omni_out_close says why */
+		if (omni_arrivals_add(r->arrivals, omni_record_get(rec, "id"), err) < 0) {
+			status = err->status ? err->status : OMNI_EX_IOERR;
+			break;
+		}
+	}
+	if (status == 0 || status == OMNI_EX_PARTIAL) {
+		if (omni_arrivals_settle(r->arrivals, err) < 0)
+			status = err->status ? err->status : OMNI_EX_IOERR;
 	}
 	omni_reader_free(rd);
 	return status;
@@ -257,6 +267,19 @@ main(int argc, char **argv)
 	}
 	r.rt.explain = r.explain;
 	r.out = omni_out_new(STDOUT_FILENO);
+	/* The end of the pipeline says what reached it (omni(7)). */
+	if (omni_out_end(r.out) && !r.store &&
+	    omni_store_open_existing(r.db_path, &r.store, &err) < 0) {
+		omni_report(&err);
+		status = omni_cli_close(r.out, reject, err.status);
+		goto out;
+	}
+	if (omni_out_end(r.out) && r.store && !(r.arrivals = omni_arrivals_new(r.store, r.out))) {
+		omni_error_oom(&err);
+		omni_report(&err);
+		status = omni_cli_close(r.out, reject, err.status);
+		goto out;
+	}
 	if (!(r.writer = omni_route_writer_new(r.out))) {
 		omni_error_oom(&err);
 		omni_report(&err);
@@ -270,6 +293,7 @@ main(int argc, char **argv)
 out:
 	omni_route_clear(&r.rt);
 	omni_assign_free(r.assign);
+	omni_arrivals_free(r.arrivals);
 	omni_store_close(r.store);
 	omni_route_writer_free(r.writer);
 	omni_lexicon_free(r.lex);

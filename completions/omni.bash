@@ -178,7 +178,7 @@ _omni_report()
 complete -F _omni_report omni-report
 
 # omni-link's options: short|long, or long alone.
-_omni_link_options='-w|--window --dm-window --history -b|--batch -e|--explain
+_omni_link_options='-w|--window --dm-window --history --solve-after --close-after -b|--batch -e|--explain
 	-u|--unmerge -c|--config -d|--db -k|--keep-going -r|--reject --now
 	-q|--quiet -v|--verbose -h|--help -V|--version'
 
@@ -186,8 +186,8 @@ _omni_link()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
-	-w|--window|--dm-window)
-		_omni_reply "$cur" "$(printf '%s\n' 24h 72h 7d)"
+	-w|--window|--dm-window|--solve-after|--close-after)
+		_omni_reply "$cur" "$(printf '%s\n' 24h 72h 4d 7d 0)"
 		return 0 ;;
 	--history|-b|--batch|-u|--unmerge|--now)
 		return 0 ;;

@@ -135,9 +135,9 @@ help_usage() {
 @test "every program: --help, the man page and the completions list the same options" {
 	# how many options each has (the help is not empty), and how many of
 	# them have no short form
-	local -A count=([omni-fetch]=18 [omni-link]=15 [omni-reply]=19
+	local -A count=([omni-fetch]=18 [omni-link]=17 [omni-reply]=19
 		[omni-report]=18 [omni-route]=12)
-	local -A longonly=([omni-fetch]=5 [omni-link]=3 [omni-reply]=6
+	local -A longonly=([omni-fetch]=5 [omni-link]=5 [omni-reply]=6
 		[omni-report]=6 [omni-route]=2)
 	[ "$(omni_programs | wc -l)" -eq "${#count[@]}" ]
 	for p in $(omni_programs); do
@@ -272,4 +272,16 @@ help_usage() {
 	run fish -Nc 'source $argv[1]; complete -C "omni-fetch maildir:Mail/s"' \
 		"$TOP/completions/omni-fetch.fish"
 	assert_output "maildir:Mail/support/"
+}
+
+@test "omni(7) \"Running it from cron\" shows the crontab share/omni/cron holds, line for line" {
+	want=$(grep -v '^#' "$TOP/share/omni/cron/crontab" | grep -v '^$')
+	got=$(awk '/^\.Ss Running it from cron/ { s = 1 } s && /^\.Bd/ { b = 1; next }
+		b && /^\.Ed/ { exit } b' "$TOP/man/omni.7" | grep -v MAILTO)
+	[ "$got" = "$(grep -v MAILTO <<<"$want")" ] || fail "omni.7: $got"
+	# and the README shows the same job lines
+	for line in $(grep -n '^[0-9*]' <<<"$want" | cut -d: -f1); do
+		job=$(sed -n "${line}p" <<<"$want")
+		grep -qxF "$job" "$TOP/README.md" || fail "README lacks: $job"
+	done
 }

@@ -340,7 +340,11 @@ unknown_send() {
 	key=$(unknown_send)
 	[ ${#key} -eq 64 ]
 	fixture_push $EB "$(ok '{"messageId":"42"}')"
-	omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json" >/dev/null
+	# another ticket is answered, and the send in doubt said again (75)
+	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$R/ebay-conversation.json"
+	assert_failure 75
+	assert_line --partial "omni-reply: t-fb-1: a reply of "
+	assert_line --partial "may or may not have gone out (ledger key ${key:0:12}): check, then omni-reply --resolve ${key:0:12}=sent or =unsent"
 	run omni-reply --ledger
 	assert_success
 	run jq -c '[.key, .ticket_id, .channel, .state, .attempts, (.error | test("send: "))]' <<<"$output"

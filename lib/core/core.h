@@ -105,6 +105,20 @@ omni_time omni_clock_real(void);
 double omni_clock_monotonic(void);
 
 /* ------------------------------------------------------------------ */
+// proc.c - who holds a claim: a process, or the run (process group) it is in
+
+/* This process: "HOST:PID:START". */
+const char *omni_proc_self(void);
+/* This process's run, its process group (a pipeline that cron or a
+ * service manager started in a group of its own): "HOST:-PGID:START". */
+const char *omni_proc_run(void);
+/* Is the holder a claim names still there?  1 for a process, or a group
+ * with a process left, on this host; 0 for one gone, for this very
+ * process (a claim it no longer holds), and for another host's or a
+ * malformed name (which cannot be asked). */
+int omni_proc_alive(const char *holder);
+
+/* ------------------------------------------------------------------ */
 // env.c - XDG paths and secrets
 
 typedef enum omni_xdg {

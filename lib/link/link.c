@@ -371,6 +371,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	                                    v.via_mail, err) < 0)
 		goto out;
 	/* The stored conversation(s), read before the rows move. */
+	const omni_record *prev = NULL;
 	for (size_t i = 0; i <= v.nbridged; i++) {
 		omni_time c = 0;
 		const char *t = i ? v.bridged[i - 1] : v.ticket;
@@ -388,6 +389,8 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 		if (c && (!parts.created_at || c < parts.created_at))
 			parts.created_at = c;
 		stored[ns] = &recs[ns];
+		if (i == 0)
+			prev = stored[ns];
 		ns++;
 	}
 	for (size_t i = 0; i < v.nbridged; i++)
@@ -404,13 +407,32 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	}
 	if (v.who.created)
 		parts.history_json = "[]";
+	omni_link_state life;
+	char status_json[24], solved_json[48], reopens_json[24], follows_json[48];
+	omni_link_life(rec, prev, &life);
+	snprintf(status_json, sizeof status_json, "\"%s\"", life.status);
+	snprintf(solved_json, sizeof solved_json, life.solved_at[0] ? "\"%s\"" : "%s",
+	         life.solved_at);
+	snprintf(reopens_json, sizeof reopens_json, life.reopens ? "%lld" : "",
+	         (long long)life.reopens);
+	omni_span pf = prev ? omni_record_get(prev, "follows") : (omni_span){ 0 };
+	if (v.follows[0])
+		snprintf(follows_json, sizeof follows_json, "\"%s\"", v.follows);
+	else
+		snprintf(follows_json, sizeof follows_json, "%.*s",
+		         pf.n < sizeof follows_json ? (int)pf.n : 0, pf.p ? pf.p : "");
+	parts.status_json = status_json;
+	parts.solved_at_json = solved_json;
+	parts.reopens_json = reopens_json;
+	parts.follows_json = follows_json;
 	const char *row[5] = {
-		in.channel, in.store[0] ? in.store : NULL, in.status[0] ? in.status : NULL,
+		in.channel, in.store[0] ? in.store : NULL, life.status,
 		in.subject, in.thread[0] ? in.thread + 2 : NULL
 	};
 	parts.row = row;
 	parts.region = region_of(l, in.store);
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
+	    omni_handoff_take(l->store, "fetch", in.id, err) < 0 ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
 		goto out;
 	if (explain && l->o.explain)

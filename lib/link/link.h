@@ -56,6 +56,8 @@ typedef struct omni_link_parts {
 	const char *id_json, *customer_json, *order_ids_json, *merged_from_json,
 	           *orders_json, *history_json;
 	const char *messages_json;   /* set: these messages, none gathered */
+	/* The lifecycle (lib/link/link_life.c); "" leaves a member out. */
+	const char *status_json, *solved_at_json, *reopens_json, *follows_json;
 	/* In: bounds besides the messages (0: none); out: the ticket's. */
 	omni_time created_at, updated_at;
 	/* In (omni_link_emit): the ticket's channel, store, status, subject
@@ -96,6 +98,8 @@ typedef struct omni_link_opts {
 	                                continues for this long (ms) */
 	int history;                 /* at most this many earlier tickets */
 	int explain;                 /* fill the explanation text */
+	omni_time solve_after;       /* a pending ticket this quiet is solved (ms; 0: never) */
+	omni_time close_after;       /* a solved ticket this old is closed (ms; 0: never) */
 } omni_link_opts;
 
 /* The statements lib/link_*.c run, their SQL in lib/link/link_store.c
@@ -124,6 +128,8 @@ enum {
 	OMNI_LS_UM_TICKET_PUT, OMNI_LS_UM_MSGS_MOVE, OMNI_LS_UM_LINK_MOVE,
 	OMNI_LS_UM_MSGIDS_PUT, OMNI_LS_UM_KEYS_MOVE, OMNI_LS_UM_BLOCK_PUT,
 	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP,
+	OMNI_LS_CLOCK_PENDING, OMNI_LS_CLOCK_SOLVED, OMNI_LS_CLOCK_SET,
+	OMNI_LS_HANDOFF_LINKED,
 	OMNI_LS_COUNT
 };
 
@@ -239,6 +245,26 @@ int omni_link_emit(omni_link *l, const omni_record *base,
                    const omni_record *const *stored, size_t nstored,
                    const char *ticket, const char *customer,
                    omni_link_parts *p, omni_out *out, omni_error *err);
+
+/* What omni_link_resume did. */
+typedef struct omni_link_resumed {
+	long records;       /* records another run fetched and never linked */
+	long tickets;       /* tickets another run wrote that never reached the end */
+	long dropped;       /* of those, written too often (or unreadable): given up */
+	long solved, closed;   /* tickets the lifecycle's clocks moved */
+} omni_link_resumed;
+/* At the start of a run, inside the caller's transaction: links the
+ * records and writes again the tickets whose run ended before its next
+ * stage took them (omni(7), "Nothing lost between stages"), then solves
+ * the pending tickets quiet for solve_after and closes the solved ones
+ * older than close_after, writing each ticket moved.  0, or -1 with err. */
+int omni_link_resume(omni_link *l, omni_out *out, omni_link_resumed *done,
+                     omni_error *err);
+
+/* At the end of the input, inside the caller's transaction: what this
+ * run's omni-fetch wrote and this run linked is taken (its note in the
+ * store may have come after the record).  0 or -1 with err. */
+int omni_link_taken(omni_link *l, omni_error *err);
 
 /* Prepares the statements on an open store (borrowed).  0 and *out, or -1
  * with err. */

@@ -138,7 +138,7 @@ put_message(buf *b, const msg *m)
 /* The members omni-link owns, and whether each was written yet. */
 typedef struct owned {
 	const char *key;
-	const char *json;        /* compact text; NULL: leave the input's */
+	const char *json;        /* compact text; NULL: leave the input's; "": none */
 	int done;
 } owned;
 
@@ -201,6 +201,10 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 		{ "merged_from", parts->merged_from_json, 0 },
 		{ "orders", parts->orders_json, 0 },
 		{ "history", parts->history_json, 0 },
+		{ "status", parts->status_json, 0 },
+		{ "solved_at", parts->solved_at_json, 0 },
+		{ "reopens", parts->reopens_json, 0 },
+		{ "follows", parts->follows_json, 0 },
 	};
 	size_t nown = sizeof own / sizeof own[0];
 	if (mb.failed)
@@ -214,7 +218,9 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 				break;
 		if (j < nown && own[j].done)
 			continue;         /* a repeated key: written once */
-		if (j < nown && own[j].json) {
+		if (j < nown && own[j].json && !*own[j].json) {
+			own[j].done = 1;      /* left out */
+		} else if (j < nown && own[j].json) {
 			put_member(&b, &first, m->key.p, m->key.n, own[j].json,
 			           strlen(own[j].json));
 			own[j].done = 1;
@@ -225,7 +231,7 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 		}
 	}
 	for (size_t j = 0; j < nown; j++)
-		if (!own[j].done && own[j].json)
+		if (!own[j].done && own[j].json && *own[j].json)
 			put_member(&b, &first, own[j].key, strlen(own[j].key), own[j].json,
 			           strlen(own[j].json));
 	puts_(&b, "}");

@@ -187,7 +187,8 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		put_text(st, 3, cat);
 		put_text(st, 4, uat);
 	}
-	if (omni_link_step(l, st, err) < 0)
+	if (omni_link_step(l, st, err) < 0 ||
+	    omni_handoff_put(l->store, "link", ticket, NULL, 0, err) < 0)
 		goto out;
 	if (omni_out_write(out, line, len) < 0 || omni_out_write(out, "\n", 1) < 0) {
 		omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write");

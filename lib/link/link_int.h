@@ -33,6 +33,7 @@ typedef struct verdict {
 	char bridged[MAX_CANDS][40];
 	size_t nbridged;
 	omni_link_who who;
+	char follows[40];             /* a closed ticket this one follows */
 } verdict;
 
 /* Copies s into d of size n, cut short if need be. */
@@ -61,6 +62,16 @@ int omni_link_ticket_customer(omni_link *l, const char *ticket, char *cid,
                               size_t size, omni_error *err);
 /* Among v->customer's recent tickets, the one the record joins, if any. */
 int omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err);
+
+/* lib/link/link_life.c: the lifecycle. */
+typedef struct omni_link_state {
+	char status[16];             /* new, open, pending, solved, closed */
+	char solved_at[40];          /* "" unless solved or closed */
+	int64_t reopens;             /* times a solved ticket was reopened */
+} omni_link_state;
+/* The ticket's state once record in joins it (prev: its stored record,
+ * NULL for a new ticket). */
+void omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *s);
 
 /* lib/link/link_emit.c: the rows a record leaves, the ticket written. */
 /* A message time ("at"): ms, or 0. */

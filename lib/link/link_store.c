@@ -162,6 +162,18 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
 	[OMNI_LS_UM_THREAD_DROP] =
 		"DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
+	/* omni_link_resume (link_resume.c): the lifecycle's clocks */
+	[OMNI_LS_CLOCK_PENDING] =
+		"SELECT id, record, updated_at FROM tickets"
+		" WHERE status = 'pending' AND updated_at < ?1 ORDER BY updated_at",
+	[OMNI_LS_CLOCK_SOLVED] =
+		"SELECT id, record, solved_at FROM tickets"
+		" WHERE status = 'solved' AND coalesce(solved_at, updated_at) < ?1 ORDER BY updated_at",
+	[OMNI_LS_CLOCK_SET] =
+		"UPDATE tickets SET status = ?2, solved_at = ?3, record = ?4 WHERE id = ?1",
+	[OMNI_LS_HANDOFF_LINKED] =
+		"DELETE FROM handoff WHERE stage = 'fetch' AND holder = ?1"
+		" AND key IN (SELECT source_id FROM ticket_links)",
 };
 
 int

@@ -118,6 +118,11 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 				continue;
 			if (!mail && omni_link_channel_dm(in->channel) && !dm_near(l, in, t))
 				continue;     /* a DM after a long silence: a new conversation */
+			if (status && strcmp(status, "closed") == 0) {
+				if (!v->follows[0])
+					link_copy(v->follows, sizeof v->follows, t);
+				continue;     /* closed for good: a new ticket follows it */
+			}
 			if (solved(status) && !names_orders(l, in, t, &some))
 				continue;     /* a new order on a solved ticket */
 			if (!v->ticket[0]) {
@@ -194,7 +199,8 @@ omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
 		for (size_t i = 0; i < n && !v->ticket[0]; i++) {
 			int some = t[i].some, all = t[i].all;
 			int near = absdiff(in->first, t[i].upd) <= l->o.window;
-			if (blocked(l, t[i].id, in->id) || (solved(t[i].status) && !all))
+			if (blocked(l, t[i].id, in->id) || (solved(t[i].status) && !all) ||
+			    strcmp(t[i].status, "closed") == 0)
 				continue;
 			if (pass == 0 && some && (near || !solved(t[i].status))) {
 				snprintf(v->tkind, sizeof v->tkind, "order");

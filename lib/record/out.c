@@ -21,6 +21,8 @@ struct omni_out {
 	int fd;
 	int error;          /* errno of the first failed write, else 0 */
 	char *name;         /* for messages: "stdout" unless set */
+	char *mem;          /* fd -1: what was written, in memory */
+	size_t memlen, memcap;
 	size_t len;
 	char buf[OUT_CHUNK];
 };
@@ -37,6 +39,10 @@ omni_out_new(int fd)
 	o->error = 0;
 	o->len = 0;
 	o->name = NULL;
+	o->mem = NULL;
+	o->memlen = o->memcap = 0;
+	if (fd < 0)
+		return o;
 #ifdef F_SETPIPE_SZ
 	/* Best effort: the system may cap or refuse it. */
 	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
@@ -59,6 +65,24 @@ omni_out_set_name(omni_out *o, const char *name)
 static int
 write_all(omni_out *o, const char *buf, size_t len)
 {
+	if (o->fd < 0) {
+		if (o->memlen + len + 1 > o->memcap) {
+			size_t cap = o->memcap ? o->memcap : OUT_CHUNK;
+			char *p;
+			while (cap < o->memlen + len + 1)
+				cap *= 2;
+			if (!(p = realloc(o->mem, cap))) {
+				o->error = ENOMEM;
+				return -1;
+			}
+			o->mem = p;
+			o->memcap = cap;
+		}
+		memcpy(o->mem + o->memlen, buf, len);
+		o->memlen += len;
+		o->mem[o->memlen] = '\0';
+		return 0;
+	}
 	while (len > 0) {
 		ssize_t n = write(o->fd, buf, len < OUT_CHUNK ? len : OUT_CHUNK);
 		if (n < 0) {
@@ -117,6 +141,52 @@ omni_out_write(omni_out *o, const void *buf, size_t len)
 	return 0;
 }
 
+omni_out *
+omni_out_new_mem(void)
+{
+	return omni_out_new(-1);
+}
+
+char *
+omni_out_take(omni_out *o, size_t *len)
+{
+	char *text = NULL;
+
+	if (omni_out_flush(o) == 0 && (text = o->mem ? o->mem : strdup(""))) {
+		o->mem = NULL;
+		*len = o->memlen;
+	}
+	free(o->mem);
+	free(o->name);
+	free(o);
+	return text;
+}
+
+int
+omni_out_end(const omni_out *o)
+{
+	struct stat st;
+
+	return o->fd >= 0 && fstat(o->fd, &st) == 0 && !S_ISFIFO(st.st_mode) &&
+	       !S_ISSOCK(st.st_mode);
+}
+
+int
+omni_out_sync(omni_out *o)
+{
+	struct stat st;
+
+	if (omni_out_flush(o) < 0)
+		return -1;
+	/* a file: on disk before the store says the records reached it */
+	if (fstat(o->fd, &st) == 0 && S_ISREG(st.st_mode) && fdatasync(o->fd) < 0 &&
+	    errno != EINVAL) {
+		o->error = errno;
+		return -1;
+	}
+	return 0;
+}
+
 int
 omni_out_broken_pipe(const omni_out *o)
 {
@@ -136,6 +206,7 @@ omni_out_close(omni_out *o, omni_error *err)
 		                        o->name ? o->name : "stdout", 0, 0,
 		                        "write error: %s", strerror(o->error));
 	free(o->name);
+	free(o->mem);
 	free(o);
 	return status;
 }

@@ -96,6 +96,16 @@ omni_out *omni_out_new(int fd);
 /* 0 ok; -1 after a write error (kept: later calls fail at once). */
 int omni_out_write(omni_out *o, const void *buf, size_t len);
 int omni_out_flush(omni_out *o);
+/* A writer into memory: omni_out_take gives what was written. */
+omni_out *omni_out_new_mem(void);
+/* Flushes and frees o: its text (NUL-terminated, new; *len its length),
+ * or NULL out of memory. */
+char *omni_out_take(omni_out *o, size_t *len);
+/* Is this the end of the pipeline: a file, a terminal, /dev/null, not a
+ * pipe or a socket into another program?  1 or 0. */
+int omni_out_end(const omni_out *o);
+/* Flushes, and for a file waits until it is on disk.  0 or -1. */
+int omni_out_sync(omni_out *o);
 /* Did a write fail because the reader closed the pipe (EPIPE)? */
 int omni_out_broken_pipe(const omni_out *o);
 /* Flushes and frees.  0 ok or a closed pipe; 74 with err on a write error

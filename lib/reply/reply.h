@@ -141,6 +141,14 @@ int omni_ledger_abandon(omni_store *s, const char *key, const char *claimer,
  * in the order they came, as objects with every column: new, or NULL with
  * err. */
 json_t *omni_ledger_list(omni_store *s, int all, omni_error *err);
+/* The sends in doubt (unknown): of one ticket, or (ticket NULL) all of
+ * them, after making unknown every pending send whose process is gone.
+ * fn (may be NULL) gets each one's key, ticket and time.  Their number,
+ * or -1 with err. */
+typedef void omni_ledger_doubt_fn(void *arg, const char *key, const char *ticket,
+                                  const char *at);
+int omni_ledger_doubts(omni_store *s, const char *ticket, omni_ledger_doubt_fn *fn,
+                       void *arg, omni_error *err);
 /* "KEY=sent" or "KEY=unsent" (KEY may be a unique prefix of 6 or more
  * characters) for a pending or unknown row: sent is final; unsent becomes
  * failed, which the next run sends once.  0, or -1 with err (64 bad

@@ -313,72 +313,6 @@ ledger_key(const omni_record *rec, const char *to, const char *irt, const char *
 	free(tid);
 }
 
-/* This process as a claim names it: "HOST:PID:START", START the pid's
- * start time since boot (/proc), so that a pid used again is not taken
- * for the claimer. */
-static unsigned long long
-started(long pid)
-{
-	char path[64], buf[1024], *p;
-	unsigned long long start = 0;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
-	if (!(f = fopen(path, "r")))
-		return 0;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	/* after the command in parentheses: state is field 3, start 22 */
-	if (!(p = strrchr(buf, ')')))
-		return 0;
-	for (int field = 2; field < 22 && p; field++)
-		p = strchr(p + 1, ' ');
-	if (p)
-		start = strtoull(p + 1, NULL, 10);
-	return start;
-}
-
-static const char *
-claimer(void)
-{
-	static char me[320];
-	char host[256] = "";
-
-	if (!me[0]) {
-		gethostname(host, sizeof host - 1);
-		snprintf(me, sizeof me, "%s:%ld:%llu", host, (long)getpid(),
-		         started((long)getpid()));
-	}
-	return me;
-}
-
-/* Is the process of a claim still running?  On this host: its pid, with
- * its start time.  A claim of another host, or without a name (a store
- * older than claims), cannot be asked: taken as gone, as before claims. */
-static int
-claim_alive(const char *claim)
-{
-	char host[256] = "";
-	const char *c1, *c2;
-	long pid;
-
-	if (!claim || !(c2 = strrchr(claim, ':')) || c2 == claim)
-		return 0;
-	for (c1 = c2 - 1; c1 > claim && *c1 != ':'; c1--)
-		;
-	if (*c1 != ':')
-		return 0;
-	gethostname(host, sizeof host - 1);
-	if ((size_t)(c1 - claim) != strlen(host) || strncmp(claim, host, strlen(host)) != 0)
-		return 0;
-	pid = strtol(c1 + 1, NULL, 10);
-	if (pid <= 0 || strcmp(claimer(), claim) == 0)
-		return 0;     /* this very process: a claim it no longer holds */
-	return started(pid) == strtoull(c2 + 1, NULL, 10);
-}
-
 /* The key is another's: sent meanwhile, in flight in a live run (left to
  * it: "pending"), or in doubt (a claimer gone, or unknown already): a
  * person must look before it goes again.  0, or -1 with err. */
@@ -393,7 +327,7 @@ settle_claimed(omni_store *s, const char *key, json_t *reply, omni_ledger_entry 
 		mark(reply, "sent", e->updated_at, e->external_id);
 		return 0;
 	}
-	if (strcmp(e->state, "pending") == 0 && claim_alive(e->claimed_by)) {
+	if (strcmp(e->state, "pending") == 0 && omni_proc_alive(e->claimed_by)) {
 		mark(reply, "pending", NULL, NULL);
 		return 0;
 	}
@@ -429,7 +363,7 @@ omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
 		rc = 0;
 		goto out;
 	}
-	if ((claimed = omni_ledger_claim(s, key, tid, channel, t->planned_id, claimer(), err)) < 0)
+	if ((claimed = omni_ledger_claim(s, key, tid, channel, t->planned_id, omni_proc_self(), err)) < 0)
 		goto out;
 	if (!claimed) {
 		rc = settle_claimed(s, key, reply, &e, err);

@@ -37,6 +37,11 @@ static const char list_sql[] =
 	"SELECT key, ticket_id, channel, state, external_id, attempts, error, created_at,"
 	" updated_at FROM send_ledger WHERE ?1 OR state IN ('pending', 'unknown')"
 	" ORDER BY rowid";
+static const char pending_sql[] =
+	"SELECT key, claimed_by FROM send_ledger WHERE state = 'pending' ORDER BY rowid";
+static const char doubts_sql[] =
+	"SELECT key, ticket_id, updated_at FROM send_ledger WHERE state = 'unknown'"
+	" AND (?1 IS NULL OR ticket_id = ?1) ORDER BY rowid";
 static const char prefix_sql[] =
 	"SELECT key, state FROM send_ledger WHERE substr(key, 1, length(?1)) = ?1 LIMIT 2";
 
@@ -252,4 +257,58 @@ omni_ledger_resolve(omni_store *s, const char *arg, omni_error *err)
 	/* unsent becomes failed: the next run may send it, once */
 	return omni_ledger_set(s, key, NULL, NULL, sent ? "sent" : "failed", NULL,
 	                       sent ? NULL : "resolved by a person: not sent", err);
+}
+
+int
+omni_ledger_doubts(omni_store *s, const char *ticket, omni_ledger_doubt_fn *fn, void *arg,
+                   omni_error *err)
+{
+	omni_stmt *st;
+	int step, n = 0;
+
+	if (!ticket) {
+		/* a pending send whose process is gone: in doubt from now on */
+		char (*gone)[65] = NULL;
+		char **by = NULL;
+		size_t ng = 0;
+		if (!(st = ledger_stmt(s, pending_sql, err)))
+			return -1;
+		while ((step = omni_stmt_step(st, err, "send ledger")) == OMNI_STMT_ROW) {
+			const char *who = omni_stmt_text(st, 1);
+			if (omni_proc_alive(who))
+				continue;
+			void *g = realloc(gone, (ng + 1) * sizeof *gone), *b;
+			if (!g)
+				break;
+			gone = g;
+			if (!(b = realloc(by, (ng + 1) * sizeof *by)))
+				break;
+			by = b;
+			snprintf(gone[ng], 65, "%s", omni_stmt_text(st, 0));
+			by[ng++] = who ? strdup(who) : NULL;
+		}
+		omni_stmt_reset(st);
+		for (size_t i = 0; i < ng; i++) {
+			if (step == OMNI_STMT_DONE && omni_ledger_abandon(s, gone[i], by[i], err) < 0)
+				step = -1;
+			free(by[i]);
+		}
+		free(gone);
+		free(by);
+		if (step == OMNI_STMT_ROW)
+			return omni_error_oom(err);
+		if (step < 0)
+			return -1;
+	}
+	if (!(st = ledger_stmt(s, doubts_sql, err)))
+		return -1;
+	if (ticket)
+		omni_stmt_bind_str(st, 1, ticket);
+	while ((step = omni_stmt_step(st, err, "send ledger")) == OMNI_STMT_ROW) {
+		n++;
+		if (fn)
+			fn(arg, omni_stmt_text(st, 0), omni_stmt_text(st, 1), omni_stmt_text(st, 2));
+	}
+	omni_stmt_reset(st);
+	return step == OMNI_STMT_DONE ? n : -1;
 }

@@ -218,23 +218,47 @@ setup_lock(omni_store *s, omni_error *err)
 	return -1;
 }
 
+/* The store's file: path, else $OMNI_DB, else the XDG data home's.  New. */
+static char *
+store_path(const char *path)
+{
+	const char *env = getenv("OMNI_DB");
+
+	if (path)
+		return strdup(path);
+	if (env && *env)
+		return strdup(env);
+	return omni_xdg_path(OMNI_XDG_DATA, "omni.db");
+}
+
+int
+omni_store_open_existing(const char *path, omni_store **out, omni_error *err)
+{
+	char *p = store_path(path);
+	int there = p && access(p, F_OK) == 0;
+
+	*out = NULL;
+	if (!p)
+		return omni_error_oom(err), -1;
+	free(p);
+	return there ? omni_store_open(path, out, err) : 0;
+}
+
 int
 omni_store_open(const char *path, omni_store **out, omni_error *err)
 {
 	omni_store *s = calloc(1, sizeof *s);
-	const char *env = getenv("OMNI_DB");
 	const char *timeout = getenv("OMNI_BUSY_TIMEOUT");
 	int lock = -2;
 
 	*out = NULL;
 	if (!s)
 		return omni_error_oom(err), -1;
-	if (path)
-		s->path = strdup(path);
-	else if (env && *env)
-		s->path = strdup(env);
-	else
-		s->path = omni_xdg_path(OMNI_XDG_DATA, "omni.db");
+	s->path = store_path(path);
+	if (!s->path) {
+		free(s);
+		return omni_error_oom(err), -1;
+	}
 	if (create_private(s->path, err) < 0 || check_mode(s->path, err) < 0)
 		goto fail;
 	/* No program shares a connection between threads, so SQLite's own

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "core/core.h"
+#include "record/record.h"
 
 // store.c - the store: its engine (SQLite), opening, transactions
 
@@ -22,6 +23,9 @@ typedef struct omni_store omni_store;
  * 0 and *out; -1 with err (73 cannot create, 75 busy, 65 corrupt or newer
  * schema, 77 permission). */
 int omni_store_open(const char *path, omni_store **out, omni_error *err);
+/* The same for a store that is there already: 0 and *out NULL when its
+ * file is not (nothing is created). */
+int omni_store_open_existing(const char *path, omni_store **out, omni_error *err);
 void omni_store_close(omni_store *s);
 const char *omni_store_path(const omni_store *s); /* borrowed */
 int omni_store_schema_version(omni_store *s);
@@ -110,6 +114,58 @@ int omni_stmt_type(omni_stmt *st, int i);
 /* How many columns a row has, and their names (the statement's). */
 int omni_stmt_columns(omni_stmt *st);
 const char *omni_stmt_name(omni_stmt *st, int i);   /* borrowed */
+
+/* ------------------------------------------------------------------ */
+// handoff.c - what one stage wrote and the next has not yet taken
+// (omni(7), "Nothing lost between stages"); inside the caller's
+// transaction.  Stages: "fetch" (records omni-fetch wrote into a pipe,
+// their text kept, until omni-link links them) and "link" (tickets
+// omni-link wrote, until the last stage of the pipeline has them).
+
+/* Records that this run wrote key (record: its text, or NULL to keep the
+ * one there).  0 or -1 with err. */
+int omni_handoff_put(omni_store *s, const char *stage, const char *key,
+                     const char *record, size_t len, omni_error *err);
+/* Key was taken, whoever wrote it.  0 or -1 with err. */
+int omni_handoff_take(omni_store *s, const char *stage, const char *key,
+                      omni_error *err);
+/* This run's key reached the end of the pipeline.  0 or -1 with err. */
+int omni_handoff_done(omni_store *s, const char *stage, const char *key,
+                      omni_error *err);
+/* Everything this run wrote reached the end of the pipeline.  0 or -1. */
+int omni_handoff_arrived(omni_store *s, const char *stage, omni_error *err);
+/* The end of the pipeline (a stage whose output is not a pipe): the
+ * tickets it wrote, said to have arrived in batches, each batch once the
+ * output is flushed (and on disk, for a file). */
+typedef struct omni_arrivals omni_arrivals;
+/* s borrowed, NULL for none (then nothing is recorded); out borrowed. */
+omni_arrivals *omni_arrivals_new(omni_store *s, omni_out *out);
+/* A ticket written (its id, as JSON text or NULL).  0 or -1 with err. */
+int omni_arrivals_add(omni_arrivals *a, omni_span id, omni_error *err);
+/* Says the tickets written so far arrived.  0 or -1 with err. */
+int omni_arrivals_settle(omni_arrivals *a, omni_error *err);
+void omni_arrivals_free(omni_arrivals *a);
+/* Forgets rows written before a time (never taken).  0 or -1 with err. */
+int omni_handoff_prune(omni_store *s, const char *stage, omni_time before,
+                       omni_error *err);
+/* Takes over the rows of stage whose run is gone, one at a time (another
+ * run may take one first): fn gets its key, its text (or NULL) and how
+ * many times it has now been written.  0, or -1 with err (fn's too). */
+typedef int omni_handoff_fn(void *arg, const char *key, const char *record,
+                            long offers, omni_error *err);
+int omni_handoff_orphans(omni_store *s, const char *stage, omni_handoff_fn *fn,
+                         void *arg, omni_error *err);
+
+/* ------------------------------------------------------------------ */
+// timeline.c - a reply joins its ticket in the store
+
+/* Appends message msg (compact JSON, its id and channel given, sent at
+ * at, UTC RFC 3339) to the stored ticket's messages, unless it has it,
+ * and makes the ticket pending (answered, waiting for the customer).
+ * 1 added, 0 already there or a ticket the store has not, -1 with err. */
+int omni_timeline_reply(omni_store *s, const char *ticket, const char *msg,
+                        size_t mlen, const char *id, const char *channel,
+                        const char *at, omni_error *err);
 
 /* ------------------------------------------------------------------ */
 // cursors.c - what omni-fetch remembers between runs

@@ -1,0 +1,113 @@
+/*
+ * link_life.c - a ticket's lifecycle as omni-link owns it (omni-ticket(5),
+ * "Lifecycle"): new until someone answers, open while the customer waits,
+ * pending while the seller waits, solved after a quiet time or when the
+ * marketplace says so, closed after another; a customer message reopens a
+ * pending or solved ticket, and one on a closed ticket starts a new one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link_int.h"
+
+enum { M_OTHER, M_CUSTOMER, M_REPLY };
+
+static int
+message_class(omni_span m)
+{
+	omni_span dir = omni_json_get(m, "direction"), author = omni_json_get(m, "author");
+
+	if (omni_json_string_eq(dir, "in"))
+		return !author.p || omni_json_type(author) == OMNI_J_NULL ||
+		       omni_json_string_eq(author, "customer") ? M_CUSTOMER : M_OTHER;
+	if (omni_json_string_eq(dir, "out") &&
+	    (omni_json_string_eq(author, "agent") || omni_json_string_eq(author, "bot")))
+		return M_REPLY;
+	return M_OTHER;
+}
+
+static int
+has_message(const omni_record *r, omni_span id)
+{
+	omni_jiter it;
+	omni_span m;
+
+	if (!r || !id.p)
+		return 0;
+	omni_json_iter(&it, omni_record_get(r, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		omni_span x = omni_json_get(m, "id");
+		if (x.n == id.n && memcmp(x.p, id.p, id.n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The latest customer message and reply of r (not counting those of
+ * skip), and whether r has customer messages skip lacks. */
+static void
+scan(const omni_record *r, const omni_record *skip, omni_time *in, omni_time *out,
+     int *fresh_in, omni_time *replies)
+{
+	omni_jiter it;
+	omni_span m;
+
+	omni_json_iter(&it, omni_record_get(r, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		int c = message_class(m);
+		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		if (c == M_CUSTOMER) {
+			if (t > *in)
+				*in = t;
+			if (skip && !has_message(skip, omni_json_get(m, "id")))
+				*fresh_in = 1;
+		} else if (c == M_REPLY) {
+			if (t > *out)
+				*out = t;
+			(*replies)++;
+		}
+	}
+}
+
+void
+omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *s)
+{
+	char was[16] = "", said[16] = "";
+	omni_time last_in = 0, last_out = 0, replies = 0;
+	int64_t reopens = 0;
+	int fresh = !prev;
+
+	memset(s, 0, sizeof *s);
+	if (prev) {
+		omni_json_string_buf(omni_record_get(prev, "status"), was, sizeof was);
+		omni_json_int64(omni_record_get(prev, "reopens"), &reopens);
+		omni_json_string_buf(omni_record_get(prev, "solved_at"), s->solved_at,
+		                     sizeof s->solved_at);
+		scan(prev, NULL, &last_in, &last_out, &fresh, &replies);
+	}
+	scan(in, prev, &last_in, &last_out, &fresh, &replies);
+	omni_json_string_buf(omni_record_get(in, "status"), said, sizeof said);
+	s->reopens = reopens;
+	if (strcmp(said, "solved") == 0 || strcmp(said, "closed") == 0) {
+		/* the platform closed it (a claim decided, a case resolved) */
+		snprintf(s->status, sizeof s->status, "%s", said);
+		if (!s->solved_at[0] && omni_json_string_buf(omni_record_get(in, "solved_at"),
+		                                             s->solved_at, sizeof s->solved_at) <= 0)
+			omni_time_format(last_in > last_out ? last_in : last_out, s->solved_at);
+		return;
+	}
+	if (strcmp(was, "closed") == 0 || (strcmp(was, "solved") == 0 && !(fresh && prev))) {
+		snprintf(s->status, sizeof s->status, "%s", was);
+		return;
+	}
+	if (strcmp(was, "solved") == 0) {
+		s->reopens = reopens + 1;     /* the customer wrote again */
+		s->solved_at[0] = '\0';
+		snprintf(s->status, sizeof s->status, "open");
+		return;
+	}
+	s->solved_at[0] = '\0';
+	snprintf(s->status, sizeof s->status, "%s",
+	         !replies ? "new" : last_in > last_out ? "open" : "pending");
+}
