@@ -1,5 +1,5 @@
 # omni - a Unix toolkit for omnichannel e-commerce customer support.
-# make [all] | check | install | uninstall | clean | lint | bench | demo | deps | fuzz
+# make [all] | check | install | uninstall | clean | lint | bench | demo | deps | fuzz | deb
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -23,6 +23,9 @@ endif
 DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags jansson sqlite3 2>/dev/null)
 DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs jansson sqlite3 2>/dev/null)
 CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
+
+# The one version: lib/core/core.h; debian/changelog follows it (tests/deb.bats).
+VERSION = $(shell sed -n 's/^\#define OMNI_VERSION "\(.*\)"/\1/p' lib/core/core.h)
 
 PROGS = $(patsubst cmd/%.c,bin/%,$(sort $(wildcard cmd/omni-*.c)))
 # One folder per area (ARCHITECTURE.md); the fetch area has sources/ and payload/.
@@ -102,6 +105,21 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/omni $(DESTDIR)$(ZSHCOMPDIR)/_omni
 	rm -rf $(DESTDIR)$(DATADIR)/omni
 
+# make deb: the Debian package (debian/) in dist/, as dpkg-buildpackage
+# -us -uc -b builds it, the source tree cleaned after; DEB_BUILD_OPTIONS is
+# passed on (nocheck, fullcheck: debian/rules).  tools/deb-check tries it.
+DEB_DIR = dist
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+
+deb:
+	@sh tools/deps deb
+	@mkdir -p $(DEB_DIR)
+	OMNI_DEB_DIR=$(DEB_DIR) dpkg-buildpackage -us -uc -b -tc \
+		--buildinfo-option=-u$(DEB_DIR) --changes-option=-u$(DEB_DIR) \
+		--buildinfo-file=$(DEB_DIR)/omni_$(VERSION)_$(DEB_ARCH).buildinfo \
+		--changes-file=$(DEB_DIR)/omni_$(VERSION)_$(DEB_ARCH).changes
+	@ls $(DEB_DIR)/*_$(VERSION)_$(DEB_ARCH).deb
+
 # make fuzz: the libFuzzer targets of fuzz/ against the library built by
 # clang with ASan and UBSan, each run FUZZ_TIME seconds (fuzz/run).  Without
 # clang it fails, or passes saying so when FUZZ_OPTIONAL=1.
@@ -133,5 +151,5 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(PROGS:bin/%=cmd/%.d) $(TEST_PROGS:tests/bin/%=tests/bin/%.d)
 
-.PHONY: all check deps demo bench lint install uninstall clean fuzz
+.PHONY: all check deps demo bench lint install uninstall clean fuzz deb
 .SECONDARY:
