@@ -70,6 +70,7 @@ struct run {
 	FILE *reject;
 	json_t *pending;        /* seen keys of what this source wrote */
 	long tickets, rejected;
+	long set_aside;         /* unreadable mail put in the quarantine */
 	int stopped;            /* the output failed: stop, record nothing */
 	int partial;            /* a source of --jobs set records aside */
 	omni_error store_failed;   /* a child's commit between pages failed */
@@ -161,6 +162,31 @@ reject(omni_fetch *f, const char *raw, size_t len, const omni_error *why,
 		return -1;
 	}
 	if (seen_key)     /* kept in the reject file: do not read it again */
+		json_array_append_new(r->pending, json_string(seen_key));
+	return 0;
+}
+
+/* What a source read only in part: a warning (-q silences it). */
+static void
+warn(omni_fetch *f, const omni_error *why)
+{
+	char buf[1200];
+
+	(void)f;
+	omni_error_format(why, buf, sizeof buf);
+	omni_warn("%s", buf);
+}
+
+/* A mail set aside in the quarantine: said, counted (exit 1) and marked
+ * read, so that it never stops the mail after it. */
+static int
+set_aside(omni_fetch *f, const omni_error *why, const char *seen_key)
+{
+	struct run *r = f->arg;
+
+	omni_report(why);
+	r->set_aside++;
+	if (seen_key)
 		json_array_append_new(r->pending, json_string(seen_key));
 	return 0;
 }
@@ -261,6 +287,8 @@ prepare(struct run *r, omni_fetch *f)
 	f->emit = emit;
 	f->emit_line = emit_line;
 	f->reject = reject;
+	f->warn = warn;
+	f->set_aside = set_aside;
 	f->arg = r;
 }
 
@@ -576,7 +604,8 @@ job_main(void *arg, size_t i, omni_job *job)
 		omni_warn("%s: %ld malformed records skipped (--reject FILE keeps them)",
 		          r->names[i], r->rejected);
 	status = r->reject_failed ? OMNI_EX_IOERR : r->stopped ? OMNI_EX_OK :
-	         r->failed ? r->failed : r->rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	         r->failed ? r->failed : r->rejected || r->set_aside ? OMNI_EX_PARTIAL :
+	         OMNI_EX_OK;
 	omni_proactive_free(r->scan);
 	omni_store_close(r->store);
 	return status;
@@ -791,7 +820,8 @@ main(int argc, char **argv)
 	}
 	if (r.rejected && !r.reject)
 		omni_warn("%ld malformed records skipped (--reject FILE keeps them)", r.rejected);
-	status = r.failed ? r.failed : r.rejected || r.partial ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	status = r.failed ? r.failed : r.rejected || r.set_aside || r.partial ?
+	         OMNI_EX_PARTIAL : OMNI_EX_OK;
 	goto out;
 fail:
 	if (!r.stopped)

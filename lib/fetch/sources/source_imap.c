@@ -175,7 +175,7 @@ static int
 message(struct imap *s, unsigned long uid, omni_error *err)
 {
 	omni_http_response *r;
-	char *url = NULL, *msgid = NULL, *idkey = NULL, key[64], what[48];
+	char *url = NULL, *msgid = NULL, *idkey = NULL, key[64], what[48], where[512];
 	json_t *t = NULL, *keys = json_array();
 	omni_error e = { 0 };
 	int rc = -1, seen;
@@ -201,10 +201,11 @@ message(struct imap *s, unsigned long uid, omni_error *err)
 	json_array_append_new(keys, json_string(key));
 	if (idkey)
 		json_array_append_new(keys, json_string(idkey));
-	if (!(t = omni_mail_ticket(s->f, r->body, r->len, key, &e))) {
-		snprintf(e.where, sizeof e.where, "%s: %s", s->f->name, what);
-		if (s->f->keep_going && e.status == OMNI_EX_DATAERR)
-			rc = s->f->reject(s->f, r->body, r->len, &e, key) ? -1 : 0;
+	snprintf(where, sizeof where, "%s: %s", s->f->name, what);
+	if (!(t = omni_mail_ticket(s->f, r->body, r->len, key, where, &e))) {
+		snprintf(e.where, sizeof e.where, "%s", where);
+		if (e.status == OMNI_EX_DATAERR)
+			rc = omni_fetch_set_aside(s->f, r->body, r->len, key, &e, err);
 		else
 			*err = e;
 		goto out;
