@@ -72,6 +72,7 @@ struct run {
 	int handoff;            /* the output is a pipe into the next stage */
 	json_t *handed;         /* [id, line] of what it wrote, for the store */
 	long tickets, rejected;
+	long set_aside;         /* unreadable mail put in the quarantine */
 	int stopped;            /* the output failed: stop, record nothing */
 	int partial;            /* a source of --jobs set records aside */
 	omni_error store_failed;   /* a child's commit between pages failed */
@@ -184,6 +185,31 @@ reject(omni_fetch *f, const char *raw, size_t len, const omni_error *why,
 	return 0;
 }
 
+/* What a source read only in part: a warning (-q silences it). */
+static void
+warn(omni_fetch *f, const omni_error *why)
+{
+	char buf[1200];
+
+	(void)f;
+	omni_error_format(why, buf, sizeof buf);
+	omni_warn("%s", buf);
+}
+
+/* A mail set aside in the quarantine: said, counted (exit 1) and marked
+ * read, so that it never stops the mail after it. */
+static int
+set_aside(omni_fetch *f, const omni_error *why, const char *seen_key)
+{
+	struct run *r = f->arg;
+
+	omni_report(why);
+	r->set_aside++;
+	if (seen_key)
+		json_array_append_new(r->pending, json_string(seen_key));
+	return 0;
+}
+
 /* The output is out of the program: flushed, or in a child of --jobs,
  * written by the parent.  0, or -1 when it failed. */
 static int
@@ -289,6 +315,8 @@ prepare(struct run *r, omni_fetch *f)
 	f->emit = emit;
 	f->emit_line = emit_line;
 	f->reject = reject;
+	f->warn = warn;
+	f->set_aside = set_aside;
 	f->arg = r;
 }
 
@@ -594,7 +622,8 @@ job_main(void *arg, size_t i, omni_job *job)
 		omni_warn("%s: %ld malformed records skipped (--reject FILE keeps them)",
 		          r->names[i], r->rejected);
 	status = r->reject_failed ? OMNI_EX_IOERR : r->stopped ? OMNI_EX_OK :
-	         r->failed ? r->failed : r->rejected ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	         r->failed ? r->failed : r->rejected || r->set_aside ? OMNI_EX_PARTIAL :
+	         OMNI_EX_OK;
 	omni_proactive_free(r->scan);
 	omni_store_close(r->store);
 	return status;
@@ -840,7 +869,8 @@ main(int argc, char **argv)
 	if (r.handoff && omni_handoff_prune(r.store, "fetch",
 	                                    omni_clock_now() - 14 * 86400 * 1000LL, &err) < 0)
 		goto fail;
-	status = r.failed ? r.failed : r.rejected || r.partial ? OMNI_EX_PARTIAL : OMNI_EX_OK;
+	status = r.failed ? r.failed : r.rejected || r.set_aside || r.partial ?
+	         OMNI_EX_PARTIAL : OMNI_EX_OK;
 	goto out;
 fail:
 	if (!r.stopped)

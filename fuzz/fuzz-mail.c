@@ -48,6 +48,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(omni_qp_decode(raw, size, &len));
 	free(omni_base64_decode(raw, size, &len));
+	{
+		static const char *const labels[] = { "utf-8", "us-ascii", "gb2312",
+		                                      "ks_c_5601-1987", "x-unknown", "utf-16" };
+		char *note = NULL;
+		for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+			free(omni_charset_to_utf8_lenient(labels[i], raw, size, &note));
+			free(note);
+			note = NULL;
+		}
+	}
 
 	memset(&f, 0, sizeof f);
 	f.name = "mail";
@@ -55,7 +65,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.uri = "maildir:/nonexistent";
 	f.emit = emit;
 	memset(&err, 0, sizeof err);
-	if ((t = omni_mail_ticket(&f, raw, size, "key", &err)))
+	if ((t = omni_mail_ticket(&f, raw, size, "key", "mail", &err)))
 		json_decref(t);
 	return 0;
 }

@@ -316,7 +316,7 @@ nul_ticket() {
 	assert_equal "$(wc -c <"$BATS_TEST_TMPDIR/tickets.ndjson")" 0
 }
 
-@test "omni-fetch: a mail whose From or Message-ID holds a NUL byte is bad data at its line (65); -k goes on" {
+@test "omni-fetch: a mail whose From or Message-ID holds a NUL byte is refused at its line, set aside, and the mail after it flows (1)" {
 	local md=$BATS_TEST_TMPDIR/md
 	mkdir -p "$md/new" "$md/cur" "$md/tmp"
 	printf 'From: victim@example.com\0@evil.example\r\nSubject: hi\r\nMessage-ID: <a1@evil.example>\r\nDate: Mon, 4 Mar 2024 10:00:00 +0000\r\n\r\nWhere is #1042?\r\n' \
@@ -325,14 +325,12 @@ nul_ticket() {
 		>"$md/new/2.eml"
 	printf 'From: ann@example.com\r\nSubject: hi\r\nMessage-ID: <a3@example.com>\r\nDate: Mon, 4 Mar 2024 10:00:00 +0000\r\n\r\nhello\0 there\r\n' \
 		>"$md/new/3.eml"
-	run omni-fetch "maildir:$md"
-	assert_failure 65
-	assert_output "omni-fetch: $md/new/1.eml:1: the From field holds a NUL byte"
-	run --separate-stderr omni-fetch -k "maildir:$md"
+	run --separate-stderr omni-fetch "maildir:$md"
 	assert_failure 1
-	assert_equal "$stderr" "omni-fetch: $md/new/1.eml:1: the From field holds a NUL byte
-omni-fetch: $md/new/2.eml:3: the Message-ID field holds a NUL byte
-omni-fetch: 2 malformed records skipped (--reject FILE keeps them)"
+	local q=$BATS_TEST_TMPDIR/quarantine/maildir
+	assert_equal "$stderr" "omni-fetch: $md/new/1.eml:1: the From field holds a NUL byte; set aside as $q/1.eml
+omni-fetch: $md/new/2.eml:3: the Message-ID field holds a NUL byte; set aside as $q/2.eml"
+	cmp "$md/new/1.eml" "$q/1.eml"
 	run jq -c '[.customer.emails, .source.message_id]' <<<"$output"
 	assert_output '[["ann@example.com"],"a3@example.com"]'
 }

@@ -3,6 +3,7 @@
 # loopback (tests/imap-server), one throwaway mailbox for the whole file.
 
 load test_helper
+bats_require_minimum_version 1.5.0
 eval "helper_$(declare -f setup)"
 
 MAIL=$BATS_TEST_DIRNAME/fixtures/fetch/mail/maildir
@@ -116,7 +117,7 @@ ids() {
 	deliver "$MAIL/new/1709300002.M102P2.mx"
 	run omni-fetch -vv "$URL"
 	assert_success
-	assert_output --partial 'UID SEARCH UID 1:*'
+	assert_output --partial 'FETCH 1:2 (UID)'
 	run ids <<<"$(grep '^{' <<<"$output")"
 	assert_output 'fr-0002@example.fr'
 }
@@ -129,4 +130,69 @@ ids() {
 	assert_success
 	run jq -r '[.id, .store] | join(" ")' <<<"$output"
 	assert_output 'support-mail:it-0001@mail.example.it acme'
+}
+
+# unseen: the \Seen count of the test's mailbox (STATUS is one short line).
+unseen() {
+	curl -s "imap://127.0.0.1:$PORT/" --user test:secret-pw -X "STATUS $BOX (MESSAGES UNSEEN)" | tr -d '\r'
+}
+
+@test "imap: a mailbox of 5,000 messages: all once on the first run, none on the second, \\Seen unchanged" {
+	# written straight into the server's Maildir: odd ones read (cur/, S),
+	# even ones new
+	local dir=$IMAPD/mail/test/.$BOX i
+	for i in $(seq 5000); do
+		if ((i % 2)); then f=$dir/cur/1709000000.M${i}P1.mx:2,S; else f=$dir/new/1709000000.M${i}P1.mx; fi
+		printf 'From: c%d@example.com\nSubject: order %d\nMessage-ID: <m%d@example.com>\nDate: Mon, 4 Mar 2024 10:00:00 +0000\n\nWhere is my order %d?\n' \
+			"$i" "$i" "$i" "$i" >"$f"
+	done
+	[ "$(id -u)" -ne 0 ] || chown -R dovecot:dovecot "$dir"
+	assert_equal "$(unseen)" "* STATUS $BOX (MESSAGES 5000 UNSEEN 2500)"
+	omni-fetch "$URL" >"$BATS_TEST_TMPDIR/out"
+	run jq -r .source.external_id "$BATS_TEST_TMPDIR/out"
+	assert_equal "${#lines[@]}" 5000
+	assert_equal "$(sort -u <<<"$output" | wc -l)" 5000
+	assert_line --index 0 m1@example.com
+	assert_line --index 4999 m5000@example.com
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
+	assert_output --regexp '^[0-9]+:5000$'
+	assert_equal "$(unseen)" "* STATUS $BOX (MESSAGES 5000 UNSEEN 2500)"
+	run omni-fetch "$URL"
+	assert_success
+	assert_output ''
+}
+
+@test "imap: mark_seen = yes marks what was fetched \\Seen; a bad value is a configuration error" {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[source m]\nuri = %s\nmark_seen = maybe\n' "$URL" >"$XDG_CONFIG_HOME/omni/omni.conf"
+	deliver "$MAIL/new/1709300001.M101P1.mx" "$MAIL/new/1709300002.M102P2.mx"
+	curl -s "imap://127.0.0.1:$PORT/$BOX" --user test:secret-pw -X 'STORE 1:* -FLAGS (\Seen)' >/dev/null
+	assert_equal "$(unseen)" "* STATUS $BOX (MESSAGES 2 UNSEEN 2)"
+	OMNI_M_TOKEN=secret-pw run omni-fetch m
+	assert_failure 78
+	assert_output "omni-fetch: m: mark_seen is yes or no, not 'maybe'"
+	# the default peeks
+	run omni-fetch "$URL"
+	assert_success
+	assert_equal "$(unseen)" "* STATUS $BOX (MESSAGES 2 UNSEEN 2)"
+	sed -i 's/maybe/yes/' "$XDG_CONFIG_HOME/omni/omni.conf"
+	OMNI_M_TOKEN=secret-pw run omni-fetch m
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$(unseen)" "* STATUS $BOX (MESSAGES 2 UNSEEN 0)"
+}
+
+@test "imap: an unreadable message is set aside in the quarantine and the next one comes" {
+	printf 'From: x@example.com\r\nMessage-ID: <bad@example.com>\r\nContent-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\n\r\ncut\r\n' \
+		>"$BATS_TEST_TMPDIR/bad.eml"
+	deliver "$BATS_TEST_TMPDIR/bad.eml" "$MAIL/new/1709300002.M102P2.mx"
+	run --separate-stderr omni-fetch "$URL"
+	assert_failure 1
+	run jq -r .source.external_id <<<"$output"
+	assert_output 'fr-0002@example.fr'
+	[[ "$stderr" =~ ^"omni-fetch: imap: uid 1:5: truncated multipart: no closing boundary \"zz\"; set aside as $BATS_TEST_TMPDIR/quarantine/imap/"[0-9]+:1$ ]]
+	cmp "$BATS_TEST_TMPDIR/bad.eml" "$BATS_TEST_TMPDIR"/quarantine/imap/*:1
+	run omni-fetch "$URL"
+	assert_success
+	assert_output ''
 }

@@ -250,3 +250,68 @@ sms_conf() {
 	run omni-fetch "import:$BATS_TEST_TMPDIR/missing.csv"
 	assert_failure 66
 }
+
+# enc_conf PATH [ENCODING]: an import of PATH with columns of the fields' names.
+enc_conf() {
+	conf <<-EOF
+	[source x]
+	uri = import:$1
+	${2:+encoding = $2}
+	EOF
+}
+
+@test "import: a Windows-1252 CSV is refused naming file:line:column, nothing emitted nor marked read; encoding = windows-1252 reads it" {
+	printf 'ticket_id,message_id,at,body\nc1,m1,2024-03-04T10:00:00Z,hello\nc1,m2,2024-03-04T10:01:00Z,Caf\xe9 cr\xe8me \x80 5\n' >"$BATS_TEST_TMPDIR/x.csv"
+	enc_conf "$BATS_TEST_TMPDIR/x.csv"
+	run omni-fetch x
+	assert_failure 65
+	assert_output "omni-fetch: $BATS_TEST_TMPDIR/x.csv:3:31: not valid UTF-8: set the source's encoding (windows-1252, latin1, iso-8859-15, utf-16)"
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM fetch_seen"
+	assert_output 0
+	enc_conf "$BATS_TEST_TMPDIR/x.csv" windows-1252
+	run omni-fetch x
+	assert_success
+	run jq -r '.messages[].text' <<<"$output"
+	assert_output $'hello\nCafé crème € 5'
+}
+
+@test "import: latin1 and iso-8859-15 read 0xA4 as their own; UTF-16 with a byte order mark is read without a setting; an unknown encoding is 78" {
+	printf 'ticket_id,message_id,at,body\nc1,m1,2024-03-04T10:00:00Z,\xa4 10 \xe0 la caisse\n' >"$BATS_TEST_TMPDIR/l.csv"
+	enc_conf "$BATS_TEST_TMPDIR/l.csv" latin1
+	run omni-fetch x
+	assert_success
+	run jq -r '.messages[].text' <<<"$output"
+	assert_output '¤ 10 à la caisse'
+	enc_conf "$BATS_TEST_TMPDIR/l.csv" iso-8859-15
+	run omni-fetch --all x
+	assert_success
+	run jq -r '.messages[].text' <<<"$output"
+	assert_output '€ 10 à la caisse'
+	printf 'ticket_id,message_id,at,body\r\nc1,m1,2024-03-04T10:00:00Z,Grüße 😀\r\n' | iconv -f UTF-8 -t UTF-16 >"$BATS_TEST_TMPDIR/u.csv"
+	enc_conf "$BATS_TEST_TMPDIR/u.csv"
+	run omni-fetch --all x
+	assert_success
+	run jq -r '.messages[].text' <<<"$output"
+	assert_output 'Grüße 😀'
+	enc_conf "$BATS_TEST_TMPDIR/l.csv" klingon-8
+	run omni-fetch x
+	assert_failure 78
+	assert_output "omni-fetch: x: unknown encoding 'klingon-8'"
+	# a byte that is not in the encoding named: its line and column
+	printf 'ticket_id,message_id,at,body\nc1,m1,2024-03-04T10:00:00Z,a\x81b\n' >"$BATS_TEST_TMPDIR/h.csv"
+	enc_conf "$BATS_TEST_TMPDIR/h.csv" windows-1252
+	run omni-fetch x
+	assert_failure 65
+	assert_output "omni-fetch: $BATS_TEST_TMPDIR/h.csv:2:29: invalid bytes for encoding = windows-1252"
+}
+
+@test "import: a NUL byte in a UTF-16 file's field is an error at its line, never a field cut short" {
+	printf 'ticket_id,message_id,at,body\nc1,m1,2024-03-04T10:00:00Z,ok\nc1,m2,2024-03-04T10:00:00Z,cut\0here\n' |
+		iconv -f UTF-8 -t UTF-16 >"$BATS_TEST_TMPDIR/n.csv"
+	enc_conf "$BATS_TEST_TMPDIR/n.csv"
+	run omni-fetch x
+	assert_failure 65
+	assert_output "omni-fetch: $BATS_TEST_TMPDIR/n.csv:3: a NUL byte in the row"
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM fetch_seen"
+	assert_output 0
+}

@@ -255,35 +255,53 @@ Maria|2024-03-04T08:15:00Z|maria.rossi@example.it|#1043|it-0001@mail.example.it"
 	assert_output 'mbox:o-3@example.de'
 }
 
-@test "a truncated multipart stops the run with 65 at its line" {
+@test "an unreadable mail is set aside in the quarantine, said with its line, and never stops the mail after it" {
 	run --separate-stderr omni-fetch "maildir:$MAIL/maildir-bad"
-	assert_failure 65
-	run jq -r .id <<<"$output"
-	assert_output 'maildir:good-1@example.com'
-	[ "$stderr" = "omni-fetch: $MAIL/maildir-bad/new/2.truncated:11: truncated multipart: no closing boundary \"b1\"" ]
-}
-
-@test "mbox errors name the mbox and the line: its From line plus the line within" {
-	run --separate-stderr omni-fetch "mbox:$MAIL/bad.mbox"
-	assert_failure 65
-	[ "$stderr" = "omni-fetch: $MAIL/bad.mbox:14: truncated multipart: no closing boundary \"zz\"" ]
-	run jq -r .id <<<"$output"
-	assert_output 'mbox:mb-1@example.com'
-}
-
-@test "--keep-going sets malformed mail aside and goes on; exit 1" {
-	run --separate-stderr omni-fetch --keep-going --reject "$BATS_TEST_TMPDIR/rej" "maildir:$MAIL/maildir-bad"
 	assert_failure 1
 	run jq -r .id <<<"$output"
-	assert_output $'maildir:good-1@example.com\nmaildir:good-5@example.com'
-	[ "$stderr" = "omni-fetch: $MAIL/maildir-bad/new/2.truncated:11: truncated multipart: no closing boundary \"b1\"
-omni-fetch: $MAIL/maildir-bad/new/3.charset:6: unknown charset 'x-foo'
-omni-fetch: $MAIL/maildir-bad/new/4.bytes:6: invalid bytes for charset 'utf-8' at byte 4" ]
-	cat "$MAIL"/maildir-bad/new/{2.truncated,3.charset,4.bytes} | cmp - "$BATS_TEST_TMPDIR/rej"
-	# set aside once: the next run has nothing to say
-	run omni-fetch --keep-going --reject "$BATS_TEST_TMPDIR/rej" "maildir:$MAIL/maildir-bad"
+	assert_output $'maildir:good-1@example.com\nmaildir:bad-3@example.com\nmaildir:bad-4@example.com\nmaildir:good-5@example.com'
+	q=$BATS_TEST_TMPDIR/quarantine/maildir
+	[ "$stderr" = "omni-fetch: $MAIL/maildir-bad/new/2.truncated:11: truncated multipart: no closing boundary \"b1\"; set aside as $q/2.truncated
+omni-fetch: $MAIL/maildir-bad/new/3.charset:6: unknown charset 'x-foo': read as utf-8
+omni-fetch: $MAIL/maildir-bad/new/4.bytes:6: invalid bytes for charset 'utf-8' at byte 4: read as windows-1252" ]
+	cmp "$MAIL/maildir-bad/new/2.truncated" "$q/2.truncated"
+	[ "$(stat -c %a "$q/2.truncated")" = 600 ]
+	[ "$(stat -c %a "$q")" = 700 ]
+	# set aside once, the mailbox untouched: the next run has nothing to say
+	[ -f "$MAIL/maildir-bad/new/2.truncated" ]
+	run --separate-stderr omni-fetch "maildir:$MAIL/maildir-bad"
 	assert_success
 	assert_output ''
+	[ "$stderr" = '' ]
+	# -q silences the warnings, never the mail set aside
+	run --separate-stderr omni-fetch -q --all "maildir:$MAIL/maildir-bad"
+	assert_failure 1
+	[ "$stderr" = "omni-fetch: $MAIL/maildir-bad/new/2.truncated:11: truncated multipart: no closing boundary \"b1\"; set aside as $q/2.truncated.1" ]
+}
+
+@test "mbox: an unreadable mail is named by the mbox and its line, set aside, and the rest flows" {
+	run --separate-stderr omni-fetch "mbox:$MAIL/bad.mbox"
+	assert_failure 1
+	[[ "$stderr" = "omni-fetch: $MAIL/bad.mbox:14: truncated multipart: no closing boundary \"zz\"; set aside as $BATS_TEST_TMPDIR/quarantine/mbox/"* ]]
+	run jq -r .id <<<"$output"
+	assert_line --index 0 'mbox:mb-1@example.com'
+	[ "$(ls "$BATS_TEST_TMPDIR/quarantine/mbox" | wc -l)" = 1 ]
+	run omni-fetch "mbox:$MAIL/bad.mbox"
+	assert_success
+	assert_output ''
+}
+
+@test "a quarantine that cannot be written stops the source; the mail is not marked read" {
+	: >"$BATS_TEST_TMPDIR/quarantine"   # a file where the directory goes
+	run --separate-stderr omni-fetch "maildir:$MAIL/maildir-bad"
+	assert_failure 73
+	assert_output --partial 'good-1@example.com'
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/quarantine/maildir: cannot set an unreadable mail aside: Not a directory" ]
+	rm "$BATS_TEST_TMPDIR/quarantine"
+	run --separate-stderr omni-fetch "maildir:$MAIL/maildir-bad"
+	assert_failure 1
+	run jq -r .id <<<"$output"
+	assert_output $'maildir:bad-3@example.com\nmaildir:bad-4@example.com\nmaildir:good-5@example.com'
 }
 
 @test "a missing mailbox is 66; something that is not one is 65" {
@@ -332,7 +350,7 @@ one_message() {
 	assert_output '#1043 #2001 #2002 #2003 #2004 #2005 #2006 #2007 #2008 #2009 #2010 #2011 113-4827365-1029384 12-34567-89012'
 }
 
-@test "8-bit UTF-8 without a charset is accepted; Latin-1 bytes without one are not" {
+@test "8-bit UTF-8 without a charset is accepted; Latin-1 bytes without one are read as Windows-1252, with a warning" {
 	one_message <<-EOF
 	From: x@example.com
 	Message-ID: <u@example.com>
@@ -345,11 +363,67 @@ one_message() {
 	assert_output 'Grazie, è arrivato.'
 	printf 'From: x@example.com\nMessage-ID: <l@example.com>\n\nGrazie, \xe8 arrivato.\n' >"$BATS_TEST_TMPDIR/one/new/2"
 	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
-	assert_failure 65
-	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/2:4: invalid bytes for charset 'us-ascii' at byte 9" ]
+	assert_success
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/2:4: invalid bytes for charset 'us-ascii' at byte 9: read as windows-1252" ]
+	run jq -r '.messages[0].text' <<<"$output"
+	assert_output 'Grazie, è arrivato.'
 }
 
-@test "garbage in a base64 part is an error at its line" {
+@test "mislabelled and unknown charsets never refuse a mail: the label, else UTF-8, else U+FFFD or Windows-1252" {
+	mkdir -p "$BATS_TEST_TMPDIR/cs/new"
+	for cs in utf-8 us-ascii unknown-8bit x-unknown default gb2312 ks_c_5601-1987; do
+		printf 'From: x@example.com\nMessage-ID: <%s@example.com>\nContent-Type: text/plain; charset=%s\n\nCaf\xe9 \x80 ok\n' \
+			"$cs" "$cs" >"$BATS_TEST_TMPDIR/cs/new/$cs"
+	done
+	# a true GB2312 text with one stray byte keeps its characters
+	printf 'From: x@example.com\nMessage-ID: <gb@example.com>\nContent-Type: text/plain; charset=gb2312\n\n\xc4\xe3\xba\xc3\xff!\n' \
+		>"$BATS_TEST_TMPDIR/cs/new/gb"
+	# a label that holds says nothing
+	printf 'From: x@example.com\nMessage-ID: <ok@example.com>\nContent-Type: text/plain; charset=ks_c_5601-1987\n\n\xbe\xc8\xb3\xe7\n' \
+		>"$BATS_TEST_TMPDIR/cs/new/ok"
+	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/cs"
+	assert_success
+	run jq -r '[.source.external_id, .messages[0].text] | join(" ")' <<<"$output"
+	assert_output "default@example.com Café € ok
+gb@example.com 你好�!
+gb2312@example.com Caf� � ok
+ks_c_5601-1987@example.com Caf� � ok
+ok@example.com 안녕
+unknown-8bit@example.com Café € ok
+us-ascii@example.com Café € ok
+utf-8@example.com Café € ok
+x-unknown@example.com Café € ok"
+	d=$BATS_TEST_TMPDIR/cs/new
+	[ "$stderr" = "omni-fetch: $d/default:5: invalid bytes for charset 'default' at byte 4: read as windows-1252
+omni-fetch: $d/gb:5: invalid bytes for charset 'gb2312': read with U+FFFD for them
+omni-fetch: $d/gb2312:5: invalid bytes for charset 'gb2312': read with U+FFFD for them
+omni-fetch: $d/ks_c_5601-1987:5: invalid bytes for charset 'ks_c_5601-1987': read with U+FFFD for them
+omni-fetch: $d/unknown-8bit:5: invalid bytes for charset 'unknown-8bit' at byte 4: read as windows-1252
+omni-fetch: $d/us-ascii:5: invalid bytes for charset 'us-ascii' at byte 4: read as windows-1252
+omni-fetch: $d/utf-8:5: invalid bytes for charset 'utf-8' at byte 4: read as windows-1252
+omni-fetch: $d/x-unknown:5: invalid bytes for charset 'x-unknown' at byte 4: read as windows-1252" ]
+}
+
+@test "MIME nested over 32 deep: the parts below left out with a warning, the message read" {
+	mkdir -p "$BATS_TEST_TMPDIR/deep/new"
+	{
+		printf 'From: x@example.com\nMessage-ID: <deep@example.com>\nContent-Type: multipart/mixed; boundary=b0\n\n'
+		printf -- '--b0\nContent-Type: text/plain\n\nThe words on top.\n'
+		for i in $(seq 0 39); do
+			printf -- '--b%d\nContent-Type: multipart/mixed; boundary=b%d\n\n' "$i" "$((i + 1))"
+		done
+		printf -- '--b40\nContent-Type: text/plain\n\ndeep down\n--b40--\n'
+		for i in $(seq 39 -1 0); do printf -- '--b%d--\n' "$i"; done
+	} >"$BATS_TEST_TMPDIR/deep/new/1"
+	printf 'From: x@example.com\nMessage-ID: <after@example.com>\n\nnext\n' >"$BATS_TEST_TMPDIR/deep/new/2"
+	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/deep"
+	assert_success
+	run jq -r '.messages[0].text' <<<"$output"
+	assert_output $'The words on top.\nnext'
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/deep/new/1:106: multipart nested more than 32 deep: the parts below left out" ]
+}
+
+@test "garbage in a base64 part: set aside, naming its line" {
 	one_message <<-'EOF'
 	From: x@example.com
 	Message-ID: <b64@example.com>
@@ -364,10 +438,10 @@ one_message() {
 	--b--
 	EOF
 	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
-	assert_failure 65
-	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/1:7: invalid base64 data in part" ]
+	assert_failure 1
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/1:7: invalid base64 data in part; set aside as $BATS_TEST_TMPDIR/quarantine/maildir/1" ]
 	sed -i 's/!!$//' "$BATS_TEST_TMPDIR/one/new/1"
-	run omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
+	run omni-fetch --all "maildir:$BATS_TEST_TMPDIR/one"
 	assert_success
 	run jq -r '.messages[0].text' <<<"$output"
 	assert_output 'Hello, world'

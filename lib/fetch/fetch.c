@@ -11,7 +11,7 @@
 const char *const omni_fetch_source_keys[] = {
 	"channel", "store", "seller", "address", "token_url", "marketplace",
 	"page", "platform", "version", "account", "format", "map.*", "shop_cipher",
-	"scope", NULL,
+	"scope", "mark_seen", "encoding", NULL,
 };
 
 int

@@ -58,6 +58,15 @@ typedef struct omni_fetch {
 	 * seen_key may be NULL.  Nonzero stops the source. */
 	int (*reject)(struct omni_fetch *f, const char *raw, size_t len,
 	              const omni_error *why, const char *seen_key);
+	/* Called for what a source read only in part (a mail's charset that
+	 * did not hold, parts nested too deep; why borrowed, its status 0).
+	 * NULL: not said. */
+	void (*warn)(struct omni_fetch *f, const omni_error *why);
+	/* Called for a record set aside where the operator finds it
+	 * (omni_fetch_set_aside; why says where); seen_key marks it read.
+	 * Nonzero stops the source.  NULL: only written. */
+	int (*set_aside)(struct omni_fetch *f, const omni_error *why,
+	                 const char *seen_key);
 	void *arg;
 	long orders_written, skipped_orders;
 	/* Remote sources: called after each complete page with the cursor
@@ -92,6 +101,15 @@ char *omni_fetch_secret(const omni_fetch *f, const char *kind,
 int omni_fetch_has_secret(const omni_fetch *f, const char *kind, const char *what);
 /* The keys a [source] section may have besides uri; NULL-terminated. */
 extern const char *const omni_fetch_source_keys[];
+
+// quarantine.c - unreadable mail set aside
+/* Writes raw (borrowed) to a new file, mode 0600, in quarantine/NAME/
+ * beside the store (NAME the source's; the file named by key, ".1" ...
+ * added when one of that name is there), adds "; set aside as PATH" to
+ * why->text and calls f->set_aside with key.  0, or -1 with err (73 the
+ * file cannot be written: the source must stop, not lose the mail). */
+int omni_fetch_set_aside(omni_fetch *f, const char *raw, size_t len,
+                         const char *key, omni_error *why, omni_error *err);
 
 // fetch_jobs.c - several sources at once, a child process each
 typedef struct omni_job omni_job;
@@ -161,9 +179,10 @@ int omni_cgi_body(const char *length, FILE *in, size_t limit, char **body,
 /* maildir:PATH and mbox:PATH.  0, or -1 with err. */
 int omni_source_mail(omni_fetch *f, const char *kind, const char *path,
                      omni_error *err);
-/* One raw message to a ticket (new) or NULL with err. */
+/* One raw message to a ticket (new) or NULL with err; where names the
+ * message in f->warn's warnings (borrowed). */
 json_t *omni_mail_ticket(omni_fetch *f, const char *raw, size_t len,
-                         const char *key, omni_error *err);
+                         const char *key, const char *where, omni_error *err);
 
 // sources/source_file.c
 /* file:PATH: a file, or a directory read in name order; each file one JSON

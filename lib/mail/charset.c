@@ -147,6 +147,28 @@ bad:
 	return NULL;
 }
 
+/* Growing byte buffer (RFC 2047 runs, lenient conversion). */
+typedef struct buf {
+	char *p;
+	size_t n, cap;
+} buf;
+
+static int buf_add(buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = (b->n + n + 1) * 2;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+	return 0;
+}
+
 /* Length of the valid UTF-8 prefix of s (shortest forms, no surrogates). */
 static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 {
@@ -205,16 +227,35 @@ static int is_label(const char *cs, const char *const *names)
 
 static const char *const ascii_labels[] = {
 	"", "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us",
-	"utf-8", "utf8", "unknown-8bit", "x-unknown", NULL
+	"utf-8", "utf8", "unknown-8bit", "x-unknown", "unknown", "default",
+	"x-user-defined", NULL
 };
 static const char *const latin1_labels[] = {
 	"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "latin-1",
 	"cp819", "iso-ir-100", NULL
 };
 
+/* Labels mail uses for a charset iconv knows by another name, or only as
+ * a subset of what senders really write in it (as mail readers do). */
+static const char *iconv_name(const char *cs)
+{
+	static const char *const alias[][2] = {
+		{ "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "x-gbk", "GB18030" },
+		{ "csgb2312", "GB18030" }, { "ks_c_5601-1987", "CP949" },
+		{ "ks_c_5601", "CP949" }, { "ksc5601", "CP949" },
+		{ "euc-kr", "CP949" }, { "x-windows-949", "CP949" },
+		{ "tis-620", "CP874" }, { "iso-8859-11", "CP874" },
+	};
+
+	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+		if (strcmp(cs, alias[i][0]) == 0)
+			return alias[i][1];
+	return cs;
+}
+
 /* Converts with iconv; 0 ok, 1 unknown charset, 2 invalid bytes. */
-static int iconv_convert(const char *from, const char *s, size_t n,
-                         char **out, size_t *outlen)
+static int iconv_convert_at(const char *from, const char *s, size_t n,
+                            char **out, size_t *outlen, size_t *bad)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	size_t cap = n * 3 + 16, left, inleft = n;
@@ -241,10 +282,15 @@ static int iconv_convert(const char *from, const char *s, size_t n,
 			left = cap - used;
 			continue;
 		}
+		if (bad)
+			*bad = (size_t)(ip - s);
 		goto out;     /* EILSEQ or EINVAL (truncated sequence) */
 	}
-	if (iconv(cd, NULL, NULL, &op, &left) == (size_t)-1)
+	if (iconv(cd, NULL, NULL, &op, &left) == (size_t)-1) {
+		if (bad)
+			*bad = n;
 		goto out;
+	}
 	*op = '\0';
 	*outlen = (size_t)(op - buf);
 	*out = buf;
@@ -256,6 +302,12 @@ out:
 	return rc;
 }
 
+static int iconv_convert(const char *from, const char *s, size_t n,
+                         char **out, size_t *outlen)
+{
+	return iconv_convert_at(from, s, n, out, outlen, NULL);
+}
+
 static char *dup_bytes(const char *s, size_t n)
 {
 	char *d = malloc(n + 1);
@@ -264,6 +316,19 @@ static char *dup_bytes(const char *s, size_t n)
 		d[n] = '\0';
 	}
 	return d;
+}
+
+/* NUL bytes cannot travel in a C string or in JSON text: dropped. */
+static void drop_nuls(char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	if (!memchr(out, '\0', outlen))
+		return;
+	for (size_t i = 0; i < outlen; i++)
+		if (out[i])
+			out[o++] = out[i];
+	out[o] = '\0';
 }
 
 /*
@@ -297,7 +362,7 @@ char *omni_charset_to_utf8(const char *charset, const char *s, size_t n,
 			if (rc != 0)
 				rc = iconv_convert("ISO-8859-1", s, n, &out, &outlen);
 		} else {
-			rc = iconv_convert(cs, s, n, &out, &outlen);
+			rc = iconv_convert(iconv_name(cs), s, n, &out, &outlen);
 		}
 		if (rc == 1) {
 			omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
@@ -314,14 +379,168 @@ char *omni_charset_to_utf8(const char *charset, const char *s, size_t n,
 		omni_error_oom(err);
 		return NULL;
 	}
-	if (memchr(out, '\0', outlen)) {
-		size_t o = 0;
-		for (size_t i = 0; i < outlen; i++)
-			if (out[i])
-				out[o++] = out[i];
-		out[o] = '\0';
-	}
+	drop_nuls(out, outlen);
 	return out;
+}
+
+/* Windows-1252's 0x80-0x9F; 0 for its five holes. */
+static const unsigned short cp1252_c1[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
+static size_t put_utf8(char *o, unsigned long cp)
+{
+	if (cp < 0x80)
+		return o[0] = (char)cp, 1;
+	if (cp < 0x800)
+		return o[0] = (char)(0xc0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3f)), 2;
+	o[0] = (char)(0xe0 | cp >> 12);
+	o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	o[2] = (char)(0x80 | (cp & 0x3f));
+	return 3;
+}
+
+/* Every byte as Windows-1252, its five holes as U+FFFD: new. */
+static char *from_cp1252(const char *s, size_t n, size_t *outlen)
+{
+	char *out = malloc(n * 3 + 1);
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+		unsigned long cp = c < 0x80 || c > 0x9f ? c : cp1252_c1[c - 0x80];
+		o += put_utf8(out + o, cp ? cp : 0xfffd);
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+/* From a charset iconv knows, each byte it cannot convert as U+FFFD: new,
+ * or NULL (an unknown charset, or out of memory). */
+static char *iconv_replacing(const char *from, const char *s, size_t n,
+                             size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	size_t cap = n * 3 + 16, left, inleft = n;
+	char *buf, *op, *ip = (char *)s;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	if (!(buf = malloc(cap + 1)))
+		goto out;
+	op = buf;
+	left = cap;
+	while (inleft > 0) {
+		int e;
+		if (iconv(cd, &ip, &inleft, &op, &left) != (size_t)-1)
+			continue;
+		e = errno;
+		if (e == E2BIG || left < 3) {
+			size_t used = (size_t)(op - buf);
+			char *nb = realloc(buf, cap * 2 + 1);
+			if (!nb) {
+				free(buf);
+				buf = NULL;
+				goto out;
+			}
+			buf = nb;
+			cap *= 2;
+			op = buf + used;
+			left = cap - used;
+			if (e == E2BIG)
+				continue;
+		}
+		/* EILSEQ, or EINVAL (cut short at the end): one byte skipped */
+		memcpy(op, "\xef\xbf\xbd", 3);
+		op += 3;
+		left -= 3;
+		ip++;
+		inleft--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	*op = '\0';
+	*outlen = (size_t)(op - buf);
+out:
+	iconv_close(cd);
+	return buf;
+}
+
+/*
+ * Mail says its charset wrongly more often than one would think: "utf-8"
+ * over Latin-1 bytes, "us-ascii" over 8-bit text, labels nobody knows.  The
+ * text is read anyway: as the label says when it can be; else as UTF-8
+ * when it is valid UTF-8; else, for a charset iconv knows, with U+FFFD for
+ * each byte it cannot convert; else as Windows-1252 (which reads every
+ * byte).  *note: NULL when the label held, else what was done (new).
+ */
+char *omni_charset_to_utf8_lenient(const char *charset, const char *s, size_t n,
+                                   char **note)
+{
+	omni_error e = {0};
+	char cs[64], *out;
+	size_t outlen = 0;
+	const char *how;
+
+	*note = NULL;
+	if ((out = omni_charset_to_utf8(charset, s, n, &e)) || e.status != OMNI_EX_DATAERR)
+		return out;
+	charset_norm(charset, cs, sizeof cs);
+	if (utf8_valid_prefix((const unsigned char *)s, n) == n) {
+		out = dup_bytes(s, n);
+		outlen = n;
+		how = "read as utf-8";
+	} else if (!is_label(cs, ascii_labels) &&
+	           (out = iconv_replacing(iconv_name(cs), s, n, &outlen))) {
+		how = "read with U+FFFD for them";
+	} else {
+		out = from_cp1252(s, n, &outlen);
+		how = "read as windows-1252";
+	}
+	if (!out)
+		return NULL;
+	drop_nuls(out, outlen);
+	if (asprintf(note, "%s: %s", e.text, how) < 0)
+		*note = NULL;
+	return out;
+}
+
+/*
+ * Exact conversion for data files: every byte kept, NULs too (the caller
+ * decides what a NUL means); charset as iconv names it, "utf-8" checked
+ * only.  new, and *outlen; NULL with err (65 at byte column, 78 unknown).
+ */
+char *omni_charset_decode(const char *charset, const char *s, size_t n,
+                          size_t *outlen, omni_error *err)
+{
+	char cs[64], *out = NULL;
+	size_t bad = 0;
+	int rc;
+
+	charset_norm(charset, cs, sizeof cs);
+	if (!*cs || strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0) {
+		if ((bad = utf8_valid_prefix((const unsigned char *)s, n)) < n) {
+			omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, (long)bad + 1,
+			               "not valid UTF-8");
+			return NULL;
+		}
+		if (!(out = dup_bytes(s, n)))
+			omni_error_oom(err);
+		*outlen = n;
+		return out;
+	}
+	rc = iconv_convert_at(iconv_name(cs), s, n, &out, outlen, &bad);
+	if (rc == 1)
+		omni_error_set(err, OMNI_EX_CONFIG, NULL, 0, 0, "unknown encoding '%s'", cs);
+	else if (rc == 2)
+		omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, (long)bad + 1,
+		               "invalid bytes for encoding '%s'", cs);
+	return rc == 0 ? out : NULL;
 }
 
 /*
@@ -338,27 +557,6 @@ static char *header_utf8(const char *s, size_t n)
 	return out ? out : dup_bytes("", 0);
 }
 
-/* Growing byte buffer for the decoder below. */
-typedef struct buf {
-	char *p;
-	size_t n, cap;
-} buf;
-
-static int buf_add(buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = (b->n + n + 1) * 2;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			return -1;
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-	return 0;
-}
 
 /* One encoded word at s: "=?charset?E?text?=".  Fills the parts and
  * returns its length, or 0 when s is not one. */

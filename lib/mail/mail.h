@@ -13,6 +13,13 @@ typedef struct omni_attachment {
 	size_t size;              /* decoded bytes */
 } omni_attachment;
 
+/* What was read only in part: a charset that did not hold, parts nested
+ * too deep.  line: 1-based within the message. */
+typedef struct omni_mail_warning {
+	long line;
+	char *text;               /* new */
+} omni_mail_warning;
+
 typedef struct omni_mail {
 	char *message_id;         /* without the angle brackets */
 	char *in_reply_to;        /* first id, without brackets */
@@ -28,11 +35,16 @@ typedef struct omni_mail {
 	char *html;               /* the text/html part, UTF-8, or NULL */
 	omni_attachment *attachments;
 	size_t nattachments;
+	omni_mail_warning *warnings;   /* in message order */
+	size_t nwarnings;
 } omni_mail;
 
-/* Parses one message (headers folded or not, CRLF or LF).  0 ok; -1 with
- * err (65: truncated multipart, unknown charset, bad encoding; line is the
- * 1-based line within the message where that is known). */
+/* Parses one message (headers folded or not, CRLF or LF).  A text part
+ * whose charset is unknown or wrong is read anyway
+ * (omni_charset_to_utf8_lenient) and parts nested deeper than 32
+ * multiparts are left out, each with a warning in m.  0 ok; -1 with err
+ * (65: truncated multipart, bad base64, a NUL in an address or id field;
+ * line is the 1-based line within the message where that is known). */
 int omni_mail_parse(const char *buf, size_t len, omni_mail *m, omni_error *err);
 void omni_mail_free(omni_mail *m);
 /* One header's unfolded, RFC 2047-decoded value from a raw message: new or
@@ -45,6 +57,17 @@ char *omni_base64_decode(const char *s, size_t n, size_t *len);
  * charset or bytes invalid in it. */
 char *omni_charset_to_utf8(const char *charset, const char *s, size_t n,
                            omni_error *err);
+/* The same, never refusing the bytes: falls back to UTF-8, to U+FFFD for
+ * what the charset cannot convert, or to Windows-1252; *note is NULL when
+ * the label held, else says what was done (new).  New, NULL only when out
+ * of memory. */
+char *omni_charset_to_utf8_lenient(const char *charset, const char *s,
+                                   size_t n, char **note);
+/* Exact conversion of a data file's bytes, NULs kept: charset as iconv
+ * names it ("utf-8" only checked).  New and *outlen; NULL with err (65,
+ * column the 1-based byte offset of the first invalid byte; 78 unknown). */
+char *omni_charset_decode(const char *charset, const char *s, size_t n,
+                          size_t *outlen, omni_error *err);
 char *omni_rfc2047_decode(const char *s);
 char *omni_html_to_text(const char *html, size_t n);
 /* Header field parts (lib/mail/mailhdr.c), from an unfolded value (borrowed):

@@ -141,6 +141,7 @@ typedef struct ctx {
 	const char *msg;     /* the whole message, for line numbers */
 	omni_mail *m;
 	omni_error *err;
+	int deep;            /* parts were left out for their depth */
 } ctx;
 
 static long line_at(const ctx *c, const char *p)
@@ -151,6 +152,22 @@ static long line_at(const ctx *c, const char *p)
 		if (*q == '\n')
 			line++;
 	return line;
+}
+
+/* Notes what was read only in part (takes text).  0, or -1 out of memory. */
+static int warn(ctx *c, const char *at, char *text)
+{
+	omni_mail *m = c->m;
+	omni_mail_warning *v;
+
+	if (!text || !(v = realloc(m->warnings, (m->nwarnings + 1) * sizeof *v))) {
+		free(text);
+		return omni_error_oom(c->err), -1;
+	}
+	m->warnings = v;
+	v[m->nwarnings].line = line_at(c, at);
+	v[m->nwarnings++].text = text;
+	return 0;
 }
 
 static int part(ctx *c, const char *s, size_t n, const char *deftype, int depth);
@@ -286,17 +303,19 @@ static int text_part(ctx *c, const fields *h, char *data, size_t len,
                      const char *body, char **slot, int html)
 {
 	char *ct = field_get(h, "Content-Type"), *cs = omni_mail_param(ct, "charset");
-	char *u = NULL;
+	char *u = NULL, *note = NULL;
 	int rc = -1;
 
 	if (*slot) {
 		rc = 0;
 		goto out;
 	}
-	if (!(u = omni_charset_to_utf8(cs, data, len, c->err))) {
-		c->err->line = line_at(c, body);
+	if (!(u = omni_charset_to_utf8_lenient(cs, data, len, &note))) {
+		omni_error_oom(c->err);
 		goto out;
 	}
+	if (note && warn(c, body, note) < 0)
+		goto out;
 	if (!html)
 		tidy_text(u);
 	*slot = u;
@@ -317,8 +336,10 @@ static int part(ctx *c, const char *s, size_t n, const char *deftype, int depth)
 	int rc = -1, attach;
 
 	if (depth > MAX_DEPTH) {
-		omni_error_set(c->err, OMNI_EX_DATAERR, NULL, line_at(c, s), 0,
-		               "multipart nested too deep");
+		/* what is below is left out, said once */
+		rc = c->deep ? 0 : warn(c, s, strdup("multipart nested more than "
+		                                     "32 deep: the parts below left out"));
+		c->deep = 1;
 		goto out;
 	}
 	if (fields_parse(s, n, &h, &off) < 0)
@@ -422,7 +443,7 @@ int omni_mail_parse(const char *buf, size_t len, omni_mail *m, omni_error *err)
 {
 	fields h = {0};
 	size_t off;
-	ctx c = {buf, m, err};
+	ctx c = {buf, m, err, 0};
 	omni_error scratch;
 	int rc = -1;
 
@@ -474,5 +495,8 @@ void omni_mail_free(omni_mail *m)
 		free(m->attachments[i].content_type);
 	}
 	free(m->attachments);
+	for (size_t i = 0; i < m->nwarnings; i++)
+		free(m->warnings[i].text);
+	free(m->warnings);
 	memset(m, 0, sizeof *m);
 }

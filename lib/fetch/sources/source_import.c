@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mail/mail.h"
 #include "source_import.h"
 
 const char *const import_field_names[NFIELDS] = {
@@ -362,6 +363,47 @@ format_of(struct imp *m, omni_error *err)
 	return f;
 }
 
+/* The file's text as UTF-8 (*buf replaced): converted from the source's
+ * encoding, or from UTF-16 when a byte order mark says so; else it must be
+ * valid UTF-8, and a byte that is not is an error at its line and column
+ * (a Windows-1252 export would lose its text).  0, or -1 with err. */
+static int
+to_utf8(struct imp *m, char **buf, size_t *len, omni_error *err)
+{
+	const char *enc = omni_conf_get(m->f->conf, "encoding");
+	const unsigned char *u = (const unsigned char *)*buf;
+	char *out;
+	size_t outlen = 0;
+	long line = 1, col;
+	const char *p, *nl;
+
+	if (!enc && *len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+		enc = "utf-16";
+	if (!(out = omni_charset_decode(enc, *buf, *len, &outlen, err))) {
+		if (err->status != OMNI_EX_DATAERR) {
+			if (err->status == OMNI_EX_CONFIG)
+				omni_error_locate(err, m->f->name, 0);
+			return -1;
+		}
+		col = err->column;     /* the 1-based byte offset */
+		for (p = *buf; (nl = memchr(p, '\n', (size_t)(*buf + col - 1 - p))); p = nl + 1)
+			line++;
+		col = (long)(*buf + col - p);
+		if (enc)
+			omni_error_set(err, OMNI_EX_DATAERR, m->path, line, col,
+			               "invalid bytes for encoding = %s", enc);
+		else
+			omni_error_set(err, OMNI_EX_DATAERR, m->path, line, col,
+			               "not valid UTF-8: set the source's encoding "
+			               "(windows-1252, latin1, iso-8859-15, utf-16)");
+		return -1;
+	}
+	free(*buf);
+	*buf = out;
+	*len = outlen;
+	return 0;
+}
+
 int
 omni_source_import(omni_fetch *f, const char *path, omni_error *err)
 {
@@ -377,7 +419,7 @@ omni_source_import(omni_fetch *f, const char *path, omni_error *err)
 		goto out;
 	}
 	if (mapping(&m, err) < 0 || !(format = format_of(&m, err)) ||
-	    read_file(m.path, &buf, &len, err) < 0)
+	    read_file(m.path, &buf, &len, err) < 0 || to_utf8(&m, &buf, &len, err) < 0)
 		goto out;
 	if ((format[0] == 'c' ? import_read_csv(&m, buf, len, err) : format[0] == 'j' ?
 	     import_read_json(&m, buf, len, err) : import_read_ndjson(&m, buf, len, err)) < 0)

@@ -197,16 +197,32 @@ static void mail_info_free(mailinfo *mi)
 	free(mi->thread_key);
 }
 
+/* What was read only in part, said through f->warn at where:line0+line. */
+static void mail_warnings(omni_fetch *f, const omni_mail *m, const char *where,
+                          long line0)
+{
+	omni_error w = {0};
+
+	if (!f->warn)
+		return;
+	for (size_t i = 0; i < m->nwarnings; i++) {
+		omni_error_set(&w, OMNI_EX_OK, where, line0 + m->warnings[i].line, 0,
+		               "%s", m->warnings[i].text);
+		f->warn(f, &w);
+	}
+}
+
 /* The ticket of one message; mtime stands in for a missing Date. */
 static json_t *mail_ticket(omni_fetch *f, const char *raw, size_t len,
                            const char *key, const char *path, omni_time mtime,
-                           omni_error *err)
+                           const char *where, long line0, omni_error *err)
 {
 	mailinfo mi = {.key = key, .path = path, .at = mtime};
 	json_t *t = NULL, *ids = json_array();
 
 	if (mail_info(f, raw, len, &mi, err) < 0)
 		goto out;
+	mail_warnings(f, &mi.m, where, line0);
 	if (mi.r.order_id)
 		json_array_append_new(ids, json_string(mi.r.order_id));
 	omni_order_ids_find(mi.m.subject, ids);
@@ -230,12 +246,13 @@ out:
 }
 
 json_t *omni_mail_ticket(omni_fetch *f, const char *raw, size_t len,
-                         const char *key, omni_error *err)
+                         const char *key, const char *where, omni_error *err)
 {
-	return mail_ticket(f, raw, len, key, NULL, 0, err);
+	return mail_ticket(f, raw, len, key, NULL, 0, where, 0, err);
 }
 
-/* One message from the mailbox: a ticket, a reject, or a located error. */
+/* One message from the mailbox: a ticket; or, unreadable, set aside (it
+ * must not stop the mail after it, run after run); or a located error. */
 static int one(omni_fetch *f, int mbox, const char *path,
                const omni_mailbox_msg *msg, omni_error *err)
 {
@@ -245,14 +262,14 @@ static int one(omni_fetch *f, int mbox, const char *path,
 
 	if (seen)
 		return seen < 0 ? -1 : 0;
+	/* lines count from the mbox's "From " line, or the file's start */
 	t = mail_ticket(f, msg->data, msg->len, msg->key, mbox ? NULL : msg->path,
-	                msg->mtime, &e);
+	                msg->mtime, mbox ? path : msg->path, mbox ? msg->line : 0, &e);
 	if (!t) {
-		/* lines count from the mbox's "From " line, or the file's start */
 		snprintf(e.where, sizeof e.where, "%s", mbox ? path : msg->path);
 		e.line = mbox ? msg->line + e.line : e.line;
-		if (f->keep_going && e.status == OMNI_EX_DATAERR)
-			return f->reject(f, msg->data, msg->len, &e, msg->key) ? -1 : 0;
+		if (e.status == OMNI_EX_DATAERR)
+			return omni_fetch_set_aside(f, msg->data, msg->len, msg->key, &e, err);
 		if (err)
 			*err = e;
 		return -1;
