@@ -8,25 +8,12 @@
 
 load test_helper
 
-PY=/usr/bin/python3
-
 setup_file() {
-	export SPOOL=$BATS_FILE_TMPDIR/spool
-	if ! $PY -c 'import aiosmtpd' 2>/dev/null; then
-		export NO_SMTPD=1
-		return 0
-	fi
-	$PY "$FIXTURES/reply/smtpd.py" "$SPOOL" "$BATS_FILE_TMPDIR/port" 3>&- &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 100); do
-		[ -s "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.1
-	done
-	export SMTP_PORT=$(cat "$BATS_FILE_TMPDIR/port")
+	smtpd_file_start
 }
 
 teardown_file() {
-	[ -f "$BATS_FILE_TMPDIR/pid" ] && kill "$(cat "$BATS_FILE_TMPDIR/pid")" 2>/dev/null || true
+	smtpd_file_stop
 }
 
 # The crontab's command for the line whose schedule is $1, as written.

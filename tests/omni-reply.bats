@@ -12,22 +12,11 @@ PY=/usr/bin/python3
 # The SMTP server every sending test shares: each test writes to its own
 # recipients and counts what the server kept for them.
 setup_file() {
-	export SPOOL=$BATS_FILE_TMPDIR/spool
-	if ! $PY -c 'import aiosmtpd' 2>/dev/null; then
-		export NO_SMTPD=1
-		return 0
-	fi
-	$PY "$FIXTURES/reply/smtpd.py" "$SPOOL" "$BATS_FILE_TMPDIR/port" 3>&- &
-	echo $! >"$BATS_FILE_TMPDIR/pid"
-	for _ in $(seq 100); do
-		[ -s "$BATS_FILE_TMPDIR/port" ] && break
-		sleep 0.1
-	done
-	export SMTP_PORT=$(cat "$BATS_FILE_TMPDIR/port")
+	smtpd_file_start
 }
 
 teardown_file() {
-	[ -f "$BATS_FILE_TMPDIR/pid" ] && kill "$(cat "$BATS_FILE_TMPDIR/pid")" 2>/dev/null || true
+	smtpd_file_stop
 }
 
 need_smtpd() {

@@ -81,3 +81,26 @@ fixture_push() {
 fixture_requests() {
 	curl -sf "$FX/_requests"
 }
+
+# The loopback SMTP server (tests/fixtures/reply/smtpd.py), one per .bats
+# file: smtpd_file_start from setup_file sets SPOOL (what it kept) and
+# SMTP_PORT, or NO_SMTPD when python3-aiosmtpd is missing;
+# smtpd_file_stop from teardown_file.
+smtpd_file_start() {
+	export SPOOL=$BATS_FILE_TMPDIR/spool
+	if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+		export NO_SMTPD=1
+		return 0
+	fi
+	/usr/bin/python3 "$FIXTURES/reply/smtpd.py" "$SPOOL" "$BATS_FILE_TMPDIR/port" 3>&- &
+	echo $! >"$BATS_FILE_TMPDIR/smtpd.pid"
+	for _ in $(seq 100); do
+		[ -s "$BATS_FILE_TMPDIR/port" ] && break
+		sleep 0.1
+	done
+	export SMTP_PORT=$(cat "$BATS_FILE_TMPDIR/port")
+}
+
+smtpd_file_stop() {
+	[ -f "$BATS_FILE_TMPDIR/smtpd.pid" ] && kill "$(cat "$BATS_FILE_TMPDIR/smtpd.pid")" 2>/dev/null || true
+}

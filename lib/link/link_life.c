@@ -11,22 +11,6 @@
 
 #include "link_int.h"
 
-enum { M_OTHER, M_CUSTOMER, M_REPLY };
-
-static int
-message_class(omni_span m)
-{
-	omni_span dir = omni_json_get(m, "direction"), author = omni_json_get(m, "author");
-
-	if (omni_json_string_eq(dir, "in"))
-		return !author.p || omni_json_type(author) == OMNI_J_NULL ||
-		       omni_json_string_eq(author, "customer") ? M_CUSTOMER : M_OTHER;
-	if (omni_json_string_eq(dir, "out") &&
-	    (omni_json_string_eq(author, "agent") || omni_json_string_eq(author, "bot")))
-		return M_REPLY;
-	return M_OTHER;
-}
-
 static int
 has_message(const omni_record *r, omni_span id)
 {
@@ -55,14 +39,15 @@ scan(const omni_record *r, const omni_record *skip, omni_time *in, omni_time *ou
 
 	omni_json_iter(&it, omni_record_get(r, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
-		int c = message_class(m);
-		omni_time t = omni_link_at(omni_json_get(m, "at"));
-		if (c == M_CUSTOMER) {
+		omni_span when;
+		int c = omni_message_class(m, &when);
+		omni_time t = omni_link_at(when);
+		if (c == OMNI_MSG_CUSTOMER) {
 			if (t > *in)
 				*in = t;
 			if (skip && !has_message(skip, omni_json_get(m, "id")))
 				*fresh_in = 1;
-		} else if (c == M_REPLY) {
+		} else if (c == OMNI_MSG_REPLY) {
 			if (t > *out)
 				*out = t;
 			(*replies)++;

@@ -87,6 +87,16 @@ int omni_json_number(omni_span v, double *out);
 int omni_json_int64(omni_span v, int64_t *out);
 
 /* ------------------------------------------------------------------ */
+// message.c - what a message of a ticket is
+
+enum { OMNI_MSG_OTHER, OMNI_MSG_CUSTOMER, OMNI_MSG_REPLY };
+/* A customer's message (inbound, author customer or none), a reply
+ * (outbound, by an agent or the bot) or another (a system notice, a note),
+ * and its "at" (absent when it has none; at may be NULL), in one walk that
+ * leaves the text unread. */
+int omni_message_class(omni_span m, omni_span *at);
+
+/* ------------------------------------------------------------------ */
 // out.c - buffered output
 
 typedef struct omni_out omni_out;

@@ -49,36 +49,6 @@ bad_time(const omni_record *rec, omni_span v, const char *what, omni_error *err)
 	                      (int)(v.n > 40 ? 40 : v.n), v.p), -1;
 }
 
-enum { M_OTHER, M_CUSTOMER, M_REPLY };
-
-/* Direction and author only; the text is skipped unread. */
-static int
-message_class(omni_span m, omni_span *at)
-{
-	omni_jiter it;
-	omni_span k, v, dir = { 0 }, author = { 0 };
-
-	at->p = NULL;
-	omni_json_iter(&it, m);
-	while (omni_json_next(&it, &k, &v)) {
-		if (k.n == 9 && omni_json_key_eq(k, "direction"))
-			dir = v;
-		else if (k.n == 6 && omni_json_key_eq(k, "author"))
-			author = v;
-		else if (k.n == 2 && omni_json_key_eq(k, "at"))
-			*at = v;
-		if (dir.p && author.p && at->p)
-			break;      /* the text that usually follows is never read */
-	}
-	if (omni_json_string_eq(dir, "in"))
-		return !author.p || omni_json_type(author) == OMNI_J_NULL ||
-		       omni_json_string_eq(author, "customer") ? M_CUSTOMER : M_OTHER;
-	if (omni_json_string_eq(dir, "out") &&
-	    (omni_json_string_eq(author, "agent") || omni_json_string_eq(author, "bot")))
-		return M_REPLY;
-	return M_OTHER;
-}
-
 /* First customer message, first reply at or after it, replies counted.
  * The array may be in any order, so the replies are judged once the first
  * customer message is known: from the times remembered on the one walk,
@@ -110,12 +80,12 @@ read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f,
 
 	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m)) {
-		cls = message_class(m, &at);
-		if (cls == M_REPLY) {
+		cls = omni_message_class(m, &at);
+		if (cls == OMNI_MSG_REPLY) {
 			if (f->replies < MAX_REPLIES)
 				replies[n++] = at;
 			f->replies++;
-		} else if (cls == M_CUSTOMER) {
+		} else if (cls == OMNI_MSG_CUSTOMER) {
 			if (read_time(at, &t) < 0)
 				return bad_time(rec, at, "message time", err);
 			if (t != OMNI_TIME_NONE && (f->first_in == OMNI_TIME_NONE || t < f->first_in))
@@ -132,7 +102,7 @@ read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f,
 	}
 	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m))
-		if (message_class(m, &at) == M_REPLY && reply_time(rec, f, at, err) < 0)
+		if (omni_message_class(m, &at) == OMNI_MSG_REPLY && reply_time(rec, f, at, err) < 0)
 			return -1;
 	return 0;
 }
