@@ -287,7 +287,7 @@ arrived(struct run *r, omni_error *err)
 static int
 resume(struct run *r, omni_error *err)
 {
-	omni_link_resumed done;
+	omni_link_resumed done = { 0 };
 
 	if (omni_store_begin(r->store, err) < 0)
 		return -1;
