@@ -137,10 +137,15 @@ emit_line(omni_fetch *f, const char *line, size_t len, const char *seen_key)
 	r->tickets++;
 	json_array_append_new(r->pending, json_string(seen_key));
 	if (r->handoff) {
-		json_t *t = json_loadb(line, len, 0, NULL), *id = json_object_get(t, "id");
-		if (json_is_string(id))
-			json_array_append_new(r->handed, json_pack("[O, s%]", id, line, len));
-		json_decref(t);
+		/* the lazy path: its id read without decoding the whole line */
+		omni_record rec;
+		char *id = NULL;
+		omni_record_init(&rec);
+		if (omni_record_parse(&rec, line, len, NULL) == 0 &&
+		    (id = omni_json_string(omni_record_get(&rec, "id"), NULL)))
+			json_array_append_new(r->handed, json_pack("[s, s%]", id, line, len));
+		free(id);
+		omni_record_free(&rec);
 	}
 	return 0;
 }

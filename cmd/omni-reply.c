@@ -626,9 +626,10 @@ repeats_last_reply(const omni_record *rec, const json_t *reply)
 		return 0;
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
-		if (!omni_json_string_eq(omni_json_get(m, "direction"), "out"))
+		omni_span when;
+		if (omni_message_class(m, &when) != OMNI_MSG_REPLY)
 			continue;
-		if (omni_json_string_buf(omni_json_get(m, "at"), at, sizeof at) < 0)
+		if (omni_json_string_buf(when, at, sizeof at) < 0)
 			at[0] = '\0';
 		if (!last.p || strcmp(at, best) >= 0) {
 			last = m;

@@ -14,23 +14,18 @@ TOKEN=shpat_origin_secret_0123
 
 setup_file() {
 	fixture_start
-	python3 "$TOP/tests/fixture-server" "$BATS_FILE_TMPDIR/port2" &
-	echo $! >"$BATS_FILE_TMPDIR/other.pid"
-	for _ in $(seq 200); do
-		[ -s "$BATS_FILE_TMPDIR/port2" ] && break
-		sleep 0.05
-	done
+	fixture_start other
 }
 
 teardown_file() {
 	fixture_stop
-	kill "$(cat "$BATS_FILE_TMPDIR/other.pid")" 2>/dev/null || true
+	fixture_stop other
 }
 
 setup() {
 	helper_setup
 	fixture_reset
-	OTHER="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port2")"
+	OTHER=$(fixture_url other)
 	curl -sf -X POST "$OTHER/_reset" >/dev/null
 	export OMNI_HTTP_BACKOFF=0.01 OMNI_HTTP_RETRIES=2
 }

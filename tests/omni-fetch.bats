@@ -38,6 +38,27 @@ conf() {
 	assert_output $'second:aWdfcli-0001\nfirst:aWdfcli-0001'
 }
 
+@test "with no source named and no --orders, the sources of orders only are left out, their place unmoved" {
+	# a shop on a port nothing listens on: asked, it fails the run
+	conf <<-EOF
+	[source shop]
+	uri = shopify:http://127.0.0.1:1
+	[source ig]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	EOF
+	export OMNI_SHOP_TOKEN=t OMNI_HTTP_RETRIES=0
+	run omni-fetch
+	assert_success
+	run jq -r .id <<<"$output"
+	assert_output 'ig:aWdfcli-0001'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM cursors WHERE source LIKE 'shop%'"
+	assert_output 0
+	# --orders reads it (and here fails to reach it)
+	run omni-fetch --orders
+	assert_failure
+	assert_output --partial 'shop'
+}
+
 @test "a second run emits nothing new; --all emits again" {
 	run omni-fetch "file:$FIXTURES/fetch/cli/instagram.json"
 	assert_success

@@ -50,18 +50,25 @@ omni_programs() {
 
 # tests/fixture-server, one per .bats file: call fixture_start from
 # setup_file and fixture_stop from teardown_file.  FX is its base URL.
+# A second one, for a test that needs another origin: fixture_start NAME,
+# its base URL from fixture_url NAME, fixture_stop NAME.
 fixture_start() {
-	python3 "$TOP/tests/fixture-server" "$BATS_FILE_TMPDIR/port" &
-	echo $! >"$BATS_FILE_TMPDIR/fixture.pid"
+	local name=${1:-fixture}
+	python3 "$TOP/tests/fixture-server" "$BATS_FILE_TMPDIR/$name.port" &
+	echo $! >"$BATS_FILE_TMPDIR/$name.pid"
 	for _ in $(seq 200); do
-		[ -s "$BATS_FILE_TMPDIR/port" ] && break
+		[ -s "$BATS_FILE_TMPDIR/$name.port" ] && break
 		sleep 0.05
 	done
-	export FX="http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/port")"
+	[ -n "${1:-}" ] || export FX=$(fixture_url fixture)
+}
+
+fixture_url() {
+	echo "http://127.0.0.1:$(cat "$BATS_FILE_TMPDIR/$1.port")"
 }
 
 fixture_stop() {
-	kill "$(cat "$BATS_FILE_TMPDIR/fixture.pid")" 2>/dev/null || true
+	kill "$(cat "$BATS_FILE_TMPDIR/${1:-fixture}.pid")" 2>/dev/null || true
 }
 
 # Forgets the queued responses and the requests received.
@@ -92,13 +99,13 @@ smtpd_file_start() {
 		export NO_SMTPD=1
 		return 0
 	fi
-	/usr/bin/python3 "$FIXTURES/reply/smtpd.py" "$SPOOL" "$BATS_FILE_TMPDIR/port" 3>&- &
+	/usr/bin/python3 "$FIXTURES/reply/smtpd.py" "$SPOOL" "$BATS_FILE_TMPDIR/smtpd.port" 3>&- &
 	echo $! >"$BATS_FILE_TMPDIR/smtpd.pid"
 	for _ in $(seq 100); do
-		[ -s "$BATS_FILE_TMPDIR/port" ] && break
+		[ -s "$BATS_FILE_TMPDIR/smtpd.port" ] && break
 		sleep 0.1
 	done
-	export SMTP_PORT=$(cat "$BATS_FILE_TMPDIR/port")
+	export SMTP_PORT=$(cat "$BATS_FILE_TMPDIR/smtpd.port")
 }
 
 smtpd_file_stop() {
