@@ -15,9 +15,11 @@
 
 static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
-	"[-u id] [--now time] [file ...]";
+	"[-u id] [--now time] [--find key] [--export key] [--text] [--erase key] "
+	"[--by name] [--redact key] [file ...]";
 
-enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER };
+enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER,
+       OPT_FIND, OPT_EXPORT, OPT_TEXT, OPT_ERASE, OPT_BY, OPT_REDACT };
 
 static const omni_cli_opt options[] = {
 	{ "window", 'w', "TIME", "an open ticket takes new messages this long (72h)" },
@@ -31,6 +33,12 @@ static const omni_cli_opt options[] = {
 	{ "batch", 'b', "N", "records per transaction, at most (20000)" },
 	{ "explain", 'e', NULL, "say on stderr which keys linked each ticket" },
 	{ "unmerge", 'u', "ID", "split the record ID out of its ticket, for good" },
+	{ "find", OPT_FIND, "KEY", "list what the store holds of the customers KEY names" },
+	{ "export", OPT_EXPORT, "KEY", "write all the store holds of one customer, as JSON" },
+	{ "text", OPT_TEXT, NULL, "--export as readable text" },
+	{ "erase", OPT_ERASE, "KEY", "erase one customer: keys, names, texts; counts stay" },
+	{ "by", OPT_BY, "NAME", "who --erase is for the record ($LOGNAME)" },
+	{ "redact", OPT_REDACT, "KEY", "copy the files leaving out KEY's records (repeatable)" },
 	{ "config", 'c', "FILE", "configuration file" },
 	{ "db", 'd', "FILE", "the store" },
 	OMNI_CLI_OPTS_INPUT,
@@ -46,8 +54,13 @@ static const omni_cli cli = {
 	.opts = options,
 };
 
+#define MAX_REDACT 64
+
 struct run {
 	const char *config_path, *db_path, *reject_path, *unmerge;
+	const char *find, *export, *erase, *by;
+	const char *redact[MAX_REDACT];
+	int nredact, text;
 	int keep_going, from_stdin;
 	long batch;
 	omni_link_opts o;
@@ -128,6 +141,16 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 			break;
 		case 'e': r->o.explain = 1; break;
 		case 'u': r->unmerge = optarg; break;
+		case OPT_FIND: r->find = optarg; break;
+		case OPT_EXPORT: r->export = optarg; break;
+		case OPT_TEXT: r->text = 1; break;
+		case OPT_ERASE: r->erase = optarg; break;
+		case OPT_BY: r->by = optarg; break;
+		case OPT_REDACT:
+			if (r->nredact == MAX_REDACT)
+				return omni_usage_error(usage_line, "at most %d --redact", MAX_REDACT);
+			r->redact[r->nredact++] = optarg;
+			break;
 		case 'c': r->config_path = optarg; break;
 		case 'd': r->db_path = optarg; break;
 		case 'k': r->keep_going = 1; break;
@@ -142,8 +165,17 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	}
 	if (r->reject_path && !r->keep_going)
 		return omni_usage_error(usage_line, "--reject needs --keep-going");
-	if (r->unmerge && optind < argc)
-		return omni_usage_error(usage_line, "--unmerge reads no tickets");
+	if ((!!r->unmerge + !!r->find + !!r->export + !!r->erase + !!r->nredact) > 1)
+		return omni_usage_error(usage_line,
+		                        "one of --unmerge, --find, --export, --erase, --redact");
+	if ((r->unmerge || r->find || r->export || r->erase) && optind < argc)
+		return omni_usage_error(usage_line, "--%s reads no tickets",
+		                        r->unmerge ? "unmerge" : r->find ? "find" :
+		                        r->export ? "export" : "erase");
+	if (r->text && !r->export)
+		return omni_usage_error(usage_line, "--text goes with --export");
+	if (r->by && !r->erase)
+		return omni_usage_error(usage_line, "--by goes with --erase");
 	return 0;
 }
 
@@ -288,11 +320,19 @@ static int
 resume(struct run *r, omni_error *err)
 {
 	omni_link_resumed done = { 0 };
+	long anonymised = 0;
 
+	/* Texts the retention drops are overwritten, not only freed. */
+	for (size_t i = 0; i < r->config->nsections; i++)
+		if (strcmp(r->config->sections[i].type, "store") == 0 &&
+		    omni_conf_get(&r->config->sections[i], "retention") &&
+		    omni_store_secure_delete(r->store, err) < 0)
+			return -1;
 	if (omni_store_begin(r->store, err) < 0)
 		return -1;
 	omni_link_refresh(r->link);
-	if (omni_link_resume(r->link, r->pending, &done, err) < 0) {
+	if (omni_link_resume(r->link, r->pending, &done, err) < 0 ||
+	    omni_link_retention(r->link, &anonymised, err) < 0) {
 		omni_store_rollback(r->store);
 		return -1;
 	}
@@ -305,6 +345,8 @@ resume(struct run *r, omni_error *err)
 		omni_warn("%ld records or tickets written %d times and never taken: given up",
 		          done.dropped, 3);
 	omni_verbose("%ld tickets solved, %ld closed", done.solved, done.closed);
+	if (anonymised)
+		omni_verbose("%ld tickets past their store's retention made anonymous", anonymised);
 	return 0;
 }
 
@@ -331,6 +373,174 @@ unmerge(struct run *r, omni_error *err)
 		return -1;
 	}
 	return omni_store_commit(r->store, err);
+}
+
+/* The one customer key names, into cid: 0, or -1 with err (65 none or
+ * several). */
+static int
+one_customer(struct run *r, const char *key, char cid[40], omni_error *err)
+{
+	omni_link_person p;
+	int rc = -1;
+
+	if (omni_link_person_find(r->link, key, &p, err) < 0)
+		return -1;
+	if (p.n == 1) {
+		memcpy(cid, p.customers[0], 40);
+		rc = 0;
+	} else if (p.n == 0) {
+		omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0, "no customer has %s", key);
+	} else {
+		omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+		               "%s names %zu customers (%s, %s%s): name one by its id", key, p.n,
+		               p.customers[0], p.customers[1], p.n > 2 ? ", ..." : "");
+	}
+	omni_link_person_free(&p);
+	return rc;
+}
+
+static int
+put_text(struct run *r, char *text, omni_error *err)
+{
+	int rc = 0;
+
+	if (!text)
+		return (omni_error_oom(err), -1);
+	if (omni_out_write(r->out, text, strlen(text)) < 0)
+		rc = (omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write"), -1);
+	free(text);
+	return rc;
+}
+
+/* --find: what the store holds of each customer the key names. */
+static int
+find(struct run *r, omni_error *err)
+{
+	omni_link_person p;
+	int rc = 0;
+
+	if (omni_link_person_find(r->link, r->find, &p, err) < 0)
+		return -1;
+	if (!p.n)
+		rc = put_text(r, strdup("no customer\n"), err);
+	for (size_t i = 0; i < p.n && rc == 0; i++) {
+		json_t *doc = omni_link_person_export(r->link, p.customers[i], err);
+		rc = doc ? put_text(r, omni_link_person_text(doc, 0), err) : -1;
+		json_decref(doc);
+	}
+	omni_link_person_free(&p);
+	return rc;
+}
+
+static int
+export(struct run *r, omni_error *err)
+{
+	char cid[40];
+	json_t *doc;
+	int rc;
+
+	if (one_customer(r, r->export, cid, err) < 0 ||
+	    !(doc = omni_link_person_export(r->link, cid, err)))
+		return -1;
+	if (r->text) {
+		rc = put_text(r, omni_link_person_text(doc, 1), err);
+	} else {
+		char *t = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		size_t n = t ? strlen(t) : 0;
+		char *line = t ? realloc(t, n + 2) : NULL;
+		if (line)
+			memcpy(line + n, "\n", 2);
+		else
+			free(t);
+		rc = put_text(r, line, err);
+	}
+	json_decref(doc);
+	return rc;
+}
+
+static int
+erase(struct run *r, omni_error *err)
+{
+	omni_link_erased done;
+	char cid[40], *msg = NULL;
+	const char *by = r->by ? r->by : getenv("LOGNAME") ? getenv("LOGNAME") :
+	                 getenv("USER") ? getenv("USER") : "unknown";
+
+	if (one_customer(r, r->erase, cid, err) < 0 ||
+	    omni_store_secure_delete(r->store, err) < 0 ||
+	    omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_link_erase(r->link, cid, by, &done, err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	if (omni_store_commit(r->store, err) < 0 || omni_store_scrub(r->store, err) < 0)
+		return -1;
+	if (asprintf(&msg, "erased %s: %ld tickets made anonymous, %ld keys, %ld orders, "
+	             "%ld accounts, %ld sends, %ld hand-off notes, %ld quarantine files\n",
+	             cid, done.tickets, done.keys, done.orders, done.accounts, done.sends,
+	             done.handoff, done.quarantine) < 0)
+		msg = NULL;
+	return put_text(r, msg, err);
+}
+
+/* --redact: each line of the files (or standard input) that is not one
+ * of the people's, byte for byte. */
+static int
+redact(struct run *r, char **files, int nfiles, omni_error *err)
+{
+	omni_link_redactor *rd = omni_link_redactor_new();
+	char *line = NULL;
+	size_t cap = 0;
+	long dropped = 0;
+	int rc = 0;
+
+	if (!rd)
+		return (omni_error_oom(err), -1);
+	for (int i = 0; i < r->nredact && rc == 0; i++) {
+		omni_link_person p;
+		if (omni_link_person_find(r->link, r->redact[i], &p, err) < 0) {
+			rc = -1;
+			break;
+		}
+		if (p.n > 1)
+			rc = (omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+			                    "%s names %zu customers (%s, %s): name one by its id",
+			                    r->redact[i], p.n, p.customers[0], p.customers[1]), -1);
+		else
+			rc = omni_link_redactor_add(r->link, rd, &p, err);
+		omni_link_person_free(&p);
+	}
+	for (int i = 0; i < (nfiles ? nfiles : 1) && rc == 0; i++) {
+		const char *name = nfiles ? files[i] : "-";
+		FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+		ssize_t n;
+		if (!f) {
+			rc = (omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_IOERR,
+			                    name, 0, 0, "cannot open: %s", strerror(errno)), -1);
+			break;
+		}
+		while ((n = getline(&line, &cap, f)) > 0) {
+			size_t len = (size_t)n - (line[n - 1] == '\n');
+			if (omni_link_redactor_match(rd, line, len)) {
+				dropped++;
+				continue;
+			}
+			if (omni_out_write(r->out, line, (size_t)n) < 0) {
+				rc = (omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write"), -1);
+				break;
+			}
+		}
+		if (rc == 0 && ferror(f))
+			rc = (omni_error_set(err, OMNI_EX_IOERR, name, 0, 0, "cannot read"), -1);
+		if (f != stdin)
+			fclose(f);
+	}
+	free(line);
+	omni_link_redactor_free(rd);
+	if (rc == 0)
+		omni_verbose("%ld lines left out", dropped);
+	return rc;
 }
 
 int
@@ -360,6 +570,12 @@ main(int argc, char **argv)
 	    omni_link_new(r.store, &r.o, &r.link, &err) < 0)
 		goto fail;
 	r.out = omni_out_new(STDOUT_FILENO);
+	if (r.find || r.export || r.erase || r.nredact) {
+		if ((r.find ? find(&r, &err) : r.export ? export(&r, &err) :
+		     r.erase ? erase(&r, &err) : redact(&r, argv + optind, argc - optind, &err)) < 0)
+			goto fail;
+		goto out;
+	}
 	if (r.unmerge) {
 		if (unmerge(&r, &err) < 0)
 			goto fail;

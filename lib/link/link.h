@@ -130,6 +130,15 @@ enum {
 	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP,
 	OMNI_LS_CLOCK_PENDING, OMNI_LS_CLOCK_SOLVED, OMNI_LS_CLOCK_SET,
 	OMNI_LS_HANDOFF_LINKED,
+	/* a person's data (link_person.c, link_erase.c) */
+	OMNI_LS_PD_KEY_CUSTOMERS, OMNI_LS_PD_TICKET_CUSTOMER, OMNI_LS_PD_CUSTOMER,
+	OMNI_LS_PD_ORDER_BUYERS, OMNI_LS_PD_ORDER_TICKETS, OMNI_LS_PD_KEYS,
+	OMNI_LS_PD_TICKETS, OMNI_LS_PD_MSG_COUNT, OMNI_LS_PD_SOURCES, OMNI_LS_PD_ORDERS,
+	OMNI_LS_PD_ACCOUNTS, OMNI_LS_PD_SENDS, OMNI_LS_PD_HANDOFF, OMNI_LS_PD_ERASURES,
+	OMNI_LS_PD_ER_KEYS, OMNI_LS_PD_ER_CUSTOMER, OMNI_LS_PD_ER_TICKET, OMNI_LS_PD_ER_MSGS,
+	OMNI_LS_PD_ER_MSGIDS, OMNI_LS_PD_ER_TORDERS, OMNI_LS_PD_ER_LINKS, OMNI_LS_PD_ER_ORDER,
+	OMNI_LS_PD_ER_ACCOUNT, OMNI_LS_PD_ER_SENDS, OMNI_LS_PD_ER_HANDOFF, OMNI_LS_PD_ER_LOG,
+	OMNI_LS_PD_RET_DUE,
 	OMNI_LS_COUNT
 };
 
@@ -286,5 +295,73 @@ int omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
  * -1 with err (65 when source_id is unknown). */
 int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
                       omni_error *err);
+
+
+// link_person.c - a person's data on request (omni-link(1), "Personal data")
+
+/* The customers a key names. */
+typedef struct omni_link_person {
+	char kind[24];            /* customer, ticket, order, or a key's kind
+	                             (email, phone, amazon, instagram ...) */
+	char *value;              /* normalised as the store keeps it: new */
+	char (*customers)[40];    /* the customers it names: new */
+	size_t n;
+} omni_link_person;
+
+/* Who key names: "cus-..." a customer, "tk-..." a ticket's customer, an
+ * e-mail address, "+" and a phone number in E.164, "#" and an order
+ * number, or KIND:VALUE (email, phone, order, customer, ticket, or a
+ * handle's kind: amazon, ebay, instagram, facebook, tiktok, shopify ...).
+ * A phone may name several customers (a household's); a key the store
+ * does not hold names none.  0 and p filled, or -1 with err (64: not a
+ * key). */
+int omni_link_person_find(omni_link *l, const char *key, omni_link_person *p,
+                          omni_error *err);
+void omni_link_person_free(omni_link_person *p);
+/* Everything the store holds of one customer, as one JSON document:
+ * {customer, keys, tickets (their records whole), orders, accounts,
+ *  sends, handoff, quarantine, erasures}.  New, or NULL with err. */
+json_t *omni_link_person_export(omni_link *l, const char *customer,
+                                omni_error *err);
+/* doc in plain text: whole, or (whole 0) what --find lists: the counts
+ * and names of what is held.  New, or NULL (out of memory). */
+char *omni_link_person_text(const json_t *doc, int whole);
+
+/* What belongs to erased or named people in NDJSON files: their
+ * tickets and records (by ticket, record and customer id) and records
+ * whose sender shows one of their keys. */
+typedef struct omni_link_redactor omni_link_redactor;
+omni_link_redactor *omni_link_redactor_new(void);   /* new, or NULL */
+void omni_link_redactor_free(omni_link_redactor *r);
+/* Adds p (found with omni_link_person_find): its key, and of each of
+ * its customers the ids and strong keys the store holds.  0 or -1. */
+int omni_link_redactor_add(omni_link *l, omni_link_redactor *r,
+                           const omni_link_person *p, omni_error *err);
+/* Is this line (a record, or a line that is none: then any of the ids
+ * or keys in its bytes) theirs?  1 or 0. */
+int omni_link_redactor_match(omni_link_redactor *r, const char *line, size_t len);
+
+// link_erase.c - erasure and retention
+
+typedef struct omni_link_erased {
+	long tickets, keys, orders, accounts, sends, handoff, quarantine;
+} omni_link_erased;
+/* Erases customer inside the caller's transaction (omni-link(1),
+ * "Personal data"): her keys and name removed, her tickets anonymous
+ * (counted as before, no text, no identity), her orders' buyer fields
+ * and accounts gone, her sends' errors cleared, her hand-off notes and
+ * quarantined mails removed, and the erasure recorded (when, customer,
+ * by).  The caller commits, then scrubs the store (omni_store_scrub).
+ * 0, or -1 with err (65: no such customer). */
+int omni_link_erase(omni_link *l, const char *customer, const char *by,
+                    omni_link_erased *done, omni_error *err);
+/* The ticket as it stays once anonymous (why: "erasure", "retention"):
+ * new compact JSON text, or NULL (not JSON, out of memory). */
+char *omni_link_anonymous(const char *record, size_t len, const char *at,
+                          const char *why);
+/* Inside the caller's transaction: makes anonymous the solved and closed
+ * tickets of each [store NAME] with a retention, solved longer ago than
+ * it.  *n counts them.  0, or -1 with err (78: a bad retention). */
+int omni_link_retention(omni_link *l, long *n, omni_error *err);
 
 #endif

@@ -174,6 +174,87 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_HANDOFF_LINKED] =
 		"DELETE FROM handoff WHERE stage = 'fetch' AND holder = ?1"
 		" AND key IN (SELECT source_id FROM ticket_links)",
+	/* A person's data (link_person.c): who a key names, what is hers */
+	[OMNI_LS_PD_KEY_CUSTOMERS] =
+		"SELECT DISTINCT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
+		" ORDER BY customer_id",
+	[OMNI_LS_PD_TICKET_CUSTOMER] =
+		"SELECT customer_id FROM tickets WHERE id = ?1 AND customer_id IS NOT NULL",
+	[OMNI_LS_PD_CUSTOMER] =
+		"SELECT id, name, created_at, updated_at FROM customers WHERE id = ?1",
+	/* The buyer of an order: its address or platform id among her keys. */
+	[OMNI_LS_PD_ORDER_BUYERS] =
+		"SELECT DISTINCT k.customer_id FROM orders o JOIN identity_keys k"
+		" ON (k.kind = 'email' AND k.value = o.customer_email)"
+		" OR (k.kind = o.channel AND k.value = o.customer_ref)"
+		" WHERE upper(ltrim(o.number, '#')) = ?1 ORDER BY k.customer_id",
+	/* Else whoever's tickets name it. */
+	[OMNI_LS_PD_ORDER_TICKETS] =
+		"SELECT DISTINCT t.customer_id FROM link_ticket_orders x"
+		" JOIN tickets t ON t.seq = x.ticket"
+		" WHERE substr(x.order_key, instr(x.order_key, '|') + 1) = ?1"
+		" AND t.customer_id IS NOT NULL ORDER BY t.customer_id",
+	[OMNI_LS_PD_KEYS] =
+		"SELECT kind, value, strength, channel, source, created_at FROM identity_keys"
+		" WHERE customer_id = ?1 ORDER BY kind, value",
+	[OMNI_LS_PD_TICKETS] =
+		"SELECT id, seq, record, anonymised_at FROM tickets WHERE customer_id = ?1"
+		" ORDER BY created_at, id",
+	[OMNI_LS_PD_MSG_COUNT] = "SELECT count(*) FROM messages WHERE ticket = ?1",
+	[OMNI_LS_PD_SOURCES] =
+		"SELECT source_id FROM ticket_links WHERE ticket = ?1 ORDER BY rowid",
+	[OMNI_LS_PD_ORDERS] =
+		"SELECT rowid, channel, store, order_id, number, customer_ref, customer_name,"
+		" customer_email, customer_phone, customer_postcode, placed_at, status, total,"
+		" currency, items FROM orders"
+		" WHERE customer_email IN (SELECT value FROM identity_keys"
+		" WHERE customer_id = ?1 AND kind = 'email')"
+		" OR EXISTS (SELECT 1 FROM identity_keys k WHERE k.customer_id = ?1"
+		" AND k.kind = orders.channel AND k.value = orders.customer_ref)"
+		" ORDER BY placed_at, rowid",
+	[OMNI_LS_PD_ACCOUNTS] =
+		"SELECT channel, store, ref, name, email, phone, updated_at FROM accounts"
+		" WHERE email_key IN (SELECT value FROM identity_keys"
+		" WHERE customer_id = ?1 AND kind = 'email')"
+		" OR EXISTS (SELECT 1 FROM identity_keys k WHERE k.customer_id = ?1"
+		" AND k.kind = accounts.channel AND k.value = accounts.ref)"
+		" ORDER BY channel, store, ref",
+	[OMNI_LS_PD_SENDS] =
+		"SELECT s.key, s.ticket_id, s.channel, s.state, s.external_id, s.attempts,"
+		" s.error, s.created_at, s.updated_at FROM send_ledger s"
+		" JOIN tickets t ON t.id = s.ticket_id WHERE t.customer_id = ?1"
+		" ORDER BY s.created_at, s.key",
+	[OMNI_LS_PD_HANDOFF] = "SELECT stage, key, record, at FROM handoff ORDER BY stage, key",
+	[OMNI_LS_PD_ERASURES] =
+		"SELECT at, by FROM erasures WHERE customer_id = ?1 ORDER BY at",
+	/* Erasure and retention (link_erase.c) */
+	[OMNI_LS_PD_ER_KEYS] = "DELETE FROM identity_keys WHERE customer_id = ?1",
+	[OMNI_LS_PD_ER_CUSTOMER] =
+		"UPDATE customers SET name = NULL, updated_at = ?2 WHERE id = ?1",
+	[OMNI_LS_PD_ER_TICKET] =
+		"UPDATE tickets SET subject = NULL, thread_key = NULL, record = ?2,"
+		" anonymised_at = ?3 WHERE seq = ?1",
+	[OMNI_LS_PD_ER_MSGS] =
+		"UPDATE messages SET message_id = NULL WHERE ticket = ?1 AND message_id IS NOT NULL",
+	[OMNI_LS_PD_ER_MSGIDS] = "DELETE FROM link_msgids WHERE ticket = ?1",
+	[OMNI_LS_PD_ER_TORDERS] = "DELETE FROM link_ticket_orders WHERE ticket = ?1",
+	[OMNI_LS_PD_ER_LINKS] =
+		"UPDATE ticket_links SET key_kind = NULL, key_value = NULL WHERE ticket = ?1"
+		" AND (key_kind IS NOT NULL OR key_value IS NOT NULL)",
+	[OMNI_LS_PD_ER_ORDER] =
+		"UPDATE orders SET customer_ref = NULL, customer_name = NULL, customer_email = NULL,"
+		" customer_phone = NULL, customer_postcode = NULL WHERE rowid = ?1",
+	[OMNI_LS_PD_ER_ACCOUNT] =
+		"DELETE FROM accounts WHERE channel = ?1 AND store = ?2 AND ref = ?3",
+	[OMNI_LS_PD_ER_SENDS] =
+		"UPDATE send_ledger SET error = NULL WHERE ticket_id = ?1 AND error IS NOT NULL",
+	[OMNI_LS_PD_ER_HANDOFF] = "DELETE FROM handoff WHERE stage = ?1 AND key = ?2",
+	[OMNI_LS_PD_ER_LOG] =
+		"INSERT OR REPLACE INTO erasures (customer_id, at, by, tickets, keys, orders, sends)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[OMNI_LS_PD_RET_DUE] =
+		"SELECT seq, id, record FROM tickets WHERE store = ?1 AND anonymised_at IS NULL"
+		" AND status IN ('solved', 'closed') AND solved_at < ?2 ORDER BY seq",
 };
 
 int

@@ -432,3 +432,29 @@ omni_store_watch_fulfillments(omni_store *s, omni_store_watch_fn *fn, void *arg)
 	s->watch = fn;
 	s->watch_arg = arg;
 }
+
+int
+omni_store_secure_delete(omni_store *s, omni_error *err)
+{
+	return exec(s, "PRAGMA secure_delete = ON", err, "cannot set secure_delete");
+}
+
+int
+omni_store_scrub(omni_store *s, omni_error *err)
+{
+	int log = 0, copied = 0, rc;
+
+	omni_store_reset_all(s);
+	/* The copy VACUUM builds stays in memory, not in a temporary file. */
+	if (exec(s, "PRAGMA temp_store = MEMORY", err, "cannot scrub the store") < 0 ||
+	    exec(s, "VACUUM", err, "cannot rewrite the store") < 0)
+		return -1;
+	rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied);
+	if (rc == SQLITE_BUSY)
+		return omni_error_set(err, OMNI_EX_TEMPFAIL, s->path, 0, 0,
+		                      "another program reads the store: its write-ahead log "
+		                      "was not emptied; run again"), -1;
+	if (rc != SQLITE_OK)
+		return omni_store_error(s, err, "cannot empty the write-ahead log"), -1;
+	return 0;
+}

@@ -63,6 +63,16 @@ int omni_store_error(omni_store *s, omni_error *err, const char *what);
  * the store (fulfillments.rowid).  fn NULL: no more calls. */
 typedef void omni_store_watch_fn(void *arg, int64_t row);
 void omni_store_watch_fulfillments(omni_store *s, omni_store_watch_fn *fn, void *arg);
+/* From now on, on this connection, what a statement deletes or
+ * overwrites is overwritten with zeros in the store and its log
+ * (PRAGMA secure_delete).  0 or -1 with err. */
+int omni_store_secure_delete(omni_store *s, omni_error *err);
+/* Outside a transaction: the store rewritten whole (VACUUM, its copy in
+ * memory), so that no free page or free space in a page keeps what an
+ * earlier statement deleted, then its write-ahead log copied in and cut
+ * to nothing (checkpoint TRUNCATE).  0, or -1 with err (75 when another
+ * program's read kept the log from being emptied). */
+int omni_store_scrub(omni_store *s, omni_error *err);
 
 /* ------------------------------------------------------------------ */
 // stmt.c - statements, for the areas' store files (lib/<area>/*_store.c)
