@@ -232,6 +232,12 @@ giulia_in_store() {
 
 @test "retention: a store's solved tickets past it lose texts and names on a normal run; counts stay; other stores keep theirs" {
 	link_house
+	# an old solved ticket of a store with no retention
+	jq -c 'select(.id == "mail:<m0@example.net>") | .id = "mail:<a0@example.org>" |
+		.store = "altro" | .subject = "Cappello verde" |
+		.customer = {name: "Anna Bianchi", emails: ["anna@example.org"]} |
+		.source.external_id = .id | .messages |= map(.id = ("a" + .id) | .text = "Il cappello verde")' "$HOUSE" |
+		omni-link --now "$NOW" >/dev/null
 	omni-link --now "$NOW" </dev/null >/dev/null    # the lifecycle's clocks move first
 	before=$(figures)
 	mkdir -p "$XDG_CONFIG_HOME/omni"
@@ -242,9 +248,12 @@ giulia_in_store() {
 	assert_success
 	assert_output --partial "1 tickets past their store's retention made anonymous"
 	run sqlite3 "$OMNI_DB" "SELECT subject, anonymised_at IS NOT NULL FROM tickets ORDER BY created_at"
-	assert_output "|1"$'\n'"Borsa azzurra|0"$'\n'"Scarpe nere|0"$'\n'"Ombrello giallo|0"
+	assert_output "|1"$'\n'"Cappello verde|0"$'\n'"Borsa azzurra|0"$'\n'"Scarpe nere|0"$'\n'"Ombrello giallo|0"
 	run grep -caF cintura "$OMNI_DB"
 	assert_output 0
+	run omni-link --export anna@example.org
+	assert_output --partial '"name": "Anna Bianchi"'
+	assert_output --partial '"subject": "Cappello verde"'
 	[ "$(figures)" = "$before" ]
 	# Marco is still Marco
 	run omni-link --find marco.rossi@example.net
