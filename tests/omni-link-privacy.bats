@@ -44,7 +44,7 @@ giulia_in_store() {
 	echo "$n"
 }
 
-@test "--find: by e-mail, phone, customer id, ticket id and order number; a shared phone finds the household" {
+@test "--find: by e-mail, phone, customer id, ticket id, order number, social id and relay alias; a shared phone finds the household" {
 	link_house
 	g=$(cid_of giulia.rossi@example.net)
 	sqlite3 "$OMNI_DB" "INSERT INTO orders (channel, store, order_id, number, customer_email,
@@ -68,6 +68,23 @@ giulia_in_store() {
 	run omni-link --find +39055123456
 	assert_success
 	[ "$(grep -c '^customer ' <<<"$output")" -eq 2 ]
+	# a social id and a marketplace relay alias, as KIND:VALUE or as an address
+	jq -nc '{omni: 1, id: "ig:1", channel: "instagram", store: "casa-verde",
+		created_at: "2026-11-05T10:00:00Z", updated_at: "2026-11-05T10:00:00Z",
+		customer: {name: "giu_rossi", handles: {instagram: "17841400000000001"}},
+		messages: [{id: "ig1", direction: "in", author: "customer",
+		            at: "2026-11-05T10:00:00Z", text: "ciao"}]},
+		{omni: 1, id: "amz:1", channel: "amazon", store: "casa-verde",
+		created_at: "2026-11-06T10:00:00Z", updated_at: "2026-11-06T10:00:00Z",
+		customer: {emails: ["q7x2k9@marketplace.amazon.it"]},
+		messages: [{id: "amz1", direction: "in", author: "customer",
+		            at: "2026-11-06T10:00:00Z", text: "ciao"}]}' | omni-link >/dev/null
+	run omni-link --find instagram:17841400000000001
+	assert_line --index 0 --partial "giu_rossi"
+	run omni-link --find Q7X2K9@marketplace.amazon.it
+	assert_line "  amazon q7x2k9@marketplace.amazon.it"
+	run omni-link --find amazon:q7x2k9@marketplace.amazon.it
+	assert_line "  amazon q7x2k9@marketplace.amazon.it"
 	run omni-link --find nobody@example.org
 	assert_success
 	assert_output "no customer"
