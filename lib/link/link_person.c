@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "link_int.h"
@@ -251,10 +252,17 @@ handoff_rows(omni_link *l, const json_t *tickets, omni_link_redactor *r,
 		if (!names_ticket_or_record(tickets, stage, key) &&
 		    !(rec && omni_link_redactor_match(r, rec, omni_stmt_bytes(st, 2))))
 			continue;
-		json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "stage", stage, "key", key,
-		                      "at", jcol(st, 3),
-		                      "record", rec ? json_loads(rec, 0, NULL) : json_null());
-		json_array_append_new(a, o);
+		/* A text that is not JSON is listed as a string. */
+		json_t *r = rec ? json_loadb(rec, omni_stmt_bytes(st, 2), 0, NULL) : json_null();
+		if (!r)
+			r = json_stringn(rec, omni_stmt_bytes(st, 2));
+		if (json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o?}", "stage", stage,
+		                                       "key", key, "at", jcol(st, 3),
+		                                       "record", r)) < 0) {
+			omni_stmt_reset(st);
+			json_decref(a);
+			return omni_error_oom(err), NULL;
+		}
 	}
 	omni_stmt_reset(st);
 	if (step < 0) {
@@ -316,7 +324,9 @@ quarantine_scan(const char *dir, const json_t *words, json_t *a, int depth)
 		struct stat sb;
 		if (e->d_name[0] == '.' || asprintf(&path, "%s/%s", dir, e->d_name) < 0)
 			continue;
-		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		if (lstat(path, &sb) < 0)
+			;
+		else if (S_ISDIR(sb.st_mode))
 			quarantine_scan(path, words, a, depth + 1);
 		else if (S_ISREG(sb.st_mode) && file_holds(path, words))
 			json_array_append_new(a, json_string(path));
