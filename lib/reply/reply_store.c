@@ -296,7 +296,7 @@ omni_ledger_doubts(omni_store *s, const char *ticket, omni_ledger_doubt_fn *fn, 
 		free(gone);
 		free(by);
 		if (step == OMNI_STMT_ROW)
-			return omni_error_oom(err);
+			return omni_error_oom(err), -1;
 		if (step < 0)
 			return -1;
 	}
