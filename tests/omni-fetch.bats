@@ -187,3 +187,34 @@ conf() {
 	assert_output --regexp "bad.ndjson:2:[0-9]+: "
 	sed -n 2p "$BATS_TEST_TMPDIR/bad.ndjson" | cmp - "$BATS_TEST_TMPDIR/rej"
 }
+
+@test "--channel takes the channels of omni-ticket(5) only, and names the nearest" {
+	run omni-fetch --channel emial "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 64
+	assert_line --index 0 "omni-fetch: --channel: unknown channel 'emial'; did you mean 'email'?"
+	run omni-fetch --channel pigeon "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 64
+	assert_line --index 0 --partial "unknown channel 'pigeon' (amazon, ebay, walmart,"
+	assert_line --index 0 --partial "email, chat, sms)"
+	conf <<-EOF
+	[source ig-casa]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	channel = instgram
+	EOF
+	run omni-fetch ig-casa
+	assert_failure 78
+	assert_output "omni-fetch: $XDG_CONFIG_HOME/omni/omni.conf:3:1: unknown channel 'instgram'; did you mean 'instagram'?"
+}
+
+@test "a misspelt configured source name gets a did you mean" {
+	conf <<-EOF
+	[source ig-casa]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	EOF
+	run omni-fetch ig-csaa
+	assert_failure 64
+	assert_output "omni-fetch: ig-csaa: no such source; did you mean 'ig-casa'?"
+	run omni-fetch nothing-like-it
+	assert_failure 64
+	assert_output --partial "omni-fetch: nothing-like-it: no such source: not configured, and not "
+}

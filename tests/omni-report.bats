@@ -383,3 +383,14 @@ bh_config() {
 	assert_failure 64
 	assert_output --partial "no SLA policy 'nonesuch'"
 }
+
+@test "--by a name that is not a ticket field is a usage error naming the nearest" {
+	run omni-report --by chanel "$EDGE"
+	assert_failure 64
+	assert_line --index 0 "omni-report: --by: 'chanel' is not a ticket field; did you mean 'channel'?"
+	run omni-report --by store,wibble "$EDGE"
+	assert_failure 64
+	assert_line --index 0 "omni-report: --by: 'wibble' is not a ticket field (see omni-ticket(5))"
+	run omni-report --by intent,queue -f csv "$EDGE"
+	assert_success
+}

@@ -156,6 +156,13 @@ char *omni_share_path(const char *name);
 double omni_env_number(const char *name, double def);
 
 /* ------------------------------------------------------------------ */
+// nearest.c - "did you mean"
+/* The name of names (NULL-terminated) nearest to word when it is near
+ * enough to be a misspelling of it (a few edits, case aside), else NULL.
+ * Borrowed from names. */
+const char *omni_nearest(const char *word, const char *const *names);
+
+/* ------------------------------------------------------------------ */
 // config.c - the plain-text configuration (man/omni-config.5)
 
 typedef struct omni_conf_entry {
