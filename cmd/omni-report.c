@@ -231,7 +231,9 @@ business_setup(struct run *r, omni_error *err)
 {
 	if (!r->o.business_name || r->merge)
 		return 0;
-	if (omni_config_load(NULL, &r->bh.config, err) < 0 || omni_sla_load(&r->bh.rules, err) < 0)
+	if (omni_config_load(NULL, &r->bh.config, err) < 0 ||
+	    omni_config_check(r->bh.config, "store", omni_config_store_keys, NULL, err) < 0 ||
+	    omni_sla_load(&r->bh.rules, err) < 0)
 		return -1;
 	if (!(r->bh.policy = omni_rules_policy(&r->bh.rules, r->o.business_name)))
 		return omni_error_set(err, OMNI_EX_USAGE, NULL, 0, 0, "--business-hours: no SLA "

@@ -218,3 +218,13 @@ conf() {
 	assert_failure 64
 	assert_output --partial "omni-fetch: nothing-like-it: no such source: not configured, and not "
 }
+
+@test "a host that does not resolve is named with its port and not retried" {
+	# a label longer than 63 bytes: the resolver refuses it without asking anyone
+	host=$(printf 'a%.0s' $(seq 70)).example
+	OMNI_SHOPIFY_TOKEN=x OMNI_HTTP_BACKOFF=5 run omni-fetch -vv "shopify:https://$host/shop"
+	assert_failure 69
+	assert_line "omni-fetch: shopify: page 1: cannot resolve the host of $host:443: check the host name"
+	refute_output --partial 'retrying'
+	refute_output --partial 'attempts'
+}
