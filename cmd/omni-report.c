@@ -151,6 +151,9 @@ finish_options(struct run *r)
 		return omni_usage_error(usage_line, "--until: not a time: '%s'", r->until);
 	if (r->o.compare && !r->since)
 		return omni_usage_error(usage_line, "--compare previous needs --since");
+	if (r->o.compare && !strcmp(r->format, "prometheus"))
+		return omni_usage_error(usage_line, "--compare: the prometheus format has no "
+		                        "previous window; use json, csv, table, markdown or html");
 	if (r->since && r->until && r->o.until <= r->o.since)
 		return omni_usage_error(usage_line, "--until is not after --since");
 	for (i = 0; formats[i] && strcmp(formats[i], r->format); i++)
