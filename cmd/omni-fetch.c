@@ -78,6 +78,7 @@ struct run {
 	omni_error store_failed;   /* a child's commit between pages failed */
 	int failed;             /* the status of the first source that failed */
 	int reject_failed;
+	omni_progress progress;  /* tickets written, on a terminal */
 };
 
 static int
@@ -114,6 +115,7 @@ emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
 		return -1;
 	}
 	r->tickets++;
+	omni_progress_add(&r->progress, 1);
 	json_array_foreach(seen_keys, i, k)
 		json_array_append(r->pending, k);
 	return 0;
@@ -135,6 +137,7 @@ emit_line(omni_fetch *f, const char *line, size_t len, const char *seen_key)
 		return -1;
 	}
 	r->tickets++;
+	omni_progress_add(&r->progress, 1);
 	json_array_append_new(r->pending, json_string(seen_key));
 	if (r->handoff) {
 		/* the lazy path: its id read without decoding the whole line */
@@ -912,6 +915,7 @@ main(int argc, char **argv)
 	}
 	r.pending = json_array();
 	r.handed = json_array();
+	omni_progress_start(&r.progress, "tickets");
 	if (!cgi_run && open_run(&r, &err) < 0)
 		goto fail;
 	if (cgi_run) {
@@ -942,6 +946,7 @@ fail:
 		omni_report(&err);
 	status = err.status ? err.status : OMNI_EX_SOFTWARE;
 out:
+	omni_progress_end(&r.progress);
 	if (r.out && omni_out_close(r.out, &err) != 0) {
 		omni_report(&err);
 		status = OMNI_EX_IOERR;

@@ -60,6 +60,7 @@ struct run {
 	FILE *reject;
 	long records, rejected;
 	int end;             /* stdout is the end of the pipeline */
+	omni_progress progress;  /* records linked, on a terminal */
 };
 
 /* "90m", "72h", "3d", "1w" or seconds: milliseconds, or -1. */
@@ -253,6 +254,7 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 			free(why);
 		}
 		r->records++;
+		omni_progress_add(&r->progress, 1);
 	}
 	if (!locked)
 		return rc;
@@ -378,6 +380,7 @@ main(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		r.from_stdin |= strcmp(argv[i], "-") == 0;
 	rd = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
+	omni_progress_start(&r.progress, "records");
 	while ((rc = link_batch(&r, rd, &err)) > 0 && !omni_out_broken_pipe(r.out))
 		;
 	if (rc < 0 || taken(&r, &err) < 0)
@@ -389,6 +392,7 @@ fail:
 	omni_report(&err);
 	status = err.status ? err.status : OMNI_EX_SOFTWARE;
 out:
+	omni_progress_end(&r.progress);
 	status = omni_cli_close(r.out, r.reject, status);
 	omni_reader_free(rd);
 	omni_out_close(r.pending, NULL);

@@ -508,3 +508,18 @@ omni-fetch: $d/x-unknown:5: invalid bytes for charset 'x-unknown' at byte 4: rea
 	assert_failure 77
 	assert_output "omni-fetch: $d/md: cannot read maildir: Permission denied"
 }
+
+@test "a progress line on stderr only when it is a terminal (count, rate, elapsed); -q silences it" {
+	n=$(omni-fetch --all "maildir:$MD" | wc -l)
+	# not a terminal: nothing
+	run --separate-stderr omni-fetch --all "maildir:$MD"
+	assert_success
+	[ -z "$stderr" ]
+	# a terminal (a pty from script): the line, ending with the last count
+	run script -qec "omni-fetch --all 'maildir:$MD' >/dev/null" /dev/null
+	assert_success
+	assert_output --regexp "omni-fetch: $n tickets, [0-9]+/s, 0:[0-9][0-9] elapsed"
+	run script -qec "omni-fetch -q --all 'maildir:$MD' >/dev/null" /dev/null
+	assert_success
+	assert_output ''
+}
