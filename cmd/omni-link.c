@@ -15,7 +15,7 @@
 
 static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
-	"[-u id] [--now time] [file ...]";
+	"[-b n] [--dm-window time] [--history n] [-u id] [--now time] [file ...]";
 
 enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER };
 

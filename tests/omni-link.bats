@@ -539,3 +539,9 @@ export -f latest
 	assert_success
 	[ -z "$stderr" ]
 }
+
+@test "--help's usage line lists -b, --dm-window and --history" {
+	run omni-link --help
+	assert_success
+	assert_line --index 0 --partial '[-w time] [-b n] [--dm-window time] [--history n] [-u id]'
+}

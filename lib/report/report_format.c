@@ -566,6 +566,88 @@ reason_lines(omni_rep *r, omni_out *o, int markdown)
 	free(left);
 }
 
+/* A header label in lines of at most w columns, broken at spaces (a word
+ * longer than w gets a line of its own): the number of lines, at most 8,
+ * and the widest in *widest. */
+#define HEAD_LINES 8
+static size_t
+wrap(const char *s, size_t w, char lines[HEAD_LINES][64], size_t *widest)
+{
+	size_t n = 0;
+
+	*widest = 0;
+	while (*s && n < HEAD_LINES) {
+		size_t len = strcspn(s, " ");     /* a word, then more while they fit */
+		while (s[len] == ' ') {
+			size_t next = len + 1 + strcspn(s + len + 1, " ");
+			if (next > w)
+				break;
+			len = next;
+		}
+		if (len > 63)
+			len = 63;
+		memcpy(lines[n], s, len);
+		lines[n][len] = 0;
+		if (width(lines[n]) > *widest)
+			*widest = width(lines[n]);
+		n++;
+		s += len;
+		while (*s == ' ')
+			s++;
+	}
+	return n;
+}
+
+/* The header row for a terminal: each label broken into lines no wider
+ * than its column needs (or 10), the last lines aligned at the bottom, so
+ * that the units ("(min)") share the last line. */
+static void
+table_header(omni_out *o, struct omni_rep_sheet *sh, size_t *w)
+{
+	char (*lines)[HEAD_LINES][64] = calloc(sh->ncols, sizeof *lines);
+	size_t *n = calloc(sh->ncols, sizeof *n), rows = 1, j, k;
+
+	if (!lines || !n)
+		goto out;
+	for (j = 0; j < sh->ncols; j++) {
+		size_t widest, longest = 0, len;
+		for (const char *p = sh->cell[0][j]; *p; p += len + (p[len] == ' ')) {
+			len = strcspn(p, " ");
+			if (len > longest)
+				longest = len;
+		}
+		if (longest > w[j])
+			w[j] = longest;
+		n[j] = wrap(sh->cell[0][j], w[j] > 10 ? w[j] : 10, lines[j], &widest);
+		if (widest > w[j])
+			w[j] = widest;
+		if (n[j] > rows)
+			rows = n[j];
+	}
+	for (k = 0; k < rows; k++) {
+		size_t blank = 0;      /* spaces owed, written before the next text */
+		for (j = 0; j < sh->ncols; j++) {
+			const char *s = k + n[j] >= rows ? lines[j][k + n[j] - rows] : "";
+			size_t cw = width(s);
+			if (j)
+				blank += 2;
+			if (j >= sh->nkey)
+				blank += w[j] - cw;
+			if (*s) {
+				pad(o, blank);
+				blank = 0;
+				put_text(o, s, 0);
+			}
+			if (j < sh->nkey)
+				blank += w[j] - cw;
+		}
+		omni_out_write(o, "\n", 1);
+	}
+out:
+	free(lines);
+	free(n);
+}
+
 /* Aligned for a terminal (markdown 0), or a GitHub-flavoured table
  * (markdown 1); values through put_text. */
 static int
@@ -577,11 +659,13 @@ write_rows(omni_rep *r, omni_out *o, int markdown)
 
 	if (omni_rep_sheet_build(r, &sh, 1) < 0 || !(w = calloc(sh.ncols, sizeof *w)))
 		goto out;
-	for (i = 0; i < sh.rows; i++)
+	for (i = markdown ? 0 : 1; i < sh.rows; i++)
 		for (j = 0; j < sh.ncols; j++)
 			if (width(sh.cell[i][j]) > w[j])
 				w[j] = width(sh.cell[i][j]);
-	for (i = 0; i < sh.rows; i++) {
+	if (!markdown)
+		table_header(o, &sh, w);
+	for (i = markdown ? 0 : 1; i < sh.rows; i++) {
 		for (j = 0; j < sh.ncols; j++) {
 			const char *s = sh.cell[i][j];
 			size_t cw = width(s);
