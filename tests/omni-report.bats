@@ -461,3 +461,16 @@ bh_config() {
 	run omni-report --by intent,queue -f csv "$EDGE"
 	assert_success
 }
+
+@test "html: the sample week's page in headless Chromium (make screenshot) shows its bars, this week's and the week before's" {
+	command -v chromium >/dev/null || command -v chromium-browser >/dev/null ||
+		skip "chromium is not installed (make deps installs it)"
+	run sh "$TOP/tools/screenshot" "$BATS_TEST_TMPDIR/report.png"
+	assert_success
+	run python3 "$TOP/tests/png-colours.py" "$BATS_TEST_TMPDIR/report.png" 4a7bd0 b8c4d6
+	assert_success
+	assert_line --index 0 '1200 1600'
+	# the bars of the window (blue) and of the one before (grey-blue) are drawn
+	[ "$(sed -n 2p <<<"$output" | cut -d' ' -f2)" -gt 1000 ]
+	[ "$(sed -n 3p <<<"$output" | cut -d' ' -f2)" -gt 1000 ]
+}
