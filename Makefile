@@ -77,6 +77,10 @@ check: deps all $(TEST_PROGS)
 demo: deps all
 	@sh tools/demo
 
+# the HTML report of the sample week as headless Chromium shows it
+screenshot: all
+	@sh tools/screenshot report.png
+
 bench: all
 	@sh bench/run
 
@@ -151,5 +155,5 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(PROGS:bin/%=cmd/%.d) $(TEST_PROGS:tests/bin/%=tests/bin/%.d)
 
-.PHONY: all check deps demo bench lint install uninstall clean fuzz deb
+.PHONY: all check deps demo screenshot bench lint install uninstall clean fuzz deb
 .SECONDARY:

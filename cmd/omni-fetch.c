@@ -78,6 +78,7 @@ struct run {
 	omni_error store_failed;   /* a child's commit between pages failed */
 	int failed;             /* the status of the first source that failed */
 	int reject_failed;
+	omni_progress progress;  /* tickets written, on a terminal */
 };
 
 static int
@@ -114,6 +115,7 @@ emit(omni_fetch *f, json_t *ticket, json_t *seen_keys)
 		return -1;
 	}
 	r->tickets++;
+	omni_progress_add(&r->progress, 1);
 	json_array_foreach(seen_keys, i, k)
 		json_array_append(r->pending, k);
 	return 0;
@@ -135,6 +137,7 @@ emit_line(omni_fetch *f, const char *line, size_t len, const char *seen_key)
 		return -1;
 	}
 	r->tickets++;
+	omni_progress_add(&r->progress, 1);
 	json_array_append_new(r->pending, json_string(seen_key));
 	if (r->handoff) {
 		/* the lazy path: its id read without decoding the whole line */
@@ -325,6 +328,30 @@ prepare(struct run *r, omni_fetch *f)
 	f->arg = r;
 }
 
+/* arg is neither a configured source nor a URI: the configured name it
+ * is nearest to, if any, else the schemes. */
+static int
+no_source(struct run *r, const char *arg, omni_error *err)
+{
+	const char **names = calloc(r->config->nsections + 1, sizeof *names);
+	const char *near;
+	size_t n = 0;
+
+	if (!names)
+		return omni_error_oom(err), -1;
+	for (size_t i = 0; i < r->config->nsections; i++)
+		if (!strcmp(r->config->sections[i].type, "source"))
+			names[n++] = r->config->sections[i].name;
+	if ((near = omni_nearest(arg, names)))
+		omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
+		               "no such source; did you mean '%s'?", near);
+	else
+		omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
+		               "no such source: not configured, and not %s", omni_fetch_kinds());
+	free(names);
+	return -1;
+}
+
 /* Fills f for a configured source name or an ad hoc URI. */
 static int
 describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
@@ -343,11 +370,8 @@ describe(struct run *r, const char *arg, omni_fetch *f, char *name, size_t size,
 		f->conf = s;
 		return 0;
 	}
-	if (!omni_fetch_is_uri(arg)) {
-		omni_error_set(err, OMNI_EX_USAGE, arg, 0, 0,
-		               "no such source: not configured, and not %s", omni_fetch_kinds());
-		return -1;
-	}
+	if (!omni_fetch_is_uri(arg))
+		return no_source(r, arg, err);
 	/* Ad hoc: ids are scoped by the scheme, seen marks by the whole URI. */
 	snprintf(name, size, "%.*s", (int)strcspn(arg, ":"), arg);
 	f->name = name;
@@ -771,11 +795,47 @@ open_run(struct run *r, omni_error *err)
 	return 0;
 }
 
+/* Is name outside the closed list of channels?  Then why says so, with
+ * the nearest name or the list. */
+static int
+channel_unknown(const char *name, char *why, size_t size)
+{
+	const char *near;
+
+	for (size_t i = 0; omni_fetch_channels[i]; i++)
+		if (strcmp(omni_fetch_channels[i], name) == 0)
+			return 0;
+	if ((near = omni_nearest(name, omni_fetch_channels)))
+		snprintf(why, size, "unknown channel '%s'; did you mean '%s'?", name, near);
+	else
+		snprintf(why, size, "unknown channel '%s' (%s)", name, omni_fetch_channel_list());
+	return 1;
+}
+
+/* Every configured source's channel is one of the list. */
+static int
+check_channels(const omni_config *c, omni_error *err)
+{
+	char why[256];
+
+	for (size_t i = 0; c && i < c->nsections; i++) {
+		const omni_conf_section *s = &c->sections[i];
+		if (strcmp(s->type, "source"))
+			continue;
+		for (size_t j = 0; j < s->nentries; j++)
+			if (!strcmp(s->entries[j].key, "channel") &&
+			    channel_unknown(s->entries[j].value, why, sizeof why))
+				return omni_error_set(err, OMNI_EX_CONFIG, c->path, s->entries[j].line,
+				                      1, "%s", why), -1;
+	}
+	return 0;
+}
+
 static int
 parse_options(struct run *r, int argc, char **argv, omni_error *err)
 {
 	int c;
-	char *end;
+	char *end, why[256];
 
 	r->jobs = 4;
 	while ((c = omni_cli_getopt(&cli, argc, argv)) != -1) {
@@ -814,6 +874,8 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		return omni_usage_error(usage_line, "--reject needs --keep-going");
 	if (r->headers && !r->webhook)
 		return omni_usage_error(usage_line, "--header needs --webhook");
+	if (r->channel && channel_unknown(r->channel, why, sizeof why))
+		return omni_usage_error(usage_line, "--channel: %s", why);
 	if (r->webhook && !omni_webhook_known(r->webhook))
 		return omni_usage_error(usage_line, "unknown webhook kind '%s' (%s)", r->webhook,
 		                        WEBHOOK_KINDS);
@@ -837,7 +899,8 @@ main(int argc, char **argv)
 	static const char *const uri[] = { "uri", NULL };
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "source", omni_fetch_source_keys, uri, &err) < 0 ||
-	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0)
+	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0 ||
+	    check_channels(r.config, &err) < 0)
 		goto fail;
 	if (r.reject_path && !(r.reject = omni_reject_open(r.reject_path, 1, &err))) {
 		goto fail;
@@ -852,6 +915,7 @@ main(int argc, char **argv)
 	}
 	r.pending = json_array();
 	r.handed = json_array();
+	omni_progress_start(&r.progress, "tickets");
 	if (!cgi_run && open_run(&r, &err) < 0)
 		goto fail;
 	if (cgi_run) {
@@ -882,6 +946,7 @@ fail:
 		omni_report(&err);
 	status = err.status ? err.status : OMNI_EX_SOFTWARE;
 out:
+	omni_progress_end(&r.progress);
 	if (r.out && omni_out_close(r.out, &err) != 0) {
 		omni_report(&err);
 		status = OMNI_EX_IOERR;

@@ -15,8 +15,9 @@
 
 static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
-	"[-u id] [--now time] [--find key] [--export key] [--text] [--erase key] "
-	"[--by name] [--redact key] [file ...]";
+	"[-b n] [--dm-window time] [--history n] [-u id] [--now time] "
+	"[--find key] [--export key] [--text] [--erase key] [--by name] "
+	"[--redact key] [file ...]";
 
 enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER,
        OPT_FIND, OPT_EXPORT, OPT_TEXT, OPT_ERASE, OPT_BY, OPT_REDACT };
@@ -73,6 +74,7 @@ struct run {
 	FILE *reject;
 	long records, rejected;
 	int end;             /* stdout is the end of the pipeline */
+	omni_progress progress;  /* records linked, on a terminal */
 };
 
 /* "90m", "72h", "3d", "1w" or seconds: milliseconds, or -1. */
@@ -285,6 +287,7 @@ link_batch(struct run *r, omni_reader *rd, omni_error *err)
 			free(why);
 		}
 		r->records++;
+		omni_progress_add(&r->progress, 1);
 	}
 	if (!locked)
 		return rc;
@@ -594,6 +597,7 @@ main(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		r.from_stdin |= strcmp(argv[i], "-") == 0;
 	rd = omni_reader_new(argv + optind, argc - optind, r.keep_going, r.reject);
+	omni_progress_start(&r.progress, "records");
 	while ((rc = link_batch(&r, rd, &err)) > 0 && !omni_out_broken_pipe(r.out))
 		;
 	if (rc < 0 || taken(&r, &err) < 0)
@@ -605,6 +609,7 @@ fail:
 	omni_report(&err);
 	status = err.status ? err.status : OMNI_EX_SOFTWARE;
 out:
+	omni_progress_end(&r.progress);
 	status = omni_cli_close(r.out, r.reject, status);
 	omni_reader_free(rd);
 	omni_out_close(r.pending, NULL);

@@ -118,9 +118,15 @@ store_zone(struct run *r, const omni_conf_section *s, const char *store)
 		known = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 		free(path);
 	}
-	if (!known)
-		omni_warn("store %s: unknown time zone '%s': its dates are written in UTC",
-		          store ? store : "?", zone);
+	if (!known) {
+		long line = 0;
+		for (size_t j = 0; j < s->nentries; j++)
+			if (strcmp(s->entries[j].key, "timezone") == 0)
+				line = s->entries[j].line;     /* the last one wins */
+		omni_warn("%s:%ld: store %s: unknown time zone '%s': its dates are written "
+		          "in UTC", r->config && r->config->path ? r->config->path : "omni.conf",
+		          line, store ? store : "?", zone);
+	}
 	if (i < sizeof r->zones / sizeof r->zones[0]) {
 		r->zones[i].zone = zone;
 		r->zones[i].known = known;

@@ -92,18 +92,45 @@ window_time(const char *arg, omni_time *t)
 	return omni_time_parse(arg, t);
 }
 
+/* The top-level fields of omni-ticket(5), what --by may name. */
+static const char *const ticket_fields[] = {
+	"omni", "id", "merged_from", "channel", "store", "source", "kind", "subject",
+	"created_at", "updated_at", "status", "solved_at", "reopens", "follows",
+	"customer", "order_ids", "orders", "history", "messages", "lang", "intent",
+	"sentiment", "priority", "priority_score", "queue", "assignee", "tags", "sla",
+	"route", "reply", "csat", NULL,
+};
+
+static int
+by_field(const char *name)
+{
+	const char *near;
+
+	for (size_t i = 0; ticket_fields[i]; i++)
+		if (strcmp(ticket_fields[i], name) == 0)
+			return 0;
+	if ((near = omni_nearest(name, ticket_fields)))
+		return omni_usage_error(usage_line, "--by: '%s' is not a ticket field; "
+		                        "did you mean '%s'?", name, near);
+	return omni_usage_error(usage_line, "--by: '%s' is not a ticket field "
+	                        "(see omni-ticket(5))", name);
+}
+
 static int
 parse_by(struct run *r)
 {
 	char *p, *save = NULL;
+	int st;
 
 	free(r->bybuf);
 	if (!(r->bybuf = strdup(r->by)))
-		return -1;
+		return OMNI_EX_SOFTWARE;
 	r->o.nby = 0;
 	for (p = strtok_r(r->bybuf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
 		if (r->o.nby == 16)
 			return omni_usage_error(usage_line, "--by: at most 16 fields");
+		if ((st = by_field(p)))
+			return st;
 		r->fields[r->o.nby++] = p;
 	}
 	r->o.by = r->fields;
@@ -124,6 +151,9 @@ finish_options(struct run *r)
 		return omni_usage_error(usage_line, "--until: not a time: '%s'", r->until);
 	if (r->o.compare && !r->since)
 		return omni_usage_error(usage_line, "--compare previous needs --since");
+	if (r->o.compare && !strcmp(r->format, "prometheus"))
+		return omni_usage_error(usage_line, "--compare: the prometheus format has no "
+		                        "previous window; use json, csv, table, markdown or html");
 	if (r->since && r->until && r->o.until <= r->o.since)
 		return omni_usage_error(usage_line, "--until is not after --since");
 	for (i = 0; formats[i] && strcmp(formats[i], r->format); i++)
@@ -134,7 +164,7 @@ finish_options(struct run *r)
 		return omni_usage_error(usage_line, "--reject needs --keep-going");
 	if (r->partial && r->merge)
 		return omni_usage_error(usage_line, "--partial and --merge exclude each other");
-	return parse_by(r) < 0 ? OMNI_EX_SOFTWARE : 0;
+	return parse_by(r);
 }
 
 static int
@@ -204,7 +234,9 @@ business_setup(struct run *r, omni_error *err)
 {
 	if (!r->o.business_name || r->merge)
 		return 0;
-	if (omni_config_load(NULL, &r->bh.config, err) < 0 || omni_sla_load(&r->bh.rules, err) < 0)
+	if (omni_config_load(NULL, &r->bh.config, err) < 0 ||
+	    omni_config_check(r->bh.config, "store", omni_config_store_keys, NULL, err) < 0 ||
+	    omni_sla_load(&r->bh.rules, err) < 0)
 		return -1;
 	if (!(r->bh.policy = omni_rules_policy(&r->bh.rules, r->o.business_name)))
 		return omni_error_set(err, OMNI_EX_USAGE, NULL, 0, 0, "--business-hours: no SLA "

@@ -242,7 +242,9 @@ main(int argc, char **argv)
 	if ((rc = parse_options(&r, argc, argv, &err)))
 		return rc;
 	r.share = omni_share_path("");
-	if (omni_config_load(r.config_path, &r.config, &err) < 0 || load_rules(&r, &err) < 0) {
+	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
+	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0 ||
+	    load_rules(&r, &err) < 0) {
 		omni_report(&err);
 		status = err.status;
 		goto out;

@@ -71,7 +71,7 @@ ids() {
 	deliver "$MAIL/new/1709300001.M101P1.mx"
 	run omni-fetch "imaps://test@127.0.0.1:$TLS/$BOX"
 	assert_failure 69
-	assert_output --partial 'examine: SSL peer certificate or SSH remote key was not OK'
+	assert_output --partial "examine: 127.0.0.1:$TLS: the certificate is not trusted (SSL peer certificate or SSH remote key was not OK); a private authority's certificate goes in CURL_CA_BUNDLE or SSL_CERT_FILE"
 	CURL_CA_BUNDLE=$IMAPD/cert.pem run omni-fetch "imaps://test@127.0.0.1:$TLS/$BOX"
 	assert_success
 	run ids <<<"$output"
@@ -195,4 +195,30 @@ unseen() {
 	run omni-fetch "$URL"
 	assert_success
 	assert_output ''
+}
+
+@test "imap: a mailbox the server does not have is named, exit 66" {
+	run omni-fetch "imap://test@127.0.0.1:$PORT/NoSuch$BOX"
+	assert_failure 66
+	assert_output --partial "omni-fetch: imap: examine: 127.0.0.1:$PORT has no mailbox NoSuch$BOX (NO "
+	assert_output --partial "check the mailbox in the URL"
+	refute_output --partial 'login denied'
+}
+
+@test "imap: an '@' in the user name is said to be written %40" {
+	run omni-fetch "imap://test@example.com@127.0.0.1:$PORT/$BOX"
+	assert_failure 64
+	assert_output "omni-fetch: imap: an '@' in the user name is written %40 in the URL (user%40example.com@host)"
+	# the written form reaches the server as the user name
+	deliver "$MAIL/new/1709300001.M101P1.mx"
+	run omni-fetch "imap://%74est@127.0.0.1:$PORT/$BOX"
+	assert_success
+	run ids <<<"$output"
+	assert_output 'it-0001@mail.example.it'
+}
+
+@test "imap: imap:// to the TLS port gives up in seconds, saying the port may speak TLS" {
+	OMNI_IMAP_RESPONSE_TIMEOUT=1 run omni-fetch "imap://test@127.0.0.1:$TLS/$BOX"
+	assert_failure 75
+	assert_output "omni-fetch: imap: examine: 127.0.0.1:$TLS sent no IMAP greeting in 1 s: if the port speaks TLS, the URL is imaps:// (port 993)"
 }

@@ -487,3 +487,39 @@ omni-fetch: $d/x-unknown:5: invalid bytes for charset 'x-unknown' at byte 4: rea
 	run jq -r '[.channel, .customer.name, .customer.handles.ebay, .source.thread_key, .messages[0].text] | join("|")' <<<"$output"
 	assert_output 'ebay|Sam Doe|0a1b2c3d4e5f60718293@members.ebay.co.uk|ebay:0a1b2c3d4e5f60718293@members.ebay.co.uk|Is it still available in blue?'
 }
+
+@test "maildir: an unreadable Maildir is a permission problem, exit 77" {
+	local d
+	d=$(mktemp -d /tmp/omni-perm.XXXXXX)
+	chmod 755 "$d"
+	mkdir -p "$d/md/new" "$d/md/cur" "$d/md/tmp" "$d/home"
+	chmod 000 "$d/md/new"
+	if [ "$(id -u)" -eq 0 ]; then
+		# mode bits do not stop root: the run is nobody's
+		command -v setpriv >/dev/null || { rm -rf "$d"; skip "running as root without setpriv"; }
+		chown nobody "$d/home"
+		run setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$d/home" \
+			XDG_CONFIG_HOME="$d/home/c" OMNI_DB="$d/home/db" omni-fetch "maildir:$d/md"
+	else
+		run omni-fetch "maildir:$d/md"
+	fi
+	chmod 755 "$d/md/new"
+	rm -rf "$d"
+	assert_failure 77
+	assert_output "omni-fetch: $d/md: cannot read maildir: Permission denied"
+}
+
+@test "a progress line on stderr only when it is a terminal (count, rate, elapsed); -q silences it" {
+	n=$(omni-fetch --all "maildir:$MD" | wc -l)
+	# not a terminal: nothing
+	run --separate-stderr omni-fetch --all "maildir:$MD"
+	assert_success
+	[ -z "$stderr" ]
+	# a terminal (a pty from script): the line, ending with the last count
+	run script -qec "omni-fetch --all 'maildir:$MD' >/dev/null" /dev/null
+	assert_success
+	assert_output --regexp "omni-fetch: $n tickets, [0-9]+/s, 0:[0-9][0-9] elapsed"
+	run script -qec "omni-fetch -q --all 'maildir:$MD' >/dev/null" /dev/null
+	assert_success
+	assert_output ''
+}

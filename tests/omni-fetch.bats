@@ -187,3 +187,44 @@ conf() {
 	assert_output --regexp "bad.ndjson:2:[0-9]+: "
 	sed -n 2p "$BATS_TEST_TMPDIR/bad.ndjson" | cmp - "$BATS_TEST_TMPDIR/rej"
 }
+
+@test "--channel takes the channels of omni-ticket(5) only, and names the nearest" {
+	run omni-fetch --channel emial "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 64
+	assert_line --index 0 "omni-fetch: --channel: unknown channel 'emial'; did you mean 'email'?"
+	run omni-fetch --channel pigeon "file:$FIXTURES/fetch/cli/instagram.json"
+	assert_failure 64
+	assert_line --index 0 --partial "unknown channel 'pigeon' (amazon, ebay, walmart,"
+	assert_line --index 0 --partial "email, chat, sms)"
+	conf <<-EOF
+	[source ig-casa]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	channel = instgram
+	EOF
+	run omni-fetch ig-casa
+	assert_failure 78
+	assert_output "omni-fetch: $XDG_CONFIG_HOME/omni/omni.conf:3:1: unknown channel 'instgram'; did you mean 'instagram'?"
+}
+
+@test "a misspelt configured source name gets a did you mean" {
+	conf <<-EOF
+	[source ig-casa]
+	uri = file:$FIXTURES/fetch/cli/instagram.json
+	EOF
+	run omni-fetch ig-csaa
+	assert_failure 64
+	assert_output "omni-fetch: ig-csaa: no such source; did you mean 'ig-casa'?"
+	run omni-fetch nothing-like-it
+	assert_failure 64
+	assert_output --partial "omni-fetch: nothing-like-it: no such source: not configured, and not "
+}
+
+@test "a host that does not resolve is named with its port and not retried" {
+	# a label longer than 63 bytes: the resolver refuses it without asking anyone
+	host=$(printf 'a%.0s' $(seq 70)).example
+	OMNI_SHOPIFY_TOKEN=x OMNI_HTTP_BACKOFF=5 run omni-fetch -vv "shopify:https://$host/shop"
+	assert_failure 69
+	assert_line "omni-fetch: shopify: page 1: cannot resolve the host of $host:443: check the host name"
+	refute_output --partial 'retrying'
+	refute_output --partial 'attempts'
+}

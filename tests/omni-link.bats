@@ -3,6 +3,7 @@
 # and a store shared by two processes.
 
 load test_helper
+bats_require_minimum_version 1.5.0
 
 SAMPLES=$TOP/share/omni/samples
 
@@ -524,4 +525,23 @@ export -f latest
 		assert_output $'wal\n1'
 	done
 	assert_equal "$failed" 0
+}
+
+@test "a progress line of the records linked on a terminal only; -q silences it" {
+	omni-fetch --all "maildir:$FIXTURES/fetch/mail/maildir" >"$BATS_TEST_TMPDIR/t.ndjson"
+	n=$(wc -l <"$BATS_TEST_TMPDIR/t.ndjson")
+	run script -qec "omni-link -d '$BATS_TEST_TMPDIR/a.db' '$BATS_TEST_TMPDIR/t.ndjson' >/dev/null" /dev/null
+	assert_success
+	assert_output --regexp "omni-link: $n records, [0-9]+/s, 0:[0-9][0-9] elapsed"
+	run script -qec "omni-link -q -d '$BATS_TEST_TMPDIR/b.db' '$BATS_TEST_TMPDIR/t.ndjson' >/dev/null" /dev/null
+	assert_output ''
+	run --separate-stderr omni-link -d "$BATS_TEST_TMPDIR/c.db" "$BATS_TEST_TMPDIR/t.ndjson"
+	assert_success
+	[ -z "$stderr" ]
+}
+
+@test "--help's usage line lists -b, --dm-window and --history" {
+	run omni-link --help
+	assert_success
+	assert_line --index 0 --partial '[-w time] [-b n] [--dm-window time] [--history n] [-u id]'
 }

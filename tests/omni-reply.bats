@@ -152,8 +152,8 @@ acme-us customer care"
 	run jq -r '.reply.text | capture("date is (?<d>[^.]*)").d' "$BATS_TEST_TMPDIR/out"
 	assert_output $'March 29, 2026\nMarch 29, 2026\nMarch 29, 2026\nMarch 29, 2026'
 	run cat "$BATS_TEST_TMPDIR/err"
-	assert_output "omni-reply: store acme-us: unknown time zone 'Mars/Olympus_Mons': its dates are written in UTC
-omni-reply: store acme-it: unknown time zone 'America': its dates are written in UTC"
+	assert_output "omni-reply: $BATS_TEST_TMPDIR/omni.conf:2: store acme-us: unknown time zone 'Mars/Olympus_Mons': its dates are written in UTC
+omni-reply: $BATS_TEST_TMPDIR/omni.conf:4: store acme-it: unknown time zone 'America': its dates are written in UTC"
 	# -q silences the warning, not the reply
 	run omni-reply -q -c "$BATS_TEST_TMPDIR/omni.conf" "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success

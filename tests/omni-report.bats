@@ -193,7 +193,7 @@ total() {
 		>"$BATS_TEST_TMPDIR/m.ndjson"
 	run omni-report -f markdown "$BATS_TEST_TMPDIR/m.ndjson"
 	assert_success
-	assert_line --index 0 '| channel | store | tickets | 1st resp | mean | p50 | p90 | unanswered | resolved | mean | p50 | p90 | sla | wismo | late dlv | refund | csat | 1-touch | repeat |'
+	assert_line --index 0 '| channel | store | tickets | answered | first response mean (min) | first response p50 (min) | first response p90 (min) | unanswered | resolved | resolution mean (min) | resolution p50 (min) | resolution p90 (min) | SLA met (%) | WISMO (%) | late delivery (%) | refund rate (%) | CSAT (%) | one-touch (%) | repeat contacts |'
 	assert_line --index 1 '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
 	assert_line --index 2 '| a\|b | s | 1 | 0 | - | - | - | 0 | 0 | - | - | - | - | 0.0% | - | - | - | - | 0 |'
 }
@@ -202,23 +202,90 @@ total() {
 	run omni-report -f html --by channel "$EDGE"
 	assert_success
 	assert_line --index 0 '<!DOCTYPE html>'
-	[ "$(grep -c '<svg' <<<"$output")" -eq 3 ]
+	# a chart per figure
+	[ "$(grep -c '<svg' <<<"$output")" -eq 8 ]
 	refute_output --partial 'src='
 	refute_output --partial 'href='
 	refute_output --partial '<script'
-	assert_output --partial '<th>shopify</th><td>3</td>'
+	assert_output --partial '<tr><th>shopify</th><td>3</td><td>2</td><td>37.5</td>'
 }
 
-@test "prometheus: gauges labelled by group, the total unlabelled" {
+# six tickets of one channel, five answered within their due time, and one
+# of another channel the week before
+sla_tickets() {
+	local i due
+	for i in 1 2 3 4 5 6; do
+		due=2026-11-16T10:30:00Z
+		[ "$i" = 6 ] && due=2026-11-16T10:10:00Z
+		printf '{"omni":1,"id":"t%s","channel":"email","created_at":"2026-11-16T10:00:00Z","sla":{"first_response_due":"%s"},"messages":[{"direction":"in","author":"customer","at":"2026-11-16T10:00:00Z"},{"direction":"out","author":"agent","at":"2026-11-16T10:20:00Z"}]}\n' "$i" "$due"
+	done
+	printf '{"omni":1,"id":"p1","channel":"chat","created_at":"2026-11-09T10:00:00Z"}\n'
+}
+
+@test "html: counts as integers, shares on a scale of 100%, the chart and the table say the same; --compare shows the window before" {
+	sla_tickets >"$BATS_TEST_TMPDIR/sla.ndjson"
+	run omni-report -f html --by channel --now "$NOW" "$BATS_TEST_TMPDIR/sla.ndjson"
+	assert_success
+	# 83.3% fills 83.3% of the 360-pixel scale, not the whole of it
+	assert_output --partial 'width="299.9" height="16" fill="#4a7bd0"/><text x="565.9" y="40" font-size="12">83.3%</text>'
+	assert_output --partial '<tr><th>email</th><td>6</td><td>6</td><td>20.0</td>'
+	assert_output --partial '<td>83.3%</td>'
+	refute_output --partial '0.8333'
+	refute_output --partial '6.0<'
+	# --compare is honoured: not the page without it
+	without=$output
+	run omni-report -f html --by channel --since 2026-11-15 --compare previous --now "$NOW" \
+		"$BATS_TEST_TMPDIR/sla.ndjson"
+	assert_success
+	[ "$output" != "$without" ]
+	assert_output --partial 'compared with the window before: 2026-11-12T00:00:00Z to 2026-11-15T00:00:00Z'
+	assert_output --partial '<tr><th>email</th><th>change</th><td>+6</td>'
+	assert_output --partial '>email (previous)</text>'
+}
+
+@test "prometheus: base units, HELP and TYPE, one label set per metric, no total beside the groups" {
 	run omni-report -f prometheus --by channel --now "$NOW" "$EDGE"
 	assert_success
+	assert_line '# HELP omni_report_tickets Tickets created in the window.'
 	assert_line '# TYPE omni_report_tickets gauge'
 	assert_line 'omni_report_tickets{channel="shopify"} 3'
-	assert_line 'omni_report_tickets 5'
-	assert_line 'omni_report_first_response_min_p90{channel="shopify"} 45'
-	assert_line 'omni_report_sla_compliance 0.3333'
+	assert_line '# TYPE omni_report_first_response_seconds summary'
+	assert_line 'omni_report_first_response_seconds{channel="shopify",quantile="0.9"} 2700'
+	assert_line 'omni_report_first_response_seconds_sum{channel="shopify"} 4500'
+	assert_line 'omni_report_first_response_seconds_count{channel="shopify"} 2'
+	assert_line 'omni_report_sla_compliance_ratio{channel="shopify"} 0.5'
+	# every sample of a metric has the same labels: no unlabelled total
+	refute_line --regexp '^omni_report_[a-z_]+ '
+	# every metric has its HELP and TYPE, and no name in minutes
+	[ "$(grep -c '^# HELP' <<<"$output")" -eq "$(grep -c '^# TYPE' <<<"$output")" ]
+	refute_output --partial '_min'
 	# null figures are no samples
-	refute_output --partial 'omni_report_csat{channel="email"}'
+	refute_output --partial 'omni_report_csat_ratio{channel="email"}'
+	# the total alone, unlabelled, when nothing is grouped
+	run omni-report -f prometheus --by '' --now "$NOW" "$EDGE"
+	assert_line 'omni_report_tickets 5'
+	assert_line 'omni_report_sla_compliance_ratio 0.3333'
+	refute_output --partial '{channel'
+	# the names omni-report(1) lists are the names written
+	for m in $(grep '^# TYPE' <<<"$output" | cut -d' ' -f3); do
+		grep -Eq "^\.It Li $m( |$)" "$TOP/man/omni-report.1" || fail "$m is not in omni-report(1)"
+	done
+}
+
+@test "prometheus refuses --compare, which it cannot say" {
+	run omni-report -f prometheus --since 2026-11-11 --compare previous --now "$NOW" "$EDGE"
+	assert_failure 64
+	assert_line --index 0 'omni-report: --compare: the prometheus format has no previous window; use json, csv, table, markdown or html'
+}
+
+@test "table and markdown: a time figure past three hours is in hours, said in its header" {
+	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-16T10:00:00Z","solved_at":"2026-11-16T16:30:00Z"}\n' \
+		>"$BATS_TEST_TMPDIR/h.ndjson"
+	run omni-report -f markdown --by '' --now "$NOW" "$BATS_TEST_TMPDIR/h.ndjson"
+	assert_success
+	assert_line --index 0 --partial '| resolution mean (h) | resolution p50 (h) | resolution p90 (h) |'
+	assert_line --index 0 --partial '| first response mean (min) |'
+	assert_line --index 2 --partial '| 1 | 6.5 | 6.5 | 6.5 |'
 }
 
 @test "--compare previous: both windows and the change" {
@@ -382,4 +449,28 @@ bh_config() {
 	run omni-report --business-hours nonesuch /dev/null
 	assert_failure 64
 	assert_output --partial "no SLA policy 'nonesuch'"
+}
+
+@test "--by a name that is not a ticket field is a usage error naming the nearest" {
+	run omni-report --by chanel "$EDGE"
+	assert_failure 64
+	assert_line --index 0 "omni-report: --by: 'chanel' is not a ticket field; did you mean 'channel'?"
+	run omni-report --by store,wibble "$EDGE"
+	assert_failure 64
+	assert_line --index 0 "omni-report: --by: 'wibble' is not a ticket field (see omni-ticket(5))"
+	run omni-report --by intent,queue -f csv "$EDGE"
+	assert_success
+}
+
+@test "html: the sample week's page in headless Chromium (make screenshot) shows its bars, this week's and the week before's" {
+	command -v chromium >/dev/null || command -v chromium-browser >/dev/null ||
+		skip "chromium is not installed (make deps installs it)"
+	run sh "$TOP/tools/screenshot" "$BATS_TEST_TMPDIR/report.png"
+	assert_success
+	run python3 "$TOP/tests/png-colours.py" "$BATS_TEST_TMPDIR/report.png" 4a7bd0 b8c4d6
+	assert_success
+	assert_line --index 0 '1200 1600'
+	# the bars of the window (blue) and of the one before (grey-blue) are drawn
+	[ "$(sed -n 2p <<<"$output" | cut -d' ' -f2)" -gt 1000 ]
+	[ "$(sed -n 3p <<<"$output" | cut -d' ' -f2)" -gt 1000 ]
 }

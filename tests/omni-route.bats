@@ -486,3 +486,16 @@ assign() {
 	run jq -c '[.sla.first_response_due, .sla.breached]' "$BATS_TEST_TMPDIR/o"
 	assert_output '["2026-11-26T09:00:00Z",["first_response"]]'
 }
+
+@test "an unknown time zone names its file and line, in omni.conf and in a calendar" {
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[store acme]\nregion = us\ntimezone = America/NewYork\n' >"$XDG_CONFIG_HOME/omni/omni.conf"
+	run omni-route --check
+	assert_failure 78
+	assert_output "omni-route: $XDG_CONFIG_HOME/omni/omni.conf:3:1: unknown time zone 'America/NewYork' (a name such as Europe/Rome, see /usr/share/zoneinfo)"
+	rm "$XDG_CONFIG_HOME/omni/omni.conf"
+	printf 'calendar acme:\n  zone America/NewYork\n' >"$BATS_TEST_TMPDIR/z.rules"
+	run omni-route --check -R "$BATS_TEST_TMPDIR/z.rules"
+	assert_failure 78
+	assert_output "omni-route: $BATS_TEST_TMPDIR/z.rules:2:8: unknown time zone 'America/NewYork'"
+}

@@ -115,3 +115,24 @@ T() {
 	run T -r 'select(.customer.handles.facebook == "6623340918827715") | .messages[0].id'
 	assert [ "$(printf '%s\n' "$output" | sort | uniq -d)" = "" ]
 }
+
+@test "make demo ends with a report whose header names each figure and its unit" {
+	run sh "$TOP/tools/demo"
+	assert_success
+	# the report is the end of it: its header, the rows, the refund reasons
+	report=$(sed -n '/^\$ omni-report/,$p' <<<"$output")
+	[ -n "$report" ]
+	run grep -E '^channel +store +tickets +answered +mean \((min|h)\) +p50 \((min|h)\) +p90 \((min|h)\) +unanswered +resolved ' <<<"$report"
+	assert_success
+	assert_output --partial '(%)'
+	assert_output --partial 'contacts'
+	run grep -c '^ .*response  *response  *response' <<<"$report"
+	assert_output 1
+	# the samples' Page is the facebook channel, as in their README
+	run grep -E '^facebook +casa-verde +[0-9]+' <<<"$report"
+	assert_success
+	run grep -E '^  facebook +casa-verde ' "$TOP/share/omni/samples/README"
+	assert_success
+	run grep -c messenger "$TOP/share/omni/samples/README"
+	assert_output 1
+}

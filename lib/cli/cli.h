@@ -79,6 +79,23 @@ int omni_cli_getopt(const omni_cli *cli, int argc, char **argv);
  * --now). */
 int omni_cli_option(int c, const omni_cli *cli);
 
+// progress.c - a progress line on stderr, only on a terminal, never with -q
+typedef struct omni_progress {
+	const char *what;    /* borrowed: "tickets", "records" */
+	long count;
+	double start, last;  /* omni_clock_monotonic() */
+	int on;
+	long pid;            /* the process that started it */
+} omni_progress;
+/* After the options are read (-q). */
+void omni_progress_start(omni_progress *p, const char *what);
+/* n more done: the line is redrawn at most twice a second. */
+void omni_progress_add(omni_progress *p, long n);
+/* The last count, and the line ended, when one was shown. */
+void omni_progress_end(omni_progress *p);
+/* Clears a line shown, so that a diagnostic starts on a clean line. */
+void omni_progress_clear(void);
+
 // cli.c
 
 /* Closes a program's output (steals; may be NULL) and reject

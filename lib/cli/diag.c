@@ -36,6 +36,7 @@ vsay(const char *fmt, va_list ap)
 	char buf[2048];
 
 	vsnprintf(buf, sizeof buf, fmt, ap);
+	omni_progress_clear();
 	fprintf(stderr, "%s: %s\n", progname, buf);
 }
 
@@ -69,6 +70,7 @@ omni_report(const omni_error *e)
 	char buf[1200];
 
 	omni_error_format(e, buf, sizeof buf);
+	omni_progress_clear();
 	fprintf(stderr, "%s: %s\n", progname, buf);
 }
 

@@ -295,6 +295,13 @@ omni_config_check(const omni_config *c, const char *type,
 				return omni_error_set(err, OMNI_EX_CONFIG, c->path, s->entries[j].line,
 				                      1, "unknown key '%s' in [%s %s]",
 				                      s->entries[j].key, s->type, s->name), -1;
+		for (size_t j = 0; j < s->nentries; j++)
+			if (strcmp(s->entries[j].key, "timezone") == 0 &&
+			    !omni_time_zone_known(s->entries[j].value))
+				return omni_error_set(err, OMNI_EX_CONFIG, c->path, s->entries[j].line,
+				                      1, "unknown time zone '%s' (a name such as "
+				                      "Europe/Rome, see /usr/share/zoneinfo)",
+				                      s->entries[j].value), -1;
 		for (const char *const *k = required; k && *k; k++)
 			if (!omni_conf_get(s, *k))
 				return omni_error_set(err, OMNI_EX_CONFIG, c->path, s->line, 1,

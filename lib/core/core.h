@@ -156,6 +156,13 @@ char *omni_share_path(const char *name);
 double omni_env_number(const char *name, double def);
 
 /* ------------------------------------------------------------------ */
+// nearest.c - "did you mean"
+/* The name of names (NULL-terminated) nearest to word when it is near
+ * enough to be a misspelling of it (a few edits, case aside), else NULL.
+ * Borrowed from names. */
+const char *omni_nearest(const char *word, const char *const *names);
+
+/* ------------------------------------------------------------------ */
 // config.c - the plain-text configuration (man/omni-config.5)
 
 typedef struct omni_conf_entry {
@@ -186,8 +193,9 @@ const omni_conf_section *omni_config_find(const omni_config *c,
                                           const char *type, const char *name);
 const char *omni_conf_get(const omni_conf_section *s, const char *key);
 /* Every section of type has only the keys listed (NULL-terminated) and
- * those in required (a listed "map.*" admits every "map.NAME").  0, or
- * -1 with err (78) naming file, line, column. */
+ * those in required (a listed "map.*" admits every "map.NAME"), and a
+ * timezone key names a known zone.  0, or -1 with err (78) naming file,
+ * line, column. */
 int omni_config_check(const omni_config *c, const char *type,
                       const char *const *keys, const char *const *required,
                       omni_error *err);

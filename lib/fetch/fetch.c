@@ -113,6 +113,23 @@ omni_fetch_kinds(void)
 	return list;
 }
 
+const char *const omni_fetch_channels[] = {
+	"amazon", "ebay", "walmart", "shopify", "bigcommerce", "woocommerce", "tiktok",
+	"instagram", "facebook", "email", "chat", "sms", NULL,
+};
+
+const char *
+omni_fetch_channel_list(void)
+{
+	static char list[160];
+
+	if (!list[0])
+		for (size_t i = 0; omni_fetch_channels[i]; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+			         i ? ", " : "", omni_fetch_channels[i]);
+	return list;
+}
+
 /* Is OMNI_<name> or OMNI_<name>_FILE set? */
 static int
 secret_set(const char *name)

@@ -92,6 +92,10 @@ int omni_fetch_source(omni_fetch *f, omni_error *err);
 int omni_fetch_is_uri(const char *uri);
 /* The schemes it reads, for messages: "maildir:, mbox:, ...". */
 const char *omni_fetch_kinds(void);
+/* The channels of omni-ticket(5), a closed list (NULL-terminated), and
+ * the same for messages: "amazon, ebay, ...". */
+extern const char *const omni_fetch_channels[];
+const char *omni_fetch_channel_list(void);
 /* A source's secret: OMNI_<NAME>_<WHAT>[_FILE] for a configured source
  * (its name upper-cased, other characters as '_'), else
  * OMNI_<KIND>_<WHAT>[_FILE].  New, or NULL with err (78) naming both. */

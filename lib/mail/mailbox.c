@@ -52,6 +52,14 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Adds the regular entries of dir/sub to mb->names. */
+/* The exit status of a failed open or read: omni(7) says 77 for a
+ * permission problem, 66 for what is not there. */
+static int errno_status(int e)
+{
+	return e == EACCES || e == EPERM ? OMNI_EX_NOPERM :
+	       e == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_IOERR;
+}
+
 static int list_dir(omni_mailbox *mb, const char *sub, int *found)
 {
 	char *dir = NULL;
@@ -91,10 +99,10 @@ static int maildir_open(omni_mailbox *mb, omni_error *err)
 	struct stat st;
 
 	if (stat(mb->path, &st) < 0)
-		return omni_error_set(err, OMNI_EX_NOINPUT, mb->path, 0, 0,
+		return omni_error_set(err, errno_status(errno), mb->path, 0, 0,
 		                      "%s", strerror(errno)), -1;
 	if (list_dir(mb, "new", &found) < 0 || list_dir(mb, "cur", &found) < 0)
-		return omni_error_set(err, OMNI_EX_NOINPUT, mb->path, 0, 0,
+		return omni_error_set(err, errno_status(errno), mb->path, 0, 0,
 		                      "cannot read maildir: %s", strerror(errno)), -1;
 	if (!found)
 		return omni_error_set(err, OMNI_EX_DATAERR, mb->path, 0, 0,
@@ -184,8 +192,8 @@ again:
 		mb->data = slurp(mb->filepath, &len, &mtime);
 	}
 	if (!mb->data) {
-		omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_IOERR,
-		               mb->filepath, 0, 0, "%s", strerror(errno));
+		omni_error_set(err, errno_status(errno), mb->filepath, 0, 0, "%s",
+		               strerror(errno));
 		return -1;
 	}
 	msg->data = mb->data;
@@ -212,8 +220,8 @@ static int mbox_open(omni_mailbox *mb, omni_error *err)
 	const char *p;
 
 	if (fd < 0)
-		return omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_IOERR,
-		                      mb->path, 0, 0, "%s", strerror(errno)), -1;
+		return omni_error_set(err, errno_status(errno), mb->path, 0, 0, "%s",
+		                      strerror(errno)), -1;
 	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
 		close(fd);
 		return omni_error_set(err, OMNI_EX_DATAERR, mb->path, 0, 0,

@@ -19,6 +19,7 @@
 
 #include "core/core.h"
 #include "net/net.h"
+#include "net/net_int.h"
 
 struct omni_http {
 	CURL *curl;
@@ -35,6 +36,8 @@ struct omni_http {
 	int too_big;
 	int in_auth;             /* an IMAP AUTHENTICATE exchange is going on */
 	omni_http_reach reach;   /* of the last attempt */
+	omni_imap_seen imap;     /* of the last attempt, for imap:// and imaps:// */
+	long response_s;         /* an IMAP server's time to answer a line */
 	unsigned seed;
 	omni_http_response resp;
 	size_t cap, hcap;
@@ -69,6 +72,7 @@ omni_http_new(const char *source, omni_error *err)
 	h->backoff = omni_env_number("OMNI_HTTP_BACKOFF", 1);
 	h->max_wait = omni_env_number("OMNI_HTTP_MAX_WAIT", 120);
 	h->max_size = (size_t)omni_env_number("OMNI_HTTP_MAX_SIZE", 64.0 * 1024 * 1024);
+	h->response_s = (long)omni_env_number("OMNI_IMAP_RESPONSE_TIMEOUT", 15);
 	/* The jitter's seed, not a time: it only has to differ between
 	 * processes, so the real clock (a fixed --now would not) and the pid. */
 	h->seed = (unsigned)time(NULL) ^ (unsigned)getpid();
@@ -238,6 +242,10 @@ debug_cb(CURL *c, curl_infotype type, char *data, size_t size, void *arg)
 		return 0;
 	if (type == CURLINFO_HEADER_IN && size && data[0] != '+')
 		h->in_auth = 0;    /* the exchange ended with a tagged answer */
+	if (type != CURLINFO_TEXT)
+		omni_imap_note(&h->imap, type == CURLINFO_HEADER_OUT, data, size);
+	if (!h->trace)
+		return 0;
 	/* Request headers come as one block: trace them line by line. */
 	while (size) {
 		const char *nl = memchr(data, '\n', size);
@@ -398,7 +406,13 @@ setup(omni_http *h, const char *url, const char *method, const char *type,
 	}
 	if (method)
 		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	if (h->trace) {
+	/* IMAP: the lines say which mailbox a server refused and whether it
+	 * greeted at all; a server that does not answer a line in time is
+	 * not waited on for the whole transfer's time-out. */
+	memset(&h->imap, 0, sizeof h->imap);
+	if (strncmp(url, "imap", 4) == 0 && h->response_s > 0)
+		curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, h->response_s);
+	if (h->trace || strncmp(url, "imap", 4) == 0) {
 		curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, debug_cb);
 		curl_easy_setopt(c, CURLOPT_DEBUGDATA, h);
 		curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
@@ -432,8 +446,48 @@ omni_http_last_reach(const omni_http *h)
 /* What went wrong with one attempt, and whether to try again. */
 enum verdict { OK, RETRY, FAIL };
 
+/* The failures that say more than libcurl's text: a host that does not
+ * resolve, a certificate not trusted, a mailbox the server refused, an
+ * imap:// port that never greets (it speaks TLS).  FAIL with err, or OK
+ * when cc is none of them. */
 static enum verdict
-judge(omni_http *h, CURLcode cc, const char *what, omni_error *err)
+explain(omni_http *h, CURLcode cc, const char *url, const char *what, omni_error *err)
+{
+	const char *src = h->source;
+	char where[300];
+
+	omni_net_where(url, where, sizeof where);
+	switch (cc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+		return omni_error_set(err, OMNI_EX_UNAVAILABLE, src, 0, 0,
+		                      "%s: cannot resolve the host of %s: check the host name",
+		                      what, where), FAIL;
+	case CURLE_PEER_FAILED_VERIFICATION:
+		return omni_error_set(err, OMNI_EX_UNAVAILABLE, src, 0, 0,
+		                      "%s: %s: the certificate is not trusted (%s); a private "
+		                      "authority's certificate goes in CURL_CA_BUNDLE or "
+		                      "SSL_CERT_FILE", what, where, curl_easy_strerror(cc)), FAIL;
+	case CURLE_LOGIN_DENIED:
+		/* libcurl says "login denied" also for a refused SELECT */
+		if (!h->imap.box_refused)
+			return OK;
+		return omni_error_set(err, OMNI_EX_NOINPUT, src, 0, 0,
+		                      "%s: %s has no mailbox %s (%s): check the mailbox in the URL",
+		                      what, where, h->imap.mailbox, h->imap.refusal), FAIL;
+	case CURLE_OPERATION_TIMEDOUT:
+		if (strncmp(url, "imap://", 7) || h->imap.heard)
+			return OK;
+		return omni_error_set(err, OMNI_EX_TEMPFAIL, src, 0, 0,
+		                      "%s: %s sent no IMAP greeting in %ld s: if the port speaks "
+		                      "TLS, the URL is imaps:// (port 993)", what, where,
+		                      h->response_s), FAIL;
+	default:
+		return OK;
+	}
+}
+
+static enum verdict
+judge(omni_http *h, CURLcode cc, const char *url, const char *what, omni_error *err)
 {
 	long st = h->resp.status;
 	const char *src = h->source;
@@ -443,6 +497,8 @@ judge(omni_http *h, CURLcode cc, const char *what, omni_error *err)
 		return omni_error_set(err, OMNI_EX_UNAVAILABLE, src, 0, 0,
 		                      "%s: response larger than %zu bytes", what,
 		                      h->max_size), FAIL;
+	if (explain(h, cc, url, what, err) == FAIL)
+		return FAIL;
 	switch (cc) {
 	case CURLE_OK:
 		break;
@@ -565,7 +621,7 @@ omni_http_request(omni_http *h, const char *method, const char *url,
 		curl_slist_free_all(extra);
 		if (strncmp(url, "http", 4) == 0)
 			curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &h->resp.status);
-		if ((v = judge(h, cc, what, err)) == OK) {
+		if ((v = judge(h, cc, url, what, err)) == OK) {
 			*resp = &h->resp;
 			return 0;
 		}

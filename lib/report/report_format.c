@@ -14,39 +14,57 @@
 
 enum kind { K_COUNT, K_MIN, K_SHARE };
 
+static char *dupf(const char *fmt, ...);
+
 static const struct col {
-	const char *name, *label;
+	const char *name, *label;   /* label: for people, with its unit */
 	enum kind kind;
+	int business;               /* in business hours */
 } cols[] = {
-	{ "tickets", "tickets", K_COUNT },
-	{ "first_response_min.count", "1st resp", K_COUNT },
-	{ "first_response_min.mean", "mean", K_MIN },
-	{ "first_response_min.p50", "p50", K_MIN },
-	{ "first_response_min.p90", "p90", K_MIN },
-	{ "unanswered", "unanswered", K_COUNT },
-	{ "resolution_min.count", "resolved", K_COUNT },
-	{ "resolution_min.mean", "mean", K_MIN },
-	{ "resolution_min.p50", "p50", K_MIN },
-	{ "resolution_min.p90", "p90", K_MIN },
-	{ "sla_compliance", "sla", K_SHARE },
-	{ "wismo_share", "wismo", K_SHARE },
-	{ "late_delivery_share", "late dlv", K_SHARE },
-	{ "refund_rate", "refund", K_SHARE },
-	{ "csat", "csat", K_SHARE },
-	{ "one_touch_share", "1-touch", K_SHARE },
-	{ "repeat_contacts", "repeat", K_COUNT },
+	{ "tickets", "tickets", K_COUNT, 0 },
+	{ "first_response_min.count", "answered", K_COUNT, 0 },
+	{ "first_response_min.mean", "first response mean", K_MIN, 0 },
+	{ "first_response_min.p50", "first response p50", K_MIN, 0 },
+	{ "first_response_min.p90", "first response p90", K_MIN, 0 },
+	{ "unanswered", "unanswered", K_COUNT, 0 },
+	{ "resolution_min.count", "resolved", K_COUNT, 0 },
+	{ "resolution_min.mean", "resolution mean", K_MIN, 0 },
+	{ "resolution_min.p50", "resolution p50", K_MIN, 0 },
+	{ "resolution_min.p90", "resolution p90", K_MIN, 0 },
+	{ "sla_compliance", "SLA met", K_SHARE, 0 },
+	{ "wismo_share", "WISMO", K_SHARE, 0 },
+	{ "late_delivery_share", "late delivery", K_SHARE, 0 },
+	{ "refund_rate", "refund rate", K_SHARE, 0 },
+	{ "csat", "CSAT", K_SHARE, 0 },
+	{ "one_touch_share", "one-touch", K_SHARE, 0 },
+	{ "repeat_contacts", "repeat contacts", K_COUNT, 0 },
 	/* with --business-hours only */
-	{ "first_response_business_min.count", "1st resp bh", K_COUNT },
-	{ "first_response_business_min.mean", "mean", K_MIN },
-	{ "first_response_business_min.p50", "p50", K_MIN },
-	{ "first_response_business_min.p90", "p90", K_MIN },
-	{ "resolution_business_min.count", "resolved bh", K_COUNT },
-	{ "resolution_business_min.mean", "mean", K_MIN },
-	{ "resolution_business_min.p50", "p50", K_MIN },
-	{ "resolution_business_min.p90", "p90", K_MIN },
+	{ "first_response_business_min.count", "answered", K_COUNT, 1 },
+	{ "first_response_business_min.mean", "first response mean", K_MIN, 1 },
+	{ "first_response_business_min.p50", "first response p50", K_MIN, 1 },
+	{ "first_response_business_min.p90", "first response p90", K_MIN, 1 },
+	{ "resolution_business_min.count", "resolved", K_COUNT, 1 },
+	{ "resolution_business_min.mean", "resolution mean", K_MIN, 1 },
+	{ "resolution_business_min.p50", "resolution p50", K_MIN, 1 },
+	{ "resolution_business_min.p90", "resolution p90", K_MIN, 1 },
 };
 #define NCOLS (sizeof cols / sizeof cols[0])
 #define NCALENDAR 17     /* the columns without --business-hours */
+
+int
+omni_rep_col(const char *name)
+{
+	for (size_t i = 0; i < NCOLS; i++)
+		if (!strcmp(cols[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+int
+omni_rep_col_is_share(int col)
+{
+	return cols[col].kind == K_SHARE;
+}
 
 /* How many columns this report has. */
 static size_t
@@ -116,6 +134,50 @@ values(omni_rgroup *g, int which, double *v)
 	row_values(&g->agg[1], p);
 	for (i = 0; i < NCOLS; i++)
 		v[i] = rounded(cols[i].kind, v[i] - rounded(cols[i].kind, p[i]));
+}
+
+/* For people, a time figure is in hours when its largest value (mean,
+ * p50, p90, in any row) passes three hours; hours[c] then 1 for each of
+ * its columns. */
+static void
+time_units(omni_rep *r, int *hours)
+{
+	double v[NCOLS], max[NCOLS] = { 0 };
+	size_t i, c;
+	int w;
+
+	for (i = 0; i <= r->ngroups; i++)
+		for (w = 0; w < (r->o.compare ? 3 : 1); w++) {
+			values(i < r->ngroups ? &r->groups[i] : &r->total, w, v);
+			for (c = 0; c < NCOLS; c++)
+				if (!isnan(v[c]) && fabs(v[c]) > max[c])
+					max[c] = fabs(v[c]);
+		}
+	/* the columns of a figure: count, mean, p50, p90 */
+	for (c = 0; c < NCOLS; c++)
+		hours[c] = 0;
+	for (c = 0; c < NCOLS; c++)
+		if (cols[c].kind == K_MIN && strstr(cols[c].name, ".mean")) {
+			int h = max[c] > 180 || max[c + 1] > 180 || max[c + 2] > 180;
+			hours[c] = hours[c + 1] = hours[c + 2] = h;
+		}
+}
+
+/* The header of column c for people: the figure and its unit. */
+static char *
+human_label(size_t c, int hours)
+{
+	const char *b = cols[c].business ? "business " : "";
+
+	switch (cols[c].kind) {
+	case K_MIN:
+		return dupf("%s (%s%s)", cols[c].label, b, hours ? "h" : "min");
+	case K_SHARE:
+		return dupf("%s (%%)", cols[c].label);
+	default:
+		return cols[c].business ? dupf("%s (business)", cols[c].label)
+		                        : strdup(cols[c].label);
+	}
 }
 
 static void
@@ -265,10 +327,6 @@ write_json(omni_rep *r, omni_out *o)
 
 /* ---- rows: table, CSV, Markdown ---- */
 
-struct sheet {
-	char ***cell;            /* rows of cells, row 0 the header */
-	size_t rows, ncols, nkey;
-};
 
 static char *
 dupf(const char *fmt, ...)
@@ -283,8 +341,8 @@ dupf(const char *fmt, ...)
 	return s;
 }
 
-static void
-sheet_free(struct sheet *sh)
+void
+omni_rep_sheet_free(struct omni_rep_sheet *sh)
 {
 	size_t i, j;
 
@@ -313,7 +371,7 @@ reasons_text(omni_rep *r, omni_ragg *a)
 }
 
 static void
-sheet_row(omni_rep *r, struct sheet *sh, omni_rgroup *g, int which, int human)
+sheet_row(omni_rep *r, struct omni_rep_sheet *sh, omni_rgroup *g, int which, int human)
 {
 	char **row = calloc(sh->ncols, sizeof *row), buf[32];
 	static const char *const windows[] = { "current", "previous", "change" };
@@ -333,7 +391,8 @@ sheet_row(omni_rep *r, struct sheet *sh, omni_rgroup *g, int which, int human)
 		row[c++] = strdup(windows[which]);
 	values(g, which, v);
 	for (i = 0; i < ncols(r); i++) {
-		fmt_value(cols[i].kind, v[i], human, buf, sizeof buf);
+		fmt_value(cols[i].kind, human && sh->hours[i] ? v[i] / 60 : v[i], human, buf,
+		          sizeof buf);
 		if (which == 2 && !isnan(v[i]) && v[i] > 0)
 			row[c++] = dupf("+%s", buf);
 		else
@@ -344,8 +403,8 @@ sheet_row(omni_rep *r, struct sheet *sh, omni_rgroup *g, int which, int human)
 	sh->cell[sh->rows++] = row;
 }
 
-static int
-sheet_build(omni_rep *r, struct sheet *sh, int human)
+int
+omni_rep_sheet_build(omni_rep *r, struct omni_rep_sheet *sh, int human)
 {
 	size_t i, c = 0, nrows = (r->ngroups + 2) * (r->o.compare ? 3 : 1);
 	int w;
@@ -363,8 +422,10 @@ sheet_build(omni_rep *r, struct sheet *sh, int human)
 		sh->cell[0][c++] = strdup("period");
 	if (r->o.compare)
 		sh->cell[0][c++] = strdup("window");
+	if (human)
+		time_units(r, sh->hours);
 	for (i = 0; i < ncols(r); i++) {
-		char *s = strdup(human ? cols[i].label : cols[i].name), *p;
+		char *s = human ? human_label(i, sh->hours[i]) : strdup(cols[i].name), *p;
 		for (p = s; !human && p && *p; p++)
 			if (*p == '.')
 				*p = '_';
@@ -405,11 +466,11 @@ csv_cell(omni_out *o, const char *s, int text)
 static int
 write_csv(omni_rep *r, omni_out *o)
 {
-	struct sheet sh;
+	struct omni_rep_sheet sh;
 	size_t i, j;
 	int rc = 0;
 
-	if (sheet_build(r, &sh, 0) < 0)
+	if (omni_rep_sheet_build(r, &sh, 0) < 0)
 		rc = -1;
 	for (i = 0; rc == 0 && i < sh.rows; i++) {
 		for (j = 0; j < sh.ncols; j++) {
@@ -420,7 +481,7 @@ write_csv(omni_rep *r, omni_out *o)
 		}
 		rc = omni_out_write(o, "\r\n", 2);
 	}
-	sheet_free(&sh);
+	omni_rep_sheet_free(&sh);
 	return rc;
 }
 
@@ -505,22 +566,106 @@ reason_lines(omni_rep *r, omni_out *o, int markdown)
 	free(left);
 }
 
+/* A header label in lines of at most w columns, broken at spaces (a word
+ * longer than w gets a line of its own): the number of lines, at most 8,
+ * and the widest in *widest. */
+#define HEAD_LINES 8
+static size_t
+wrap(const char *s, size_t w, char lines[HEAD_LINES][64], size_t *widest)
+{
+	size_t n = 0;
+
+	*widest = 0;
+	while (*s && n < HEAD_LINES) {
+		size_t len = strcspn(s, " ");     /* a word, then more while they fit */
+		while (s[len] == ' ') {
+			size_t next = len + 1 + strcspn(s + len + 1, " ");
+			if (next > w)
+				break;
+			len = next;
+		}
+		if (len > 63)
+			len = 63;
+		memcpy(lines[n], s, len);
+		lines[n][len] = 0;
+		if (width(lines[n]) > *widest)
+			*widest = width(lines[n]);
+		n++;
+		s += len;
+		while (*s == ' ')
+			s++;
+	}
+	return n;
+}
+
+/* The header row for a terminal: each label broken into lines no wider
+ * than its column needs (or 10), the last lines aligned at the bottom, so
+ * that the units ("(min)") share the last line. */
+static void
+table_header(omni_out *o, struct omni_rep_sheet *sh, size_t *w)
+{
+	char (*lines)[HEAD_LINES][64] = calloc(sh->ncols, sizeof *lines);
+	size_t *n = calloc(sh->ncols, sizeof *n), rows = 1, j, k;
+
+	if (!lines || !n)
+		goto out;
+	for (j = 0; j < sh->ncols; j++) {
+		size_t widest, longest = 0, len;
+		for (const char *p = sh->cell[0][j]; *p; p += len + (p[len] == ' ')) {
+			len = strcspn(p, " ");
+			if (len > longest)
+				longest = len;
+		}
+		if (longest > w[j])
+			w[j] = longest;
+		n[j] = wrap(sh->cell[0][j], w[j] > 10 ? w[j] : 10, lines[j], &widest);
+		if (widest > w[j])
+			w[j] = widest;
+		if (n[j] > rows)
+			rows = n[j];
+	}
+	for (k = 0; k < rows; k++) {
+		size_t blank = 0;      /* spaces owed, written before the next text */
+		for (j = 0; j < sh->ncols; j++) {
+			const char *s = k + n[j] >= rows ? lines[j][k + n[j] - rows] : "";
+			size_t cw = width(s);
+			if (j)
+				blank += 2;
+			if (j >= sh->nkey)
+				blank += w[j] - cw;
+			if (*s) {
+				pad(o, blank);
+				blank = 0;
+				put_text(o, s, 0);
+			}
+			if (j < sh->nkey)
+				blank += w[j] - cw;
+		}
+		omni_out_write(o, "\n", 1);
+	}
+out:
+	free(lines);
+	free(n);
+}
+
 /* Aligned for a terminal (markdown 0), or a GitHub-flavoured table
  * (markdown 1); values through put_text. */
 static int
 write_rows(omni_rep *r, omni_out *o, int markdown)
 {
-	struct sheet sh;
+	struct omni_rep_sheet sh;
 	size_t *w = NULL, i, j;
 	int rc = -1;
 
-	if (sheet_build(r, &sh, 1) < 0 || !(w = calloc(sh.ncols, sizeof *w)))
+	if (omni_rep_sheet_build(r, &sh, 1) < 0 || !(w = calloc(sh.ncols, sizeof *w)))
 		goto out;
-	for (i = 0; i < sh.rows; i++)
+	for (i = markdown ? 0 : 1; i < sh.rows; i++)
 		for (j = 0; j < sh.ncols; j++)
 			if (width(sh.cell[i][j]) > w[j])
 				w[j] = width(sh.cell[i][j]);
-	for (i = 0; i < sh.rows; i++) {
+	if (!markdown)
+		table_header(o, &sh, w);
+	for (i = markdown ? 0 : 1; i < sh.rows; i++) {
 		for (j = 0; j < sh.ncols; j++) {
 			const char *s = sh.cell[i][j];
 			size_t cw = width(s);
@@ -549,7 +694,7 @@ write_rows(omni_rep *r, omni_out *o, int markdown)
 	rc = 0;
 out:
 	if (sh.cell)
-		sheet_free(&sh);
+		omni_rep_sheet_free(&sh);
 	free(w);
 	return rc;
 }
@@ -571,58 +716,119 @@ prom_label(omni_out *o, const char *name, const char *v, int *first)
 	omni_out_write(o, "\"", 1);
 }
 
+/* One sample: the metric, its group's labels, maybe one more label. */
 static void
-prom_sample(omni_rep *r, omni_out *o, const char *metric, omni_rgroup *g,
-            const char *reason, double v)
+prom_sample(omni_rep *r, omni_out *o, const char *metric, const char *suffix,
+            omni_rgroup *g, const char *extra, const char *value, double v)
 {
 	char buf[64];
 	size_t i;
 	int first = 1;
 
 	omni_out_write(o, metric, strlen(metric));
+	omni_out_write(o, suffix, strlen(suffix));
 	for (i = 0; g->key != UINT32_MAX && i < r->o.nby; i++) {
 		const char *k = omni_rep_keyval(r, g->key, i);
 		prom_label(o, r->o.by[i], k ? k : "", &first);
 	}
 	if (r->o.period && g->key != UINT32_MAX)
 		prom_label(o, "period", omni_rep_period_label(r->o.period, g->period, buf), &first);
-	if (reason)
-		prom_label(o, "reason", reason, &first);
+	if (extra)
+		prom_label(o, extra, value, &first);
 	if (!first)
 		omni_out_write(o, "}", 1);
 	snprintf(buf, sizeof buf, " %.12g\n", v);
 	omni_out_write(o, buf, strlen(buf));
 }
 
+/* The metrics, after the Prometheus naming conventions: base units
+ * (seconds, ratios from 0 to 1), a summary per time figure. */
+static const struct metric {
+	const char *name, *type, *help;
+	int col;                 /* of cols[]; a summary: its count column */
+} metrics[] = {
+	{ "omni_report_tickets", "gauge", "Tickets created in the window.", 0 },
+	{ "omni_report_first_response_seconds", "summary",
+	  "Time from a customer's first message to the first reply.", 1 },
+	{ "omni_report_unanswered_tickets", "gauge", "Tickets with no reply yet.", 5 },
+	{ "omni_report_resolution_seconds", "summary",
+	  "Time from creation to solving, of the tickets solved in the window.", 6 },
+	{ "omni_report_sla_compliance_ratio", "gauge",
+	  "Share of the judged tickets answered within their first response due.", 10 },
+	{ "omni_report_wismo_ratio", "gauge", "Share of the tickets about where an order is.", 11 },
+	{ "omni_report_late_delivery_ratio", "gauge",
+	  "Share of the orders with a fulfilment delivered late or failed.", 12 },
+	{ "omni_report_refund_ratio", "gauge", "Share of the tickets with an order refunded.", 13 },
+	{ "omni_report_csat_ratio", "gauge", "Share of the ratings that are satisfied.", 14 },
+	{ "omni_report_one_touch_ratio", "gauge",
+	  "Share of the solved tickets solved with one reply.", 15 },
+	{ "omni_report_repeat_contacts", "gauge",
+	  "Tickets from a customer who wrote in the week before.", 16 },
+	{ "omni_report_refunds", "gauge", "Refunds by reason.", -1 },
+	/* with --business-hours only */
+	{ "omni_report_first_response_business_seconds", "summary",
+	  "First response in the business hours of the policy.", 17 },
+	{ "omni_report_resolution_business_seconds", "summary",
+	  "Resolution in the business hours of the policy.", 21 },
+};
+
+static omni_rstat *
+summary_stat(omni_ragg *a, int col)
+{
+	return col == 1 ? &a->frt : col == 6 ? &a->res : col == 17 ? &a->frt_bh : &a->res_bh;
+}
+
+/* A group's samples of metric m. */
+static void
+prom_group(omni_rep *r, omni_out *o, const struct metric *m, omni_rgroup *g)
+{
+	omni_ragg *a = &g->agg[0];
+	double v[NCOLS];
+	size_t k;
+
+	if (m->col < 0) {
+		for (k = 0; k < a->nreasons; k++)
+			if (a->reasons[k])
+				prom_sample(r, o, m->name, "", g, "reason", omni_rep_reason(r, k),
+				            (double)a->reasons[k]);
+		return;
+	}
+	if (!strcmp(m->type, "summary")) {
+		omni_rstat *st = summary_stat(a, m->col);
+		if (st->count) {
+			prom_sample(r, o, m->name, "", g, "quantile", "0.5",
+			            omni_rstat_quantile(st, 0.5) / 1000);
+			prom_sample(r, o, m->name, "", g, "quantile", "0.9",
+			            omni_rstat_quantile(st, 0.9) / 1000);
+		}
+		prom_sample(r, o, m->name, "_sum", g, NULL, NULL, (double)st->sum / 1000);
+		prom_sample(r, o, m->name, "_count", g, NULL, NULL, (double)st->count);
+		return;
+	}
+	values(g, 0, v);
+	if (!isnan(v[m->col]))
+		prom_sample(r, o, m->name, "", g, NULL, NULL, v[m->col]);
+}
+
+/* Each metric with one set of labels: the groups' when grouped, none for
+ * the total of an ungrouped report; a total beside the groups would be
+ * counted twice by sum(). */
 static int
 write_prometheus(omni_rep *r, omni_out *o)
 {
-	char metric[96], *p;
-	double v[NCOLS];
-	size_t c, i, k, n = ncols(r);
+	size_t n = sizeof metrics / sizeof metrics[0] - (r->o.business_name ? 0 : 2);
+	int grouped = r->o.nby || r->o.period;
 
-	for (c = 0; c <= n; c++) {
-		snprintf(metric, sizeof metric, "omni_report_%s",
-		         c < n ? cols[c].name : "refund_reasons");
-		for (p = metric; *p; p++)
-			if (*p == '.')
-				*p = '_';
-		omni_out_write(o, "# TYPE ", 7);
-		omni_out_write(o, metric, strlen(metric));
-		omni_out_write(o, " gauge\n", 7);
-		for (i = r->o.nby || r->o.period ? 0 : r->ngroups; i <= r->ngroups; i++) {
-			omni_rgroup *g = i < r->ngroups ? &r->groups[i] : &r->total;
-			if (c == n) {
-				for (k = 0; k < g->agg[0].nreasons; k++)
-					if (g->agg[0].reasons[k])
-						prom_sample(r, o, metric, g, omni_rep_reason(r, k),
-						            (double)g->agg[0].reasons[k]);
-				continue;
-			}
-			values(g, 0, v);
-			if (!isnan(v[c]))
-				prom_sample(r, o, metric, g, NULL, v[c]);
-		}
+	for (size_t c = 0; c < n; c++) {
+		const struct metric *m = &metrics[c];
+		char line[256];
+		snprintf(line, sizeof line, "# HELP %s %s\n# TYPE %s %s\n", m->name, m->help,
+		         m->name, m->type);
+		omni_out_write(o, line, strlen(line));
+		if (!grouped)
+			prom_group(r, o, m, &r->total);
+		for (size_t i = 0; grouped && i < r->ngroups; i++)
+			prom_group(r, o, m, &r->groups[i]);
 	}
 	return 0;
 }

@@ -1,7 +1,10 @@
-/* report_html.c - the report as one self-contained HTML page: the figures
- * as a table and inline SVG bar charts (volume, first response p50, SLA
- * compliance per group), with no script and nothing fetched. */
+/* report_html.c - the report as one self-contained HTML page: the window
+ * (and the one compared with), a bar chart per figure, and the figures as
+ * a table, with no script and nothing fetched.  Charts and table are
+ * drawn from the same rows of text as the table format (report_format.c),
+ * so that they say the same numbers in the same units. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,140 +31,160 @@ put_escaped(omni_out *o, const char *s)
 	}
 }
 
-/* The group's name: its key values and period, joined by " / ". */
-static void
-label(omni_rep *r, omni_rgroup *g, char *buf, size_t size)
-{
-	size_t i, n = 0;
-	char p[16];
+/* The charts: a figure and its title. */
+static const char *const charts[][2] = {
+	{ "tickets", "Tickets" },
+	{ "first_response_min.p50", "First response, median" },
+	{ "resolution_min.p50", "Resolution, median" },
+	{ "sla_compliance", "SLA met" },
+	{ "wismo_share", "Where is my order" },
+	{ "refund_rate", "Refund rate" },
+	{ "csat", "Satisfied customers (CSAT)" },
+	{ "one_touch_share", "Solved in one reply" },
+};
 
-	buf[0] = '\0';
-	for (i = 0; i < r->o.nby && n < size; i++) {
-		const char *v = omni_rep_keyval(r, g->key, i);
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? " / " : "", v ? v : "-");
-	}
-	if (r->o.period && n < size)
-		snprintf(buf + n, size - n, "%s%s", n ? " / " : "",
-		         omni_rep_period_label(r->o.period, g->period, p));
+/* Row i's group name: its key cells but the window, joined by " / ". */
+static void
+row_label(const struct omni_rep_sheet *sh, size_t i, int compare, char *buf, size_t size)
+{
+	size_t n = 0, nk = sh->nkey - !!compare;
+
+	buf[0] = 0;
+	for (size_t j = 0; j < nk && n < size; j++)
+		if (sh->cell[i][j][0])
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " / " : "",
+			                      sh->cell[i][j]);
 	if (!buf[0])
-		snprintf(buf, size, "all");
+		snprintf(buf, size, "total");
 }
 
-static double
-figure(json_t *f, const char *name, const char *sub)
+/* Is row i a window to draw: the current one, or with --compare the
+ * previous one too (not the change)? */
+static int
+drawn(const struct omni_rep_sheet *sh, size_t i, int compare)
 {
-	json_t *v = json_object_get(f, name);
-
-	if (sub)
-		v = json_object_get(v, sub);
-	return json_is_number(v) ? json_number_value(v) : NAN;
+	return !compare || strcmp(sh->cell[i][sh->nkey - 1], "change") != 0;
 }
 
-/* One horizontal bar chart: a bar per group. */
+/* One horizontal bar chart of figure column c: a bar per group and
+ * window, labelled with the table's text; shares on a scale of 100%,
+ * everything else on the largest value.  Rows 1 to end. */
 static void
-chart(omni_rep *r, omni_out *o, const char *title, const char *name,
-      const char *sub, double scale, const char *unit)
+chart(omni_out *o, const struct omni_rep_sheet *sh, size_t end, size_t c, int share,
+      int compare, const char *title)
 {
-	double max = 0, v;
-	char buf[512], num[64];
-	size_t i, n = r->ngroups;
-	json_t *f;
+	size_t col = sh->nkey + c, i, n = 0, y;
+	double max = share ? 100 : 0;
+	char buf[600], name[400];
 
-	for (i = 0; i < n; i++) {
-		f = omni_rep_group_json(r, &r->groups[i], 0);
-		v = figure(f, name, sub) * scale;
-		if (!isnan(v) && v > max)
-			max = v;
-		json_decref(f);
+	for (i = 1; i < end; i++) {
+		double v = strtod(sh->cell[i][col], NULL);
+		if (drawn(sh, i, compare)) {
+			n++;
+			if (!share && v > max)
+				max = v;
+		}
 	}
-	snprintf(buf, sizeof buf, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	         "width=\"760\" height=\"%zu\" role=\"img\">\n", title, n * 22 + 10);
+	put(o, "<section>\n<h2>");
+	put_escaped(o, title);
+	put(o, " <small>");
+	put_escaped(o, sh->cell[0][col]);
+	snprintf(buf, sizeof buf, "</small></h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	         "width=\"720\" height=\"%zu\" role=\"img\">\n", n * 22 + 6);
 	put(o, buf);
-	for (i = 0; i < n; i++) {
-		f = omni_rep_group_json(r, &r->groups[i], 0);
-		v = figure(f, name, sub) * scale;
-		json_decref(f);
-		label(r, &r->groups[i], buf, sizeof buf);
+	for (i = 1, y = 0; i < end; i++) {
+		const char *text = sh->cell[i][col];
+		double v = strtod(text, NULL), w;
+		int prev = compare && !strcmp(sh->cell[i][sh->nkey - 1], "previous");
+		if (!drawn(sh, i, compare))
+			continue;
+		w = !strcmp(text, "-") || !(max > 0) || !(v > 0) ? 0 : v / max * 360;
+		if (w > 360)
+			w = 360;
+		row_label(sh, i, compare, name, sizeof name);
 		put(o, "<text x=\"0\" y=\"");
-		snprintf(num, sizeof num, "%zu", i * 22 + 20);
-		put(o, num);
-		put(o, "\" font-size=\"12\">");
-		put_escaped(o, buf);
-		put(o, "</text>");
-		snprintf(buf, sizeof buf, "<rect x=\"260\" y=\"%zu\" width=\"%.1f\" height=\"16\" "
-		         "fill=\"#4a7bd0\"/><text x=\"%.1f\" y=\"%zu\" font-size=\"12\">%s%s</text>\n",
-		         i * 22 + 8, isnan(v) || max <= 0 ? 0 : v / max * 400,
-		         266 + (isnan(v) || max <= 0 ? 0 : v / max * 400), i * 22 + 20,
-		         isnan(v) ? "-" : (snprintf(num, sizeof num, "%.1f", v), num), isnan(v) ? "" : unit);
+		snprintf(buf, sizeof buf, "%zu\" font-size=\"12\">", y * 22 + 18);
 		put(o, buf);
+		put_escaped(o, name);
+		if (prev)
+			put(o, " (previous)");
+		snprintf(buf, sizeof buf, "</text><rect x=\"260\" y=\"%zu\" width=\"%.1f\" "
+		         "height=\"16\" fill=\"%s\"/><text x=\"%.1f\" y=\"%zu\" "
+		         "font-size=\"12\">", y * 22 + 5, w, prev ? "#b8c4d6" : "#4a7bd0",
+		         266 + w, y * 22 + 18);
+		put(o, buf);
+		put_escaped(o, text);
+		put(o, "</text>\n");
+		y++;
 	}
-	put(o, "</svg>\n");
+	put(o, "</svg>\n</section>\n");
 }
 
 static void
-figures_table(omni_rep *r, omni_out *o)
+table(omni_out *o, const struct omni_rep_sheet *sh)
 {
-	static const char *const cols[][3] = {
-		{ "tickets", NULL, "tickets" }, { "first_response_min", "p50", "1st resp p50" },
-		{ "first_response_min", "p90", "p90" }, { "unanswered", NULL, "unanswered" },
-		{ "resolution_min", "p50", "resolution p50" }, { "resolution_min", "p90", "p90" },
-		{ "sla_compliance", NULL, "sla" }, { "wismo_share", NULL, "wismo" },
-		{ "late_delivery_share", NULL, "late delivery" }, { "refund_rate", NULL, "refund" },
-		{ "csat", NULL, "csat" }, { "one_touch_share", NULL, "one touch" },
-		{ "repeat_contacts", NULL, "repeat" },
-		/* with --business-hours only */
-		{ "first_response_business_min", "p50", "1st resp p50 (business)" },
-		{ "resolution_business_min", "p50", "resolution p50 (business)" },
-	};
-	char buf[512];
-	size_t i, c, n = sizeof cols / sizeof cols[0] - (omni_rep_options(r)->business_name ? 0 : 2);
-
-	put(o, "<h2>Figures</h2>\n<table>\n<tr><th>group</th>");
-	for (c = 0; c < n; c++) {
-		put(o, "<th>");
-		put(o, cols[c][2]);
-		put(o, "</th>");
-	}
-	put(o, "</tr>\n");
-	for (i = 0; i <= r->ngroups; i++) {
-		omni_rgroup *g = i < r->ngroups ? &r->groups[i] : &r->total;
-		json_t *f = omni_rep_group_json(r, g, 0);
-		if (i < r->ngroups)
-			label(r, g, buf, sizeof buf);
-		else
-			snprintf(buf, sizeof buf, "total");
-		put(o, "<tr><th>");
-		put_escaped(o, buf);
-		put(o, "</th>");
-		for (c = 0; c < n; c++) {
-			double v = figure(f, cols[c][0], cols[c][1]);
-			snprintf(buf, sizeof buf, isnan(v) ? "<td>-</td>" : "<td>%g</td>", v);
-			put(o, buf);
+	put(o, "<h2>Figures</h2>\n<table>\n");
+	for (size_t i = 0; i < sh->rows; i++) {
+		put(o, "<tr>");
+		for (size_t j = 0; j < sh->ncols; j++) {
+			const char *tag = i == 0 || j < sh->nkey ? "th" : "td";
+			put(o, "<");
+			put(o, tag);
+			put(o, ">");
+			put_escaped(o, sh->cell[i][j] ? sh->cell[i][j] : "");
+			put(o, "</");
+			put(o, tag);
+			put(o, ">");
 		}
 		put(o, "</tr>\n");
-		json_decref(f);
 	}
 	put(o, "</table>\n");
+}
+
+static void
+window(omni_out *o, const char *what, omni_time since, omni_time until)
+{
+	char buf[40];
+
+	put(o, what);
+	put(o, since == OMNI_TIME_NONE ? "the beginning" : omni_time_format(since, buf));
+	put(o, " to ");
+	put(o, until == OMNI_TIME_NONE ? "now" : omni_time_format(until, buf));
 }
 
 int
 omni_rep_write_html(omni_rep *r, omni_out *o)
 {
-	char buf[64];
+	struct omni_rep_sheet sh;
+	int compare = r->o.compare;
+	size_t end;
 
+	if (omni_rep_sheet_build(r, &sh, 1) < 0) {
+		if (sh.cell)
+			omni_rep_sheet_free(&sh);
+		return -1;
+	}
 	put(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<title>omni-report</title>\n<style>body{font:14px sans-serif;margin:2em}"
-	       "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;"
-	       "text-align:right}</style>\n</head>\n<body>\n<h1>Support figures</h1>\n<p>");
-	put(o, "window: ");
-	put(o, r->o.since == OMNI_TIME_NONE ? "open" : omni_time_format(r->o.since, buf));
-	put(o, " to ");
-	put(o, r->o.until == OMNI_TIME_NONE ? "now" : omni_time_format(r->o.until, buf));
-	put(o, "</p>\n");
-	chart(r, o, "Volume", "tickets", NULL, 1, "");
-	chart(r, o, "First response, p50 (minutes)", "first_response_min", "p50", 1, "");
-	chart(r, o, "SLA compliance", "sla_compliance", NULL, 100, "%");
-	figures_table(r, o);
+	       "<title>Support figures</title>\n<style>body{font:14px sans-serif;margin:2em;"
+	       "color:#222}h2{font-size:16px;margin:1.4em 0 .3em}h2 small{font-weight:normal;"
+	       "color:#666}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+	       "padding:2px 6px;text-align:right}th{background:#f4f4f4}</style>\n</head>\n"
+	       "<body>\n<h1>Support figures</h1>\n<p>");
+	window(o, "From ", r->o.since, r->o.until);
+	if (compare) {
+		omni_time end = r->o.until == OMNI_TIME_NONE ? r->o.now : r->o.until;
+		window(o, ", compared with the window before: ",
+		       r->o.since - (end - r->o.since), r->o.since);
+	}
+	put(o, ".</p>\n");
+	/* grouped, the charts compare the groups: the total is in the table */
+	end = r->o.nby || r->o.period ? sh.rows - (compare ? 3 : 1) : sh.rows;
+	for (size_t k = 0; k < sizeof charts / sizeof charts[0]; k++) {
+		int c = omni_rep_col(charts[k][0]);
+		chart(o, &sh, end, (size_t)c, omni_rep_col_is_share(c), compare, charts[k][1]);
+	}
+	table(o, &sh);
 	put(o, "</body>\n</html>\n");
+	omni_rep_sheet_free(&sh);
 	return omni_out_flush(o);
 }

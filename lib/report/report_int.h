@@ -46,4 +46,21 @@ int omni_rep_agg_add(omni_ragg *a, const omni_ragg *b);
 int omni_rep_agg_reason(omni_ragg *a, size_t reason, int64_t n);
 void omni_rep_agg_free(omni_ragg *a);
 
+/* The report as rows of text (report_format.c), as the table, CSV and
+ * Markdown formats print it and the HTML page shows it: row 0 the
+ * header; in each row nkey key cells (the --by fields, the period, the
+ * window with --compare), then a cell per figure.  human: with units,
+ * shares as percentages, "-" for none. */
+struct omni_rep_sheet {
+	char ***cell;
+	size_t rows, ncols, nkey;
+	int hours[32];           /* for people, a time column in hours */
+};
+int omni_rep_sheet_build(omni_rep *r, struct omni_rep_sheet *sh, int human);
+void omni_rep_sheet_free(struct omni_rep_sheet *sh);
+/* A figure's column ("sla_compliance", "first_response_min.p50") among
+ * the figure cells, or -1; is it a share? */
+int omni_rep_col(const char *name);
+int omni_rep_col_is_share(int col);
+
 #endif

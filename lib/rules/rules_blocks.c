@@ -220,6 +220,8 @@ omni_rparse_calendar_line(omni_rparser *ps, const char *key, const char *at)
 		free(ps->cal->zone);
 		if (!(ps->cal->zone = omni_rparse_token(ps, &vat, &q)))
 			return omni_rparse_fail(ps, ps->p, "zone needs a name such as Europe/Rome%s", "");
+		if (!omni_time_zone_known(ps->cal->zone))
+			return omni_rparse_fail(ps, vat, "unknown time zone '%s'", ps->cal->zone);
 		return 0;
 	}
 	if (strcmp(key, "holiday") == 0 || strcmp(key, "holidays") == 0) {

@@ -57,8 +57,14 @@ static int
 split(struct imap *s, const char *url, omni_error *err)
 {
 	const char *host = strstr(url, "://") + 3, *slash = strchr(host, '/');
-	size_t n;
+	size_t n = slash ? (size_t)(slash - host) : strlen(host);
+	const char *at = memchr(host, '@', n);
 
+	/* libcurl's "bad/illegal format" says nothing of the cause */
+	if (at && memchr(at + 1, '@', n - (size_t)(at + 1 - host)))
+		return omni_error_set(err, s->f->conf ? OMNI_EX_CONFIG : OMNI_EX_USAGE,
+		                      s->f->name, 0, 0, "an '@' in the user name is written "
+		                      "%%40 in the URL (user%%40example.com@host)"), -1;
 	s->server = slash ? strndup(url, (size_t)(slash - url) + 1) : NULL;
 	if (!slash && asprintf(&s->server, "%s/", url) < 0)
 		s->server = NULL;
