@@ -88,6 +88,9 @@ omni_reply_auto(omni_reply_view *v, const char **why)
 	}
 	if (one_of(intent, not_requests))
 		return *why = "not a request", OMNI_AUTO_NONE;
+	/* a claim or a dispute, the marketplace's notice too: a person */
+	if (omni_json_string_eq(kind, "claim") || omni_json_string_eq(intent, "claim"))
+		return *why = "claim", OMNI_AUTO_PERSON;
 	if (n) {
 		/* a machine's mail, or nothing new from the customer */
 		if (last_in.p && flagged(v, last_in))
@@ -100,8 +103,6 @@ omni_reply_auto(omni_reply_view *v, const char **why)
 		if (machine)
 			return *why = "the sender takes no automatic reply", OMNI_AUTO_NONE;
 	}
-	if (omni_json_string_eq(kind, "claim") || omni_json_string_eq(intent, "claim"))
-		return *why = "claim", OMNI_AUTO_PERSON;
 	if (omni_json_type(omni_json_get(latest, "person")) == OMNI_J_TRUE)
 		return *why = "asks_person", OMNI_AUTO_PERSON;
 	if (omni_json_string_eq(omni_reply_field(v, "sentiment"), "negative"))

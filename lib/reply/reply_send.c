@@ -152,6 +152,14 @@ omni_reply_recipient(omni_reply_view *v, char **to, const char **why)
 	}
 	if (n == 1)
 		return OMNI_RCPT_FOUND;
+	/* An Amazon buyer with no address of her own here: her relay alias,
+	 * which omni-link keeps in handles.amazon (omni-ticket(5)). */
+	if (!n && omni_json_string_eq(ch, "amazon")) {
+		omni_span h = omni_reply_get(v, omni_reply_get(v, omni_reply_field(v, "customer"),
+		                                               "handles"), "amazon");
+		if (omni_json_type(h) == OMNI_J_STRING && (*to = usable_address(h, NULL)))
+			return OMNI_RCPT_FOUND;
+	}
 	free(*to);
 	*to = NULL;
 	*why = n ? rcpt_unsure : NULL;
