@@ -496,7 +496,13 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human,
 	}
 	if (omni_json_string_eq(status, "sent"))
 		return NULL;
-	if (!(name = template_for(r, person)))
+	if (!(name = template_for(r, person)) && person) {
+		/* the latest words name no template: the conversation's, for her */
+		omni_reply_view_latest(r->view, 0);
+		name = template_for(r, person);
+		omni_reply_view_latest(r->view, 1);
+	}
+	if (!name)
 		return person ? json_object() : NULL;   /* no text: the reason only */
 	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
 	if (s && omni_conf_get(s, "brand"))
@@ -718,7 +724,7 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 	omni_reply_view_set(r->view, rec);
 	if (r->auto_mode) {
 		/* the latest request decides, and a machine gets no answer */
-		omni_reply_view_latest(r->view);
+		omni_reply_view_latest(r->view, 1);
 		if (waiting_on_customer(rec)) {
 			rc = omni_record_write(r->out, rec, NULL);
 			goto out;

@@ -19,11 +19,11 @@ void omni_reply_view_free(omni_reply_view *v);
 /* Starts on rec (borrowed until the next call), forgetting the last one. */
 void omni_reply_view_set(omni_reply_view *v, const omni_record *rec);
 const omni_record *omni_reply_view_record(const omni_reply_view *v);
-/* From now until the next omni_reply_view_set, the ticket's intent, lang
- * and sentiment are those of its latest request (the "latest" member
+/* on: from now until the next omni_reply_view_set, the ticket's intent,
+ * lang and sentiment are those of its latest request (the "latest" member
  * omni-route writes) where it has them: --auto answers the message, not
- * the conversation. */
-void omni_reply_view_latest(omni_reply_view *v);
+ * the conversation; 0: the conversation's again. */
+void omni_reply_view_latest(omni_reply_view *v, int on);
 /* omni_json_get and omni_json_at, a container inside the record indexed
  * on first use (others are walked each time). */
 omni_span omni_reply_get(omni_reply_view *v, omni_span object, const char *key);

@@ -84,9 +84,9 @@ omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 }
 
 void
-omni_reply_view_latest(omni_reply_view *v)
+omni_reply_view_latest(omni_reply_view *v, int on)
 {
-	v->latest = 1;
+	v->latest = on;
 	v->nfields = 0;
 }
 
