@@ -26,7 +26,7 @@ static const char usage_line[] =
 enum { OPT_HUMAN = OMNI_CLI_OWN, OPT_LEDGER, OPT_ALL, OPT_RESOLVE, OPT_DRAFT };
 
 static const omni_cli_opt options[] = {
-	{ "auto", 'a', NULL, "answer only what needs no person" },
+	{ "auto", 'a', NULL, "answer the latest request, never a machine; a person gets the rest" },
 	{ "send", 's', NULL, "deliver each reply that passes the lint" },
 	{ "lint", 'l', NULL, "check the replies already in the tickets" },
 	{ "template", 't', "NAME", "use this template for every ticket" },
