@@ -284,3 +284,12 @@ t2	draft	address_period"
 		refute_output --regexp 'as soon as it leaves|appena lascer|dès qu.elle quittera|en cuanto salga|sobald sie unser Lager'
 	done
 }
+
+@test "a proactive notice, the seller speaking first, is sent by --auto where the auto key lists delay" {
+	printf '[reply]\nauto = delay\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.kind = \"proactive\" | .intent = null | .messages = [{id: \"proactive:1\", direction: \"in\", author: \"system\",
+		at: \"2026-11-20T08:00:00Z\", text: \"late\"}]' '$R/email-wismo.json' |
+		omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --auto '$NOW' | jq -r '[.reply.template, .reply.person // \"-\"] | @tsv'"
+	assert_success
+	assert_output "delay	-"
+}

@@ -91,6 +91,9 @@ omni_reply_auto(omni_reply_view *v, const char **why)
 	/* a claim or a dispute, the marketplace's notice too: a person */
 	if (omni_json_string_eq(kind, "claim") || omni_json_string_eq(intent, "claim"))
 		return *why = "claim", OMNI_AUTO_PERSON;
+	/* the seller speaks first: its order event is the system's message */
+	if (omni_json_string_eq(kind, "proactive"))
+		return OMNI_AUTO_ANSWER;
 	if (n) {
 		/* a machine's mail, or nothing new from the customer */
 		if (last_in.p && flagged(v, last_in))
