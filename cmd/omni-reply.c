@@ -26,7 +26,7 @@ static const char usage_line[] =
 enum { OPT_HUMAN = OMNI_CLI_OWN, OPT_LEDGER, OPT_ALL, OPT_RESOLVE, OPT_DRAFT };
 
 static const omni_cli_opt options[] = {
-	{ "auto", 'a', NULL, "answer only what needs no person" },
+	{ "auto", 'a', NULL, "answer the latest request, never a machine; a person gets the rest" },
 	{ "send", 's', NULL, "deliver each reply that passes the lint" },
 	{ "lint", 'l', NULL, "check the replies already in the tickets" },
 	{ "template", 't', "NAME", "use this template for every ticket" },
@@ -53,7 +53,7 @@ static const omni_cli cli = {
 static const char *const reply_keys[] = {
 	"auto", "templates", "lang", "smtp", "from", "smtp_user", "timeout", "retries",
 	"backoff", "meta_api", "meta_version", "ebay_api", "draft_url", "draft_model",
-	"draft_timeout", "policy", NULL,
+	"draft_timeout", "policy", "auto_period", NULL,
 };
 
 struct run {
@@ -80,6 +80,7 @@ struct run {
 	omni_arrivals *arrivals;  /* at the end of the pipeline */
 	long replies, blocked, sent, failed, unknown, undeliverable;
 	int send_status;          /* the last failed send's exit status */
+	omni_time auto_period;    /* one automatic reply an address in it (ms) */
 };
 
 /* A [reply] key: the store's [reply STORE] section, else [reply]. */
@@ -135,6 +136,29 @@ store_zone(struct run *r, const omni_conf_section *s, const char *store)
 	return known ? zone : NULL;
 }
 
+/* "90m", "24h", "7d", "1w" or seconds, as omni-link's times: milliseconds,
+ * or -1. */
+static omni_time
+duration(const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || v < 0 || isspace((unsigned char)*s))
+		return -1;
+	switch (*end ? *end++ : 's') {
+	case 's': break;
+	case 'm': v *= 60; break;
+	case 'h': v *= 3600; break;
+	case 'd': v *= 86400; break;
+	case 'w': v *= 7 * 86400; break;
+	default: return -1;
+	}
+	return *end ? -1 : (omni_time)(v * 1000);
+}
+
 /* Is word in the list of words separated by blanks or commas? */
 static int
 listed(const char *list, const char *word)
@@ -155,14 +179,14 @@ listed(const char *list, const char *word)
  * request to show an order is hers) only for a ticket whose intent --auto
  * answers once the order is verified.  NULL: no reply. */
 static const char *
-template_for(struct run *r)
+template_for(struct run *r, const char *person)
 {
 	const char *list = conf(r, NULL, "auto") ? conf(r, NULL, "auto") : "wismo status verify";
 	const char *name = r->template ? r->template : omni_reply_template_for(r->view);
 	const char *then;
 	char word[64];
 
-	if (!name || !r->auto_mode)
+	if (!name || !r->auto_mode || person)   /* a person's draft: any template */
 		return name;
 	if (!listed(list, name))
 		return NULL;
@@ -196,7 +220,7 @@ open_library(struct run *r)
 static int
 send_mail(struct run *r, const omni_record *rec, json_t *reply, const char *store, omni_error *err)
 {
-	omni_reply_mailer m = { r->store, { 0 }, conf(r, store, "from") };
+	omni_reply_mailer m = { r->store, { 0 }, conf(r, store, "from"), r->auto_mode };
 	char *password = NULL;
 	omni_error perr = { 0 };
 	int rc;
@@ -316,7 +340,19 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 		r->undeliverable++;
 		return 0;
 	}
-	free(to);
+	/* One automatic reply an address in auto_period (RFC 3834, 2). */
+	omni_time last;
+	int recent = to && r->auto_mode && r->auto_period > 0 ?
+	             omni_auto_reply_last(r->store, to, &last, err) : 0;
+	if (recent < 0) {
+		free(to);
+		return -1;
+	}
+	if (recent && omni_clock_now() - last < r->auto_period) {
+		json_object_set_new(reply, "person", json_string("address_period"));
+		free(to);
+		return 0;
+	}
 	/* A ticket with a send in doubt gets no other until a person settles
 	 * it: the customer would get the answer twice. */
 	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), doubt[65] = "";
@@ -333,8 +369,10 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	} else {
 		rc = send_api(r, rec, reply, store, strcmp(route, "meta") == 0, err);
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		free(to);
 		return -1;
+	}
 	const char *st = json_string_value(json_object_get(reply, "status"));
 	char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
 	if (rc > 0) {
@@ -342,8 +380,17 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 		r->failed++;
 		r->send_status = err->status;
 	}
-	if (st && strcmp(st, "sent") == 0)
+	if (st && strcmp(st, "sent") == 0) {
 		r->sent++;
+		const char *at = json_string_value(json_object_get(reply, "sent_at"));
+		char *tid2 = omni_json_string(omni_record_get(rec, "id"), NULL);
+		if (to && r->auto_mode && at &&
+		    omni_auto_reply_note(r->store, to, tid2, at, err) < 0) {
+			omni_report(err);
+			r->send_status = err->status ? err->status : OMNI_EX_SOFTWARE;
+		}
+		free(tid2);
+	}
 	if (st && strcmp(st, "pending") == 0)
 		omni_warn("%s: another omni-reply is sending this reply now (ledger key %s): "
 		          "left to it", id ? id : "?",
@@ -356,6 +403,7 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 		r->send_status = OMNI_EX_TEMPFAIL;
 	}
 	free(id);
+	free(to);
 	memset(err, 0, sizeof *err);
 	return 0;
 }
@@ -436,7 +484,8 @@ draft(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 
 /* The reply this run gives the ticket: new, or NULL to leave it as is. */
 static json_t *
-compose(struct run *r, const omni_record *rec, const char *store, int *human, omni_error *err)
+compose(struct run *r, const omni_record *rec, const char *store, int *human,
+        const char *person, omni_error *err)
 {
 	omni_span existing = omni_record_get(rec, "reply");
 	omni_span text = omni_json_get(existing, "text"), status = omni_json_get(existing, "status");
@@ -453,8 +502,14 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 	}
 	if (omni_json_string_eq(status, "sent"))
 		return NULL;
-	if (!(name = template_for(r)))
-		return NULL;
+	if (!(name = template_for(r, person)) && person) {
+		/* the latest words name no template: the conversation's, for her */
+		omni_reply_view_latest(r->view, 0);
+		name = template_for(r, person);
+		omni_reply_view_latest(r->view, 1);
+	}
+	if (!name)
+		return person ? json_object() : NULL;   /* no text: the reason only */
 	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
 	if (s && omni_conf_get(s, "brand"))
 		brand = strdup(omni_conf_get(s, "brand"));
@@ -468,6 +523,8 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human, om
 			json_object_set_new(reply, "template", json_string(name));
 	}
 	free(brand);
+	if (rc == 0 && person)
+		return reply;
 	if (rc <= 0) {
 		json_decref(reply);
 		if (rc == 0)
@@ -503,6 +560,9 @@ add_sent_message(struct run *r, const omni_record *rec, json_t *reply)
 	                        "at", json_object_get(reply, "sent_at"),
 	                        "text", json_object_get(reply, "text"),
 	                        "channel", ch ? ch : json_null());
+	/* which template it was: --auto sends none twice in a row unchanged */
+	if (msg && json_object_get(reply, "template"))
+		json_object_set(msg, "template", json_object_get(reply, "template"));
 	if (!msg || !(one = json_dumps(msg, JSON_COMPACT)))
 		goto out;
 	if (omni_json_type(msgs) == OMNI_J_ARRAY) {
@@ -571,7 +631,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	    (!r->template && !r->auto_mode && text.p &&
 	     (omni_json_string_eq(status, "draft") || omni_json_string_eq(status, "approved"))))
 		return 2;
-	if (!(name = template_for(r)))
+	if (!(name = template_for(r, NULL)))
 		return omni_record_write(r->out, rec, NULL);
 	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
 	const char *brand = s ? omni_conf_get(s, "brand") : NULL;
@@ -664,16 +724,33 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 	const char *tag = NULL;
 	json_t *reply = NULL;
 
+	const char *person = NULL, *why;
+
 	memset(err, 0, sizeof *err);
 	omni_reply_view_set(r->view, rec);
-	if (r->auto_mode && waiting_on_customer(rec)) {
-		rc = omni_record_write(r->out, rec, NULL);
-		goto out;
+	if (r->auto_mode) {
+		/* the latest request decides, and a machine gets no answer */
+		omni_reply_view_latest(r->view, 1);
+		if (waiting_on_customer(rec)) {
+			rc = omni_record_write(r->out, rec, NULL);
+			goto out;
+		}
+		omni_auto a = omni_reply_auto(r->view, &why);
+		if (a == OMNI_AUTO_NONE) {
+			char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+			omni_verbose("%s: no automatic reply: %s", id ? id : "?", why);
+			free(id);
+			rc = omni_record_write(r->out, rec, NULL);
+			goto out;
+		}
+		if (a == OMNI_AUTO_PERSON)
+			person = why;
 	}
-	if (!r->send && !r->draft && !r->lint_only && (rc = quick(r, rec, store, err)) != 2)
+	if (!r->auto_mode && !r->send && !r->draft && !r->lint_only &&
+	    (rc = quick(r, rec, store, err)) != 2)
 		goto out;
 	rc = -1;
-	if (!(reply = compose(r, rec, store, &human, err))) {
+	if (!(reply = compose(r, rec, store, &human, person, err))) {
 		rc = err->status ? -1 : omni_record_write(r->out, rec, NULL);
 		goto out;
 	}
@@ -687,13 +764,22 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 			json_object_set_new(reply, "status", json_string("draft"));
 		if (tag)
 			json_object_set_new(reply, "tag", json_string(tag));
-		if (r->auto_mode && repeats_last_reply(rec, reply)) {
+		if (person) {
+			/* a person answers: the draft waits for her */
+		} else if (r->auto_mode &&
+		           (repeats_last_reply(rec, reply) ||
+		            omni_reply_auto_repeats(r->view,
+		                                    json_string_value(json_object_get(reply, "template")),
+		                                    json_string_value(json_object_get(reply, "text"))))) {
 			/* nothing it says has changed: a person decides */
 			json_object_set_new(reply, "tag", json_string("repeat"));
+			person = "same_reply";
 		} else if (r->send && deliver(r, rec, reply, store, err) < 0) {
 			goto out;
 		}
 	}
+	if (person)
+		json_object_set_new(reply, "person", json_string(person));
 	omni_edit_reset(r->edit);
 	size_t len;
 	char *text = omni_json_text(reply, &len);
@@ -824,6 +910,12 @@ main(int argc, char **argv)
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "reply", reply_keys, NULL, &err) < 0)
 		goto fail;
+	const char *period = conf(&r, NULL, "auto_period");
+	if ((r.auto_period = duration(period ? period : "24h")) < 0) {
+		omni_error_set(&err, OMNI_EX_CONFIG, NULL, 0, 0,
+		               "[reply] auto_period: not a time such as 24h: %s", period);
+		goto fail;
+	}
 	if (r.reject_path && !(r.reject = omni_reject_open(r.reject_path, 1, &err))) {
 		goto fail;
 	}

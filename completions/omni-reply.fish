@@ -1,6 +1,6 @@
 # fish completion for omni-reply
 
-complete -c omni-reply -s a -l auto -d 'answer only what needs no person'
+complete -c omni-reply -s a -l auto -d 'answer the latest request, never a machine'
 complete -c omni-reply -s s -l send -d 'deliver each reply that passes the lint'
 complete -c omni-reply -s l -l lint -d 'check the replies already in the tickets'
 complete -c omni-reply -s t -l template -x -d 'use this template for every ticket' -a 'wismo status return return_label refund refund_partial replacement address_change cancellation damaged presale verify delay claim'

@@ -10,10 +10,12 @@ load test_helper
 
 setup_file() {
 	smtpd_file_start
+	fixture_start
 }
 
 teardown_file() {
 	smtpd_file_stop
+	fixture_stop
 }
 
 # The crontab's command for the line whose schedule is $1, as written.
@@ -47,10 +49,12 @@ wrappers() {
 	echo "$w"
 }
 
-# The mails of day.tsv due by time $1 into the Maildir (each once).
+# The mails of the day ($2, default day.tsv) due by time $1 into the
+# Maildir (each once); a text's \n is a new line, and a seventh column
+# holds more header lines, | between them.
 deliver_mail() {
-	local at from id parent subject text f
-	while IFS=$'\t' read -r at from id parent subject text; do
+	local at from id parent subject text headers f
+	while IFS=$'\t' read -r at from id parent subject text headers; do
 		case $at in '#'*|'') continue ;; esac
 		[[ $at > $1 ]] && continue
 		f=$HOME/Maildir/new/${id%@*}.eml
@@ -59,9 +63,10 @@ deliver_mail() {
 			printf 'From: %s\r\nTo: care@acme.example\r\nSubject: %s\r\n' "$from" "$subject"
 			printf 'Date: %s\r\nMessage-ID: <%s>\r\n' "$(date -u -R -d "$at")" "$id"
 			[ "$parent" = - ] || printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$parent" "$parent"
-			printf 'Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n' "$text"
+			[ -z "$headers" ] || [ "$headers" = - ] || printf '%s\r\n' "${headers//|/$'\r\n'}"
+			printf 'Content-Type: text/plain; charset=utf-8\r\n\r\n%b\r\n' "$text"
 		} >"$f"
-	done <"$FIXTURES/loop/day.tsv"
+	done <"$FIXTURES/loop/${2:-day.tsv}"
 }
 
 @test "a day from the crontab, a stage killed in four runs: every message once, no reply twice, the report agrees" {
@@ -143,4 +148,87 @@ deliver_mail() {
 	# what cron would have mailed: the runs after a kill took up what it left
 	run grep -c 'an earlier run left in the store taken up' "$BATS_TEST_TMPDIR/cron.mail"
 	[ "$output" -eq 4 ] || fail "$(cat "$BATS_TEST_TMPDIR/cron.mail")"
+}
+
+@test "a day of automatic replies: none twice, none to a changed request, an angry repeat, an out-of-office or a newsletter; Amazon through the relay" {
+	[ -z "${NO_SMTPD:-}" ] || skip "python3-aiosmtpd is not installed"
+	mkdir -p "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp" "$HOME/omni" \
+		"$HOME/.config/omni"
+	: >"$HOME/.config/omni/env"
+	cat >"$HOME/.config/omni/omni.conf" <<-CONF
+	[store acme]
+	[source inbox]
+	uri = maildir:~/Maildir
+	store = acme
+	address = care@acme.example
+	[reply]
+	smtp = smtp://127.0.0.1:$SMTP_PORT
+	from = Acme Care <care@acme.example>
+	retries = 1
+	backoff = 10
+	CONF
+	rm -f "$SPOOL"/*.eml      # the server is the file's: only this day's mail
+	# the shop's orders and its Amazon orders, fetched once before the day
+	echo 2026-11-23T08:00:00Z >"$BATS_TEST_TMPDIR/tick"
+	omni-fetch --orders --store acme --now 2026-11-23T08:00:00Z \
+		"file:$TOP/share/omni/samples/shopify/orders-acme.json" >/dev/null
+	api=$FIXTURES/api/amazon
+	fixture_reset
+	fixture_push /lwa/auth/o2/token "$(jq -cn --arg f "$api/token.json" '{status: 200, file: $f}')"
+	fixture_push /amazon/orders/v0/orders "$(jq -cn --arg f "$api/orders-1.json" '{status: 200, file: $f}')" \
+		"$(jq -cn --arg f "$api/orders-2.json" '{status: 200, file: $f}')"
+	for o in 113-4827365-1029384:items-113 114-9936120-5521807:items-114-1 111-2048577-6634915:items-111; do
+		fixture_push "/amazon/orders/v0/orders/${o%%:*}/orderItems" \
+			"$(jq -cn --arg f "$api/${o#*:}.json" '{status: 200, file: $f}')"
+	done
+	fixture_push /amazon/orders/v0/orders/114-9936120-5521807/orderItems \
+		"$(jq -cn --arg f "$api/items-114-2.json" '{status: 200, file: $f}')"
+	printf '[store acme]\n[source amz]\nuri = amazon:%s/amazon/\ntoken_url = %s/lwa/auth/o2/token\nstore = acme\n' \
+		"$FX" "$FX" >"$BATS_TEST_TMPDIR/amazon.conf"
+	OMNI_AMAZON_REFRESH_TOKEN=r OMNI_AMAZON_CLIENT_ID=c OMNI_AMAZON_CLIENT_SECRET=s \
+		omni-fetch -c "$BATS_TEST_TMPDIR/amazon.conf" --orders --now 2026-11-23T08:00:00Z amz >/dev/null
+	[ "$(sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders WHERE order_id = '113-4827365-1029384'")" -eq 1 ]
+	five=$(cron_line '*/5 * * * *')
+	hourly=$(cron_line '7 * * * *')
+	w=$(wrappers)
+	PATH=$w:$PATH
+	: >"$BATS_TEST_TMPDIR/victim"
+	for i in $(seq 0 10); do
+		tick=$(date -u -d "2026-11-23T09:00:00Z + $((i * 20 + 15)) minutes" +%Y-%m-%dT%H:%M:%SZ)
+		echo "$tick" >"$BATS_TEST_TMPDIR/tick"
+		deliver_mail "$tick" auto.tsv
+		line=$five
+		[ $((i % 3)) -eq 2 ] && line=$hourly
+		setsid bash -c "$line" </dev/null >/dev/null 2>>"$BATS_TEST_TMPDIR/cron.mail" ||
+			echo "tick $i: exit $?" >>"$BATS_TEST_TMPDIR/cron.mail"
+	done 3>&- </dev/null
+	! grep -q '^tick' "$BATS_TEST_TMPDIR/cron.mail" || fail "$(cat "$BATS_TEST_TMPDIR/cron.mail")"
+	tickets=$HOME/omni/tickets.ndjson
+	jq -sc 'group_by(.id) | map(.[-1]) | .[]' "$tickets" >"$BATS_TEST_TMPDIR/latest"
+	mails() { grep -l "^X-Envelope-To: $1" "$SPOOL"/*.eml 2>/dev/null | wc -l; }
+	# each customer who asked got one automatic reply, the Amazon buyer at her relay alias
+	for who in tyler.brooks@example.com daniel.okafor@example.com brandon.young70@example.com \
+		ryan.smith85@example.org 7xk2m9qp4tz1vbn@marketplace.amazon.com; do
+		[ "$(mails "$who")" -eq 1 ] || fail "$who got $(mails "$who") mails: $(cat "$BATS_TEST_TMPDIR/cron.mail")"
+	done
+	# and nothing to a changed request, an angry repeat, a request for a person
+	# (each their second mail above), an out-of-office or a newsletter
+	for who in ashley.walker@example.com james.thomas@example.net news@growth-tools.example; do
+		[ "$(mails "$who")" -eq 0 ] || fail "$who was answered"
+	done
+	# every automatic mail says so (RFC 3834)
+	for f in "$SPOOL"/*.eml; do
+		grep -q $'^Auto-Submitted: auto-replied\r$' "$f" || fail "$f has no Auto-Submitted"
+	done
+	# a person has the reasons
+	run jq -r 'select(.reply.person) | [(.customer.emails[0] // .customer.handles.amazon), .reply.person] | @tsv' \
+		"$BATS_TEST_TMPDIR/latest"
+	assert_line $'tyler.brooks@example.com\tasks_person'
+	assert_line $'daniel.okafor@example.com\tchanged_request'
+	assert_line $'brandon.young70@example.com\tnegative'
+	# the machines' mail is the system's, with why
+	run jq -r '.messages[] | select(.auto) | [.from, (.auto | join(","))] | @tsv' "$BATS_TEST_TMPDIR/latest"
+	assert_line $'ashley.walker@example.com\tauto-submitted,out-of-office'
+	assert_line $'james.thomas@example.net\tout-of-office'
+	assert_line $'news@growth-tools.example\tbulk,list'
 }

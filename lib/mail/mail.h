@@ -82,6 +82,22 @@ void omni_mail_address(const char *value, char **name, char **addr);
 size_t omni_mail_msgids(const char *value, char ***ids, size_t max);
 char *omni_mail_msgid(const char *value);
 
+// autoreply.c - mail written by a machine (RFC 3834), for omni-ticket(5)'s
+// message "auto"
+enum {
+	OMNI_MAIL_AUTO_SUBMITTED = 1,   /* Auto-Submitted other than "no", X-Autoreply */
+	OMNI_MAIL_AUTO_BULK = 2,        /* Precedence: bulk, list or junk */
+	OMNI_MAIL_AUTO_LIST = 4,        /* List-Id or List-Unsubscribe */
+	OMNI_MAIL_AUTO_REPORT = 8,      /* a delivery status notification */
+	OMNI_MAIL_AUTO_AWAY = 16,       /* an out-of-office subject, five languages */
+	OMNI_MAIL_AUTO_ALL = 31,
+};
+/* The flags of a raw message and its decoded subject (may be NULL). */
+int omni_mail_auto_flags(const char *raw, size_t len, const char *subject);
+/* One flag's name in the ticket: "auto-submitted", "bulk", "list",
+ * "report", "out-of-office"; NULL for another value.  Static. */
+const char *omni_mail_auto_name(int flag);
+
 /* ------------------------------------------------------------------ */
 // mailbox.c - Maildir and mbox
 

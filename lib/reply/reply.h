@@ -19,6 +19,11 @@ void omni_reply_view_free(omni_reply_view *v);
 /* Starts on rec (borrowed until the next call), forgetting the last one. */
 void omni_reply_view_set(omni_reply_view *v, const omni_record *rec);
 const omni_record *omni_reply_view_record(const omni_reply_view *v);
+/* on: from now until the next omni_reply_view_set, the ticket's intent,
+ * lang and sentiment are those of its latest request (the "latest" member
+ * omni-route writes) where it has them: --auto answers the message, not
+ * the conversation; 0: the conversation's again. */
+void omni_reply_view_latest(omni_reply_view *v, int on);
 /* omni_json_get and omni_json_at, a container inside the record indexed
  * on first use (others are walked each time). */
 omni_span omni_reply_get(omni_reply_view *v, omni_span object, const char *key);
@@ -155,12 +160,21 @@ int omni_ledger_doubts(omni_store *s, const char *ticket, omni_ledger_doubt_fn *
  * argument, 65 no such row, an ambiguous key or a row not unknown). */
 int omni_ledger_resolve(omni_store *s, const char *arg, omni_error *err);
 
+/* The automatic replies an address got (the auto_reply table): when the
+ * last one went to address, *at; 1 found, 0 none, -1 err. */
+int omni_auto_reply_last(omni_store *s, const char *address, omni_time *at,
+                         omni_error *err);
+/* Notes an automatic reply sent to address at (RFC 3339).  0 or -1. */
+int omni_auto_reply_note(omni_store *s, const char *address, const char *ticket_id,
+                         const char *at, omni_error *err);
+
 // reply_mime.c - a reply as a MIME message, for omni_smtp_send (net.h)
 typedef struct omni_mail_out {
 	const char *from, *to, *subject, *text, *html, *message_id;
 	const char *in_reply_to;  /* without brackets, or NULL */
 	const char *const *references; size_t nreferences;
 	omni_time date;
+	int auto_submitted;       /* an automatic reply: Auto-Submitted: auto-replied */
 } omni_mail_out;
 /* A UTF-8 quoted-printable message, CRLF lines: new (*len its length). */
 char *omni_mail_build(const omni_mail_out *m, size_t *len);
@@ -224,6 +238,7 @@ typedef struct omni_reply_mailer {
 	omni_store *store;
 	omni_smtp smtp;
 	const char *from;         /* "Name <addr>" or addr */
+	int auto_reply;           /* sent by --auto: marked Auto-Submitted (RFC 3834) */
 } omni_reply_mailer;
 /* Sends reply.text (and reply.html) once: sets reply.status (sent,
  * failed, unknown), sent_at, external_id (the Message-ID), ledger_key,
@@ -289,6 +304,22 @@ typedef struct omni_reply_drafter {
  * out of memory. */
 int omni_reply_draft(const omni_reply_drafter *d, omni_reply_view *v,
                      json_t *reply, omni_error *err);
+
+// reply_auto.c - when --auto answers, and when a person does
+typedef enum { OMNI_AUTO_ANSWER, OMNI_AUTO_NONE, OMNI_AUTO_PERSON } omni_auto;
+/* What --auto does with the ticket in v (after omni_reply_view_latest):
+ * ANSWER, the template choice decides; NONE, no reply at all (a machine's
+ * mail, a kind of mail that is no request, nothing new from the
+ * customer), *why saying why; PERSON, a draft for a person, *why the
+ * reason omni-ticket(5) lists for reply.person ("claim", "asks_person",
+ * "negative", "changed_request", "repeat_contact").  *why static. */
+omni_auto omni_reply_auto(omni_reply_view *v, const char **why);
+/* Is this reply (template, text) the last one the bot sent on the ticket
+ * again, nothing it states changed?  1 or 0. */
+int omni_reply_auto_repeats(omni_reply_view *v, const char *template, const char *text);
+/* An address no automatic reply goes to: no-reply, mailer-daemon,
+ * postmaster.  1 or 0. */
+int omni_reply_auto_sender(const char *addr);
 
 /* ------------------------------------------------------------------ */
 

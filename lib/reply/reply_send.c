@@ -152,6 +152,14 @@ omni_reply_recipient(omni_reply_view *v, char **to, const char **why)
 	}
 	if (n == 1)
 		return OMNI_RCPT_FOUND;
+	/* An Amazon buyer with no address of her own here: her relay alias,
+	 * which omni-link keeps in handles.amazon (omni-ticket(5)). */
+	if (!n && omni_json_string_eq(ch, "amazon")) {
+		omni_span h = omni_reply_get(v, omni_reply_get(v, omni_reply_field(v, "customer"),
+		                                               "handles"), "amazon");
+		if (omni_json_type(h) == OMNI_J_STRING && (*to = usable_address(h, NULL)))
+			return OMNI_RCPT_FOUND;
+	}
 	free(*to);
 	*to = NULL;
 	*why = n ? rcpt_unsure : NULL;
@@ -436,7 +444,8 @@ omni_reply_send_mail(const omni_reply_mailer *m, omni_reply_view *v, json_t *rep
 		mid = NULL;
 	omni_mail_out mo = { m->from, to, subject, text,
 	                     json_string_value(json_object_get(reply, "html")), mid, irt,
-	                     (const char *const *)refs.v, refs.n, omni_clock_now() };
+	                     (const char *const *)refs.v, refs.n, omni_clock_now(),
+	                     m->auto_reply };
 	if (!mid || !(msg = omni_mail_build(&mo, &len))) {
 		omni_error_oom(err);
 		goto out;

@@ -312,3 +312,45 @@ omni_ledger_doubts(omni_store *s, const char *ticket, omni_ledger_doubt_fn *fn, 
 	omni_stmt_reset(st);
 	return step == OMNI_STMT_DONE ? n : -1;
 }
+
+/* The automatic replies each address got (migration 011). */
+static const char auto_last_sql[] =
+	"SELECT at, ticket_id FROM auto_reply WHERE address = lower(?1)";
+static const char auto_note_sql[] =
+	"INSERT INTO auto_reply (address, ticket_id, at) VALUES (lower(?1), ?2, ?3)"
+	" ON CONFLICT (address) DO UPDATE SET ticket_id = ?2, at = ?3";
+
+int
+omni_auto_reply_last(omni_store *s, const char *address, omni_time *at, omni_error *err)
+{
+	omni_stmt *st = omni_store_stmt(s, auto_last_sql, NULL);
+	int step, rc = -1;
+
+	if (!st)
+		return omni_store_error(s, err, "automatic replies"), -1;
+	omni_stmt_bind_str(st, 1, address);
+	step = omni_stmt_step(st, err, "automatic replies");
+	if (step == OMNI_STMT_ROW)
+		rc = omni_stmt_text(st, 0) && omni_time_parse(omni_stmt_text(st, 0), at) == 0;
+	else if (step == OMNI_STMT_DONE)
+		rc = 0;
+	omni_stmt_reset(st);
+	return rc;
+}
+
+int
+omni_auto_reply_note(omni_store *s, const char *address, const char *ticket_id,
+                     const char *at, omni_error *err)
+{
+	omni_stmt *st = omni_store_stmt(s, auto_note_sql, NULL);
+	int rc;
+
+	if (!st)
+		return omni_store_error(s, err, "automatic replies"), -1;
+	omni_stmt_bind_str(st, 1, address);
+	omni_stmt_bind_str(st, 2, ticket_id ? ticket_id : "");
+	omni_stmt_bind_str(st, 3, at);
+	rc = omni_stmt_step(st, err, "automatic replies") == OMNI_STMT_DONE ? 0 : -1;
+	omni_stmt_reset(st);
+	return rc;
+}

@@ -269,6 +269,14 @@ set_extras(ctx *c, const char *brand, const char *tone)
 		free(url);
 		url = omni_reply_tracking_link(carrier, number);
 	}
+	/* eBay allows no links off eBay: the number alone (eBay shows the
+	 * tracking itself) */
+	if (omni_json_string_eq(omni_reply_field(c->view, "channel"), "ebay") ||
+	    omni_json_string_eq(omni_reply_get(c->view, omni_reply_view_last_inbound(c->view),
+	                                       "channel"), "ebay")) {
+		free(url);
+		url = NULL;
+	}
 	set_extra(c, X_TRACKING_LINK, url);
 	if (name)
 		name[strcspn(name, " \t")] = '\0';

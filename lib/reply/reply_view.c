@@ -52,6 +52,7 @@ struct omni_reply_view {
 		omni_span value;
 	} fields[MAX_FIELDS];
 	size_t nfields;
+	int latest;               /* intent, lang, sentiment: the latest request's */
 };
 
 omni_reply_view *
@@ -76,10 +77,17 @@ omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 {
 	v->rec = rec;
 	v->nboxes = v->nents = v->nfields = 0;
-	v->have_last = v->have_orders = 0;
+	v->have_last = v->have_orders = v->latest = 0;
 	free(v->orders_buf);
 	v->orders_buf = NULL;
 	v->orders_len = 0;
+}
+
+void
+omni_reply_view_latest(omni_reply_view *v, int on)
+{
+	v->latest = on;
+	v->nfields = 0;
 }
 
 const omni_record *
@@ -200,6 +208,13 @@ omni_reply_field(omni_reply_view *v, const char *key)
 		if (v->fields[i].key == key)
 			return v->fields[i].value;
 	value = omni_record_get(v->rec, key);
+	if (v->latest && (strcmp(key, "intent") == 0 || strcmp(key, "lang") == 0 ||
+	                  strcmp(key, "sentiment") == 0)) {
+		omni_span l = omni_json_get(omni_record_get(v->rec, "latest"), key);
+		/* a language too short to tell is the conversation's */
+		if (omni_json_type(l) == OMNI_J_STRING && !omni_json_string_eq(l, "und"))
+			value = l;
+	}
 	if (v->nfields < MAX_FIELDS) {
 		v->fields[v->nfields].key = key;
 		v->fields[v->nfields++].value = value;

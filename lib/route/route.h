@@ -19,10 +19,11 @@ int omni_lexicon_load(const char *const *dirs, size_t ndirs, omni_lexicon **out,
 void omni_lexicon_free(omni_lexicon *lx);
 int omni_lexicon_langs(const omni_lexicon *lx);
 /* What the words say; names borrowed from lx ("und", "other", "neutral"
- * when unsure). */
+ * when unsure); person: the words ask for a person ("person" phrases). */
 typedef struct omni_guess {
 	const char *lang, *intent, *sentiment;
 	double lang_score, intent_score;
+	int person;
 } omni_guess;
 void omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
                            omni_guess *g);
@@ -52,12 +53,18 @@ typedef struct omni_route {
 	size_t arena_used;
 	omni_rmsg msgs[OMNI_ROUTE_MSGS];   /* the messages with a time, as read */
 	size_t nmsgs;
+	/* The latest request: the customer's messages since the last reply
+	 * (nlatest of them; 0: none), classified on their own. */
+	size_t nlatest, latest_len;
+	omni_guess latest;
+	char latest_text[4096];
 } omni_route;
 
 /* Reads rec into r (cleared first) in one walk of its messages: the
  * customer's text into text (size bytes, for the classifier and the rules),
  * times, status, tags and assignee, and the classifier's guess, a kind of
- * claim or return overriding the words.  r->now is the clock. */
+ * claim or return overriding the words; the same guess for the latest
+ * request alone (r->latest, r->nlatest).  r->now is the clock. */
 void omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
                      char *text, size_t size);
 
@@ -76,7 +83,7 @@ void omni_route_clear(omni_route *r);
 void omni_route_sla_ticket(const omni_route *r, omni_sla_ticket *t);
 
 /* Writes routed tickets to out (borrowed): the record with lang, intent,
- * sentiment, priority, priority_score, queue, assignee, tags, sla (from
+ * sentiment, latest, priority, priority_score, queue, assignee, tags, sla (from
  * policy and sla; null when policy is NULL) and route set, everything else
  * byte for byte.  New, or NULL out of memory. */
 typedef struct omni_route_writer omni_route_writer;

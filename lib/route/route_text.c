@@ -18,7 +18,7 @@
 #define MAX_TOKENS 600
 #define MAX_PHRASE 6
 
-enum { K_STOP = -1, K_NEG = -2, K_POS = -3 };
+enum { K_STOP = -1, K_NEG = -2, K_POS = -3, K_PERSON = -4 };
 #define ANY_LANG (-2)
 
 typedef struct entry {
@@ -378,6 +378,7 @@ parse_line(omni_lexicon *lx, int *lang, char *line, const char *path,
 		return 0;
 	}
 	kind = strcmp(key, "negative") == 0 ? K_NEG : strcmp(key, "positive") == 0 ? K_POS :
+	       strcmp(key, "person") == 0 ? K_PERSON :
 	       name_index(lx->intents, &lx->nintents, key);
 	if (kind == -1)
 		return omni_error_set(err, OMNI_EX_CONFIG, path, lineno, 1, "too many intents");
@@ -513,7 +514,7 @@ word_matches(const char *pat, const char *tok, size_t n)
 typedef struct scores {
 	float lang[MAX_NAMES];
 	float intent[MAX_NAMES + 1][MAX_NAMES];   /* [1 + lang, or 0 for any][intent] */
-	float neg, pos;
+	float neg, pos, person;
 } scores;
 
 static void
@@ -541,6 +542,8 @@ score_chain(const omni_lexicon *lx, int first, const char *buf,
 			sc->neg += e->weight;
 		else if (e->kind == K_POS)
 			sc->pos += e->weight;
+		else if (e->kind == K_PERSON)
+			sc->person += e->weight;
 		else
 			sc->intent[e->lang + 1 > 0 ? e->lang + 1 : 0][e->kind] += e->weight;
 	}
@@ -603,7 +606,7 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	/* only the rows in use: the whole table is 17 KB a ticket */
 	memset(sc.lang, 0, sizeof sc.lang);
 	memset(sc.intent, 0, (size_t)(lx->nlangs + 1) * sizeof sc.intent[0]);
-	sc.neg = sc.pos = 0;
+	sc.neg = sc.pos = sc.person = 0;
 	if (len > 2000)     /* the opening says what a ticket is about */
 		len = 2000;
 	ntok = tokenize(text, len, buf, sizeof buf, st, ln, MAX_TOKENS);
@@ -637,4 +640,5 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	g->intent_score = intent >= 0 ? total[intent] : 0;
 	g->intent = intent >= 0 && total[intent] >= lx->threshold ? lx->intents[intent] : "other";
 	g->sentiment = sc.neg >= sc.pos + 1 ? "negative" : sc.pos >= sc.neg + 1 ? "positive" : "neutral";
+	g->person = sc.person >= lx->threshold;
 }

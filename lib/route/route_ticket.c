@@ -19,7 +19,33 @@ time_of(omni_span v)
 }
 
 /* One message: its text appended to the customer's when it is theirs, its
- * time and author kept for the clocks.  The new length of text. */
+ * time and author kept for the clocks; the latest request starts again
+ * after a reply and takes each message the customer wrote.  The new
+ * length of text. */
+/* The latest request: a reply (out, by an agent or the bot) ends the one
+ * before; a message of the customer's (in, author customer or none) joins
+ * it, its text into r->latest_text. */
+static void
+latest(omni_route *r, omni_rmsg msg, omni_span body)
+{
+	size_t size = sizeof r->latest_text;
+	long k;
+
+	if (msg.out && msg.author == 2) {
+		r->nlatest = 0;
+		r->latest_len = 0;
+		return;
+	}
+	if (msg.out || (msg.author != 0 && msg.author != 1))
+		return;
+	r->nlatest++;
+	if (!body.p || r->latest_len + 2 >= size)
+		return;
+	r->latest_text[r->latest_len++] = '\n';
+	if ((k = omni_json_string_buf(body, r->latest_text + r->latest_len, size - r->latest_len)) > 0)
+		r->latest_len += (size_t)k;
+}
+
 static size_t
 read_message(omni_route *r, omni_span m, char *text, size_t n, size_t size)
 {
@@ -47,6 +73,7 @@ read_message(omni_route *r, omni_span m, char *text, size_t n, size_t size)
 	}
 	if (msg.at && r->nmsgs < OMNI_ROUTE_MSGS)
 		r->msgs[r->nmsgs++] = msg;
+	latest(r, msg, body);
 	if (msg.out || !body.p || n + 2 >= size)
 		return n;
 	text[n++] = '\n';
@@ -78,7 +105,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	omni_route_clear(r);
 	r->rec = rec;
 	r->now = omni_clock_now();
-	r->nmsgs = 0;
+	r->nmsgs = r->nlatest = r->latest_len = 0;
 	omni_route_index(r, keys);
 	if ((k = omni_json_string_buf(omni_route_member(r, "subject"), text, size / 4)) > 0)
 		n = (size_t)k;
@@ -94,11 +121,15 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->lang = g.lang;
 	r->intent = g.intent;
 	r->sentiment = g.sentiment;
+	r->latest_text[r->latest_len] = 0;
+	memset(&r->latest, 0, sizeof r->latest);
+	if (r->nlatest)
+		omni_lexicon_classify(lx, r->latest_text, r->latest_len, &r->latest);
 	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) > 0) {
 		if (strcmp(kind, "claim") == 0)
-			r->intent = "claim";
+			r->intent = r->latest.intent = "claim";
 		else if (strcmp(kind, "return") == 0)
-			r->intent = "return";
+			r->intent = r->latest.intent = "return";
 		else if (strcmp(kind, "review") == 0 && strcmp(r->intent, "other") == 0)
 			r->intent = "feedback";
 	}

@@ -137,7 +137,7 @@ put_time(omni_route_writer *r, omni_time t)
 
 #define OWN(s) { s, sizeof s - 1 }
 static const struct { const char *name; size_t len; } owned[] = {
-	OWN("lang"), OWN("intent"), OWN("sentiment"), OWN("priority"),
+	OWN("lang"), OWN("intent"), OWN("sentiment"), OWN("latest"), OWN("priority"),
 	OWN("priority_score"), OWN("queue"), OWN("assignee"), OWN("tags"),
 	OWN("sla"), OWN("route"),
 };
@@ -252,6 +252,33 @@ write_sla(omni_route_writer *r, const char *policy, const omni_sla *s)
 	end(r, "sla");
 }
 
+/* The latest request on its own: null when the customer has written
+ * nothing since the last reply. */
+static void
+write_latest(omni_route_writer *r, const omni_route *rt)
+{
+	char num[16];
+
+	BEGIN(r, "latest");
+	if (!rt->nlatest) {
+		put_lit(r, "null");
+		end(r, "latest");
+		return;
+	}
+	put_lit(r, "{\"lang\":");
+	put_str(r, rt->latest.lang);
+	put_lit(r, ",\"intent\":");
+	put_str(r, rt->latest.intent);
+	put_lit(r, ",\"sentiment\":");
+	put_str(r, rt->latest.sentiment);
+	put_lit(r, ",\"messages\":");
+	put(r, num, int_text(num, (int)rt->nlatest));
+	if (rt->latest.person)
+		put_lit(r, ",\"person\":true");
+	put_lit(r, "}");
+	end(r, "latest");
+}
+
 static void
 write_route(omni_route_writer *r, const omni_route *rt)
 {
@@ -290,6 +317,7 @@ omni_route_write(omni_route_writer *r, const omni_route *rt, const char *policy,
 	SET_STR(r, "lang", rt->lang);
 	SET_STR(r, "intent", rt->intent);
 	SET_STR(r, "sentiment", rt->sentiment);
+	write_latest(r, rt);
 	SET_STR(r, "priority", rt->priority);
 	BEGIN(r, "priority_score");
 	put(r, num, int_text(num, rt->score));

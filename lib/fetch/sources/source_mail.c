@@ -6,8 +6,12 @@
  * customer and the order ids).  Who wrote it, kept simple:
  *   - From is the source's own "address" (configuration): our mail, so
  *     direction "out", author "agent", and the customer is the first To;
- *   - an Auto-Submitted value other than "no" (an autoreply, a bounce):
- *     direction "in", author "system";
+ *   - mail a machine wrote (RFC 3834: Auto-Submitted other than "no",
+ *     Precedence bulk/list/junk, List-Id or List-Unsubscribe, a delivery
+ *     status notification, an out-of-office subject): direction "in",
+ *     author "system", and the message's "auto" names why; a buyer's
+ *     marketplace relay mail is a person's whatever list headers the
+ *     relay adds;
  *   - anything else: direction "in", author "customer".
  * The thread key: "amazon:<alias>:<order id>" (":<order id>" left out when
  * unknown), "amazon:claim:<order id>" for A-to-z claims and chargebacks,
@@ -31,6 +35,7 @@ typedef struct mailinfo {
 	omni_time at;
 	const char *channel, *direction, *author, *text;
 	char *id, *thread_key, *order_id;
+	int auto_flags;           /* omni_mail_auto_flags */
 } mailinfo;
 
 static int has_domain(const char *addr, const char *prefix)
@@ -39,14 +44,15 @@ static int has_domain(const char *addr, const char *prefix)
 	return at && strncasecmp(at + 1, prefix, strlen(prefix)) == 0;
 }
 
-/* Auto-Submitted (RFC 3834): anything but "no" is a machine writing. */
-static int automatic(const char *raw, size_t len)
+/* Written by a machine (RFC 3834)?  The flags, omni_mail_auto_flags's,
+ * without the list marks for a buyer's relay message. */
+static int automatic(const char *raw, size_t len, const mailinfo *mi)
 {
-	char *v = omni_mail_header(raw, len, "Auto-Submitted");
-	int yes = v && *v && !(strncasecmp(v, "no", 2) == 0 &&
-	                       (v[2] == '\0' || v[2] == ';' || v[2] == ' '));
-	free(v);
-	return yes;
+	int flags = omni_mail_auto_flags(raw, len, mi->m.subject);
+
+	if (mi->r.channel && mi->r.kind && strcmp(mi->r.kind, "message") == 0)
+		flags &= ~(OMNI_MAIL_AUTO_BULK | OMNI_MAIL_AUTO_LIST);
+	return flags;
 }
 
 /* Our own reply to a marketplace buyer goes to the relay alias: the
@@ -160,6 +166,13 @@ static json_t *message_obj(omni_fetch *f, const mailinfo *mi)
 	}
 	json_object_set_new(msg, "attachments", atts);
 	omni_message_set_from(msg, mi->m.from_addr);
+	if (mi->auto_flags) {
+		json_t *a = json_array();
+		for (int bit = 1; bit <= OMNI_MAIL_AUTO_ALL; bit <<= 1)
+			if (mi->auto_flags & bit)
+				json_array_append_new(a, json_string(omni_mail_auto_name(bit)));
+		json_object_set_new(msg, "auto", a);
+	}
 	json_object_set_new(msg, "source", source_obj(f, mi, 0));
 	return msg;
 }
@@ -178,7 +191,8 @@ static int mail_info(omni_fetch *f, const char *raw, size_t len, mailinfo *mi,
 	if (out)
 		outgoing_relay(mi);
 	mi->direction = out ? "out" : "in";
-	mi->author = out ? "agent" : automatic(raw, len) ? "system" : "customer";
+	mi->auto_flags = out ? 0 : automatic(raw, len, mi);
+	mi->author = out ? "agent" : mi->auto_flags ? "system" : "customer";
 	mi->channel = f->channel ? f->channel : mi->r.channel ? mi->r.channel : "email";
 	mi->text = mi->r.text ? mi->r.text : mi->m.text;
 	if (mi->m.has_date)

@@ -213,3 +213,13 @@ stop auch dann danach vorher jetzt also denn wenn ob ohne unter zwischen
 stop waren haben hatte hätte gemacht gesagt möchte möchten würde könnte wollte
 stop unser unsere euer eure sein seine dein deine euch
 stop artikel produkt bestellung kauf hilfe bitte einer einem
+
+# nach einem Menschen fragen statt nach dem Bot
+person 3 echte person
+person 3 echten menschen
+person 3 einem menschen
+person 3 einen menschen
+person 3 mensch
+person 3 mitarbeiter
+person 3 sachbearbeiter
+person 3 kein bot

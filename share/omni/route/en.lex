@@ -294,3 +294,17 @@ stop should which who why get got want need like know think see tell sent send
 stop one two some more very really also then than only over after before again
 stop since last next month today yesterday sorry help someone anything nothing
 stop item items order orders product he she his her him were had does doing
+
+# asking for a person rather than the bot
+person 3 real person
+person 3 a person
+person 3 actual person
+person 3 human
+person 3 a human being
+person 3 someone real
+person 3 live agent
+person 3 an agent
+person 3 a representative
+person 3 speak to someone
+person 3 talk to someone
+person 3 not a bot

@@ -225,3 +225,12 @@ stop entonces después antes ahora luego sino si ni cada otro otra
 stop era eran han hecho hace dicho puedo podría quería necesito
 stop nuestro nuestra vuestro vuestra suyo tu tus te nos
 stop artículo producto compra ayuda gracias
+
+# pedir una persona en lugar del bot
+person 3 persona real
+person 3 una persona
+person 3 un humano
+person 3 ser humano
+person 3 un agente
+person 3 hablar con alguien
+person 3 no un bot

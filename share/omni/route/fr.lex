@@ -216,3 +216,13 @@ stop aussi alors après avant donc car si sans sous chez entre
 stop était sont ont fait dit peux peut pouvez veux voudrais voulais souhaite
 stop notre nos leurs son sa ses lui leur y en dont
 stop article produit commande achat merci besoin aide
+
+# demander une personne plutôt que le robot
+person 3 vraie personne
+person 3 une personne
+person 3 un humain
+person 3 un être humain
+person 3 un conseiller
+person 3 une conseillère
+person 3 parler à quelqu'un
+person 3 pas un robot

@@ -248,3 +248,14 @@ stop era erano stati fare fatto detto dire sapere volevo potrei dovrei
 stop vostro vostra vostri suo sua loro nostro nostra
 stop anche ancora adesso oggi domani sempre mai qui qua là gia
 stop articolo prodotto ordine acquisto scusate aiutatemi grazie
+
+# chiedere una persona invece del bot
+person 3 persona reale
+person 3 persona vera
+person 3 una persona
+person 3 un operatore
+person 3 operatrice
+person 3 un umano
+person 3 essere umano
+person 3 parlare con qualcuno
+person 3 non un bot
