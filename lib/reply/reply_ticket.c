@@ -14,7 +14,8 @@
 
 /* What the template callbacks see. */
 enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_UNVERIFIED, A_N };
-enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_N };
+enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_NEW_ESTIMATE, X_MARKETPLACE,
+       X_EXCHANGED, X_REPLIED, X_N };
 
 typedef struct ctx {
 	omni_reply_view *view;
@@ -29,7 +30,8 @@ typedef struct ctx {
 } ctx;
 
 static const char *const extra_names[X_N] = {
-	"brand", "tone", "tracking_link", "first_name", "now",
+	"brand", "tone", "tracking_link", "first_name", "now", "new_estimate", "marketplace",
+	"exchanged", "replied",
 };
 
 static char *
@@ -165,9 +167,9 @@ static const char *
 by_order(omni_reply_view *v, const char *intent, omni_span order)
 {
 	if (strcmp(intent, "wismo") == 0) {
-		omni_span tn = path2(v, order, "fulfillments", 0, "tracking_number");
-		return omni_json_type(tn) == OMNI_J_STRING && tn.n > 2 ? "wismo"
-		       : order.p ? "status" : NULL;
+		/* a shipment: where it is; none: what the order's status says */
+		omni_span ship = omni_reply_at(v, omni_reply_get(v, order, "fulfillments"), 0);
+		return omni_json_type(ship) == OMNI_J_OBJECT ? "wismo" : order.p ? "status" : NULL;
 	}
 	if (strcmp(intent, "return") == 0) {
 		omni_span st = path2(v, order, "returns", 0, "status");
@@ -251,7 +253,59 @@ set_extra(ctx *c, int which, const char *value)
 	c->extra_len[which] = c->extras.failed ? 0 : c->extras.n - at;
 }
 
-/* brand, tone, tracking_link, first_name, now */
+/* A marketplace's own address (Amazon's claim notices, eBay's case
+ * mail), not a buyer's relay alias: its mail is no buyer's words. */
+static int
+marketplace_itself(omni_reply_view *v, omni_span m)
+{
+	char *from = str(omni_reply_get(v, m, "from"));
+	const char *at = from ? strrchr(from, '@') : NULL;
+	int yes = 0;
+
+	if (at) {
+		at++;
+		int amazon = strncmp(at, "amazon.", 7) == 0 || strstr(at, ".amazon.") != NULL;
+		int ebay = strncmp(at, "ebay.", 5) == 0 || strstr(at, ".ebay.") != NULL;
+		yes = (amazon && !strstr(at, "marketplace.amazon.")) ||
+		      (ebay && !strstr(at, "members.ebay."));
+	}
+	free(from);
+	return yes;
+}
+
+/* exchanged: the messages between the buyer and the seller, in order,
+ * without notices (author system) and the marketplace's own mail;
+ * replied: true when the last of them is the seller's. */
+static void
+set_exchanged(ctx *c)
+{
+	omni_span msgs = omni_reply_field(c->view, "messages"), m, last = { NULL, 0 };
+	size_t at = c->extras.n, n = 0;
+
+	omni_text_put(&c->extras, "[", 1);
+	for (size_t i = 0; (m = omni_reply_nth(c->view, msgs, i)).p; i++) {
+		omni_span dir = omni_reply_get(c->view, m, "direction");
+		if (omni_json_string_eq(omni_reply_get(c->view, m, "author"), "system") ||
+		    !(omni_json_string_eq(dir, "in") || omni_json_string_eq(dir, "out")) ||
+		    (omni_json_string_eq(dir, "in") && marketplace_itself(c->view, m)))
+			continue;
+		if (n++)
+			omni_text_put(&c->extras, ",", 1);
+		omni_text_put(&c->extras, m.p, m.n);
+		last = m;
+	}
+	omni_text_put(&c->extras, "]", 1);
+	c->extra_at[X_EXCHANGED] = at;
+	c->extra_len[X_EXCHANGED] = c->extras.failed ? 0 : c->extras.n - at;
+	int replied = last.p && omni_json_string_eq(omni_reply_get(c->view, last, "direction"), "out");
+	at = c->extras.n;
+	omni_text_put(&c->extras, replied ? "true" : "false", replied ? 4 : 5);
+	c->extra_at[X_REPLIED] = at;
+	c->extra_len[X_REPLIED] = c->extras.failed ? 0 : c->extras.n - at;
+}
+
+/* brand, tone, tracking_link, first_name, now, new_estimate, marketplace,
+ * exchanged, replied */
 static void
 set_extras(ctx *c, const char *brand, const char *tone)
 {
@@ -274,6 +328,18 @@ set_extras(ctx *c, const char *brand, const char *tone)
 		name[strcspn(name, " \t")] = '\0';
 	set_extra(c, X_FIRST_NAME, name && *name ? name : NULL);
 	set_extra(c, X_NOW, now_text(now));
+	/* an estimate still ahead of the clock: one already passed is no news */
+	char *est = str(omni_reply_get(c->view, ship, "estimated_at"));
+	omni_time t;
+	set_extra(c, X_NEW_ESTIMATE, est && omni_time_parse(est, &t) == 0 &&
+	          t > omni_clock_now() ? est : NULL);
+	free(est);
+	char *channel = str(omni_reply_field(c->view, "channel"));
+	set_extra(c, X_MARKETPLACE, channel && strcmp(channel, "amazon") == 0 ? "Amazon"
+	                            : channel && strcmp(channel, "ebay") == 0 ? "eBay"
+	                            : channel && strcmp(channel, "walmart") == 0 ? "Walmart" : NULL);
+	free(channel);
+	set_exchanged(c);
 	free(carrier);
 	free(number);
 	free(url);
@@ -292,12 +358,14 @@ omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 	const char *tone = omni_reply_tone(channel), *used = NULL;
 	const omni_tmpl *t = NULL;
 	ctx c = { v, rec, { 0 }, { 0 }, { 0 }, { { NULL, 0 } }, { 0 }, lib,
-	          { name, lang, store ? store : "", channel, tone, 0 }, err };
-	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone, v };
+	          { name, lang, store ? store : "", channel, tone, 0, NULL }, err };
+	omni_text empty = { 0 };
+	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone, v, &empty };
 	int rc = -1, got;
 
 	memset(out, 0, sizeof *out);
 	out->template = name;
+	c.want.facts = &tc;
 	set_extras(&c, brand ? brand : store, tone);
 	if ((got = omni_tmpl_lib_find(lib, &c.want, &t, &used, out->source,
 	                              sizeof out->source, err)) < 0)
@@ -311,6 +379,16 @@ omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 		omni_error_locate(err, out->source, 0);
 		goto out;
 	}
+	if (empty.failed) {
+		omni_error_oom(err);
+		goto out;
+	}
+	if (empty.n && !(out->empty = strndup(empty.p, empty.n))) {
+		omni_error_oom(err);
+		goto out;
+	}
+	omni_reply_view_set_slots(v, out->text, out->empty);
+	tc.empty = NULL;          /* the HTML part says what the text says */
 	c.want.html = 1;
 	const char *hlang = NULL;
 	if (omni_tmpl_lib_find(lib, &c.want, &t, &hlang, NULL, 0, err) > 0 &&
@@ -327,6 +405,7 @@ out:
 	free(store);
 	free(lang);
 	free(c.extras.p);
+	free(empty.p);
 	return rc;
 }
 
@@ -335,7 +414,8 @@ omni_reply_parts_free(omni_reply_parts *p)
 {
 	free(p->text);
 	free(p->html);
-	p->text = p->html = NULL;
+	free(p->empty);
+	p->text = p->html = p->empty = NULL;
 }
 
 int

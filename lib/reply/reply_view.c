@@ -52,6 +52,7 @@ struct omni_reply_view {
 		omni_span value;
 	} fields[MAX_FIELDS];
 	size_t nfields;
+	char *slots_text, *slots; /* the text rendered, the slots it left empty */
 };
 
 omni_reply_view *
@@ -68,6 +69,8 @@ omni_reply_view_free(omni_reply_view *v)
 	free(v->boxes);
 	free(v->ents);
 	free(v->orders_buf);
+	free(v->slots_text);
+	free(v->slots);
 	free(v);
 }
 
@@ -80,6 +83,25 @@ omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 	free(v->orders_buf);
 	v->orders_buf = NULL;
 	v->orders_len = 0;
+	free(v->slots_text);
+	free(v->slots);
+	v->slots_text = v->slots = NULL;
+}
+
+void
+omni_reply_view_set_slots(omni_reply_view *v, const char *text, const char *slots)
+{
+	free(v->slots_text);
+	free(v->slots);
+	v->slots_text = text && slots && *slots ? strdup(text) : NULL;
+	v->slots = v->slots_text ? strdup(slots) : NULL;
+}
+
+const char *
+omni_reply_view_slots(const omni_reply_view *v, const char *text)
+{
+	return text && v->slots && v->slots_text && strcmp(text, v->slots_text) == 0
+	       ? v->slots : NULL;
 }
 
 const omni_record *
