@@ -251,3 +251,66 @@ claim() {
 		refute_output --partial 'filed an A-to-z'
 	done
 }
+
+# ---- one register per language and store ----
+
+# Fails when the text $2 in language $1 addresses the customer informally.
+formal_only() {
+	local w
+	case $1 in
+	it) set -- "$2" Ciao ' tuo ' ' tua ' ' ti ' Ti ' hai ' Scrivici Rispondici ;;
+	fr) set -- "$2" Coucou Salut ' ta ' ' ton ' ' tu ' ' te ' Réponds-nous Écris-nous ;;
+	es) set -- "$2" ' tu ' ' te ' ¡Te Respóndenos Escríbenos Síguelo ;;
+	de) set -- "$2" 'Hi ' ' du ' ' dir ' ' dein' Deine 'Antworte uns' ;;
+	*) return 0 ;;
+	esac
+	local text=$1
+	shift
+	for w; do
+		[[ $text != *"$w"* ]] || fail "informal '$w' in: $text"
+	done
+}
+
+@test "formal by default: every template in every language and tone addresses the customer formally" {
+	for lang in it fr es de; do
+		for t in wismo status return return_label refund refund_partial replacement \
+			address_change cancellation damaged presale delay verify; do
+			for ch in email instagram amazon; do
+				run bash -c "jq -c '.lang = \"$lang\" | .channel = \"$ch\" | .messages[].channel = \"$ch\"
+					| .orders[0].returns = [{status: \"label_issued\"}]' '$R/email-wismo.json' |
+					omni-reply $NOW -t $t | jq -r '.reply.text // empty'"
+				assert_success
+				formal_only "$lang" " $output "
+			done
+		done
+		# every WISMO variant too
+		for st in delivered out_for_delivery exception in_transit; do
+			for ch in email instagram; do
+				run bash -c "jq -c '.lang = \"$lang\" | .channel = \"$ch\" | .messages[].channel = \"$ch\"
+					| .orders[0].fulfillments[0].status = \"$st\"' '$R/email-wismo.json' | omni-reply $NOW | jq -r .reply.text"
+				formal_only "$lang" " $output "
+			done
+		done
+	done
+	# Italian: no "Ciao" before a "Può"
+	run text_of '.lang = "it"'
+	assert_line --index 0 'Buongiorno Maria,'
+	assert_output --partial 'Può seguire la spedizione qui'
+}
+
+@test "a store's informal register: informal throughout where the library has it, never mixed" {
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"it\"' '$R/instagram.json' | omni-reply '$NOW' -c '$BATS_TEST_TMPDIR/omni.conf' | jq -r .reply.text"
+	assert_output --partial 'Ciao Dana! Il tuo ordine #1044 è in viaggio con USPS'
+	# a template written only formally takes the formal greeting with it
+	run text_of '.lang = "it" | .intent = "damaged"' -c "$BATS_TEST_TMPDIR/omni.conf"
+	assert_line --index 0 'Buongiorno Maria,'
+	assert_output --partial "Può inviarci una foto"
+	run text_of '.lang = "de" | .store = "other" | .channel = "instagram" | .messages[].channel = "instagram"' -c "$BATS_TEST_TMPDIR/omni.conf"
+	assert_output --partial 'Hallo Maria! Ihre Bestellung #1043'
+	# another value is a configuration error naming its line
+	printf '[store acme-us]\nbrand = Acme\nregister = casual\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" "$R/email-wismo.json"
+	assert_failure 78
+	assert_output --partial "omni.conf:3: store acme-us: register 'casual': expected formal or informal"
+}

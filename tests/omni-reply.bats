@@ -420,13 +420,18 @@ link: https://www.ups.com/track?tracknum=1Z999AA10123456784 is not a link the or
 	assert_success
 	assert_line --index 0 verify
 	assert_line --index 1 it
-	assert_output --partial "Ciao Eve,
+	assert_output --partial "Buongiorno Eve,
 
 grazie per il messaggio sull'ordine #1043. Per tutelare la riservatezza dei nostri clienti, comunichiamo i dettagli di un ordine solo a chi lo ha effettuato."
 	no_detail "$output"
 	run bash -c "jq -c '.lang = \"it\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 it
+	assert_output --partial "Salve Eve! La aiutiamo volentieri con l'ordine #1043!"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"it\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "Ciao Eve! Ti aiutiamo volentieri con l'ordine #1043!"
 	no_detail "$output"
 }
@@ -444,6 +449,11 @@ Merci pour votre message concernant la commande #1043. Pour protéger la vie pri
 	run bash -c "jq -c '.lang = \"fr\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 fr
+	assert_output --partial "Bonjour Eve ! Nous vous aidons volontiers pour la commande #1043 !"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"fr\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "Coucou Eve ! On s'occupe avec plaisir de ta demande concernant la commande #1043 !"
 	no_detail "$output"
 }
@@ -461,6 +471,11 @@ Gracias por su mensaje sobre el pedido #1043. Para proteger la privacidad de nue
 	run bash -c "jq -c '.lang = \"es\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 es
+	assert_output --partial "¡Hola Eve! ¡Le ayudamos encantados con el pedido #1043!"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"es\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "¡Hola Eve! ¡Te ayudamos encantados con el pedido #1043!"
 	no_detail "$output"
 }
@@ -478,6 +493,11 @@ vielen Dank für Ihre Nachricht zur Bestellung #1043. Zum Schutz der Privatsphä
 	run bash -c "jq -c '.lang = \"de\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 de
+	assert_output --partial "Hallo Eve! Wir helfen Ihnen gern bei der Bestellung #1043!"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"de\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "Hi Eve! Wir helfen dir gern bei der Bestellung #1043!"
 	no_detail "$output"
 }

@@ -102,6 +102,12 @@ typedef struct omni_tmpl_want {
 omni_tmpl_lib *omni_tmpl_lib_new(const char *const *dirs, size_t ndirs,
                                  const char *default_lang);
 void omni_tmpl_lib_free(omni_tmpl_lib *l);
+/* Each store's register from its [store NAME] section ("register":
+ * formal, the default, or informal).  0, or -1 with err (78 naming the
+ * file and line of a value that is neither). */
+int omni_tmpl_lib_configure(omni_tmpl_lib *l, const omni_config *c, omni_error *err);
+/* "informal" or "formal": the register of store (may be NULL).  Static. */
+const char *omni_tmpl_lib_register(const omni_tmpl_lib *l, const char *store);
 /* The first template in the fallback order of omni-templates(5) whose
  * facts w->facts has.  1 and *t (borrowed until the library is freed),
  * *lang the language it is in, found "file:line" of its section; 0 none

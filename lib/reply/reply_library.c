@@ -46,6 +46,8 @@ typedef struct hit {
 struct omni_tmpl_lib {
 	char **dirs;
 	size_t ndirs;
+	char **informal;          /* the stores that write informally */
+	size_t ninformal;
 	char *default_lang;
 	bundle *bundles;
 	hit cache[CACHE_SIZE];
@@ -107,11 +109,51 @@ omni_tmpl_lib_free(omni_tmpl_lib *l)
 	}
 	for (size_t i = 0; i < CACHE_SIZE; i++)
 		hit_clear(&l->cache[i]);
+	for (size_t i = 0; i < l->ninformal; i++)
+		free(l->informal[i]);
+	free(l->informal);
 	for (size_t i = 0; i < l->ndirs; i++)
 		free(l->dirs[i]);
 	free(l->dirs);
 	free(l->default_lang);
 	free(l);
+}
+
+int
+omni_tmpl_lib_configure(omni_tmpl_lib *l, const omni_config *c, omni_error *err)
+{
+	for (size_t i = 0; c && i < c->nsections; i++) {
+		const omni_conf_section *s = &c->sections[i];
+		const char *v = strcmp(s->type, "store") == 0 ? omni_conf_get(s, "register") : NULL;
+		long line = s->line;
+		if (!v || strcmp(v, "formal") == 0)
+			continue;
+		for (size_t k = 0; k < s->nentries; k++)
+			if (strcmp(s->entries[k].key, "register") == 0)
+				line = s->entries[k].line;
+		if (strcmp(v, "informal") != 0)
+			return omni_error_set(err, OMNI_EX_CONFIG, c->path, line, 0,
+			                      "store %s: register '%s': expected formal or informal",
+			                      s->name ? s->name : "", v), -1;
+		char **t = realloc(l->informal, (l->ninformal + 1) * sizeof *t);
+		if (!t || !(t[l->ninformal] = strdup(s->name ? s->name : ""))) {
+			if (t)
+				l->informal = t;
+			return omni_error_oom(err), -1;
+		}
+		l->informal = t;
+		l->ninformal++;
+	}
+	return 0;
+}
+
+const char *
+omni_tmpl_lib_register(const omni_tmpl_lib *l, const char *store)
+{
+	for (size_t i = 0; store && i < l->ninformal; i++)
+		if (strcmp(l->informal[i], store) == 0)
+			return "informal";
+	return "formal";
 }
 
 /* "@@ name [qualifier] [html] [needs FACT...]" */

@@ -15,7 +15,7 @@
 /* What the template callbacks see. */
 enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_UNVERIFIED, A_N };
 enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_NEW_ESTIMATE, X_MARKETPLACE,
-       X_EXCHANGED, X_REPLIED, X_N };
+       X_EXCHANGED, X_REPLIED, X_REGISTER, X_N };
 
 typedef struct ctx {
 	omni_reply_view *view;
@@ -31,7 +31,7 @@ typedef struct ctx {
 
 static const char *const extra_names[X_N] = {
 	"brand", "tone", "tracking_link", "first_name", "now", "new_estimate", "marketplace",
-	"exchanged", "replied",
+	"exchanged", "replied", "register",
 };
 
 static char *
@@ -346,6 +346,18 @@ set_extras(ctx *c, const char *brand, const char *tone)
 	free(name);
 }
 
+/* Is t written in the informal register (it needs register=informal)? */
+static int
+informal(const omni_tmpl *t)
+{
+	const char *f;
+
+	for (size_t i = 0; (f = omni_tmpl_fact(t, i)); i++)
+		if (strcmp(f, "register=informal") == 0)
+			return 1;
+	return 0;
+}
+
 int
 omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
                    const char *brand, const char *zone, omni_reply_parts *out,
@@ -367,6 +379,7 @@ omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 	out->template = name;
 	c.want.facts = &tc;
 	set_extras(&c, brand ? brand : store, tone);
+	set_extra(&c, X_REGISTER, omni_tmpl_lib_register(lib, store));
 	if ((got = omni_tmpl_lib_find(lib, &c.want, &t, &used, out->source,
 	                              sizeof out->source, err)) < 0)
 		goto out;
@@ -375,6 +388,8 @@ omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 		goto out;
 	}
 	out->lang = tc.lang = c.want.lang = used;
+	if (!informal(t))         /* one register in a reply: its partials too */
+		set_extra(&c, X_REGISTER, "formal");
 	if (!(out->text = omni_tmpl_render(t, &tc, err))) {
 		omni_error_locate(err, out->source, 0);
 		goto out;
