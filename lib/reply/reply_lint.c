@@ -254,8 +254,8 @@ check_codes(const omni_lint_in *in, json_t *reasons)
 	                                     "rabattcode", "coupon", "cupón", "voucher", NULL };
 
 	for (const char *p = text; *p; p++) {
-		if (p > text && isalnum((unsigned char)p[-1]))
-			continue;
+		if (!strchr("cCgGrRvV", *p) || (p > text && isalnum((unsigned char)p[-1])))
+			continue;     /* the first letters of intro */
 		for (int i = 0; intro[i]; i++) {
 			size_t n = strlen(intro[i]);
 			if (strncasecmp(p, intro[i], n) != 0 || isalnum((unsigned char)p[n]))
@@ -288,7 +288,7 @@ static int
 among(const char *w, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strcmp(w, list[i]) == 0)
+		if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -333,7 +333,9 @@ check_obfuscated(const char *low, json_t *reasons)
 			k++;
 		if (!k)
 			break;
-		snprintf(words[n % 64], sizeof words[0], "%.*s", (int)(k < 31 ? k : 31), p);
+		size_t m = k < 31 ? k : 31;
+		memcpy(words[n % 64], p, m);
+		words[n % 64][m] = '\0';
 		const char *w = words[n % 64];
 		if (n >= 4 && among(words[(n - 1) % 64], dot_words) && among(words[(n - 3) % 64], at_words)) {
 			char shown[128];

@@ -92,6 +92,8 @@ alias(ctx *c, int which)
 	return c->alias[which];
 }
 
+static void set_exchanged(struct ctx *c);
+
 static omni_span
 root(void *arg, const char *name)
 {
@@ -102,12 +104,16 @@ root(void *arg, const char *name)
 	for (int i = 0; i < A_N; i++)
 		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
 			return alias(c, i);
-	for (int i = 0; i < X_N; i++)
-		if (name[0] == extra_names[i][0] && strcmp(name, extra_names[i]) == 0 &&
-		    c->extra_len[i]) {
+	for (int i = 0; i < X_N; i++) {
+		if (name[0] != extra_names[i][0] || strcmp(name, extra_names[i]) != 0)
+			continue;
+		if ((i == X_EXCHANGED || i == X_REPLIED) && !c->extra_len[X_EXCHANGED])
+			set_exchanged(c);     /* only the claim asks: found when asked */
+		if (c->extra_len[i]) {
 			omni_span v = { c->extras.p + c->extra_at[i], c->extra_len[i] };
 			return v;
 		}
+	}
 	return omni_reply_field(c->view, name);
 }
 
@@ -277,7 +283,7 @@ marketplace_itself(omni_reply_view *v, omni_span m)
  * without notices (author system) and the marketplace's own mail;
  * replied: true when the last of them is the seller's. */
 static void
-set_exchanged(ctx *c)
+set_exchanged(struct ctx *c)
 {
 	omni_span msgs = omni_reply_field(c->view, "messages"), m, last = { NULL, 0 };
 	size_t at = c->extras.n, n = 0;
@@ -339,7 +345,6 @@ set_extras(ctx *c, const char *brand, const char *tone)
 	                            : channel && strcmp(channel, "ebay") == 0 ? "eBay"
 	                            : channel && strcmp(channel, "walmart") == 0 ? "Walmart" : NULL);
 	free(channel);
-	set_exchanged(c);
 	free(carrier);
 	free(number);
 	free(url);
