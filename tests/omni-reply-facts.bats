@@ -308,6 +308,25 @@ formal_only() {
 	assert_output --partial "Può inviarci una foto"
 	run text_of '.lang = "de" | .store = "other" | .channel = "instagram" | .messages[].channel = "instagram"' -c "$BATS_TEST_TMPDIR/omni.conf"
 	assert_output --partial 'Hallo Maria! Ihre Bestellung #1043'
+	# the replies --auto sends, in every tone, informal from greeting to signature
+	for lang in it fr es de; do
+		case $lang in
+		it) formal=(Può Suo ' La ' Gentile Cordiali Salve) ;;
+		fr) formal=(' vous ' ' votre ' ' vos ' Veuillez 'Vous ') ;;
+		es) formal=(' su ' ' sus ' 'Puede ' ' usted' Estimado ' Le ') ;;
+		de) formal=(' Sie ' ' Ihr' 'Ihre ' 'Guten Tag') ;;
+		esac
+		for f in '.orders[0].fulfillments[0].status = "delivered"' '.orders[0].fulfillments[0].status = "exception"' \
+			. 'del(.orders[0].fulfillments) | .orders[0].status = "closed"' \
+			'del(.orders[0].fulfillments) | .orders[0].status = "open"'; do
+			for ch in email amazon instagram; do
+				run text_of ".lang = \"$lang\" | .channel = \"$ch\" | .messages[].channel = \"$ch\" | $f" -c "$BATS_TEST_TMPDIR/omni.conf"
+				for w in "${formal[@]}"; do
+					[[ " $output " != *"$w"* ]] || fail "formal '$w' in an informal store's reply ($lang, $ch, $f): $output"
+				done
+			done
+		done
+	done
 	# another value is a configuration error naming its line
 	printf '[store acme-us]\nbrand = Acme\nregister = casual\n' >"$BATS_TEST_TMPDIR/omni.conf"
 	run omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" "$R/email-wismo.json"

@@ -351,14 +351,15 @@ set_extras(ctx *c, const char *brand, const char *tone)
 	free(name);
 }
 
-/* Is t written in the informal register (it needs register=informal)? */
+/* Does t speak the informal register (register=informal, or both
+ * registers: register=formal|informal)? */
 static int
 informal(const omni_tmpl *t)
 {
 	const char *f;
 
 	for (size_t i = 0; (f = omni_tmpl_fact(t, i)); i++)
-		if (strcmp(f, "register=informal") == 0)
+		if (strncmp(f, "register=", 9) == 0 && strstr(f + 9, "informal"))
 			return 1;
 	return 0;
 }
