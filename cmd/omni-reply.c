@@ -923,6 +923,8 @@ main(int argc, char **argv)
 		omni_error_oom(&err);
 		goto fail;
 	}
+	if (omni_tmpl_lib_configure(r.lib, r.config, &err) < 0)
+		goto fail;
 	if (r.send && omni_store_open(r.db_path, &r.store, &err) < 0)
 		goto fail;
 	r.out = omni_out_new(STDOUT_FILENO);

@@ -94,7 +94,10 @@ acme-us customer care"
 	for lang in en it fr es de; do
 		for t in wismo status return return_label refund refund_partial replacement \
 			address_change cancellation damaged presale delay claim; do
-			run bash -c "jq -c '.lang = \"$lang\"' '$R/email-wismo.json' | omni-reply -t $t"
+			# the facts each one needs: a return label issued, a claim on Amazon
+			run bash -c "jq -c '.lang = \"$lang\" | .orders[0].returns = [{status: \"label_issued\"}]
+				| if \"$t\" == \"claim\" then .channel = \"amazon\" else . end' '$R/email-wismo.json' |
+				omni-reply $NOW -t $t"
 			assert_success
 			got=$(jq -r '[.reply.template, .reply.lang] | @tsv' <<<"$output")
 			assert_equal "$got" "$t	$lang"
@@ -110,7 +113,7 @@ acme-us customer care"
 	for pair in "en:November 21, 2026" "it:21 novembre 2026" "fr:21 novembre 2026" \
 		"es:21 de noviembre de 2026" "de:21. November 2026"; do
 		lang=${pair%%:*} want=${pair#*:}
-		run bash -c "jq -c '.lang = \"$lang\"' '$R/email-wismo.json' | omni-reply | jq -r .reply.text"
+		run bash -c "jq -c '.lang = \"$lang\"' '$R/email-wismo.json' | omni-reply $NOW | jq -r .reply.text"
 		assert_output --partial "$want"
 	done
 }
@@ -122,7 +125,7 @@ acme-us customer care"
 	est() {
 		jq -c --arg t "$1" --arg s "$2" --arg l "$3" \
 			'.orders[0].fulfillments[0].estimated_at = $t | .store = $s | .lang = $l' "$R/email-wismo.json" |
-			omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" | jq -r .reply.text
+			omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --now 2026-01-01T00:00:00Z | jq -r .reply.text
 	}
 	# 04:30Z on the day New York leaves summer time is still 00:30 EDT (UTC-4)
 	run est 2026-11-01T04:30:00Z acme-us en
@@ -147,7 +150,7 @@ acme-us customer care"
 		jq -c --arg s "$s" '.orders[0].fulfillments[0].estimated_at = "2026-03-29T22:30:00Z" | .store = $s' \
 			"$R/email-wismo.json"
 	done >"$BATS_TEST_TMPDIR/in.ndjson"
-	omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" "$BATS_TEST_TMPDIR/in.ndjson" \
+	omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --now 2026-01-01T00:00:00Z "$BATS_TEST_TMPDIR/in.ndjson" \
 		>"$BATS_TEST_TMPDIR/out" 2>"$BATS_TEST_TMPDIR/err"
 	run jq -r '.reply.text | capture("date is (?<d>[^.]*)").d' "$BATS_TEST_TMPDIR/out"
 	assert_output $'March 29, 2026\nMarch 29, 2026\nMarch 29, 2026\nMarch 29, 2026'
@@ -155,7 +158,7 @@ acme-us customer care"
 	assert_output "omni-reply: $BATS_TEST_TMPDIR/omni.conf:2: store acme-us: unknown time zone 'Mars/Olympus_Mons': its dates are written in UTC
 omni-reply: $BATS_TEST_TMPDIR/omni.conf:4: store acme-it: unknown time zone 'America': its dates are written in UTC"
 	# -q silences the warning, not the reply
-	run omni-reply -q -c "$BATS_TEST_TMPDIR/omni.conf" "$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-reply -q -c "$BATS_TEST_TMPDIR/omni.conf" --now 2026-01-01T00:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success
 	[ "$(jq -r .reply.status <<<"${lines[0]}")" = draft ]
 	[[ $output != *"unknown time zone"* ]]
@@ -181,7 +184,7 @@ omni-reply: $BATS_TEST_TMPDIR/omni.conf:4: store acme-it: unknown time zone 'Ame
 @test "channel tone: formal on Amazon, short and warm on Instagram" {
 	run bash -c "omni-reply '$NOW' '$R/amazon-wismo.json' | jq -r .reply.text"
 	assert_line --index 0 'Dear Kevin Garcia,'
-	assert_output --partial 'Our records show it was delivered on November 14, 2026.'
+	assert_output --partial 'Our records show it was delivered on November 14, 2026 by UPS.'
 	run bash -c "omni-reply '$NOW' '$R/instagram.json' | jq -r .reply.text"
 	assert_output "Hi Dana! Your order #1044 is on its way with USPS (tracking 9400111899223197428490, expected November 22, 2026). Track it: https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223197428490
 
@@ -195,13 +198,13 @@ Thanks! acme-us"
 	assert_line 'Carrier: UPS'
 	assert_line 'Tracking number: 1Z999AA18417560682'
 	assert_line 'Delivered: November 14, 2026 (carrier delivery scan)'
-	assert_line '- November 20, 2026, customer: Where is my bottle? Order 114-9951336-3472378.'
+	assert_line '- 2026-11-20T09:00:00Z, buyer: Where is my bottle? Order 114-9951336-3472378.'
 }
 
 @test "customer text is data: template tags in it are printed, not run" {
-	run bash -c "jq -c '.customer.name = \"{{customer.emails.0}} {{#each orders as o}}x{{/each}}\" | .intent = \"claim\" | .messages[2].text = \"{{> signature}} {{order.total}}\"' '$R/email-wismo.json' | omni-reply -t claim | jq -r .reply.text"
+	run bash -c "jq -c '.customer.name = \"{{customer.emails.0}} {{#each orders as o}}x{{/each}}\" | .intent = \"claim\" | .channel = \"amazon\" | .messages[2].text = \"{{> signature}} {{order.total}}\"' '$R/email-wismo.json' | omni-reply -t claim | jq -r .reply.text"
 	assert_success
-	assert_output --partial '- November 20, 2026, customer: {{> signature}} {{order.total}}'
+	assert_output --partial '- 2026-11-20T09:00:00Z, buyer: {{> signature}} {{order.total}}'
 	run bash -c "jq -c '.customer.name = \"{{customer.emails.0}} X\"' '$R/email-wismo.json' | omni-reply | jq -r .reply.text"
 	assert_line --index 0 'Hello {{customer.emails.0}},'
 }
@@ -417,13 +420,18 @@ link: https://www.ups.com/track?tracknum=1Z999AA10123456784 is not a link the or
 	assert_success
 	assert_line --index 0 verify
 	assert_line --index 1 it
-	assert_output --partial "Ciao Eve,
+	assert_output --partial "Buongiorno Eve,
 
 grazie per il messaggio sull'ordine #1043. Per tutelare la riservatezza dei nostri clienti, comunichiamo i dettagli di un ordine solo a chi lo ha effettuato."
 	no_detail "$output"
 	run bash -c "jq -c '.lang = \"it\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 it
+	assert_output --partial "Salve Eve! La aiutiamo volentieri con l'ordine #1043!"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"it\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "Ciao Eve! Ti aiutiamo volentieri con l'ordine #1043!"
 	no_detail "$output"
 }
@@ -441,6 +449,11 @@ Merci pour votre message concernant la commande #1043. Pour protéger la vie pri
 	run bash -c "jq -c '.lang = \"fr\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 fr
+	assert_output --partial "Bonjour Eve ! Nous vous aidons volontiers pour la commande #1043 !"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"fr\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "Coucou Eve ! On s'occupe avec plaisir de ta demande concernant la commande #1043 !"
 	no_detail "$output"
 }
@@ -458,6 +471,11 @@ Gracias por su mensaje sobre el pedido #1043. Para proteger la privacidad de nue
 	run bash -c "jq -c '.lang = \"es\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 es
+	assert_output --partial "¡Hola Eve! ¡Le ayudamos encantados con el pedido #1043!"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"es\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "¡Hola Eve! ¡Te ayudamos encantados con el pedido #1043!"
 	no_detail "$output"
 }
@@ -475,6 +493,11 @@ vielen Dank für Ihre Nachricht zur Bestellung #1043. Zum Schutz der Privatsphä
 	run bash -c "jq -c '.lang = \"de\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply --now 2026-11-20T10:00:00Z | jq -r '.reply.template, .reply.lang, .reply.text'"
 	assert_line --index 0 verify
 	assert_line --index 1 de
+	assert_output --partial "Hallo Eve! Wir helfen Ihnen gern bei der Bestellung #1043!"
+	no_detail "$output"
+	# a store that writes informally: its own register, greeting included
+	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c '.lang = \"de\" | .channel = \"instagram\" | .messages[].channel = \"instagram\"' '$BATS_TEST_TMPDIR/s.json' | omni-reply -c '$BATS_TEST_TMPDIR/omni.conf' --now 2026-11-20T10:00:00Z | jq -r .reply.text"
 	assert_output --partial "Hi Eve! Wir helfen dir gern bei der Bestellung #1043!"
 	no_detail "$output"
 }

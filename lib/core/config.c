@@ -262,7 +262,8 @@ omni_conf_get(const omni_conf_section *s, const char *key)
 }
 
 const char *const omni_config_store_keys[] = {
-	"timezone", "region", "brand", "instagram", "facebook", "retention", NULL,
+	"timezone", "region", "brand", "instagram", "facebook", "retention",
+	"register", NULL,
 };
 
 /* A listed key "map.*" admits every "map.NAME": a family of keys whose

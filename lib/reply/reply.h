@@ -7,6 +7,7 @@
 
 #include "core/core.h"
 #include "record/record.h"
+#include "record/bridge.h"
 #include "store/store.h"
 #include "net/net.h"
 
@@ -45,6 +46,12 @@ omni_span omni_reply_view_orders(omni_reply_view *v);
 omni_span omni_reply_view_unverified(omni_reply_view *v);
 /* omni_reply_last_inbound, found once per ticket. */
 omni_span omni_reply_view_last_inbound(omni_reply_view *v);
+/* What omni_reply_compose left empty in the text it wrote for the ticket
+ * (slots: paths separated by spaces; copied), for the lint. */
+void omni_reply_view_set_slots(omni_reply_view *v, const char *text, const char *slots);
+/* The slots text left empty when text is the text composed for the
+ * ticket, else NULL.  Borrowed. */
+const char *omni_reply_view_slots(const omni_reply_view *v, const char *text);
 
 // reply_template.c - the template language (man/omni-templates.5)
 typedef struct omni_tmpl omni_tmpl;
@@ -58,6 +65,8 @@ typedef struct omni_tmpl_ctx {
 	void *arg;
 	const char *zone;         /* dates: the store's IANA zone; NULL UTC */
 	omni_reply_view *view;    /* paths looked up through it; may be NULL */
+	omni_text *empty;         /* may be NULL: the paths of the values that
+	                           * wrote nothing are added, space-separated */
 } omni_tmpl_ctx;
 /* 0 and *out (new); -1 with err (78, where:line:column of the tag). */
 int omni_tmpl_compile(const char *src, size_t len, const char *where,
@@ -66,6 +75,16 @@ void omni_tmpl_free(omni_tmpl *t);
 /* The text: new, or NULL with err (a missing partial: 78). */
 char *omni_tmpl_render(const omni_tmpl *t, const omni_tmpl_ctx *ctx,
                        omni_error *err);
+/* A fact t needs before it may be chosen (omni-templates(5), "Facts"):
+ * PATH (a true value), !PATH (none), PATH=A|B (one of the values),
+ * PATH!=A|B (none of them, or no value).  0, or -1 with err (78). */
+int omni_tmpl_need(omni_tmpl *t, const char *fact, const char *where, long line,
+                   omni_error *err);
+/* 1 when the ticket ctx reads has every fact t needs; 0 and *missing
+ * (may be NULL; borrowed) the first it lacks. */
+int omni_tmpl_ready(const omni_tmpl *t, const omni_tmpl_ctx *ctx, const char **missing);
+/* The i-th fact t needs as written, NULL past the last.  Borrowed. */
+const char *omni_tmpl_fact(const omni_tmpl *t, size_t i);
 
 // reply_format.c - each new; the input as is when it is not a time
 // or an amount; the link NULL for an unknown carrier
@@ -81,15 +100,24 @@ typedef struct omni_tmpl_lib omni_tmpl_lib;
 typedef struct omni_tmpl_want {
 	const char *name, *lang, *store, *channel, *tone;
 	int html;
+	const omni_tmpl_ctx *facts;   /* the ticket whose facts a template
+	                               * needs; NULL: needs are not read */
 } omni_tmpl_want;
 /* dirs searched in order (copied).  new */
 omni_tmpl_lib *omni_tmpl_lib_new(const char *const *dirs, size_t ndirs,
                                  const char *default_lang);
 void omni_tmpl_lib_free(omni_tmpl_lib *l);
-/* The first template in the fallback order of omni-templates(5).  1 and *t
- * (borrowed until the library is freed), *lang the language it is in,
- * found "file:line" of its section; 0 none; -1 err (a bundle that does not
- * compile, 78). */
+/* Each store's register from its [store NAME] section ("register":
+ * formal, the default, or informal).  0, or -1 with err (78 naming the
+ * file and line of a value that is neither). */
+int omni_tmpl_lib_configure(omni_tmpl_lib *l, const omni_config *c, omni_error *err);
+/* "informal" or "formal": the register of store (may be NULL).  Static. */
+const char *omni_tmpl_lib_register(const omni_tmpl_lib *l, const char *store);
+/* The first template in the fallback order of omni-templates(5) whose
+ * facts w->facts has.  1 and *t (borrowed until the library is freed),
+ * *lang the language it is in, found "file:line" of its section; 0 none
+ * (found: the fact the last template of that name lacked, else ""); -1
+ * err (a bundle that does not compile, 78). */
 int omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w,
                        const omni_tmpl **t, const char **lang, char *found,
                        size_t size, omni_error *err);
@@ -197,11 +225,17 @@ omni_span omni_reply_last_inbound(const omni_record *rec);
 /* A rendered reply: template and lang borrowed (name, the library). */
 typedef struct omni_reply_parts {
 	const char *template, *lang;
-	char source[600];         /* file:line of the template */
+	char source[600];         /* file:line of the template; when there is
+	                           * none, the fact the template lacked */
 	char *text, *html;        /* new; html NULL when there is none */
+	char *empty;              /* new: the slots the text left empty,
+	                           * separated by spaces; NULL when none */
 } omni_reply_parts;
-/* Renders template name: 1 and *out (free it with omni_reply_parts_free);
- * 0 no such template; -1 err. */
+/* Renders template name, the first of that name whose facts the ticket
+ * has (omni-templates(5)): 1 and *out (free it with
+ * omni_reply_parts_free); 0 no such template, or none whose facts the
+ * ticket has (out->source names the fact); -1 err.  The slots left empty
+ * are noted in v for the lint (omni_reply_view_slots). */
 int omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v,
                        const char *name, const char *brand, const char *zone,
                        omni_reply_parts *out, omni_error *err);

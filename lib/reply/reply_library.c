@@ -11,6 +11,7 @@
 
 typedef struct section {
 	char *name, *qual;        /* qual: a channel or a tone, or NULL */
+	char *needs;              /* the facts after "needs", or NULL */
 	int html;
 	long line;
 	omni_tmpl *t;
@@ -28,17 +29,25 @@ typedef struct bundle {
 /* What a lookup found, by what was asked: most tickets ask the same few
  * questions, and the fallback walk is long. */
 #define CACHE_SIZE 16384     /* names x languages x stores x channels x 2 */
+/* A template of the name asked for, in fallback order. */
+typedef struct cand {
+	const omni_tmpl *t;
+	const char *lang;
+	char *found;              /* file:line */
+} cand;
+
 typedef struct hit {
 	uint64_t hash;            /* of key: most misses end there */
 	char *key;
-	const omni_tmpl *t;       /* NULL: nothing found */
-	const char *lang;
-	char *found;
+	cand *c;                  /* none: nothing found */
+	size_t n;
 } hit;
 
 struct omni_tmpl_lib {
 	char **dirs;
 	size_t ndirs;
+	char **informal;          /* the stores that write informally */
+	size_t ninformal;
 	char *default_lang;
 	bundle *bundles;
 	hit cache[CACHE_SIZE];
@@ -66,6 +75,7 @@ bundle_free(bundle *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->s[i].name);
 		free(b->s[i].qual);
+		free(b->s[i].needs);
 		omni_tmpl_free(b->s[i].t);
 	}
 	free(b->s);
@@ -73,6 +83,18 @@ bundle_free(bundle *b)
 	free(b->lang);
 	free(b->path);
 	free(b);
+}
+
+static void
+hit_clear(hit *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		free(e->c[i].found);
+	free(e->c);
+	free(e->key);
+	e->c = NULL;
+	e->n = 0;
+	e->key = NULL;
 }
 
 void
@@ -85,10 +107,11 @@ omni_tmpl_lib_free(omni_tmpl_lib *l)
 		l->bundles = b->next;
 		bundle_free(b);
 	}
-	for (size_t i = 0; i < CACHE_SIZE; i++) {
-		free(l->cache[i].key);
-		free(l->cache[i].found);
-	}
+	for (size_t i = 0; i < CACHE_SIZE; i++)
+		hit_clear(&l->cache[i]);
+	for (size_t i = 0; i < l->ninformal; i++)
+		free(l->informal[i]);
+	free(l->informal);
 	for (size_t i = 0; i < l->ndirs; i++)
 		free(l->dirs[i]);
 	free(l->dirs);
@@ -96,7 +119,44 @@ omni_tmpl_lib_free(omni_tmpl_lib *l)
 	free(l);
 }
 
-/* "@@ name [qualifier] [html]" */
+int
+omni_tmpl_lib_configure(omni_tmpl_lib *l, const omni_config *c, omni_error *err)
+{
+	for (size_t i = 0; c && i < c->nsections; i++) {
+		const omni_conf_section *s = &c->sections[i];
+		const char *v = strcmp(s->type, "store") == 0 ? omni_conf_get(s, "register") : NULL;
+		long line = s->line;
+		if (!v || strcmp(v, "formal") == 0)
+			continue;
+		for (size_t k = 0; k < s->nentries; k++)
+			if (strcmp(s->entries[k].key, "register") == 0)
+				line = s->entries[k].line;
+		if (strcmp(v, "informal") != 0)
+			return omni_error_set(err, OMNI_EX_CONFIG, c->path, line, 0,
+			                      "store %s: register '%s': expected formal or informal",
+			                      s->name ? s->name : "", v), -1;
+		char **t = realloc(l->informal, (l->ninformal + 1) * sizeof *t);
+		if (!t || !(t[l->ninformal] = strdup(s->name ? s->name : ""))) {
+			if (t)
+				l->informal = t;
+			return omni_error_oom(err), -1;
+		}
+		l->informal = t;
+		l->ninformal++;
+	}
+	return 0;
+}
+
+const char *
+omni_tmpl_lib_register(const omni_tmpl_lib *l, const char *store)
+{
+	for (size_t i = 0; store && i < l->ninformal; i++)
+		if (strcmp(l->informal[i], store) == 0)
+			return "informal";
+	return "formal";
+}
+
+/* "@@ name [qualifier] [html] [needs FACT...]" */
 static int
 add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 {
@@ -109,7 +169,22 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 	s = &b->s[b->n];
 	memset(s, 0, sizeof *s);
 	snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), hdr);
+	size_t blen = strlen(buf);
 	for (tok = strtok_r(buf, " \t\r", &save); tok; tok = strtok_r(NULL, " \t\r", &save)) {
+		if (s->name && strcmp(tok, "needs") == 0) {
+			tok += strlen(tok);
+			if (tok < buf + blen)
+				tok++;    /* the delimiter strtok_r ended it with */
+			tok += strspn(tok, " \t\r");
+			size_t k = strlen(tok);
+			while (k && strchr(" \t\r", tok[k - 1]))
+				k--;
+			if (!k)
+				return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
+				                      "section header: 'needs' names no fact"), -1;
+			s->needs = strndup(tok, k);
+			break;
+		}
 		if (!s->name)
 			s->name = strdup(tok);
 		else if (strcmp(tok, "html") == 0)
@@ -118,7 +193,7 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 			s->qual = strdup(tok);
 		else
 			return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
-			                      "section header: too many words: expected '@@ NAME [QUALIFIER] [html]'"), -1;
+			                      "section header: too many words: expected '@@ NAME [QUALIFIER] [html] [needs FACT...]'"), -1;
 	}
 	if (!s->name)
 		return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
@@ -146,6 +221,14 @@ parse_bundle(bundle *b, const char *buf, size_t len, omni_error *err)
 			section *s = &b->s[b->n - 1];
 			if (omni_tmpl_compile(body, (size_t)(e - body), b->path, body_line, &s->t, err) < 0)
 				return -1;
+			char *save = NULL, *words = s->needs ? strdup(s->needs) : NULL;
+			for (char *f = words ? strtok_r(words, " \t", &save) : NULL; f;
+			     f = strtok_r(NULL, " \t", &save))
+				if (omni_tmpl_need(s->t, f, b->path, s->line, err) < 0) {
+					free(words);
+					return -1;
+				}
+			free(words);
 			body = NULL;
 		}
 		if (p >= end)
@@ -217,26 +300,35 @@ plain_name(const char *s)
 	return s && *s && *s != '.' && !strchr(s, '/') && strlen(s) < 128;
 }
 
-static const section *
-lookup(const bundle *b, const char *name, const char *qual, int html)
-{
-	for (size_t i = 0; i < b->n; i++) {
-		const section *s = &b->s[i];
-		if (s->html == html && strcmp(s->name, name) == 0 &&
-		    (qual ? s->qual && strcmp(s->qual, qual) == 0 : !s->qual))
-			return s;
-	}
-	return NULL;
-}
+static int find(omni_tmpl_lib *l, const omni_tmpl_want *w, hit *out, omni_error *err);
 
-static int find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **t,
-                const char **lang, char *found, size_t size, omni_error *err);
+/* The first candidate whose facts the ticket has: 1, else 0 with the
+ * fact the last one lacked in found. */
+static int
+choose(const hit *e, const omni_tmpl_want *w, const omni_tmpl **t, const char **lang,
+       char *found, size_t size)
+{
+	const char *missing = "";
+
+	for (size_t i = 0; i < e->n; i++) {
+		if (w->facts && !omni_tmpl_ready(e->c[i].t, w->facts, &missing))
+			continue;
+		*t = e->c[i].t;
+		*lang = e->c[i].lang;
+		if (found && size)
+			snprintf(found, size, "%s", e->c[i].found ? e->c[i].found : "");
+		return 1;
+	}
+	if (found && size)
+		snprintf(found, size, "%s", missing);
+	return 0;
+}
 
 int
 omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **t,
                    const char **lang, char *found, size_t size, omni_error *err)
 {
-	char key[512 + 8], where[600] = "";
+	char key[512 + 8];
 	const char *parts[5] = { w->name, w->lang, w->store, w->channel, w->tone };
 	uint64_t h = 0x9E3779B97F4A7C15u;
 	size_t n = 0;
@@ -245,8 +337,14 @@ omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **
 	 * measurable part of each ticket */
 	for (int i = 0; i < 5; i++) {
 		size_t k = parts[i] ? strlen(parts[i]) : 0;
-		if (n + k + 3 >= sizeof key - 8)
-			return find(l, w, t, lang, found, size, err);
+		if (n + k + 3 >= sizeof key - 8) {
+			hit once = { 0 };
+			int rc = find(l, w, &once, err);
+			if (rc >= 0)
+				rc = choose(&once, w, t, lang, found, size);
+			hit_clear(&once);
+			return rc;
+		}
 		memcpy(key + n, parts[i] ? parts[i] : "", k);
 		n += k;
 		key[n++] = '|';
@@ -266,44 +364,48 @@ omni_tmpl_lib_find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **
 	h ^= h >> 33;
 	hit *e = &l->cache[h % CACHE_SIZE];
 	if (!e->key || e->hash != h || strcmp(e->key, key) != 0) {
-		int rc = find(l, w, t, lang, where, sizeof where, err);
-		if (rc < 0)
-			return rc;
-		free(e->key);
-		free(e->found);
-		e->key = strdup(key);
+		hit_clear(e);
+		if (find(l, w, e, err) < 0) {
+			hit_clear(e);
+			return -1;
+		}
 		e->hash = h;
-		e->found = strdup(where);
-		e->t = rc ? *t : NULL;
-		e->lang = rc ? *lang : NULL;
-		if (!e->key || !e->found) {
-			free(e->key);
-			e->key = NULL;
+		if (!(e->key = strdup(key))) {
+			int rc = choose(e, w, t, lang, found, size);
+			hit_clear(e);
+			return rc;
 		}
 	}
-	if (!e->t)
-		return 0;
-	*t = e->t;
-	*lang = e->lang;
-	if (found && size) {
-		size_t k = e->found ? strlen(e->found) : 0;
-		k = k < size - 1 ? k : size - 1;
-		memcpy(found, e->found ? e->found : "", k);
-		found[k] = '\0';
-	}
-	return 1;
+	return choose(e, w, t, lang, found, size);
 }
 
 static int
-find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **t,
-     const char **lang, char *found, size_t size, omni_error *err)
+add_cand(hit *out, const section *s, const bundle *b, omni_error *err)
+{
+	cand *c = realloc(out->c, (out->n + 1) * sizeof *c);
+
+	if (!c)
+		return omni_error_oom(err), -1;
+	out->c = c;
+	c = &c[out->n++];
+	c->t = s->t;
+	c->lang = b->lang;
+	if (asprintf(&c->found, "%s:%ld", b->path, s->line) < 0)
+		c->found = NULL;
+	return 0;
+}
+
+/* Every template of the name in fallback order, in the first language
+ * that has one: the first of them whose facts the ticket has is used. */
+static int
+find(omni_tmpl_lib *l, const omni_tmpl_want *w, hit *out, omni_error *err)
 {
 	const char *langs[2] = { w->lang && plain_name(w->lang) ? w->lang : l->default_lang,
 	                         l->default_lang };
 	const char *quals[3] = { w->channel, w->tone, NULL };
 	const char *stores[2] = { plain_name(w->store) ? w->store : "", "" };
 
-	for (int li = 0; li < 2; li++) {
+	for (int li = 0; li < 2 && !out->n; li++) {
 		if (li == 1 && strcmp(langs[0], langs[1]) == 0)
 			break;
 		for (int si = 0; si < 2; si++) {
@@ -312,18 +414,20 @@ find(omni_tmpl_lib *l, const omni_tmpl_want *w, const omni_tmpl **t,
 			for (int qi = 0; qi < 3; qi++) {
 				if (qi < 2 && !(quals[qi] && *quals[qi]))
 					continue;
+				if (qi == 1 && quals[0] && strcmp(quals[0], quals[1]) == 0)
+					continue;
 				for (size_t d = 0; d < l->ndirs; d++) {
 					bundle *b = NULL;
 					if (load(l, d, stores[si], langs[li], &b, err) < 0)
 						return -1;
-					const section *s = lookup(b, w->name, quals[qi], w->html);
-					if (!s)
-						continue;
-					*t = s->t;
-					*lang = b->lang;
-					if (found)
-						snprintf(found, size, "%s:%ld", b->path, s->line);
-					return 1;
+					for (size_t i = 0; i < b->n; i++) {
+						const section *s = &b->s[i];
+						if (s->html == w->html && strcmp(s->name, w->name) == 0 &&
+						    (quals[qi] ? s->qual && strcmp(s->qual, quals[qi]) == 0
+						               : !s->qual) &&
+						    add_cand(out, s, b, err) < 0)
+							return -1;
+					}
 				}
 			}
 		}

@@ -173,9 +173,13 @@ find_word(const char *text, const char *const *words)
 {
 	for (size_t i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
+		/* a word that starts or ends with a sign ("% off") has no
+		 * boundary there: "20% off" */
+		int open = !isalnum((unsigned char)words[i][0]);
+		int close = !isalnum((unsigned char)words[i][n - 1]);
 		for (const char *p = strstr(text, words[i]); p; p = strstr(p + 1, words[i])) {
-			int before = p == text || !isalnum((unsigned char)p[-1]);
-			int after = !isalnum((unsigned char)p[n]);
+			int before = open || p == text || !isalnum((unsigned char)p[-1]);
+			int after = close || !isalnum((unsigned char)p[n]);
 			if (before && after)
 				return words[i];
 		}
@@ -197,8 +201,166 @@ static const char *const review_words[] = {
 	"leave a review", "leave us a review", "in exchange for a review", "for a review",
 	"recensione positiva", "5 stelle", "lascia una recensione", "avis positif", "5 étoiles",
 	"laissez un avis", "reseña positiva", "5 estrellas", "deja una reseña",
-	"positive bewertung", "5 sterne", "bewertung abgeben", NULL,
+	"positive bewertung", "5 sterne", "bewertung abgeben",
+	/* any request for feedback or a review, not only a rewarded one */
+	"feedback", "a review", "review us", "your review", "write a review", "leaving a review",
+	"rate us", "rate your", "rating", "recensione", "recensioni", "valutazione", "valutarci",
+	"un avis", "votre avis", "laisser un avis", "évaluation", "évaluer", "reseña", "reseñas",
+	"valoración", "valorar", "valorarnos", "su opinión", "bewertung", "bewertungen",
+	"bewerten", "rezension", NULL,
 };
+
+/* Coupons and discounts, in the five languages. */
+static const char *const discount_words[] = {
+	"% discount", "off your next", "your next order", "your next purchase",
+	"promo", "voucher", "coupon", "% di sconto", "buono sconto", "prossimo ordine",
+	"prossimo acquisto", "% de réduction", "% de remise", "bon de réduction", "remise",
+	"prochaine commande", "prochain achat", "% de descuento", "cupón", "código de descuento",
+	"próximo pedido", "próxima compra", "% rabatt", "rabattcode", "gutscheincode",
+	"nächste bestellung", "nächsten bestellung", "nächsten einkauf", NULL,
+};
+
+/* Invitations to buy outside the marketplace, in the five languages. */
+static const char *const off_platform_words[] = {
+	"order directly", "buy directly", "purchase directly", "directly from us",
+	"directly through us", "from our website", "on our website", "from our shop",
+	"our online shop", "our online store", "our own shop", "our own store", "our webshop",
+	"outside ebay", "outside of ebay", "outside amazon", "outside of amazon", "off ebay",
+	"off amazon", "skip ebay", "skip amazon", "avoid ebay", "avoid amazon", "ebay fees",
+	"ebay's fees", "amazon fees", "amazon's fees", "without the fees", "pay us directly",
+	"direttamente da noi", "sul nostro sito", "dal nostro sito", "nostro negozio online",
+	"fuori da ebay", "fuori da amazon", "commissioni di ebay", "commissioni ebay",
+	"commissioni di amazon", "senza commissioni", "ordinare direttamente",
+	"acquistare direttamente", "directement chez nous", "directement auprès de nous",
+	"sur notre site", "notre boutique en ligne", "en dehors d'ebay", "en dehors d'amazon",
+	"hors ebay", "hors amazon", "frais ebay", "frais d'ebay", "frais d'amazon",
+	"sans les frais", "commander directement", "acheter directement",
+	"directamente con nosotros", "directamente a nosotros", "en nuestra web",
+	"en nuestra tienda online", "nuestra página web", "fuera de ebay", "fuera de amazon",
+	"comisiones de ebay", "comisiones de amazon", "sin comisiones", "comprar directamente",
+	"pedir directamente", "direkt bei uns", "in unserem shop", "in unserem onlineshop",
+	"über unsere website", "auf unserer website", "außerhalb von ebay",
+	"außerhalb von amazon", "ebay-gebühren", "ebay gebühren", "amazon-gebühren",
+	"ohne gebühren", "direkt bestellen", "direkt kaufen", NULL,
+};
+
+/* A coupon code after a word that announces one: "code SAVE20". */
+static void
+check_codes(const omni_lint_in *in, json_t *reasons)
+{
+	const char *text = in->text;
+
+	static const char *const intro[] = { "code", "codice", "código", "gutschein", "gutscheincode",
+	                                     "rabattcode", "coupon", "cupón", "voucher", NULL };
+
+	for (const char *p = text; *p; p++) {
+		if (!strchr("cCgGrRvV", *p) || (p > text && isalnum((unsigned char)p[-1])))
+			continue;     /* the first letters of intro */
+		for (int i = 0; intro[i]; i++) {
+			size_t n = strlen(intro[i]);
+			if (strncasecmp(p, intro[i], n) != 0 || isalnum((unsigned char)p[n]))
+				continue;
+			const char *q = p + n;
+			q += strspn(q, " :\"'«»");
+			size_t k = 0;
+			int letters = 0, digits = 0, upper = 1;
+			for (; isalnum((unsigned char)q[k]) || q[k] == '-'; k++) {
+				letters += isalpha((unsigned char)q[k]) != 0;
+				digits += isdigit((unsigned char)q[k]) != 0;
+				upper &= !islower((unsigned char)q[k]);
+			}
+			if (k >= 4 && k <= 20 && letters && upper) {
+				char code[24];
+				int known = 0;
+				snprintf(code, sizeof code, "%.*s", (int)k, q);
+				for (size_t j = 0; j < in->nids; j++)   /* an order or tracking number */
+					known |= in->ids[j] && strstr(in->ids[j], code) != NULL;
+				if (known || !digits)
+					continue;
+				add(reasons, "coupon", "'%s' is a coupon code", code);
+				return;
+			}
+		}
+	}
+}
+
+static int
+among(const char *w, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const at_words[] = { "at", "chiocciola", "arobase", "arroba", "ät",
+                                        "klammeraffe", NULL };
+static const char *const dot_words[] = { "dot", "punto", "point", "punkt", NULL };
+static const char *const digit_words[] = {
+	"zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+	"un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "zéro",
+	"cero", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+	"null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", NULL,
+};
+
+/* Contact details written so as to slip past a filter: "help [at] shop
+ * [dot] example", "(dot)", "help at shop dot example", a phone number
+ * spelled out in words.  low: the text lowercased. */
+static void
+check_obfuscated(const char *low, json_t *reasons)
+{
+	static const char *const marks[] = {
+		"[at]", "(at)", "{at}", "<at>", "[@]", "(@)", "[dot]", "(dot)", "{dot}", "<dot>",
+		"[.]", "(.)", "[punto]", "(punto)", "[point]", "(point)", "[punkt]", "(punkt)",
+		"[chiocciola]", "(chiocciola)", "[arobase]", "(arobase)", "[arroba]", "(arroba)", NULL,
+	};
+	char words[64][32];
+	size_t n = 0, run = 0, spelled = 0;
+
+	for (int i = 0; marks[i]; i++)
+		if (strstr(low, marks[i])) {
+			add(reasons, "contact", "'%s' spells out an address: off-platform contact", marks[i]);
+			return;
+		}
+	/* word by word: WORD at WORD dot WORD, and runs of digit words */
+	for (const char *p = low; *p;) {
+		while (*p && !(isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+			p++;
+		size_t k = 0;
+		while (p[k] && (isalnum((unsigned char)p[k]) || (unsigned char)p[k] >= 0x80 ||
+		                p[k] == '-' || p[k] == '_'))
+			k++;
+		if (!k)
+			break;
+		size_t m = k < 31 ? k : 31;
+		memcpy(words[n % 64], p, m);
+		words[n % 64][m] = '\0';
+		const char *w = words[n % 64];
+		if (n >= 4 && among(words[(n - 1) % 64], dot_words) && among(words[(n - 3) % 64], at_words)) {
+			char shown[128];
+			snprintf(shown, sizeof shown, "%s %s %s %s %s", words[(n - 4) % 64],
+			         words[(n - 3) % 64], words[(n - 2) % 64], words[(n - 1) % 64], w);
+			add(reasons, "contact", "'%s' spells out an address: off-platform contact", shown);
+			return;
+		}
+		int digit = among(w, digit_words), number = 1;
+		for (size_t i = 0; i < k; i++)
+			number &= isdigit((unsigned char)p[i]) != 0;
+		if (digit || (number && run)) {
+			run += digit ? 1 : k;
+			spelled += digit;
+			if (run >= 7 && spelled >= 3) {
+				add(reasons, "contact", "%s", "a phone number spelled out in words: off-platform contact");
+				return;
+			}
+		} else {
+			run = spelled = 0;
+		}
+		n++;
+		p += k;
+	}
+}
 
 /* The first emoji's code point, or 0. */
 static unsigned long
@@ -314,17 +476,28 @@ omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag)
 		check_emails(in, reasons);
 		check_phones(in, reasons);
 	}
-	if (is(ch, "amazon") || is(ch, "walmart")) {
-		char *low = strdup(in->text);
-		for (char *q = low; q && *q; q++)
-			if (*q >= 'A' && *q <= 'Z')
-				*q = (char)(*q - 'A' + 'a');
-		if (low && (w = find_word(low, marketing_words)))
+	char *low = strdup(in->text);
+	for (unsigned char *q = (unsigned char *)low; q && *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (unsigned char)(*q - 'A' + 'a');
+		else if (*q == 0xc3 && q[1] >= 0x80 && q[1] <= 0x9e && q[1] != 0x97)
+			*++q += 0x20;     /* À-Þ: Über, Évaluation */
+	if (low && (is(ch, "amazon") || is(ch, "walmart"))) {
+		if ((w = find_word(low, marketing_words)))
 			add(reasons, "marketing", "'%s' reads as marketing", w);
-		if (low && is(ch, "amazon") && (w = find_word(low, review_words)))
+		if (is(ch, "amazon") && (w = find_word(low, review_words)))
 			add(reasons, "review", "'%s' asks for a review or rewards one", w);
-		free(low);
+		if (is(ch, "amazon") && (w = find_word(low, discount_words)))
+			add(reasons, "coupon", "'%s' offers a discount", w);
+		if (is(ch, "amazon"))
+			check_codes(in, reasons);
 	}
+	if (low && (is(ch, "amazon") || is(ch, "ebay"))) {
+		check_obfuscated(low, reasons);
+		if ((w = find_word(low, off_platform_words)))
+			add(reasons, "off-platform", "'%s' invites the buyer to buy off the marketplace", w);
+	}
+	free(low);
 	if (is(ch, "amazon"))
 		check_amazon(in, reasons);
 	if (is(ch, "instagram") || is(ch, "facebook") || is(ch, "messenger"))

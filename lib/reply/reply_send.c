@@ -186,6 +186,26 @@ lint_recipient(omni_reply_view *w, json_t *reasons)
 	return 1;
 }
 
+/* The slot rule: a template's value that wrote nothing ("shipped with .")
+ * states what the store does not know; every channel. */
+static int
+lint_slots(omni_reply_view *w, const char *text, json_t *reasons)
+{
+	const char *slots = omni_reply_view_slots(w, text);
+	char line[400];
+	int n = 0;
+
+	while (slots && *slots) {
+		size_t k = strcspn(slots, " ");
+		snprintf(line, sizeof line, "slot: {{%.*s}} is empty: the store does not have it",
+		         (int)k, slots);
+		json_array_append_new(reasons, json_string(line));
+		n++;
+		slots += k + (slots[k] == ' ');
+	}
+	return n;
+}
+
 int
 omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachments,
                      int human, json_t *reasons, const char **tag)
@@ -203,6 +223,7 @@ omni_reply_lint_text(omni_reply_view *w, const char *text, const json_t *attachm
 		*tag = NULL;
 	if (text)
 		n += lint_recipient(w, reasons);
+	n += lint_slots(w, text, reasons);
 	if (!text || !needs)          /* nothing the channel's rules read */
 		goto out;
 	kind = omni_json_string(omni_reply_field(w, "kind"), NULL);

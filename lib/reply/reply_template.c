@@ -34,9 +34,20 @@ typedef struct node {
 	size_t nbody, nalt;
 } node;
 
+/* A fact the template needs: PATH, !PATH, PATH=A|B, PATH!=A|B. */
+typedef struct need {
+	char *text;               /* as written */
+	path p;
+	int op, negate;
+	char **vals;
+	size_t nvals;
+} need;
+
 struct omni_tmpl {
 	node *nodes;
 	size_t n;
+	need *needs;
+	size_t nneeds;
 };
 
 /* The compiler's cursor. */
@@ -76,6 +87,14 @@ omni_tmpl_free(omni_tmpl *t)
 	if (!t)
 		return;
 	nodes_free(t->nodes, t->n);
+	for (size_t i = 0; i < t->nneeds; i++) {
+		free(t->needs[i].text);
+		path_free(&t->needs[i].p);
+		for (size_t k = 0; k < t->needs[i].nvals; k++)
+			free(t->needs[i].vals[k]);
+		free(t->needs[i].vals);
+	}
+	free(t->needs);
 	free(t);
 }
 
@@ -136,6 +155,55 @@ path_parse(const char *s, size_t n, path *out)
 		i = j + 1;
 	}
 	return 0;
+}
+
+int
+omni_tmpl_need(omni_tmpl *t, const char *fact, const char *where, long line,
+               omni_error *err)
+{
+	need *v = realloc(t->needs, (t->nneeds + 1) * sizeof *v), *nd;
+	const char *p = fact, *op;
+	size_t n;
+
+	if (!v)
+		return omni_error_oom_at(err, where, line), -1;
+	t->needs = v;
+	nd = &v[t->nneeds];
+	memset(nd, 0, sizeof *nd);
+	if (!(nd->text = strdup(fact)))
+		return omni_error_oom_at(err, where, line), -1;
+	t->nneeds++;
+	nd->negate = *p == '!';
+	p += nd->negate;
+	op = strchr(p, '=');
+	n = op ? (size_t)(op - p) : strlen(p);
+	if (op) {
+		nd->op = op > p && op[-1] == '!' ? OP_NE : OP_EQ;
+		n -= nd->op == OP_NE;
+	}
+	if ((op && nd->negate) || path_parse(p, n, &nd->p) < 0)
+		return omni_error_set(err, OMNI_EX_CONFIG, where, line, 0,
+		                      "bad fact '%s': expected PATH, !PATH, PATH=VALUE[|VALUE...] "
+		                      "or PATH!=VALUE[|VALUE...]", fact), -1;
+	for (const char *q = op ? op + 1 : NULL; q;) {
+		size_t k = strcspn(q, "|");
+		char **vals = realloc(nd->vals, (nd->nvals + 1) * sizeof *vals);
+		if (!vals || !(vals[nd->nvals] = strndup(q, k))) {
+			if (vals)
+				nd->vals = vals;
+			return omni_error_oom_at(err, where, line), -1;
+		}
+		nd->vals = vals;
+		nd->nvals++;
+		q = q[k] ? q + k + 1 : NULL;
+	}
+	return 0;
+}
+
+const char *
+omni_tmpl_fact(const omni_tmpl *t, size_t i)
+{
+	return t && i < t->nneeds ? t->needs[i].text : NULL;
 }
 
 /* The next word of a tag: a bare token, or a "quoted literal" (lit=1). */
@@ -510,6 +578,57 @@ apply_filter(render *r, const scope *sc, const node *nd, omni_span v, char *s)
 	return o;
 }
 
+/* A slot the rendering left empty, once in the list: "a.b c.d". */
+static void
+note_empty(omni_text *list, const path *p)
+{
+	char name[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->n && n < sizeof name - 1; i++)
+		n += (size_t)snprintf(name + n, sizeof name - n, "%s%s", i ? "." : "", p->seg[i]);
+	if (n >= sizeof name)
+		n = sizeof name - 1;
+	for (const char *q = list->p; q && q < list->p + list->n;) {
+		size_t k = strcspn(q, " ");
+		if (k == n && memcmp(q, name, n) == 0)
+			return;
+		q += k + (q[k] == ' ');
+	}
+	if (list->n)
+		omni_text_put(list, " ", 1);
+	omni_text_put(list, name, n);
+}
+
+int
+omni_tmpl_ready(const omni_tmpl *t, const omni_tmpl_ctx *ctx, const char **missing)
+{
+	render r = { ctx, { 0 }, 0, NULL };
+
+	for (size_t i = 0; i < t->nneeds; i++) {
+		const need *nd = &t->needs[i];
+		omni_span v = resolve(&r, NULL, &nd->p);
+		int yes;
+		if (nd->op == OP_TRUTH) {
+			yes = truthy(v) != nd->negate;
+		} else {
+			char *s = text_of(v);
+			yes = 0;
+			for (size_t k = 0; s && k < nd->nvals; k++)
+				yes |= strcmp(s, nd->vals[k]) == 0;
+			if (nd->op == OP_NE)
+				yes = s && !yes;
+			free(s);
+		}
+		if (!yes) {
+			if (missing)
+				*missing = nd->text;
+			return 0;
+		}
+	}
+	return 1;
+}
+
 static int run(render *r, const scope *sc, const node *v, size_t n);
 
 static int
@@ -567,6 +686,8 @@ run(render *r, const scope *sc, const node *v, size_t n)
 				s = apply_filter(r, sc, nd, val, s);
 			if (!s)
 				return omni_error_oom(r->err), -1;
+			if (!*s && r->ctx->empty)
+				note_empty(r->ctx->empty, &nd->p);
 			emit(r, s);
 			free(s);
 			break;

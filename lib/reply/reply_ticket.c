@@ -14,7 +14,8 @@
 
 /* What the template callbacks see. */
 enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_UNVERIFIED, A_N };
-enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_N };
+enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_NEW_ESTIMATE, X_MARKETPLACE,
+       X_EXCHANGED, X_REPLIED, X_REGISTER, X_N };
 
 typedef struct ctx {
 	omni_reply_view *view;
@@ -29,7 +30,8 @@ typedef struct ctx {
 } ctx;
 
 static const char *const extra_names[X_N] = {
-	"brand", "tone", "tracking_link", "first_name", "now",
+	"brand", "tone", "tracking_link", "first_name", "now", "new_estimate", "marketplace",
+	"exchanged", "replied", "register",
 };
 
 static char *
@@ -90,6 +92,8 @@ alias(ctx *c, int which)
 	return c->alias[which];
 }
 
+static void set_exchanged(struct ctx *c);
+
 static omni_span
 root(void *arg, const char *name)
 {
@@ -100,12 +104,16 @@ root(void *arg, const char *name)
 	for (int i = 0; i < A_N; i++)
 		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
 			return alias(c, i);
-	for (int i = 0; i < X_N; i++)
-		if (name[0] == extra_names[i][0] && strcmp(name, extra_names[i]) == 0 &&
-		    c->extra_len[i]) {
+	for (int i = 0; i < X_N; i++) {
+		if (name[0] != extra_names[i][0] || strcmp(name, extra_names[i]) != 0)
+			continue;
+		if ((i == X_EXCHANGED || i == X_REPLIED) && !c->extra_len[X_EXCHANGED])
+			set_exchanged(c);     /* only the claim asks: found when asked */
+		if (c->extra_len[i]) {
 			omni_span v = { c->extras.p + c->extra_at[i], c->extra_len[i] };
 			return v;
 		}
+	}
 	return omni_reply_field(c->view, name);
 }
 
@@ -165,9 +173,9 @@ static const char *
 by_order(omni_reply_view *v, const char *intent, omni_span order)
 {
 	if (strcmp(intent, "wismo") == 0) {
-		omni_span tn = path2(v, order, "fulfillments", 0, "tracking_number");
-		return omni_json_type(tn) == OMNI_J_STRING && tn.n > 2 ? "wismo"
-		       : order.p ? "status" : NULL;
+		/* a shipment: where it is; none: what the order's status says */
+		omni_span ship = omni_reply_at(v, omni_reply_get(v, order, "fulfillments"), 0);
+		return omni_json_type(ship) == OMNI_J_OBJECT ? "wismo" : order.p ? "status" : NULL;
 	}
 	if (strcmp(intent, "return") == 0) {
 		omni_span st = path2(v, order, "returns", 0, "status");
@@ -251,7 +259,59 @@ set_extra(ctx *c, int which, const char *value)
 	c->extra_len[which] = c->extras.failed ? 0 : c->extras.n - at;
 }
 
-/* brand, tone, tracking_link, first_name, now */
+/* A marketplace's own address (Amazon's claim notices, eBay's case
+ * mail), not a buyer's relay alias: its mail is no buyer's words. */
+static int
+marketplace_itself(omni_reply_view *v, omni_span m)
+{
+	char *from = str(omni_reply_get(v, m, "from"));
+	const char *at = from ? strrchr(from, '@') : NULL;
+	int yes = 0;
+
+	if (at) {
+		at++;
+		int amazon = strncmp(at, "amazon.", 7) == 0 || strstr(at, ".amazon.") != NULL;
+		int ebay = strncmp(at, "ebay.", 5) == 0 || strstr(at, ".ebay.") != NULL;
+		yes = (amazon && !strstr(at, "marketplace.amazon.")) ||
+		      (ebay && !strstr(at, "members.ebay."));
+	}
+	free(from);
+	return yes;
+}
+
+/* exchanged: the messages between the buyer and the seller, in order,
+ * without notices (author system) and the marketplace's own mail;
+ * replied: true when the last of them is the seller's. */
+static void
+set_exchanged(struct ctx *c)
+{
+	omni_span msgs = omni_reply_field(c->view, "messages"), m, last = { NULL, 0 };
+	size_t at = c->extras.n, n = 0;
+
+	omni_text_put(&c->extras, "[", 1);
+	for (size_t i = 0; (m = omni_reply_nth(c->view, msgs, i)).p; i++) {
+		omni_span dir = omni_reply_get(c->view, m, "direction");
+		if (omni_json_string_eq(omni_reply_get(c->view, m, "author"), "system") ||
+		    !(omni_json_string_eq(dir, "in") || omni_json_string_eq(dir, "out")) ||
+		    (omni_json_string_eq(dir, "in") && marketplace_itself(c->view, m)))
+			continue;
+		if (n++)
+			omni_text_put(&c->extras, ",", 1);
+		omni_text_put(&c->extras, m.p, m.n);
+		last = m;
+	}
+	omni_text_put(&c->extras, "]", 1);
+	c->extra_at[X_EXCHANGED] = at;
+	c->extra_len[X_EXCHANGED] = c->extras.failed ? 0 : c->extras.n - at;
+	int replied = last.p && omni_json_string_eq(omni_reply_get(c->view, last, "direction"), "out");
+	at = c->extras.n;
+	omni_text_put(&c->extras, replied ? "true" : "false", replied ? 4 : 5);
+	c->extra_at[X_REPLIED] = at;
+	c->extra_len[X_REPLIED] = c->extras.failed ? 0 : c->extras.n - at;
+}
+
+/* brand, tone, tracking_link, first_name, now, new_estimate, marketplace,
+ * exchanged, replied */
 static void
 set_extras(ctx *c, const char *brand, const char *tone)
 {
@@ -282,10 +342,34 @@ set_extras(ctx *c, const char *brand, const char *tone)
 		name[strcspn(name, " \t")] = '\0';
 	set_extra(c, X_FIRST_NAME, name && *name ? name : NULL);
 	set_extra(c, X_NOW, now_text(now));
+	/* an estimate still ahead of the clock: one already passed is no news */
+	char *est = str(omni_reply_get(c->view, ship, "estimated_at"));
+	omni_time t;
+	set_extra(c, X_NEW_ESTIMATE, est && omni_time_parse(est, &t) == 0 &&
+	          t > omni_clock_now() ? est : NULL);
+	free(est);
+	char *channel = str(omni_reply_field(c->view, "channel"));
+	set_extra(c, X_MARKETPLACE, channel && strcmp(channel, "amazon") == 0 ? "Amazon"
+	                            : channel && strcmp(channel, "ebay") == 0 ? "eBay"
+	                            : channel && strcmp(channel, "walmart") == 0 ? "Walmart" : NULL);
+	free(channel);
 	free(carrier);
 	free(number);
 	free(url);
 	free(name);
+}
+
+/* Does t speak the informal register (register=informal, or both
+ * registers: register=formal|informal)? */
+static int
+informal(const omni_tmpl *t)
+{
+	const char *f;
+
+	for (size_t i = 0; (f = omni_tmpl_fact(t, i)); i++)
+		if (strncmp(f, "register=", 9) == 0 && strstr(f + 9, "informal"))
+			return 1;
+	return 0;
 }
 
 int
@@ -300,13 +384,16 @@ omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 	const char *tone = omni_reply_tone(channel), *used = NULL;
 	const omni_tmpl *t = NULL;
 	ctx c = { v, rec, { 0 }, { 0 }, { 0 }, { { NULL, 0 } }, { 0 }, lib,
-	          { name, lang, store ? store : "", channel, tone, 0 }, err };
-	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone, v };
+	          { name, lang, store ? store : "", channel, tone, 0, NULL }, err };
+	omni_text empty = { 0 };
+	omni_tmpl_ctx tc = { NULL, 0, root, partial, &c, zone, v, &empty };
 	int rc = -1, got;
 
 	memset(out, 0, sizeof *out);
 	out->template = name;
+	c.want.facts = &tc;
 	set_extras(&c, brand ? brand : store, tone);
+	set_extra(&c, X_REGISTER, omni_tmpl_lib_register(lib, store));
 	if ((got = omni_tmpl_lib_find(lib, &c.want, &t, &used, out->source,
 	                              sizeof out->source, err)) < 0)
 		goto out;
@@ -315,10 +402,22 @@ omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 		goto out;
 	}
 	out->lang = tc.lang = c.want.lang = used;
+	if (!informal(t))         /* one register in a reply: its partials too */
+		set_extra(&c, X_REGISTER, "formal");
 	if (!(out->text = omni_tmpl_render(t, &tc, err))) {
 		omni_error_locate(err, out->source, 0);
 		goto out;
 	}
+	if (empty.failed) {
+		omni_error_oom(err);
+		goto out;
+	}
+	if (empty.n && !(out->empty = strndup(empty.p, empty.n))) {
+		omni_error_oom(err);
+		goto out;
+	}
+	omni_reply_view_set_slots(v, out->text, out->empty);
+	tc.empty = NULL;          /* the HTML part says what the text says */
 	c.want.html = 1;
 	const char *hlang = NULL;
 	if (omni_tmpl_lib_find(lib, &c.want, &t, &hlang, NULL, 0, err) > 0 &&
@@ -335,6 +434,7 @@ out:
 	free(store);
 	free(lang);
 	free(c.extras.p);
+	free(empty.p);
 	return rc;
 }
 
@@ -343,7 +443,8 @@ omni_reply_parts_free(omni_reply_parts *p)
 {
 	free(p->text);
 	free(p->html);
-	p->text = p->html = NULL;
+	free(p->empty);
+	p->text = p->html = p->empty = NULL;
 }
 
 int

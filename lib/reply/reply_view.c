@@ -53,6 +53,7 @@ struct omni_reply_view {
 	} fields[MAX_FIELDS];
 	size_t nfields;
 	int latest;               /* intent, lang, sentiment: the latest request's */
+	char *slots_text, *slots; /* the text rendered, the slots it left empty */
 };
 
 omni_reply_view *
@@ -69,6 +70,8 @@ omni_reply_view_free(omni_reply_view *v)
 	free(v->boxes);
 	free(v->ents);
 	free(v->orders_buf);
+	free(v->slots_text);
+	free(v->slots);
 	free(v);
 }
 
@@ -81,6 +84,25 @@ omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 	free(v->orders_buf);
 	v->orders_buf = NULL;
 	v->orders_len = 0;
+	free(v->slots_text);
+	free(v->slots);
+	v->slots_text = v->slots = NULL;
+}
+
+void
+omni_reply_view_set_slots(omni_reply_view *v, const char *text, const char *slots)
+{
+	free(v->slots_text);
+	free(v->slots);
+	v->slots_text = text && slots && *slots ? strdup(text) : NULL;
+	v->slots = v->slots_text ? strdup(slots) : NULL;
+}
+
+const char *
+omni_reply_view_slots(const omni_reply_view *v, const char *text)
+{
+	return text && v->slots && v->slots_text && strcmp(text, v->slots_text) == 0
+	       ? v->slots : NULL;
 }
 
 void
