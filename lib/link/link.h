@@ -58,6 +58,8 @@ typedef struct omni_link_parts {
 	const char *messages_json;   /* set: these messages, none gathered */
 	/* The lifecycle (lib/link/link_life.c); "" leaves a member out. */
 	const char *status_json, *solved_at_json, *reopens_json, *follows_json;
+	/* A person's work on it (store/desk.c), read by omni_link_emit. */
+	const char *desk_json;
 	/* In: bounds besides the messages (0: none); out: the ticket's. */
 	omni_time created_at, updated_at;
 	/* In (omni_link_emit): the ticket's channel, store, status, subject
