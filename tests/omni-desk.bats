@@ -405,3 +405,25 @@ link_mail() {   # link_mail ID AT [IN-REPLY-TO]
 	run omni-desk ids
 	assert_output "$(printf '%s\n' tk-none tk-late tk-done tk-amz tk-soon)"
 }
+
+# Completes $1 with the bash completion; COMPREPLY one per line.
+desk_complete() {
+	bash -c '. "$1"; COMP_LINE=$2 COMP_POINT=${#2}; read -ra COMP_WORDS <<<"$2"
+		[[ $2 == *" " ]] && COMP_WORDS+=("")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _omni_desk
+		printf "%s\n" "${COMPREPLY[@]}"' _ "$TOP/completions/omni.bash" "$1" 2>&1
+}
+
+@test "bash completion: the verbs, then the ticket ids of the tickets file" {
+	queue_file
+	run desk_complete "omni-desk sn"
+	assert_output snooze
+	run desk_complete "omni-desk show tk-"
+	assert_output "$(printf '%s\n' tk-none tk-late tk-done tk-amz tk-soon)"
+	run desk_complete "omni-desk -f $OMNI_TICKETS answer tk-l"
+	assert_output tk-late
+	run desk_complete "omni-desk snooze tk-late "
+	assert_output "$(printf '%s\n' 1h 4h 1d 2d 1w)"
+	run desk_complete "omni-desk --priority h"
+	assert_output high
+}
