@@ -217,7 +217,7 @@ omni_desk_line(const omni_desk_row *r, omni_time now, int width)
 	}
 	if (created != OMNI_TIME_NONE)
 		span_text(now - created, age, sizeof age);
-	snprintf(head, sizeof head, "%-*.*s %-5s %-5s %-9.9s ", 18, 18, r->t->id, due, age,
+	snprintf(head, sizeof head, "%-*.*s %-5s %-5s %-9.9s ", 19, 19, r->t->id, due, age,
 	         channel ? channel : "-");
 	rest = width - (int)strlen(head);
 	if (rest < 20)
