@@ -20,6 +20,7 @@
 #include "record/bridge.h"
 #include "store/store.h"
 #include "reply/reply.h"
+#include "link/link.h"
 #include "desk/desk.h"
 
 static const char usage_line[] =
@@ -31,7 +32,8 @@ static const char usage_line[] =
 	"       omni-desk answer [-s] [-c file] [-d file] [-f file] id\n"
 	"       omni-desk note|tag|untag|assign|snooze [-c file] [-d file] [-f file] id text\n"
 	"       omni-desk solve|reopen|pending [-c file] [-d file] [-f file] id\n"
-	"       omni-desk split [-c file] [-d file] [-f file] id record";
+	"       omni-desk split [-c file] [-d file] [-f file] id record\n"
+	"       omni-desk merge [-c file] [-d file] [-f file] id other";
 
 enum { OPT_QUEUE = OMNI_CLI_OWN, OPT_ASSIGNEE, OPT_CHANNEL, OPT_STORE, OPT_PRIORITY, OPT_TAG };
 
@@ -55,8 +57,8 @@ static const omni_cli cli = {
 	.about =
 	"Lists the tickets waiting for an answer, most urgent first; shows one as a\n"
 	"timeline; answers it in $VISUAL or $EDITOR, linted, sent once through\n"
-	"omni-reply; notes, tags, assigns, snoozes, solves, reopens and splits it,\n"
-	"each recorded with who and when.\n",
+	"omni-reply; notes, tags, assigns, snoozes, solves, reopens, merges and\n"
+	"splits it, each recorded with who and when.\n",
 	.opts = options,
 };
 
@@ -413,6 +415,102 @@ fail:
 	return -1;
 }
 
+/* The tickets-file version t with the members omni-link owns taken from
+ * the merged ticket text: new text, or NULL. */
+static char *
+overlay(const omni_record *t, const char *merged, size_t len, omni_error *err)
+{
+	static const char *const owned[] = { "customer", "created_at", "updated_at", "order_ids",
+	                                     "messages", "merged_from", "orders", "history",
+	                                     "status", "solved_at", "reopens", "follows", NULL };
+	omni_record m;
+	omni_edit *e = omni_edit_new();
+	omni_out *mem = omni_out_new_mem();
+	char *text = NULL;
+	size_t n;
+
+	omni_record_init(&m);
+	if (!e || !mem || omni_record_parse(&m, merged, len, err) < 0)
+		goto out;
+	for (size_t i = 0; owned[i]; i++) {
+		omni_span v = omni_record_get(&m, owned[i]);
+		if ((v.p ? omni_edit_set_raw(e, owned[i], v.p, v.n) : omni_edit_remove(e, owned[i])) < 0)
+			goto out;
+	}
+	if (omni_record_write(mem, t, e) == 0 && (text = omni_out_take(mem, &n)))
+		mem = NULL;
+out:
+	if (!text && !err->status)
+		omni_error_oom(err);
+	if (mem)
+		omni_out_close(mem, NULL);
+	omni_edit_free(e);
+	omni_record_free(&m);
+	return text;
+}
+
+/* omni_link_merge: other's conversation joins t's; t's next version (its
+ * routing kept) and other's, merged into t, join the tickets file. */
+static int
+merge(struct run *r, const omni_desk_ticket *t, const char *other, omni_error *err)
+{
+	omni_desk_ticket *o = omni_desk_find(&r->set, other, err);
+	omni_link_opts lo = { 0 };
+	omni_link *l = NULL;
+	omni_out *mem = NULL;
+	omni_record rec;
+	char *line = NULL, *text = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	omni_record_init(&rec);
+	if (!o)
+		return -1;
+	if (!r->store && omni_store_open(r->db_path, &r->store, err) < 0)
+		return -1;
+	lo.config = r->config;
+	lo.window = 72 * 3600 * 1000LL;
+	lo.dm_window = 24 * 3600 * 1000LL;
+	lo.history = 10;
+	if (omni_link_new(r->store, &lo, &l, err) < 0)
+		return -1;
+	if (!(mem = omni_out_new_mem())) {
+		omni_error_oom(err);
+		goto out;
+	}
+	if (omni_store_begin(r->store, err) < 0)
+		goto out;
+	omni_link_refresh(l);
+	if (omni_link_merge(l, t->id, o->id, mem, err) < 0 ||
+	    omni_handoff_done(r->store, "link", t->id, err) < 0) {
+		omni_store_rollback(r->store);
+		goto out;
+	}
+	if (omni_store_commit(r->store, err) < 0)
+		goto out;
+	if (!(line = omni_out_take(mem, &len))) {
+		omni_error_oom(err);
+		goto out;
+	}
+	mem = NULL;
+	while (len && line[len - 1] == '\n')
+		len--;
+	if (!(text = overlay(&t->rec, line, len, err)) ||
+	    omni_record_parse(&rec, text, strlen(text), err) < 0)
+		goto out;
+	rc = record(r, &rec, t->id, "merge", o->id, NULL, err);
+	if (rc == 0)
+		rc = record(r, &o->rec, o->id, "merged", t->id, NULL, err);
+out:
+	if (mem)
+		omni_out_close(mem, NULL);
+	omni_link_free(l);
+	omni_record_free(&rec);
+	free(line);
+	free(text);
+	return rc;
+}
+
 static int
 write_file(const char *path, const char *text, omni_error *err)
 {
@@ -705,7 +803,7 @@ act(struct run *r, const char *verb, char **args, int nargs, omni_error *err)
 	} verbs[] = {
 		{ "note", NULL, 2 }, { "tag", NULL, 2 }, { "untag", NULL, 2 }, { "assign", NULL, 2 },
 		{ "snooze", NULL, 2 }, { "solve", "solved", 1 }, { "reopen", "open", 1 },
-		{ "pending", "pending", 1 }, { "split", NULL, 2 },
+		{ "pending", "pending", 1 }, { "split", NULL, 2 }, { "merge", NULL, 2 },
 	};
 	size_t i;
 	char until[40];
@@ -715,6 +813,8 @@ act(struct run *r, const char *verb, char **args, int nargs, omni_error *err)
 	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
 		if (strcmp(verbs[i].verb, verb) == 0)
 			break;
+	if (i == sizeof verbs / sizeof verbs[0])
+		return omni_usage_error(usage_line, "no command '%s'", verb);
 	if (nargs != verbs[i].nargs)
 		return omni_usage_error(usage_line, "%s takes %s", verb,
 		                        verbs[i].nargs == 1 ? "a ticket id" : "a ticket id and one more argument");
@@ -733,6 +833,8 @@ act(struct run *r, const char *verb, char **args, int nargs, omni_error *err)
 		return omni_usage_error(usage_line, "an empty note");
 	if (strcmp(verb, "split") == 0)
 		return split(r, t, value, err);
+	if (strcmp(verb, "merge") == 0)
+		return merge(r, t, value, err);
 	return record(r, &t->rec, t->id, verb, value, verbs[i].status, err);
 }
 
@@ -751,7 +853,7 @@ static int
 is_verb(const char *s)
 {
 	static const char *const all[] = { "queue", "show", "ids", "answer", "note", "tag", "untag",
-	                                   "assign", "snooze", "solve", "reopen", "pending", "split",
+	                                   "assign", "snooze", "solve", "reopen", "pending", "split", "merge",
 	                                   NULL };
 	for (size_t i = 0; all[i]; i++)
 		if (strcmp(all[i], s) == 0)

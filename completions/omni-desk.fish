@@ -1,6 +1,6 @@
 # fish completion for omni-desk
 
-set -l __omni_desk_verbs queue show ids answer note tag untag assign snooze solve reopen pending split
+set -l __omni_desk_verbs queue show ids answer note tag untag assign snooze solve reopen pending split merge
 
 function __omni_desk_ids
     set -l f
@@ -15,7 +15,7 @@ end
 
 complete -c omni-desk -f
 complete -c omni-desk -n "not __fish_seen_subcommand_from $__omni_desk_verbs" -a "$__omni_desk_verbs"
-complete -c omni-desk -n "__fish_seen_subcommand_from show answer note tag untag assign snooze solve reopen pending split" -a '(__omni_desk_ids)'
+complete -c omni-desk -n "__fish_seen_subcommand_from show answer note tag untag assign snooze solve reopen pending split merge" -a '(__omni_desk_ids)'
 complete -c omni-desk -s f -l tickets -r -F -d 'The tickets file'
 complete -c omni-desk -s c -l config -r -F -d 'Configuration file'
 complete -c omni-desk -s d -l db -r -F -d 'The store'

@@ -266,7 +266,7 @@ _omni_desk_options='-f|--tickets -c|--config -d|--db -s|--solve --queue --assign
 	-q|--quiet -v|--verbose -h|--help -V|--version'
 
 _omni_desk_verbs='queue show ids answer note tag untag assign snooze solve reopen
-	pending split'
+	pending split merge'
 
 # The ids of the tickets file (-f among the words typed, else omni-desk's
 # own choice), newest first.
@@ -319,7 +319,7 @@ _omni_desk()
 	*)
 		case $verb:$nargs in
 		:0) _omni_reply "$cur" "$(printf '%s\n' $_omni_desk_verbs)" ;;
-		show:0 | answer:0 | note:0 | tag:0 | untag:0 | assign:0 | snooze:0 | solve:0 | reopen:0 | pending:0 | split:0)
+		show:0 | answer:0 | note:0 | tag:0 | untag:0 | assign:0 | snooze:0 | solve:0 | reopen:0 | pending:0 | split:0 | merge:0 | merge:1)
 			_omni_reply "$cur" "$(_omni_desk_ids)" ;;
 		snooze:1) _omni_reply "$cur" "$(printf '%s\n' 1h 4h 1d 2d 1w)" ;;
 		queue:*) _omni_reply "$cur" "$(_omni_paths "$cur")" paths ;;

@@ -375,6 +375,33 @@ link_mail() {   # link_mail ID AT [IN-REPLY-TO]
 	assert_equal "$(tail -1 "$OMNI_TICKETS" | jq -c '.desk.actions | map([.verb, .value])')" '[["split","mail:m2@x"]]'
 }
 
+@test "merge: the other conversation joins the ticket in the store, which keeps its routing; the other leaves the queue" {
+	link_mail m1@x 2026-11-20T09:00:00Z
+	jq -c '.queue = "returns" | .sla = {first_response_due: "2026-11-20T18:00:00Z"}' "$OMNI_TICKETS" >"$BATS_TEST_TMPDIR/t" &&
+		mv "$BATS_TEST_TMPDIR/t" "$OMNI_TICKETS"
+	a=$(jq -r .id "$OMNI_TICKETS")
+	jq -cn '{omni: 1, id: "mail:w1@x", channel: "email", store: "acme", subject: "Mug, from work",
+		source: {name: "support", message_id: "w1@x"}, customer: {email: "ann.lee@work.example"},
+		messages: [{id: "w1@x", direction: "in", author: "customer", from: "ann.lee@work.example",
+		            at: "2026-11-20T10:00:00Z", text: "Same mug, other address."}]}' |
+		omni-link --now 2026-11-20T10:00:00Z >>"$OMNI_TICKETS"
+	b=$(tail -1 "$OMNI_TICKETS" | jq -r .id)
+	[ "$a" != "$b" ]
+	run omni-desk --now 2026-11-20T10:05:00Z merge "$a" "$b"
+	assert_success
+	run omni-desk --now 2026-11-20T10:05:00Z
+	assert_equal "$(ids <<<"$output")" "$a"
+	run jq -c '[(.messages | map(.id)), .queue, .sla.first_response_due, (.desk.actions | map([.verb, .value]))]' <<<"$output"
+	assert_output "[[\"m1@x\",\"w1@x\"],\"returns\",\"2026-11-20T18:00:00Z\",[[\"merge\",\"$b\"]]]"
+	assert_equal "$(sqlite3 "$OMNI_DB" "SELECT count(*) FROM tickets WHERE id = '$b'")" 0
+	assert_equal "$(tail -1 "$OMNI_TICKETS" | jq -c '[.id, .desk.merged_into]')" "[\"$b\",\"$a\"]"
+	# a reply in the thread merged goes to the ticket
+	link_mail w2@x 2026-11-20T11:00:00Z w1@x
+	assert_equal "$(tail -1 "$OMNI_TICKETS" | jq -r .id)" "$a"
+	run omni-desk merge "$a" "$a"
+	assert_failure 64
+}
+
 @test "report: --by assignee counts a ticket for the person it was assigned to, and a person's answer is a first response" {
 	need_smtpd
 	editor

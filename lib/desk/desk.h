@@ -15,7 +15,8 @@ typedef struct omni_desk_ticket {
 	size_t len;
 	omni_record rec;          /* parsed over text */
 	char *id;
-	int gone;                 /* absorbed by another (its merged_from) */
+	int gone;                 /* absorbed by another (its merged_from, or
+	                           * desk.merged_into) */
 } omni_desk_ticket;
 
 typedef struct omni_desk_set {

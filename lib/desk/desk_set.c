@@ -118,6 +118,9 @@ omni_desk_set_add(omni_desk_set *s, const omni_record *rec, omni_error *err)
 		ticket_free(t);
 		return -1;
 	}
+	/* a person merged it into another */
+	t->gone = omni_json_type(omni_json_get(omni_record_get(&t->rec, "desk"), "merged_into")) ==
+	          OMNI_J_STRING;
 	if ((s->n + 1) * 2 > nslots && grow(s) < 0)
 		goto oom;
 	if ((had = lookup(s, t->id, &w))) {

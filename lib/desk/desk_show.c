@@ -56,7 +56,7 @@ when(omni_span v, char out[24])
 
 	omni_json_string_buf(v, buf, sizeof buf);
 	snprintf(out, 24, "%.16s", buf);
-	if (out[10] == 'T')
+	if (strlen(out) > 10 && out[10] == 'T')
 		out[10] = ' ';
 }
 

@@ -288,5 +288,11 @@ int omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
  * -1 with err (65 when source_id is unknown). */
 int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
                       omni_error *err);
+/* A person's merge (lib/link/link_merge.c), inside the caller's
+ * transaction: ticket from joins ticket into (its messages, thread ids,
+ * orders and links), which keeps its customer; writes the ticket to out.
+ * 0, or -1 with err (65 a ticket the store has not, 64 the same twice). */
+int omni_link_merge(omni_link *l, const char *into, const char *from, omni_out *out,
+                    omni_error *err);
 
 #endif

@@ -172,6 +172,8 @@ omni_desk_member(omni_store *s, const char *ticket, omni_error *err)
 	omni_stmt_bind_str(st, 1, ticket);
 	while ((step = omni_stmt_step(st, err, "reading a ticket's desk")) == OMNI_STMT_ROW) {
 		json_t *a = json_object();
+		if (strcmp(omni_stmt_text(st, 0), "merged") == 0 && omni_stmt_text(st, 1))
+			json_object_set_new(desk, "merged_into", json_string(omni_stmt_text(st, 1)));
 		json_object_set_new(a, "verb", json_string(omni_stmt_text(st, 0)));
 		if (omni_stmt_text(st, 1))
 			json_object_set_new(a, "value", json_string(omni_stmt_text(st, 1)));

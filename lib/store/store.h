@@ -180,7 +180,7 @@ int omni_desk_act(omni_store *s, const char *ticket, const char *verb,
                   const char *value, const char *who, const char *at,
                   omni_error *err);
 /* The ticket's `desk` member (omni-ticket(5)) as compact JSON:
- * {"assignee","tags","snoozed_until","actions":[{verb,value,who,at}]}:
+ * {"assignee","tags","snoozed_until","merged_into","actions":[{verb,value,who,at}]}:
  * new; NULL when no one has worked on it (err->status 0) or with err. */
 char *omni_desk_member(omni_store *s, const char *ticket, omni_error *err);
 /* The customer wrote: a snoozed ticket comes back (a "wake" by
