@@ -266,7 +266,7 @@ record(struct run *r, const omni_record *rec, const char *id, const char *verb,
 		goto out;
 	if ((status && omni_desk_status(r->store, id, status, at, err) < 0) ||
 	    omni_desk_act(r->store, id, verb, value, r->who, at, err) < 0 ||
-	    (!(desk = omni_desk_member(r->store, id, err)) && err->status)) {
+	    omni_desk_member(r->store, id, &desk, err) < 0) {
 		omni_store_rollback(r->store);
 		goto out;
 	}

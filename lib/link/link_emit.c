@@ -163,8 +163,9 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	p->order_ids_json = ids;
 	p->orders_json = orders;
 	/* what people did to it, in every version (omni-desk(1)) */
-	if (!(p->desk_json = desk = omni_desk_member(l->store, ticket, err)) && err->status)
+	if (omni_desk_member(l->store, ticket, &desk, err) < 0)
 		goto out;
+	p->desk_json = desk;
 	if (!(line = omni_link_build(base, stored, nstored, p, &len))) {
 		omni_error_oom(err);
 		goto out;

@@ -152,19 +152,22 @@ omni_desk_act(omni_store *s, const char *ticket, const char *verb, const char *v
 	return rc;
 }
 
-char *
-omni_desk_member(omni_store *s, const char *ticket, omni_error *err)
+int
+omni_desk_member(omni_store *s, const char *ticket, char **out, omni_error *err)
 {
 	omni_stmt *st;
 	state cur;
 	json_t *desk = NULL, *acts = NULL;
 	char *text = NULL;
-	int step;
+	int step, rc = -1;
 
+	*out = NULL;
 	if (state_get(s, ticket, &cur, err) < 0)
-		return NULL;
-	if (!cur.found)
+		return -1;
+	if (!cur.found) {
+		rc = 0;
 		goto out;
+	}
 	if (!(st = omni_store_stmt(s, actions_sql, err)))
 		goto out;
 	desk = json_object();
@@ -190,13 +193,17 @@ omni_desk_member(omni_store *s, const char *ticket, omni_error *err)
 	if (cur.snoozed)
 		json_object_set_new(desk, "snoozed_until", json_string(cur.snoozed));
 	json_object_set(desk, "actions", acts);
-	if (!(text = json_dumps(desk, JSON_COMPACT)))
+	if (!(text = json_dumps(desk, JSON_COMPACT))) {
 		omni_error_oom(err);
+		goto out;
+	}
+	*out = text;
+	rc = 0;
 out:
 	json_decref(desk);
 	json_decref(acts);
 	state_free(&cur);
-	return text;
+	return rc;
 }
 
 int

@@ -181,8 +181,8 @@ int omni_desk_act(omni_store *s, const char *ticket, const char *verb,
                   omni_error *err);
 /* The ticket's `desk` member (omni-ticket(5)) as compact JSON:
  * {"assignee","tags","snoozed_until","merged_into","actions":[{verb,value,who,at}]}:
- * new; NULL when no one has worked on it (err->status 0) or with err. */
-char *omni_desk_member(omni_store *s, const char *ticket, omni_error *err);
+ * 0 and *out (new; NULL when no one has worked on it), or -1 with err. */
+int omni_desk_member(omni_store *s, const char *ticket, char **out, omni_error *err);
 /* The customer wrote: a snoozed ticket comes back (a "wake" by
  * "customer").  1 woke, 0 was not snoozed, -1 with err. */
 int omni_desk_wake(omni_store *s, const char *ticket, const char *at,
