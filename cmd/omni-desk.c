@@ -201,17 +201,29 @@ ticket(struct run *r, const char *id, omni_error *err)
 	return omni_desk_find(&r->set, id, err);
 }
 
+/* On a terminal the timeline goes through $PAGER (less -FRX when it is
+ * unset; empty or "cat": none), as git's does. */
 static int
 show(struct run *r, const char *id, omni_error *err)
 {
 	omni_desk_ticket *t = ticket(r, id, err);
+	const char *pager = getenv("PAGER");
+	FILE *p = NULL;
 	char *text;
 
 	if (!t)
 		return -1;
 	if (!(text = omni_desk_timeline(&t->rec)))
 		return omni_error_oom(err);
-	fputs(text, stdout);
+	if (!pager)
+		pager = "less -FRX";
+	if (isatty(STDOUT_FILENO) && *pager && strcmp(pager, "cat") != 0) {
+		fflush(stdout);
+		p = popen(pager, "w");
+	}
+	fputs(text, p ? p : stdout);
+	if (p)
+		pclose(p);
 	free(text);
 	return 0;
 }

@@ -72,6 +72,12 @@ screen_shows() {
 	run tmux -S "$SOCK" capture-pane -p
 	assert_line 'tk-tmux0001  Where is my order #1043?'
 
+	# on the terminal, through the pager
+	type_line "PAGER='sed -n 1s/^/paged:/p' omni-desk show tk-tmux; echo paged-done"
+	screen_shows '^paged-done'
+	run tmux -S "$SOCK" capture-pane -p
+	assert_line 'paged:tk-tmux0001  Where is my order #1043?'
+
 	type_line "omni-desk -c $BATS_TEST_TMPDIR/omni.conf answer tk-tmux; echo answered \$?"
 	screen_shows '^answer>'
 	type_line "Your jacket reaches you on Monday."
