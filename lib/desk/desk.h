@@ -42,6 +42,7 @@ typedef struct omni_desk_filter {
 typedef struct omni_desk_row {
 	omni_desk_ticket *t;      /* borrowed from the set */
 	omni_time due;            /* OMNI_TIME_NONE: no clock runs */
+	omni_time created;        /* OMNI_TIME_NONE: unknown */
 	int breached;
 } omni_desk_row;
 

@@ -98,7 +98,6 @@ static int
 by_urgency(const void *pa, const void *pb)
 {
 	const omni_desk_row *a = pa, *b = pb;
-	omni_time ca, cb;
 
 	if (a->breached != b->breached)
 		return b->breached - a->breached;
@@ -107,10 +106,8 @@ by_urgency(const void *pa, const void *pb)
 			return a->due == OMNI_TIME_NONE ? 1 : -1;
 		return a->due < b->due ? -1 : 1;
 	}
-	ca = time_of(omni_record_get(&a->t->rec, "created_at"));
-	cb = time_of(omni_record_get(&b->t->rec, "created_at"));
-	if (ca != cb)
-		return ca < cb ? -1 : 1;
+	if (a->created != b->created)
+		return a->created < b->created ? -1 : 1;
 	return strcmp(a->t->id, b->t->id);
 }
 
@@ -138,6 +135,7 @@ omni_desk_queue(omni_desk_set *s, const omni_desk_filter *f, omni_time now, size
 			due = time_of(omni_json_get(sla, "first_response_due"));
 		rows[k].t = s->v[i];
 		rows[k].due = due;
+		rows[k].created = time_of(omni_record_get(rec, "created_at"));
 		rows[k].breached = (due != OMNI_TIME_NONE && due <= now) ||
 		                   omni_json_type(omni_json_at(omni_json_get(sla, "breached"), 0)) ==
 		                   OMNI_J_STRING;
