@@ -678,16 +678,48 @@ free_why(char **why, size_t n)
 	free(why);
 }
 
+/* The draft the answer starts from: the ticket's reply unless sent, else
+ * the one omni-reply renders from its template (path: a file to write the
+ * ticket in).  New, or NULL for none. */
+static char *
+draft_of(struct run *r, const omni_record *rec, const char *path)
+{
+	omni_span reply = omni_record_get(rec, "reply"), text = omni_json_get(reply, "text");
+	char *argv[10], *out = NULL, *draft = NULL;
+	size_t n = 0, len = 0;
+	omni_record next;
+	omni_error e = { 0 };
+
+	if (omni_json_type(text) == OMNI_J_STRING && !omni_json_string_eq(omni_json_get(reply, "status"), "sent"))
+		return omni_json_string(text, NULL);
+	if (write_file(path, rec->text, &e) < 0)
+		return NULL;
+	argv[n++] = "omni-reply";
+	argv[n++] = "-q";
+	if (r->config_path)
+		argv[n++] = "-c", argv[n++] = (char *)r->config_path;
+	if (r->now_arg)
+		argv[n++] = "--now", argv[n++] = (char *)r->now_arg;
+	argv[n++] = (char *)path;
+	argv[n] = NULL;
+	omni_record_init(&next);
+	if (run_child(argv, "/dev/null", &out, &len, &e) == 0 && out &&
+	    omni_record_parse(&next, out, len, NULL) == 0) {
+		text = omni_json_get(omni_record_get(&next, "reply"), "text");
+		if (omni_json_type(text) == OMNI_J_STRING)
+			draft = omni_json_string(text, NULL);
+	}
+	omni_record_free(&next);
+	free(out);
+	return draft;
+}
+
 /* Writes the answer in the editor until it is empty (nothing sent), the
  * same as the one refused (given up) or passes the lint: 1 and *text
- * (new), 0 nothing to send, -1 with err. */
+ * (new), 0 nothing to send, -1 with err.  start (steals): the draft. */
 static int
-write_answer(const omni_record *rec, const char *path, char **text, omni_error *err)
+write_answer(const omni_record *rec, char *start, const char *path, char **text, omni_error *err)
 {
-	omni_span draft = omni_json_get(omni_record_get(rec, "reply"), "text");
-	char *start = omni_json_type(draft) == OMNI_J_STRING &&
-	              !omni_json_string_eq(omni_json_get(omni_record_get(rec, "reply"), "status"), "sent")
-	              ? omni_json_string(draft, NULL) : NULL;
 	char *timeline = omni_desk_timeline(rec), *refused = NULL, **why = NULL, *file = NULL;
 	size_t nwhy = 0, len;
 	int rc = -1;
@@ -763,7 +795,7 @@ answer(struct run *r, const char *id, omni_error *err)
 		return omni_error_set(err, OMNI_EX_CANTCREAT, send_path, 0, 0, "%s", strerror(errno));
 	}
 	close(fd);
-	if ((st = write_answer(&t->rec, edit_path, &text, err)) <= 0) {
+	if ((st = write_answer(&t->rec, draft_of(r, &t->rec, send_path), edit_path, &text, err)) <= 0) {
 		rc = st;
 		goto out;
 	}

@@ -220,6 +220,18 @@ calls() {
 	assert_equal "$(received "$TO")" 1
 }
 
+@test "answer: a ticket without a draft starts from the one omni-reply's template gives" {
+	need_smtpd
+	editor
+	mail_ticket tk-tmpl '.status = "open" | .intent = "wismo" | del(.reply)' >"$OMNI_TICKETS"
+	printf 'Shipped: UPS 1Z999AA10123456784.\n' >"$BATS_TEST_TMPDIR/answer.1"
+	run omni-desk -c "$CONF" answer tk-tmpl
+	assert_success
+	run sed -n '1,3p' "$BATS_TEST_TMPDIR/seen.1"
+	assert_output "$(printf '%s\n' 'Hello Maria,' '' 'Thank you for your message about order #1043.')"
+	assert_equal "$(received "$TO")" 1
+}
+
 @test "answer: Amazon's rules refuse a link and marketing words; the editor reopens saying why, then the fixed answer is sent" {
 	need_smtpd
 	editor
