@@ -9,7 +9,6 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -143,16 +142,17 @@ terminal_width(void)
 static int
 queue(struct run *r, char **files, int nfiles, omni_error *err)
 {
-	int loaded, tty = isatty(STDOUT_FILENO), status = 0;
+	int loaded, tty = isatty(STDOUT_FILENO), width = tty ? terminal_width() : 0;
+	const char *env = getenv("OMNI_TICKETS");
 	size_t n = 0;
 	omni_desk_row *rows;
 	omni_out *out = NULL;
 	omni_time now = omni_clock_now();
 
-	if (nfiles || r->tickets || (getenv("OMNI_TICKETS") && *getenv("OMNI_TICKETS")) ||
-	    !isatty(STDIN_FILENO))
-		loaded = nfiles || (!r->tickets && !(getenv("OMNI_TICKETS") && *getenv("OMNI_TICKETS")))
-		         ? load(r, files, nfiles, err) : load_file(r, err);
+	/* the files named; else the tickets file when one is named, else
+	 * stdin unless it is a terminal, else the crontab's file */
+	if (nfiles || (!r->tickets && !(env && *env) && !isatty(STDIN_FILENO)))
+		loaded = load(r, files, nfiles, err);
 	else
 		loaded = load_file(r, err);
 	if (loaded < 0)
@@ -163,7 +163,7 @@ queue(struct run *r, char **files, int nfiles, omni_error *err)
 	out = omni_out_new(STDOUT_FILENO);
 	for (size_t i = 0; i < n && !omni_out_broken_pipe(out); i++) {
 		if (tty) {
-			char *line = omni_desk_line(&rows[i], now, terminal_width());
+			char *line = omni_desk_line(&rows[i], now, width);
 			if (!line || omni_out_write(out, line, strlen(line)) < 0 ||
 			    omni_out_write(out, "\n", 1) < 0) {
 				free(line);
@@ -176,8 +176,7 @@ queue(struct run *r, char **files, int nfiles, omni_error *err)
 		}
 	}
 	free(rows);
-	status = omni_cli_close(out, NULL, loaded == 1 ? OMNI_EX_PARTIAL : 0);
-	return status;
+	return omni_cli_close(out, NULL, loaded == 1 ? OMNI_EX_PARTIAL : 0);
 }
 
 static int
@@ -329,66 +328,6 @@ snooze_time(const char *s, omni_time *out)
 	return 0;
 }
 
-/* Runs argv with stdin from in_path (NULL: ours) and stdout into *out
- * (NULL: ours).  The child's exit status, or -1 with err. */
-static int
-run_child(char *const *argv, const char *in_path, char **out, size_t *outlen, omni_error *err)
-{
-	int fds[2] = { -1, -1 }, st = 0;
-	pid_t pid;
-	size_t n = 0, cap = 0;
-	char *buf = NULL;
-
-	fflush(stdout);
-	if (out && pipe(fds) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "pipe: %s", strerror(errno));
-	if ((pid = fork()) < 0)
-		return omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		if (in_path) {
-			int fd = open(in_path, O_RDONLY);
-			if (fd < 0 || dup2(fd, STDIN_FILENO) < 0)
-				_exit(66);
-			close(fd);
-		}
-		if (out) {
-			dup2(fds[1], STDOUT_FILENO);
-			close(fds[0]);
-			close(fds[1]);
-		}
-		execvp(argv[0], argv);
-		fprintf(stderr, "%s: cannot run %s: %s\n", omni_progname(), argv[0], strerror(errno));
-		_exit(127);
-	}
-	if (out) {
-		close(fds[1]);
-		for (;;) {
-			if (n + 4096 + 1 > cap) {
-				char *b = realloc(buf, cap = cap ? cap * 2 : 65536);
-				if (!b)
-					break;
-				buf = b;
-			}
-			ssize_t k = read(fds[0], buf + n, cap - n - 1);
-			if (k < 0 && errno == EINTR)
-				continue;
-			if (k <= 0)
-				break;
-			n += (size_t)k;
-		}
-		close(fds[0]);
-		if (buf)
-			buf[n] = '\0';
-		*out = buf;
-		*outlen = n;
-	}
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(st))
-		return WEXITSTATUS(st);
-	return 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-}
-
 /* omni-link --unmerge RECORD: both conversations join the tickets file. */
 static int
 split(struct run *r, const omni_desk_ticket *t, const char *what, omni_error *err)
@@ -405,9 +344,13 @@ split(struct run *r, const omni_desk_ticket *t, const char *what, omni_error *er
 	argv[n++] = "--unmerge";
 	argv[n++] = (char *)what;
 	argv[n] = NULL;
-	st = run_child(argv, "/dev/null", &out, &len, err);
+	st = omni_desk_run(argv, "/dev/null", &out, &len, err);
 	if (st < 0 || !path)
 		goto fail;
+	if (st == 127) {
+		omni_error_set(err, OMNI_EX_UNAVAILABLE, NULL, 0, 0, "cannot run omni-link");
+		goto fail;
+	}
 	if (st != 0) {
 		free(out);
 		free(path);
@@ -523,79 +466,6 @@ out:
 	return rc;
 }
 
-static int
-write_file(const char *path, const char *text, omni_error *err)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-	size_t len = strlen(text);
-
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd) < 0) {
-		if (fd >= 0)
-			close(fd);
-		return omni_error_set(err, OMNI_EX_IOERR, path, 0, 0, "cannot write: %s", strerror(errno));
-	}
-	return 0;
-}
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t cap = 0;
-
-	*len = 0;
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (*len + 4096 + 1 > cap) {
-			char *b = realloc(buf, cap = cap ? cap * 2 : 8192);
-			if (!b)
-				break;
-			buf = b;
-		}
-		size_t k = fread(buf + *len, 1, cap - *len - 1, f);
-		*len += k;
-		if (!k)
-			break;
-	}
-	fclose(f);
-	if (buf)
-		buf[*len] = '\0';
-	return buf;
-}
-
-/* $VISUAL, else $EDITOR, else vi, on path: 0, or -1 with err. */
-static int
-edit(const char *path, omni_error *err)
-{
-	const char *ed = getenv("VISUAL");
-	char *argv[6], *script = NULL;
-	int st;
-
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
-	/* as git runs it: the variable may hold arguments */
-	if (asprintf(&script, "%s \"$@\"", ed) < 0)
-		return omni_error_oom(err);
-	argv[0] = "/bin/sh";
-	argv[1] = "-c";
-	argv[2] = script;
-	argv[3] = (char *)ed;
-	argv[4] = (char *)path;
-	argv[5] = NULL;
-	st = run_child(argv, NULL, NULL, NULL, err);
-	free(script);
-	if (st < 0)
-		return -1;
-	if (st != 0)
-		return omni_error_set(err, OMNI_EX_UNAVAILABLE, NULL, 0, 0,
-		                      "the editor '%s' failed (status %d): nothing sent", ed, st);
-	return 0;
-}
-
 /* The ticket with the person's answer as its reply, for omni-reply. */
 static int
 ticket_with_answer(const omni_record *rec, const char *text, const char *path, omni_error *err)
@@ -615,7 +485,7 @@ ticket_with_answer(const omni_record *rec, const char *text, const char *path, o
 		omni_error_oom(err);
 	} else {
 		mem = NULL;
-		rc = write_file(path, line, err);
+		rc = omni_desk_file_write(path, line, err);
 	}
 	if (mem)
 		omni_out_close(mem, NULL);
@@ -644,7 +514,7 @@ send_answer(struct run *r, const char *path, char **line, size_t *len, omni_erro
 		argv[n++] = "--now", argv[n++] = (char *)r->now_arg;
 	argv[n++] = (char *)path;
 	argv[n] = NULL;
-	return run_child(argv, "/dev/null", line, len, err);
+	return omni_desk_run(argv, "/dev/null", line, len, err);
 }
 
 /* The lint omni-reply will apply, said before anything leaves: reasons
@@ -692,7 +562,7 @@ draft_of(struct run *r, const omni_record *rec, const char *path)
 
 	if (omni_json_type(text) == OMNI_J_STRING && !omni_json_string_eq(omni_json_get(reply, "status"), "sent"))
 		return omni_json_string(text, NULL);
-	if (write_file(path, rec->text, &e) < 0)
+	if (omni_desk_file_write(path, rec->text, &e) < 0)
 		return NULL;
 	argv[n++] = "omni-reply";
 	argv[n++] = "-q";
@@ -703,7 +573,7 @@ draft_of(struct run *r, const omni_record *rec, const char *path)
 	argv[n++] = (char *)path;
 	argv[n] = NULL;
 	omni_record_init(&next);
-	if (run_child(argv, "/dev/null", &out, &len, &e) == 0 && out &&
+	if (omni_desk_run(argv, "/dev/null", &out, &len, &e) == 0 && out &&
 	    omni_record_parse(&next, out, len, NULL) == 0) {
 		text = omni_json_get(omni_record_get(&next, "reply"), "text");
 		if (omni_json_type(text) == OMNI_J_STRING)
@@ -732,10 +602,10 @@ write_answer(const omni_record *rec, char *start, const char *path, char **text,
 			omni_error_oom(err);
 			break;
 		}
-		if (write_file(path, file, err) < 0 || edit(path, err) < 0)
+		if (omni_desk_file_write(path, file, err) < 0 || omni_desk_edit(path, err) < 0)
 			break;
 		free(file);
-		if (!(file = read_file(path, &len)) || !(*text = omni_desk_answer_text(file, len))) {
+		if (!(file = omni_desk_file_read(path, &len)) || !(*text = omni_desk_answer_text(file, len))) {
 			omni_error_set(err, OMNI_EX_IOERR, path, 0, 0, "cannot read the answer");
 			break;
 		}
@@ -804,6 +674,10 @@ answer(struct run *r, const char *id, omni_error *err)
 	st = send_answer(r, send_path, &line, &len, err);
 	if (st < 0)
 		goto out;
+	if (st == 127) {
+		omni_error_set(err, OMNI_EX_UNAVAILABLE, NULL, 0, 0, "cannot run omni-reply: nothing sent");
+		goto out;
+	}
 	if (!line || !len || omni_record_parse(&next, line, len, NULL) < 0) {
 		rc = st ? st : (omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
 		                               "omni-reply wrote no ticket"), -1);

@@ -87,4 +87,19 @@ char *omni_desk_answer_file(const char *draft, const char *const *why, size_t nw
  * trailing blanks and blank lines dropped.  New ("" when empty). */
 char *omni_desk_answer_text(const char *file, size_t len);
 
+// desk_run.c - the editor and the pipeline's programs
+
+/* Runs argv (a program on PATH) with stdin from in_path (NULL: ours) and
+ * stdout into *out (new, *outlen its length; out NULL: ours).  Its exit
+ * status (127: it could not be run), or -1 with err. */
+int omni_desk_run(char *const *argv, const char *in_path, char **out, size_t *outlen,
+                  omni_error *err);
+/* $VISUAL, else $EDITOR, else vi, on path, through sh as git runs it.
+ * 0, or -1 with err (69: the editor failed). */
+int omni_desk_edit(const char *path, omni_error *err);
+/* text into the file path, which exists.  0, or -1 with err (74). */
+int omni_desk_file_write(const char *path, const char *text, omni_error *err);
+/* The file's text (new, *len its length), or NULL. */
+char *omni_desk_file_read(const char *path, size_t *len);
+
 #endif
