@@ -179,9 +179,25 @@ queue(struct run *r, char **files, int nfiles, omni_error *err)
 	return omni_cli_close(out, NULL, loaded == 1 ? OMNI_EX_PARTIAL : 0);
 }
 
+static void
+print_id(void *arg, const char *id)
+{
+	(void)arg;
+	printf("%s\n", id);
+}
+
+/* The store's tickets, else (no store, or none in it) the tickets file's. */
 static int
 ids(struct run *r, omni_error *err)
 {
+	long n = 0;
+
+	if (!r->tickets && omni_store_open_existing(r->db_path, &r->store, err) < 0)
+		return -1;
+	if (r->store && (n = omni_desk_store_ids(r->store, 1000, print_id, NULL, err)) < 0)
+		return -1;
+	if (n)
+		return 0;
 	if (load_file(r, err) < 0)
 		return -1;
 	for (size_t i = r->set.n; i-- > 0;) {

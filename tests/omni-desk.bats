@@ -430,6 +430,16 @@ link_mail() {   # link_mail ID AT [IN-REPLY-TO]
 	assert_output '[1]'
 }
 
+@test "ids: the store's tickets, the latest first; with -f, the file's" {
+	link_mail m1@x 2026-11-20T09:00:00Z
+	a=$(jq -r .id "$OMNI_TICKETS")
+	mail_ticket tk-file-only >>"$OMNI_TICKETS"
+	run omni-desk ids
+	assert_output "$a"
+	run omni-desk -f "$OMNI_TICKETS" ids
+	assert_output "$(printf '%s\n' tk-file-only "$a")"
+}
+
 @test "usage: a verb's arguments, an ambiguous id, the tickets file missing" {
 	queue_file
 	run omni-desk show

@@ -7,6 +7,7 @@
 
 #include "core/core.h"
 #include "record/record.h"
+#include "store/store.h"
 
 // desk_set.c - the tickets file: each ticket's latest version
 
@@ -86,6 +87,13 @@ char *omni_desk_answer_file(const char *draft, const char *const *why, size_t nw
 /* The answer in what the editor left: the text above the scissors,
  * trailing blanks and blank lines dropped.  New ("" when empty). */
 char *omni_desk_answer_text(const char *file, size_t len);
+
+// desk_store.c - omni-desk's SQL
+
+/* fn gets the id of each ticket the store keeps that is not closed, the
+ * latest first, at most max.  How many, or -1 with err. */
+long omni_desk_store_ids(omni_store *s, long max, void (*fn)(void *, const char *),
+                         void *arg, omni_error *err);
 
 // desk_run.c - the editor and the pipeline's programs
 
