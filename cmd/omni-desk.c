@@ -143,6 +143,9 @@ static int
 queue(struct run *r, char **files, int nfiles, omni_error *err)
 {
 	int loaded, tty = isatty(STDOUT_FILENO), width = tty ? terminal_width() : 0;
+	const char *term = getenv("TERM");
+	/* the breached in red, on a terminal that shows colour */
+	int colour = tty && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
 	const char *env = getenv("OMNI_TICKETS");
 	size_t n = 0;
 	omni_desk_row *rows;
@@ -164,7 +167,10 @@ queue(struct run *r, char **files, int nfiles, omni_error *err)
 	for (size_t i = 0; i < n && !omni_out_broken_pipe(out); i++) {
 		if (tty) {
 			char *line = omni_desk_line(&rows[i], now, width);
-			if (!line || omni_out_write(out, line, strlen(line)) < 0 ||
+			int red = colour && rows[i].breached;
+			if (!line || (red && omni_out_write(out, "\033[31m", 5) < 0) ||
+			    omni_out_write(out, line, strlen(line)) < 0 ||
+			    (red && omni_out_write(out, "\033[0m", 4) < 0) ||
 			    omni_out_write(out, "\n", 1) < 0) {
 				free(line);
 				break;

@@ -123,6 +123,10 @@ ids() {
 	[ "${#lines[@]}" -eq 4 ]
 	assert_line --index 0 --regexp '^tk-late +!1h +28h +email +Maria Rossi +Where is my order #1043\?'
 	assert_line --index 2 --regexp '^tk-amz +22h +4h +amazon +Kevin Garcia +Inquiry from Amazon'
+	# without NO_COLOR the breached are red, the others not
+	run script -qec "env -u NO_COLOR TERM=xterm COLUMNS=100 omni-desk '$NOW'" /dev/null
+	assert_line --index 0 --regexp $'^\e\\[31mtk-late .*\e\\[0m\r?$'
+	assert_line --index 1 --regexp '^tk-soon '
 }
 
 @test "show: the timeline in time order with channel and direction, quoted mail trimmed, HTML as text, orders, notes, routing's why" {
