@@ -23,6 +23,7 @@ typedef struct omni_desk_ticket {
 typedef struct omni_desk_set {
 	omni_desk_ticket **v;
 	size_t n, cap;
+	size_t *slots, nslots;    /* ids to 1 + index in v; 0 empty */
 } omni_desk_set;
 
 /* rec (copied) is the latest version of its ticket; a ticket it names in

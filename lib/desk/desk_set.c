@@ -9,15 +9,6 @@
 
 #include "desk/desk.h"
 
-/* The set's index: ids to positions, open addressing, kept beside the
- * array at v[cap..cap*3) as size_t slots would be; simpler as its own. */
-typedef struct slot {
-	size_t pos;               /* 1 + index in v; 0 empty */
-} slot;
-
-static slot *index_of;        /* one set per process: omni-desk reads one */
-static size_t nslots;
-
 static size_t
 hash(const char *s)
 {
@@ -28,40 +19,40 @@ hash(const char *s)
 	return h;
 }
 
+/* The ticket of id, or NULL and *where the empty slot it would take
+ * (open addressing, linear probing; nslots a power of two). */
 static omni_desk_ticket **
-lookup(omni_desk_set *s, const char *id, slot **where)
+lookup(omni_desk_set *s, const char *id, size_t **where)
 {
-	size_t i;
+	size_t i, mask = s->nslots - 1;
 
 	*where = NULL;
-	if (!nslots)
+	if (!s->nslots)
 		return NULL;
-	for (i = hash(id) & (nslots - 1);; i = (i + 1) & (nslots - 1)) {
-		if (!index_of[i].pos) {
-			*where = &index_of[i];
+	for (i = hash(id) & mask;; i = (i + 1) & mask) {
+		if (!s->slots[i]) {
+			*where = &s->slots[i];
 			return NULL;
 		}
-		if (strcmp(s->v[index_of[i].pos - 1]->id, id) == 0)
-			return &s->v[index_of[i].pos - 1];
+		if (strcmp(s->v[s->slots[i] - 1]->id, id) == 0)
+			return &s->v[s->slots[i] - 1];
 	}
 }
 
 static int
 grow(omni_desk_set *s)
 {
-	size_t want = nslots ? nslots * 2 : 1024;
-	slot *old = index_of;
-	size_t nold = nslots;
+	size_t want = s->nslots ? s->nslots * 2 : 1024, *old = s->slots, nold = s->nslots;
 
-	if (!(index_of = calloc(want, sizeof *index_of))) {
-		index_of = old;
+	if (!(s->slots = calloc(want, sizeof *s->slots))) {
+		s->slots = old;
 		return -1;
 	}
-	nslots = want;
+	s->nslots = want;
 	for (size_t i = 0; i < nold; i++) {
-		slot *w;
-		if (old[i].pos && !lookup(s, s->v[old[i].pos - 1]->id, &w))
-			w->pos = old[i].pos;
+		size_t *w;
+		if (old[i] && !lookup(s, s->v[old[i] - 1]->id, &w))
+			*w = old[i];
 	}
 	free(old);
 	return 0;
@@ -85,7 +76,7 @@ absorbed(omni_desk_set *s, const omni_record *rec, const char *self)
 	omni_jiter it;
 	omni_span v;
 	char id[512];
-	slot *w;
+	size_t *w;
 
 	omni_json_iter(&it, omni_record_get(rec, "merged_from"));
 	while (omni_json_next(&it, NULL, &v)) {
@@ -101,7 +92,7 @@ int
 omni_desk_set_add(omni_desk_set *s, const omni_record *rec, omni_error *err)
 {
 	omni_desk_ticket *t = calloc(1, sizeof *t), **had;
-	slot *w;
+	size_t *w;
 
 	if (!t)
 		return omni_error_oom(err);
@@ -121,7 +112,7 @@ omni_desk_set_add(omni_desk_set *s, const omni_record *rec, omni_error *err)
 	/* a person merged it into another */
 	t->gone = omni_json_type(omni_json_get(omni_record_get(&t->rec, "desk"), "merged_into")) ==
 	          OMNI_J_STRING;
-	if ((s->n + 1) * 2 > nslots && grow(s) < 0)
+	if ((s->n + 1) * 2 > s->nslots && grow(s) < 0)
 		goto oom;
 	if ((had = lookup(s, t->id, &w))) {
 		ticket_free(*had);
@@ -136,7 +127,7 @@ omni_desk_set_add(omni_desk_set *s, const omni_record *rec, omni_error *err)
 			s->cap = cap;
 		}
 		s->v[s->n++] = t;
-		w->pos = s->n;
+		*w = s->n;
 	}
 	absorbed(s, &t->rec, t->id);
 	return 0;
@@ -151,17 +142,15 @@ omni_desk_set_free(omni_desk_set *s)
 	for (size_t i = 0; i < s->n; i++)
 		ticket_free(s->v[i]);
 	free(s->v);
+	free(s->slots);
 	memset(s, 0, sizeof *s);
-	free(index_of);
-	index_of = NULL;
-	nslots = 0;
 }
 
 omni_desk_ticket *
 omni_desk_find(omni_desk_set *s, const char *id, omni_error *err)
 {
 	omni_desk_ticket **t, *found = NULL;
-	slot *w;
+	size_t *w;
 	size_t len = strlen(id), many = 0;
 
 	if ((t = lookup(s, id, &w)) && !(*t)->gone)
