@@ -60,7 +60,7 @@ bin/omni-%: cmd/omni-%.o lib/libomni.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) -lm
 
-bin/omni-fetch bin/omni-reply: bin/%: cmd/%.o lib/libomni.a
+bin/omni-fetch bin/omni-reply bin/omni-desk: bin/%: cmd/%.o lib/libomni.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) $(CURL_LIBS) -lm
 

@@ -260,3 +260,73 @@ _omni_route()
 }
 
 complete -F _omni_route omni-route
+
+# omni-desk's options: short|long, or long alone.
+_omni_desk_options='-f|--tickets -c|--config -d|--db -s|--solve --queue --assignee
+	--channel --store --priority --tag -k|--keep-going -r|--reject --now
+	-q|--quiet -v|--verbose -h|--help -V|--version'
+
+_omni_desk_verbs='queue show ids answer note tag untag assign snooze solve reopen
+	pending split merge'
+
+# The ids of the tickets file (-f among the words typed, else omni-desk's
+# own choice), newest first.
+_omni_desk_ids()
+{
+	local i f=()
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-f|--tickets) f=(-f "${COMP_WORDS[i+1]/#\~/$HOME}") ;;
+		--tickets=*) f=(-f "${COMP_WORDS[i]#--tickets=}") ;;
+		esac
+	done
+	omni-desk "${f[@]}" ids 2>/dev/null
+}
+
+_omni_desk()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} i w verb= nargs=0
+	case $prev in
+	--now|--queue|--assignee|--tag)
+		return 0 ;;
+	--channel)
+		_omni_reply "$cur" "$(printf '%s\n' $_omni_channels)"
+		return 0 ;;
+	--store)
+		_omni_reply "$cur" "$(_omni_conf_names store)"
+		return 0 ;;
+	--priority)
+		_omni_reply "$cur" "$(printf '%s\n' urgent high normal low)"
+		return 0 ;;
+	-f|--tickets|-c|--config|-d|--db|-r|--reject)
+		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
+		return 0 ;;
+	esac
+	# the verb, and how many words follow it
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		w=${COMP_WORDS[i]}
+		case ${COMP_WORDS[i-1]} in
+		-f|--tickets|-c|--config|-d|--db|-r|--reject|--now|--queue|--assignee|--channel|--store|--priority|--tag) continue ;;
+		esac
+		[[ $w == -* ]] && continue
+		if [[ -z $verb ]]; then
+			verb=$w
+		else
+			((nargs++))
+		fi
+	done
+	case $cur in
+	-*) _omni_reply "$cur" "$(printf '%s\n' ${_omni_desk_options//|/ })" ;;
+	*)
+		case $verb:$nargs in
+		:0) _omni_reply "$cur" "$(printf '%s\n' $_omni_desk_verbs)" ;;
+		show:0 | answer:0 | note:0 | tag:0 | untag:0 | assign:0 | snooze:0 | solve:0 | reopen:0 | pending:0 | split:0 | merge:0 | merge:1)
+			_omni_reply "$cur" "$(_omni_desk_ids)" ;;
+		snooze:1) _omni_reply "$cur" "$(printf '%s\n' 1h 4h 1d 2d 1w)" ;;
+		queue:*) _omni_reply "$cur" "$(_omni_paths "$cur")" paths ;;
+		esac ;;
+	esac
+	return 0
+}
+
+complete -F _omni_desk omni-desk

@@ -20,6 +20,7 @@ allowed() {
 	route) echo "core record store rules" ;;
 	reply) echo "core record store net" ;;
 	report) echo "core record store rules" ;;
+	desk) echo "core record store mail" ;;
 	*) return 1 ;;
 	esac
 }

@@ -410,6 +410,8 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	omni_link_state life;
 	char status_json[24], solved_json[48], reopens_json[24], follows_json[48];
 	omni_link_life(rec, prev, &life);
+	if (life.woken && omni_desk_wake(l->store, v.ticket, at, err) < 0)
+		goto out;
 	snprintf(status_json, sizeof status_json, "\"%s\"", life.status);
 	snprintf(solved_json, sizeof solved_json, life.solved_at[0] ? "\"%s\"" : "%s",
 	         life.solved_at);

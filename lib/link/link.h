@@ -58,6 +58,8 @@ typedef struct omni_link_parts {
 	const char *messages_json;   /* set: these messages, none gathered */
 	/* The lifecycle (lib/link/link_life.c); "" leaves a member out. */
 	const char *status_json, *solved_at_json, *reopens_json, *follows_json;
+	/* A person's work on it (store/desk.c), read by omni_link_emit. */
+	const char *desk_json;
 	/* In: bounds besides the messages (0: none); out: the ticket's. */
 	omni_time created_at, updated_at;
 	/* In (omni_link_emit): the ticket's channel, store, status, subject
@@ -295,6 +297,12 @@ int omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
  * -1 with err (65 when source_id is unknown). */
 int omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
                       omni_error *err);
+/* A person's merge (lib/link/link_merge.c), inside the caller's
+ * transaction: ticket from joins ticket into (its messages, thread ids,
+ * orders and links), which keeps its customer; writes the ticket to out.
+ * 0, or -1 with err (65 a ticket the store has not, 64 the same twice). */
+int omni_link_merge(omni_link *l, const char *into, const char *from, omni_out *out,
+                    omni_error *err);
 
 
 // link_person.c - a person's data on request (omni-link(1), "Personal data")

@@ -144,6 +144,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 {
 	char idj[64], cat[40], uat[40], *line = NULL;
 	char *cust = NULL, *ids = NULL, *orders = NULL, *hist = NULL, *merged = NULL;
+	char *desk = NULL;
 	size_t len = 0;
 	int status = -1;
 	omni_stmt *st;
@@ -161,6 +162,10 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		goto out;
 	p->order_ids_json = ids;
 	p->orders_json = orders;
+	/* what people did to it, in every version (omni-desk(1)) */
+	if (omni_desk_member(l->store, ticket, &desk, err) < 0)
+		goto out;
+	p->desk_json = desk;
 	if (!(line = omni_link_build(base, stored, nstored, p, &len))) {
 		omni_error_oom(err);
 		goto out;
@@ -197,6 +202,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	status = 0;
 out:
 	free(cust);
+	free(desk);
 	free(ids);
 	free(orders);
 	free(hist);

@@ -68,6 +68,7 @@ typedef struct omni_link_state {
 	char status[16];             /* new, open, pending, solved, closed */
 	char solved_at[40];          /* "" unless solved or closed */
 	int64_t reopens;             /* times a solved ticket was reopened */
+	int woken;                   /* the customer wrote to a stored ticket */
 } omni_link_state;
 /* The ticket's state once record in joins it (prev: its stored record,
  * NULL for a new ticket). */

@@ -74,6 +74,7 @@ omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *
 	scan(in, prev, &last_in, &last_out, &fresh, &replies);
 	omni_json_string_buf(omni_record_get(in, "status"), said, sizeof said);
 	s->reopens = reopens;
+	s->woken = prev && fresh;    /* a snoozed ticket comes back (omni-desk(1)) */
 	if (strcmp(said, "solved") == 0 || strcmp(said, "closed") == 0) {
 		/* the platform closed it (a claim decided, a case resolved) */
 		snprintf(s->status, sizeof s->status, "%s", said);

@@ -205,6 +205,13 @@ group_key(omni_rep *r, const omni_record *rec)
 			if (key.n == r->bylen[i] && !memcmp(key.p, r->o.by[i], key.n))
 				v[i] = rec->members[m].value;
 	}
+	/* the assignee a person set (omni-desk(1)) over routing's */
+	for (i = 0; i < r->o.nby && i < 16; i++)
+		if (r->bylen[i] == 8 && !memcmp(r->o.by[i], "assignee", 8)) {
+			omni_span a = omni_json_get(omni_record_get(rec, "desk"), "assignee");
+			if (omni_json_type(a) == OMNI_J_STRING)
+				v[i] = a;
+		}
 	for (i = 0; i < r->o.nby && i < 16; i++)
 		need += v[i].n + 2;
 	if (need + 1 > r->keycap) {

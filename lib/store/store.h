@@ -178,6 +178,32 @@ int omni_timeline_reply(omni_store *s, const char *ticket, const char *msg,
                         const char *at, omni_error *err);
 
 /* ------------------------------------------------------------------ */
+// desk.c - a person's work on a ticket (omni-desk(1)), in the caller's
+// transaction or none
+
+/* Logs verb (value may be NULL) done to ticket by who at at (UTC RFC
+ * 3339), and what it changes: assign sets the assignee (value NULL or ""
+ * none), tag and untag the tags, snooze the time it returns; any other
+ * verb but note (wake, solve, reopen, pending, answer, ...) ends a
+ * snooze.  0 or -1 with err. */
+int omni_desk_act(omni_store *s, const char *ticket, const char *verb,
+                  const char *value, const char *who, const char *at,
+                  omni_error *err);
+/* The ticket's `desk` member (omni-ticket(5)) as compact JSON:
+ * {"assignee","tags","snoozed_until","merged_into","actions":[{verb,value,who,at}]}:
+ * 0 and *out (new; NULL when no one has worked on it), or -1 with err. */
+int omni_desk_member(omni_store *s, const char *ticket, char **out, omni_error *err);
+/* The customer wrote: a snoozed ticket comes back (a "wake" by
+ * "customer").  1 woke, 0 was not snoozed, -1 with err. */
+int omni_desk_wake(omni_store *s, const char *ticket, const char *at,
+                   omni_error *err);
+/* A person moved the stored ticket's status (solved, open, pending): its
+ * row and its record, solved_at set to at when solved, else removed.
+ * 1 moved, 0 a ticket the store has not, -1 with err. */
+int omni_desk_status(omni_store *s, const char *ticket, const char *status,
+                     const char *at, omni_error *err);
+
+/* ------------------------------------------------------------------ */
 // cursors.c - what omni-fetch remembers between runs
 
 /* Fetch cursors, one value per source. */
