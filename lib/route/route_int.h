@@ -36,4 +36,12 @@ int omni_route_store_last(omni_store *s, const char *queue, char *agent, size_t 
 int omni_route_store_set_last(omni_store *s, const char *queue, const char *agent,
                               omni_error *err);
 
+// route_text.c - the words of a text, as the lexicons and the model see them
+
+/* Splits text into folded tokens in buf (lowercase, accents removed):
+ * words of letters and digits, and each emoji or symbol on its own.
+ * Returns the count; starts[i] and lens[i] locate token i in buf. */
+int omni_route_tokenize(const char *text, size_t len, char *buf, size_t bufsize,
+                        size_t *starts, size_t *lens, int max);
+
 #endif

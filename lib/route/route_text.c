@@ -13,6 +13,7 @@
 
 #include "core/core.h"
 #include "route/route.h"
+#include "route/route_int.h"
 
 #define MAX_NAMES 64
 #define MAX_TOKENS 600
@@ -212,6 +213,15 @@ tokenize(const char *text, size_t len, char *buf, size_t bufsize,
 		n++;
 	}
 	return n;
+}
+
+int
+omni_route_tokenize(const char *text, size_t len, char *buf, size_t bufsize,
+                    size_t *starts, size_t *lens, int max)
+{
+	if (!lower['a'])
+		init_lower();
+	return tokenize(text, len, buf, bufsize, starts, lens, max);
 }
 
 static int

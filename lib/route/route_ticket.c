@@ -1,6 +1,7 @@
 /* route_ticket.c - reading one ticket for omni-route: the members the
  * rules and clocks need, found in one pass over the record, and the
  * messages walked once for both the classifier's text and the SLA clocks. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -65,7 +66,7 @@ keep_string(omni_route *r, omni_span v, size_t max)
 
 void
 omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
-                char *text, size_t size)
+                omni_model *model, double threshold, char *text, size_t size)
 {
 	const char *const *keys = omni_rules_keys;
 	omni_guess g;
@@ -92,16 +93,44 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->status = keep_string(r, omni_route_member(r, "status"), 32);
 	omni_lexicon_classify(lx, text, n, &g);
 	r->lang = g.lang;
-	r->intent = g.intent;
 	r->sentiment = g.sentiment;
-	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) > 0) {
-		if (strcmp(kind, "claim") == 0)
-			r->intent = "claim";
-		else if (strcmp(kind, "return") == 0)
-			r->intent = "return";
-		else if (strcmp(kind, "review") == 0 && strcmp(r->intent, "other") == 0)
-			r->intent = "feedback";
+	r->intent_why = NULL;
+	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) <= 0)
+		kind[0] = 0;
+	r->intent_confidence = 1;
+	if (strcmp(kind, "claim") == 0 || strcmp(kind, "return") == 0) {
+		/* the marketplace's own notice says what it is */
+		r->intent = strcmp(kind, "claim") == 0 ? "claim" : "return";
+		if (r->explain)
+			r->intent_why = strcmp(kind, "claim") == 0 ? "intent claim 1.00: kind claim" :
+			                "intent return 1.00: kind return";
+	} else if (strcmp(g.intent, "other") != 0) {
+		/* a phrase of the lexicons, the seller's own rule */
+		r->intent = g.intent;
+		if (r->explain) {
+			char b[128];
+			int k = snprintf(b, sizeof b, "intent %s 1.00: lexicon phrases %.1f",
+			                 g.intent, g.intent_score);
+			r->intent_why = omni_route_keep(r, b, k > 0 ? (size_t)k : 0);
+		}
+	} else if (model) {
+		omni_model_guess mg;
+		omni_model_classify(model, g.lang, text, n, r->explain, &mg);
+		r->intent = mg.confidence >= threshold ? mg.intent : "other";
+		r->intent_confidence = mg.confidence;
+		r->intent_why = mg.why;
+		if (mg.why && mg.confidence < threshold) {
+			char b[1200];
+			int k = snprintf(b, sizeof b, "intent other: under the threshold %.2f, %s",
+			                 threshold, mg.why);
+			r->intent_why = omni_route_keep(r, b, k > 0 ? (size_t)k < sizeof b ? (size_t)k : sizeof b - 1 : 0);
+		}
+	} else {
+		r->intent = "other";
+		r->intent_confidence = 0;
 	}
+	if (strcmp(kind, "review") == 0 && strcmp(r->intent, "other") == 0)
+		r->intent = "feedback";
 	r->priority = "normal";
 	r->score = 50;
 	r->queue = r->policy = NULL;

@@ -1,0 +1,432 @@
+/* route_model.c - the intent of the customer's words by a linear model.
+ *
+ * A text's features are the Snowball stems of its words (libstemmer, in
+ * the language the lexicons found; words as they are when it is "und"),
+ * each pair of neighbouring stems, and the letter 4-grams of each folded
+ * word with its edges ("<wher", "wher", "here", "ere>"), so that a typo
+ * or a missing accent still shares most of its features.  Each feature is
+ * hashed to one of 2^18 buckets; the model keeps a row of weights, one per
+ * intent, for the buckets its training saw often enough.  An intent's score
+ * is its bias plus the sum of its weights over the text's features, divided
+ * by the square root of their number; the softmax of the scores is the
+ * confidence.  route_train.c writes the file; the features are made here
+ * for both. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "core/core.h"
+#include "route/route.h"
+#include "route/route_int.h"
+#include "route/route_model_int.h"
+
+#define CACHE 4096              /* stems remembered, direct-mapped */
+#define CACHE_WORD 24
+
+typedef struct stem_slot {
+	uint32_t h;
+	unsigned char lang, wlen, slen;
+	char word[CACHE_WORD], stem[CACHE_WORD];
+} stem_slot;
+
+struct omni_model {
+	int nclasses;
+	char *classes[OMNI_MODEL_CLASSES];
+	float scale, bias[OMNI_MODEL_CLASSES];
+	long nrows;
+	uint16_t *index;            /* bucket -> row + 1, 0 none */
+	unsigned char *check;       /* per row: the hash's top byte */
+	int16_t *w;                 /* nrows * nclasses */
+	struct sb_stemmer *stemmers[OMNI_FEAT_LANGS];
+	stem_slot *cache;
+	omni_feats f;
+	char why[1024];
+};
+
+static const char *const langs[OMNI_FEAT_LANGS][2] = {
+	{ "en", "english" }, { "it", "italian" }, { "fr", "french" },
+	{ "es", "spanish" }, { "de", "german" },
+};
+
+int
+omni_feat_lang(const char *lang)
+{
+	for (int i = 0; lang && i < OMNI_FEAT_LANGS; i++)
+		if (strcmp(lang, langs[i][0]) == 0)
+			return i;
+	return -1;
+}
+
+static uint32_t
+fnv(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+#define FNV0 2166136261u
+
+/* Adds a feature: its hash, and with names its text (kind, then s). */
+static void
+add(omni_feats *f, char kind, const char *s, size_t n, uint32_t h)
+{
+	if (f->n >= OMNI_FEAT_MAX)
+		return;
+	if (f->names) {
+		char *p = f->names + (size_t)f->n * OMNI_FEAT_NAME;
+		size_t k = n < OMNI_FEAT_NAME - 3 ? n : OMNI_FEAT_NAME - 3;
+		p[0] = kind;
+		p[1] = ':';
+		memcpy(p + 2, s, k);
+		p[2 + k] = 0;
+	}
+	f->h[f->n++] = h;
+}
+
+/* The stem of word w (n bytes) in language l, into out (CACHE_WORD):
+ * its length.  Words too long or too short, and digits, stay as they
+ * are. */
+static size_t
+stem(struct sb_stemmer *const *stemmers, stem_slot *cache, int l, const char *w, size_t n,
+     uint32_t h, char *out)
+{
+	stem_slot *c;
+	const sb_symbol *s;
+	int k;
+
+	if (l < 0 || n < 3 || n >= CACHE_WORD || !stemmers[l]) {
+		n = n < CACHE_WORD ? n : CACHE_WORD - 1;
+		memcpy(out, w, n);
+		return n;
+	}
+	c = &cache[(h ^ (uint32_t)l * 0x9e3779b9u) & (CACHE - 1)];
+	if (c->h == h && c->lang == l + 1 && c->wlen == n && memcmp(c->word, w, n) == 0) {
+		memcpy(out, c->stem, c->slen);
+		return c->slen;
+	}
+	s = sb_stemmer_stem(stemmers[l], (const sb_symbol *)w, (int)n);
+	k = s ? sb_stemmer_length(stemmers[l]) : 0;
+	if (!s || k <= 0 || k >= CACHE_WORD) {
+		memcpy(out, w, n);
+		return n;
+	}
+	memcpy(out, s, (size_t)k);
+	c->h = h;
+	c->lang = (unsigned char)(l + 1);
+	c->wlen = (unsigned char)n;
+	c->slen = (unsigned char)k;
+	memcpy(c->word, w, n);
+	memcpy(c->stem, s, (size_t)k);
+	return (size_t)k;
+}
+
+/* What a word made of digits (and a few letters) stands for: its shape. */
+static const char *
+shape(const char *w, size_t n)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++)
+		digits += w[i] >= '0' && w[i] <= '9';
+	if (digits < 2)
+		return NULL;
+	if (digits < n)
+		return "#code";
+	return n <= 2 ? "#n" : n <= 5 ? "#nnn" : "#long";
+}
+
+void
+omni_feat_text(struct sb_stemmer *const *stemmers, void *cache, int lang,
+               const char *text, size_t len, omni_feats *f)
+{
+	char buf[OMNI_FEAT_TEXT * 2], prev[CACHE_WORD], cur[CACHE_WORD], pair[2 * CACHE_WORD];
+	size_t st[OMNI_FEAT_TOKENS], ln[OMNI_FEAT_TOKENS], plen = 0;
+	int ntok;
+
+	f->n = 0;
+	if (len > OMNI_FEAT_TEXT)     /* the opening says what a ticket is about */
+		len = OMNI_FEAT_TEXT;
+	ntok = omni_route_tokenize(text, len, buf, sizeof buf, st, ln, OMNI_FEAT_TOKENS);
+	for (int i = 0; i < ntok; i++) {
+		const char *w = buf + st[i], *sh;
+		size_t n = ln[i], k;
+		uint32_t h = fnv(FNV0, w, n);
+
+		if ((sh = shape(w, n))) {
+			k = strlen(sh);
+			memcpy(cur, sh, k);
+		} else {
+			k = stem(stemmers, (stem_slot *)cache, lang, w, n, h, cur);
+		}
+		add(f, 'w', cur, k, fnv(fnv(FNV0, "w", 1), cur, k));
+		if (plen) {
+			memcpy(pair, prev, plen);
+			pair[plen] = ' ';
+			memcpy(pair + plen + 1, cur, k);
+			add(f, 'b', pair, plen + k + 1, fnv(fnv(FNV0, "b", 1), pair, plen + k + 1));
+		}
+		memcpy(prev, cur, k);
+		plen = k;
+		/* letter 4-grams of words of letters, with their edges */
+		if (!sh && n >= 3 && (unsigned char)w[0] < 0x80) {
+			char e[40];
+			size_t m = n < 30 ? n : 30;
+			e[0] = '<';
+			memcpy(e + 1, w, m);
+			e[m + 1] = '>';
+			for (size_t j = 0; j + 4 <= m + 2; j++)
+				add(f, 'c', e + j, 4, fnv(fnv(FNV0, "c", 1), e + j, 4));
+		}
+	}
+}
+
+int
+omni_feat_stemmers(struct sb_stemmer **stemmers, void **cache, omni_error *err)
+{
+	for (int i = 0; i < OMNI_FEAT_LANGS; i++)
+		if (!(stemmers[i] = sb_stemmer_new(langs[i][1], "UTF_8")))
+			return omni_error_set(err, OMNI_EX_SOFTWARE, "libstemmer", 0, 0,
+			                      "no Snowball stemmer for %s", langs[i][1]);
+	if (!(*cache = calloc(CACHE, sizeof(stem_slot))))
+		return omni_error_oom(err);
+	return 0;
+}
+
+void
+omni_feat_stemmers_free(struct sb_stemmer **stemmers, void *cache)
+{
+	for (int i = 0; i < OMNI_FEAT_LANGS; i++)
+		if (stemmers[i])
+			sb_stemmer_delete(stemmers[i]);
+	free(cache);
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int
+bad(omni_error *err, const char *path, const char *what)
+{
+	return omni_error_set(err, OMNI_EX_CONFIG, path, 0, 0, "not an intent model: %s", what);
+}
+
+/* The header: "omni-intent 1", "classes NAME...", "rows N", "scale S",
+ * "bias B...", "data", each a line; then N records of a 4-byte bucket
+ * (its low 18 bits; the top byte is the check) and a 2-byte weight per
+ * class, little-endian. */
+static int
+read_header(omni_model *m, FILE *f, const char *path, omni_error *err)
+{
+	char line[4096], *save, *w;
+
+	if (!fgets(line, sizeof line, f) || strcmp(line, "omni-intent 1\n") != 0)
+		return bad(err, path, "no 'omni-intent 1' line");
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = 0;
+		if (strcmp(line, "data") == 0)
+			return m->nclasses > 0 && m->nrows >= 0 && m->scale > 0 ? 0 :
+			       bad(err, path, "classes, rows or scale missing");
+		w = strtok_r(line, " ", &save);
+		if (!w)
+			continue;
+		if (strcmp(w, "classes") == 0) {
+			while ((w = strtok_r(NULL, " ", &save)) && m->nclasses < OMNI_MODEL_CLASSES)
+				if (!(m->classes[m->nclasses++] = strdup(w)))
+					return omni_error_oom(err);
+		} else if (strcmp(w, "rows") == 0 && (w = strtok_r(NULL, " ", &save))) {
+			m->nrows = strtol(w, NULL, 10);
+			if (m->nrows < 0 || m->nrows > 65535)
+				return bad(err, path, "too many rows");
+		} else if (strcmp(w, "scale") == 0 && (w = strtok_r(NULL, " ", &save))) {
+			m->scale = strtof(w, NULL);
+		} else if (strcmp(w, "bias") == 0) {
+			for (int i = 0; i < m->nclasses && (w = strtok_r(NULL, " ", &save)); i++)
+				m->bias[i] = strtof(w, NULL);
+		}
+	}
+	return bad(err, path, "no 'data' line");
+}
+
+int
+omni_model_load(const char *path, omni_model **out, omni_error *err)
+{
+	omni_model *m = calloc(1, sizeof *m);
+	FILE *f = fopen(path, "rb");
+	size_t rec;
+	unsigned char *row = NULL;
+
+	*out = NULL;
+	if (!f) {
+		free(m);
+		return omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_CONFIG,
+		                      path, 0, 0, "%s", strerror(errno));
+	}
+	if (!m) {
+		fclose(f);
+		return omni_error_oom(err);
+	}
+	if (read_header(m, f, path, err) < 0)
+		goto fail;
+	rec = 4 + 2 * (size_t)m->nclasses;
+	m->index = calloc((size_t)1 << OMNI_FEAT_BITS, sizeof *m->index);
+	m->check = malloc((size_t)m->nrows + 1);
+	m->w = malloc(((size_t)m->nrows + 1) * (size_t)m->nclasses * sizeof *m->w);
+	row = malloc(rec);
+	if (!m->index || !m->check || !m->w || !row) {
+		omni_error_oom(err);
+		goto fail;
+	}
+	for (long r = 0; r < m->nrows; r++) {
+		uint32_t b;
+		if (fread(row, 1, rec, f) != rec) {
+			bad(err, path, "cut short");
+			goto fail;
+		}
+		b = get32(row);
+		if (m->index[b & OMNI_FEAT_MASK]) {
+			bad(err, path, "a bucket twice");
+			goto fail;
+		}
+		m->index[b & OMNI_FEAT_MASK] = (uint16_t)(r + 1);
+		m->check[r] = (unsigned char)(b >> 24);
+		for (int c = 0; c < m->nclasses; c++)
+			m->w[r * m->nclasses + c] = (int16_t)(row[4 + 2 * c] | row[5 + 2 * c] << 8);
+	}
+	free(row);
+	fclose(f);
+	if (omni_feat_stemmers(m->stemmers, (void **)&m->cache, err) < 0) {
+		omni_model_free(m);
+		return -1;
+	}
+	*out = m;
+	return 0;
+fail:
+	free(row);
+	fclose(f);
+	omni_model_free(m);
+	return -1;
+}
+
+void
+omni_model_free(omni_model *m)
+{
+	if (!m)
+		return;
+	for (int i = 0; i < m->nclasses; i++)
+		free(m->classes[i]);
+	omni_feat_stemmers_free(m->stemmers, m->cache);
+	free(m->index);
+	free(m->check);
+	free(m->w);
+	free(m->f.names);
+	free(m);
+}
+
+int
+omni_model_classes(const omni_model *m)
+{
+	return m->nclasses;
+}
+
+long
+omni_model_rows(const omni_model *m)
+{
+	return m->nrows;
+}
+
+/* The row of feature hash h, or NULL. */
+static const int16_t *
+row_of(const omni_model *m, uint32_t h)
+{
+	unsigned r = m->index[h & OMNI_FEAT_MASK];
+	if (!r || m->check[r - 1] != (unsigned char)(h >> 24))
+		return NULL;
+	return m->w + (size_t)(r - 1) * (size_t)m->nclasses;
+}
+
+/* why: the features that weighed most for class c, strongest first. */
+static void
+explain(omni_model *m, int c, double norm, double confidence)
+{
+	int top[OMNI_MODEL_EXPLAIN], ntop = 0;
+	size_t o;
+
+	for (int i = 0; i < m->f.n; i++) {
+		const int16_t *w = row_of(m, m->f.h[i]);
+		int j, dup = 0;
+		if (!w || w[c] <= 0)
+			continue;
+		for (j = 0; j < ntop && !dup; j++)
+			dup = strcmp(m->f.names + (size_t)top[j] * OMNI_FEAT_NAME,
+			             m->f.names + (size_t)i * OMNI_FEAT_NAME) == 0;
+		if (dup)
+			continue;
+		if (ntop < OMNI_MODEL_EXPLAIN)
+			j = ntop++;
+		else if (row_of(m, m->f.h[top[ntop - 1]])[c] >= w[c])
+			continue;
+		else
+			j = ntop - 1;
+		for (; j > 0 && row_of(m, m->f.h[top[j - 1]])[c] < w[c]; j--)
+			top[j] = top[j - 1];
+		top[j] = i;
+	}
+	o = (size_t)snprintf(m->why, sizeof m->why, "intent %s %.2f:", m->classes[c], confidence);
+	for (int j = 0; j < ntop && o < sizeof m->why; j++)
+		o += (size_t)snprintf(m->why + o, sizeof m->why - o, "%s %s %+.2f", j ? "," : "",
+		                      m->f.names + (size_t)top[j] * OMNI_FEAT_NAME,
+		                      row_of(m, m->f.h[top[j]])[c] * m->scale / norm);
+	if (!ntop)
+		snprintf(m->why + o, sizeof m->why - o, " no feature the model knows");
+}
+
+void
+omni_model_classify(omni_model *m, const char *lang, const char *text, size_t len,
+                    int explain_it, omni_model_guess *g)
+{
+	int32_t acc[OMNI_MODEL_CLASSES] = { 0 };
+	const int nc = m->nclasses;
+	double s[OMNI_MODEL_CLASSES], norm, max, sum = 0;
+	int best = 0;
+
+	if (explain_it && !m->f.names)
+		m->f.names = malloc((size_t)OMNI_FEAT_MAX * OMNI_FEAT_NAME);
+	if (!explain_it || !m->f.names) {
+		char *keep = m->f.names;
+		m->f.names = NULL;
+		omni_feat_text(m->stemmers, m->cache, omni_feat_lang(lang), text, len, &m->f);
+		m->f.names = keep;
+		explain_it = 0;
+	} else {
+		omni_feat_text(m->stemmers, m->cache, omni_feat_lang(lang), text, len, &m->f);
+	}
+	for (int i = 0; i < m->f.n; i++) {
+		const int16_t *w = row_of(m, m->f.h[i]);
+		if (w)
+			for (int c = 0; c < nc; c++)
+				acc[c] += w[c];
+	}
+	norm = sqrt(m->f.n ? (double)m->f.n : 1.0);
+	for (int c = 0; c < nc; c++) {
+		s[c] = m->bias[c] + acc[c] * (double)m->scale / norm;
+		if (s[c] > s[best])
+			best = c;
+	}
+	max = s[best];
+	for (int c = 0; c < nc; c++)
+		sum += exp(s[c] - max);
+	g->intent = m->classes[best];
+	g->confidence = 1.0 / sum;
+	g->why = NULL;
+	if (explain_it) {
+		explain(m, best, norm, g->confidence);
+		g->why = m->why;
+	}
+}
