@@ -68,6 +68,14 @@ struct run {
 	const char *last_store, *last_zone;
 };
 
+/* An omni_error_set's status, said as -1. */
+static int
+failed(int status)
+{
+	(void)status;
+	return -1;
+}
+
 /* The [route] section: intent_threshold and intent_model. */
 static int
 route_config(struct run *r, omni_error *err)
@@ -88,9 +96,9 @@ route_config(struct run *r, omni_error *err)
 		errno = 0;
 		r->threshold = strtod(v, &end);
 		if (errno || end == v || *end || r->threshold < 0 || r->threshold > 1)
-			return omni_error_set(err, r->threshold_arg ? OMNI_EX_USAGE : OMNI_EX_CONFIG,
+			return failed(omni_error_set(err, r->threshold_arg ? OMNI_EX_USAGE : OMNI_EX_CONFIG,
 			                      where, s && !r->threshold_arg ? s->line : 0, 0,
-			                      "intent_threshold '%s' is not a number from 0 to 1", v);
+			                      "intent_threshold '%s' is not a number from 0 to 1", v));
 	}
 	return 0;
 }
@@ -271,7 +279,7 @@ run_tickets(struct run *r, char **paths, int npaths, FILE *reject, omni_error *e
 	int rc, status = 0;
 
 	if (!rd)
-		return omni_error_oom(err);
+		return failed(omni_error_oom(err));
 	while ((rc = omni_reader_next(rd, &rec, err)) != 0) {
 		if (rc == 2) {
 			omni_report(err);

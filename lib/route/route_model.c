@@ -52,6 +52,14 @@ static const char *const langs[OMNI_FEAT_LANGS][2] = {
 	{ "es", "spanish" }, { "de", "german" },
 };
 
+/* An omni_error_set's status, said as -1. */
+static int
+failed(int status)
+{
+	(void)status;
+	return -1;
+}
+
 int
 omni_feat_lang(const char *lang)
 {
@@ -189,10 +197,10 @@ omni_feat_stemmers(struct sb_stemmer **stemmers, void **cache, omni_error *err)
 {
 	for (int i = 0; i < OMNI_FEAT_LANGS; i++)
 		if (!(stemmers[i] = sb_stemmer_new(langs[i][1], "UTF_8")))
-			return omni_error_set(err, OMNI_EX_SOFTWARE, "libstemmer", 0, 0,
-			                      "no Snowball stemmer for %s", langs[i][1]);
+			return failed(omni_error_set(err, OMNI_EX_SOFTWARE, "libstemmer", 0, 0,
+			                      "no Snowball stemmer for %s", langs[i][1]));
 	if (!(*cache = calloc(CACHE, sizeof(stem_slot))))
-		return omni_error_oom(err);
+		return failed(omni_error_oom(err));
 	return 0;
 }
 
@@ -214,7 +222,7 @@ get32(const unsigned char *p)
 static int
 bad(omni_error *err, const char *path, const char *what)
 {
-	return omni_error_set(err, OMNI_EX_CONFIG, path, 0, 0, "not an intent model: %s", what);
+	return failed(omni_error_set(err, OMNI_EX_CONFIG, path, 0, 0, "not an intent model: %s", what));
 }
 
 /* The header: "omni-intent 1", "classes NAME...", "rows N", "scale S",
@@ -227,23 +235,23 @@ read_header(omni_model *m, FILE *f, const char *path, omni_error *err)
 	char line[4096], *save, *w;
 
 	if (!fgets(line, sizeof line, f) || strcmp(line, "omni-intent 1\n") != 0)
-		return bad(err, path, "no 'omni-intent 1' line");
+		return failed(bad(err, path, "no 'omni-intent 1' line"));
 	while (fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\n")] = 0;
 		if (strcmp(line, "data") == 0)
 			return m->nclasses > 0 && m->nrows >= 0 && m->scale > 0 ? 0 :
-			       bad(err, path, "classes, rows or scale missing");
+			       failed(bad(err, path, "classes, rows or scale missing"));
 		w = strtok_r(line, " ", &save);
 		if (!w)
 			continue;
 		if (strcmp(w, "classes") == 0) {
 			while ((w = strtok_r(NULL, " ", &save)) && m->nclasses < OMNI_MODEL_CLASSES)
 				if (!(m->classes[m->nclasses++] = strdup(w)))
-					return omni_error_oom(err);
+					return failed(omni_error_oom(err));
 		} else if (strcmp(w, "rows") == 0 && (w = strtok_r(NULL, " ", &save))) {
 			m->nrows = strtol(w, NULL, 10);
 			if (m->nrows < 0 || m->nrows > 65535)
-				return bad(err, path, "too many rows");
+				return failed(bad(err, path, "too many rows"));
 		} else if (strcmp(w, "scale") == 0 && (w = strtok_r(NULL, " ", &save))) {
 			m->scale = strtof(w, NULL);
 		} else if (strcmp(w, "bias") == 0) {
@@ -251,7 +259,7 @@ read_header(omni_model *m, FILE *f, const char *path, omni_error *err)
 				m->bias[i] = strtof(w, NULL);
 		}
 	}
-	return bad(err, path, "no 'data' line");
+	return failed(bad(err, path, "no 'data' line"));
 }
 
 int
@@ -265,12 +273,12 @@ omni_model_load(const char *path, omni_model **out, omni_error *err)
 	*out = NULL;
 	if (!f) {
 		free(m);
-		return omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_CONFIG,
-		                      path, 0, 0, "%s", strerror(errno));
+		return failed(omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_CONFIG,
+		                      path, 0, 0, "%s", strerror(errno)));
 	}
 	if (!m) {
 		fclose(f);
-		return omni_error_oom(err);
+		return failed(omni_error_oom(err));
 	}
 	if (read_header(m, f, path, err) < 0)
 		goto fail;

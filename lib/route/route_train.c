@@ -14,10 +14,10 @@
 #include "route/route_int.h"
 #include "route/route_model_int.h"
 
-#define EPOCHS 30
-#define RATE 1.0
-#define L2 1e-5
-#define MIN_COUNT 2          /* a feature seen fewer times is left out */
+#define EPOCHS 40
+#define RATE 0.3
+#define L2 1e-4
+#define MIN_COUNT 2
 
 typedef struct example {
 	int cls;
@@ -38,6 +38,14 @@ typedef struct trainer {
 	uint32_t *count;         /* per bucket */
 	uint16_t *owner;         /* per bucket: 1 + the check byte of its feature */
 } trainer;
+
+/* An omni_error_set's status, said as -1. */
+static int
+failed(int status)
+{
+	(void)status;
+	return -1;
+}
 
 static int
 class_index(trainer *t, const char *name)
@@ -78,16 +86,16 @@ add_example(trainer *t, char *line, const char *path, long lineno, omni_error *e
 	int cls;
 
 	if (!(intent = strchr(lang, '\t')) || !(text = strchr(intent + 1, '\t')))
-		return omni_error_set(err, OMNI_EX_DATAERR, path, lineno, 1,
-		                      "want LANG TAB INTENT TAB TEXT");
+		return failed(omni_error_set(err, OMNI_EX_DATAERR, path, lineno, 1,
+		                      "want LANG TAB INTENT TAB TEXT"));
 	*intent++ = 0;
 	*text++ = 0;
 	if (!*intent || strchr(intent, ' '))
-		return omni_error_set(err, OMNI_EX_DATAERR, path, lineno, (long)(intent - line) + 1,
-		                      "'%s' is not an intent name", intent);
+		return failed(omni_error_set(err, OMNI_EX_DATAERR, path, lineno, (long)(intent - line) + 1,
+		                      "'%s' is not an intent name", intent));
 	if ((cls = class_index(t, intent)) < 0)
-		return omni_error_set(err, OMNI_EX_DATAERR, path, lineno, (long)(intent - line) + 1,
-		                      "more than %d intents", OMNI_MODEL_CLASSES);
+		return failed(omni_error_set(err, OMNI_EX_DATAERR, path, lineno, (long)(intent - line) + 1,
+		                      "more than %d intents", OMNI_MODEL_CLASSES));
 	len = unescape(text);
 	omni_lexicon_classify(t->lx, text, len, &g);
 	f.names = NULL;
@@ -99,7 +107,7 @@ add_example(trainer *t, char *line, const char *path, long lineno, omni_error *e
 		if (ne)
 			t->ex = ne;
 		if (!nh)
-			return omni_error_oom(err);
+			return failed(omni_error_oom(err));
 		t->hashes = nh;
 		t->cap = cap;
 	}
@@ -108,7 +116,7 @@ add_example(trainer *t, char *line, const char *path, long lineno, omni_error *e
 	e->cls = cls;
 	e->n = f.n;
 	if (!(t->hashes[t->nex] = malloc(((size_t)f.n + 1) * sizeof(uint32_t))))
-		return omni_error_oom(err);
+		return failed(omni_error_oom(err));
 	memcpy(t->hashes[t->nex], f.h, (size_t)f.n * sizeof(uint32_t));
 	for (int i = 0; i < f.n; i++) {
 		uint32_t b = f.h[i] & OMNI_FEAT_MASK;
@@ -133,7 +141,7 @@ read_file(trainer *t, const char *path, omni_error *err)
 	int rc = 0;
 
 	if (!f)
-		return omni_error_set(err, OMNI_EX_NOINPUT, path, 0, 0, "%s", strerror(errno));
+		return failed(omni_error_set(err, OMNI_EX_NOINPUT, path, 0, 0, "%s", strerror(errno)));
 	while (rc == 0 && (n = getline(&line, &cap, f)) > 0) {
 		lineno++;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -184,7 +192,7 @@ write_model(const trainer *t, const uint32_t *bucket_of, long nrows, const float
 	scale = max / 32767.0f;
 	snprintf(tmp, sizeof tmp, "%s.tmp", out_path);
 	if (!(f = fopen(tmp, "wb")))
-		return omni_error_set(err, OMNI_EX_CANTCREAT, tmp, 0, 0, "%s", strerror(errno));
+		return failed(omni_error_set(err, OMNI_EX_CANTCREAT, tmp, 0, 0, "%s", strerror(errno)));
 	fprintf(f, "omni-intent 1\nclasses");
 	for (int c = 0; c < k; c++)
 		fprintf(f, " %s", t->classes[c]);
@@ -204,7 +212,7 @@ write_model(const trainer *t, const uint32_t *bucket_of, long nrows, const float
 	}
 	if (fclose(f) != 0 || rename(tmp, out_path) != 0) {
 		remove(tmp);
-		return omni_error_set(err, OMNI_EX_CANTCREAT, out_path, 0, 0, "%s", strerror(errno));
+		return failed(omni_error_set(err, OMNI_EX_CANTCREAT, out_path, 0, 0, "%s", strerror(errno)));
 	}
 	return 0;
 }
