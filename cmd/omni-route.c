@@ -17,7 +17,7 @@
 static const char usage_line[] =
 	"usage: omni-route [-eqvk] [-c file] [-d file] [-R file] [-r file] [--check] "
 	"[--model file] [--threshold p] [--now time] [file ...]\n"
-	"       omni-route --train model [-v] corpus.tsv ...";
+	"       omni-route --train model [-v] corpus ...";
 
 enum { OPT_CHECK = OMNI_CLI_OWN, OPT_MODEL, OPT_THRESHOLD, OPT_TRAIN };
 
