@@ -24,7 +24,8 @@
 #include "route/route_int.h"
 #include "route/route_model_int.h"
 
-#define CACHE 4096              /* stems remembered, direct-mapped */
+#define CACHE 1024              /* stems remembered, direct-mapped */
+#define BLOCK 16                /* weights added at once */
 #define CACHE_WORD 24
 
 typedef struct stem_slot {
@@ -38,9 +39,13 @@ struct omni_model {
 	char *classes[OMNI_MODEL_CLASSES];
 	float scale, bias[OMNI_MODEL_CLASSES];
 	long nrows;
-	uint16_t *index;            /* bucket -> row + 1, 0 none */
-	unsigned char *check;       /* per row: the hash's top byte */
-	int16_t *w;                 /* nrows * nclasses */
+	int stride;                 /* nclasses rounded up to a block */
+	uint32_t tbits;
+	struct slot {               /* open addressing, at most half full */
+		uint32_t key;       /* 1 + the feature's key; 0 empty */
+		uint32_t row;
+	} *slots;
+	int8_t *w;                  /* nrows * stride, times scale */
 	struct sb_stemmer *stemmers[OMNI_FEAT_LANGS];
 	stem_slot *cache;
 	omni_feats f;
@@ -69,15 +74,38 @@ omni_feat_lang(const char *lang)
 	return -1;
 }
 
+/* A word's hash, four bytes a step. */
 static uint32_t
 fnv(uint32_t h, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	for (; i + 4 <= n; i += 4) {
+		uint32_t x = (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 |
+		             (uint32_t)p[i + 3] << 24;
+		h = (h ^ x) * 0x9e3779b1u;
+		h ^= h >> 15;
+	}
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h ^ (h >> 13);
 }
 
 #define FNV0 2166136261u
+
+/* Four letters, mixed in a few operations (the most common feature), the
+ * same on every machine. */
+static uint32_t
+hash4(const unsigned char *p)
+{
+	uint32_t x = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	             (uint32_t)p[3] << 24;
+	x = (x ^ 0x63u) * 0x9e3779b1u;
+	x ^= x >> 15;
+	x *= 0x85ebca77u;
+	return x ^ (x >> 13);
+}
 
 /* Adds a feature: its hash, and with names its text (kind, then s). */
 static void
@@ -187,7 +215,7 @@ omni_feat_text(struct sb_stemmer *const *stemmers, void *cache, int lang,
 			memcpy(e + 1, w, m);
 			e[m + 1] = '>';
 			for (size_t j = 0; j + 4 <= m + 2; j++)
-				add(f, 'c', e + j, 4, fnv(fnv(FNV0, "c", 1), e + j, 4));
+				add(f, 'c', e + j, 4, hash4((const unsigned char *)e + j));
 		}
 	}
 }
@@ -211,6 +239,13 @@ omni_feat_stemmers_free(struct sb_stemmer **stemmers, void *cache)
 		if (stemmers[i])
 			sb_stemmer_delete(stemmers[i]);
 	free(cache);
+}
+
+/* Where key's probe starts in the table. */
+static uint32_t
+slot_of(const omni_model *m, uint32_t key)
+{
+	return (key * 2654435761u) >> (32 - m->tbits);
 }
 
 static uint32_t
@@ -269,6 +304,8 @@ omni_model_load(const char *path, omni_model **out, omni_error *err)
 	FILE *f = fopen(path, "rb");
 	size_t rec;
 	unsigned char *row = NULL;
+	int16_t *w16 = NULL;
+	int max = 1;
 
 	*out = NULL;
 	if (!f) {
@@ -283,30 +320,46 @@ omni_model_load(const char *path, omni_model **out, omni_error *err)
 	if (read_header(m, f, path, err) < 0)
 		goto fail;
 	rec = 4 + 2 * (size_t)m->nclasses;
-	m->index = calloc((size_t)1 << OMNI_FEAT_BITS, sizeof *m->index);
-	m->check = malloc((size_t)m->nrows + 1);
-	m->w = malloc(((size_t)m->nrows + 1) * (size_t)m->nclasses * sizeof *m->w);
+	m->stride = (m->nclasses + BLOCK - 1) / BLOCK * BLOCK;
+	/* a table at most half full, small enough to stay in the cache */
+	for (m->tbits = 4; ((long)1 << m->tbits) < 2 * m->nrows + 2; m->tbits++)
+		;
+	m->slots = calloc((size_t)1 << m->tbits, sizeof *m->slots);
+	w16 = calloc(((size_t)m->nrows + 1) * (size_t)m->nclasses, sizeof *w16);
+	m->w = calloc(((size_t)m->nrows + 1) * (size_t)m->stride, sizeof *m->w);
 	row = malloc(rec);
-	if (!m->index || !m->check || !m->w || !row) {
+	if (!m->slots || !w16 || !m->w || !row) {
 		omni_error_oom(err);
 		goto fail;
 	}
 	for (long r = 0; r < m->nrows; r++) {
-		uint32_t b;
+		uint32_t key, i;
 		if (fread(row, 1, rec, f) != rec) {
 			bad(err, path, "cut short");
 			goto fail;
 		}
-		b = get32(row);
-		if (m->index[b & OMNI_FEAT_MASK]) {
-			bad(err, path, "a bucket twice");
-			goto fail;
+		key = get32(row) & (OMNI_FEAT_MASK | 0xff000000u);
+		for (i = slot_of(m, key); m->slots[i].key; i = (i + 1) & ((1u << m->tbits) - 1))
+			if (m->slots[i].key == key + 1) {
+				bad(err, path, "a feature twice");
+				goto fail;
+			}
+		m->slots[i].key = key + 1;
+		m->slots[i].row = (uint32_t)r;
+		for (int c = 0; c < m->nclasses; c++) {
+			int v = (int16_t)(row[4 + 2 * c] | row[5 + 2 * c] << 8);
+			w16[r * m->nclasses + c] = (int16_t)v;
+			if (abs(v) > max)
+				max = abs(v);
 		}
-		m->index[b & OMNI_FEAT_MASK] = (uint16_t)(r + 1);
-		m->check[r] = (unsigned char)(b >> 24);
-		for (int c = 0; c < m->nclasses; c++)
-			m->w[r * m->nclasses + c] = (int16_t)(row[4 + 2 * c] | row[5 + 2 * c] << 8);
 	}
+	/* a byte a weight: a row is a quarter of a cache line */
+	for (long i = 0; i < m->nrows * m->nclasses; i++)
+		m->w[i / m->nclasses * m->stride + i % m->nclasses] =
+			(int8_t)lrint(w16[i] * 127.0 / max);
+	m->scale *= (float)(max / 127.0);
+	free(w16);
+	w16 = NULL;
 	free(row);
 	fclose(f);
 	if (omni_feat_stemmers(m->stemmers, (void **)&m->cache, err) < 0) {
@@ -317,6 +370,7 @@ omni_model_load(const char *path, omni_model **out, omni_error *err)
 	return 0;
 fail:
 	free(row);
+	free(w16);
 	fclose(f);
 	omni_model_free(m);
 	return -1;
@@ -330,8 +384,7 @@ omni_model_free(omni_model *m)
 	for (int i = 0; i < m->nclasses; i++)
 		free(m->classes[i]);
 	omni_feat_stemmers_free(m->stemmers, m->cache);
-	free(m->index);
-	free(m->check);
+	free(m->slots);
 	free(m->w);
 	free(m->f.names);
 	free(m);
@@ -350,13 +403,14 @@ omni_model_rows(const omni_model *m)
 }
 
 /* The row of feature hash h, or NULL. */
-static const int16_t *
+static const int8_t *
 row_of(const omni_model *m, uint32_t h)
 {
-	unsigned r = m->index[h & OMNI_FEAT_MASK];
-	if (!r || m->check[r - 1] != (unsigned char)(h >> 24))
-		return NULL;
-	return m->w + (size_t)(r - 1) * (size_t)m->nclasses;
+	uint32_t key = h & (OMNI_FEAT_MASK | 0xff000000u), i = slot_of(m, key);
+	for (; m->slots[i].key; i = (i + 1) & ((1u << m->tbits) - 1))
+		if (m->slots[i].key == key + 1)
+			return m->w + (size_t)m->slots[i].row * (size_t)m->stride;
+	return NULL;
 }
 
 /* why: the features that weighed most for class c, strongest first. */
@@ -367,7 +421,7 @@ explain(omni_model *m, int c, double norm, double confidence)
 	size_t o;
 
 	for (int i = 0; i < m->f.n; i++) {
-		const int16_t *w = row_of(m, m->f.h[i]);
+		const int8_t *w = row_of(m, m->f.h[i]);
 		int j, dup = 0;
 		if (!w || w[c] <= 0)
 			continue;
@@ -399,7 +453,7 @@ void
 omni_model_classify(omni_model *m, const char *lang, const char *text, size_t len,
                     int explain_it, omni_model_guess *g)
 {
-	int32_t acc[OMNI_MODEL_CLASSES] = { 0 };
+	int32_t acc[OMNI_MODEL_CLASSES + BLOCK] = { 0 };
 	const int nc = m->nclasses;
 	double s[OMNI_MODEL_CLASSES], norm, max, sum = 0;
 	int best = 0;
@@ -416,10 +470,11 @@ omni_model_classify(omni_model *m, const char *lang, const char *text, size_t le
 		omni_feat_text(m->stemmers, m->cache, omni_feat_lang(lang), text, len, &m->f);
 	}
 	for (int i = 0; i < m->f.n; i++) {
-		const int16_t *w = row_of(m, m->f.h[i]);
+		const int8_t *w = row_of(m, m->f.h[i]);
 		if (w)
-			for (int c = 0; c < nc; c++)
-				acc[c] += w[c];
+			for (int b = 0; b < m->stride; b += BLOCK)
+				for (int c = 0; c < BLOCK; c++)     /* one vector add */
+					acc[b + c] += w[b + c];
 	}
 	norm = sqrt(m->f.n ? (double)m->f.n : 1.0);
 	for (int c = 0; c < nc; c++) {
