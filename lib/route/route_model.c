@@ -26,6 +26,7 @@
 
 #define CACHE 1024              /* stems remembered, direct-mapped */
 #define BLOCK 16                /* weights added at once */
+#define WORDS 4096              /* words' features remembered, direct-mapped */
 #define CACHE_WORD 24
 
 typedef struct stem_slot {
@@ -33,6 +34,14 @@ typedef struct stem_slot {
 	unsigned char lang, wlen, slen;
 	char word[CACHE_WORD], stem[CACHE_WORD];
 } stem_slot;
+
+/* A word as the model saw it: its stem's hash, how many features it has,
+ * and their weights added up (in word_sums). */
+typedef struct word_slot {
+	uint32_t h, wh;
+	unsigned char lang, wlen, nfeat;
+	char word[CACHE_WORD];
+} word_slot;
 
 struct omni_model {
 	int nclasses;
@@ -48,7 +57,10 @@ struct omni_model {
 	int8_t *w;                  /* nrows * stride, times scale */
 	struct sb_stemmer *stemmers[OMNI_FEAT_LANGS];
 	stem_slot *cache;
-	omni_feats f;
+	word_slot *words;           /* each word's features, summed */
+	int16_t *word_sums;         /* CACHE * stride */
+	omni_feats f, one;
+	omni_tokens t;
 	char why[1024];
 };
 
@@ -175,48 +187,82 @@ shape(const char *w, size_t n)
 	return n <= 2 ? "#n" : n <= 5 ? "#nnn" : "#long";
 }
 
+/* A pair of neighbouring stems, from their hashes. */
+static uint32_t
+pair_hash(uint32_t a, uint32_t b)
+{
+	uint32_t x = (a * 0x9e3779b1u) ^ b ^ 0x62u;
+	x ^= x >> 15;
+	x *= 0x85ebca77u;
+	return x ^ (x >> 13);
+}
+
+/* The features of one word w (n bytes, folded): its stem (or shape) and its
+ * letter 4-grams, added to f; *wh is the stem's hash, and with names, stem
+ * holds its text (CACHE_WORD bytes) and *slen its length. */
+static void
+word_feats(struct sb_stemmer *const *stemmers, void *cache, int lang, const char *w,
+           size_t n, omni_feats *f, uint32_t *wh, char *stem_text, size_t *slen)
+{
+	const char *sh;
+	size_t k;
+
+	if ((sh = shape(w, n))) {
+		k = strlen(sh);
+		memcpy(stem_text, sh, k);
+	} else {
+		k = stem(stemmers, (stem_slot *)cache, lang, w, n, fnv(FNV0, w, n), stem_text);
+	}
+	*wh = fnv(fnv(FNV0, "w", 1), stem_text, k);
+	*slen = k;
+	add(f, 'w', stem_text, k, *wh);
+	/* letter 4-grams of words of letters, with their edges */
+	if (!sh && n >= 3 && (unsigned char)w[0] < 0x80) {
+		char e[40];
+		size_t m = n < 30 ? n : 30;
+		e[0] = '<';
+		memcpy(e + 1, w, m);
+		e[m + 1] = '>';
+		for (size_t j = 0; j + 4 <= m + 2; j++)
+			add(f, 'c', e + j, 4, hash4((const unsigned char *)e + j));
+	}
+}
+
+/* The most features a word can have: its stem, 31 4-grams, a pair. */
+#define WORD_FEATS 33
+
+int
+omni_feat_tokens(const char *text, size_t len, omni_tokens *t)
+{
+	if (len > OMNI_TOKENS_TEXT)     /* the opening says what a ticket is about */
+		len = OMNI_TOKENS_TEXT;
+	t->n = omni_route_tokenize(text, len, t->buf, sizeof t->buf, t->st, t->ln,
+	                           OMNI_TOKENS_MAX);
+	return t->n;
+}
+
 void
 omni_feat_text(struct sb_stemmer *const *stemmers, void *cache, int lang,
                const char *text, size_t len, omni_feats *f)
 {
-	char buf[OMNI_FEAT_TEXT * 2], prev[CACHE_WORD], cur[CACHE_WORD], pair[2 * CACHE_WORD];
-	size_t st[OMNI_FEAT_TOKENS], ln[OMNI_FEAT_TOKENS], plen = 0;
-	int ntok;
+	static omni_tokens t;
+	char prev[CACHE_WORD], cur[CACHE_WORD], pair[2 * CACHE_WORD + 1];
+	size_t plen = 0, k;
+	uint32_t pwh = 0, wh;
 
 	f->n = 0;
-	if (len > OMNI_FEAT_TEXT)     /* the opening says what a ticket is about */
-		len = OMNI_FEAT_TEXT;
-	ntok = omni_route_tokenize(text, len, buf, sizeof buf, st, ln, OMNI_FEAT_TOKENS);
-	for (int i = 0; i < ntok; i++) {
-		const char *w = buf + st[i], *sh;
-		size_t n = ln[i], k;
-		uint32_t h = fnv(FNV0, w, n);
-
-		if ((sh = shape(w, n))) {
-			k = strlen(sh);
-			memcpy(cur, sh, k);
-		} else {
-			k = stem(stemmers, (stem_slot *)cache, lang, w, n, h, cur);
-		}
-		add(f, 'w', cur, k, fnv(fnv(FNV0, "w", 1), cur, k));
-		if (plen) {
+	omni_feat_tokens(text, len, &t);
+	for (int i = 0; i < t.n && i < OMNI_FEAT_TOKENS; i++) {
+		word_feats(stemmers, cache, lang, t.buf + t.st[i], t.ln[i], f, &wh, cur, &k);
+		if (i) {
 			memcpy(pair, prev, plen);
 			pair[plen] = ' ';
 			memcpy(pair + plen + 1, cur, k);
-			add(f, 'b', pair, plen + k + 1, fnv(fnv(FNV0, "b", 1), pair, plen + k + 1));
+			add(f, 'b', pair, plen + k + 1, pair_hash(pwh, wh));
 		}
 		memcpy(prev, cur, k);
 		plen = k;
-		/* letter 4-grams of words of letters, with their edges */
-		if (!sh && n >= 3 && (unsigned char)w[0] < 0x80) {
-			char e[40];
-			size_t m = n < 30 ? n : 30;
-			e[0] = '<';
-			memcpy(e + 1, w, m);
-			e[m + 1] = '>';
-			for (size_t j = 0; j + 4 <= m + 2; j++)
-				add(f, 'c', e + j, 4, hash4((const unsigned char *)e + j));
-		}
+		pwh = wh;
 	}
 }
 
@@ -366,6 +412,12 @@ omni_model_load(const char *path, omni_model **out, omni_error *err)
 		omni_model_free(m);
 		return -1;
 	}
+	m->words = calloc(WORDS, sizeof *m->words);
+	m->word_sums = calloc((size_t)WORDS * (size_t)m->stride, sizeof *m->word_sums);
+	if (!m->words || !m->word_sums) {
+		omni_model_free(m);
+		return failed(omni_error_oom(err));
+	}
 	*out = m;
 	return 0;
 fail:
@@ -386,6 +438,8 @@ omni_model_free(omni_model *m)
 	omni_feat_stemmers_free(m->stemmers, m->cache);
 	free(m->slots);
 	free(m->w);
+	free(m->words);
+	free(m->word_sums);
 	free(m->f.names);
 	free(m);
 }
@@ -411,6 +465,92 @@ row_of(const omni_model *m, uint32_t h)
 		if (m->slots[i].key == key + 1)
 			return m->w + (size_t)m->slots[i].row * (size_t)m->stride;
 	return NULL;
+}
+
+static void
+add_row(const omni_model *m, int32_t *acc, uint32_t h)
+{
+	const int8_t *w = row_of(m, h);
+	if (w)
+		for (int b = 0; b < m->stride; b += BLOCK)
+			for (int c = 0; c < BLOCK; c++)     /* one vector add */
+				acc[b + c] += w[b + c];
+}
+
+/* The weights of text's features added into acc, as omni_feat_text and
+ * row_of would find them, a word's own from the word cache when it is
+ * there: how many features.  Texts that might have more than
+ * OMNI_FEAT_MAX features go the long way, so the count is the same. */
+static int
+fast_features(omni_model *m, int lang, const omni_tokens *t, const char *text, size_t len,
+              int32_t *acc)
+{
+	int nfeat = 0, bound = 0, ntok = t->n < OMNI_FEAT_TOKENS ? t->n : OMNI_FEAT_TOKENS;
+	uint32_t pwh = 0;
+
+	for (int i = 0; i < ntok; i++)
+		bound += t->ln[i] < 30 ? (int)t->ln[i] + 2 : WORD_FEATS;
+	if (bound > OMNI_FEAT_MAX) {
+		omni_feat_text(m->stemmers, m->cache, lang, text, len, &m->f);
+		for (int i = 0; i < m->f.n; i++)
+			add_row(m, acc, m->f.h[i]);
+		return m->f.n;
+	}
+	for (int i = 0; i < ntok; i++) {
+		const char *w = t->buf + t->st[i];
+		size_t n = t->ln[i], k;
+		uint32_t h = fnv(FNV0, w, n), wh;
+		char stem_text[CACHE_WORD];
+		word_slot *c = &m->words[(h ^ (uint32_t)lang * 0x9e3779b9u) & (WORDS - 1)];
+		int16_t *sums = m->word_sums + (c - m->words) * m->stride;
+		const char *sh = shape(w, n);
+
+		if (sh) {     /* a number, its shape alone: no need to remember it */
+			wh = fnv(fnv(FNV0, "w", 1), sh, strlen(sh));
+			add_row(m, acc, wh);
+			nfeat++;
+			goto pair;
+		}
+		if (n < CACHE_WORD && c->h == h && c->lang == lang + 1 && c->wlen == n &&
+		    memcmp(c->word, w, n) == 0) {
+			wh = c->wh;
+		} else {
+			m->one.n = 0;
+			m->one.names = NULL;
+			word_feats(m->stemmers, m->cache, lang, w, n, &m->one, &wh, stem_text, &k);
+			if (n >= CACHE_WORD) {
+				for (int j = 0; j < m->one.n; j++)
+					add_row(m, acc, m->one.h[j]);
+				nfeat += m->one.n;
+				goto pair;
+			}
+			/* at most 32 features of at most 127: an int16 holds the sum */
+			memset(sums, 0, (size_t)m->stride * sizeof *sums);
+			for (int j = 0; j < m->one.n; j++) {
+				const int8_t *r = row_of(m, m->one.h[j]);
+				if (r)
+					for (int x = 0; x < m->stride; x++)
+						sums[x] = (int16_t)(sums[x] + r[x]);
+			}
+			c->h = h;
+			c->wh = wh;
+			c->lang = (unsigned char)(lang + 1);
+			c->wlen = (unsigned char)n;
+			c->nfeat = (unsigned char)m->one.n;
+			memcpy(c->word, w, n);
+		}
+		for (int b = 0; b < m->stride; b += BLOCK)
+			for (int x = 0; x < BLOCK; x++)
+				acc[b + x] += sums[b + x];
+		nfeat += c->nfeat;
+pair:
+		if (i) {
+			add_row(m, acc, pair_hash(pwh, wh));
+			nfeat++;
+		}
+		pwh = wh;
+	}
+	return nfeat;
 }
 
 /* why: the features that weighed most for class c, strongest first. */
@@ -453,30 +593,31 @@ void
 omni_model_classify(omni_model *m, const char *lang, const char *text, size_t len,
                     int explain_it, omni_model_guess *g)
 {
+	omni_feat_tokens(text, len, &m->t);
+	omni_model_classify_tokens(m, lang, &m->t, text, len, explain_it, g);
+}
+
+void
+omni_model_classify_tokens(omni_model *m, const char *lang, const omni_tokens *t,
+                           const char *text, size_t len, int explain_it, omni_model_guess *g)
+{
 	int32_t acc[OMNI_MODEL_CLASSES + BLOCK] = { 0 };
 	const int nc = m->nclasses;
 	double s[OMNI_MODEL_CLASSES], norm, max, sum = 0;
-	int best = 0;
+	int best = 0, nfeat;
 
 	if (explain_it && !m->f.names)
 		m->f.names = malloc((size_t)OMNI_FEAT_MAX * OMNI_FEAT_NAME);
-	if (!explain_it || !m->f.names) {
-		char *keep = m->f.names;
-		m->f.names = NULL;
+	if (explain_it && m->f.names) {
 		omni_feat_text(m->stemmers, m->cache, omni_feat_lang(lang), text, len, &m->f);
-		m->f.names = keep;
-		explain_it = 0;
+		for (int i = 0; i < m->f.n; i++)
+			add_row(m, acc, m->f.h[i]);
+		nfeat = m->f.n;
 	} else {
-		omni_feat_text(m->stemmers, m->cache, omni_feat_lang(lang), text, len, &m->f);
+		explain_it = 0;
+		nfeat = fast_features(m, omni_feat_lang(lang), t, text, len, acc);
 	}
-	for (int i = 0; i < m->f.n; i++) {
-		const int8_t *w = row_of(m, m->f.h[i]);
-		if (w)
-			for (int b = 0; b < m->stride; b += BLOCK)
-				for (int c = 0; c < BLOCK; c++)     /* one vector add */
-					acc[b + c] += w[b + c];
-	}
-	norm = sqrt(m->f.n ? (double)m->f.n : 1.0);
+	norm = sqrt(nfeat ? (double)nfeat : 1.0);
 	for (int c = 0; c < nc; c++) {
 		s[c] = m->bias[c] + acc[c] * (double)m->scale / norm;
 		if (s[c] > s[best])

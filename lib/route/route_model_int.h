@@ -6,12 +6,12 @@
 #include <stdint.h>
 
 #include "core/core.h"
+#include "route/route_int.h"
 
 #define OMNI_MODEL_CLASSES 64
 #define OMNI_FEAT_BITS 18
 #define OMNI_FEAT_MASK ((1u << OMNI_FEAT_BITS) - 1)
-#define OMNI_FEAT_TEXT 1500        /* bytes of a ticket's text read */
-#define OMNI_FEAT_TOKENS 400
+#define OMNI_FEAT_TOKENS 400       /* the first of a text's tokens */
 #define OMNI_FEAT_MAX 4096
 #define OMNI_FEAT_NAME 48          /* a feature's text, with explain */
 #define OMNI_FEAT_LANGS 5          /* en it fr es de: the stemmers */
@@ -25,6 +25,9 @@ typedef struct omni_feats {
 	int n;
 	char *names;
 } omni_feats;
+
+/* The tokens of text as the lexicons read them (route_int.h). */
+int omni_feat_tokens(const char *text, size_t len, omni_tokens *t);
 
 /* The stemmer index of a language name, or -1. */
 int omni_feat_lang(const char *lang);

@@ -16,7 +16,6 @@
 #include "route/route_int.h"
 
 #define MAX_NAMES 64
-#define MAX_TOKENS 600
 #define MAX_PHRASE 6
 
 enum { K_STOP = -1, K_NEG = -2, K_POS = -3 };
@@ -604,9 +603,17 @@ void
 omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
                       omni_guess *g)
 {
+	static __thread omni_tokens t;
+	omni_lexicon_classify_tokens(lx, text, len, g, &t);
+}
+
+void
+omni_lexicon_classify_tokens(const omni_lexicon *lx, const char *text, size_t len,
+                             omni_guess *g, omni_tokens *t)
+{
 	static __thread scores sc;
-	char buf[8192];
-	size_t st[MAX_TOKENS], ln[MAX_TOKENS];
+	char *buf = t->buf;
+	size_t *st = t->st, *ln = t->ln;
 	int ntok, best = -1, second = -1, intent = -1;
 	float total[MAX_NAMES] = { 0 };
 
@@ -614,9 +621,9 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	memset(sc.lang, 0, sizeof sc.lang);
 	memset(sc.intent, 0, (size_t)(lx->nlangs + 1) * sizeof sc.intent[0]);
 	sc.neg = sc.pos = 0;
-	if (len > 2000)     /* the opening says what a ticket is about */
-		len = 2000;
-	ntok = tokenize(text, len, buf, sizeof buf, st, ln, MAX_TOKENS);
+	if (len > OMNI_TOKENS_TEXT)     /* the opening says what a ticket is about */
+		len = OMNI_TOKENS_TEXT;
+	t->n = ntok = tokenize(text, len, buf, sizeof t->buf, st, ln, OMNI_TOKENS_MAX);
 	score_tokens(lx, buf, st, ln, ntok, &sc);
 	score_chars(lx, text, len, &sc);
 	for (int l = 0; l < lx->nlangs; l++) {

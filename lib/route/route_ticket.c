@@ -7,6 +7,7 @@
 #include "core/core.h"
 #include "record/record.h"
 #include "route/route.h"
+#include "route/route_int.h"
 
 static omni_time
 time_of(omni_span v)
@@ -69,6 +70,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
                 omni_model *model, double threshold, char *text, size_t size)
 {
 	const char *const *keys = omni_rules_keys;
+	static omni_tokens tokens;
 	omni_guess g;
 	char kind[32];
 	size_t n = 0;
@@ -91,7 +93,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->created = time_of(omni_route_member(r, "created_at"));
 	r->updated = time_of(omni_route_member(r, "updated_at"));
 	r->status = keep_string(r, omni_route_member(r, "status"), 32);
-	omni_lexicon_classify(lx, text, n, &g);
+	omni_lexicon_classify_tokens(lx, text, n, &g, &tokens);
 	r->lang = g.lang;
 	r->sentiment = g.sentiment;
 	r->intent_why = NULL;
@@ -115,7 +117,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 		}
 	} else if (model) {
 		omni_model_guess mg;
-		omni_model_classify(model, g.lang, text, n, r->explain, &mg);
+		omni_model_classify_tokens(model, g.lang, &tokens, text, n, r->explain, &mg);
 		r->intent = mg.confidence >= threshold ? mg.intent : "other";
 		r->intent_confidence = mg.confidence;
 		r->intent_why = mg.why;
