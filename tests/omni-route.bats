@@ -352,7 +352,8 @@ route_help_options() {
 	run omni-route --check
 	assert_success
 	ticket x email 'is the warranty on my gizmo still valid?' | route | jq -r .intent >"$BATS_TEST_TMPDIR/after"
-	assert_equal "$(cat "$BATS_TEST_TMPDIR/before") $(cat "$BATS_TEST_TMPDIR/after")" "other warranty"
+	[ "$(cat "$BATS_TEST_TMPDIR/before")" != warranty ]
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/after")" warranty
 	run bash -c "$(declare -f ticket); ticket x email 'the gizmo went kaput' | omni-route | jq -r .intent"
 	assert_output damaged
 }
