@@ -106,6 +106,13 @@ fnv(uint32_t h, const char *s, size_t n)
 
 #define FNV0 2166136261u
 
+/* Where the hash of a feature of kind c starts. */
+static uint32_t
+tag_seed(char c)
+{
+	return (FNV0 ^ (unsigned char)c) * 16777619u;
+}
+
 /* Four letters, mixed in a few operations (the most common feature), the
  * same on every machine. */
 static uint32_t
@@ -213,7 +220,7 @@ word_feats(struct sb_stemmer *const *stemmers, void *cache, int lang, const char
 	} else {
 		k = stem(stemmers, (stem_slot *)cache, lang, w, n, fnv(FNV0, w, n), stem_text);
 	}
-	*wh = fnv(fnv(FNV0, "w", 1), stem_text, k);
+	*wh = fnv(tag_seed('w'), stem_text, k);
 	*slen = k;
 	add(f, 'w', stem_text, k, *wh);
 	/* letter 4-grams of words of letters, with their edges */
@@ -322,22 +329,24 @@ read_header(omni_model *m, FILE *f, const char *path, omni_error *err)
 		if (strcmp(line, "data") == 0)
 			return m->nclasses > 0 && m->nrows >= 0 && m->scale > 0 ? 0 :
 			       failed(bad(err, path, "classes, rows or scale missing"));
-		w = strtok_r(line, " ", &save);
-		if (!w)
+		char *key = strtok_r(line, " ", &save);
+		if (!key)
 			continue;
-		if (strcmp(w, "classes") == 0) {
+		if (strcmp(key, "classes") == 0) {
 			while ((w = strtok_r(NULL, " ", &save)) && m->nclasses < OMNI_MODEL_CLASSES)
 				if (!(m->classes[m->nclasses++] = strdup(w)))
 					return failed(omni_error_oom(err));
-		} else if (strcmp(w, "rows") == 0 && (w = strtok_r(NULL, " ", &save))) {
+		} else if (strcmp(key, "bias") == 0) {
+			for (int i = 0; i < m->nclasses && (w = strtok_r(NULL, " ", &save)); i++)
+				m->bias[i] = strtof(w, NULL);
+		} else if (!(w = strtok_r(NULL, " ", &save))) {
+			continue;
+		} else if (strcmp(key, "rows") == 0) {
 			m->nrows = strtol(w, NULL, 10);
 			if (m->nrows < 0 || m->nrows > 65535)
 				return failed(bad(err, path, "too many rows"));
-		} else if (strcmp(w, "scale") == 0 && (w = strtok_r(NULL, " ", &save))) {
+		} else if (strcmp(key, "scale") == 0) {
 			m->scale = strtof(w, NULL);
-		} else if (strcmp(w, "bias") == 0) {
-			for (int i = 0; i < m->nclasses && (w = strtok_r(NULL, " ", &save)); i++)
-				m->bias[i] = strtof(w, NULL);
 		}
 	}
 	return failed(bad(err, path, "no 'data' line"));
@@ -506,7 +515,7 @@ fast_features(omni_model *m, int lang, const omni_tokens *t, const char *text, s
 		const char *sh = shape(w, n);
 
 		if (sh) {     /* a number, its shape alone: no need to remember it */
-			wh = fnv(fnv(FNV0, "w", 1), sh, strlen(sh));
+			wh = fnv(tag_seed('w'), sh, strlen(sh));
 			add_row(m, acc, wh);
 			nfeat++;
 			goto pair;
@@ -618,6 +627,7 @@ omni_model_classify_tokens(omni_model *m, const char *lang, const omni_tokens *t
 		nfeat = fast_features(m, omni_feat_lang(lang), t, text, len, acc);
 	}
 	norm = sqrt(nfeat ? (double)nfeat : 1.0);
+	s[0] = 0;
 	for (int c = 0; c < nc; c++) {
 		s[c] = m->bias[c] + acc[c] * (double)m->scale / norm;
 		if (s[c] > s[best])
