@@ -26,7 +26,7 @@ enum { OPT_CHECK = OMNI_CLI_OWN, OPT_MODEL, OPT_THRESHOLD, OPT_TRAIN };
 
 static const omni_cli_opt options[] = {
 	{ "rules", 'R', "FILE", "the rules file" },
-	{ "check", OPT_CHECK, NULL, "check the rules and lexicons, then exit" },
+	{ "check", OPT_CHECK, NULL, "check the rules, lexicons and intent model, then exit" },
 	{ "explain", 'e', NULL, "say which rules matched and why, and the intent's features" },
 	{ "model", OPT_MODEL, "FILE", "the intent model (default the user's, else the shipped one)" },
 	{ "threshold", OPT_THRESHOLD, "P", "the intent's least confidence, 0 to 1 (default 0.3)" },
@@ -40,8 +40,9 @@ static const omni_cli_opt options[] = {
 static const omni_cli cli = {
 	.usage = usage_line,
 	.about =
-	"Reads tickets and sets lang, intent, sentiment, priority, queue, assignee,\n"
-	"tags, sla and route by the rules file; everything else passes through.\n"
+	"Reads tickets and sets lang, intent, intent_confidence, sentiment, priority,\n"
+	"queue, assignee, tags, sla and route by the rules file; everything else\n"
+	"passes through.\n"
 	"The intent comes from a linear model with its confidence (intent_confidence);\n"
 	"under the threshold it is other.  --train builds a model from LANG TAB\n"
 	"INTENT TAB TEXT lines.\n",

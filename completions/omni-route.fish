@@ -2,7 +2,7 @@
 
 complete -c omni-route -F
 complete -c omni-route -s R -l rules -r -F -d 'The rules file'
-complete -c omni-route -l check -d 'Check the rules and lexicons, then exit'
+complete -c omni-route -l check -d 'Check the rules, lexicons and intent model, then exit'
 complete -c omni-route -s e -l explain -d 'Say which rules matched and why, and the intent features'
 complete -c omni-route -l model -r -F -d 'The intent model'
 complete -c omni-route -l threshold -x -d 'The intent least confidence (0 to 1)'

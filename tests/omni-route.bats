@@ -417,6 +417,9 @@ route_help_options() {
 	assert_output "omni-route: 3 examples: $BATS_TEST_TMPDIR/m"
 	run bash -c "$(declare -f ticket); ticket x email 'hello there' | omni-route --model $BATS_TEST_TMPDIR/m --threshold 0 | jq -r .intent"
 	assert_output bonjour
+	# the same examples, the same model
+	omni-route --train "$BATS_TEST_TMPDIR/m1" "$BATS_TEST_TMPDIR/c.tsv"
+	cmp "$BATS_TEST_TMPDIR/m" "$BATS_TEST_TMPDIR/m1"
 	printf 'en\twismo\twhere\nen wismo where\n' >"$BATS_TEST_TMPDIR/bad.tsv"
 	run omni-route --train "$BATS_TEST_TMPDIR/m2" "$BATS_TEST_TMPDIR/bad.tsv"
 	assert_failure 65
