@@ -58,7 +58,7 @@ struct omni_model {
 	struct sb_stemmer *stemmers[OMNI_FEAT_LANGS];
 	stem_slot *cache;
 	word_slot *words;           /* each word's features, summed */
-	int16_t *word_sums;         /* CACHE * stride */
+	int16_t *word_sums;         /* WORDS * stride */
 	omni_feats f, one;
 	omni_tokens t;
 	char why[1024];
