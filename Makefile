@@ -1,5 +1,5 @@
 # omni - a Unix toolkit for omnichannel e-commerce customer support.
-# make [all] | check | install | uninstall | clean | lint | bench | demo | deps | fuzz | deb
+# make [all] | model | check | install | uninstall | clean | lint | bench | demo | deps | fuzz | deb
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -23,6 +23,9 @@ endif
 DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags jansson sqlite3 2>/dev/null)
 DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs jansson sqlite3 2>/dev/null)
 CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
+# Snowball's stemmers (libstemmer-dev) for omni-route's intent model: Debian
+# ships no .pc file for it, so -lstemmer unless pkg-config knows better.
+STEM_LIBS   = $(shell $(PKG_CONFIG) --libs libstemmer 2>/dev/null || echo -lstemmer)
 
 # The one version: lib/core/core.h; debian/changelog follows it (tests/deb.bats).
 VERSION = $(shell sed -n 's/^\#define OMNI_VERSION "\(.*\)"/\1/p' lib/core/core.h)
@@ -33,8 +36,11 @@ LIB_SRC = $(sort $(filter-out lib/store/migrations.c,$(wildcard lib/*/*.c lib/*/
 LIB_OBJ = $(LIB_SRC:.c=.o) lib/store/migrations.o
 TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck
 MAN = $(wildcard man/*.[0-9])
+# The intent model omni-route reads, trained from the corpus (make model).
+MODEL = share/omni/route/intent.model
+CORPUS = $(sort $(wildcard share/omni/route/corpus/*.tsv))
 
-all: $(PROGS)
+all: $(PROGS) $(MODEL)
 
 # -MMD -MP: each object's headers, public and private, in a .d file beside it.
 lib/%.o: lib/%.c
@@ -64,9 +70,21 @@ bin/omni-fetch bin/omni-reply bin/omni-desk: bin/%: cmd/%.o lib/libomni.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) $(CURL_LIBS) -lm
 
+bin/omni-route: cmd/omni-route.o lib/libomni.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) $(STEM_LIBS) -lm
+
+# make model: the intent model from the corpus and the shipped lexicons (the
+# language of each example picks its stemmer); the same files give the same
+# model.  share/omni/route/learn retrains one with the seller's corrections.
+model: $(MODEL)
+
+$(MODEL): bin/omni-route $(CORPUS) $(wildcard share/omni/route/*.lex)
+	OMNI_SHARE_DIR=share/omni XDG_CONFIG_HOME=/nonexistent bin/omni-route --train $@ $(CORPUS)
+
 tests/bin/%: tests/%.c lib/libomni.a
 	@mkdir -p tests/bin
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) -lm
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) $(STEM_LIBS) -lm
 
 deps:
 	@sh tools/deps
@@ -147,13 +165,13 @@ bin/fuzz/obj/%.o: lib/%.c
 
 bin/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) $(DEPS_CFLAGS) \
-		-o $@ $< $(FUZZ_OBJ) $(DEPS_LIBS) $(CURL_LIBS) -lm
+		-o $@ $< $(FUZZ_OBJ) $(DEPS_LIBS) $(CURL_LIBS) $(STEM_LIBS) -lm
 
 clean:
-	rm -rf bin tests/bin lib/libomni.a lib/store/migrations.c cmd/*.o cmd/*.d bench/bin
+	rm -rf bin tests/bin lib/libomni.a lib/store/migrations.c cmd/*.o cmd/*.d bench/bin $(MODEL)
 	find lib -name '*.[od]' -delete
 
 -include $(LIB_OBJ:.o=.d) $(PROGS:bin/%=cmd/%.d) $(TEST_PROGS:tests/bin/%=tests/bin/%.d)
 
-.PHONY: all check deps demo screenshot bench lint install uninstall clean fuzz deb
+.PHONY: all check deps demo screenshot bench lint install uninstall clean fuzz deb model
 .SECONDARY:

@@ -16,14 +16,21 @@
 
 static const char usage_line[] =
 	"usage: omni-route [-eqvk] [-c file] [-d file] [-R file] [-r file] [--check] "
-	"[--now time] [file ...]";
+	"[--model file] [--threshold p] [--now time] [file ...]\n"
+	"       omni-route --train model [-v] corpus ...";
 
-enum { OPT_CHECK = OMNI_CLI_OWN };
+enum { OPT_CHECK = OMNI_CLI_OWN, OPT_MODEL, OPT_THRESHOLD, OPT_TRAIN };
+
+/* Under this confidence the model's intent is "other", for a person. */
+#define DEFAULT_THRESHOLD 0.3
 
 static const omni_cli_opt options[] = {
 	{ "rules", 'R', "FILE", "the rules file" },
-	{ "check", OPT_CHECK, NULL, "check the rules and lexicons, then exit" },
-	{ "explain", 'e', NULL, "say which rules matched and why" },
+	{ "check", OPT_CHECK, NULL, "check the rules, lexicons and intent model, then exit" },
+	{ "explain", 'e', NULL, "say which rules matched and why, and the intent's features" },
+	{ "model", OPT_MODEL, "FILE", "the intent model (default the user's, else the shipped one)" },
+	{ "threshold", OPT_THRESHOLD, "P", "the intent's least confidence, 0 to 1 (default 0.3)" },
+	{ "train", OPT_TRAIN, "FILE", "train an intent model on the corpus files named into FILE" },
 	{ "config", 'c', "FILE", "configuration file (store time zones)" },
 	{ "db", 'd', "FILE", "the store, for assignment (default $OMNI_DB)" },
 	OMNI_CLI_OPTS_INPUT,
@@ -33,14 +40,21 @@ static const omni_cli_opt options[] = {
 static const omni_cli cli = {
 	.usage = usage_line,
 	.about =
-	"Reads tickets and sets lang, intent, sentiment, priority, queue, assignee,\n"
-	"tags, sla and route by the rules file; everything else passes through.\n",
+	"Reads tickets and sets lang, intent, intent_confidence, sentiment, priority,\n"
+	"queue, assignee, tags, sla and route by the rules file; everything else\n"
+	"passes through.\n"
+	"The intent comes from a linear model with its confidence (intent_confidence);\n"
+	"under the threshold it is other.  --train builds a model from LANG TAB\n"
+	"INTENT TAB TEXT lines.\n",
 	.opts = options,
 };
 
 struct run {
 	const char *config_path, *rules_path, *reject_path, *db_path;
+	const char *model_path, *train_path, *threshold_arg;
 	int check, explain, keep_going;
+	double threshold;
+	omni_model *model;
 	char *share;
 	omni_config *config;
 	omni_lexicon *lex;
@@ -54,6 +68,60 @@ struct run {
 	omni_route rt;
 	const char *last_store, *last_zone;
 };
+
+/* An omni_error_set's status, said as -1. */
+static int
+failed(int status)
+{
+	(void)status;
+	return -1;
+}
+
+/* The [route] section: intent_threshold and intent_model. */
+static int
+route_config(struct run *r, omni_error *err)
+{
+	static const char *const keys[] = { "intent_threshold", "intent_model", NULL };
+	const omni_conf_section *s = omni_config_find(r->config, "route", "");
+	const char *v = r->threshold_arg, *where = "--threshold";
+	char *end;
+
+	if (omni_config_check(r->config, "route", keys, NULL, err) < 0)
+		return -1;
+	if (!v && s && (v = omni_conf_get(s, "intent_threshold")))
+		where = r->config->path;
+	if (!r->model_path && s)
+		r->model_path = omni_conf_get(s, "intent_model");
+	r->threshold = DEFAULT_THRESHOLD;
+	if (v) {
+		errno = 0;
+		r->threshold = strtod(v, &end);
+		if (errno || end == v || *end || r->threshold < 0 || r->threshold > 1)
+			return failed(omni_error_set(err, r->threshold_arg ? OMNI_EX_USAGE : OMNI_EX_CONFIG,
+			                      where, s && !r->threshold_arg ? s->line : 0, 0,
+			                      "intent_threshold '%s' is not a number from 0 to 1", v));
+	}
+	return 0;
+}
+
+/* The model: --model or intent_model, else the user's own (trained by
+ * share/omni/route/learn), else the shipped one. */
+static int
+load_model(struct run *r, const char *user_lex, omni_error *err)
+{
+	char path[PATH_MAX];
+
+	if (r->model_path)
+		return omni_model_load(r->model_path, &r->model, err);
+	snprintf(path, sizeof path, "%s/intent.model", user_lex);
+	if (access(path, F_OK) != 0)
+		snprintf(path, sizeof path, "%s/route/intent.model", r->share);
+	if (omni_model_load(path, &r->model, err) < 0) {
+		err->status = OMNI_EX_CONFIG;     /* the install is incomplete */
+		return -1;
+	}
+	return 0;
+}
 
 static int
 load_rules(struct run *r, omni_error *err)
@@ -81,6 +149,8 @@ load_rules(struct run *r, omni_error *err)
 		omni_error_set(err, OMNI_EX_CONFIG, path, 0, 0, "no lexicons (*.lex) found");
 		goto out;
 	}
+	if (!r->train_path && load_model(r, user_lex, err) < 0)
+		goto out;
 	for (size_t i = 0; i < r->rules.nrules; i++)
 		for (size_t j = 0; j < r->rules.rules[i].nacts; j++) {
 			const omni_raction *a = &r->rules.rules[i].acts[j];
@@ -139,6 +209,8 @@ explain(const omni_route *rt)
 
 	if (omni_json_string_buf(omni_route_member(rt, "id"), id, sizeof id) < 0)
 		snprintf(id, sizeof id, "?");
+	if (rt->intent_why)
+		omni_warn("%s: %s", id, rt->intent_why);
 	for (size_t i = 0; i < rt->nmatched; i++)
 		omni_warn("%s: %s", id, rt->why[i] ? rt->why[i] : "");
 	if (!rt->nmatched)
@@ -153,7 +225,7 @@ route_one(struct run *r, const omni_record *rec, omni_error *err)
 	const char *policy;
 	omni_sla sla;
 
-	omni_route_read(rt, rec, r->lex, text, sizeof text);
+	omni_route_read(rt, rec, r->lex, r->model, r->threshold, text, sizeof text);
 	omni_rules_apply(&r->rules, rt);
 	if (r->assign) {
 		char id[256];
@@ -178,6 +250,9 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case 'R': r->rules_path = optarg; break;
 		case OPT_CHECK: r->check = 1; break;
 		case 'e': r->explain = 1; break;
+		case OPT_MODEL: r->model_path = optarg; break;
+		case OPT_THRESHOLD: r->threshold_arg = optarg; break;
+		case OPT_TRAIN: r->train_path = optarg; break;
 		case 'c': r->config_path = optarg; break;
 		case 'd': r->db_path = optarg; break;
 		case 'k': r->keep_going = 1; break;
@@ -192,6 +267,8 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	}
 	if (r->reject_path && !r->keep_going)
 		return omni_usage_error(usage_line, "--reject needs --keep-going");
+	if (r->train_path && optind >= argc)
+		return omni_usage_error(usage_line, "--train needs corpus files");
 	return 0;
 }
 
@@ -203,7 +280,7 @@ run_tickets(struct run *r, char **paths, int npaths, FILE *reject, omni_error *e
 	int rc, status = 0;
 
 	if (!rd)
-		return omni_error_oom(err);
+		return failed(omni_error_oom(err));
 	while ((rc = omni_reader_next(rd, &rec, err)) != 0) {
 		if (rc == 2) {
 			omni_report(err);
@@ -244,15 +321,28 @@ main(int argc, char **argv)
 	r.share = omni_share_path("");
 	if (omni_config_load(r.config_path, &r.config, &err) < 0 ||
 	    omni_config_check(r.config, "store", omni_config_store_keys, NULL, &err) < 0 ||
-	    load_rules(&r, &err) < 0) {
+	    route_config(&r, &err) < 0 || load_rules(&r, &err) < 0) {
 		omni_report(&err);
 		status = err.status;
 		goto out;
 	}
+	if (r.train_path) {
+		long n;
+		if (omni_model_train(r.lex, (const char *const *)argv + optind,
+		                     (size_t)(argc - optind), r.train_path, &n, &err) < 0) {
+			omni_report(&err);
+			status = err.status;
+		} else {
+			omni_verbose("%ld examples: %s", n, r.train_path);
+		}
+		goto out;
+	}
 	if (r.check) {
-		omni_verbose("%zu rules, %zu policies, %zu calendars, %d languages",
+		omni_verbose("%zu rules, %zu policies, %zu calendars, %d languages, "
+		             "an intent model of %d intents and %ld features",
 		             r.rules.nrules, r.rules.npolicies, r.rules.ncals,
-		             omni_lexicon_langs(r.lex));
+		             omni_lexicon_langs(r.lex), omni_model_classes(r.model),
+		             omni_model_rows(r.model));
 		goto out;
 	}
 	if (r.reject_path && !(reject = omni_reject_open(r.reject_path, 0, &err))) {
@@ -298,6 +388,7 @@ out:
 	omni_store_close(r.store);
 	omni_route_writer_free(r.writer);
 	omni_lexicon_free(r.lex);
+	omni_model_free(r.model);
 	omni_rules_free(&r.rules);
 	omni_config_free(r.config);
 	free(r.share);

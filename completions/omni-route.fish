@@ -2,8 +2,11 @@
 
 complete -c omni-route -F
 complete -c omni-route -s R -l rules -r -F -d 'The rules file'
-complete -c omni-route -l check -d 'Check the rules and lexicons, then exit'
-complete -c omni-route -s e -l explain -d 'Say which rules matched and why'
+complete -c omni-route -l check -d 'Check the rules, lexicons and intent model, then exit'
+complete -c omni-route -s e -l explain -d 'Say which rules matched and why, and the intent features'
+complete -c omni-route -l model -r -F -d 'The intent model'
+complete -c omni-route -l threshold -x -d 'The intent least confidence (0 to 1)'
+complete -c omni-route -l train -r -F -d 'Train an intent model on the corpus files named'
 complete -c omni-route -s c -l config -r -F -d 'Configuration file'
 complete -c omni-route -s d -l db -r -F -d 'The store, for assignment'
 complete -c omni-route -s k -l keep-going -d 'Set malformed records aside and go on'

@@ -238,17 +238,17 @@ _omni_answer()
 complete -F _omni_answer omni-reply
 
 # omni-route's options: short|long, or long alone.
-_omni_route_options='-R|--rules --check -e|--explain -c|--config -d|--db
-	-k|--keep-going -r|--reject --now -q|--quiet -v|--verbose -h|--help
+_omni_route_options='-R|--rules --check -e|--explain --model --threshold --train
+	-c|--config -d|--db -k|--keep-going -r|--reject --now -q|--quiet -v|--verbose -h|--help
 	-V|--version'
 
 _omni_route()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
-	--now)
+	--now|--threshold)
 		return 0 ;;
-	-R|--rules|-c|--config|-d|--db|-r|--reject)
+	-R|--rules|-c|--config|-d|--db|-r|--reject|--model|--train)
 		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
 		return 0 ;;
 	esac

@@ -136,9 +136,9 @@ help_usage() {
 	# how many options each has (the help is not empty), and how many of
 	# them have no short form
 	local -A count=([omni-fetch]=18 [omni-link]=23 [omni-reply]=19
-		[omni-report]=18 [omni-route]=12 [omni-desk]=17)
+		[omni-report]=18 [omni-route]=15 [omni-desk]=17)
 	local -A longonly=([omni-fetch]=5 [omni-link]=11 [omni-reply]=6
-		[omni-report]=6 [omni-route]=2 [omni-desk]=7)
+		[omni-report]=6 [omni-route]=5 [omni-desk]=7)
 	[ "$(omni_programs | wc -l)" -eq "${#count[@]}" ]
 	for p in $(omni_programs); do
 		want=$(help_options "$p")

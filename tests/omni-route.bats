@@ -264,8 +264,10 @@ user_sla() {
 @test "--explain says which rules matched and why, on stderr and in route.explain" {
 	run bash -c "$(declare -f ticket); ticket t1 ebay 'where is my order?' | omni-route --now $NOW --explain 2>$BATS_TEST_TMPDIR/err"
 	assert_success
-	assert_equal "$(jq -r '.route.explain[1]' <<<"$output")" \
+	# the intent's line comes first, then the rules'
+	assert_equal "$(jq -r '.route.explain[2]' <<<"$output")" \
 		'ebay (line 27): channel = ebay [channel="ebay"]'
+	assert_regex "$(jq -r '.route.explain[0]' <<<"$output")" '^intent wismo 0\.[0-9]{2}: '
 	run cat "$BATS_TEST_TMPDIR/err"
 	assert_line 'omni-route: t1: base (line 10): always'
 	assert_line 'omni-route: t1: ebay (line 27): channel = ebay [channel="ebay"]'
@@ -328,20 +330,107 @@ route_help_options() {
 		sub(/^--/, "", l); print s, l }' | sort
 }
 
-@test "learn: a lexicon from tickets a person has labelled" {
+@test "learn: a person's corrections go into the local training set and retrain the model" {
 	for i in 1 2 3 4 5 6; do
 		ticket "w$i" email "my gizmo number $i went kaput" '.lang = "en" | .intent = "damaged"'
+		ticket "g$i" email "is the warranty on the gizmo number $i still valid" '.lang = "en" | .intent = "warranty"'
 	done >"$BATS_TEST_TMPDIR/labelled.ndjson"
-	ticket o email "the gizmo is fine" '.lang = "en" | .intent = "feedback"' >>"$BATS_TEST_TMPDIR/labelled.ndjson"
-	mkdir -p "$XDG_CONFIG_HOME/omni/route"
-	sh "$TOP/share/omni/route/learn" "$BATS_TEST_TMPDIR/labelled.ndjson" \
-		>"$XDG_CONFIG_HOME/omni/route/learned.lex"
-	run cat "$XDG_CONFIG_HOME/omni/route/learned.lex"
-	assert_output $'lang en\ndamaged 2 gizmo\ndamaged 2 kaput\ndamaged 2 number\ndamaged 2 went'
+	ticket n email "no intent" '.intent = null' >>"$BATS_TEST_TMPDIR/labelled.ndjson"
+	# before: the shipped model has no intent "warranty"
+	ticket x email 'is the warranty on my gizmo still valid?' | route | jq -r .intent >"$BATS_TEST_TMPDIR/before"
+	run sh "$TOP/share/omni/route/learn" "$BATS_TEST_TMPDIR/labelled.ndjson"
+	assert_success
+	assert_line "learn: 12 examples added to $XDG_CONFIG_HOME/omni/route/corpus.tsv"
+	run grep -c . "$XDG_CONFIG_HOME/omni/route/corpus.tsv"
+	assert_output 12
+	assert_equal "$(sed -n 1p "$XDG_CONFIG_HOME/omni/route/corpus.tsv")" \
+		$'en\tdamaged\tmy gizmo number 1 went kaput'
+	[ -s "$XDG_CONFIG_HOME/omni/route/intent.model" ]
+	# the same again adds nothing
+	run sh "$TOP/share/omni/route/learn" -n "$BATS_TEST_TMPDIR/labelled.ndjson"
+	assert_line "learn: 0 examples added to $XDG_CONFIG_HOME/omni/route/corpus.tsv"
 	run omni-route --check
 	assert_success
-	run bash -c "$(declare -f ticket); ticket x email 'it went kaput' | omni-route | jq -r .intent"
+	ticket x email 'is the warranty on my gizmo still valid?' | route | jq -r .intent >"$BATS_TEST_TMPDIR/after"
+	[ "$(cat "$BATS_TEST_TMPDIR/before")" != warranty ]
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/after")" warranty
+	run bash -c "$(declare -f ticket); ticket x email 'the gizmo went kaput' | omni-route | jq -r .intent"
 	assert_output damaged
+}
+
+@test "every decision has intent_confidence; under the threshold the intent is other" {
+	ticket x email "where is my order? it has been two weeks" | route >"$BATS_TEST_TMPDIR/o"
+	ticket x email "where is my order? it has been two weeks" | route --threshold 1 >>"$BATS_TEST_TMPDIR/o"
+	ticket x email "where is my order? it has been two weeks" | route --threshold 0 >>"$BATS_TEST_TMPDIR/o"
+	ticket c amazon "hi" '.kind = "claim"' | route --threshold 1 >>"$BATS_TEST_TMPDIR/o"
+	run jq -r '[.intent, (.intent_confidence | type), (.intent_confidence > 0.4 and .intent_confidence < 1)] | @tsv' "$BATS_TEST_TMPDIR/o"
+	assert_output $'wismo\tnumber\ttrue\nother\tnumber\ttrue\nwismo\tnumber\ttrue\nclaim\tnumber\tfalse'
+	assert_equal "$(jq -c .intent_confidence <<<"$(sed -n 4p "$BATS_TEST_TMPDIR/o")")" 1
+	# the configuration's key; the option wins
+	mkdir -p "$XDG_CONFIG_HOME/omni"
+	printf '[route]\nintent_threshold = 1\n' >"$XDG_CONFIG_HOME/omni/omni.conf"
+	ticket x email "where is my order?" | route | jq -r .intent >"$BATS_TEST_TMPDIR/o"
+	ticket x email "where is my order?" | route --threshold 0.2 | jq -r .intent >>"$BATS_TEST_TMPDIR/o"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/o")" $'other\nwismo'
+	printf '[route]\nintent_threshold = much\n' >"$XDG_CONFIG_HOME/omni/omni.conf"
+	run bash -c "$(declare -f ticket); ticket x email hi | omni-route"
+	assert_failure 78
+	assert_output --partial "intent_threshold 'much' is not a number from 0 to 1"
+	run omni-route --threshold 2 --check
+	assert_failure 64
+}
+
+@test "--explain names the features that decided the intent" {
+	run bash -c "$(declare -f ticket); ticket t1 email 'hey did my order ship yet?? been waiting forever' | omni-route --now $NOW --explain 2>&1 >/dev/null"
+	assert_success
+	assert_line --regexp '^omni-route: t1: intent wismo 0\.[0-9]{2}: [wbc]:[^,]+ \+[0-9.]+(, [wbc]:[^,]+ \+[0-9.]+){5}$'
+	run bash -c "$(declare -f ticket); ticket t1 email 'where is my order?' | omni-route --now $NOW --explain --threshold 1 2>&1 >/dev/null"
+	assert_line --regexp '^omni-route: t1: intent other: under the threshold 1\.00, intent wismo '
+}
+
+@test "non-requests are their own intents: low, no response clock, never a claim, a WISMO or urgent" {
+	while IFS=$'\t' read -r want text; do
+		ticket x "${text%%:*}" "${text#*:}" | route |
+			jq -r --arg w "$want" '[$w, .intent, .priority, (.tags | index("no-response-needed") != null)] | @tsv'
+	done >"$BATS_TEST_TMPDIR/o" <<-'EOF'
+	autoreply	email:Out of office until Monday 30th, with no access to my mail. For anything urgent call the front desk.
+	autoreply	email:Abwesenheitsnotiz: Ich bin bis zum 2. Dezember nicht erreichbar. Ihre E-Mail wird nicht weitergeleitet.
+	marketing	email:Unlock 3x more sales this Q4 🚀 Get your FREE conversion audit, our experts found 9 issues on your store
+	marketing	email:¡Últimos días de rebajas! 40% de descuento en toda la tienda, solo hasta el domingo
+	notification	email:Your DHL parcel 1234567890 has been delivered to a neighbour at 12:41.
+	notification	email:Il tuo pacco GLS è in consegna oggi, tra le 14 e le 18.
+	notification	ebay:Good news, your item sold! Please post it to the buyer within 2 business days.
+	spam	email:Your mailbox has been suspended, click this link and enter your password to restore it within 12 hours
+	invoice	email:Please find attached our invoice 2026-0917 for the labels delivered in November, payable within 30 days.
+	EOF
+	while IFS=$'\t' read -r want got priority quiet; do
+		[ "$got" = "$want" ] || fail "want $want, got $got"
+		[ "$priority" = low ] && [ "$quiet" = true ] || fail "$want: $priority, no-response-needed $quiet"
+	done <"$BATS_TEST_TMPDIR/o"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/o")" -eq 9 ]
+}
+
+@test "--train: a model from a corpus; a bad line is named with its file and line" {
+	printf 'en\twismo\twhere is my parcel\nen\tbonjour\thello there\n# a comment\n\nen\twismo\tparcel not here\n' >"$BATS_TEST_TMPDIR/c.tsv"
+	run omni-route --train "$BATS_TEST_TMPDIR/m" -v "$BATS_TEST_TMPDIR/c.tsv"
+	assert_success
+	assert_output "omni-route: 3 examples: $BATS_TEST_TMPDIR/m"
+	run bash -c "$(declare -f ticket); ticket x email 'hello there' | omni-route --model $BATS_TEST_TMPDIR/m --threshold 0 | jq -r .intent"
+	assert_output bonjour
+	# the same examples, the same model
+	omni-route --train "$BATS_TEST_TMPDIR/m1" "$BATS_TEST_TMPDIR/c.tsv"
+	cmp "$BATS_TEST_TMPDIR/m" "$BATS_TEST_TMPDIR/m1"
+	printf 'en\twismo\twhere\nen wismo where\n' >"$BATS_TEST_TMPDIR/bad.tsv"
+	run omni-route --train "$BATS_TEST_TMPDIR/m2" "$BATS_TEST_TMPDIR/bad.tsv"
+	assert_failure 65
+	assert_output "omni-route: $BATS_TEST_TMPDIR/bad.tsv:2:1: want LANG TAB INTENT TAB TEXT"
+	[ ! -e "$BATS_TEST_TMPDIR/m2" ]
+	run omni-route --train "$BATS_TEST_TMPDIR/m2"
+	assert_failure 64
+	printf 'not a model\n' >"$BATS_TEST_TMPDIR/m3"
+	run omni-route --check --model "$BATS_TEST_TMPDIR/m3"
+	assert_failure 78
+	assert_output --partial "not an intent model"
 }
 
 # team BLOCK: the default rules and an assign block for the support queue,

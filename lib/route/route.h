@@ -28,6 +28,36 @@ typedef struct omni_guess {
 void omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
                            omni_guess *g);
 
+// route_model.c, route_train.c - the intent model: a linear model over the
+// Snowball stems, stem pairs and letter 4-grams of the customer's words
+
+typedef struct omni_model omni_model;
+/* Reads a model file that omni_model_train wrote.  0 and *out (new); -1
+ * with err (66 missing, 78 not a model). */
+int omni_model_load(const char *path, omni_model **out, omni_error *err);
+void omni_model_free(omni_model *m);
+/* The intents the model knows, and how many features it holds. */
+int omni_model_classes(const omni_model *m);
+long omni_model_rows(const omni_model *m);
+#define OMNI_MODEL_EXPLAIN 6
+/* The model's decision on text (its language lang, as the lexicons saw
+ * it, or "und").  Names borrowed from m.  With explain, why holds the
+ * features that weighed most for the intent (borrowed from m, good until
+ * the next call). */
+typedef struct omni_model_guess {
+	const char *intent;
+	double confidence;       /* 0 to 1 */
+	const char *why;         /* NULL unless asked */
+} omni_model_guess;
+void omni_model_classify(omni_model *m, const char *lang, const char *text, size_t len,
+                         int explain, omni_model_guess *g);
+/* Trains a model on the labelled examples of the files named (LANG TAB
+ * INTENT TAB TEXT lines; '#' comments), each text's language as lx sees
+ * it, and writes it to out_path.  Counts what it read into *nexamples.
+ * 0, or -1 with err (65 naming a bad line, 66, 73). */
+int omni_model_train(const omni_lexicon *lx, const char *const *paths, size_t npaths,
+                     const char *out_path, long *nexamples, omni_error *err);
+
 #define OMNI_ROUTE_MAX 64
 #define OMNI_ROUTE_MSGS 512
 /* One ticket's routing, read and set by the rules.  Strings borrowed from
@@ -37,6 +67,8 @@ typedef struct omni_route {
 	omni_time now, created, updated;   /* 0 unknown */
 	const char *text;
 	const char *lang, *intent, *sentiment, *status;
+	double intent_confidence;    /* the model's, or 1 for a rule's intent */
+	const char *intent_why;      /* with explain: why the intent, or NULL */
 	const char *priority;
 	int score;
 	const char *queue, *assignee, *policy;
@@ -62,11 +94,13 @@ typedef struct omni_route {
 
 /* Reads rec into r (cleared first) in one walk of its messages: the
  * customer's text into text (size bytes, for the classifier and the rules),
- * times, status, tags and assignee, and the classifier's guess, a kind of
- * claim or return overriding the words; the same guess for the latest
- * request alone (r->latest, r->nlatest).  r->now is the clock. */
+ * times, status, tags and assignee, the language and sentiment from lx,
+ * and the intent: a kind of claim or return, else a phrase of lx's, else
+ * the model's (m may be NULL) when its confidence is at least threshold,
+ * else "other"; the same guess for the latest request alone (r->latest,
+ * r->nlatest).  r->now is the clock. */
 void omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
-                     char *text, size_t size);
+                     omni_model *m, double threshold, char *text, size_t size);
 
 /* Copies s into r->arena: borrowed from r, or NULL when full. */
 const char *omni_route_keep(omni_route *r, const char *s, size_t n);

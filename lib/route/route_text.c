@@ -13,9 +13,9 @@
 
 #include "core/core.h"
 #include "route/route.h"
+#include "route/route_int.h"
 
 #define MAX_NAMES 64
-#define MAX_TOKENS 600
 #define MAX_PHRASE 6
 
 enum { K_STOP = -1, K_NEG = -2, K_POS = -3, K_PERSON = -4 };
@@ -212,6 +212,15 @@ tokenize(const char *text, size_t len, char *buf, size_t bufsize,
 		n++;
 	}
 	return n;
+}
+
+int
+omni_route_tokenize(const char *text, size_t len, char *buf, size_t bufsize,
+                    size_t *starts, size_t *lens, int max)
+{
+	if (!lower['a'])
+		init_lower();
+	return tokenize(text, len, buf, bufsize, starts, lens, max);
 }
 
 static int
@@ -597,9 +606,17 @@ void
 omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
                       omni_guess *g)
 {
+	static __thread omni_tokens t;
+	omni_lexicon_classify_tokens(lx, text, len, g, &t);
+}
+
+void
+omni_lexicon_classify_tokens(const omni_lexicon *lx, const char *text, size_t len,
+                             omni_guess *g, omni_tokens *t)
+{
 	static __thread scores sc;
-	char buf[8192];
-	size_t st[MAX_TOKENS], ln[MAX_TOKENS];
+	char *buf = t->buf;
+	size_t *st = t->st, *ln = t->ln;
 	int ntok, best = -1, second = -1, intent = -1;
 	float total[MAX_NAMES] = { 0 };
 
@@ -607,9 +624,9 @@ omni_lexicon_classify(const omni_lexicon *lx, const char *text, size_t len,
 	memset(sc.lang, 0, sizeof sc.lang);
 	memset(sc.intent, 0, (size_t)(lx->nlangs + 1) * sizeof sc.intent[0]);
 	sc.neg = sc.pos = sc.person = 0;
-	if (len > 2000)     /* the opening says what a ticket is about */
-		len = 2000;
-	ntok = tokenize(text, len, buf, sizeof buf, st, ln, MAX_TOKENS);
+	if (len > OMNI_TOKENS_TEXT)     /* the opening says what a ticket is about */
+		len = OMNI_TOKENS_TEXT;
+	t->n = ntok = tokenize(text, len, buf, sizeof t->buf, st, ln, OMNI_TOKENS_MAX);
 	score_tokens(lx, buf, st, ln, ntok, &sc);
 	score_chars(lx, text, len, &sc);
 	for (int l = 0; l < lx->nlangs; l++) {

@@ -1,11 +1,13 @@
 /* route_ticket.c - reading one ticket for omni-route: the members the
  * rules and clocks need, found in one pass over the record, and the
  * messages walked once for both the classifier's text and the SLA clocks. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/core.h"
 #include "record/record.h"
 #include "route/route.h"
+#include "route/route_int.h"
 
 static omni_time
 time_of(omni_span v)
@@ -18,10 +20,6 @@ time_of(omni_span v)
 	return t;
 }
 
-/* One message: its text appended to the customer's when it is theirs, its
- * time and author kept for the clocks; the latest request starts again
- * after a reply and takes each message the customer wrote.  The new
- * length of text. */
 /* The latest request: a reply (out, by an agent or the bot) ends the one
  * before; a message of the customer's (in, author customer or none) joins
  * it, its text into r->latest_text. */
@@ -46,6 +44,10 @@ latest(omni_route *r, omni_rmsg msg, omni_span body)
 		r->latest_len += (size_t)k;
 }
 
+/* One message: its text appended to the customer's when it is theirs, its
+ * time and author kept for the clocks; the latest request starts again
+ * after a reply and takes each message the customer wrote.  The new
+ * length of text. */
 static size_t
 read_message(omni_route *r, omni_span m, char *text, size_t n, size_t size)
 {
@@ -90,11 +92,60 @@ keep_string(omni_route *r, omni_span v, size_t max)
 	return k >= 0 ? omni_route_keep(r, b, (size_t)k) : NULL;
 }
 
+/* The intent of text, whose words g and t hold: a kind of claim or return
+ * (the marketplace's own notice says what it is), else a phrase of the
+ * lexicons (the seller's own rule), else the model's guess when its
+ * confidence is at least threshold, else "other"; a review that says
+ * nothing else is feedback.  *confidence and, with explain, *why. */
+static const char *
+decide(omni_route *r, const char *kind, const omni_guess *g, omni_model *model,
+       double threshold, const omni_tokens *t, const char *text, size_t n, int explain,
+       double *confidence, const char **why)
+{
+	const char *intent;
+
+	*why = NULL;
+	*confidence = 1;
+	if (strcmp(kind, "claim") == 0 || strcmp(kind, "return") == 0) {
+		intent = strcmp(kind, "claim") == 0 ? "claim" : "return";
+		if (explain)
+			*why = strcmp(kind, "claim") == 0 ? "intent claim 1.00: kind claim" :
+			       "intent return 1.00: kind return";
+	} else if (strcmp(g->intent, "other") != 0) {
+		intent = g->intent;
+		if (explain) {
+			char b[128];
+			int k = snprintf(b, sizeof b, "intent %s 1.00: lexicon phrases %.1f",
+			                 g->intent, g->intent_score);
+			*why = omni_route_keep(r, b, k > 0 ? (size_t)k : 0);
+		}
+	} else if (model) {
+		omni_model_guess mg;
+		omni_model_classify_tokens(model, g->lang, t, text, n, explain, &mg);
+		intent = mg.confidence >= threshold ? mg.intent : "other";
+		*confidence = mg.confidence;
+		*why = mg.why;
+		if (mg.why && mg.confidence < threshold) {
+			char b[1200];
+			int k = snprintf(b, sizeof b, "intent other: under the threshold %.2f, %s",
+			                 threshold, mg.why);
+			*why = omni_route_keep(r, b, k > 0 ? (size_t)k < sizeof b ? (size_t)k : sizeof b - 1 : 0);
+		}
+	} else {
+		intent = "other";
+		*confidence = 0;
+	}
+	if (strcmp(kind, "review") == 0 && strcmp(intent, "other") == 0)
+		intent = "feedback";
+	return intent;
+}
+
 void
 omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
-                char *text, size_t size)
+                omni_model *model, double threshold, char *text, size_t size)
 {
 	const char *const *keys = omni_rules_keys;
+	static omni_tokens tokens;
 	omni_guess g;
 	char kind[32];
 	size_t n = 0;
@@ -117,21 +168,24 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->created = time_of(omni_route_member(r, "created_at"));
 	r->updated = time_of(omni_route_member(r, "updated_at"));
 	r->status = keep_string(r, omni_route_member(r, "status"), 32);
-	omni_lexicon_classify(lx, text, n, &g);
+	omni_lexicon_classify_tokens(lx, text, n, &g, &tokens);
 	r->lang = g.lang;
-	r->intent = g.intent;
 	r->sentiment = g.sentiment;
+	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) <= 0)
+		kind[0] = 0;
+	r->intent = decide(r, kind, &g, model, threshold, &tokens, text, n, r->explain,
+	                   &r->intent_confidence, &r->intent_why);
+	/* the latest request, classified on its own words the same way */
 	r->latest_text[r->latest_len] = 0;
 	memset(&r->latest, 0, sizeof r->latest);
-	if (r->nlatest)
-		omni_lexicon_classify(lx, r->latest_text, r->latest_len, &r->latest);
-	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) > 0) {
-		if (strcmp(kind, "claim") == 0)
-			r->intent = r->latest.intent = "claim";
-		else if (strcmp(kind, "return") == 0)
-			r->intent = r->latest.intent = "return";
-		else if (strcmp(kind, "review") == 0 && strcmp(r->intent, "other") == 0)
-			r->intent = "feedback";
+	if (r->nlatest) {
+		static omni_tokens latest_tokens;
+		double confidence;
+		const char *why;
+		omni_lexicon_classify_tokens(lx, r->latest_text, r->latest_len, &r->latest,
+		                             &latest_tokens);
+		r->latest.intent = decide(r, kind, &r->latest, model, threshold, &latest_tokens,
+		                          r->latest_text, r->latest_len, 0, &confidence, &why);
 	}
 	r->priority = "normal";
 	r->score = 50;

@@ -2,6 +2,7 @@
  * omni-route's members set.  A record that has none of them yet (the
  * common case) is written as its own text with the members appended, for
  * less than the edit costs. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,9 +136,27 @@ put_time(omni_route_writer *r, omni_time t)
 	put(r, "\"", 1);
 }
 
+/* A confidence, 0 to 1, to three decimals: "0.873", "1", "0". */
+static void
+put_confidence(omni_route_writer *r, double c)
+{
+	long v = lrint(c * 1000);
+	char b[8] = "0.000";
+
+	if (v >= 1000 || v <= 0) {
+		put(r, v > 0 ? "1" : "0", 1);
+		return;
+	}
+	b[2] = (char)('0' + v / 100);
+	b[3] = (char)('0' + v / 10 % 10);
+	b[4] = (char)('0' + v % 10);
+	put(r, b, 5);
+}
+
 #define OWN(s) { s, sizeof s - 1 }
 static const struct { const char *name; size_t len; } owned[] = {
-	OWN("lang"), OWN("intent"), OWN("sentiment"), OWN("latest"), OWN("priority"),
+	OWN("lang"), OWN("intent"), OWN("intent_confidence"), OWN("sentiment"), OWN("latest"),
+	OWN("priority"),
 	OWN("priority_score"), OWN("queue"), OWN("assignee"), OWN("tags"),
 	OWN("sla"), OWN("route"),
 };
@@ -292,8 +311,10 @@ write_route(omni_route_writer *r, const omni_route *rt)
 	put_lit(r, "]");
 	if (rt->explain) {
 		put_lit(r, ",\"explain\":[");
+		if (rt->intent_why)
+			put_str(r, rt->intent_why);
 		for (size_t i = 0; i < rt->nmatched; i++) {
-			if (i)
+			if (i || rt->intent_why)
 				put_lit(r, ",");
 			put_str(r, rt->why[i]);
 		}
@@ -316,6 +337,9 @@ omni_route_write(omni_route_writer *r, const omni_route *rt, const char *policy,
 		omni_edit_reset(r->edit);
 	SET_STR(r, "lang", rt->lang);
 	SET_STR(r, "intent", rt->intent);
+	BEGIN(r, "intent_confidence");
+	put_confidence(r, rt->intent_confidence);
+	end(r, "intent_confidence");
 	SET_STR(r, "sentiment", rt->sentiment);
 	write_latest(r, rt);
 	SET_STR(r, "priority", rt->priority);

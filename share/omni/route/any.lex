@@ -26,20 +26,3 @@ positive 2 💯
 positive 2 ⭐
 positive 1.5 👏
 positive 0.5 🙏
-claim 6 a-to-z
-claim 5 chargeback*
-claim 4 paypal dispute
-wismo 2 dhl
-wismo 2 ups
-wismo 2 usps
-wismo 2 fedex
-wismo 2 gls
-wismo 2 brt
-wismo 2 sda
-wismo 2 dpd
-wismo 2 hermes
-wismo 2 correos
-wismo 2 seur
-wismo 2 colissimo
-wismo 2 chronopost
-wismo 2 1z*
