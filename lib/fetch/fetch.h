@@ -444,6 +444,9 @@ int omni_payload_time(const json_t *v, omni_time *t);
 void omni_payload_set_time(json_t *obj, const char *key, const json_t *v);
 /* Sets key to the string s unless s is NULL or empty. */
 void omni_payload_set_str(json_t *obj, const char *key, const char *s);
+/* Sets an order's "number" to raw (the platform's own, may be NULL) in the
+ * form the store keeps for channel's orders (omni_order_number). */
+void omni_payload_set_number(json_t *order, const char *channel, const char *raw);
 
 /* ------------------------------------------------------------------ */
 

@@ -186,7 +186,7 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 		if (omni_link_order_missed(l, key))
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-		omni_stmt_bind_str(st, 1, quoted);
+		omni_link_order_bind(st, num);
 		omni_stmt_bind_str(st, 2, store);
 		int rc = omni_stmt_step(st, NULL, NULL);
 		if (rc == OMNI_STMT_DONE)

@@ -7,6 +7,7 @@
 #include "core/core.h"
 #include "store/store.h"
 #include "fetch/fetch.h"
+#include "order/order.h"
 
 /* BigCommerce's and eBay's order webhooks carry only ids: say so rather
  * than "unrecognised", since the fix is a different source, not a file. */
@@ -254,4 +255,13 @@ omni_payload_set_str(json_t *obj, const char *key, const char *s)
 {
 	if (s && *s)
 		json_object_set_new(obj, key, json_string(s));
+}
+
+void
+omni_payload_set_number(json_t *order, const char *channel, const char *raw)
+{
+	char buf[OMNI_ORDER_NUMBER_MAX];
+
+	if (raw && omni_order_number(channel, raw, buf, sizeof buf) == 0)
+		json_object_set_new(order, "number", json_string(buf));
 }

@@ -319,7 +319,7 @@ omni_ebay_order_new(const omni_fetch *f, const json_t *o)
 	char *fin = financial_status(omni_payload_str(o, "orderPaymentStatus"));
 
 	omni_payload_set_str(out, "id", omni_payload_str(o, "orderId"));
-	omni_payload_set_str(out, "number", omni_payload_str(o, "orderId"));
+	omni_payload_set_number(out, "ebay", omni_payload_str(o, "orderId"));
 	json_object_set_new(out, "channel", json_string("ebay"));
 	omni_json_set_str(out, "store", f->store_name);
 	omni_payload_set_time(out, "placed_at", json_object_get(o, "creationDate"));

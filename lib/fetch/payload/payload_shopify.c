@@ -317,11 +317,9 @@ order_new(const omni_payload *p, const json_t *o)
 
 	set_id(out, "id", json_object_get(o, "id"));
 	if (omni_payload_str(o, "name"))
-		json_object_set_new(out, "number", json_string(omni_payload_str(o, "name")));
-	else if (json_is_integer(json_object_get(o, "order_number")) &&
-	         asprintf(&number, "#%" JSON_INTEGER_FORMAT,
-	                  json_integer_value(json_object_get(o, "order_number"))) >= 0)
-		json_object_set_new(out, "number", json_string(number));
+		omni_payload_set_number(out, "shopify", omni_payload_str(o, "name"));
+	else if ((number = omni_payload_id(json_object_get(o, "order_number"))))
+		omni_payload_set_number(out, "shopify", number);
 	free(number);
 	json_object_set_new(out, "channel", json_string("shopify"));
 	omni_json_set_str(out, "store", p->f->store_name);

@@ -190,7 +190,7 @@ order_new(struct tiktok *t, const json_t *o)
 	size_t i;
 
 	omni_payload_set_str(n, "id", omni_payload_str(o, "id"));
-	omni_payload_set_str(n, "number", omni_payload_str(o, "id"));
+	omni_payload_set_number(n, "tiktok", omni_payload_str(o, "id"));
 	json_object_set_new(n, "channel", json_string("tiktok"));
 	omni_json_set_str(n, "store", t->pg.f->store_name);
 	omni_payload_set_time(n, "placed_at", json_object_get(o, "create_time"));

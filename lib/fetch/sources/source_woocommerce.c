@@ -86,12 +86,10 @@ order_new(const omni_payload *p, const json_t *o)
 {
 	json_t *out = json_object();
 	char *id = omni_payload_id(json_object_get(o, "id")), *num = omni_payload_id(json_object_get(o, "number"));
-	char *number = NULL;
 	const char *status = omni_payload_str(o, "status");
 
 	omni_payload_set_str(out, "id", id);
-	if ((num || id) && asprintf(&number, "#%s", num ? num : id) >= 0)
-		json_object_set_new(out, "number", json_string(number));
+	omni_payload_set_number(out, "woocommerce", num ? num : id);
 	json_object_set_new(out, "channel", json_string("woocommerce"));
 	omni_json_set_str(out, "store", p->f->store_name);
 	set_gmt(out, "placed_at", json_object_get(o, "date_created_gmt"));
@@ -105,7 +103,6 @@ order_new(const omni_payload *p, const json_t *o)
 	                    omni_payload_billing_customer(json_object_get(o, "customer_id"),
 	                                                  json_object_get(o, "billing")));
 	json_object_set_new(out, "items", items_new(json_object_get(o, "line_items")));
-	free(number);
 	free(num);
 	free(id);
 	return out;
