@@ -396,6 +396,15 @@ int omni_payload_shopify(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err);
+/* lib/fetch/payload/payload_woocommerce.c: a REST v3 order (a webhook's
+ * body) or a list of them.  Is o an order (id, status, date_modified_gmt,
+ * line_items)?  One order with its refunds and its tracking items into
+ * the store (or counted); *updated (new, may be NULL) its modification
+ * time: 0 or -1 with err. */
+int omni_payload_woocommerce(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_woocommerce_is_order(const json_t *o);
+int omni_woocommerce_order(omni_payload *p, const json_t *o, json_t **updated,
+                           omni_error *err);
 /* lib/fetch/payload/payload_meta_line.c: a line (borrowed) of a file read as a Meta
  * webhook delivery with the lazy reader, its tickets written as text
  * through f->emit_line: the tickets omni_payload_meta makes.  1 handled;

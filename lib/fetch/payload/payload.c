@@ -92,7 +92,8 @@ int
 omni_payload_handle(omni_payload *p, const json_t *doc, omni_error *err)
 {
 	static int (*const parsers[])(omni_payload *, const json_t *, omni_error *) = {
-		omni_payload_meta, omni_payload_ebay, omni_payload_shopify,
+		omni_payload_meta, omni_payload_ebay, omni_payload_woocommerce,
+		omni_payload_shopify,
 		omni_payload_bigcommerce, omni_payload_amazon,
 	};
 	char seen[240];
