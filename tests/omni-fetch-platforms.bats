@@ -651,6 +651,34 @@ tt_all() {
 	EOF
 }
 
+# tt_push ORDER STATUS TIME: a type 1 webhook push, signed as TikTok signs
+# it (Authorization: hex HMAC of the app key and the body).
+tt_push() {
+	local body=$BATS_TEST_TMPDIR/push-$2.json sig
+	printf '{"type":1,"tts_notification_id":"7380066284010030890","shop_id":"7495540735365777507","timestamp":%s,"data":{"is_on_hold_order":false,"order_id":"%s","order_status":"%s","update_time":%s}}' \
+		"$3" "$1" "$2" "$3" >"$body"
+	sig=$(python3 -c 'import hmac,hashlib,sys; print(hmac.new(sys.argv[2].encode(), sys.argv[3].encode() + open(sys.argv[1],"rb").read(), hashlib.sha256).hexdigest())' "$body" "$TT_SECRET" "$TT_KEY")
+	omni-fetch --orders --webhook tiktok -H "Authorization: $sig" "$body"
+}
+
+@test "tiktok webhook: a pushed DELIVERED is kept as the API keeps it: the order closed, its packages delivered (CHANNELS.md section 9)" {
+	tt_env
+	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	omni-fetch --orders "tiktok:$FX/tt/"
+	run tt_push 576653688135258178 DELIVERED 1710000000
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT o.status, f.external_id, f.status, f.delivered_at FROM orders o JOIN fulfillments f ON f.order_rowid = o.rowid WHERE o.order_id = '576653688135258178'"
+	assert_output 'closed|1152893021648383710|delivered|2024-03-09T16:00:00Z'
+	# no platform's raw words in the store
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders WHERE status GLOB '*[A-Z]*'; SELECT count(*) FROM fulfillments WHERE status GLOB '*[A-Z]*'"
+	assert_output $'0\n0'
+	run tt_push 576653688135258180 CANCELLED 1710000100
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT status FROM orders WHERE order_id = '576653688135258180'"
+	assert_output cancelled
+}
+
 @test "tiktok: the ticket: the buyer, the order card's order id, messages oldest first" {
 	tt_env
 	tt_all

@@ -91,8 +91,9 @@ shopify() {
 		-H 'Authorization: 5dec0f11ec2f6783b8deee53c9ffbf8d024302f7c7e7fa55a35d17629031ac05' \
 		"$REFERENCE/tiktok-webhook-order-status.json"
 	assert_success
-	run sqlite3 "$OMNI_DB" "SELECT channel, order_id, status, updated_at FROM orders"
-	assert_output 'tiktok|576653688135258178|UNPAID|2024-06-13T19:06:25Z'
+	# in the words the API's orders are kept in: UNPAID is open, not paid
+	run sqlite3 "$OMNI_DB" "SELECT channel, order_id, number, status, financial_status, updated_at FROM orders"
+	assert_output 'tiktok|576653688135258178|576653688135258178|open|pending|2024-06-13T19:06:25Z'
 }
 
 woocommerce() {

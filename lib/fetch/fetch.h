@@ -269,6 +269,13 @@ int omni_webhook_bigcommerce(struct omni_payload *p, const json_t *doc,
  * and a billing address {first_name, last_name, email, phone}, as
  * BigCommerce and WooCommerce write them; the e-mail lowercased.  New. */
 json_t *omni_payload_billing_customer(const json_t *id, const json_t *bill);
+/* A TikTok Shop order status (UNPAID ... DELIVERED, COMPLETED, CANCELLED)
+ * as the store's order status (open, closed, cancelled), and as a
+ * tracking status of its packages (CHANNELS.md section 9: in_transit,
+ * delivered, info_received; NULL for none): the API's orders and the
+ * webhook's pushes alike. */
+const char *omni_tiktok_order_status(const char *s);
+const char *omni_tiktok_tracking_status(const char *s);
 /* TikTok Shop's request signature: lowercase hex HMAC-SHA256 keyed by
  * secret over secret + path + the sorted query's keys and values (but
  * sign and access_token) + body + secret.  params: "k=v" strings

@@ -232,11 +232,47 @@ omni_webhook_event_id(const char *kind, const char *headers)
 	return v;
 }
 
-/* TikTok's order status push: the order's new status into the store. */
+/* The packages of a TikTok order the store has, in the tracking status
+ * the push implies (delivered at the push's time on DELIVERED). */
+static int
+tiktok_packages(omni_payload *p, const char *id, const char *status,
+                const json_t *at, omni_error *err)
+{
+	const char *tracking = omni_tiktok_tracking_status(status);
+	json_t *o, *fl;
+	size_t i;
+	int rc = 0;
+
+	if (!tracking || !p->f->orders)
+		return 0;
+	err->status = 0;
+	if (!(o = omni_order_load(p->f->store, "tiktok", p->f->store_name, id, err)))
+		return err->status ? -1 : 0;
+	json_array_foreach(json_object_get(o, "fulfillments"), i, fl) {
+		json_t *n = json_object();
+		json_object_set(n, "id", json_object_get(fl, "id"));
+		omni_json_set_str(n, "status", tracking);
+		if (strcmp(status, "DELIVERED") == 0)
+			omni_payload_set_time(n, "delivered_at", at);
+		omni_payload_set_time(n, "updated_at", at);
+		rc = omni_payload_fulfillment(p, "tiktok", id, n, err);
+		json_decref(n);
+		if (rc < 0)
+			break;
+	}
+	json_decref(o);
+	return rc;
+}
+
+/* TikTok's order status push: the order's new status into the store, in
+ * the words the API's orders are kept in (open, closed, cancelled; its
+ * packages' tracking status). */
 int
 omni_webhook_tiktok(omni_payload *p, const json_t *doc, omni_error *err)
 {
 	const json_t *data = json_object_get(doc, "data");
+	const json_t *at = json_object_get(data, "update_time");
+	const char *status = json_string_value(json_object_get(data, "order_status"));
 	char *id = omni_payload_id(json_object_get(data, "order_id"));
 	json_t *order;
 	int rc;
@@ -245,13 +281,17 @@ omni_webhook_tiktok(omni_payload *p, const json_t *doc, omni_error *err)
 		return 0;
 	order = json_object();
 	json_object_set_new(order, "id", json_string(id));
+	omni_payload_set_number(order, "tiktok", id);
 	omni_json_set_str(order, "channel", "tiktok");
 	if (p->f->store_name)
 		omni_json_set_str(order, "store", p->f->store_name);
-	omni_payload_set_str(order, "status",
-	                     json_string_value(json_object_get(data, "order_status")));
-	omni_payload_set_time(order, "updated_at", json_object_get(data, "update_time"));
+	omni_payload_set_str(order, "status", omni_tiktok_order_status(status));
+	if (status && strcmp(status, "UNPAID") == 0)
+		omni_json_set_str(order, "financial_status", "pending");
+	omni_payload_set_time(order, "updated_at", at);
 	rc = omni_payload_order(p, order, err);
+	if (rc == 0 && status)
+		rc = tiktok_packages(p, id, status, at, err);
 	json_decref(order);
 	free(id);
 	return rc < 0 ? -1 : 1;

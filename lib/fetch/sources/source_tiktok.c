@@ -158,8 +158,8 @@ tiktok_call(struct tiktok *t, const char *method, const char *path,
 	return doc;
 }
 
-static const char *
-order_status(const char *s)
+const char *
+omni_tiktok_order_status(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -168,9 +168,8 @@ order_status(const char *s)
 	return !strcmp(s, "COMPLETED") || !strcmp(s, "DELIVERED") ? "closed" : "open";
 }
 
-/* The order's status as a tracking status (CHANNELS.md section 9). */
-static const char *
-tracking_status(const char *s)
+const char *
+omni_tiktok_tracking_status(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -195,7 +194,7 @@ order_new(struct tiktok *t, const json_t *o)
 	omni_json_set_str(n, "store", t->pg.f->store_name);
 	omni_payload_set_time(n, "placed_at", json_object_get(o, "create_time"));
 	omni_payload_set_time(n, "updated_at", json_object_get(o, "update_time"));
-	omni_payload_set_str(n, "status", order_status(status));
+	omni_payload_set_str(n, "status", omni_tiktok_order_status(status));
 	omni_payload_set_str(n, "financial_status", !status ? NULL :
 	                     !strcmp(status, "UNPAID") ? "pending" :
 	                     json_object_get(o, "paid_time") ? "paid" : NULL);
@@ -238,7 +237,7 @@ packages(struct tiktok *t, omni_payload *p, const json_t *o, omni_error *err)
 		omni_payload_set_str(l, "carrier", omni_payload_str(src, "shipping_provider_name") ?
 		                     omni_payload_str(src, "shipping_provider_name") : omni_payload_str(src, "shipping_provider"));
 		omni_payload_set_str(l, "tracking_number", num);
-		omni_payload_set_str(l, "status", tracking_status(omni_payload_str(o, "status")));
+		omni_payload_set_str(l, "status", omni_tiktok_tracking_status(omni_payload_str(o, "status")));
 		omni_payload_set_time(l, "shipped_at", json_object_get(o, "collection_time"));
 		omni_payload_set_time(l, "delivered_at", json_object_get(o, "delivery_time"));
 		rc = omni_payload_fulfillment(p, "tiktok", omni_payload_str(o, "id"), l, err);
