@@ -45,6 +45,15 @@ NOCONTENT='{"status":204}'
 bc_shipments() {
 	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments "$(file bigcommerce shipments-218.json)"
 	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$(file bigcommerce shipments-219.json)"
+	bc_products
+}
+
+# Each order's items (its products sub-resource), for ORDERS (218 219 220).
+bc_products() {
+	local o
+	for o in ${@:-218 219 220}; do
+		fixture_push /stores/x7k2mq9p1d/v2/orders/$o/products "$(file bigcommerce products-$o.json)"
+	done
 }
 
 @test "bigcommerce: pages until 204, shipments with tracking, into the store" {
@@ -68,25 +77,29 @@ bc_shipments() {
 	run jq -r '"\(.path)?\(.query)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=1&limit=250
+	/stores/x7k2mq9p1d/v2/orders/218/products?page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders/218/shipments?
+	/stores/x7k2mq9p1d/v2/orders/219/products?page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders/219/shipments?
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
+	/stores/x7k2mq9p1d/v2/orders/220/products?page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
 	EOF
 	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
-	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5)"
+	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5 6 7 8)"
 	run cursor
 	assert_output '{"since":"2024-03-06T16:30:01Z"}'
 }
 
 @test "bigcommerce: the next run asks for orders modified since the newest, in RFC 2822" {
 	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT" "$NOCONTENT"
+	bc_products 220
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run jq -r .query <<<"$(fixture_requests)"
-	assert_line --index 2 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
+	assert_line --index 3 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
 	run orders
 	assert_output '220'
 }
@@ -123,11 +136,13 @@ bc_shipments() {
 	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"2"}'
 	fixture_reset
 	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	bc_products 220
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run jq -r '"\(.path)?\(.query)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
+	/stores/x7k2mq9p1d/v2/orders/220/products?page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
 	EOF
 	run orders
@@ -141,6 +156,7 @@ bc_shipments() {
 		"$(file bigcommerce orders-2.json '{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Requests-Quota":"150","X-Rate-Limit-Time-Reset-Ms":"300","X-Rate-Limit-Time-Window-Ms":"30000"}')" \
 		'{"status":429,"headers":{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Time-Reset-Ms":"50"}}' \
 		"$NOCONTENT"
+	bc_products 220
 	run omni-fetch -vv --orders "bigcommerce:$BC"
 	assert_success
 	assert_output --partial 'omni-fetch: rate limit: 0 requests left: waiting 0.30s'
@@ -148,7 +164,7 @@ bc_shipments() {
 	run orders
 	assert_output '220'
 	run jq -s length <<<"$(fixture_requests)"
-	assert_output 3
+	assert_output 4
 }
 
 @test "bigcommerce: a 429 waits the X-Rate-Limit-Time-Reset-Ms it carries, not the backoff" {
@@ -178,10 +194,46 @@ bc_shipments() {
 	fixture_push /stores/x7k2mq9p1d/v2/orders '{"status":500}' "$(file bigcommerce orders-1.json)" "$NOCONTENT"
 	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments '{"status":502}' "$(file bigcommerce shipments-218.json)"
 	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/218/products '{"status":503}' "$(file bigcommerce products-218.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/products "$NOCONTENT"
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
-	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments"
-	assert_output '1Z999AA10123456784'
+	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments; SELECT order_id, items FROM orders ORDER BY 1"
+	assert_output - <<-'EOF'
+	1Z999AA10123456784
+	218|[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]
+	219|
+	EOF
+}
+
+@test "bigcommerce: each order's items from its products sub-resource, page after page while full" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+		"$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments "$(file bigcommerce shipments-218.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$(file bigcommerce shipments-219.json)"
+	bc_products 218 220
+	# order 219 has 250 products on its first page: a second page is asked for
+	jq -c '[range(250) as $i | .[0] + {id: (1000 + $i), sku: "SKU-\($i)", name: "Item \($i)"}]' \
+		"$FIXTURES/api/bigcommerce/products-219.json" >"$BATS_TEST_TMPDIR/p1.json"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/products \
+		"$(jq -cn --arg f "$BATS_TEST_TMPDIR/p1.json" '{status:200,file:$f}')" \
+		"$(file bigcommerce products-219.json)"
+	run omni-fetch --orders "bigcommerce:$BC/"
+	assert_success
+	run sqlite3 "$OMNI_DB" 'SELECT order_id, json_array_length(items), items ->> '"'"'$[0].sku'"'"', items ->> '"'"'$[#-1].title'"'"' FROM orders ORDER BY 1'
+	assert_output - <<-'EOF'
+	218|1|MUG-BLU|Blue mug
+	219|252|SKU-0|Cap
+	220|1|LAMP|Desk lamp
+	EOF
+	run jq -r 'select(.path | test("/219/products")) | .query' <<<"$(fixture_requests)"
+	assert_output $'page=1&limit=250\npage=2&limit=250'
+	# the items show on a ticket naming the order
+	run bash -c "jq -nc '{omni: 1, id: \"mail:b1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"maria.gonzalez@example.com\"]}, messages: [{id: \"b1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-10T10:00:00Z\", text: \"order #218?\"}]}' | omni-link |
+		jq -c '.orders[0].items'"
+	assert_output '[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]'
 }
 
 @test "bigcommerce: a malformed page is exit 65 naming the source and the page; the pages before it stay" {
@@ -224,10 +276,11 @@ bc_shipments() {
 	mkdir -p "$XDG_CONFIG_HOME/omni"
 	printf '[source bc-us]\nuri = bigcommerce:%s\nstore = us\n' "$BC" >"$XDG_CONFIG_HOME/omni/omni.conf"
 	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	bc_products 220
 	OMNI_BC_US_TOKEN=own-token run omni-fetch --orders bc-us
 	assert_success
 	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
-	assert_output $'own-token\nown-token'
+	assert_output $'own-token\nown-token\nown-token'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|220'
 }
