@@ -25,6 +25,13 @@ json_t *omni_message_new(const char *id, const char *direction,
 /* The message's "from": the bare address of an e-mail's sender, as its
  * From gives it; left out when address is NULL or empty. */
 void omni_message_set_from(json_t *message, const char *address);
+/* The message's "digest": channel ":" and 32 hex digits of the SHA-256 of
+ * the sender's user name (lowercase) and the text with each run of white
+ * space one space, so that one message read on two paths (an eBay relay
+ * mail and the Message API's copy) has one digest; omni-link keeps one of
+ * them.  Left out when user or text is NULL or empty. */
+void omni_message_set_digest(json_t *message, const char *channel, const char *user,
+                             const char *text);
 /* Adds a message (steals) and keeps created_at/updated_at as the first and
  * last message times; messages kept oldest first. */
 void omni_ticket_add_message_new(json_t *ticket, json_t *message);

@@ -113,6 +113,9 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
 		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		/* one message read on two paths: its digest finds the ticket
+		 * that has it, as a mail id does */
+		add_id(in, "m:", omni_json_get(m, "digest"));
 		if (t && (!in->first || t < in->first))
 			in->first = t;
 		if (t > in->last)

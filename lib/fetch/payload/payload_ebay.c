@@ -85,6 +85,8 @@ message_new(const json_t *m, const char *seller, int from_ebay, const char *chan
 	size_t i;
 
 	free(id);
+	if (!out && !from_ebay)
+		omni_message_set_digest(msg, "ebay", from, omni_payload_str(m, "messageBody"));
 	json_array_foreach(json_object_get(m, "messageMedia"), i, media) {
 		json_t *a = json_object();
 		char *type = omni_payload_str(media, "mediaType") ? strdup(omni_payload_str(media, "mediaType")) : NULL;
