@@ -266,6 +266,9 @@ int omni_source_bigcommerce(omni_fetch *f, const char *base, omni_error *err);
 int omni_source_woocommerce(omni_fetch *f, const char *base, omni_error *err);
 int omni_source_walmart(omni_fetch *f, const char *base, omni_error *err);
 int omni_source_tiktok(omni_fetch *f, const char *base, omni_error *err);
+/* aftership:BASE - a tracking service's trackings updated since the
+ * cursor onto the store's fulfilments (lib/fetch/sources/source_aftership.c). */
+int omni_source_aftership(omni_fetch *f, const char *base, omni_error *err);
 /* A BigCommerce webhook callback ({scope, data{type, id}, hash}): only
  * ids, so the order is recorded thin (its status on statusUpdated) for
  * the next bigcommerce: run to fill in.  1, 0 not its shape, -1. */
@@ -416,6 +419,15 @@ int omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err);
  * the store (or counted); *updated (new, may be NULL) its modification
  * time: 0 or -1 with err. */
 int omni_payload_woocommerce(omni_payload *p, const json_t *doc, omni_error *err);
+/* lib/fetch/payload/payload_aftership.c: a tracking service's trackings (a
+ * page, one, or a webhook's body) onto the store's fulfilments.  One
+ * tracking in the store's words ({tracking_number, status, estimated_at,
+ * delivered_at, updated_at, events}): new. */
+int omni_payload_aftership(omni_payload *p, const json_t *doc, omni_error *err);
+json_t *omni_aftership_tracking_new(const json_t *tracking);
+/* A tracking (as omni_fulfillment_track takes it) into the store under
+ * --orders, else counted: 0 or -1 with err. */
+int omni_payload_tracking(omni_payload *p, const json_t *tracking, omni_error *err);
 int omni_woocommerce_is_order(const json_t *o);
 int omni_woocommerce_order(omni_payload *p, const json_t *o, json_t **updated,
                            omni_error *err);

@@ -69,6 +69,7 @@ static const struct scheme schemes[] = {
 	{ "meta", "X-Hub-Signature-256", NULL, "sha256=", 0 },
 	{ "tiktok", "Authorization", NULL, "", 0 },
 	{ "bigcommerce", "X-Webhook-Secret", NULL, "", 0 },
+	{ "aftership", "aftership-hmac-sha256", "as-signature-hmac-sha256", "", 1 },
 };
 
 /* BigCommerce: the configured header's value, compared through SHA-256
@@ -141,7 +142,7 @@ omni_webhook_verify(const char *kind, const char *headers, const char *body,
 	if (!sc)
 		return omni_error_set(err, OMNI_EX_USAGE, NULL, 0, 0,
 		                      "unknown webhook kind '%s' (shopify, meta, tiktok, "
-		                      "woocommerce, bigcommerce)", kind), -1;
+		                      "woocommerce, bigcommerce, aftership)", kind), -1;
 	snprintf(name, sizeof name, "%.20s_SECRET", kind);
 	for (char *p = name; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
@@ -306,17 +307,18 @@ omni_webhook_known(const char *kind)
 	return 0;
 }
 
-/* BigCommerce fires an event again with the same "hash" in the body: its
- * event id (new or NULL). */
+/* BigCommerce fires an event again with the same "hash" in the body, the
+ * tracking service with the same "event_id": its event id (new or NULL). */
 static char *
 body_hash(const char *kind, const char *body, size_t len)
 {
+	int bc = strcmp(kind, "bigcommerce") == 0;
 	json_t *doc;
 	char *v = NULL;
 
-	if (strcmp(kind, "bigcommerce") != 0 || !(doc = json_loadb(body, len, 0, NULL)))
+	if ((!bc && strcmp(kind, "aftership") != 0) || !(doc = json_loadb(body, len, 0, NULL)))
 		return NULL;
-	v = omni_payload_id(json_object_get(doc, "hash"));
+	v = omni_payload_id(json_object_get(doc, bc ? "hash" : "event_id"));
 	json_decref(doc);
 	return v;
 }

@@ -482,6 +482,59 @@ omni_refund_upsert(omni_store *s, const char *channel, const char *store,
 	return piece_upsert(s, channel, store, order_id, refund, refund_put, err);
 }
 
+/* ---- tracking from a tracking service ---- */
+
+static const char track_sql[] =
+	"UPDATE fulfillments SET status = COALESCE(?2, status),"
+	" estimated_at = COALESCE(?3, estimated_at),"
+	" delivered_at = COALESCE(?4, delivered_at), events = COALESCE(?5, events),"
+	" carrier = COALESCE(carrier, ?7), updated_at = COALESCE(?6, updated_at)"
+	" WHERE tracking_number = ?1 AND (?6 IS NULL OR updated_at IS NULL"
+	" OR julianday(?6) >= julianday(updated_at))"
+	" RETURNING rowid";
+
+int
+omni_fulfillment_track(omni_store *s, const json_t *tracking, omni_error *err)
+{
+	static const char *const cols[] = { "status", "estimated_at",
+		"delivered_at", NULL, "updated_at", "carrier" };
+	const char *number = json_string_value(json_object_get(tracking, "tracking_number"));
+	const json_t *events = json_object_get(tracking, "events");
+	int64_t rows[64];
+	size_t n = 0;
+	omni_stmt *st;
+	int rc;
+
+	if (!number || !*number)
+		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+		                      "tracking without a tracking number"), -1;
+	if (!(st = omni_store_stmt(s, track_sql, err)))
+		return -1;
+	omni_stmt_bind_str(st, 1, number);
+	for (int i = 0; i < 6; i++)
+		if (cols[i])
+			bind_member(st, 2 + i, tracking, cols[i]);
+	if (json_is_array(events)) {
+		char *text = json_dumps(events, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (!text) {
+			omni_stmt_reset(st);
+			return omni_error_oom(err), -1;
+		}
+		omni_stmt_bind_str_new(st, 5, text);
+	} else {
+		omni_stmt_bind_null(st, 5);
+	}
+	while ((rc = omni_stmt_step(st, err, "saving tracking")) == OMNI_STMT_ROW)
+		if (n < sizeof rows / sizeof rows[0])
+			rows[n++] = omni_stmt_int64(st, 0);
+	omni_stmt_reset(st);
+	if (rc < 0)
+		return -1;
+	for (size_t i = 0; s->watch && i < n; i++)
+		s->watch(s->watch_arg, rows[i]);
+	return (int)n;
+}
+
 /* ---- reading an order back ---- */
 
 /* Sets key to column i's text unless it is NULL. */
@@ -512,7 +565,17 @@ load_pieces(omni_store *s, const char *sql, int64_t rowid, omni_error *err)
 		json_t *piece = json_object();
 		for (int i = 0; i < omni_stmt_columns(st); i++) {
 			const char *name = omni_stmt_name(st, i);
-			set_column(piece, strcmp(name, "external_id") ? name : "id", st, i);
+			json_t *v = NULL;
+			if (strcmp(name, "events") != 0) {
+				set_column(piece, strcmp(name, "external_id") ? name : "id", st, i);
+				continue;
+			}
+			/* kept as JSON text */
+			if (omni_stmt_text(st, i))
+				v = json_loads(omni_stmt_text(st, i), 0, NULL);
+			if (json_is_array(v))
+				json_object_set(piece, name, v);
+			json_decref(v);
 		}
 		json_array_append_new(list, piece);
 	}
@@ -571,7 +634,7 @@ omni_order_load(omni_store *s, const char *channel, const char *store,
 {
 	static const struct { const char *key, *sql; } pieces[] = {
 		{ "fulfillments", "SELECT external_id, carrier, tracking_number,"
-		  " tracking_url, status, shipped_at, delivered_at, estimated_at"
+		  " tracking_url, status, shipped_at, delivered_at, estimated_at, events"
 		  " FROM fulfillments WHERE order_rowid = ?1"
 		  " ORDER BY shipped_at IS NULL, shipped_at, external_id" },
 		{ "returns", "SELECT external_id, status, reason, at FROM returns"

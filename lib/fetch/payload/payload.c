@@ -93,7 +93,7 @@ omni_payload_handle(omni_payload *p, const json_t *doc, omni_error *err)
 {
 	static int (*const parsers[])(omni_payload *, const json_t *, omni_error *) = {
 		omni_payload_meta, omni_payload_ebay, omni_payload_woocommerce,
-		omni_payload_shopify,
+		omni_payload_aftership, omni_payload_shopify,
 		omni_payload_bigcommerce, omni_payload_amazon,
 	};
 	char seen[240];
@@ -265,4 +265,20 @@ omni_payload_set_number(json_t *order, const char *channel, const char *raw)
 
 	if (raw && omni_order_number(channel, raw, buf, sizeof buf) == 0)
 		json_object_set_new(order, "number", json_string(buf));
+}
+
+int
+omni_payload_tracking(omni_payload *p, const json_t *tracking, omni_error *err)
+{
+	int n;
+
+	if (!p->f->orders) {
+		p->f->skipped_orders++;
+		return 0;
+	}
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    (n = omni_fulfillment_track(p->f->store, tracking, err)) < 0)
+		return -1;
+	p->f->orders_written += n;
+	return 0;
 }
