@@ -360,7 +360,8 @@ json_t *omni_paged_parse(omni_paged *pg, const omni_http_response *r,
 void omni_paged_wait(omni_paged *pg, double seconds, const char *why);
 
 // webhook.c
-/* Verifies one delivery: kind shopify, meta, tiktok or woocommerce; headers
+/* Verifies one delivery: kind shopify, meta, tiktok, woocommerce,
+ * bigcommerce or aftership; headers
  * "Name: value" lines (borrowed).  0 valid; -1 with err (77 bad or missing
  * signature, 78 no secret). */
 int omni_webhook_verify(const char *kind, const char *headers,

@@ -9,6 +9,7 @@
  *                headers (POST /v3/hooks {headers{}}), and the delivery
  *                must carry the one the secret names, "Name: value"
  *                (a bare value is the header X-Webhook-Secret)
+ *   aftership    aftership-hmac-sha256 (or as-signature-hmac-sha256): base64
  * The secret is OMNI_<KIND>_SECRET[_FILE]; TikTok's app key
  * OMNI_TIKTOK_APP_KEY[_FILE].  Comparisons take the same time whatever
  * the bytes. */
