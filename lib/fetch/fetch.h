@@ -286,13 +286,6 @@ json_t *omni_payload_billing_customer(const json_t *id, const json_t *bill);
  * webhook's pushes alike. */
 const char *omni_tiktok_order_status(const char *s);
 const char *omni_tiktok_tracking_status(const char *s);
-/* TikTok Shop's request signature: lowercase hex HMAC-SHA256 keyed by
- * secret over secret + path + the sorted query's keys and values (but
- * sign and access_token) + body + secret.  params: "k=v" strings
- * (borrowed, not escaped).  hex: 65 bytes. */
-void omni_tiktok_sign(const char *secret, const char *path,
-                      const char *const *params, size_t nparams,
-                      const char *body, char hex[65]);
 
 /* A paged API source's state (lib/fetch/sources/source_paged.c). */
 typedef struct omni_paged {
