@@ -315,3 +315,18 @@ order_requests() {
 		omni-link | jq -c '[.orders[0].returns[] | .status]'"
 	assert_output '["label_issued","requested"]'
 }
+
+@test "shopify stock: products.json for the page's products; counted, backorder-less zero, untracked" {
+	fixture_push /shopify$API "$(page orders-1.json)"
+	fixture_push /shopify/admin/api/2024-10/products.json "$(page products.json)"
+	run omni-fetch --orders "shopify:$SHOP"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT sku, coalesce(available, '-'), status, title FROM stock ORDER BY sku"
+	assert_output - <<-'EOF'
+	MB-OS-FOR|-|in_stock|Merino beanie
+	TRS-L-SND|4|in_stock|Trail shorts
+	TRS-M-CHR|0|out_of_stock|Trail shorts
+	EOF
+	run jq -r 'select(.path | endswith("/products.json")) | .query' <<<"$(fixture_requests)"
+	assert_output 'ids=8123456789012,8123456789013&fields=id,title,variants&limit=250'
+}

@@ -81,12 +81,14 @@ bc_products() {
 	/stores/x7k2mq9p1d/v2/orders/218/shipments?
 	/stores/x7k2mq9p1d/v2/orders/219/products?page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders/219/shipments?
+	/stores/x7k2mq9p1d/v3/catalog/products?id:in=112,113,114&include=variants&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
 	/stores/x7k2mq9p1d/v2/orders/220/products?page=1&limit=250
+	/stores/x7k2mq9p1d/v3/catalog/products?id:in=115&include=variants&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
 	EOF
 	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
-	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5 6 7 8)"
+	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5 6 7 8 9 10)"
 	run cursor
 	assert_output '{"since":"2024-03-06T16:30:01Z"}'
 }
@@ -99,7 +101,7 @@ bc_products() {
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run jq -r .query <<<"$(fixture_requests)"
-	assert_line --index 3 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
+	assert_line --index 4 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
 	run orders
 	assert_output '220'
 }
@@ -143,6 +145,7 @@ bc_products() {
 	assert_output - <<-'EOF'
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
 	/stores/x7k2mq9p1d/v2/orders/220/products?page=1&limit=250
+	/stores/x7k2mq9p1d/v3/catalog/products?id:in=115&include=variants&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
 	EOF
 	run orders
@@ -164,7 +167,7 @@ bc_products() {
 	run orders
 	assert_output '220'
 	run jq -s length <<<"$(fixture_requests)"
-	assert_output 4
+	assert_output 5
 }
 
 @test "bigcommerce: a 429 waits the X-Rate-Limit-Time-Reset-Ms it carries, not the backoff" {
@@ -280,7 +283,7 @@ bc_products() {
 	OMNI_BC_US_TOKEN=own-token run omni-fetch --orders bc-us
 	assert_success
 	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
-	assert_output $'own-token\nown-token\nown-token'
+	assert_output $'own-token\nown-token\nown-token\nown-token'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|220'
 }
@@ -375,7 +378,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	run sqlite3 "$OMNI_DB" "SELECT amount, currency, reason FROM refunds; SELECT carrier, tracking_number, shipped_at FROM fulfillments"
 	assert_output $'20.00|EUR|Cap arrived damaged\nDHL|JD014600003828394857|2024-03-03T10:00:00Z'
 	run jq -r .query <<<"$(fixture_requests)"
-	assert_output $'orderby=modified&order=asc&page=1&per_page=100\norderby=modified&order=asc&page=2&per_page=100'
+	assert_output $'orderby=modified&order=asc&page=1&per_page=100\ninclude=50,51&per_page=100\norderby=modified&order=asc&page=2&per_page=100\ninclude=50&per_page=100'
 	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 "Basic $(printf '%s' "$WC_KEY:$WC_SECRET" | base64 -w0)"
 	run cursor
@@ -389,7 +392,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	assert_success
 	run omni-fetch --orders "woocommerce:$FX/shop/wp-json/wc/v3/"
 	assert_success
-	run jq -r .query <<<"$(fixture_requests)"
+	run jq -r "select(.path == \"$WC_PATH\") | .query" <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	orderby=modified&order=asc&page=1&per_page=100
 	orderby=modified&order=asc&page=2&per_page=100
@@ -412,7 +415,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	fixture_push $WC_PATH "$(wc_page orders-2.json 2)"
 	run omni-fetch --orders "woocommerce:$FX/shop"
 	assert_success
-	run jq -r .query <<<"$(fixture_requests)"
+	run jq -r "select(.path == \"$WC_PATH\") | .query" <<<"$(fixture_requests)"
 	assert_output 'orderby=modified&order=asc&page=2&per_page=100'
 	run orders
 	assert_output '5310 5311 5312'
@@ -849,4 +852,48 @@ tt_push() {
 	assert_output '2 ok'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|576653688135258180'
+}
+
+# --- Stock beside the ticket ----------------------------------------------
+
+@test "stock: BigCommerce's catalog for the products of each page: counts, variants, untracked, preorder; on the ticket's items" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+		"$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	bc_shipments
+	fixture_push /stores/x7k2mq9p1d/v3/catalog/products "$(file bigcommerce catalog-products-1.json)" \
+		"$(file bigcommerce catalog-products-2.json)"
+	run omni-fetch --now 2024-03-10T10:00:00Z --orders "bigcommerce:$BC/"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT channel, sku, coalesce(available, '-'), status, coalesce(restock_at, '-') FROM stock ORDER BY sku"
+	assert_output - <<-'EOF'
+	bigcommerce|CAP|-|in_stock|-
+	bigcommerce|LAMP|0|backorder|2024-03-20T00:00:00Z
+	bigcommerce|MUG-BLU|14|in_stock|-
+	bigcommerce|TEE-L|3|in_stock|-
+	bigcommerce|TEE-M|0|out_of_stock|-
+	EOF
+	run bash -c "jq -nc '{omni: 1, id: \"mail:s1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"dev.patel@example.net\"]}, messages: [{id: \"s1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-10T10:00:00Z\", text: \"order #219: is the T-shirt back?\"}]}' |
+		omni-link | jq -c '[.orders[0].items[] | [.sku, .stock.status, .stock.available]]'"
+	assert_output '[["TEE-M","out_of_stock",0],["CAP","in_stock",null]]'
+}
+
+@test "stock: WooCommerce products of the page; a token that may not read products skips the stock, not the run" {
+	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
+	fixture_push $WC_PATH "$(wc_page orders-1.json 1)"
+	fixture_push /shop/wp-json/wc/v3/products "$(file woocommerce products.json)"
+	run omni-fetch --orders "woocommerce:$FX/shop"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT sku, available, status FROM stock ORDER BY sku"
+	assert_output $'MUG-BLU|2|in_stock\nTEE-M|0|backorder'
+	rm -f "$OMNI_DB"
+	fixture_reset
+	fixture_push $WC_PATH "$(wc_page orders-1.json 1)"
+	fixture_push /shop/wp-json/wc/v3/products '{"status":403,"body":"{\"code\":\"woocommerce_rest_cannot_view\"}"}'
+	run omni-fetch -vv --orders "woocommerce:$FX/shop"
+	assert_success
+	assert_output --partial 'omni-fetch: stock skipped: '
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders; SELECT count(*) FROM stock"
+	assert_output $'2\n0'
 }

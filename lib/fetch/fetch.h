@@ -419,6 +419,24 @@ int omni_payload_woocommerce(omni_payload *p, const json_t *doc, omni_error *err
  * delivered_at, updated_at, events}): new. */
 int omni_payload_aftership(omni_payload *p, const json_t *doc, omni_error *err);
 json_t *omni_aftership_tracking_new(const json_t *tracking);
+/* lib/fetch/payload/payload_stock.c: a shop's products (Shopify
+ * products.json, WooCommerce products, BigCommerce V3 catalog products)
+ * as stock of their SKUs: 1, 0 not that shape, -1. */
+int omni_payload_stock_shopify(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_payload_stock_woocommerce(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_payload_stock_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err);
+/* lib/fetch/sources/source_stock.c: the product ids of a page (a set: a
+ * JSON object's keys; 0 and non-numbers left out) as "1,2,3" (new, NULL
+ * when none); and GET url through h, its answer read by parse, a 403 or
+ * 404 skipping the stock (said under -vv).  0 or -1 with err. */
+void omni_stock_id_add(json_t *ids, const json_t *v);
+char *omni_stock_ids_join(const json_t *ids);
+int omni_stock_fetch(omni_fetch *f, omni_http *h, const char *url, const char *what,
+                     int (*parse)(omni_payload *, const json_t *, omni_error *),
+                     omni_error *err);
+/* A SKU's stock (as omni_stock_upsert takes it) into the store under
+ * --orders, else nothing: 0 or -1 with err. */
+int omni_payload_stock(omni_payload *p, const json_t *stock, omni_error *err);
 /* A tracking (as omni_fulfillment_track takes it) into the store under
  * --orders, else counted: 0 or -1 with err. */
 int omni_payload_tracking(omni_payload *p, const json_t *tracking, omni_error *err);

@@ -213,6 +213,12 @@ int omni_refund_upsert(omni_store *s, const char *channel, const char *store,
  * How many fulfilments it reached (0: the store has no such number), or
  * -1 with err. */
 int omni_fulfillment_track(omni_store *s, const json_t *tracking, omni_error *err);
+/* What a shop has of a SKU: {channel, store, sku, title, available (units,
+ * may be absent), status (in_stock, out_of_stock, backorder), restock_at,
+ * updated_at}, upserted by (channel, store, sku).  omni_order_load gives
+ * each item with that SKU a "stock" {available, status, restock_at,
+ * updated_at}.  0 or -1 with err. */
+int omni_stock_upsert(omni_store *s, const json_t *stock, omni_error *err);
 /* A platform's customer account {channel, store, id, name, email, phone,
  * updated_at} (Shopify's customers): evidence omni-link reads beside the
  * orders, never a customer of its own.  Upserted by (channel, store, id);

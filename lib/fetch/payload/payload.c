@@ -93,7 +93,8 @@ omni_payload_handle(omni_payload *p, const json_t *doc, omni_error *err)
 {
 	static int (*const parsers[])(omni_payload *, const json_t *, omni_error *) = {
 		omni_payload_meta, omni_payload_ebay, omni_payload_woocommerce,
-		omni_payload_aftership, omni_payload_shopify,
+		omni_payload_aftership, omni_payload_stock_woocommerce,
+		omni_payload_stock_bigcommerce, omni_payload_stock_shopify, omni_payload_shopify,
 		omni_payload_bigcommerce, omni_payload_amazon,
 	};
 	char seen[240];
@@ -280,5 +281,16 @@ omni_payload_tracking(omni_payload *p, const json_t *tracking, omni_error *err)
 	    (n = omni_fulfillment_track(p->f->store, tracking, err)) < 0)
 		return -1;
 	p->f->orders_written += n;
+	return 0;
+}
+
+int
+omni_payload_stock(omni_payload *p, const json_t *stock, omni_error *err)
+{
+	if (!p->f->orders)
+		return 0;
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    omni_stock_upsert(p->f->store, stock, err) < 0)
+		return -1;
 	return 0;
 }

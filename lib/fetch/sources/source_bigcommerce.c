@@ -128,10 +128,31 @@ out:
 	return rc;
 }
 
-/* The order's items, then its shipments. */
+/* The stock of a page's products (ids: a set of product ids): GET
+ * /v3/catalog/products?id:in=IDS&include=variants. */
+static int
+stock(omni_paged *pg, const char *base, const json_t *ids, omni_error *err)
+{
+	char *list = NULL, *url = NULL, what[64];
+	int rc = 0;
+
+	if ((list = omni_stock_ids_join(ids))) {
+		snprintf(what, sizeof what, "page %ld: products", pg->page);
+		if (asprintf(&url, "%s/v3/catalog/products?id:in=%s&include=variants&limit=250",
+		             base, list) < 0)
+			rc = (omni_error_oom(err), -1);
+		else
+			rc = omni_stock_fetch(pg->f, pg->h, url, what, omni_payload_stock_bigcommerce, err);
+	}
+	free(url);
+	free(list);
+	return rc;
+}
+
+/* The order's items (their product ids into ids), then its shipments. */
 static int
 subs(omni_paged *pg, omni_payload *p, const char *base, const json_t *order,
-     omni_error *err)
+     json_t *ids, omni_error *err)
 {
 	char *id = omni_payload_id(json_object_get(order, "id"));
 	const json_t *total = json_object_get(order, "items_total");
@@ -142,15 +163,20 @@ subs(omni_paged *pg, omni_payload *p, const char *base, const json_t *order,
 	if (id && pg->f->orders && (!json_is_integer(total) || json_integer_value(total) > 0))
 		for (long n = 1; (rc = sub_page(pg, p, base, id, "products", n, items, err)) == 1; n++)
 			;
-	if (rc == 0 && json_array_size(items) &&
-	    (rc = omni_payload_bigcommerce(p, items, err)) <= 0) {
-		if (rc == 0)
-			omni_paged_fail(pg, err, "order %s: not a list of products", id);
-		else
-			omni_paged_locate(pg, err);
-		rc = -1;
-	} else if (rc > 0) {
+	if (rc > 0)
 		rc = 0;
+	if (rc == 0 && json_array_size(items)) {
+		int got = omni_payload_bigcommerce(p, items, err);
+		if (got == 0)
+			rc = omni_paged_fail(pg, err, "order %s: not a list of products", id);
+		else if (got < 0)
+			rc = omni_paged_locate(pg, err);
+		else {
+			json_t *it;
+			size_t i;
+			json_array_foreach(items, i, it)
+				omni_stock_id_add(ids, json_object_get(it, "product_id"));
+		}
 	}
 	if (rc == 0 && id && pg->f->orders &&
 	    json_integer_value(json_object_get(order, "items_shipped")) > 0)
@@ -167,7 +193,7 @@ page(omni_paged *pg, const char *base, omni_error *err)
 	omni_payload p = { pg->f, json_object() };
 	omni_http_response *r;
 	char *url = page_url(pg, base), what[32];
-	json_t *doc = NULL, *o;
+	json_t *doc = NULL, *o, *ids = json_object();
 	size_t i;
 	int rc = -1, got;
 
@@ -202,12 +228,15 @@ page(omni_paged *pg, const char *base, omni_error *err)
 		goto out;
 	}
 	json_array_foreach(doc, i, o) {
-		if (subs(pg, &p, base, o, err) < 0)
+		if (subs(pg, &p, base, o, ids, err) < 0)
 			goto out;
 		omni_paged_note(pg, json_object_get(o, "date_modified"));
 	}
+	if (stock(pg, base, ids, err) < 0)
+		goto out;
 	rc = 1;
 out:
+	json_decref(ids);
 	json_decref(doc);
 	json_decref(p.emitted);
 	free(url);

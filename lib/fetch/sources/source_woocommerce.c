@@ -52,6 +52,35 @@ page_url(omni_paged *pg, const char *base)
 	return url;
 }
 
+/* Under --orders, the stock of the page's products: GET /products
+ * ?include=IDS&per_page=100. */
+static int
+stock(omni_paged *pg, const char *base, const json_t *orders, omni_error *err)
+{
+	json_t *ids = json_object(), *o, *l;
+	char *list = NULL, *url = NULL, what[48];
+	size_t i, k, n = strlen(base);
+	int rc = 0;
+
+	json_array_foreach(orders, i, o)
+		json_array_foreach(json_object_get(o, "line_items"), k, l)
+			omni_stock_id_add(ids, json_object_get(l, "product_id"));
+	while (n && base[n - 1] == '/')
+		n--;
+	if (pg->f->orders && (list = omni_stock_ids_join(ids))) {
+		snprintf(what, sizeof what, "page %ld: products", pg->page);
+		if (asprintf(&url, "%.*s%s/products?include=%s&per_page=100", (int)n, base,
+		             strstr(base, "/wp-json/") ? "" : "/wp-json/wc/v3", list) < 0)
+			rc = (omni_error_oom(err), -1);
+		else
+			rc = omni_stock_fetch(pg->f, pg->h, url, what, omni_payload_stock_woocommerce, err);
+	}
+	free(url);
+	free(list);
+	json_decref(ids);
+	return rc;
+}
+
 /* One page: 1 more pages follow, 0 the last, -1 err. */
 static int
 page(omni_paged *pg, const char *base, omni_error *err)
@@ -87,6 +116,8 @@ page(omni_paged *pg, const char *base, omni_error *err)
 			omni_paged_locate(pg, err);
 			goto out;
 		}
+	if (stock(pg, base, doc, err) < 0)
+		goto out;
 	rc = json_array_size(doc) && (!total || pg->page < atol(total));
 out:
 	free(total);
