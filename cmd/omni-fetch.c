@@ -46,8 +46,8 @@ static const omni_cli cli = {
 	.about =
 	"Reads the sources named (configured names, or maildir:PATH, mbox:PATH, file:PATH,\n"
 	"import:PATH, imap://, imaps://, and shopify:, amazon:, ebay:, meta:, bigcommerce:,\n"
-	"woocommerce:, walmart:, tiktok: followed by the API's base URL) and writes new\n"
-	"tickets as NDJSON on stdout.\n"
+	"woocommerce:, walmart:, tiktok:, aftership: followed by the API's base URL) and\n"
+	"writes new tickets as NDJSON on stdout.\n"
 	"With --webhook, each file (or stdin) is one signed delivery.\n",
 	.opts = options,
 };
@@ -711,6 +711,7 @@ orders_only(const struct run *r, const char *name)
 {
 	static const char *const kinds[] = {
 		"amazon:", "bigcommerce:", "woocommerce:", "walmart:", "shopify:",
+		"aftership:",
 	};
 	const omni_conf_section *s = omni_config_find(r->config, "source", name);
 	const char *uri = s ? omni_conf_get(s, "uri") : name;

@@ -52,8 +52,8 @@ static const omni_cli cli = {
 
 static const char *const reply_keys[] = {
 	"auto", "templates", "lang", "smtp", "from", "smtp_user", "timeout", "retries",
-	"backoff", "meta_api", "meta_version", "ebay_api", "draft_url", "draft_model",
-	"draft_timeout", "policy", "auto_period", NULL,
+	"backoff", "meta_api", "meta_version", "ebay_api", "tiktok_api", "tiktok_shop_cipher",
+	"draft_url", "draft_model", "draft_timeout", "policy", "auto_period", NULL,
 };
 
 struct run {
@@ -63,7 +63,7 @@ struct run {
 	int nresolve;
 	omni_config *config;
 	omni_store *store;
-	omni_http *meta_http, *ebay_http, *draft_http;
+	omni_http *meta_http, *ebay_http, *tiktok_http, *draft_http;
 	int draft;
 	const char *policy_path;  /* the policy file read last, and its text */
 	char *policy;
@@ -278,33 +278,56 @@ http_with(const char *source, const char *retries, const char *timeout, omni_err
 	return h;
 }
 
-static int
-send_api(struct run *r, const omni_record *rec, json_t *reply, const char *store, int meta,
-         omni_error *err)
+/* Frees a secret, its bytes cleared first. */
+static void
+forget(char *secret)
 {
-	omni_reply_api a = { r->store, NULL, NULL, NULL, NULL, 3, 1000 };
-	omni_http **h = meta ? &r->meta_http : &r->ebay_http;
-	char *token;
-	int rc;
+	if (secret)
+		memset(secret, 0, strlen(secret));
+	free(secret);
+}
 
-	a.base = conf(r, store, meta ? "meta_api" : "ebay_api");
+/* route: "meta", "ebay" or "tiktok". */
+static int
+send_api(struct run *r, const omni_record *rec, json_t *reply, const char *store,
+         const char *route, omni_error *err)
+{
+	omni_reply_api a = { r->store, NULL, NULL, NULL, NULL, 3, 1000, NULL, NULL, NULL };
+	int meta = strcmp(route, "meta") == 0, tiktok = strcmp(route, "tiktok") == 0;
+	omni_http **h = meta ? &r->meta_http : tiktok ? &r->tiktok_http : &r->ebay_http;
+	char key[32], *token, *app = NULL, *secret = NULL;
+	int rc = -1;
+
+	snprintf(key, sizeof key, "%s_api", route);
+	a.base = conf(r, store, key);
 	if (!a.base)
-		a.base = meta ? "https://graph.facebook.com" : "https://api.ebay.com";
+		a.base = meta ? "https://graph.facebook.com" : tiktok ?
+		         "https://open-api.tiktokglobalshop.com" : "https://api.ebay.com";
 	a.version = conf(r, store, "meta_version") ? conf(r, store, "meta_version") : "v21.0";
+	a.shop_cipher = conf(r, store, "tiktok_shop_cipher");
 	if (conf(r, store, "retries"))
 		a.retries = atoi(conf(r, store, "retries"));
 	if (conf(r, store, "backoff"))
 		a.backoff_ms = atol(conf(r, store, "backoff"));
-	if (!(token = store_secret(store, meta ? "META_TOKEN" : "EBAY_TOKEN", err)))
+	if (!(token = store_secret(store, meta ? "META_TOKEN" : tiktok ? "TIKTOK_TOKEN" :
+	                           "EBAY_TOKEN", err)))
 		return -1;
-	if (!*h && !(*h = http_with(meta ? "meta" : "ebay", "0", conf(r, NULL, "timeout"), err))) {
-		free(token);
-		return -1;
-	}
+	if (tiktok && (!(app = store_secret(store, "TIKTOK_APP_KEY", err)) ||
+	               !(secret = store_secret(store, "TIKTOK_SECRET", err))))
+		goto out;
+	if (!*h && !(*h = http_with(route, "0", conf(r, NULL, "timeout"), err)))
+		goto out;
 	a.http = *h;
 	a.token = token;
-	rc = meta ? omni_reply_send_meta(&a, rec, reply, err) : omni_reply_send_ebay(&a, rec, reply, err);
-	free(token);
+	a.app_key = app;
+	a.secret = secret;
+	rc = meta ? omni_reply_send_meta(&a, rec, reply, err) :
+	     tiktok ? omni_reply_send_tiktok(&a, rec, reply, err) :
+	     omni_reply_send_ebay(&a, rec, reply, err);
+out:
+	forget(token);
+	forget(app);
+	forget(secret);
 	return rc;
 }
 
@@ -327,7 +350,8 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	char *to = NULL;
 	int rc;
 
-	if (strcmp(route, "mail") == 0 && omni_reply_recipient(r->view, &to, &why) != OMNI_RCPT_FOUND) {
+	if (strcmp(route, "none") == 0 ||
+	    (strcmp(route, "mail") == 0 && omni_reply_recipient(r->view, &to, &why) != OMNI_RCPT_FOUND)) {
 		char *ch = omni_json_string(omni_record_get(rec, "channel"), NULL);
 		char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
 		if (why)
@@ -367,7 +391,7 @@ deliver(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	} else if (strcmp(route, "mail") == 0) {
 		rc = send_mail(r, rec, reply, store, err);
 	} else {
-		rc = send_api(r, rec, reply, store, strcmp(route, "meta") == 0, err);
+		rc = send_api(r, rec, reply, store, route, err);
 	}
 	if (rc < 0) {
 		free(to);
@@ -988,6 +1012,7 @@ out:
 	omni_store_close(r.store);
 	omni_http_free(r.meta_http);
 	omni_http_free(r.ebay_http);
+	omni_http_free(r.tiktok_http);
 	omni_http_free(r.draft_http);
 	free(r.policy);
 	free(r.resolve);

@@ -50,6 +50,7 @@ function __omni_fetch_sources
         woocommerce:https:// 'WooCommerce REST orders' \
         walmart:https:// 'Walmart Marketplace orders' \
         tiktok:https:// 'TikTok Shop orders and customer service' \
+        aftership:https:// 'shipment tracking (AfterShip)' \
         import: 'a CSV, JSON or NDJSON export of conversations' \
         imap:// 'an IMAP mailbox' imaps:// 'an IMAP mailbox over TLS'
 end
@@ -68,7 +69,7 @@ complete -c omni-fetch -l now -x -d 'The clock (RFC 3339 or Unix seconds)'
 complete -c omni-fetch -s j -l jobs -x -d 'Sources fetched at once'
 complete -c omni-fetch -l proactive -d 'Tickets for shipment exceptions and late deliveries'
 complete -c omni-fetch -l output -r -F -d 'Append the tickets to a file, locked'
-complete -c omni-fetch -l webhook -x -a 'shopify meta tiktok woocommerce bigcommerce' -d 'Verify and read webhook deliveries'
+complete -c omni-fetch -l webhook -x -a 'shopify meta tiktok woocommerce bigcommerce aftership' -d 'Verify and read webhook deliveries'
 complete -c omni-fetch -s H -l header -x -d 'A delivery header (Name: value)'
 complete -c omni-fetch -s q -l quiet -d 'No warnings'
 complete -c omni-fetch -s v -l verbose -d 'More detail'

@@ -107,7 +107,7 @@ _omni_fetch()
 	--now|-H|--header)
 		return 0 ;;
 	--webhook)
-		_omni_reply "$cur" "$(printf '%s\n' shopify meta tiktok woocommerce bigcommerce)"
+		_omni_reply "$cur" "$(printf '%s\n' shopify meta tiktok woocommerce bigcommerce aftership)"
 		return 0 ;;
 	esac
 
@@ -128,7 +128,7 @@ _omni_fetch()
 		_omni_reply "$cur" "$(_omni_paths "${cur#*:}" | sed "s|^|$opt|")" paths ;;
 	*)
 		_omni_reply "$cur" "$(_omni_conf_names source "${words[@]}"
-			printf '%s\n' maildir: mbox: file: shopify:https:// amazon:https:// ebay:https:// meta:https:// bigcommerce:https:// woocommerce:https:// walmart:https:// tiktok:https:// import: imap:// imaps://)"
+			printf '%s\n' maildir: mbox: file: shopify:https:// amazon:https:// ebay:https:// meta:https:// bigcommerce:https:// woocommerce:https:// walmart:https:// tiktok:https:// aftership:https:// import: imap:// imaps://)"
 		# A scheme alone is only the start of a word.
 		[[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[:/] ]] &&
 			compopt -o nospace 2>/dev/null ;;

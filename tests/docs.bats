@@ -226,7 +226,7 @@ help_usage() {
 	printf '[source other]\nuri = file:x\n' >"$HOME/alt.conf"
 
 	run bash_complete "omni-fetch "
-	assert_output "$(printf '%s\n' support amazon-mail maildir: mbox: file: shopify:https:// amazon:https:// ebay:https:// meta:https:// bigcommerce:https:// woocommerce:https:// walmart:https:// tiktok:https:// import: imap:// imaps://)"
+	assert_output "$(printf '%s\n' support amazon-mail maildir: mbox: file: shopify:https:// amazon:https:// ebay:https:// meta:https:// bigcommerce:https:// woocommerce:https:// walmart:https:// tiktok:https:// aftership:https:// import: imap:// imaps://)"
 	run bash_complete "omni-fetch -c ~/alt.conf o"
 	assert_output other
 	run bash_complete "omni-fetch --config=$HOME/alt.conf "

@@ -40,9 +40,10 @@ setup() {
 		"$(jq -cn --arg f "$FIXTURES/api/shopify/orders-1.json" '{status:200,file:$f,headers:{}}')"
 	run --separate-stderr omni-fetch -vv --orders "shopify:$FX/shopify"
 	assert_success
-	# the header is traced, its value redacted: the orders' request and the
-	# customers' that follows under --orders (a 404 here)
-	assert_equal "$(grep -c 'X-Shopify-Access-Token: \[redacted\]' <<<"$stderr")" 2
+	# the header is traced, its value redacted: the orders' request, and the
+	# products' (their stock) and the customers' that follow under --orders
+	# (404s here)
+	assert_equal "$(grep -c 'X-Shopify-Access-Token: \[redacted\]' <<<"$stderr")" 3
 	[[ "$output$stderr" != *"$TOKEN"* ]] || fail "the token leaked"
 	# nor in the store
 	run grep -c "$TOKEN" "$OMNI_DB"

@@ -277,3 +277,56 @@ order_requests() {
 	assert_success
 	assert_output --partial 'retrying in 0.00s (attempt 2)'
 }
+
+@test "shopify returns: a refund whose items were restocked as returned is a return received, from the API" {
+	fixture_push /shopify$API "$(page orders-returned.json)"
+	run omni-fetch --orders "shopify:$SHOP"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT o.number, r.external_id, r.status, r.reason, r.at FROM returns r JOIN orders o ON o.rowid = r.order_rowid"
+	assert_output '#1043|1019283746777|received|Returned: the beanie was too small|2024-03-09T14:15:00Z'
+	# a refund without restocked items is no return
+	fixture_reset
+	fixture_push /shopify$API "$(page orders-1.json)"
+	rm -f "$OMNI_DB"
+	run omni-fetch --orders "shopify:$SHOP"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM returns; SELECT count(*) FROM refunds"
+	assert_output $'0\n1'
+}
+
+@test "shopify returns: a GraphQL order's returns, approved with a label and requested; refunds/create with returned items" {
+	run omni-fetch --orders "file:$FIXTURES/api/shopify/graphql-orders-returns.json"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, r.external_id, r.status, r.reason, r.at FROM returns r JOIN orders o ON o.rowid = r.order_rowid ORDER BY r.at"
+	assert_output - <<-'EOF'
+	5829384756104|945000001|label_issued|size_too_small|2024-03-10T15:00:00Z
+	5829384756104|945000002|requested|The lamp flickers|2024-03-10T15:01:00Z
+	EOF
+	jq '.refund_line_items[].restock_type = "return"' "$REFERENCE/shopify-webhook-refunds-create.json" \
+		>"$BATS_TEST_TMPDIR/refund.json"
+	run omni-fetch --orders "file:$BATS_TEST_TMPDIR/refund.json"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, r.status, r.reason FROM returns r JOIN orders o ON o.rowid = r.order_rowid WHERE o.order_id = '5829384756103'; SELECT amount FROM refunds"
+	assert_output $'5829384756103|received|Beanie arrived with a torn seam\n25.98'
+	# the return template is reached from the fetched data
+	run bash -c "jq -nc '{omni: 1, id: \"mail:r1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"kim@example.com\"]}, messages: [{id: \"r1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-11T10:00:00Z\", text: \"my return for order #1044?\"}]}' |
+		omni-link | jq -c '[.orders[0].returns[] | .status]'"
+	assert_output '["label_issued","requested"]'
+}
+
+@test "shopify stock: products.json for the page's products; counted, backorder-less zero, untracked" {
+	fixture_push /shopify$API "$(page orders-1.json)"
+	fixture_push /shopify/admin/api/2024-10/products.json "$(page products.json)"
+	run omni-fetch --orders "shopify:$SHOP"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT sku, coalesce(available, '-'), status, title FROM stock ORDER BY sku"
+	assert_output - <<-'EOF'
+	MB-OS-FOR|-|in_stock|Merino beanie
+	TRS-L-SND|4|in_stock|Trail shorts
+	TRS-M-CHR|0|out_of_stock|Trail shorts
+	EOF
+	run jq -r 'select(.path | endswith("/products.json")) | .query' <<<"$(fixture_requests)"
+	assert_output 'ids=8123456789012,8123456789013&fields=id,title,variants&limit=250'
+}

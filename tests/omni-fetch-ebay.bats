@@ -9,6 +9,7 @@ eval "helper_$(declare -f setup)"
 
 ORDERS=/ebay/sell/fulfillment/v1/order
 CONV=/ebay/commerce/message/v1/conversation
+RETURNS=/ebay/post-order/v2/return/search
 TOKEN='v^1.1#i^1#p^3#r^1#I^3#f^0#t^H4sIAAAAAAAAAOVYa2wUVRSebrctpZSHIEgLYR0k'
 
 setup_file() {
@@ -30,13 +31,16 @@ file() {   # file NAME [STATUS]
 	jq -cn --arg f "$FIXTURES/api/ebay/$1" --argjson s "${2:-200}" '{status:$s,file:$f}'
 }
 
-# No conversations of either type.
+# No conversations of either type (and no returns, which --orders reads
+# before them).
 no_messages() {
+	fixture_push $RETURNS "$(file returns-empty.json)"
 	fixture_push $CONV "$(file conversations-empty.json)" "$(file conversations-empty.json)"
 }
 
 # Three FROM_MEMBERS conversations over two pages, one FROM_EBAY.
 all_messages() {
+	fixture_push $RETURNS "$(file returns-empty.json)"
 	fixture_push $CONV "$(file conversations-1.json)" "$(file conversations-2.json)" \
 		"$(file conversations-ebay.json)"
 	fixture_push $CONV/208491470001 "$(file conversation-208491470001.json)"
@@ -414,4 +418,56 @@ refresh_env() {
 	assert_success
 	run jq -r 'select(.method == "POST") | .body' <<<"$(fixture_requests)"
 	assert_output --partial '&scope=https%3A%2F%2Fapi.ebay.com%2Foauth%2Fapi_scope%2Fcommerce.message'
+}
+
+@test "ebay returns: the Post-Order API's returns over two pages join their orders, with IAF and the marketplace" {
+	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)"
+	fixture_push $ORDERS/14-11203-58847/shipping_fulfillment "$(file fulfillment-14-11203-58847.json)"
+	fixture_push $RETURNS "$(file returns-1.json)" "$(file returns-2.json)"
+	fixture_push $CONV "$(file conversations-empty.json)" "$(file conversations-empty.json)"
+	run omni-fetch --orders "$EBAY"
+	assert_success
+	assert_output ''
+	run sqlite3 -separator '|' "$OMNI_DB" "SELECT o.order_id, r.external_id, r.status, r.reason, r.at FROM returns r JOIN orders o ON o.rowid = r.order_rowid ORDER BY r.at"
+	assert_output - <<-'EOF'
+	14-11203-58847|5000123401|requested|arrived_damaged|2024-03-12T18:00:00Z
+	27-11209-31265|5000123402|label_issued|no_longer_need_item|2024-03-13T09:30:00Z
+	EOF
+	run jq -r 'select(.path == "'$RETURNS'") | "\(.query) \(.headers.authorization) \(.headers["x-ebay-c-marketplace-id"])"' <<<"$(fixture_requests)"
+	assert_output - <<-EOF
+	limit=200&offset=1 IAF $TOKEN EBAY_US
+	limit=200&offset=2 IAF $TOKEN EBAY_US
+	EOF
+	# the Message API after them is asked with the Bearer token again
+	run jq -r 'select(.path == "'$CONV'") | .headers.authorization' <<<"$(fixture_requests)"
+	assert_line --index 0 "Bearer $TOKEN"
+	run jq -c .returns <<<"$(cursor)"
+	assert_output '{"since":"2024-03-13T09:30:00Z"}'
+	# the next run asks again for the returns opened in the 30 days before
+	fixture_reset
+	fixture_push $ORDERS "$(file orders-empty.json)"
+	no_messages
+	run omni-fetch --orders "$EBAY"
+	assert_success
+	run jq -r 'select(.path == "'$RETURNS'") | .query' <<<"$(fixture_requests)"
+	assert_output 'creation_date_range_from=2024-02-12T09:30:00.000Z&limit=200&offset=1'
+	# the return on a ticket about the order
+	run bash -c "jq -nc '{omni: 1, id: \"mail:e1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"x@example.com\"]}, messages: [{id: \"e1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-14T10:00:00Z\", text: \"my return for 27-11209-31265\"}]}' |
+		omni-link | jq -c '.orders[0].returns'"
+	assert_output '[{"id":"5000123402","status":"label_issued","reason":"no_longer_need_item","at":"2024-03-13T09:30:00Z"}]'
+}
+
+@test "ebay returns: a page without members is exit 65; a return without an orderId too" {
+	fixture_push $ORDERS "$(file orders-empty.json)"
+	fixture_push $RETURNS '{"status":200,"body":"{\"total\":3}"}'
+	run omni-fetch --orders "$EBAY"
+	assert_failure 65
+	assert_output 'omni-fetch: ebay: returns page 1: no "members" list in the response'
+	fixture_push $ORDERS "$(file orders-empty.json)"
+	fixture_push $RETURNS '{"status":200,"body":"{\"members\":[{\"returnId\":\"1\"}],\"total\":1}"}'
+	run omni-fetch --orders "$EBAY"
+	assert_failure 65
+	assert_output 'omni-fetch: ebay: returns page 1: return 1 without a returnId or an orderId'
 }

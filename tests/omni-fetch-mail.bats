@@ -523,3 +523,236 @@ omni-fetch: $d/x-unknown:5: invalid bytes for charset 'x-unknown' at byte 4: rea
 	assert_success
 	assert_output ''
 }
+
+# --- marketplace mail in the marketplaces' languages -------------------
+
+# One mail per file of a maildir of its own, read whole: the tickets.
+eu_mail() {
+	local d=$BATS_TEST_TMPDIR/eu/new
+	mkdir -p "$d"
+	cat >"$d/$1"
+}
+
+eu_fetch() {
+	omni-fetch --all "maildir:$BATS_TEST_TMPDIR/eu"
+}
+
+@test "amazon.it, .de, .fr, .es, .co.uk buyer messages: only the buyer's words, without the localised markers and footers" {
+	eu_mail it <<-'EOF'
+	From: "Giulia - Amazon Marketplace" <k3m9x2v7q1w5e8r@marketplace.amazon.it>
+	Subject: Richiesta di informazioni dal cliente Amazon Giulia (Ordine: 402-1234567-7654321)
+	Message-ID: <it1@marketplace.amazon.it>
+	Content-Type: text/plain; charset=UTF-8
+	Content-Transfer-Encoding: 8bit
+
+	Numero ordine 402-1234567-7654321:
+	1 di Tazza blu [ASIN: B0C1234567]
+
+	------------- Inizio messaggio -------------
+
+	Buongiorno, il pacco non è ancora arrivato.
+
+	------------- Fine messaggio -------------
+
+	Per tua informazione: per proteggere la tua identità Amazon ha sostituito il tuo indirizzo.
+	[commMgrTok:A1B2C3D4E5]
+	EOF
+	eu_mail de <<-'EOF'
+	From: "Jonas - Amazon Marketplace" <p2l8z4n6b0c9x3v@marketplace.amazon.de>
+	Subject: Anfrage zur Lieferung von Amazon-Kunde Jonas (Bestellung: 302-2345678-8765432)
+	Message-ID: <de1@marketplace.amazon.de>
+	Content-Type: text/plain; charset=UTF-8
+	Content-Transfer-Encoding: 8bit
+
+	Bestellnummer 302-2345678-8765432:
+
+	------------- Beginn der Nachricht -------------
+
+	Hallo, wann wird meine Bestellung versendet?
+
+	------------- Ende der Nachricht -------------
+
+	War diese E-Mail hilfreich?
+	EOF
+	eu_mail fr <<-'EOF'
+	From: "Camille - Amazon Marketplace" <f7g2h9j4k1l6m3n@marketplace.amazon.fr>
+	Subject: Demande de renseignements de la part du client Amazon Camille (Commande : 171-3456789-9876543)
+	Message-ID: <fr1@marketplace.amazon.fr>
+	Content-Type: text/plain; charset=UTF-8
+	Content-Transfer-Encoding: 8bit
+
+	------------- Début du message -------------
+
+	Bonjour, la taille M est-elle disponible ?
+
+	------------- Fin du message -------------
+	EOF
+	eu_mail es <<-'EOF'
+	From: "Lucía - Amazon Marketplace" <q9w8e7r6t5y4u3i@marketplace.amazon.es>
+	Subject: Consulta del cliente de Amazon Lucía (Pedido: 405-4567890-1987654)
+	Message-ID: <es1@marketplace.amazon.es>
+	Content-Type: text/plain; charset=UTF-8
+	Content-Transfer-Encoding: 8bit
+
+	------------- Comienzo del mensaje -------------
+
+	Hola, el producto llegó roto.
+
+	------------- Fin del mensaje -------------
+
+	¿Te ha resultado útil este correo electrónico?
+	EOF
+	eu_mail uk <<-'EOF'
+	From: "Oliver - Amazon Marketplace" <z1x2c3v4b5n6m7a@marketplace.amazon.co.uk>
+	Subject: Inquiry from Amazon customer Oliver (Order: 202-5678901-2345678)
+	Message-ID: <uk1@marketplace.amazon.co.uk>
+
+	------------- Begin message -------------
+
+	Could you send it to my office instead?
+
+	------------- End message -------------
+
+	For Your Information: To help arrange delivery, Amazon has replaced the e-mail address.
+	EOF
+	run eu_fetch
+	assert_success
+	run jq -r '[.channel, .kind, .order_ids[0], .customer.name, .messages[0].text] | join("|")' <<<"$output"
+	assert_output - <<-'EOF'
+	amazon|message|302-2345678-8765432|Jonas|Hallo, wann wird meine Bestellung versendet?
+	amazon|message|405-4567890-1987654|Lucía|Hola, el producto llegó roto.
+	amazon|message|171-3456789-9876543|Camille|Bonjour, la taille M est-elle disponible ?
+	amazon|message|402-1234567-7654321|Giulia|Buongiorno, il pacco non è ancora arrivato.
+	amazon|message|202-5678901-2345678|Oliver|Could you send it to my office instead?
+	EOF
+}
+
+@test "amazon: markers in a language not listed are still cut by their shape; a footer ends a mail without markers" {
+	eu_mail nl <<-'EOF'
+	From: "Sanne - Amazon Marketplace" <n1b2v3c4x5z6l7k@marketplace.amazon.nl>
+	Subject: Vraag van Amazon-klant Sanne (Bestelling: 403-6789012-3456789)
+	Message-ID: <nl1@marketplace.amazon.nl>
+
+	------------- Start van het bericht -------------
+
+	Is het ook in het groen te krijgen?
+
+	------------- Einde van het bericht -------------
+
+	Was deze e-mail nuttig?
+	EOF
+	eu_mail de2 <<-'EOF'
+	From: "Jonas - Amazon Marketplace" <p2l8z4n6b0c9x3v@marketplace.amazon.de>
+	Subject: Anfrage von Amazon-Kunde Jonas (Bestellung: 302-2345678-8765432)
+	Message-ID: <de2@marketplace.amazon.de>
+	Content-Type: text/plain; charset=UTF-8
+	Content-Transfer-Encoding: 8bit
+
+	Danke, angekommen.
+
+	Zu Ihrer Information: Amazon hat Ihre E-Mail-Adresse ersetzt.
+	EOF
+	run eu_fetch
+	assert_success
+	run jq -r '.messages[0].text' <<<"$output"
+	assert_output $'Danke, angekommen.\nIs het ook in het groen te krijgen?'
+}
+
+@test "Italian, German, French and Spanish A-to-z notices are claims about their order" {
+	local lang subject n=0
+	for lang in it de fr es; do
+		case $lang in
+		it) subject='Reclamo dalla Garanzia dalla A alla Z per l'"'"'ordine 402-1234567-7654321' ;;
+		de) subject='Antrag auf A-bis-z-Garantie für Bestellung 302-2345678-8765432' ;;
+		fr) subject='Réclamation au titre de la Garantie A à Z pour la commande 171-3456789-9876543' ;;
+		es) subject='Reclamación de la Garantía de la A a la Z del pedido 405-4567890-1987654' ;;
+		esac
+		n=$((n + 1))
+		eu_mail "$n-$lang" <<-EOF
+		From: atoz-guarantee-no-reply@amazon.$lang
+		Subject: $subject
+		Message-ID: <atoz-$lang@amazon.$lang>
+		Content-Type: text/plain; charset=UTF-8
+		Content-Transfer-Encoding: 8bit
+
+		$subject.
+		EOF
+	done
+	run eu_fetch
+	assert_success
+	run jq -r '[.channel, .kind, .order_ids[0], .source.thread_key] | join("|")' <<<"$output"
+	assert_output - <<-'EOF'
+	amazon|claim|402-1234567-7654321|amazon:claim:402-1234567-7654321
+	amazon|claim|302-2345678-8765432|amazon:claim:302-2345678-8765432
+	amazon|claim|171-3456789-9876543|amazon:claim:171-3456789-9876543
+	amazon|claim|405-4567890-1987654|amazon:claim:405-4567890-1987654
+	EOF
+}
+
+@test "Walmart's forwarded customer mail is channel walmart with its customer order number; Walmart's own news is e-mail" {
+	eu_mail wm1 <<-'EOF'
+	From: Walmart Marketplace <marketplace-noreply@walmart.com>
+	Reply-To: 8b1f0c3e5a7d9e2f4b6c@relay.walmart.com
+	To: support@acme-outfitters.example
+	Subject: Customer inquiry about order #5281956426649
+	Message-ID: <wm1@walmart.com>
+
+	Dear Seller,
+
+	A customer has contacted you about order #5281956426649.
+
+	Customer message:
+	The lamp arrived with a cracked shade. Can you send a new one?
+
+	Please respond to the customer within 48 hours.
+	Walmart Marketplace
+	EOF
+	eu_mail wm2 <<-'EOF'
+	From: Walmart Marketplace <marketplace-noreply@walmart.com>
+	Subject: New policy on shipping templates
+	Message-ID: <wm2@walmart.com>
+
+	Starting next month, shipping templates change.
+	EOF
+	run eu_fetch
+	assert_success
+	run jq -r '[.channel, .kind, (.order_ids | join(",")), .customer.emails[0], .customer.handles.walmart // "", .source.thread_key, .messages[0].from // "", .messages[0].text] | join("|")' <<<"$output"
+	assert_output - <<-'EOF'
+	walmart|message|5281956426649|8b1f0c3e5a7d9e2f4b6c@relay.walmart.com|8b1f0c3e5a7d9e2f4b6c@relay.walmart.com|walmart:5281956426649|8b1f0c3e5a7d9e2f4b6c@relay.walmart.com|The lamp arrived with a cracked shade. Can you send a new one?
+	email|message||marketplace-noreply@walmart.com||wm2@walmart.com|marketplace-noreply@walmart.com|Starting next month, shipping templates change.
+	EOF
+}
+
+@test "eBay: the relay mail and the Message API's copy of one message are one message in the timeline" {
+	# the API's conversation with dana_b2024: her message as eBay's mail has it
+	cat >"$BATS_TEST_TMPDIR/conv.json" <<-'EOF'
+	{"conversationId": "208491499001", "conversationStatus": "ACTIVE",
+	 "conversationTitle": "Trail Runner Sock 2-Pack", "conversationType": "FROM_MEMBERS",
+	 "messages": [
+	  {"messageId": "6275165199777",
+	   "messageBody": "Hello, my order 12-34567-89012 arrived with one sock missing.\r\nCan you send the other one? ",
+	   "senderUsername": "dana_b2024", "recipientUsername": "acme_outfitters",
+	   "readStatus": false, "createdDate": "2024-03-11T16:04:58.000Z", "subject": ""},
+	  {"messageId": "6275165199778",
+	   "messageBody": "Sorry about that, Dana: the other sock is on its way.",
+	   "senderUsername": "acme_outfitters", "recipientUsername": "dana_b2024",
+	   "readStatus": true, "createdDate": "2024-03-11T17:00:00.000Z", "subject": ""}]}
+	EOF
+	mkdir -p "$BATS_TEST_TMPDIR/eb/new"
+	cp "$MD/new/1709300009.M109P9.mx" "$BATS_TEST_TMPDIR/eb/new/"
+	{
+		omni-fetch "file:$BATS_TEST_TMPDIR/conv.json"
+		omni-fetch "maildir:$BATS_TEST_TMPDIR/eb"
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	# both copies carry one digest
+	run jq -r '.messages[] | select(.direction == "in") | .digest' "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_equal "$(sort -u <<<"$output" | wc -l)" 1
+	assert_output --regexp '^ebay:[0-9a-f]{32}'
+	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -sc 'group_by(.id) | map(last) | map([.channel, [.messages[] | [.direction, .text]]])' <<<"$output"
+	assert_output '[["ebay",[["in","Hello, my order 12-34567-89012 arrived with one sock missing.\r\nCan you send the other one? "],["out","Sorry about that, Dana: the other sock is on its way."]]]]'
+	# the mail read again joins the same ticket and adds no message
+	run bash -c "omni-fetch --all 'maildir:$BATS_TEST_TMPDIR/eb' | omni-link | jq -sc 'map(.messages | length) | unique'"
+	assert_output '[2]'
+}

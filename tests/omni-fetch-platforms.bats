@@ -45,6 +45,15 @@ NOCONTENT='{"status":204}'
 bc_shipments() {
 	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments "$(file bigcommerce shipments-218.json)"
 	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$(file bigcommerce shipments-219.json)"
+	bc_products
+}
+
+# Each order's items (its products sub-resource), for ORDERS (218 219 220).
+bc_products() {
+	local o
+	for o in ${@:-218 219 220}; do
+		fixture_push /stores/x7k2mq9p1d/v2/orders/$o/products "$(file bigcommerce products-$o.json)"
+	done
 }
 
 @test "bigcommerce: pages until 204, shipments with tracking, into the store" {
@@ -68,25 +77,31 @@ bc_shipments() {
 	run jq -r '"\(.path)?\(.query)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=1&limit=250
+	/stores/x7k2mq9p1d/v2/orders/218/products?page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders/218/shipments?
+	/stores/x7k2mq9p1d/v2/orders/219/products?page=1&limit=250
 	/stores/x7k2mq9p1d/v2/orders/219/shipments?
+	/stores/x7k2mq9p1d/v3/catalog/products?id:in=112,113,114&include=variants&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
+	/stores/x7k2mq9p1d/v2/orders/220/products?page=1&limit=250
+	/stores/x7k2mq9p1d/v3/catalog/products?id:in=115&include=variants&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
 	EOF
 	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
-	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5)"
+	assert_output "$(printf "$BC_TOKEN\n%.0s" 1 2 3 4 5 6 7 8 9 10)"
 	run cursor
 	assert_output '{"since":"2024-03-06T16:30:01Z"}'
 }
 
 @test "bigcommerce: the next run asks for orders modified since the newest, in RFC 2822" {
 	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT" "$NOCONTENT"
+	bc_products 220
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run jq -r .query <<<"$(fixture_requests)"
-	assert_line --index 2 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
+	assert_line --index 4 'min_date_modified=Sat%2C%2002%20Mar%202024%2013%3A41%3A20%20%2B0000&sort=date_modified:asc&page=1&limit=250'
 	run orders
 	assert_output '220'
 }
@@ -123,11 +138,14 @@ bc_shipments() {
 	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"2"}'
 	fixture_reset
 	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	bc_products 220
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
 	run jq -r '"\(.path)?\(.query)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=2&limit=250
+	/stores/x7k2mq9p1d/v2/orders/220/products?page=1&limit=250
+	/stores/x7k2mq9p1d/v3/catalog/products?id:in=115&include=variants&limit=250
 	/stores/x7k2mq9p1d/v2/orders?sort=date_modified:asc&page=3&limit=250
 	EOF
 	run orders
@@ -141,6 +159,7 @@ bc_shipments() {
 		"$(file bigcommerce orders-2.json '{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Requests-Quota":"150","X-Rate-Limit-Time-Reset-Ms":"300","X-Rate-Limit-Time-Window-Ms":"30000"}')" \
 		'{"status":429,"headers":{"X-Rate-Limit-Requests-Left":"0","X-Rate-Limit-Time-Reset-Ms":"50"}}' \
 		"$NOCONTENT"
+	bc_products 220
 	run omni-fetch -vv --orders "bigcommerce:$BC"
 	assert_success
 	assert_output --partial 'omni-fetch: rate limit: 0 requests left: waiting 0.30s'
@@ -148,7 +167,7 @@ bc_shipments() {
 	run orders
 	assert_output '220'
 	run jq -s length <<<"$(fixture_requests)"
-	assert_output 3
+	assert_output 5
 }
 
 @test "bigcommerce: a 429 waits the X-Rate-Limit-Time-Reset-Ms it carries, not the backoff" {
@@ -178,10 +197,46 @@ bc_shipments() {
 	fixture_push /stores/x7k2mq9p1d/v2/orders '{"status":500}' "$(file bigcommerce orders-1.json)" "$NOCONTENT"
 	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments '{"status":502}' "$(file bigcommerce shipments-218.json)"
 	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/218/products '{"status":503}' "$(file bigcommerce products-218.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/products "$NOCONTENT"
 	run omni-fetch --orders "bigcommerce:$BC"
 	assert_success
-	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments"
-	assert_output '1Z999AA10123456784'
+	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments; SELECT order_id, items FROM orders ORDER BY 1"
+	assert_output - <<-'EOF'
+	1Z999AA10123456784
+	218|[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]
+	219|
+	EOF
+}
+
+@test "bigcommerce: each order's items from its products sub-resource, page after page while full" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+		"$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/218/shipments "$(file bigcommerce shipments-218.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/shipments "$(file bigcommerce shipments-219.json)"
+	bc_products 218 220
+	# order 219 has 250 products on its first page: a second page is asked for
+	jq -c '[range(250) as $i | .[0] + {id: (1000 + $i), sku: "SKU-\($i)", name: "Item \($i)"}]' \
+		"$FIXTURES/api/bigcommerce/products-219.json" >"$BATS_TEST_TMPDIR/p1.json"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/219/products \
+		"$(jq -cn --arg f "$BATS_TEST_TMPDIR/p1.json" '{status:200,file:$f}')" \
+		"$(file bigcommerce products-219.json)"
+	run omni-fetch --orders "bigcommerce:$BC/"
+	assert_success
+	run sqlite3 "$OMNI_DB" 'SELECT order_id, json_array_length(items), items ->> '"'"'$[0].sku'"'"', items ->> '"'"'$[#-1].title'"'"' FROM orders ORDER BY 1'
+	assert_output - <<-'EOF'
+	218|1|MUG-BLU|Blue mug
+	219|252|SKU-0|Cap
+	220|1|LAMP|Desk lamp
+	EOF
+	run jq -r 'select(.path | test("/219/products")) | .query' <<<"$(fixture_requests)"
+	assert_output $'page=1&limit=250\npage=2&limit=250'
+	# the items show on a ticket naming the order
+	run bash -c "jq -nc '{omni: 1, id: \"mail:b1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"maria.gonzalez@example.com\"]}, messages: [{id: \"b1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-10T10:00:00Z\", text: \"order #218?\"}]}' | omni-link |
+		jq -c '.orders[0].items'"
+	assert_output '[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]'
 }
 
 @test "bigcommerce: a malformed page is exit 65 naming the source and the page; the pages before it stay" {
@@ -224,10 +279,11 @@ bc_shipments() {
 	mkdir -p "$XDG_CONFIG_HOME/omni"
 	printf '[source bc-us]\nuri = bigcommerce:%s\nstore = us\n' "$BC" >"$XDG_CONFIG_HOME/omni/omni.conf"
 	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	bc_products 220
 	OMNI_BC_US_TOKEN=own-token run omni-fetch --orders bc-us
 	assert_success
 	run jq -r '.headers["x-auth-token"]' <<<"$(fixture_requests)"
-	assert_output $'own-token\nown-token'
+	assert_output $'own-token\nown-token\nown-token\nown-token'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|220'
 }
@@ -322,7 +378,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	run sqlite3 "$OMNI_DB" "SELECT amount, currency, reason FROM refunds; SELECT carrier, tracking_number, shipped_at FROM fulfillments"
 	assert_output $'20.00|EUR|Cap arrived damaged\nDHL|JD014600003828394857|2024-03-03T10:00:00Z'
 	run jq -r .query <<<"$(fixture_requests)"
-	assert_output $'orderby=modified&order=asc&page=1&per_page=100\norderby=modified&order=asc&page=2&per_page=100'
+	assert_output $'orderby=modified&order=asc&page=1&per_page=100\ninclude=50,51&per_page=100\norderby=modified&order=asc&page=2&per_page=100\ninclude=50&per_page=100'
 	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 "Basic $(printf '%s' "$WC_KEY:$WC_SECRET" | base64 -w0)"
 	run cursor
@@ -336,7 +392,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	assert_success
 	run omni-fetch --orders "woocommerce:$FX/shop/wp-json/wc/v3/"
 	assert_success
-	run jq -r .query <<<"$(fixture_requests)"
+	run jq -r "select(.path == \"$WC_PATH\") | .query" <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	orderby=modified&order=asc&page=1&per_page=100
 	orderby=modified&order=asc&page=2&per_page=100
@@ -359,7 +415,7 @@ wc_page() {   # wc_page FILE TOTAL-PAGES
 	fixture_push $WC_PATH "$(wc_page orders-2.json 2)"
 	run omni-fetch --orders "woocommerce:$FX/shop"
 	assert_success
-	run jq -r .query <<<"$(fixture_requests)"
+	run jq -r "select(.path == \"$WC_PATH\") | .query" <<<"$(fixture_requests)"
 	assert_output 'orderby=modified&order=asc&page=2&per_page=100'
 	run orders
 	assert_output '5310 5311 5312'
@@ -651,6 +707,34 @@ tt_all() {
 	EOF
 }
 
+# tt_push ORDER STATUS TIME: a type 1 webhook push, signed as TikTok signs
+# it (Authorization: hex HMAC of the app key and the body).
+tt_push() {
+	local body=$BATS_TEST_TMPDIR/push-$2.json sig
+	printf '{"type":1,"tts_notification_id":"7380066284010030890","shop_id":"7495540735365777507","timestamp":%s,"data":{"is_on_hold_order":false,"order_id":"%s","order_status":"%s","update_time":%s}}' \
+		"$3" "$1" "$2" "$3" >"$body"
+	sig=$(python3 -c 'import hmac,hashlib,sys; print(hmac.new(sys.argv[2].encode(), sys.argv[3].encode() + open(sys.argv[1],"rb").read(), hashlib.sha256).hexdigest())' "$body" "$TT_SECRET" "$TT_KEY")
+	omni-fetch --orders --webhook tiktok -H "Authorization: $sig" "$body"
+}
+
+@test "tiktok webhook: a pushed DELIVERED is kept as the API keeps it: the order closed, its packages delivered (CHANNELS.md section 9)" {
+	tt_env
+	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	omni-fetch --orders "tiktok:$FX/tt/"
+	run tt_push 576653688135258178 DELIVERED 1710000000
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT o.status, f.external_id, f.status, f.delivered_at FROM orders o JOIN fulfillments f ON f.order_rowid = o.rowid WHERE o.order_id = '576653688135258178'"
+	assert_output 'closed|1152893021648383710|delivered|2024-03-09T16:00:00Z'
+	# no platform's raw words in the store
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders WHERE status GLOB '*[A-Z]*'; SELECT count(*) FROM fulfillments WHERE status GLOB '*[A-Z]*'"
+	assert_output $'0\n0'
+	run tt_push 576653688135258180 CANCELLED 1710000100
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT status FROM orders WHERE order_id = '576653688135258180'"
+	assert_output cancelled
+}
+
 @test "tiktok: the ticket: the buyer, the order card's order id, messages oldest first" {
 	tt_env
 	tt_all
@@ -768,4 +852,48 @@ tt_all() {
 	assert_output '2 ok'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|576653688135258180'
+}
+
+# --- Stock beside the ticket ----------------------------------------------
+
+@test "stock: BigCommerce's catalog for the products of each page: counts, variants, untracked, preorder; on the ticket's items" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-1.json)" \
+		"$(file bigcommerce orders-2.json)" "$NOCONTENT"
+	bc_shipments
+	fixture_push /stores/x7k2mq9p1d/v3/catalog/products "$(file bigcommerce catalog-products-1.json)" \
+		"$(file bigcommerce catalog-products-2.json)"
+	run omni-fetch --now 2024-03-10T10:00:00Z --orders "bigcommerce:$BC/"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT channel, sku, coalesce(available, '-'), status, coalesce(restock_at, '-') FROM stock ORDER BY sku"
+	assert_output - <<-'EOF'
+	bigcommerce|CAP|-|in_stock|-
+	bigcommerce|LAMP|0|backorder|2024-03-20T00:00:00Z
+	bigcommerce|MUG-BLU|14|in_stock|-
+	bigcommerce|TEE-L|3|in_stock|-
+	bigcommerce|TEE-M|0|out_of_stock|-
+	EOF
+	run bash -c "jq -nc '{omni: 1, id: \"mail:s1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"dev.patel@example.net\"]}, messages: [{id: \"s1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-10T10:00:00Z\", text: \"order #219: is the T-shirt back?\"}]}' |
+		omni-link | jq -c '[.orders[0].items[] | [.sku, .stock.status, .stock.available]]'"
+	assert_output '[["TEE-M","out_of_stock",0],["CAP","in_stock",null]]'
+}
+
+@test "stock: WooCommerce products of the page; a token that may not read products skips the stock, not the run" {
+	export OMNI_WOOCOMMERCE_TOKEN=$WC_KEY:$WC_SECRET
+	fixture_push $WC_PATH "$(wc_page orders-1.json 1)"
+	fixture_push /shop/wp-json/wc/v3/products "$(file woocommerce products.json)"
+	run omni-fetch --orders "woocommerce:$FX/shop"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT sku, available, status FROM stock ORDER BY sku"
+	assert_output $'MUG-BLU|2|in_stock\nTEE-M|0|backorder'
+	rm -f "$OMNI_DB"
+	fixture_reset
+	fixture_push $WC_PATH "$(wc_page orders-1.json 1)"
+	fixture_push /shop/wp-json/wc/v3/products '{"status":403,"body":"{\"code\":\"woocommerce_rest_cannot_view\"}"}'
+	run omni-fetch -vv --orders "woocommerce:$FX/shop"
+	assert_success
+	assert_output --partial 'omni-fetch: stock skipped: '
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders; SELECT count(*) FROM stock"
+	assert_output $'2\n0'
 }

@@ -91,18 +91,61 @@ shopify() {
 		-H 'Authorization: 5dec0f11ec2f6783b8deee53c9ffbf8d024302f7c7e7fa55a35d17629031ac05' \
 		"$REFERENCE/tiktok-webhook-order-status.json"
 	assert_success
-	run sqlite3 "$OMNI_DB" "SELECT channel, order_id, status, updated_at FROM orders"
-	assert_output 'tiktok|576653688135258178|UNPAID|2024-06-13T19:06:25Z'
+	# in the words the API's orders are kept in: UNPAID is open, not paid
+	run sqlite3 "$OMNI_DB" "SELECT channel, order_id, number, status, financial_status, updated_at FROM orders"
+	assert_output 'tiktok|576653688135258178|576653688135258178|open|pending|2024-06-13T19:06:25Z'
 }
 
-@test "woocommerce: X-WC-Webhook-Signature, base64 HMAC-SHA256 of the body" {
-	local body=$REFERENCE/shopify-webhook-refunds-create.json sig
-	sig=$(python3 -c 'import hmac,hashlib,base64,sys; print(base64.b64encode(hmac.new(b"wc-secret", open(sys.argv[1],"rb").read(), hashlib.sha256).digest()).decode())' "$body")
-	OMNI_WOOCOMMERCE_SECRET=wc-secret run omni-fetch --webhook woocommerce \
-		-H "X-WC-Webhook-Signature: $sig" -H 'X-WC-Webhook-Delivery-ID: 77' "$body"
+woocommerce() {
+	OMNI_WOOCOMMERCE_SECRET=wc_webhook_secret_0001 omni-fetch --webhook woocommerce "$@"
+}
+
+@test "woocommerce: an order.updated delivery (a REST v3 order) verifies and goes into the store with its refund and tracking items" {
+	run woocommerce --orders "$W/woocommerce-order-updated.http"
 	assert_success
-	run sqlite3 "$OMNI_DB" "SELECT key FROM fetch_seen"
-	assert_output 'event:77'
+	assert_output ''
+	run sqlite3 "$OMNI_DB" "SELECT channel, order_id, number, status, financial_status, total, currency, customer_name, customer_email, customer_postcode, placed_at, updated_at, items FROM orders"
+	assert_output 'woocommerce|5311|#5311|open|partially_refunded|45.50|EUR|Dev Patel|dev.patel@example.net|60311|2024-03-02T00:05:55Z|2024-03-08T09:12:40Z|[{"sku":"TEE-M","title":"T-shirt M","qty":1},{"sku":"CAP","title":"Cap","qty":1}]'
+	# _wc_shipment_tracking_items: a provider's slug, and a custom provider with its link
+	run sqlite3 "$OMNI_DB" "SELECT external_id, carrier, tracking_number, tracking_url, shipped_at FROM fulfillments ORDER BY shipped_at"
+	assert_output - <<-'EOF'
+	a81c4d2e9b0f|dhl|JD014600003828394999||2024-03-07T10:00:00Z
+	c03f5e7a1b2d|Poste Italiane|RR123456785IT|https://www.poste.it/cerca/index.html#/risultati-spedizioni/RR123456785IT|2024-03-08T10:00:00Z
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT external_id, amount, currency, reason FROM refunds; SELECT key FROM fetch_seen"
+	assert_output $'5330|20.00|EUR|Cap arrived damaged\nevent:5d1b6c0e4a7f8e2b9c3d0a1f6e4b7c21'
+	# the same delivery again is dropped; without --orders the order is counted
+	run woocommerce --orders "$W/woocommerce-order-updated.http"
+	assert_success
+	run woocommerce --all "$W/woocommerce-order-updated.http"
+	assert_success
+	assert_output --partial 'woocommerce: 4 orders skipped'
+}
+
+@test "woocommerce: the body given apart with -H; a changed byte fails the signature: exit 77, nothing stored" {
+	local body=$BATS_TEST_TMPDIR/body sig
+	sed '1,/^\r$/d' "$W/woocommerce-order-updated.http" >"$body"
+	sig=$(sed -n 's/^X-WC-Webhook-Signature: \(.*\)\r$/\1/p' "$W/woocommerce-order-updated.http")
+	run woocommerce --orders -H "X-WC-Webhook-Signature: $sig" "$body"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
+	assert_output 1
+	rm -f "$OMNI_DB"
+	sed -i 's/"45.50"/"45.51"/' "$body"
+	run woocommerce --orders -H "X-WC-Webhook-Signature: $sig" "$body"
+	assert_failure 77
+	assert_output --partial 'woocommerce webhook: bad signature (X-WC-Webhook-Signature)'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
+	assert_output 0
+}
+
+@test "woocommerce: the ping sent when a webhook is saved is accepted and stores nothing" {
+	local body=$BATS_TEST_TMPDIR/ping sig
+	printf 'webhook_id=12' >"$body"
+	sig=$(python3 -c 'import hmac,hashlib,base64,sys; print(base64.b64encode(hmac.new(b"wc_webhook_secret_0001", open(sys.argv[1],"rb").read(), hashlib.sha256).digest()).decode())' "$body")
+	run woocommerce --orders -H "X-WC-Webhook-Signature: $sig" "$body"
+	assert_success
+	assert_output ''
 }
 
 @test "a long secret (over 64 bytes) is hashed first, as HMAC says" {

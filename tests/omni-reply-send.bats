@@ -494,3 +494,70 @@ completion() {   # completion TEXT: an OpenAI-style answer
 	run jq -r .headers.authorization <<<"$(fixture_requests)"
 	assert_output 'Bearer sk-local-secret'
 }
+
+# ---- TikTok Shop ----
+
+TT=/tt/customer_service/202309/conversations/7301234567890123456/messages
+
+# The eBay presale question asked in a TikTok Shop conversation instead.
+tiktok_ticket() {
+	jq -c '.id = "tiktok:7301234567890123456" | .channel = "tiktok" | .customer = {handles: {tiktok: "7494826351830190178"}}
+		| .source = {name: "tiktok", external_id: "7301234567890123456", thread_key: "tiktok:7301234567890123456", url: null}
+		| .messages |= map(.channel = "tiktok" | .source = {name: "tiktok", thread_key: "tiktok:7301234567890123456"})' \
+		"$R/ebay-conversation.json" >"$BATS_TEST_TMPDIR/tt.json"
+}
+
+tt_env() {
+	export OMNI_TIKTOK_TOKEN=ROW_tt_access_token_0123456789 OMNI_TIKTOK_APP_KEY=6abc123def456
+	export OMNI_TIKTOK_SECRET=tt_app_secret_0123456789abcdef
+	printf 'tiktok_api = %s/tt\n' "$FX" >>"$CONF"
+}
+
+@test "tiktok: a signed TEXT message into the conversation, the message id recorded, sent once" {
+	tt_env
+	tiktok_ticket
+	fixture_push $TT "$(ok '{"code":0,"message":"Success","request_id":"2024030309000001","data":{"message_id":"7301555000000000099"}}')"
+	for r in 1 2; do
+		run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$BATS_TEST_TMPDIR/tt.json"
+		assert_success
+		assert_equal "$(jq -c '[.reply.status, .reply.external_id]' <<<"$output")" '["sent","7301555000000000099"]'
+	done
+	text=$(jq -r .reply.text <<<"$output")
+	[ -n "$text" ]
+	assert_equal "$(fixture_requests | wc -l)" 1
+	run jq -c '[.method, .path, .query, .headers["x-tts-access-token"]]' <<<"$(fixture_requests)"
+	assert_output --regexp "^\[\"POST\",\"$TT\",\"app_key=6abc123def456&timestamp=1709456400&sign=[0-9a-f]{64}\",\"$OMNI_TIKTOK_TOKEN\"\]$"
+	# the sign, computed again with Python's hmac
+	run python3 -c '
+import hashlib, hmac, json, sys
+from urllib.parse import parse_qsl
+r = json.loads(sys.stdin.readline())
+q = dict(parse_qsl(r["query"]))
+sign = q.pop("sign")
+path = r["path"][len("/tt"):]
+msg = sys.argv[1] + path + "".join(k + q[k] for k in sorted(q)) + r["body"] + sys.argv[1]
+print(hmac.compare_digest(sign, hmac.new(sys.argv[1].encode(), msg.encode(), hashlib.sha256).hexdigest()))
+' "$OMNI_TIKTOK_SECRET" <<<"$(fixture_requests)"
+	assert_output True
+	run jq -c --arg t "$text" '.body | fromjson | [.type, (.content | fromjson | .content == $t)]' <<<"$(fixture_requests)"
+	assert_output '["TEXT",true]'
+	run ledger
+	assert_output 'tiktok:7301234567890123456|tiktok|sent|7301555000000000099|1'
+}
+
+@test "tiktok: a refusal in the envelope is recorded failed, exit 76; a TikTok ticket without a conversation stays a draft" {
+	tt_env
+	tiktok_ticket
+	fixture_push $TT "$(ok '{"code":105002,"message":"The buyer cannot receive messages now","request_id":"x","data":{}}')"
+	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$BATS_TEST_TMPDIR/tt.json"
+	assert_failure 76
+	assert_line --partial 'tiktok refused the message (code 105002): The buyer cannot receive messages now'
+	refute_output --partial "$OMNI_TIKTOK_TOKEN"
+	run ledger
+	assert_output 'tiktok:7301234567890123456|tiktok|failed|-|1'
+	jq -c '.id = "t2" | .source.thread_key = "t2" | .messages[].source.thread_key = "t2"' \
+		"$BATS_TEST_TMPDIR/tt.json" >"$BATS_TEST_TMPDIR/t2.json"
+	run omni-reply -c "$CONF" --send --now 2024-03-03T09:00:00Z "$BATS_TEST_TMPDIR/t2.json"
+	assert_success
+	assert_line --partial 'the reply stays a draft'
+}

@@ -84,6 +84,7 @@ static const struct {
 	{ "woocommerce:", omni_source_woocommerce },
 	{ "walmart:", omni_source_walmart },
 	{ "tiktok:", omni_source_tiktok },
+	{ "aftership:", omni_source_aftership },
 	{ "amazon:", omni_source_amazon },
 	{ "ebay:", omni_source_ebay },
 	{ "meta:", omni_source_meta },

@@ -25,6 +25,13 @@ json_t *omni_message_new(const char *id, const char *direction,
 /* The message's "from": the bare address of an e-mail's sender, as its
  * From gives it; left out when address is NULL or empty. */
 void omni_message_set_from(json_t *message, const char *address);
+/* The message's "digest": channel ":" and 32 hex digits of the SHA-256 of
+ * the sender's user name (lowercase) and the text with each run of white
+ * space one space, so that one message read on two paths (an eBay relay
+ * mail and the Message API's copy) has one digest; omni-link keeps one of
+ * them.  Left out when user or text is NULL or empty. */
+void omni_message_set_digest(json_t *message, const char *channel, const char *user,
+                             const char *text);
 /* Adds a message (steals) and keeps created_at/updated_at as the first and
  * last message times; messages kept oldest first. */
 void omni_ticket_add_message_new(json_t *ticket, json_t *message);
@@ -263,6 +270,9 @@ int omni_source_bigcommerce(omni_fetch *f, const char *base, omni_error *err);
 int omni_source_woocommerce(omni_fetch *f, const char *base, omni_error *err);
 int omni_source_walmart(omni_fetch *f, const char *base, omni_error *err);
 int omni_source_tiktok(omni_fetch *f, const char *base, omni_error *err);
+/* aftership:BASE - a tracking service's trackings updated since the
+ * cursor onto the store's fulfilments (lib/fetch/sources/source_aftership.c). */
+int omni_source_aftership(omni_fetch *f, const char *base, omni_error *err);
 /* A BigCommerce webhook callback ({scope, data{type, id}, hash}): only
  * ids, so the order is recorded thin (its status on statusUpdated) for
  * the next bigcommerce: run to fill in.  1, 0 not its shape, -1. */
@@ -273,13 +283,13 @@ int omni_webhook_bigcommerce(struct omni_payload *p, const json_t *doc,
  * and a billing address {first_name, last_name, email, phone}, as
  * BigCommerce and WooCommerce write them; the e-mail lowercased.  New. */
 json_t *omni_payload_billing_customer(const json_t *id, const json_t *bill);
-/* TikTok Shop's request signature: lowercase hex HMAC-SHA256 keyed by
- * secret over secret + path + the sorted query's keys and values (but
- * sign and access_token) + body + secret.  params: "k=v" strings
- * (borrowed, not escaped).  hex: 65 bytes. */
-void omni_tiktok_sign(const char *secret, const char *path,
-                      const char *const *params, size_t nparams,
-                      const char *body, char hex[65]);
+/* A TikTok Shop order status (UNPAID ... DELIVERED, COMPLETED, CANCELLED)
+ * as the store's order status (open, closed, cancelled), and as a
+ * tracking status of its packages (CHANNELS.md section 9: in_transit,
+ * delivered, info_received; NULL for none): the API's orders and the
+ * webhook's pushes alike. */
+const char *omni_tiktok_order_status(const char *s);
+const char *omni_tiktok_tracking_status(const char *s);
 
 /* A paged API source's state (lib/fetch/sources/source_paged.c). */
 typedef struct omni_paged {
@@ -347,7 +357,8 @@ json_t *omni_paged_parse(omni_paged *pg, const omni_http_response *r,
 void omni_paged_wait(omni_paged *pg, double seconds, const char *why);
 
 // webhook.c
-/* Verifies one delivery: kind shopify, meta, tiktok or woocommerce; headers
+/* Verifies one delivery: kind shopify, meta, tiktok, woocommerce,
+ * bigcommerce or aftership; headers
  * "Name: value" lines (borrowed).  0 valid; -1 with err (77 bad or missing
  * signature, 78 no secret). */
 int omni_webhook_verify(const char *kind, const char *headers,
@@ -400,6 +411,42 @@ int omni_payload_shopify(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_meta(omni_payload *p, const json_t *doc, omni_error *err);
 int omni_payload_ebay(omni_payload *p, const json_t *doc, omni_error *err);
+/* lib/fetch/payload/payload_woocommerce.c: a REST v3 order (a webhook's
+ * body) or a list of them.  Is o an order (id, status, date_modified_gmt,
+ * line_items)?  One order with its refunds and its tracking items into
+ * the store (or counted); *updated (new, may be NULL) its modification
+ * time: 0 or -1 with err. */
+int omni_payload_woocommerce(omni_payload *p, const json_t *doc, omni_error *err);
+/* lib/fetch/payload/payload_aftership.c: a tracking service's trackings (a
+ * page, one, or a webhook's body) onto the store's fulfilments.  One
+ * tracking in the store's words ({tracking_number, status, estimated_at,
+ * delivered_at, updated_at, events}): new. */
+int omni_payload_aftership(omni_payload *p, const json_t *doc, omni_error *err);
+json_t *omni_aftership_tracking_new(const json_t *tracking);
+/* lib/fetch/payload/payload_stock.c: a shop's products (Shopify
+ * products.json, WooCommerce products, BigCommerce V3 catalog products)
+ * as stock of their SKUs: 1, 0 not that shape, -1. */
+int omni_payload_stock_shopify(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_payload_stock_woocommerce(omni_payload *p, const json_t *doc, omni_error *err);
+int omni_payload_stock_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err);
+/* lib/fetch/sources/source_stock.c: the product ids of a page (a set: a
+ * JSON object's keys; 0 and non-numbers left out) as "1,2,3" (new, NULL
+ * when none); and GET url through h, its answer read by parse, a 403 or
+ * 404 skipping the stock (said under -vv).  0 or -1 with err. */
+void omni_stock_id_add(json_t *ids, const json_t *v);
+char *omni_stock_ids_join(const json_t *ids);
+int omni_stock_fetch(omni_fetch *f, omni_http *h, const char *url, const char *what,
+                     int (*parse)(omni_payload *, const json_t *, omni_error *),
+                     omni_error *err);
+/* A SKU's stock (as omni_stock_upsert takes it) into the store under
+ * --orders, else nothing: 0 or -1 with err. */
+int omni_payload_stock(omni_payload *p, const json_t *stock, omni_error *err);
+/* A tracking (as omni_fulfillment_track takes it) into the store under
+ * --orders, else counted: 0 or -1 with err. */
+int omni_payload_tracking(omni_payload *p, const json_t *tracking, omni_error *err);
+int omni_woocommerce_is_order(const json_t *o);
+int omni_woocommerce_order(omni_payload *p, const json_t *o, json_t **updated,
+                           omni_error *err);
 /* lib/fetch/payload/payload_meta_line.c: a line (borrowed) of a file read as a Meta
  * webhook delivery with the lazy reader, its tickets written as text
  * through f->emit_line: the tickets omni_payload_meta makes.  1 handled;
@@ -448,6 +495,9 @@ int omni_payload_time(const json_t *v, omni_time *t);
 void omni_payload_set_time(json_t *obj, const char *key, const json_t *v);
 /* Sets key to the string s unless s is NULL or empty. */
 void omni_payload_set_str(json_t *obj, const char *key, const char *s);
+/* Sets an order's "number" to raw (the platform's own, may be NULL) in the
+ * form the store keeps for channel's orders (omni_order_number). */
+void omni_payload_set_number(json_t *order, const char *channel, const char *raw);
 
 /* ------------------------------------------------------------------ */
 

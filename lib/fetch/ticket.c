@@ -1,4 +1,6 @@
 /* ticket.c - building v1 tickets with jansson (man/omni-ticket.5). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -85,4 +87,43 @@ omni_ticket_add_message_new(json_t *ticket, json_t *message)
 		omni_json_set_time(ticket, "created_at", at);
 	if (time_of(ticket, "updated_at", &other) < 0 || at > other)
 		omni_json_set_time(ticket, "updated_at", at);
+}
+
+void
+omni_message_set_digest(json_t *message, const char *channel, const char *user,
+                        const char *text)
+{
+	char *buf, hex[65], *d = NULL;
+	size_t n = 0, cap;
+	int space = 0;
+
+	if (!channel || !user || !*user || !text)
+		return;
+	cap = strlen(user) + strlen(text) + 2;
+	if (!(buf = malloc(cap)))
+		return;
+	for (const char *p = user; *p; p++)
+		buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	buf[n++] = '\n';
+	/* the words, with every run of white space one space */
+	for (const char *p = text; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\f') {
+			space = n > 0 && buf[n - 1] != '\n';
+			continue;
+		}
+		if (space)
+			buf[n++] = ' ';
+		space = 0;
+		buf[n++] = *p;
+	}
+	if (n == strlen(user) + 1) {     /* no words */
+		free(buf);
+		return;
+	}
+	omni_sha256_hex(buf, n, hex);
+	hex[32] = '\0';
+	if (asprintf(&d, "%s:%s", channel, hex) >= 0)
+		json_object_set_new(message, "digest", json_string(d));
+	free(d);
+	free(buf);
 }

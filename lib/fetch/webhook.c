@@ -9,6 +9,7 @@
  *                headers (POST /v3/hooks {headers{}}), and the delivery
  *                must carry the one the secret names, "Name: value"
  *                (a bare value is the header X-Webhook-Secret)
+ *   aftership    aftership-hmac-sha256 (or as-signature-hmac-sha256): base64
  * The secret is OMNI_<KIND>_SECRET[_FILE]; TikTok's app key
  * OMNI_TIKTOK_APP_KEY[_FILE].  Comparisons take the same time whatever
  * the bytes. */
@@ -69,6 +70,7 @@ static const struct scheme schemes[] = {
 	{ "meta", "X-Hub-Signature-256", NULL, "sha256=", 0 },
 	{ "tiktok", "Authorization", NULL, "", 0 },
 	{ "bigcommerce", "X-Webhook-Secret", NULL, "", 0 },
+	{ "aftership", "aftership-hmac-sha256", "as-signature-hmac-sha256", "", 1 },
 };
 
 /* BigCommerce: the configured header's value, compared through SHA-256
@@ -141,7 +143,7 @@ omni_webhook_verify(const char *kind, const char *headers, const char *body,
 	if (!sc)
 		return omni_error_set(err, OMNI_EX_USAGE, NULL, 0, 0,
 		                      "unknown webhook kind '%s' (shopify, meta, tiktok, "
-		                      "woocommerce, bigcommerce)", kind), -1;
+		                      "woocommerce, bigcommerce, aftership)", kind), -1;
 	snprintf(name, sizeof name, "%.20s_SECRET", kind);
 	for (char *p = name; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
@@ -232,11 +234,47 @@ omni_webhook_event_id(const char *kind, const char *headers)
 	return v;
 }
 
-/* TikTok's order status push: the order's new status into the store. */
+/* The packages of a TikTok order the store has, in the tracking status
+ * the push implies (delivered at the push's time on DELIVERED). */
+static int
+tiktok_packages(omni_payload *p, const char *id, const char *status,
+                const json_t *at, omni_error *err)
+{
+	const char *tracking = omni_tiktok_tracking_status(status);
+	json_t *o, *fl;
+	size_t i;
+	int rc = 0;
+
+	if (!tracking || !p->f->orders)
+		return 0;
+	err->status = 0;
+	if (!(o = omni_order_load(p->f->store, "tiktok", p->f->store_name, id, err)))
+		return err->status ? -1 : 0;
+	json_array_foreach(json_object_get(o, "fulfillments"), i, fl) {
+		json_t *n = json_object();
+		json_object_set(n, "id", json_object_get(fl, "id"));
+		omni_json_set_str(n, "status", tracking);
+		if (strcmp(status, "DELIVERED") == 0)
+			omni_payload_set_time(n, "delivered_at", at);
+		omni_payload_set_time(n, "updated_at", at);
+		rc = omni_payload_fulfillment(p, "tiktok", id, n, err);
+		json_decref(n);
+		if (rc < 0)
+			break;
+	}
+	json_decref(o);
+	return rc;
+}
+
+/* TikTok's order status push: the order's new status into the store, in
+ * the words the API's orders are kept in (open, closed, cancelled; its
+ * packages' tracking status). */
 int
 omni_webhook_tiktok(omni_payload *p, const json_t *doc, omni_error *err)
 {
 	const json_t *data = json_object_get(doc, "data");
+	const json_t *at = json_object_get(data, "update_time");
+	const char *status = json_string_value(json_object_get(data, "order_status"));
 	char *id = omni_payload_id(json_object_get(data, "order_id"));
 	json_t *order;
 	int rc;
@@ -245,13 +283,17 @@ omni_webhook_tiktok(omni_payload *p, const json_t *doc, omni_error *err)
 		return 0;
 	order = json_object();
 	json_object_set_new(order, "id", json_string(id));
+	omni_payload_set_number(order, "tiktok", id);
 	omni_json_set_str(order, "channel", "tiktok");
 	if (p->f->store_name)
 		omni_json_set_str(order, "store", p->f->store_name);
-	omni_payload_set_str(order, "status",
-	                     json_string_value(json_object_get(data, "order_status")));
-	omni_payload_set_time(order, "updated_at", json_object_get(data, "update_time"));
+	omni_payload_set_str(order, "status", omni_tiktok_order_status(status));
+	if (status && strcmp(status, "UNPAID") == 0)
+		omni_json_set_str(order, "financial_status", "pending");
+	omni_payload_set_time(order, "updated_at", at);
 	rc = omni_payload_order(p, order, err);
+	if (rc == 0 && status)
+		rc = tiktok_packages(p, id, status, at, err);
 	json_decref(order);
 	free(id);
 	return rc < 0 ? -1 : 1;
@@ -266,17 +308,18 @@ omni_webhook_known(const char *kind)
 	return 0;
 }
 
-/* BigCommerce fires an event again with the same "hash" in the body: its
- * event id (new or NULL). */
+/* BigCommerce fires an event again with the same "hash" in the body, the
+ * tracking service with the same "event_id": its event id (new or NULL). */
 static char *
 body_hash(const char *kind, const char *body, size_t len)
 {
+	int bc = strcmp(kind, "bigcommerce") == 0;
 	json_t *doc;
 	char *v = NULL;
 
-	if (strcmp(kind, "bigcommerce") != 0 || !(doc = json_loadb(body, len, 0, NULL)))
+	if ((!bc && strcmp(kind, "aftership") != 0) || !(doc = json_loadb(body, len, 0, NULL)))
 		return NULL;
-	v = omni_payload_id(json_object_get(doc, "hash"));
+	v = omni_payload_id(json_object_get(doc, bc ? "hash" : "event_id"));
 	json_decref(doc);
 	return v;
 }
@@ -351,6 +394,12 @@ omni_webhook_read(omni_fetch *f, const char *kind, const char *given,
 			rc = seen < 0 ? -1 : 1;
 			goto out;
 		}
+	}
+	/* WooCommerce's ping when a webhook is saved: a form, no order */
+	if (strcmp(kind, "woocommerce") == 0 && blen >= 11 &&
+	    strncmp(body, "webhook_id=", 11) == 0 && !memchr(body, '{', blen)) {
+		rc = 0;
+		goto out;
 	}
 	if (!(doc = json_loadb(body, blen, 0, &je))) {
 		omni_error_set(err, OMNI_EX_DATAERR, NULL, je.line, je.column,

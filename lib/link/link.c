@@ -113,6 +113,9 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
 		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		/* one message read on two paths: its digest finds the ticket
+		 * that has it, as a mail id does */
+		add_id(in, "m:", omni_json_get(m, "digest"));
 		if (t && (!in->first || t < in->first))
 			in->first = t;
 		if (t > in->last)
@@ -186,7 +189,7 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 		if (omni_link_order_missed(l, key))
 			continue;
 		st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-		omni_stmt_bind_str(st, 1, quoted);
+		omni_link_order_bind(st, num);
 		omni_stmt_bind_str(st, 2, store);
 		int rc = omni_stmt_step(st, NULL, NULL);
 		if (rc == OMNI_STMT_DONE)

@@ -214,9 +214,13 @@ char *omni_link_history_json(omni_link *l, const char *ticket_id,
                              const char *customer_id, omni_error *err);
 char *omni_link_merged_from_json(omni_link *l, const char *ticket_id,
                                  omni_error *err);
-/* An order number as the store keeps it: "#1061" for digits only, else
+/* An order number as customers quote it: "#1061" for digits only, else
  * as it is (an Amazon or eBay order id). */
 void omni_link_order_number(const char *number, char *buf, size_t size);
+/* Binds to ?1 and ?3 of OMNI_LS_ORDER_OWNER the forms the store may keep
+ * number under, one for each platform's rule (omni_order_number_forms:
+ * "#1061" for a shop, "1061" for TikTok or Walmart). */
+void omni_link_order_bind(omni_stmt *st, const char *number);
 
 /* Which customer a ticket is (lib/link/link_who.c). */
 typedef struct omni_link_who {

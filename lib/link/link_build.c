@@ -54,6 +54,7 @@ typedef struct msg {
 	omni_time at;
 	size_t order;
 	char id[256];
+	char digest[80];          /* "ebay:<hex>", or empty */
 } msg;
 
 static int
@@ -66,7 +67,8 @@ by_time(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Appends the messages of one record unless their id is already there. */
+/* Appends the messages of one record unless their id, or their digest
+ * (one message read on two paths), is already there. */
 static int
 gather(msg **v, size_t *n, size_t *cap, const omni_record *r)
 {
@@ -85,9 +87,13 @@ gather(msg **v, size_t *n, size_t *cap, const omni_record *r)
 		if (omni_json_string_buf(omni_json_get(m, "at"), at, sizeof at) < 0 ||
 		    omni_time_parse(at, &x.at) < 0)
 			x.at = 0;
+		if (omni_json_string_buf(omni_json_get(m, "digest"), x.digest,
+		                         sizeof x.digest) < 0)
+			x.digest[0] = '\0';
 		int dup = 0;
 		for (size_t i = 0; x.id[0] && i < *n && !dup; i++)
-			dup = strcmp((*v)[i].id, x.id) == 0;
+			dup = strcmp((*v)[i].id, x.id) == 0 ||
+			      (x.digest[0] && strcmp((*v)[i].digest, x.digest) == 0);
 		if (dup)
 			continue;
 		if (*n == *cap) {

@@ -12,6 +12,7 @@
 #include "ident/ident.h"
 #include "store/store.h"
 #include "link/link.h"
+#include "order/order.h"
 
 static char *
 dump(json_t *v)
@@ -136,6 +137,16 @@ omni_link_order_number(const char *number, char *buf, size_t size)
 		snprintf(buf, size, "%s", number);
 }
 
+void
+omni_link_order_bind(omni_stmt *st, const char *number)
+{
+	char forms[2][OMNI_ORDER_NUMBER_MAX];
+	size_t n = omni_order_number_forms(number, forms, 2);
+
+	omni_stmt_bind_str_new(st, 1, strdup(n ? forms[0] : ""));
+	omni_stmt_bind_str_new(st, 3, strdup(n > 1 ? forms[1] : n ? forms[0] : ""));
+}
+
 /* As customers quote it: "#1061" for a shop number, else as it is. */
 static json_t *
 quoted(const char *number)
@@ -162,7 +173,7 @@ load_order(omni_link *l, const char *store, const char *number, omni_error *err)
 	snprintf(key, sizeof key, "%s|%s", store, quoted);
 	if (omni_link_order_missed(l, key))
 		return NULL;
-	omni_stmt_bind_str(st, 1, quoted);
+	omni_link_order_bind(st, number);
 	omni_stmt_bind_str(st, 2, store);
 	if (omni_stmt_step(st, NULL, NULL) != OMNI_STMT_ROW) {
 		omni_stmt_reset(st);
@@ -351,9 +362,7 @@ omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer
 	*ids_json = *orders_json = NULL;
 	omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket_id));
 	while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW) {
-		const char *key = col(st, 0), *bar = strrchr(key, '|');
-		json_array_append_new(keys, json_string(key));
-		json_array_append_new(ids, quoted(bar ? bar + 1 : key));
+		json_array_append_new(keys, json_string(col(st, 0)));
 	}
 	omni_stmt_reset(st);
 	if (rc != OMNI_STMT_DONE)
@@ -366,6 +375,11 @@ omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer
 			goto fail;
 		err->status = 0;
 		o = load_order(l, store, number, err);
+		/* the number as the order's platform writes it, once found */
+		if (o && json_string_value(json_object_get(o, "number")))
+			json_array_append(ids, json_object_get(o, "number"));
+		else
+			json_array_append_new(ids, quoted(number));
 		free(store);
 		if (o && !ks && !(ks = omni_link_cust_keys(l, customer, err))) {
 			json_decref(o);

@@ -34,7 +34,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_ORDER_OWNER] =
 		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone"
 		" FROM orders"
-		" WHERE number = ?1 AND (?2 = '' OR store = ?2 OR store = '')"
+		" WHERE number IN (?1, ?3) AND (?2 = '' OR store = ?2 OR store = '')"
 		" ORDER BY store DESC LIMIT 1",
 	[OMNI_LS_TICKET_GET] =
 		"SELECT customer_id, status, record, created_at, updated_at FROM tickets"

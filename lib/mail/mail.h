@@ -127,7 +127,8 @@ void omni_mailbox_close(omni_mailbox *mb);
 // relay.c - marketplace relay mail
 
 typedef struct omni_relay {
-	const char *channel;      /* "amazon", "ebay", or NULL (plain e-mail) */
+	const char *channel;      /* "amazon", "ebay", "walmart", or NULL
+	                             (plain e-mail) */
 	const char *kind;         /* "message" or "claim" */
 	char *alias;              /* the relay address, lowercase: new or NULL */
 	char *handle;             /* amazon: the alias; ebay: the user name if
@@ -137,8 +138,10 @@ typedef struct omni_relay {
 	char *order_id;           /* from subject or body: new or NULL */
 } omni_relay;
 
-/* Recognises Amazon (@marketplace.amazon.*) and eBay (@members.ebay.com)
- * relay mail and Amazon A-to-z claim notifications.  0 (relay->channel
+/* Recognises Amazon (@marketplace.amazon.*, every marketplace's language)
+ * and eBay (@members.ebay.com) relay mail, Amazon A-to-z claim
+ * notifications, and customer mail Walmart forwards with its customer
+ * order number (handle: the Reply-To, else the From).  0 (relay->channel
  * NULL when it is plain e-mail). */
 int omni_relay_classify(const omni_mail *m, omni_relay *relay);
 void omni_relay_free(omni_relay *relay);

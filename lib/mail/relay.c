@@ -10,6 +10,18 @@
  * ("dana_b sent a message about ...") or the body ("from: dana_b"), in
  * shapes that vary, so each probe is tolerant and the alias is the
  * fallback.  (CHANNELS.md sections 2, 3 and 8.)
+ *
+ * Every EU marketplace (amazon.de, .fr, .it, .es, .co.uk) writes its
+ * markers, footers and claim notices in its own language: the markers are
+ * lines of dashes around words ("------------- Inizio messaggio
+ * -------------"), recognised by their words in English, German, French,
+ * Italian, Spanish, Dutch, Polish and Swedish, and by their shape when the
+ * words are not known.
+ *
+ * Walmart forwards a customer's mail from its own domains (walmart.com,
+ * wal-mart.com, walmartone.com and their subdomains) with the customer
+ * order number (13 to 15 digits) in the subject or the text; mail from
+ * Walmart without one is Walmart's own news, plain e-mail.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -89,21 +101,101 @@ static const char *line_with(const char *text, const char *needle,
 	return bol;
 }
 
+/* The words of Amazon's marker lines, lowercase (ASCII case only). */
+static const char *const begin_words[] = {
+	"begin message", "beginn der nachricht", "d\xc3\xa9" "but du message",
+	"debut du message", "inizio messaggio", "inizio del messaggio",
+	"comienzo del mensaje", "inicio del mensaje", "begin bericht",
+	"pocz\xc4\x85tek wiadomo\xc5\x9b" "ci", "b\xc3\xb6rjan p\xc3\xa5 meddelandet", NULL
+};
+static const char *const end_words[] = {
+	"end message", "end of message", "ende der nachricht", "fin du message",
+	"fine messaggio", "fine del messaggio", "fin del mensaje", "einde bericht",
+	"koniec wiadomo\xc5\x9b" "ci", "slut p\xc3\xa5 meddelandet", NULL
+};
+
+/* Is the line at s (up to its newline) "---- words ----", at least three
+ * dashes each side?  With words (may be NULL): one of them inside. */
+static int marker_line(const char *s, const char *const *words)
+{
+	const char *e = strchr(s, '\n'), *p = s, *q;
+	char buf[160];
+	size_t n;
+
+	if (!e)
+		e = s + strlen(s);
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	for (q = e; q > p && isspace((unsigned char)q[-1]); q--)
+		;
+	if (q - p < 8 || strncmp(p, "---", 3) != 0 || strncmp(q - 3, "---", 3) != 0)
+		return 0;
+	while (p < q && (*p == '-' || *p == ' '))
+		p++;
+	while (q > p && (q[-1] == '-' || q[-1] == ' '))
+		q--;
+	if (p == q || (n = (size_t)(q - p)) >= sizeof buf)
+		return 0;
+	if (!words)
+		return 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	for (int i = 0; words[i]; i++)
+		if (strcasestr(buf, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The first marker line at or after s (of words, or any when NULL), and
+ * *next the line after it; NULL when none. */
+static const char *next_marker(const char *s, const char *const *words,
+                               const char **next)
+{
+	for (const char *l = s; *l; ) {
+		const char *nl = strchr(l, '\n');
+		if (marker_line(l, words)) {
+			*next = nl ? nl + 1 : l + strlen(l);
+			return l;
+		}
+		if (!nl)
+			break;
+		l = nl + 1;
+	}
+	return NULL;
+}
+
+/* Lines that start Amazon's wrapping after the buyer's words, in each
+ * marketplace's language. */
+static const char *const amazon_footers[] = {
+	"For Your Information:", "Zu Ihrer Information:", "Pour votre information",
+	"Per tua informazione", "Per vostra informazione", "Para su informaci\xc3\xb3n",
+	"Para tu informaci\xc3\xb3n", "Was this email helpful?",
+	"War diese E-Mail hilfreich?", "Cet e-mail vous a-t-il \xc3\xa9t\xc3\xa9 utile",
+	"Questa e-mail ti \xc3\xa8 stata utile", "\xc2\xbfTe ha resultado \xc3\xbatil",
+	"\xc2\xbfLe ha resultado \xc3\xbatil", "[commMgrTok:", NULL
+};
+
 /*
- * Amazon: the text between the marker lines; without them, the body up to
- * the "For Your Information" footer, without the [commMgrTok:...] token.
+ * Amazon: the text between the marker lines (in any marketplace's
+ * language); without them, the body up to the first footer line, without
+ * the [commMgrTok:...] token.
  */
 static char *amazon_text(const char *body)
 {
-	const char *e, *after, *dummy, *cut;
+	const char *b, *e = NULL, *after, *dummy, *cut = NULL;
 	char *t, *tok;
 
-	if (line_with(body, "- Begin message -", &after) &&
-	    (e = line_with(after, "- End message -", &dummy)))
+	if ((b = next_marker(body, begin_words, &after)))
+		e = next_marker(after, end_words, &dummy);
+	else if ((b = next_marker(body, NULL, &after)))   /* words not known */
+		e = next_marker(after, NULL, &dummy);
+	if (b && e)
 		return trim_dup(after, (size_t)(e - after));
-	cut = line_with(body, "For Your Information:", &dummy);
-	if (!cut)
-		cut = line_with(body, "[commMgrTok:", &dummy);
+	for (int i = 0; amazon_footers[i]; i++) {
+		const char *c = line_with(body, amazon_footers[i], &dummy);
+		if (c && (!cut || c < cut))
+			cut = c;
+	}
 	t = trim_dup(body, cut ? (size_t)(cut - body) : strlen(body));
 	while (t && (tok = strstr(t, "[commMgrTok:"))) {
 		char *close = strchr(tok, ']');
@@ -198,15 +290,103 @@ static char *ebay_text(const char *body)
 	return trim_dup(start, (size_t)(end - start));
 }
 
+/* A-to-z Guarantee claims in the marketplaces' languages. */
 static int mentions_claim(const omni_mail *m)
 {
 	static const char *const words[] = {"a-to-z guarantee claim",
-		"a-to-z claim", NULL};
+		"a-to-z claim", "a-bis-z-garantie", "a-bis-z garantie",
+		"garantie a \xc3\xa0 z", "garantie a-z", "garanzia dalla a alla z",
+		"garanzia a-z", "garant\xc3\xad" "a de la a a la z", "garantia de la a a la z",
+		NULL};
 	for (int i = 0; words[i]; i++)
 		if ((m->subject && strcasestr(m->subject, words[i])) ||
 		    (m->text && strcasestr(m->text, words[i])))
 			return 1;
 	return m->subject && strcasestr(m->subject, "chargeback");
+}
+
+/* walmart.com, wal-mart.com, walmartone.com, or a subdomain of one. */
+static int walmart_domain(const char *addr)
+{
+	static const char *const names[] = {"walmart.com", "wal-mart.com",
+		"walmartone.com", NULL};
+	const char *d = domain_of(addr);
+	size_t n = d ? strlen(d) : 0;
+
+	for (int i = 0; d && names[i]; i++) {
+		size_t k = strlen(names[i]);
+		if (n >= k && strcasecmp(d + n - k, names[i]) == 0 &&
+		    (n == k || d[n - k - 1] == '.'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first customer order number (13 to 15 digits, "Order #...",
+ * "order number ...") in s: new or NULL. */
+static char *walmart_order_in(const char *s)
+{
+	json_t *ids = json_array();
+	char *id = NULL;
+	size_t i;
+	json_t *v;
+
+	omni_order_ids_find(s, ids);
+	json_array_foreach(ids, i, v) {
+		const char *t = json_string_value(v);
+		size_t n;
+		t += *t == '#';
+		n = strlen(t);
+		if (n >= 13 && n <= 15 && strspn(t, "0123456789") == n) {
+			id = strdup(t);
+			break;
+		}
+	}
+	json_decref(ids);
+	return id;
+}
+
+/* Lines that start Walmart's wrapping after the customer's words. */
+static const char *const walmart_footers[] = {
+	"Please respond", "Please reply", "To respond", "Reply to this email",
+	"This email was sent", "This message was sent", "Thank you for selling",
+	"Walmart Marketplace", "Order Details", "Order details:", NULL
+};
+
+/* Walmart: the text after a "...message:" line (when there is one) up to
+ * the first footer line. */
+static char *walmart_text(const char *body)
+{
+	const char *start = body, *end, *next, *p = strcasestr(body, "message:");
+
+	/* the words after the colon on its line, else the lines after it */
+	if (p && line_with(p, "message:", &next)) {
+		start = p + 8;
+		while (*start == ' ' || *start == '\t')
+			start++;
+		if (*start == '\n' || *start == '\r' || !*start)
+			start = next;
+	}
+	end = start + strlen(start);
+	for (int i = 0; walmart_footers[i]; i++) {
+		const char *f = strstr(start, walmart_footers[i]);
+		if (f && (f == start || f[-1] == '\n') && f < end)
+			end = f;
+	}
+	return trim_dup(start, (size_t)(end - start));
+}
+
+static void walmart_relay(const omni_mail *m, char *order, omni_relay *r)
+{
+	const char *alias = m->reply_to && *m->reply_to ? m->reply_to : m->from_addr;
+
+	r->channel = "walmart";
+	r->order_id = order;
+	r->alias = alias ? strdup(alias) : NULL;
+	r->handle = alias ? strdup(alias) : NULL;
+	if (m->from_name && !strcasestr(m->from_name, "walmart"))
+		r->name = strdup(m->from_name);
+	r->text = walmart_text(m->text ? m->text : "");
 }
 
 static void amazon_relay(const omni_mail *m, const char *alias, omni_relay *r)
@@ -236,6 +416,7 @@ static void ebay_relay(const omni_mail *m, const char *alias, omni_relay *r)
 int omni_relay_classify(const omni_mail *m, omni_relay *r)
 {
 	const char *from = m->from_addr, *reply = m->reply_to;
+	char *order;
 
 	memset(r, 0, sizeof *r);
 	r->kind = "message";
@@ -247,6 +428,10 @@ int omni_relay_classify(const omni_mail *m, omni_relay *r)
 		ebay_relay(m, from, r);
 	else if (at_domain(reply, "members.ebay."))
 		ebay_relay(m, reply, r);
+	else if ((walmart_domain(from) || walmart_domain(reply)) &&
+	         ((order = walmart_order_in(m->subject)) ||
+	          (order = walmart_order_in(m->text))))
+		walmart_relay(m, order, r);
 	else if (amazon_itself(from) &&
 	         (mentions_claim(m) || starts(from, "cb-seller-notification@"))) {
 		/* Amazon's own notice: the order is the key, not an address */

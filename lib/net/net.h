@@ -85,4 +85,13 @@ typedef struct omni_smtp {
 int omni_smtp_send(const omni_smtp *c, const char *from, const char *to,
                    const char *msg, size_t len, int *unknown, omni_error *err);
 
+// sign.c - request signatures
+/* TikTok Shop's request signature: lowercase hex HMAC-SHA256 keyed by
+ * secret over secret + path + the sorted query's keys and values (but
+ * sign and access_token) + body + secret.  params: "k=v" strings
+ * (borrowed, not escaped).  hex: 65 bytes. */
+void omni_tiktok_sign(const char *secret, const char *path,
+                      const char *const *params, size_t nparams,
+                      const char *body, char hex[65]);
+
 #endif

@@ -3,12 +3,14 @@
  *
  * One pass from left to right, so ids come out in order of appearance:
  *   "#1043"                3 to 10 digits after '#', a token of its own
+ *                          (not an eBay item's 12: "Sock 2-Pack #314159265358")
  *                          (not "#ffcc00", "#1a", "&#8217;" or "x#123")
  *   113-4827365-1029384    Amazon, \b\d{3}-\d{7}-\d{7}\b
  *   12-34567-89012         eBay, \b\d{2}-\d{5}-\d{5}\b
  *   "order no. 1043"       a word for "order" in English, Italian, French,
  *                          Spanish or German, an optional "no."/"n°"/
- *                          "number"/"#"/":", then 4+ digits: "#1043"
+ *                          "number"/"id"/"#"/":", then 4 to 20 digits
+ *                          (TikTok's are 18, Walmart's 13 to 15): "#1043"
  * but not a number that an address, an invoice or a case names ("Unit
  * #1077", "invoice #1036"), nor "order" as a verb ("to order 1079
  * candles": a quantity).
@@ -64,7 +66,7 @@ static const char *const order_words[] = {
 static const char *const fillers[] = {
 	"number", "numero", "num\xc3\xa9ro", "n\xc3\xbamero", "nummer", "num.",
 	"no.", "no", "nr.", "nr", "n.\xc2\xba", "n.\xc2\xb0", "n\xc2\xb0",
-	"n\xc2\xba", "n.", "#", ":", NULL
+	"n\xc2\xba", "n.", "id", "#", ":", NULL
 };
 
 /* Matches a lowercase word at s, case-insensitively; its length or 0. */
@@ -107,9 +109,9 @@ static size_t word_form(const char *s, const char **num)
 		p = q + f;
 	}
 	p = blanks(p);
-	nd = digits(p, 12);
+	nd = digits(p, 20);
 	/* not the start of a date or a decimal: "order 2024-03-05" */
-	if (nd < 4 || nd > 12 || word_char((unsigned char)p[nd]) ||
+	if (nd < 4 || nd > 20 || word_char((unsigned char)p[nd]) ||
 	    (strchr("-/.,", p[nd]) && p[nd] && isdigit((unsigned char)p[nd + 1])))
 		return 0;
 	*num = p;
@@ -171,13 +173,20 @@ static int not_an_order(const char *text, const char *s, const char *const *list
 	return word_before(text, s, w, sizeof w) && listed(list, w);
 }
 
+/* Adds "#num", unless ids has the number already, with its '#' or
+ * without (a TikTok order card's id before the text that quotes it). */
 static void add_hash(json_t *ids, const char *num, size_t n)
 {
-	char buf[16];
+	char buf[24];
+	size_t i;
+	json_t *v;
 
 	buf[0] = '#';
 	memcpy(buf + 1, num, n);
 	buf[n + 1] = '\0';
+	json_array_foreach(ids, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v), buf + 1) == 0)
+			return;
 	omni_json_array_add_unique(ids, buf);
 }
 

@@ -302,7 +302,8 @@ int omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
 // reply_api.c - the channels' send APIs over lib/net/http.c
 /* Where a ticket's reply goes: the channel of the customer's last message
  * (else the ticket's).  Borrowed: "meta", "ebay" (a Message API
- * conversation), "mail", or NULL (no delivery). */
+ * conversation), "tiktok" (a customer service conversation), "none" (a
+ * TikTok ticket without one: no delivery), "mail". */
 const char *omni_reply_route(const omni_record *rec);
 /* The same for the ticket in v. */
 const char *omni_reply_view_route(omni_reply_view *v);
@@ -315,6 +316,10 @@ typedef struct omni_reply_api {
 	int retries;              /* more tries after a failure known not to
 	                           * have delivered (throttled, refused connect) */
 	long backoff_ms;          /* first wait, doubled each try */
+	/* TikTok Shop: the app key and secret that sign each request, and
+	 * the shop of a multi-shop app (NULL: none); the token goes in
+	 * x-tts-access-token.  Borrowed. */
+	const char *app_key, *secret, *shop_cipher;
 } omni_reply_api;
 /* The Meta Send API (Instagram, Messenger): as omni_reply_send_mail; err
  * 77 a bad token, 75 still throttled, 69 outside the messaging window. */
@@ -323,6 +328,12 @@ int omni_reply_send_meta(const omni_reply_api *a, const omni_record *rec,
 /* The eBay Commerce Message API, into the ticket's conversation. */
 int omni_reply_send_ebay(const omni_reply_api *a, const omni_record *rec,
                          json_t *reply, omni_error *err);
+/* TikTok Shop's customer service API (POST /customer_service/202309/
+ * conversations/ID/messages, a TEXT message, signed), into the ticket's
+ * conversation (thread key "tiktok:ID"); a refusal in the envelope (a
+ * code other than 0) fails the reply, nothing having gone out. */
+int omni_reply_send_tiktok(const omni_reply_api *a, const omni_record *rec,
+                           json_t *reply, omni_error *err);
 
 // reply_draft.c - a first draft from an OpenAI-compatible chat endpoint
 typedef struct omni_reply_drafter {

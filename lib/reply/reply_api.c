@@ -1,6 +1,6 @@
 /* reply_api.c - replies through the channels' send APIs: the Meta Send API
- * (Instagram and Messenger) and the eBay Commerce Message API, each once
- * through the send ledger.
+ * (Instagram and Messenger), the eBay Commerce Message API and TikTok
+ * Shop's customer service API, each once through the send ledger.
  *
  * A POST that may have reached the channel is never repeated: the HTTP
  * handle comes without retries of its own, and only failures that show
@@ -45,6 +45,9 @@ route_of(omni_span last, omni_span channel, omni_span source)
 	if (omni_json_string_eq(ch, "ebay") &&
 	    has_prefix(omni_json_get(src.p ? src : source, "thread_key"), "ebay:"))
 		return "ebay";
+	if (omni_json_string_eq(ch, "tiktok"))
+		return has_prefix(omni_json_get(src.p ? src : source, "thread_key"), "tiktok:")
+		       ? "tiktok" : "none";
 	return "mail";
 }
 
@@ -312,6 +315,116 @@ out:
 	free(key);
 	free(conv);
 	free(buyer);
+	free(mid);
+	return rc;
+}
+
+/* ---- TikTok Shop ---- */
+
+struct tiktok_send {
+	const omni_reply_api *a;
+	const char *conv;
+	char *body;
+};
+
+/* A signed POST of the message (a new timestamp and sign each try): the
+ * envelope's code 0 and data.message_id, else the refusal it names. */
+static int
+tiktok_post(void *arg, const char *text, char **id, int *unknown, omni_error *err)
+{
+	const struct tiktok_send *s = arg;
+	const omni_reply_api *a = s->a;
+	long wait = a->backoff_ms;
+	char path[300];
+
+	(void)text;
+	*unknown = 0;
+	snprintf(path, sizeof path, "/customer_service/202309/conversations/%s/messages", s->conv);
+	for (int n = 0;; n++) {
+		char app[200], ts[48], cipher[300], sign[65], *url = NULL;
+		const char *params[3] = { app, ts, cipher };
+		size_t np = a->shop_cipher ? 3 : 2;
+		omni_http_response *resp = NULL;
+		int rc;
+
+		snprintf(app, sizeof app, "app_key=%s", a->app_key);
+		snprintf(ts, sizeof ts, "timestamp=%lld", (long long)(omni_clock_now() / 1000));
+		snprintf(cipher, sizeof cipher, "shop_cipher=%s", a->shop_cipher ? a->shop_cipher : "");
+		omni_tiktok_sign(a->secret, path, params, np, s->body, sign);
+		if (asprintf(&url, "%s%s?%s&%s%s%s&sign=%s", a->base, path, app, ts,
+		             np == 3 ? "&" : "", np == 3 ? cipher : "", sign) < 0)
+			return omni_error_oom(err), -1;
+		rc = omni_http_request(a->http, "POST", url, "send", "application/json", s->body,
+		                       strlen(s->body), &resp, err);
+		free(url);
+		if (rc == 0) {
+			json_t *doc = json_loadb(resp->body, resp->len, 0, NULL);
+			const json_t *code = json_object_get(doc, "code");
+			const char *mid = json_string_value(json_object_get(json_object_get(doc, "data"),
+			                                                    "message_id"));
+			if (json_is_integer(code) && json_integer_value(code) == 0) {
+				*id = mid ? strdup(mid) : NULL;
+				json_decref(doc);
+				return 0;
+			}
+			/* an answer that refuses: nothing went out */
+			omni_error_set(err, OMNI_EX_PROTOCOL, NULL, 0, 0, "tiktok refused the "
+			               "message (code %" JSON_INTEGER_FORMAT "): %.200s",
+			               json_integer_value(code),
+			               json_string_value(json_object_get(doc, "message")) ?
+			               json_string_value(json_object_get(doc, "message")) : "no message");
+			json_decref(doc);
+			return -1;
+		}
+		int again = not_sent(a->http, resp);
+		if (!again || n >= a->retries) {
+			*unknown = maybe_sent(err, again);
+			return -1;
+		}
+		omni_http_sleep((double)wait / 1000);
+		wait *= 2;
+	}
+}
+
+int
+omni_reply_send_tiktok(const omni_reply_api *a, const omni_record *rec, json_t *reply,
+                       omni_error *err)
+{
+	char *key = omni_json_string(omni_json_get(reply_source(rec), "thread_key"), NULL);
+	char *mid = omni_json_string(omni_json_get(omni_reply_last_inbound(rec), "id"), NULL);
+	struct tiktok_send s = { a, NULL, NULL };
+	json_t *content = NULL, *body = NULL;
+	char *inner = NULL, *token = NULL;
+	int rc = -1;
+
+	if (!key || strncmp(key, "tiktok:", 7) != 0 || !key[7]) {
+		rc = nobody(reply, "no tiktok conversation to reply to");
+		goto out;
+	}
+	s.conv = key + 7;
+	/* the message's content is itself JSON, as a string */
+	content = json_pack("{s:s?}", "content", json_string_value(json_object_get(reply, "text")));
+	if (!content || !(inner = json_dumps(content, JSON_COMPACT)) ||
+	    !(body = json_pack("{s:s, s:s}", "type", "TEXT", "content", inner)) ||
+	    !(s.body = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
+		omni_error_oom(err);
+		goto out;
+	}
+	omni_http_clear_headers(a->http);
+	if (omni_http_add_header(a->http, "x-tts-access-token", a->token, 1) < 0 ||
+	    omni_http_add_header(a->http, "Accept", "application/json", 0) < 0) {
+		omni_error_oom(err);
+		goto out;
+	}
+	omni_reply_transport t = { s.conv, mid, NULL, tiktok_post, &s };
+	rc = omni_reply_send_once(a->store, rec, reply, &t, err);
+out:
+	json_decref(content);
+	json_decref(body);
+	free(inner);
+	free(s.body);
+	free(token);
+	free(key);
 	free(mid);
 	return rc;
 }

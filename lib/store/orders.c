@@ -482,6 +482,139 @@ omni_refund_upsert(omni_store *s, const char *channel, const char *store,
 	return piece_upsert(s, channel, store, order_id, refund, refund_put, err);
 }
 
+/* ---- tracking from a tracking service ---- */
+
+static const char track_sql[] =
+	"UPDATE fulfillments SET status = COALESCE(?2, status),"
+	" estimated_at = COALESCE(?3, estimated_at),"
+	" delivered_at = COALESCE(?4, delivered_at), events = COALESCE(?5, events),"
+	" carrier = COALESCE(carrier, ?7), updated_at = COALESCE(?6, updated_at)"
+	" WHERE tracking_number = ?1 AND (?6 IS NULL OR updated_at IS NULL"
+	" OR julianday(?6) >= julianday(updated_at))"
+	" RETURNING rowid";
+
+int
+omni_fulfillment_track(omni_store *s, const json_t *tracking, omni_error *err)
+{
+	static const char *const cols[] = { "status", "estimated_at",
+		"delivered_at", NULL, "updated_at", "carrier" };
+	const char *number = json_string_value(json_object_get(tracking, "tracking_number"));
+	const json_t *events = json_object_get(tracking, "events");
+	int64_t rows[64];
+	size_t n = 0;
+	omni_stmt *st;
+	int rc;
+
+	if (!number || !*number)
+		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+		                      "tracking without a tracking number"), -1;
+	if (!(st = omni_store_stmt(s, track_sql, err)))
+		return -1;
+	omni_stmt_bind_str(st, 1, number);
+	for (int i = 0; i < 6; i++)
+		if (cols[i])
+			bind_member(st, 2 + i, tracking, cols[i]);
+	if (json_is_array(events)) {
+		char *text = json_dumps(events, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (!text) {
+			omni_stmt_reset(st);
+			return omni_error_oom(err), -1;
+		}
+		omni_stmt_bind_str_new(st, 5, text);
+	} else {
+		omni_stmt_bind_null(st, 5);
+	}
+	while ((rc = omni_stmt_step(st, err, "saving tracking")) == OMNI_STMT_ROW)
+		if (n < sizeof rows / sizeof rows[0])
+			rows[n++] = omni_stmt_int64(st, 0);
+	omni_stmt_reset(st);
+	if (rc < 0)
+		return -1;
+	for (size_t i = 0; s->watch && i < n; i++)
+		s->watch(s->watch_arg, rows[i]);
+	return (int)n;
+}
+
+/* ---- stock ---- */
+
+static void set_column(json_t *obj, const char *key, omni_stmt *st, int i);
+
+static const char stock_sql[] =
+	"INSERT INTO stock (channel, store, sku, title, available, status, restock_at, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	" ON CONFLICT (channel, store, sku) DO UPDATE SET"
+	" title = COALESCE(excluded.title, title), available = excluded.available,"
+	" status = COALESCE(excluded.status, status), restock_at = excluded.restock_at,"
+	" updated_at = COALESCE(excluded.updated_at, updated_at)";
+
+int
+omni_stock_upsert(omni_store *s, const json_t *stock, omni_error *err)
+{
+	const char *channel = json_string_value(json_object_get(stock, "channel"));
+	const char *store = json_string_value(json_object_get(stock, "store"));
+	const char *sku = json_string_value(json_object_get(stock, "sku"));
+	const json_t *n = json_object_get(stock, "available");
+	omni_stmt *st;
+
+	if (!channel || !*channel || !sku || !*sku)
+		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
+		                      "stock without a channel or a sku"), -1;
+	if (!(st = omni_store_stmt(s, stock_sql, err)))
+		return -1;
+	omni_stmt_bind_str(st, 1, channel);
+	omni_stmt_bind_str(st, 2, store ? store : "");
+	omni_stmt_bind_str(st, 3, sku);
+	bind_member(st, 4, stock, "title");
+	if (json_is_integer(n))
+		omni_stmt_bind_int64(st, 5, json_integer_value(n));
+	else
+		omni_stmt_bind_null(st, 5);
+	bind_member(st, 6, stock, "status");
+	bind_member(st, 7, stock, "restock_at");
+	bind_member(st, 8, stock, "updated_at");
+	return run(st, "saving stock", err);
+}
+
+static const char stock_get_sql[] =
+	"SELECT available, status, restock_at, updated_at FROM stock"
+	" WHERE channel = ?1 AND store = ?2 AND sku = ?3";
+
+/* Each item with a SKU the store has stock of gets it: {available,
+ * status, restock_at, updated_at}. */
+static int
+items_stock(omni_store *s, json_t *order, const char *channel, const char *store,
+            omni_error *err)
+{
+	json_t *items = json_object_get(order, "items"), *it;
+	size_t i;
+
+	json_array_foreach(items, i, it) {
+		const char *sku = json_string_value(json_object_get(it, "sku"));
+		omni_stmt *st;
+		int rc;
+		if (!sku || !*sku)
+			continue;
+		if (!(st = omni_store_stmt(s, stock_get_sql, err)))
+			return -1;
+		omni_stmt_bind_str(st, 1, channel);
+		omni_stmt_bind_str(st, 2, store);
+		omni_stmt_bind_str(st, 3, sku);
+		if ((rc = omni_stmt_step(st, err, "reading stock")) == OMNI_STMT_ROW) {
+			json_t *k = json_object();
+			if (omni_stmt_type(st, 0) != OMNI_STMT_NULL)
+				json_object_set_new(k, "available", json_integer(omni_stmt_int64(st, 0)));
+			set_column(k, "status", st, 1);
+			set_column(k, "restock_at", st, 2);
+			set_column(k, "updated_at", st, 3);
+			json_object_set_new(it, "stock", k);
+		}
+		omni_stmt_reset(st);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* ---- reading an order back ---- */
 
 /* Sets key to column i's text unless it is NULL. */
@@ -512,7 +645,17 @@ load_pieces(omni_store *s, const char *sql, int64_t rowid, omni_error *err)
 		json_t *piece = json_object();
 		for (int i = 0; i < omni_stmt_columns(st); i++) {
 			const char *name = omni_stmt_name(st, i);
-			set_column(piece, strcmp(name, "external_id") ? name : "id", st, i);
+			json_t *v = NULL;
+			if (strcmp(name, "events") != 0) {
+				set_column(piece, strcmp(name, "external_id") ? name : "id", st, i);
+				continue;
+			}
+			/* kept as JSON text */
+			if (omni_stmt_text(st, i))
+				v = json_loads(omni_stmt_text(st, i), 0, NULL);
+			if (json_is_array(v))
+				json_object_set(piece, name, v);
+			json_decref(v);
 		}
 		json_array_append_new(list, piece);
 	}
@@ -571,7 +714,7 @@ omni_order_load(omni_store *s, const char *channel, const char *store,
 {
 	static const struct { const char *key, *sql; } pieces[] = {
 		{ "fulfillments", "SELECT external_id, carrier, tracking_number,"
-		  " tracking_url, status, shipped_at, delivered_at, estimated_at"
+		  " tracking_url, status, shipped_at, delivered_at, estimated_at, events"
 		  " FROM fulfillments WHERE order_rowid = ?1"
 		  " ORDER BY shipped_at IS NULL, shipped_at, external_id" },
 		{ "returns", "SELECT external_id, status, reason, at FROM returns"
@@ -609,6 +752,10 @@ omni_order_load(omni_store *s, const char *channel, const char *store,
 		if (json_array_size(list))
 			json_object_set(order, pieces[i].key, list);
 		json_decref(list);
+	}
+	if (order && items_stock(s, order, channel, store, err) < 0) {
+		json_decref(order);
+		return NULL;
 	}
 	return order;
 }

@@ -220,7 +220,8 @@ int omni_store_mark_seen(omni_store *s, const char *source, const char *key,
 /* ------------------------------------------------------------------ */
 // orders.c - orders, fulfilments, returns and refunds in the store
 
-/* A normalised order, as omni-ticket(5)'s `orders` entries plus who placed it:
+/* A normalised order, as omni-ticket(5)'s `orders` entries plus who placed it
+ * (a fulfilment read back also has the tracking service's events):
  * {id, number, channel, store, placed_at, updated_at, status,
  *  financial_status, total, currency,
  *  customer{id, name, email, phone, postcode (the billing address's)},
@@ -240,6 +241,20 @@ int omni_fulfillment_upsert(omni_store *s, const char *channel,
 int omni_refund_upsert(omni_store *s, const char *channel, const char *store,
                        const char *order_id, const json_t *refund,
                        omni_error *err);
+/* What a tracking service says of a shipment, onto every fulfilment with
+ * its tracking number: {tracking_number, carrier, status, estimated_at,
+ * delivered_at, updated_at, events[{at, status, message, location}]}.  A
+ * field absent keeps the stored value (a carrier only fills a missing
+ * one); a version older than the fulfilment's updated_at changes nothing.
+ * How many fulfilments it reached (0: the store has no such number), or
+ * -1 with err. */
+int omni_fulfillment_track(omni_store *s, const json_t *tracking, omni_error *err);
+/* What a shop has of a SKU: {channel, store, sku, title, available (units,
+ * may be absent), status (in_stock, out_of_stock, backorder), restock_at,
+ * updated_at}, upserted by (channel, store, sku).  omni_order_load gives
+ * each item with that SKU a "stock" {available, status, restock_at,
+ * updated_at}.  0 or -1 with err. */
+int omni_stock_upsert(omni_store *s, const json_t *stock, omni_error *err);
 /* A platform's customer account {channel, store, id, name, email, phone,
  * updated_at} (Shopify's customers): evidence omni-link reads beside the
  * orders, never a customer of its own.  Upserted by (channel, store, id);

@@ -7,6 +7,7 @@
 #include "core/core.h"
 #include "store/store.h"
 #include "fetch/fetch.h"
+#include "order/order.h"
 
 /* BigCommerce's and eBay's order webhooks carry only ids: say so rather
  * than "unrecognised", since the fix is a different source, not a file. */
@@ -91,7 +92,9 @@ int
 omni_payload_handle(omni_payload *p, const json_t *doc, omni_error *err)
 {
 	static int (*const parsers[])(omni_payload *, const json_t *, omni_error *) = {
-		omni_payload_meta, omni_payload_ebay, omni_payload_shopify,
+		omni_payload_meta, omni_payload_ebay, omni_payload_woocommerce,
+		omni_payload_aftership, omni_payload_stock_woocommerce,
+		omni_payload_stock_bigcommerce, omni_payload_stock_shopify, omni_payload_shopify,
 		omni_payload_bigcommerce, omni_payload_amazon,
 	};
 	char seen[240];
@@ -254,4 +257,40 @@ omni_payload_set_str(json_t *obj, const char *key, const char *s)
 {
 	if (s && *s)
 		json_object_set_new(obj, key, json_string(s));
+}
+
+void
+omni_payload_set_number(json_t *order, const char *channel, const char *raw)
+{
+	char buf[OMNI_ORDER_NUMBER_MAX];
+
+	if (raw && omni_order_number(channel, raw, buf, sizeof buf) == 0)
+		json_object_set_new(order, "number", json_string(buf));
+}
+
+int
+omni_payload_tracking(omni_payload *p, const json_t *tracking, omni_error *err)
+{
+	int n;
+
+	if (!p->f->orders) {
+		p->f->skipped_orders++;
+		return 0;
+	}
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    (n = omni_fulfillment_track(p->f->store, tracking, err)) < 0)
+		return -1;
+	p->f->orders_written += n;
+	return 0;
+}
+
+int
+omni_payload_stock(omni_payload *p, const json_t *stock, omni_error *err)
+{
+	if (!p->f->orders)
+		return 0;
+	if (omni_store_hold(p->f->store, err) < 0 ||
+	    omni_stock_upsert(p->f->store, stock, err) < 0)
+		return -1;
+	return 0;
 }

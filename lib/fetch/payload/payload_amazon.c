@@ -71,7 +71,7 @@ thin_new(const omni_fetch *f, const char *id)
 	json_t *out = json_object();
 
 	omni_payload_set_str(out, "id", id);
-	omni_payload_set_str(out, "number", id);
+	omni_payload_set_number(out, "amazon", id);
 	json_object_set_new(out, "channel", json_string("amazon"));
 	omni_json_set_str(out, "store", f->store_name);
 	return out;

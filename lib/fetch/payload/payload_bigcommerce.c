@@ -119,13 +119,11 @@ static json_t *
 order_new(const omni_payload *p, const json_t *o)
 {
 	json_t *out = json_object();
-	char *id = omni_payload_id(json_object_get(o, "id")), *number = NULL;
+	char *id = omni_payload_id(json_object_get(o, "id"));
 	json_int_t status = json_integer_value(json_object_get(o, "status_id"));
 
 	omni_payload_set_str(out, "id", id);
-	if (id && asprintf(&number, "#%s", id) >= 0)
-		json_object_set_new(out, "number", json_string(number));
-	free(number);
+	omni_payload_set_number(out, "bigcommerce", id);
 	free(id);
 	json_object_set_new(out, "channel", json_string("bigcommerce"));
 	omni_json_set_str(out, "store", p->f->store_name);
@@ -282,7 +280,7 @@ omni_webhook_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
 	const char *scope = omni_payload_str(doc, "scope"), *type;
 	const json_t *data = json_object_get(doc, "data"), *status;
 	json_t *o;
-	char *id, *number = NULL;
+	char *id;
 	int rc;
 
 	if (!scope || !json_is_object(data) || !json_object_get(data, "id"))
@@ -298,8 +296,7 @@ omni_webhook_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
 		return 1;
 	o = json_object();
 	json_object_set_new(o, "id", json_string(id));
-	if (asprintf(&number, "#%s", id) >= 0)
-		json_object_set_new(o, "number", json_string(number));
+	omni_payload_set_number(o, "bigcommerce", id);
 	json_object_set_new(o, "channel", json_string("bigcommerce"));
 	omni_json_set_str(o, "store", p->f->store_name);
 	status = json_object_get(json_object_get(data, "status"), "new_status_id");
@@ -311,7 +308,6 @@ omni_webhook_bigcommerce(omni_payload *p, const json_t *doc, omni_error *err)
 	}
 	rc = omni_payload_order(p, o, err);
 	json_decref(o);
-	free(number);
 	free(id);
 	return rc < 0 ? -1 : 1;
 }

@@ -85,6 +85,8 @@ message_new(const json_t *m, const char *seller, int from_ebay, const char *chan
 	size_t i;
 
 	free(id);
+	if (!out && !from_ebay)
+		omni_message_set_digest(msg, "ebay", from, omni_payload_str(m, "messageBody"));
 	json_array_foreach(json_object_get(m, "messageMedia"), i, media) {
 		json_t *a = json_object();
 		char *type = omni_payload_str(media, "mediaType") ? strdup(omni_payload_str(media, "mediaType")) : NULL;
@@ -319,7 +321,7 @@ omni_ebay_order_new(const omni_fetch *f, const json_t *o)
 	char *fin = financial_status(omni_payload_str(o, "orderPaymentStatus"));
 
 	omni_payload_set_str(out, "id", omni_payload_str(o, "orderId"));
-	omni_payload_set_str(out, "number", omni_payload_str(o, "orderId"));
+	omni_payload_set_number(out, "ebay", omni_payload_str(o, "orderId"));
 	json_object_set_new(out, "channel", json_string("ebay"));
 	omni_json_set_str(out, "store", f->store_name);
 	omni_payload_set_time(out, "placed_at", json_object_get(o, "creationDate"));

@@ -96,6 +96,40 @@ dec_add(struct dec *d, const char *s)
 	return 0;
 }
 
+static char *dec_format(const struct dec *d, char *buf, size_t size);
+
+/* A refund whose line items went back to stock as returned
+ * (refund_line_items[].restock_type "return") is a return received:
+ * {id (the refund's), status "received", reason (its note), at}; NULL
+ * for any other refund. */
+static json_t *
+return_of_refund(const json_t *r)
+{
+	const json_t *li;
+	json_t *out;
+	size_t i;
+	int back = 0;
+
+	json_array_foreach(json_object_get(r, "refund_line_items"), i, li) {
+		const char *t = omni_payload_str(li, "restock_type");
+		if (t && strcmp(t, "return") == 0)
+			back = 1;
+	}
+	if (!back)
+		return NULL;
+	out = json_object();
+	{
+		char *id = omni_payload_id(json_object_get(r, "id"));
+		omni_payload_set_str(out, "id", id);
+		free(id);
+	}
+	json_object_set_new(out, "status", json_string("received"));
+	omni_payload_set_str(out, "reason", omni_payload_str(r, "note"));
+	omni_payload_set_time(out, "at", json_object_get(r, "processed_at") ?
+	                      json_object_get(r, "processed_at") : json_object_get(r, "created_at"));
+	return out;
+}
+
 static char *
 dec_format(const struct dec *d, char *buf, size_t size)
 {
@@ -308,6 +342,26 @@ fulfillment_conv(const json_t *fl, const char *unused)
 	return fulfillment_new(fl);
 }
 
+/* The order's returns: its restocked refunds, and a GraphQL order's own
+ * returns (omni_shopify_from_graphql). */
+static void
+returns_add(json_t *out, const json_t *o)
+{
+	json_t *list = json_array(), *r, *v;
+	size_t i;
+
+	json_array_foreach(json_object_get(o, "refunds"), i, v)
+		if ((r = return_of_refund(v)))
+			json_array_append_new(list, r);
+	json_array_foreach(json_object_get(o, "omni_returns"), i, v)
+		if (json_object_get(v, "id"))
+			json_array_append(list, v);
+	if (json_array_size(list))
+		json_object_set_new(out, "returns", list);
+	else
+		json_decref(list);
+}
+
 static json_t *
 order_new(const omni_payload *p, const json_t *o)
 {
@@ -317,11 +371,9 @@ order_new(const omni_payload *p, const json_t *o)
 
 	set_id(out, "id", json_object_get(o, "id"));
 	if (omni_payload_str(o, "name"))
-		json_object_set_new(out, "number", json_string(omni_payload_str(o, "name")));
-	else if (json_is_integer(json_object_get(o, "order_number")) &&
-	         asprintf(&number, "#%" JSON_INTEGER_FORMAT,
-	                  json_integer_value(json_object_get(o, "order_number"))) >= 0)
-		json_object_set_new(out, "number", json_string(number));
+		omni_payload_set_number(out, "shopify", omni_payload_str(o, "name"));
+	else if ((number = omni_payload_id(json_object_get(o, "order_number"))))
+		omni_payload_set_number(out, "shopify", number);
 	free(number);
 	json_object_set_new(out, "channel", json_string("shopify"));
 	omni_json_set_str(out, "store", p->f->store_name);
@@ -344,6 +396,7 @@ order_new(const omni_payload *p, const json_t *o)
 		append_all(out, "fulfillments", json_object_get(o, "fulfillments"), fulfillment_conv, NULL);
 	if (json_is_array(json_object_get(o, "refunds")))
 		append_all(out, "refunds", json_object_get(o, "refunds"), refund_new, currency);
+	returns_add(out, o);
 	return out;
 }
 
@@ -364,6 +417,27 @@ order(omni_payload *p, const json_t *o, omni_error *err)
 	return rc;
 }
 
+/* A refunds/create body whose items went back to stock: the return, on
+ * the order (known or not yet). */
+static int
+refund_return(omni_payload *p, const char *order_id, const json_t *refund,
+              omni_error *err)
+{
+	json_t *r = return_of_refund(refund), *o;
+	int rc;
+
+	if (!r)
+		return 0;
+	o = json_object();
+	json_object_set_new(o, "id", json_string(order_id));
+	json_object_set_new(o, "channel", json_string("shopify"));
+	omni_json_set_str(o, "store", p->f->store_name);
+	json_object_set_new(o, "returns", json_pack("[o]", r));
+	rc = omni_payload_order(p, o, err);
+	json_decref(o);
+	return rc;
+}
+
 /* A fulfilment or a refund: keyed by its order_id. */
 static int
 piece(omni_payload *p, const json_t *o, int is_fl, omni_error *err)
@@ -378,8 +452,8 @@ piece(omni_payload *p, const json_t *o, int is_fl, omni_error *err)
 		                     is_fl ? "fulfillment" : "refund"), -1);
 	else if (is_fl)
 		rc = omni_payload_fulfillment(p, "shopify", order_id, n, err);
-	else
-		rc = omni_payload_refund(p, "shopify", order_id, n, err);
+	else if ((rc = omni_payload_refund(p, "shopify", order_id, n, err)) == 0)
+		rc = refund_return(p, order_id, o, err);
 	free(order_id);
 	json_decref(n);
 	return rc;

@@ -159,6 +159,60 @@ line_item(const json_t *n)
 	return li;
 }
 
+/* A Return (Admin GraphQL "Return": id, name, status, createdAt,
+ * closedAt, returnLineItems{returnReason, returnReasonNote, quantity},
+ * reverseFulfillmentOrders{reverseDeliveries{deliverable{label}}}) in
+ * the store's words: {id, status, reason, at}.  Status: REQUESTED
+ * requested, OPEN approved (label_issued once a return label exists),
+ * CLOSED closed, DECLINED declined, CANCELED cancelled. */
+static int
+has_label(const json_t *ret)
+{
+	json_t *rfos = nodes(json_object_get(ret, "reverseFulfillmentOrders")), *rfo, *dels, *d;
+	size_t i, k;
+	int found = 0;
+
+	json_array_foreach(rfos, i, rfo) {
+		dels = nodes(json_object_get(rfo, "reverseDeliveries"));
+		json_array_foreach(dels, k, d)
+			if (json_is_object(json_object_get(json_object_get(d, "deliverable"), "label")))
+				found = 1;
+		json_decref(dels);
+	}
+	json_decref(rfos);
+	return found;
+}
+
+static json_t *
+return_node(const json_t *n)
+{
+	static const struct { const char *from, *to; } map[] = {
+		{ "REQUESTED", "requested" }, { "OPEN", "approved" }, { "CLOSED", "closed" },
+		{ "DECLINED", "declined" }, { "CANCELED", "cancelled" },
+	};
+	json_t *r = json_object(), *lines = nodes(json_object_get(n, "returnLineItems")), *l;
+	const char *status = omni_payload_str(n, "status"), *reason = NULL;
+	size_t i;
+
+	put(r, "id", gid(json_object_get(n, "id")));
+	for (i = 0; status && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(status, map[i].from) == 0)
+			status = map[i].to;
+	if (status && strcmp(status, "approved") == 0 && has_label(n))
+		status = "label_issued";
+	if (status)
+		put(r, "status", lower(status));
+	json_array_foreach(lines, i, l)
+		if (!reason && !(reason = omni_payload_str(l, "returnReasonNote")))
+			reason = omni_payload_str(l, "returnReason");
+	if (reason)
+		put(r, "reason", strchr(reason, ' ') ? json_string(reason) : lower(reason));
+	omni_payload_set_time(r, "at", json_object_get(n, "createdAt") ?
+	                      json_object_get(n, "createdAt") : json_object_get(n, "requestApprovedAt"));
+	json_decref(lines);
+	return r;
+}
+
 json_t *
 omni_shopify_from_graphql(const json_t *n)
 {
@@ -189,5 +243,8 @@ omni_shopify_from_graphql(const json_t *n)
 		json_object_set_new(o, "fulfillments", map_list(json_object_get(n, "fulfillments"), fulfillment));
 	if (json_object_get(n, "refunds"))
 		json_object_set_new(o, "refunds", map_list(json_object_get(n, "refunds"), refund));
+	/* already in the store's words: REST has no returns */
+	if (json_object_get(n, "returns"))
+		json_object_set_new(o, "omni_returns", map_list(json_object_get(n, "returns"), return_node));
 	return o;
 }

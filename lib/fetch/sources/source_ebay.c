@@ -11,8 +11,17 @@
  * (/conversation/ID, paged) and become one ticket each with the messages
  * not emitted before (lib/fetch/payload/payload_ebay.c).
  *
- * The cursor has a part for each listing, {"orders":P,"FROM_MEMBERS":P,
- * "FROM_EBAY":P}, each P as lib/fetch/sources/source_paged.c keeps it: {"since":T}
+ * Returns (with --orders, after the orders): the Post-Order API's GET
+ * /post-order/v2/return/search?limit=200&offset=N (offset is the page
+ * number, from 1, up to paginationOutput.totalPages), with the same token
+ * as "IAF <token>" and X-EBAY-C-MARKETPLACE-ID (the source's marketplace
+ * key, default EBAY_US); after the first run only the returns opened in
+ * the 30 days before the cursor (creation_date_range_from), so that a
+ * return's later states are read again.  Each return joins its order
+ * (orderId) in the store.
+ *
+ * The cursor has a part for each listing, {"orders":P,"returns":P,
+ * "FROM_MEMBERS":P, "FROM_EBAY":P}, each P as lib/fetch/sources/source_paged.c keeps it: {"since":T}
  * between runs, {"since","max","next":URL} in the middle of one.  A 429,
  * or a body whose error is errorId 2001 (too many requests), is retried
  * with backoff. */
@@ -40,6 +49,8 @@ struct ebay {
 	char *refresh, *token_url;
 	double renew;             /* monotonic time to exchange the token again */
 	char *base;
+	char *token;              /* the access token (secret) */
+	const char *scheme;       /* "Bearer", or "IAF" for the Post-Order API */
 	json_t *cursor;           /* every part, as stored */
 	omni_payload p;
 	long page;                /* within the listing being read */
@@ -140,21 +151,46 @@ too_many(const json_t *doc)
 	return 0;
 }
 
-/* The access token as the bearer of every request (redacted in traces). */
+/* The access token in the Authorization of every request (redacted in
+ * traces), as the API being read wants it: "Bearer", or "IAF" with the
+ * marketplace for the Post-Order API. */
+static int
+authorize(struct ebay *e, omni_error *err)
+{
+	const char *market = e->f->conf ? omni_conf_get(e->f->conf, "marketplace") : NULL;
+	char *b = NULL;
+	int rc = 0, iaf = strcmp(e->scheme, "IAF") == 0;
+
+	omni_http_clear_headers(e->h);
+	if (asprintf(&b, "%s %s", e->scheme, e->token) < 0)
+		b = NULL;
+	if (!b || omni_http_add_header(e->h, "Authorization", b, 1) < 0 ||
+	    omni_http_add_header(e->h, "Accept", "application/json", 0) < 0 ||
+	    (iaf && omni_http_add_header(e->h, "X-EBAY-C-MARKETPLACE-ID",
+	                                 market ? market : "EBAY_US", 0) < 0))
+		rc = oom(err);
+	if (b)
+		memset(b, 0, strlen(b));
+	free(b);
+	return rc;
+}
+
+static void
+forget_token(struct ebay *e)
+{
+	if (e->token)
+		memset(e->token, 0, strlen(e->token));
+	free(e->token);
+	e->token = NULL;
+}
+
 static int
 bearer(struct ebay *e, const char *token, omni_error *err)
 {
-	char *b = NULL;
-	int rc = 0;
-
-	omni_http_clear_headers(e->h);
-	if (asprintf(&b, "Bearer %s", token) < 0)
-		b = NULL;
-	if (!b || omni_http_add_header(e->h, "Authorization", b, 1) < 0 ||
-	    omni_http_add_header(e->h, "Accept", "application/json", 0) < 0)
-		rc = oom(err);
-	free(b);
-	return rc;
+	forget_token(e);
+	if (!(e->token = strdup(token)))
+		return oom(err);
+	return authorize(e, err);
 }
 
 /* A user access token from the refresh token (developer.ebay.com, "Using a
@@ -368,6 +404,147 @@ out:
 	return rc;
 }
 
+/* ---- returns ---- */
+
+/* The Post-Order API's return status in the store's words (omni-ticket(5),
+ * "Orders"); another is kept lowercase. */
+static char *
+return_status(const char *s)
+{
+	static const struct { const char *from, *to; } map[] = {
+		{ "RETURN_REQUESTED", "requested" }, { "RETURN_REQUESTED_TIMEOUT", "requested" },
+		{ "PARTIAL_REFUND_REQUESTED", "requested" }, { "REPLACEMENT_REQUESTED", "requested" },
+		{ "WAITING_FOR_RMA", "approved" }, { "WAITING_FOR_RETURN_LABEL", "approved" },
+		{ "RETURN_LABEL_REQUESTED", "approved" }, { "REPLACEMENT_WAITING_FOR_RMA", "approved" },
+		{ "READY_FOR_SHIPPING", "label_issued" }, { "ITEM_SHIPPED", "in_transit" },
+		{ "ITEM_DELIVERED", "received" }, { "REFUND_SENT_PENDING_CONFIRMATION", "refunded" },
+		{ "LESS_THAN_A_FULL_REFUND_ISSUED", "refunded" }, { "PARTIAL_REFUND_INITIATED", "refunded" },
+		{ "RETURN_REJECTED", "declined" }, { "PARTIAL_REFUND_DECLINED", "declined" },
+		{ "ESCALATED", "escalated" }, { "CLOSED", "closed" }, { "REPLACED", "closed" },
+	};
+	char *out;
+
+	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(s, map[i].from) == 0)
+			return strdup(map[i].to);
+	if (!s || !(out = strdup(s)))
+		return NULL;
+	for (char *c = out; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return out;
+}
+
+/* One ReturnSummary {returnId, orderId, state, status, creationInfo{
+ * reason, comments{content}, creationDate{value}}} onto its order. */
+static int
+return_one(struct ebay *e, struct part *pt, const json_t *m, const char *what,
+           size_t i, omni_error *err)
+{
+	const json_t *info = json_object_get(m, "creationInfo");
+	const json_t *created = json_object_get(json_object_get(info, "creationDate"), "value");
+	char *id = omni_payload_id(json_object_get(m, "returnId"));
+	char *order = omni_payload_id(json_object_get(m, "orderId"));
+	const char *st = omni_payload_str(m, "status");
+	char *status = return_status(st ? st : omni_payload_str(m, "state"));
+	char *reason = return_status(omni_payload_str(info, "reason"));
+	json_t *o = NULL, *r;
+	int rc = -1;
+
+	if (!id || !order) {
+		omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
+		               "%s: return %zu without a returnId or an orderId", what, i + 1);
+		goto out;
+	}
+	r = json_object();
+	omni_payload_set_str(r, "id", id);
+	omni_payload_set_str(r, "status", status);
+	omni_payload_set_str(r, "reason", reason);
+	omni_payload_set_time(r, "at", created);
+	o = json_object();
+	json_object_set_new(o, "id", json_string(order));
+	omni_payload_set_number(o, "ebay", order);
+	json_object_set_new(o, "channel", json_string("ebay"));
+	omni_json_set_str(o, "store", e->f->store_name);
+	json_object_set_new(o, "returns", json_pack("[o]", r));
+	rc = omni_payload_order(&e->p, o, err);
+	part_note(pt, created);
+out:
+	json_decref(o);
+	free(id);
+	free(order);
+	free(status);
+	free(reason);
+	return rc;
+}
+
+/* The next page: offset (a page number) + 1 while below
+ * paginationOutput.totalPages, else NULL. */
+static char *
+returns_next(const json_t *doc, const char *url)
+{
+	const json_t *po = json_object_get(doc, "paginationOutput");
+	json_int_t page = json_integer_value(json_object_get(po, "offset")),
+	           pages = json_integer_value(json_object_get(po, "totalPages"));
+	const char *q = strstr(url, "&offset=");
+	char *out = NULL;
+
+	if (!q || page < 1 || page >= pages)
+		return NULL;
+	if (asprintf(&out, "%.*s&offset=%" JSON_INTEGER_FORMAT, (int)(q - url), url, page + 1) < 0)
+		return NULL;
+	return out;
+}
+
+static int
+returns_page(struct ebay *e, struct part *pt, const char *url, char **next,
+             omni_error *err)
+{
+	json_t *doc, *m;
+	char what[48];
+	size_t i;
+	int rc = -1;
+
+	snprintf(what, sizeof what, "returns page %ld", e->page);
+	if (!(doc = fetch(e, url, what, "sell.fulfillment", err)))
+		return -1;
+	if (!json_is_array(json_object_get(doc, "members")) &&
+	    json_integer_value(json_object_get(doc, "total")) != 0) {
+		omni_error_set(err, OMNI_EX_DATAERR, e->f->name, 0, 0,
+		               "%s: no \"members\" list in the response", what);
+		goto out;
+	}
+	json_array_foreach(json_object_get(doc, "members"), i, m)
+		if (return_one(e, pt, m, what, i, err) < 0)
+			goto out;
+	*next = returns_next(doc, url);
+	rc = 0;
+out:
+	json_decref(doc);
+	return rc;
+}
+
+static int listing(struct ebay *e, const char *name, omni_error *err);
+
+/* The returns, with the token as the Post-Order API takes it. */
+static int
+returns(struct ebay *e, omni_error *err)
+{
+	omni_error back = { 0 };
+	int rc;
+
+	e->scheme = "IAF";
+	if ((rc = authorize(e, err)) == 0)
+		rc = listing(e, "returns", err);
+	e->scheme = "Bearer";
+	if (authorize(e, &back) < 0) {
+		if (rc == 0)
+			*err = back;
+		rc = -1;
+	}
+	return rc;
+}
+
 /* ---- conversations ---- */
 
 /* Every page of one conversation's messages: new, or NULL with err. */
@@ -511,7 +688,13 @@ first_url(struct ebay *e, const struct part *pt)
 	char *url = NULL, since[48];
 	int n;
 
-	if (strcmp(pt->name, "orders") != 0)
+	if (strcmp(pt->name, "returns") == 0 && pt->since == OMNI_TIME_NONE)
+		n = asprintf(&url, "%s/post-order/v2/return/search?limit=200&offset=1", e->base);
+	else if (strcmp(pt->name, "returns") == 0)
+		n = asprintf(&url, "%s/post-order/v2/return/search?creation_date_range_from=%s"
+		             "&limit=200&offset=1", e->base,
+		             filter_time(pt->since - 30 * 86400 * (omni_time)1000, since));
+	else if (strcmp(pt->name, "orders") != 0)
 		n = asprintf(&url, "%s/commerce/message/v1/conversation?conversation_type=%s&limit=50",
 		             e->base, pt->name);
 	else if (pt->since == OMNI_TIME_NONE)
@@ -527,7 +710,7 @@ listing(struct ebay *e, const char *name, omni_error *err)
 {
 	struct part pt = { 0 };
 	char *url = NULL, *next = NULL;
-	int rc = -1, orders = strcmp(name, "orders") == 0;
+	int rc = -1, orders = strcmp(name, "orders") == 0, returns = strcmp(name, "returns") == 0;
 
 	part_load(e, &pt, name);
 	if (!(url = pt.next ? strdup(pt.next) : first_url(e, &pt))) {
@@ -536,6 +719,7 @@ listing(struct ebay *e, const char *name, omni_error *err)
 	}
 	for (e->page = 1; url; e->page++) {
 		if ((orders ? orders_page(e, &pt, url, &next, err) :
+		     returns ? returns_page(e, &pt, url, &next, err) :
 		     conversations_page(e, &pt, url, &next, err)) < 0 ||
 		    part_save(e, &pt, next, err) < 0)
 			goto out;
@@ -626,16 +810,17 @@ out:
 int
 omni_source_ebay(omni_fetch *f, const char *base, omni_error *err)
 {
-	struct ebay e = { .f = f, .p = { f, json_object() } };
+	struct ebay e = { .f = f, .p = { f, json_object() }, .scheme = "Bearer" };
 	int rc = -1;
 
 	if (setup(&e, base, err) < 0 ||
-	    (f->orders && listing(&e, "orders", err) < 0) ||
+	    (f->orders && (listing(&e, "orders", err) < 0 || returns(&e, err) < 0)) ||
 	    listing(&e, "FROM_MEMBERS", err) < 0 || listing(&e, "FROM_EBAY", err) < 0)
 		goto out;
 	rc = 0;
 out:
 	free(e.base);
+	forget_token(&e);
 	free(e.token_url);
 	if (e.refresh)
 		memset(e.refresh, 0, strlen(e.refresh));

@@ -15,7 +15,9 @@
  *   - anything else: direction "in", author "customer".
  * The thread key: "amazon:<alias>:<order id>" (":<order id>" left out when
  * unknown), "amazon:claim:<order id>" for A-to-z claims and chargebacks,
- * "ebay:<user name or alias>", else the first id of References, else
+ * "ebay:<user name or alias>", "walmart:<customer order number>" for the
+ * customer mail Walmart forwards (its Reply-To the customer's address and
+ * the message's from), else the first id of References, else
  * In-Reply-To, else the Message-ID.
  */
 #include <stdlib.h>
@@ -98,6 +100,8 @@ static int thread_key(mailinfo *mi, const json_t *order_ids)
 		rc = asprintf(&mi->thread_key, "amazon:claim:%s", order);
 	else if (mi->r.channel && strcmp(mi->r.channel, "ebay") == 0)
 		rc = asprintf(&mi->thread_key, "ebay:%s", mi->r.handle);
+	else if (mi->r.channel && strcmp(mi->r.channel, "walmart") == 0 && mi->r.order_id)
+		rc = asprintf(&mi->thread_key, "walmart:%s", mi->r.order_id);
 	else
 		rc = (mi->thread_key = strdup(m->nreferences ? m->references[0]
 		                              : m->in_reply_to ? m->in_reply_to
@@ -130,10 +134,19 @@ static json_t *source_obj(omni_fetch *f, const mailinfo *mi, int full)
 	return s;
 }
 
+/* Who wrote: the From, but for Walmart's forwarded mail the customer's
+ * address it gives as Reply-To. */
+static const char *sender(const mailinfo *mi)
+{
+	if (mi->r.channel && strcmp(mi->r.channel, "walmart") == 0 && mi->r.alias)
+		return mi->r.alias;
+	return mi->m.from_addr;
+}
+
 static json_t *customer_obj(const mailinfo *mi, int out)
 {
 	json_t *c = json_object(), *emails = json_array();
-	const char *addr = out ? mi->m.to : mi->m.from_addr;
+	const char *addr = out ? mi->m.to : sender(mi);
 
 	if (mi->r.channel && strcmp(mi->r.kind, "claim") == 0)
 		addr = NULL;    /* Amazon's notice address is nobody's identity */
@@ -165,7 +178,7 @@ static json_t *message_obj(omni_fetch *f, const mailinfo *mi)
 		json_array_append_new(atts, o);
 	}
 	json_object_set_new(msg, "attachments", atts);
-	omni_message_set_from(msg, mi->m.from_addr);
+	omni_message_set_from(msg, sender(mi));
 	if (mi->auto_flags) {
 		json_t *a = json_array();
 		for (int bit = 1; bit <= OMNI_MAIL_AUTO_ALL; bit <<= 1)
@@ -173,6 +186,11 @@ static json_t *message_obj(omni_fetch *f, const mailinfo *mi)
 				json_array_append_new(a, json_string(omni_mail_auto_name(bit)));
 		json_object_set_new(msg, "auto", a);
 	}
+	/* the eBay member's words, as the Message API has them too */
+	if (mi->r.channel && strcmp(mi->r.channel, "ebay") == 0 &&
+	    strcmp(mi->direction, "in") == 0 && mi->r.handle && mi->r.alias &&
+	    strcmp(mi->r.handle, mi->r.alias) != 0)
+		omni_message_set_digest(msg, "ebay", mi->r.handle, mi->text);
 	json_object_set_new(msg, "source", source_obj(f, mi, 0));
 	return msg;
 }

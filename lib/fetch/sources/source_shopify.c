@@ -133,6 +133,36 @@ pace(struct shop *s, const omni_http_response *r)
 static int accounts_put(struct shop *s, const json_t *list, omni_payload *p,
                         omni_error *err);
 
+/* Under --orders, the stock of the page's products: GET products.json
+ * ?ids=IDS&fields=id,title,variants&limit=250. */
+static int
+stock(struct shop *s, const json_t *orders, omni_error *err)
+{
+	json_t *ids = json_object(), *o, *l;
+	char *list = NULL, *url = NULL, what[48];
+	size_t i, k, n = strlen(s->base);
+	int rc = 0;
+
+	json_array_foreach(orders, i, o)
+		json_array_foreach(json_object_get(o, "line_items"), k, l)
+			omni_stock_id_add(ids, json_object_get(l, "product_id"));
+	while (n && s->base[n - 1] == '/')
+		n--;
+	if (s->f->orders && (list = omni_stock_ids_join(ids))) {
+		snprintf(what, sizeof what, "page %ld: products", s->page);
+		if (asprintf(&url, "%.*s%s/products.json?ids=%s&fields=id,title,variants&limit=250",
+		             (int)n, s->base, strstr(s->base, "/admin/api/") ? "" :
+		             "/admin/api/" API_VERSION, list) < 0)
+			rc = (omni_error_oom(err), -1);
+		else
+			rc = omni_stock_fetch(s->f, s->h, url, what, omni_payload_stock_shopify, err);
+	}
+	free(url);
+	free(list);
+	json_decref(ids);
+	return rc;
+}
+
 /* One page of orders or customers (list); *next the following page. */
 static int
 page(struct shop *s, const char *list, const char *url, char **next, omni_error *err)
@@ -188,6 +218,8 @@ page(struct shop *s, const char *list, const char *url, char **next, omni_error 
 		goto out;
 	}
 	note_times(s, orders);
+	if (stock(s, orders, err) < 0)
+		goto out;
 	rc = 0;
 out:
 	free(link);

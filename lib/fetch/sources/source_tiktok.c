@@ -26,52 +26,6 @@
 #include "fetch/fetch.h"
 #include "source_tiktok.h"
 
-static int
-by_key(const void *a, const void *b)
-{
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
-	int c = strncmp(x, y, nx < ny ? nx : ny);
-
-	return c ? c : (nx > ny) - (nx < ny);
-}
-
-void
-omni_tiktok_sign(const char *secret, const char *path, const char *const *params,
-                 size_t nparams, const char *body, char hex[65])
-{
-	const char **sorted = malloc((nparams + 1) * sizeof *sorted);
-	size_t len = 2 * strlen(secret) + strlen(path) + (body ? strlen(body) : 0) + 1, n = 0;
-	unsigned char mac[32];
-	char *msg;
-
-	for (size_t i = 0; i < nparams; i++)
-		len += strlen(params[i]);
-	if (!sorted || !(msg = malloc(len))) {
-		free(sorted);
-		hex[0] = 0;
-		return;
-	}
-	for (size_t i = 0; i < nparams; i++)
-		if (by_key(&params[i], &(const char *){ "sign" }) != 0 &&
-		    by_key(&params[i], &(const char *){ "access_token" }) != 0)
-			sorted[n++] = params[i];
-	qsort(sorted, n, sizeof *sorted, by_key);
-	len = (size_t)sprintf(msg, "%s%s", secret, path);
-	for (size_t i = 0; i < n; i++) {
-		size_t k = strcspn(sorted[i], "=");
-		memcpy(msg + len, sorted[i], k);
-		len += k;
-		len += (size_t)sprintf(msg + len, "%s", sorted[i][k] ? sorted[i] + k + 1 : "");
-	}
-	len += (size_t)sprintf(msg + len, "%s%s", body ? body : "", secret);
-	omni_hmac_sha256(secret, strlen(secret), msg, len, mac);
-	for (size_t i = 0; i < 32; i++)
-		sprintf(hex + 2 * i, "%02x", mac[i]);
-	free(msg);
-	free(sorted);
-}
-
 /* The URL of a signed request: params "k=v" (raw) plus app_key,
  * timestamp and shop_cipher.  New. */
 static char *
@@ -158,8 +112,8 @@ tiktok_call(struct tiktok *t, const char *method, const char *path,
 	return doc;
 }
 
-static const char *
-order_status(const char *s)
+const char *
+omni_tiktok_order_status(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -168,9 +122,8 @@ order_status(const char *s)
 	return !strcmp(s, "COMPLETED") || !strcmp(s, "DELIVERED") ? "closed" : "open";
 }
 
-/* The order's status as a tracking status (CHANNELS.md section 9). */
-static const char *
-tracking_status(const char *s)
+const char *
+omni_tiktok_tracking_status(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -190,12 +143,12 @@ order_new(struct tiktok *t, const json_t *o)
 	size_t i;
 
 	omni_payload_set_str(n, "id", omni_payload_str(o, "id"));
-	omni_payload_set_str(n, "number", omni_payload_str(o, "id"));
+	omni_payload_set_number(n, "tiktok", omni_payload_str(o, "id"));
 	json_object_set_new(n, "channel", json_string("tiktok"));
 	omni_json_set_str(n, "store", t->pg.f->store_name);
 	omni_payload_set_time(n, "placed_at", json_object_get(o, "create_time"));
 	omni_payload_set_time(n, "updated_at", json_object_get(o, "update_time"));
-	omni_payload_set_str(n, "status", order_status(status));
+	omni_payload_set_str(n, "status", omni_tiktok_order_status(status));
 	omni_payload_set_str(n, "financial_status", !status ? NULL :
 	                     !strcmp(status, "UNPAID") ? "pending" :
 	                     json_object_get(o, "paid_time") ? "paid" : NULL);
@@ -238,7 +191,7 @@ packages(struct tiktok *t, omni_payload *p, const json_t *o, omni_error *err)
 		omni_payload_set_str(l, "carrier", omni_payload_str(src, "shipping_provider_name") ?
 		                     omni_payload_str(src, "shipping_provider_name") : omni_payload_str(src, "shipping_provider"));
 		omni_payload_set_str(l, "tracking_number", num);
-		omni_payload_set_str(l, "status", tracking_status(omni_payload_str(o, "status")));
+		omni_payload_set_str(l, "status", omni_tiktok_tracking_status(omni_payload_str(o, "status")));
 		omni_payload_set_time(l, "shipped_at", json_object_get(o, "collection_time"));
 		omni_payload_set_time(l, "delivered_at", json_object_get(o, "delivery_time"));
 		rc = omni_payload_fulfillment(p, "tiktok", omni_payload_str(o, "id"), l, err);

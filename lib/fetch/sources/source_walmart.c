@@ -237,7 +237,7 @@ order_new(const omni_payload *p, const json_t *o, struct lines *L)
 	char total[48], *email = omni_payload_str(o, "customerEmailId") ? strdup(omni_payload_str(o, "customerEmailId")) : NULL;
 
 	omni_payload_set_str(n, "id", omni_payload_str(o, "purchaseOrderId"));
-	omni_payload_set_str(n, "number", omni_payload_str(o, "customerOrderId"));
+	omni_payload_set_number(n, "walmart", omni_payload_str(o, "customerOrderId"));
 	json_object_set_new(n, "channel", json_string("walmart"));
 	omni_json_set_str(n, "store", p->f->store_name);
 	omni_payload_set_time(n, "placed_at", json_object_get(o, "orderDate"));
