@@ -25,6 +25,35 @@ db() {
 	EOF
 }
 
+@test "a Meta time that is none (null, 0, negative, NaN-like, a word) falls back to the entry's, else is unknown, never 1970 or a year before the calendar" {
+	local ev='{"object":"instagram","entry":[{"time":%s,"id":"178","messaging":[{"sender":{"id":"73"},"recipient":{"id":"178"},"timestamp":%s,"message":{"mid":"m%s","text":"hi"}}]}]}'
+	{
+		printf "$ev\n" 1709800000500 null 1
+		printf "$ev\n" 1709800000500 -1 2
+		printf "$ev\n" null '"soon"' 3
+		printf "$ev\n" 0 0 4
+		printf "$ev\n" 1709800000500 1709800000100 5
+	} >"$BATS_TEST_TMPDIR/t.ndjson"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/t.ndjson"
+	assert_success
+	run jq -c '[.source.external_id, .messages[0].at, .created_at]' <<<"$output"
+	assert_output - <<-'EOF'
+	["m1","2024-03-07T08:26:40.500Z","2024-03-07T08:26:40.500Z"]
+	["m2","2024-03-07T08:26:40.500Z","2024-03-07T08:26:40.500Z"]
+	["m3",null,null]
+	["m4",null,null]
+	["m5","2024-03-07T08:26:40.100Z","2024-03-07T08:26:40.100Z"]
+	EOF
+	# and every stage takes what it wrote
+	run bash -c "omni-fetch 'file:$BATS_TEST_TMPDIR/t.ndjson' | omni-route --now 2024-03-08T00:00:00Z | omni-report -f json --now 2024-03-08T00:00:00Z"
+	assert_success
+	# -1e999 is no number JSON can hold: the line is refused, named
+	printf "$ev\n" 1709800000500 -1e999 6 >"$BATS_TEST_TMPDIR/u.ndjson"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/u.ndjson"
+	assert_failure 65
+	assert_output --regexp "^omni-fetch: $BATS_TEST_TMPDIR/u.ndjson:1:[0-9]+: real number overflow"
+}
+
 @test "an Instagram message becomes a ticket with source, customer, order ids and attachments" {
 	run omni-fetch --store acme "file:$F/instagram-dump.ndjson"
 	assert_success

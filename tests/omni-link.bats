@@ -367,10 +367,10 @@ export -f latest
 	printf '\n{"omni":1,"channel":"email"}\n' >>"$BATS_TEST_TMPDIR/in.ndjson"
 	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 65
-	assert_output "omni-link: $BATS_TEST_TMPDIR/in.ndjson:3: a ticket without an id"
+	assert_output "omni-link: $BATS_TEST_TMPDIR/in.ndjson:3:1: not a ticket: id is missing (see omni-ticket(5))"
 	run omni-link <"$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 65
-	assert_output "omni-link: stdin:3: a ticket without an id"
+	assert_output "omni-link: stdin:3:1: not a ticket: id is missing (see omni-ticket(5))"
 	run omni-link -k -r "$BATS_TEST_TMPDIR/rej" "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 1
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"channel":"email"}'

@@ -278,6 +278,11 @@ total() {
 	assert_failure 1
 	assert_line --index 2 --regexp '^1,0,,,,0,'
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"id":"a","created_at":"last tuesday"}'
+	# a time of a member only the report reads is named with its place too
+	printf '{"omni":1,"id":"a"}\n{"omni":1,"id":"b","sla":{"first_response_due":"soon"}}\n' >"$BATS_TEST_TMPDIR/s.ndjson"
+	run omni-report "$BATS_TEST_TMPDIR/s.ndjson"
+	assert_failure 65
+	assert_output "omni-report: $BATS_TEST_TMPDIR/s.ndjson:2:48: sla.first_response_due is not a time: \"soon\""
 }
 
 @test "a generated set: every figure and format agrees with an independent count" {
