@@ -525,3 +525,23 @@ export -f latest
 	done
 	assert_equal "$failed" 0
 }
+
+@test "a store not yet set up, written by another connection in rollback mode: SQLite's busy without a wait is tried again, exit 0" {
+	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z","messages":[]}\n' \
+		>"$BATS_TEST_TMPDIR/one.ndjson"
+	local db=$BATS_TEST_TMPDIR/rb/omni.db
+	mkdir -p "${db%/*}"
+	sqlite3 "$db" 'CREATE TABLE other (a); PRAGMA user_version = 0'
+	chmod 600 "$db"
+	# the writer holds its lock while omni-link switches the store to WAL,
+	# a lock upgrade SQLite refuses at once rather than wait into a deadlock
+	printf 'BEGIN IMMEDIATE;\nINSERT INTO other VALUES (1);\n.shell touch %s; sleep 1\nCOMMIT;\n' \
+		"$BATS_TEST_TMPDIR/held" | sqlite3 "$db" &
+	local writer=$!
+	while [ ! -e "$BATS_TEST_TMPDIR/held" ]; do sleep 0.05; done
+	run omni-link -d "$db" "$BATS_TEST_TMPDIR/one.ndjson"
+	wait "$writer"
+	assert_success
+	run sqlite3 "$db" 'PRAGMA journal_mode; SELECT count(*) FROM tickets; SELECT count(*) FROM other'
+	assert_output $'wal\n1\n1'
+}
