@@ -34,6 +34,7 @@ static const struct col {
 	{ "refund_rate", "refund", K_SHARE },
 	{ "csat", "csat", K_SHARE },
 	{ "one_touch_share", "1-touch", K_SHARE },
+	{ "reopen_rate", "reopened", K_SHARE },
 	{ "repeat_contacts", "repeat", K_COUNT },
 	/* with --business-hours only */
 	{ "first_response_business_min.count", "1st resp bh", K_COUNT },
@@ -46,7 +47,7 @@ static const struct col {
 	{ "resolution_business_min.p90", "p90", K_MIN },
 };
 #define NCOLS (sizeof cols / sizeof cols[0])
-#define NCALENDAR 17     /* the columns without --business-hours */
+#define NCALENDAR 18     /* the columns without --business-hours */
 
 /* How many columns this report has. */
 static size_t
@@ -83,9 +84,10 @@ row_values(omni_ragg *a, double *v)
 	v[13] = share(a->refunded, a->with_order);
 	v[14] = share(a->satisfied, a->rated);
 	v[15] = share(a->one_touch, a->solved);
-	v[16] = (double)a->repeat;
-	stat_values(&a->frt_bh, v + 17);
-	stat_values(&a->res_bh, v + 21);
+	v[16] = share(a->reopened, a->solved);
+	v[17] = (double)a->repeat;
+	stat_values(&a->frt_bh, v + 18);
+	stat_values(&a->res_bh, v + 22);
 }
 
 /* Rounded as printed, so that every format says the same. */

@@ -108,6 +108,7 @@ figures_table(omni_rep *r, omni_out *o)
 		{ "sla_compliance", NULL, "sla" }, { "wismo_share", NULL, "wismo" },
 		{ "late_delivery_share", NULL, "late delivery" }, { "refund_rate", NULL, "refund" },
 		{ "csat", NULL, "csat" }, { "one_touch_share", NULL, "one touch" },
+		{ "reopen_rate", NULL, "reopened" },
 		{ "repeat_contacts", NULL, "repeat" },
 		/* with --business-hours only */
 		{ "first_response_business_min", "p50", "1st resp p50 (business)" },
