@@ -118,6 +118,11 @@ omni_out *omni_out_new_mem(void);
 /* Flushes and frees o: its text (NUL-terminated, new; *len its length),
  * or NULL out of memory. */
 char *omni_out_take(omni_out *o, size_t *len);
+/* A writer into memory, kept: what was written since it was made or
+ * cleared (borrowed until the next write; not NUL-terminated), or NULL
+ * out of memory; and forgetting it. */
+const char *omni_out_text(omni_out *o, size_t *len);
+void omni_out_clear(omni_out *o);
 /* Is this the end of the pipeline: a file, a terminal, /dev/null, not a
  * pipe or a socket into another program?  1 or 0. */
 int omni_out_end(const omni_out *o);

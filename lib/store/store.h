@@ -140,9 +140,13 @@ int omni_handoff_arrived(omni_store *s, const char *stage, omni_error *err);
 typedef struct omni_arrivals omni_arrivals;
 /* s borrowed, NULL for none (then nothing is recorded); out borrowed. */
 omni_arrivals *omni_arrivals_new(omni_store *s, omni_out *out);
-/* A ticket written (its id, as JSON text or NULL).  0 or -1 with err. */
-int omni_arrivals_add(omni_arrivals *a, omni_span id, omni_error *err);
-/* Says the tickets written so far arrived.  0 or -1 with err. */
+/* A ticket written (its id, as JSON text or NULL), and its line as
+ * written (borrowed, copied; NULL for none).  0 or -1 with err. */
+int omni_arrivals_add(omni_arrivals *a, omni_span id, const char *line, size_t len,
+                      omni_error *err);
+/* Says the tickets written so far arrived; of those this run's omni-link
+ * wrote, the line's omni-route members join the stored ticket
+ * (omni_timeline_routed).  0 or -1 with err. */
 int omni_arrivals_settle(omni_arrivals *a, omni_error *err);
 void omni_arrivals_free(omni_arrivals *a);
 /* Forgets rows written before a time (never taken).  0 or -1 with err. */
@@ -166,6 +170,13 @@ int omni_handoff_orphans(omni_store *s, const char *stage, omni_handoff_fn *fn,
 int omni_timeline_reply(omni_store *s, const char *ticket, const char *msg,
                         size_t mlen, const char *id, const char *channel,
                         const char *at, omni_error *err);
+/* The members omni-route owns (omni-ticket(5): lang, intent, sentiment,
+ * priority, priority_score, queue, assignee, tags, sla, route, and its
+ * kind) of line, the ticket's version at the end of the pipeline, set in
+ * the stored ticket, so that the store's report has them.  1 set, 0 a
+ * ticket the store has not (or a line that is no record), -1 with err. */
+int omni_timeline_routed(omni_store *s, const char *ticket, const char *line,
+                         size_t len, omni_error *err);
 
 /* ------------------------------------------------------------------ */
 // cursors.c - what omni-fetch remembers between runs
