@@ -386,3 +386,25 @@ db() {
 	run sqlite3 "$OMNI_DB" "SELECT channel || ' ' || number || ' ' || status FROM orders ORDER BY number"
 	assert_output "$(printf '%s\n' 'amazon 111-2048577-6634915 cancelled' 'amazon 113-4827365-1029384 closed' 'amazon 114-9936120-5521807 open')"
 }
+
+@test "eBay's own notice that a case is closed or resolved comes solved; its opening, and a buyer's words, do not" {
+	local conv=$FIXTURES/api/ebay/conversation-308000000001.json
+	run omni-fetch "file:$conv"
+	assert_success
+	run jq -r '.status // "-"' <<<"$output"
+	assert_equal "$output" -
+	for subject in 'The case was closed' 'We resolved your return' 'Your inquiry has been closed'; do
+		sed "s/\"A return request was opened\"/\"$subject\"/g; s/9900000001/99$RANDOM/" "$conv" >"$BATS_TEST_TMPDIR/c.json"
+		run omni-fetch "file:$BATS_TEST_TMPDIR/c.json"
+		assert_success
+		run jq -r '[.subject, .status] | join("|")' <<<"$output"
+		assert_output "$subject|solved"
+	done
+	# a buyer writing "case closed?" is a message, not eBay's word
+	sed 's/"A return request was opened"/"Is the case closed?"/g; s/FROM_EBAY/FROM_MEMBERS/; s/"eBay"/"pinecone_22"/; s/9900000001/9900000099/' \
+		"$conv" >"$BATS_TEST_TMPDIR/m.json"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/m.json"
+	assert_success
+	run jq -r '.status // "-"' <<<"$output"
+	assert_equal "$output" -
+}
