@@ -22,8 +22,6 @@ static const char put_sql[] =
 static const char take_sql[] = "DELETE FROM handoff WHERE stage = ?1 AND key = ?2";
 static const char done_sql[] =
 	"DELETE FROM handoff WHERE stage = ?1 AND key = ?2 AND holder = ?3";
-static const char done_mine_sql[] =
-	"DELETE FROM handoff WHERE stage = ?1 AND key = ?2 AND holder = ?3 RETURNING key";
 static const char list_sql[] =
 	"SELECT key, holder FROM handoff WHERE stage = ?1 AND holder <> ?2 ORDER BY at, key";
 static const char claim_sql[] =
@@ -241,23 +239,10 @@ omni_arrivals_add(omni_arrivals *a, omni_span id, const char *line, size_t len,
 static int
 arrived(omni_arrivals *a, size_t i, omni_error *err)
 {
-	omni_stmt *st = omni_store_stmt(a->s, done_mine_sql, err);
-	int step, mine;
-
-	if (!st)
+	if (omni_handoff_done(a->s, "link", a->ids[i], err) < 0)
 		return -1;
-	omni_stmt_bind_str(st, 1, "link");
-	omni_stmt_bind_str(st, 2, a->ids[i]);
-	omni_stmt_bind_str(st, 3, omni_proc_run());
-	step = omni_stmt_step(st, err, "the hand-off between stages");
-	mine = step == OMNI_STMT_ROW;
-	if (mine)      /* the row returned, to its end: the statement is done */
-		step = omni_stmt_step(st, err, "the hand-off between stages");
-	omni_stmt_reset(st);
-	if (step != OMNI_STMT_DONE)
-		return -1;
-	if (!mine || !a->lines[i])
-		return 0;
+	if (!omni_store_changes(a->s) || !a->lines[i])
+		return 0;     /* another run's note, or none */
 	return omni_timeline_routed(a->s, a->ids[i], a->lines[i], a->lens[i], err) < 0 ? -1 : 1;
 }
 

@@ -413,6 +413,12 @@ omni_store_held(omni_store *s)
 	return !sqlite3_get_autocommit(s->db);
 }
 
+long
+omni_store_changes(omni_store *s)
+{
+	return (long)sqlite3_changes(s->db);
+}
+
 int
 omni_store_commit(omni_store *s, omni_error *err)
 {

@@ -48,6 +48,8 @@ void omni_store_rollback(omni_store *s);
 int omni_store_hold(omni_store *s, omni_error *err);
 /* Is a transaction open? */
 int omni_store_held(omni_store *s);
+/* How many rows the last statement run to its end changed. */
+long omni_store_changes(omni_store *s);
 /* An advisory lock in the file PATH.WHAT.lock beside the store, for work
  * that must not run twice at once (two omni-fetch runs reading one source)
  * without holding the store's write lock meanwhile.  Waits up to the busy
