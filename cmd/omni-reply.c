@@ -987,7 +987,9 @@ main(int argc, char **argv)
 				break;        /* a write error: omni_out_close says it */
 			goto fail;
 		}
-		if (omni_arrivals_add(r.arrivals, omni_record_get(rec, "id"), &err) < 0)
+		/* its input has omni-route's members, which the store keeps */
+		if (omni_arrivals_add(r.arrivals, omni_record_get(rec, "id"), rec->text, rec->len,
+		                      &err) < 0)
 			goto fail;
 	}
 	if (omni_arrivals_settle(r.arrivals, &err) < 0)

@@ -268,6 +268,7 @@ read_tickets(struct run *r, omni_rep *rep, char **paths, int npaths, FILE *rejec
 			break;
 		}
 		if (omni_rep_add(rep, rec, err) < 0) {
+			omni_error_locate(err, omni_reader_name(rd), omni_reader_lineno(rd));
 			if (!r->keep_going || err->status != OMNI_EX_DATAERR) {
 				status = -1;
 				break;

@@ -64,6 +64,7 @@ struct run {
 	omni_arrivals *arrivals;   /* at the end of the pipeline */
 	omni_assign *assign;
 	omni_out *out;
+	omni_out *line;            /* with arrivals: each ticket, then out */
 	omni_route_writer *writer;
 	omni_route rt;
 	const char *last_store, *last_zone;
@@ -272,6 +273,25 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	return 0;
 }
 
+/* At the end of the pipeline: the ticket's line, written into memory,
+ * goes out and to the store's arrivals.  0; 1 the output failed
+ * (omni_out_close says why); -1 with err. */
+static int
+arrive(struct run *r, const omni_record *rec, omni_error *err)
+{
+	size_t len = 0;
+	const char *line = omni_out_text(r->line, &len);
+
+	if (!line)
+		return omni_error_oom(err), -1;
+	if (omni_out_write(r->out, line, len) < 0)
+		return 1;
+	if (omni_arrivals_add(r->arrivals, omni_record_get(rec, "id"), line, len, err) < 0)
+		return -1;
+	omni_out_clear(r->line);
+	return 0;
+}
+
 static int
 run_tickets(struct run *r, char **paths, int npaths, FILE *reject, omni_error *err)
 {
@@ -294,8 +314,9 @@ run_tickets(struct run *r, char **paths, int npaths, FILE *reject, omni_error *e
 		}
 		if (rc == 1)
 			break;     /* the output failed: omni_out_close says why */
-		if (omni_arrivals_add(r->arrivals, omni_record_get(rec, "id"), err) < 0) {
-			status = err->status ? err->status : OMNI_EX_IOERR;
+		if (r->line && (rc = arrive(r, rec, err)) != 0) {
+			if (rc < 0)
+				status = err->status ? err->status : OMNI_EX_IOERR;
 			break;
 		}
 	}
@@ -371,7 +392,14 @@ main(int argc, char **argv)
 		status = omni_cli_close(r.out, reject, err.status);
 		goto out;
 	}
-	if (!(r.writer = omni_route_writer_new(r.out))) {
+	/* at the end, each ticket's line goes to the store too */
+	if (r.arrivals && !(r.line = omni_out_new_mem())) {
+		omni_error_oom(&err);
+		omni_report(&err);
+		status = omni_cli_close(r.out, reject, err.status);
+		goto out;
+	}
+	if (!(r.writer = omni_route_writer_new(r.line ? r.line : r.out))) {
 		omni_error_oom(&err);
 		omni_report(&err);
 		status = omni_cli_close(r.out, reject, err.status);
@@ -387,6 +415,8 @@ out:
 	omni_arrivals_free(r.arrivals);
 	omni_store_close(r.store);
 	omni_route_writer_free(r.writer);
+	if (r.line)
+		omni_out_close(r.line, NULL);
 	omni_lexicon_free(r.lex);
 	omni_model_free(r.model);
 	omni_rules_free(&r.rules);

@@ -150,6 +150,47 @@ ticket_readers() {
 	done
 }
 
+@test "every ticket reader refuses a record that is not a ticket, naming file, line and member, exit 65 (or -k)" {
+	local good='{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z"}'
+	local bad p
+	# not tickets: no version, no id, a Shopify order's numeric id, a
+	# channel that is no name, messages that are no list, times that are none
+	for bad in '{"foo":1}' \
+		'{"id":4711,"email":"ann@example.com","line_items":[],"total_price":"10.00"}' \
+		'{"omni":1,"channel":"email"}' \
+		'{"omni":"1","id":"a"}' \
+		'{"omni":1,"id":""}' \
+		'{"omni":1,"id":"a","channel":7}' \
+		'{"omni":1,"id":"a","messages":{"at":"2026-11-20T10:00:00Z"}}' \
+		'{"omni":1,"id":"a","messages":[{"at":"2026-11-20T10:00:00Z"},"hi"]}' \
+		'{"omni":1,"id":"a","messages":[{"direction":"in","author":"customer","at":"nope"}]}' \
+		'{"omni":1,"id":"a","messages":[{"at":-1e999}]}' \
+		'{"omni":1,"id":"a","messages":[{"at":0}]}' \
+		'{"omni":1,"id":"a","updated_at":"2026-13-01T00:00:00Z"}' \
+		'{"omni":1,"id":"a","solved_at":1700000000}'; do
+		printf '%s\n%s\n' "$good" "$bad" >"$BATS_TEST_TMPDIR/in.ndjson"
+		for p in $(ticket_readers); do
+			run "$p" --now 2026-11-21T00:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
+			assert_equal "$p $bad $status" "$p $bad 65"
+			assert_output --regexp "^$p: $BATS_TEST_TMPDIR/in.ndjson:2:[0-9]+: not a ticket: [^ ]+ "
+			rm -f "$BATS_TEST_TMPDIR/rej"
+			run "$p" --now 2026-11-21T00:00:00Z -k -r "$BATS_TEST_TMPDIR/rej" "$BATS_TEST_TMPDIR/in.ndjson"
+			assert_equal "$p $bad $status" "$p $bad 1"
+			assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" "$bad"
+		done
+	done
+	# what the format allows passes everywhere: null and absent times, an
+	# unknown channel, offsets, escapes in a key
+	printf '%s\n' '{"omni":1,"id":"b","channel":null,"created_at":null,"messages":[{"direction":"in","author":"customer","at":"2026-11-20T10:00:00+01:00","text":"hi"},{"at":null}]}' \
+		'{"omni":1.1,"\u0069d":"c","messages":[]}' >"$BATS_TEST_TMPDIR/ok.ndjson"
+	for p in $(ticket_readers); do
+		run "$p" --now 2026-11-21T00:00:00Z "$BATS_TEST_TMPDIR/ok.ndjson"
+		assert_equal "$p $status" "$p 0"
+	done
+	run omni-report --now 2026-11-21T00:00:00Z -f json "$BATS_TEST_TMPDIR/ok.ndjson"
+	assert_equal "$(jq .total.tickets <<<"$output")" 2
+}
+
 @test "every program creates its --reject file 0600 whatever the umask, and appends to it (omni-route writes it anew)" {
 	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z"}\n{"omni":1,"id":}\n' \
 		>"$BATS_TEST_TMPDIR/bad.ndjson"

@@ -532,6 +532,7 @@ cat(int argc, char **argv)
 	}
 	signal(SIGPIPE, SIG_IGN);
 	rd = omni_reader_new(argv + i, argc - i, keep_going, reject);
+	omni_reader_any_object(rd);
 	o = omni_out_new(1);
 	while ((rc = omni_reader_next(rd, &rec, &err)) != 0) {
 		if (rc == 2) {

@@ -174,7 +174,8 @@ check_reader(const char *dir)
 		CHECK(0, "cannot write %s", path);
 		return;
 	}
-	fputs("{\"omni\":1}\n\n{\"omni\":1}\n", f);
+	fputs("{\"omni\":1,\"id\":\"a\",\"channel\":\"email\"}\n\n"
+	      "{\"omni\":1,\"id\":\"b\",\"channel\":\"email\"}\n", f);
 	fclose(f);
 	r = omni_reader_new(paths, 1, 0, NULL);
 	CHECK(omni_reader_next(r, &rec, NULL) == 1 && omni_reader_lineno(r) == 1,
@@ -185,6 +186,29 @@ check_reader(const char *dir)
 	omni_reader_free(r);
 }
 
+/* The quick check of a time says what the parse says. */
+static void
+check_time_valid(void)
+{
+	static const char *const in[] = {
+		"2024-03-01T17:22:10Z", "2024-03-01T17:22:10.123Z", "2024-02-29T23:59:60Z",
+		"2023-02-29T10:00:00Z", "2024-02-30T10:00:00Z", "2024-04-31T10:00:00Z",
+		"2024-13-01T10:00:00Z", "2024-00-01T10:00:00Z", "2024-01-00T10:00:00Z",
+		"2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z", "2024-01-01T23:59:61Z",
+		"2024-01-01T23:59:59.12Z", "2024-01-01T23:59:59.1234Z", "2024-01-01X23:59:59Z",
+		"2024-01-01T23:59:5aZ", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z",
+		"1900-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2024-01-01T10:00:00+01:00",
+		"2024-01-01", "2024-1-01T10:00:00Z", "", "nope", "2024-01-01T10:00:00Zx",
+		"+024-01-01T10:00:00Z", "2024-01-01T10:00:00.Z", "2024-01-01 10:00:00Z",
+	};
+	omni_time t;
+
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		CHECK(omni_time_valid_rfc3339(in[i], strlen(in[i])) ==
+		      (omni_time_parse_rfc3339(in[i], &t) == 0),
+		      "quick check and parse disagree on '%s'", in[i]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -193,6 +217,7 @@ main(int argc, char **argv)
 		return 64;
 	}
 	check_times();
+	check_time_valid();
 	check_calendar();
 	check_secrets(argv[1]);
 	check_xdg();

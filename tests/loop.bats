@@ -137,10 +137,13 @@ deliver_mail() {
 	assert_success
 	[ "$(printf '%.1f' "$(jq -r '.groups[0].first_response_min.mean' <<<"$output")")" = "$expect" ] ||
 		fail "first response $(jq -c '.groups[0].first_response_min' <<<"$output"), expected mean $expect"
-	# the figures of the loop, from the store as from the file (the route's
-	# own members, intent and SLA, are not in the store)
-	loop='.groups | map({group, tickets, first_response_min, unanswered, resolution_min, one_touch_share, csat})'
+	# the figures of the loop, from the store as from the file: the route's
+	# own members, intent and SLA, too, which the end of the pipeline
+	# records in the store
+	loop='.groups | map({group, tickets, first_response_min, unanswered, resolution_min, one_touch_share, reopen_rate, csat, wismo_share, sla_compliance})'
 	file_report=$(jq -c "$loop" <<<"$output")
+	[ "$(jq -c '.total | [.wismo_share > 0, .sla_compliance != null]' <<<"$output")" = '[true,true]' ] ||
+		fail "the day has WISMO tickets with an SLA: $output"
 	run omni-report --format json -d "$OMNI_DB"
 	assert_success
 	[ "$(jq -c "$loop" <<<"$output")" = "$file_report" ] ||

@@ -25,6 +25,35 @@ db() {
 	EOF
 }
 
+@test "a Meta time that is none (null, 0, negative, NaN-like, a word) falls back to the entry's, else is unknown, never 1970 or a year before the calendar" {
+	local ev='{"object":"instagram","entry":[{"time":%s,"id":"178","messaging":[{"sender":{"id":"73"},"recipient":{"id":"178"},"timestamp":%s,"message":{"mid":"m%s","text":"hi"}}]}]}'
+	{
+		printf "$ev\n" 1709800000500 null 1
+		printf "$ev\n" 1709800000500 -1 2
+		printf "$ev\n" null '"soon"' 3
+		printf "$ev\n" 0 0 4
+		printf "$ev\n" 1709800000500 1709800000100 5
+	} >"$BATS_TEST_TMPDIR/t.ndjson"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/t.ndjson"
+	assert_success
+	run jq -c '[.source.external_id, .messages[0].at, .created_at]' <<<"$output"
+	assert_output - <<-'EOF'
+	["m1","2024-03-07T08:26:40.500Z","2024-03-07T08:26:40.500Z"]
+	["m2","2024-03-07T08:26:40.500Z","2024-03-07T08:26:40.500Z"]
+	["m3",null,null]
+	["m4",null,null]
+	["m5","2024-03-07T08:26:40.100Z","2024-03-07T08:26:40.100Z"]
+	EOF
+	# and every stage takes what it wrote
+	run bash -c "omni-fetch 'file:$BATS_TEST_TMPDIR/t.ndjson' | omni-route --now 2024-03-08T00:00:00Z | omni-report -f json --now 2024-03-08T00:00:00Z"
+	assert_success
+	# -1e999 is no number JSON can hold: the line is refused, named
+	printf "$ev\n" 1709800000500 -1e999 6 >"$BATS_TEST_TMPDIR/u.ndjson"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/u.ndjson"
+	assert_failure 65
+	assert_output --regexp "^omni-fetch: $BATS_TEST_TMPDIR/u.ndjson:1:[0-9]+: real number overflow"
+}
+
 @test "an Instagram message becomes a ticket with source, customer, order ids and attachments" {
 	run omni-fetch --store acme "file:$F/instagram-dump.ndjson"
 	assert_success
@@ -356,4 +385,26 @@ db() {
 	assert_success
 	run sqlite3 "$OMNI_DB" "SELECT channel || ' ' || number || ' ' || status FROM orders ORDER BY number"
 	assert_output "$(printf '%s\n' 'amazon 111-2048577-6634915 cancelled' 'amazon 113-4827365-1029384 closed' 'amazon 114-9936120-5521807 open')"
+}
+
+@test "eBay's own notice that a case is closed or resolved comes solved; its opening, and a buyer's words, do not" {
+	local conv=$FIXTURES/api/ebay/conversation-308000000001.json
+	run omni-fetch "file:$conv"
+	assert_success
+	run jq -r '.status // "-"' <<<"$output"
+	assert_equal "$output" -
+	for subject in 'The case was closed' 'We resolved your return' 'Your inquiry has been closed'; do
+		sed "s/\"A return request was opened\"/\"$subject\"/g; s/9900000001/99$RANDOM/" "$conv" >"$BATS_TEST_TMPDIR/c.json"
+		run omni-fetch "file:$BATS_TEST_TMPDIR/c.json"
+		assert_success
+		run jq -r '[.subject, .status] | join("|")' <<<"$output"
+		assert_output "$subject|solved"
+	done
+	# a buyer writing "case closed?" is a message, not eBay's word
+	sed 's/"A return request was opened"/"Is the case closed?"/g; s/FROM_EBAY/FROM_MEMBERS/; s/"eBay"/"pinecone_22"/; s/9900000001/9900000099/' \
+		"$conv" >"$BATS_TEST_TMPDIR/m.json"
+	run omni-fetch "file:$BATS_TEST_TMPDIR/m.json"
+	assert_success
+	run jq -r '.status // "-"' <<<"$output"
+	assert_equal "$output" -
 }

@@ -756,3 +756,20 @@ eu_fetch() {
 	run bash -c "omni-fetch --all 'maildir:$BATS_TEST_TMPDIR/eb' | omni-link | jq -sc 'map(.messages | length) | unique'"
 	assert_output '[2]'
 }
+
+@test "a claim Amazon says is closed or decided comes solved, and omni-link solves its ticket; a claim filed does not" {
+	mkdir -p "$BATS_TEST_TMPDIR/az/new"
+	printf 'From: atoz-guarantee-no-reply@amazon.com\nSubject: A-to-z Guarantee claim filed for order 114-2233445-5566778\nDate: Sun, 10 Mar 2024 07:00:00 +0000\nMessage-ID: <atoz-1@amazon.com>\n\nThe buyer has filed an A-to-z Guarantee claim for order 114-2233445-5566778. If we do not hear from you, the claim may be closed in the buyer'"'"'s favour.\n' \
+		>"$BATS_TEST_TMPDIR/az/new/1"
+	printf 'From: atoz-guarantee-no-reply@amazon.com\nSubject: A-to-z Guarantee claim closed for order 114-2233445-5566778\nDate: Tue, 12 Mar 2024 09:30:00 +0000\nMessage-ID: <atoz-2@amazon.com>\n\nThe A-to-z Guarantee claim for order 114-2233445-5566778 is closed.\n' \
+		>"$BATS_TEST_TMPDIR/az/new/2"
+	printf 'From: atoz-guarantee-no-reply@amazon.com\nSubject: A-to-z Guarantee claim decision for order 113-4827365-1029384\nDate: Tue, 12 Mar 2024 10:00:00 +0000\nMessage-ID: <atoz-3@amazon.com>\n\nAmazon has decided the claim.\n' \
+		>"$BATS_TEST_TMPDIR/az/new/3"
+	run omni-fetch "maildir:$BATS_TEST_TMPDIR/az"
+	assert_success
+	run jq -r '[.source.message_id, .kind, .status // "-"] | join(" ")' <<<"$output"
+	assert_output $'atoz-1@amazon.com claim -\natoz-2@amazon.com claim solved\natoz-3@amazon.com claim solved'
+	# one ticket for the claim, solved when Amazon closed it
+	run bash -c "omni-fetch --all 'maildir:$BATS_TEST_TMPDIR/az' | omni-link --now 2024-03-13T00:00:00Z | jq -sc 'group_by(.source.thread_key) | map(.[-1] | [.status, .solved_at, (.messages | length)])'"
+	assert_output '[["solved","2024-03-12T10:00:00Z",1],["solved","2024-03-12T09:30:00Z",2]]'
+}

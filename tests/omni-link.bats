@@ -368,10 +368,10 @@ export -f latest
 	printf '\n{"omni":1,"channel":"email"}\n' >>"$BATS_TEST_TMPDIR/in.ndjson"
 	run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 65
-	assert_output "omni-link: $BATS_TEST_TMPDIR/in.ndjson:3: a ticket without an id"
+	assert_output "omni-link: $BATS_TEST_TMPDIR/in.ndjson:3:1: not a ticket: id is missing (see omni-ticket(5))"
 	run omni-link <"$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 65
-	assert_output "omni-link: stdin:3: a ticket without an id"
+	assert_output "omni-link: stdin:3:1: not a ticket: id is missing (see omni-ticket(5))"
 	run omni-link -k -r "$BATS_TEST_TMPDIR/rej" "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_failure 1
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"channel":"email"}'
@@ -544,4 +544,24 @@ export -f latest
 	run omni-link --help
 	assert_success
 	assert_line --index 0 --partial '[-w time] [-b n] [--dm-window time] [--history n] [-u id]'
+}
+
+@test "a store not yet set up, written by another connection in rollback mode: SQLite's busy without a wait is tried again, exit 0" {
+	printf '{"omni":1,"id":"a","channel":"email","created_at":"2026-11-20T10:00:00Z","messages":[]}\n' \
+		>"$BATS_TEST_TMPDIR/one.ndjson"
+	local db=$BATS_TEST_TMPDIR/rb/omni.db
+	mkdir -p "${db%/*}"
+	sqlite3 "$db" 'CREATE TABLE other (a); PRAGMA user_version = 0'
+	chmod 600 "$db"
+	# the writer holds its lock while omni-link switches the store to WAL,
+	# a lock upgrade SQLite refuses at once rather than wait into a deadlock
+	printf 'BEGIN IMMEDIATE;\nINSERT INTO other VALUES (1);\n.shell touch %s; sleep 1\nCOMMIT;\n' \
+		"$BATS_TEST_TMPDIR/held" | sqlite3 "$db" &
+	local writer=$!
+	while [ ! -e "$BATS_TEST_TMPDIR/held" ]; do sleep 0.05; done
+	run omni-link -d "$db" "$BATS_TEST_TMPDIR/one.ndjson"
+	wait "$writer"
+	assert_success
+	run sqlite3 "$db" 'PRAGMA journal_mode; SELECT count(*) FROM tickets; SELECT count(*) FROM other'
+	assert_output $'wal\n1\n1'
 }

@@ -17,7 +17,7 @@ total() {
 @test "every figure of the edge cases, in the total" {
 	run total . "$EDGE"
 	assert_success
-	assert_output '{"tickets":5,"first_response_min":{"count":2,"mean":37.5,"p50":30,"p90":45},"unanswered":2,"resolution_min":{"count":2,"mean":90,"p50":60,"p90":120},"sla_compliance":0.3333,"wismo_share":0.2,"late_delivery_share":null,"refund_rate":null,"refund_reasons":{},"csat":1,"one_touch_share":0.5,"repeat_contacts":0}'
+	assert_output '{"tickets":5,"first_response_min":{"count":2,"mean":37.5,"p50":30,"p90":45},"unanswered":2,"resolution_min":{"count":2,"mean":90,"p50":60,"p90":120},"sla_compliance":0.3333,"wismo_share":0.2,"late_delivery_share":null,"refund_rate":null,"refund_reasons":{},"csat":1,"one_touch_share":0.5,"reopen_rate":0,"repeat_contacts":0}'
 }
 
 @test "no reply: unanswered, out of the first response statistic" {
@@ -82,6 +82,30 @@ total() {
 	run total '.csat' "$BATS_TEST_TMPDIR/r.ndjson"
 	# 4 of 7 (5 with no scale is 5 of 5)
 	assert_output '0.5714'
+}
+
+@test "reopen rate: of the tickets solved in the window, those a customer reopened before" {
+	printf '%s\n' \
+		'{"omni":1,"id":"a","created_at":"2026-11-16T10:00:00Z","status":"solved","solved_at":"2026-11-16T12:00:00Z","reopens":2}' \
+		'{"omni":1,"id":"b","created_at":"2026-11-16T10:00:00Z","status":"solved","solved_at":"2026-11-16T12:00:00Z","reopens":0}' \
+		'{"omni":1,"id":"c","created_at":"2026-11-16T10:00:00Z","status":"closed","solved_at":"2026-11-16T12:00:00Z"}' \
+		'{"omni":1,"id":"d","created_at":"2026-11-16T10:00:00Z","status":"solved","solved_at":"2026-11-16T12:00:00Z","reopens":1}' \
+		'{"omni":1,"id":"e","created_at":"2026-11-16T10:00:00Z","status":"open","reopens":1}' \
+		'{"omni":1,"id":"f","created_at":"2026-11-01T10:00:00Z","status":"solved","solved_at":"2026-11-02T12:00:00Z","reopens":3}' \
+		>"$BATS_TEST_TMPDIR/ro.ndjson"
+	# a and d of a, b, c, d (e is open again: not solved; f solved before)
+	run total '.reopen_rate' --since 2026-11-09 --until 2026-11-18 "$BATS_TEST_TMPDIR/ro.ndjson"
+	assert_output '0.5'
+	run omni-report --by '' -f csv --since 2026-11-09 --until 2026-11-18 --now "$NOW" "$BATS_TEST_TMPDIR/ro.ndjson"
+	assert_line --index 1 --partial ',0.5000,'
+	# partials add up
+	head -3 "$BATS_TEST_TMPDIR/ro.ndjson" | omni-report --partial --by '' --now "$NOW" >"$BATS_TEST_TMPDIR/p1.json"
+	tail -n +4 "$BATS_TEST_TMPDIR/ro.ndjson" | omni-report --partial --by '' --now "$NOW" >"$BATS_TEST_TMPDIR/p2.json"
+	run bash -c "omni-report --merge --by '' -f json '$BATS_TEST_TMPDIR/p1.json' '$BATS_TEST_TMPDIR/p2.json' | jq -c .total.reopen_rate"
+	assert_output '0.6'
+	# with no ticket solved there is none
+	run total '.reopen_rate' --since 2026-11-17 --until 2026-11-18 "$BATS_TEST_TMPDIR/ro.ndjson"
+	assert_output 'null'
 }
 
 @test "p50 and p90 by nearest rank" {
@@ -181,11 +205,11 @@ total() {
 		>"$BATS_TEST_TMPDIR/c.ndjson"
 	run omni-report -f csv --by channel,store "$BATS_TEST_TMPDIR/c.ndjson"
 	assert_success
-	assert_line --index 1 --partial $'\'+1,\'@sum,1,0,,,,0,0,,,,,0.0000,,1.0000,,,0,\'-bad: 1\r'
+	assert_line --index 1 --partial $'\'+1,\'@sum,1,0,,,,0,0,,,,,0.0000,,1.0000,,,,0,\'-bad: 1\r'
 	assert_line --index 2 --partial $'"a,b","\'=HYPERLINK(""x"")",1,'
 	assert_line --index 3 --partial 'total,,2,'
 	[ "$(printf '%s\n' "$output" | head -1 | tr -d '\r')" = \
-	  "channel,store,tickets,first_response_min_count,first_response_min_mean,first_response_min_p50,first_response_min_p90,unanswered,resolution_min_count,resolution_min_mean,resolution_min_p50,resolution_min_p90,sla_compliance,wismo_share,late_delivery_share,refund_rate,csat,one_touch_share,repeat_contacts,refund_reasons" ]
+	  "channel,store,tickets,first_response_min_count,first_response_min_mean,first_response_min_p50,first_response_min_p90,unanswered,resolution_min_count,resolution_min_mean,resolution_min_p50,resolution_min_p90,sla_compliance,wismo_share,late_delivery_share,refund_rate,csat,one_touch_share,reopen_rate,repeat_contacts,refund_reasons" ]
 }
 
 @test "markdown: a table for a job summary, pipes escaped" {
@@ -193,9 +217,9 @@ total() {
 		>"$BATS_TEST_TMPDIR/m.ndjson"
 	run omni-report -f markdown "$BATS_TEST_TMPDIR/m.ndjson"
 	assert_success
-	assert_line --index 0 '| channel | store | tickets | answered | first response mean (min) | first response p50 (min) | first response p90 (min) | unanswered | resolved | resolution mean (min) | resolution p50 (min) | resolution p90 (min) | SLA met (%) | WISMO (%) | late delivery (%) | refund rate (%) | CSAT (%) | one-touch (%) | repeat contacts |'
-	assert_line --index 1 '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
-	assert_line --index 2 '| a\|b | s | 1 | 0 | - | - | - | 0 | 0 | - | - | - | - | 0.0% | - | - | - | - | 0 |'
+	assert_line --index 0 '| channel | store | tickets | answered | first response mean (min) | first response p50 (min) | first response p90 (min) | unanswered | resolved | resolution mean (min) | resolution p50 (min) | resolution p90 (min) | SLA met (%) | WISMO (%) | late delivery (%) | refund rate (%) | CSAT (%) | one-touch (%) | reopened (%) | repeat contacts |'
+	assert_line --index 1 '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+	assert_line --index 2 '| a\|b | s | 1 | 0 | - | - | - | 0 | 0 | - | - | - | - | 0.0% | - | - | - | - | - | 0 |'
 }
 
 @test "html: one page with inline SVG charts and nothing fetched" {
@@ -345,6 +369,11 @@ sla_tickets() {
 	assert_failure 1
 	assert_line --index 2 --regexp '^1,0,,,,0,'
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/rej")" '{"omni":1,"id":"a","created_at":"last tuesday"}'
+	# a time of a member only the report reads is named with its place too
+	printf '{"omni":1,"id":"a"}\n{"omni":1,"id":"b","sla":{"first_response_due":"soon"}}\n' >"$BATS_TEST_TMPDIR/s.ndjson"
+	run omni-report "$BATS_TEST_TMPDIR/s.ndjson"
+	assert_failure 65
+	assert_output "omni-report: $BATS_TEST_TMPDIR/s.ndjson:2:48: sla.first_response_due is not a time: \"soon\""
 }
 
 @test "a generated set: every figure and format agrees with an independent count" {

@@ -588,3 +588,32 @@ assign() {
 	assert_failure 78
 	assert_output "omni-route: $BATS_TEST_TMPDIR/z.rules:2:8: unknown time zone 'America/NewYork'"
 }
+
+@test "at the end of the pipeline, the route's members join the ticket in the store when this run's omni-link wrote it" {
+	ticket w1 email "Where is my order #1043? It was due on Monday." >"$BATS_TEST_TMPDIR/in.ndjson"
+	# omni-link and omni-route of one run (one process group), the file last
+	setsid -w bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | omni-route --now $NOW >'$BATS_TEST_TMPDIR/out.ndjson'"
+	run jq -r '[.intent, .sla.policy != null] | @tsv' "$BATS_TEST_TMPDIR/out.ndjson"
+	assert_output $'wismo\ttrue'
+	run sqlite3 "$OMNI_DB" "SELECT json_extract(record, '\$.intent'), json_extract(record, '\$.sla') IS NOT NULL, json_array_length(record, '\$.messages'), (SELECT count(*) FROM handoff) FROM tickets"
+	assert_output 'wismo|1|1|0'
+	# the same through omni-reply, last
+	ticket w2 email "Wo ist meine Bestellung? Die Lieferung ist überfällig." '.customer = {emails: ["b@example.com"]}' \
+		>"$BATS_TEST_TMPDIR/in2.ndjson"
+	setsid -w bash -c "omni-link '$BATS_TEST_TMPDIR/in2.ndjson' | omni-route --now $NOW | omni-reply >'$BATS_TEST_TMPDIR/out2.ndjson'"
+	run sqlite3 "$OMNI_DB" "SELECT json_extract(record, '\$.intent'), json_extract(record, '\$.lang') FROM tickets WHERE json_extract(record, '\$.merged_from[0]') = 'w2'"
+	assert_output 'wismo|de'
+	# a ticket another run's omni-link wrote (that run is over): the store
+	# keeps it as omni-link left it, for the next omni-link to take up
+	ticket w3 email "Where is my parcel?" '.customer = {emails: ["c@example.com"]}' >"$BATS_TEST_TMPDIR/in3.ndjson"
+	setsid -w omni-link "$BATS_TEST_TMPDIR/in3.ndjson" >"$BATS_TEST_TMPDIR/linked.ndjson"
+	setsid -w omni-route --now "$NOW" "$BATS_TEST_TMPDIR/linked.ndjson" >"$BATS_TEST_TMPDIR/out3.ndjson"
+	run sqlite3 "$OMNI_DB" "SELECT json_extract(record, '\$.intent') IS NULL FROM tickets WHERE json_extract(record, '\$.merged_from[0]') = 'w3'"
+	assert_output 1
+	# and the report from the store has what the file has
+	cat "$BATS_TEST_TMPDIR/out.ndjson" "$BATS_TEST_TMPDIR/out2.ndjson" >"$BATS_TEST_TMPDIR/both.ndjson"
+	run omni-report --by '' -f json --now "$NOW" "$BATS_TEST_TMPDIR/both.ndjson"
+	file=$(jq -c '.total | [.tickets, .wismo_share, .sla_compliance]' <<<"$output")
+	run bash -c "sqlite3 '$OMNI_DB' \"DELETE FROM tickets WHERE json_extract(record, '\\\$.merged_from[0]') = 'w3'\" && omni-report -d '$OMNI_DB' --by '' -f json --now $NOW | jq -c '.total | [.tickets, .wismo_share, .sla_compliance]'"
+	assert_output "$file"
+}

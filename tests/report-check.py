@@ -134,6 +134,8 @@ def expected(a):
                 d['repeat'].append(bool(before))
             if solved is not None and win(solved):
                 d['solved_one'].append(outs == 1)
+                r = t.get('reopens')
+                d['reopened'].append(isinstance(r, (int, float)) and r > 0)
                 if created is not None:
                     d['res'].append(solved - created)
     out = {}
@@ -149,6 +151,7 @@ def expected(a):
              'refund_reasons': {k[7:]: len(v) for k, v in d.items() if k.startswith('reason:') and v},
              'csat': share(sum(d['csat']), len(d['csat'])),
              'one_touch_share': share(sum(d['solved_one']), len(d['solved_one'])),
+             'reopen_rate': share(sum(d['reopened']), len(d['reopened'])),
              'repeat_contacts': sum(d['repeat'])}
         out[g] = f
     return out
@@ -203,7 +206,7 @@ COLS = ['tickets', 'first_response_min_count', 'first_response_min_mean',
         'first_response_min_p50', 'first_response_min_p90', 'unanswered',
         'resolution_min_count', 'resolution_min_mean', 'resolution_min_p50',
         'resolution_min_p90', 'sla_compliance', 'wismo_share', 'late_delivery_share',
-        'refund_rate', 'csat', 'one_touch_share', 'repeat_contacts']
+        'refund_rate', 'csat', 'one_touch_share', 'reopen_rate', 'repeat_contacts']
 
 
 TIME_COLS = [c for c in COLS if c.endswith(('_mean', '_p50', '_p90'))]
@@ -316,7 +319,7 @@ def main():
                 tol = 0.051 * 60 if name in HOURS else tol
                 tol = 0.00051 if fmt in ('table', 'markdown') and name in (
                     'sla_compliance', 'wismo_share', 'late_delivery_share', 'refund_rate',
-                    'csat', 'one_touch_share') else tol
+                    'csat', 'one_touch_share', 'reopen_rate') else tol
                 ok = close(g, w, tol)
             if not ok:
                 print(f'{k} {name}: omni-report {g}, expected {w}')

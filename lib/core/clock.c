@@ -131,6 +131,37 @@ omni_time_parse_rfc3339(const char *s, omni_time *out)
 	return make_time(y, mo, d, h, mi, se, ms, off, out);
 }
 
+#define D(c) ((unsigned)((c) - '0') < 10)
+#define N2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+
+int
+omni_time_valid_rfc3339(const char *s, size_t n)
+{
+	char buf[64];
+	omni_time t;
+	int y, mo, d;
+
+	/* What the programs write, checked without the arithmetic: the
+	 * seconds' form and the milliseconds' form, in UTC. */
+	if (((n == 20 && s[19] == 'Z') ||
+	     (n == 24 && s[19] == '.' && D(s[20]) && D(s[21]) && D(s[22]) && s[23] == 'Z')) &&
+	    D(s[0]) && D(s[1]) && D(s[2]) && D(s[3]) && s[4] == '-' && D(s[5]) && D(s[6]) &&
+	    s[7] == '-' && D(s[8]) && D(s[9]) && s[10] == 'T' && D(s[11]) && D(s[12]) &&
+	    s[13] == ':' && D(s[14]) && D(s[15]) && s[16] == ':' && D(s[17]) && D(s[18])) {
+		y = N2(s) * 100 + N2(s + 2), mo = N2(s + 5), d = N2(s + 8);
+		return mo >= 1 && mo <= 12 && d >= 1 && d <= days_in_month(y, (unsigned)mo) &&
+		       N2(s + 11) <= 23 && N2(s + 14) <= 59 && N2(s + 17) <= 60;
+	}
+	if (n >= sizeof buf || memchr(s, '\0', n))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return omni_time_parse_rfc3339(buf, &t) == 0;
+}
+
+#undef D
+#undef N2
+
 /* RFC 2822's names, whatever the locale. */
 static const char month_names[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -272,6 +303,15 @@ omni_time_from_unix(double v)
 	if (v > 1e11 || v < -1e11)
 		return (omni_time)v;
 	return (omni_time)(v * 1000.0 + (v >= 0 ? 0.5 : -0.5));
+}
+
+int
+omni_time_unix_checked(double v, omni_time *t)
+{
+	if (!(v > 0 && v <= 253402300799999.0))   /* NaN fails too */
+		return -1;
+	*t = omni_time_from_unix(v);
+	return 0;
 }
 
 char *

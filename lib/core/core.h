@@ -75,9 +75,16 @@ typedef int64_t omni_time;
  * 0 ok, -1 not a time. */
 int omni_time_parse(const char *s, omni_time *out);
 int omni_time_parse_rfc3339(const char *s, omni_time *out);
+/* Would omni_time_parse_rfc3339 take the n bytes at s?  1 or 0; quick for
+ * the forms the programs write. */
+int omni_time_valid_rfc3339(const char *s, size_t n);
 int omni_time_parse_rfc2822(const char *s, omni_time *out);
 /* Unix seconds or milliseconds (values above 1e11 are milliseconds). */
 omni_time omni_time_from_unix(double v);
+/* A platform's Unix time (seconds, or milliseconds past 1e11) that is a
+ * time: finite, after 1970 and before the year 10000.  0 and *t; -1 for
+ * the rest (-1e999, NaN, 0, negative), which no message was written at. */
+int omni_time_unix_checked(double v, omni_time *t);
 /* "2024-03-06T15:12:44Z", with ".123" when there are milliseconds.
  * Writes into buf (at least 32 bytes) and returns it. */
 char *omni_time_format(omni_time t, char *buf);

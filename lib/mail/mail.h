@@ -136,6 +136,7 @@ typedef struct omni_relay {
 	char *name;               /* buyer's name from the display name: new */
 	char *text;               /* the buyer's words only: new or NULL */
 	char *order_id;           /* from subject or body: new or NULL */
+	const char *status;       /* a claim notice's: omni_relay_settled */
 } omni_relay;
 
 /* Recognises Amazon (@marketplace.amazon.*, every marketplace's language)
@@ -145,5 +146,11 @@ typedef struct omni_relay {
  * NULL when it is plain e-mail). */
 int omni_relay_classify(const omni_mail *m, omni_relay *relay);
 void omni_relay_free(omni_relay *relay);
+/* The status a marketplace's notice gives its claim, case, return or
+ * inquiry, by its subject or title: "solved" when it says it closed,
+ * resolved, withdrawn, decided or cancelled ("A-to-z Guarantee claim
+ * closed for order ...", "The case was closed"), else NULL (opened, filed,
+ * anything else). */
+const char *omni_relay_settled(const char *subject);
 
 #endif

@@ -389,6 +389,35 @@ static void walmart_relay(const omni_mail *m, char *order, omni_relay *r)
 	r->text = walmart_text(m->text ? m->text : "");
 }
 
+/* word in s as a word of its own (not "disclosed" for "closed")? */
+static int has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = s; (p = strcasestr(p, word)); p += n)
+		if ((p == s || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+const char *omni_relay_settled(const char *subject)
+{
+	static const char *const nouns[] = { "claim", "case", "return", "inquiry",
+		"dispute", "chargeback", NULL };
+	static const char *const verbs[] = { "closed", "resolved", "withdrawn", "decided",
+		"decision", "cancelled", "canceled", NULL };
+	int noun = 0;
+
+	if (!subject)
+		return NULL;
+	for (int i = 0; !noun && nouns[i]; i++)
+		noun = has_word(subject, nouns[i]);
+	for (int i = 0; noun && verbs[i]; i++)
+		if (has_word(subject, verbs[i]))
+			return "solved";
+	return NULL;
+}
+
 static void amazon_relay(const omni_mail *m, const char *alias, omni_relay *r)
 {
 	r->channel = "amazon";
@@ -437,6 +466,7 @@ int omni_relay_classify(const omni_mail *m, omni_relay *r)
 		/* Amazon's own notice: the order is the key, not an address */
 		r->channel = "amazon";
 		r->kind = "claim";
+		r->status = omni_relay_settled(m->subject);   /* closed, decided */
 		if (!(r->order_id = amazon_order(m->subject)))
 			r->order_id = amazon_order(m->text);
 		r->text = amazon_text(m->text ? m->text : "");

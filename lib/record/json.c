@@ -13,6 +13,7 @@ typedef struct jparser {
 	const char *start, *end;
 	omni_error *err;
 	int nul;             /* a \u0000 seen */
+	int escape;          /* an escape seen (reset for each top-level key) */
 } jparser;
 
 /* Sets the error at byte at (column = 1-based offset) and returns NULL. */
@@ -35,6 +36,7 @@ scan_escape(jparser *ps, const char *p)
 {
 	unsigned u, lo;
 
+	ps->escape = 1;
 	if (p + 1 >= ps->end)
 		return fail(ps, p + 1, "");
 	switch (p[1]) {
@@ -278,6 +280,106 @@ value:
 	return p;
 }
 
+int
+omni_json_time_ok(const char *p, size_t n)
+{
+	omni_span v = { p, n };
+	char buf[64];
+	long len;
+
+	if (!p || *p == 'n')
+		return 1;
+	if (*p != '"' || n - 2 >= sizeof buf)
+		return 0;
+	if (!memchr(p + 1, '\\', n - 2))
+		return omni_time_valid_rfc3339(p + 1, n - 2);
+	if ((len = omni_json_string_buf(v, buf, sizeof buf)) < 0)
+		return 0;
+	return omni_time_valid_rfc3339(buf, (size_t)len);
+}
+
+/* The "messages" member, validated as any value is, and on the same pass
+ * each element's "at" (the last, if repeated) checked: the first element
+ * that is not an object or whose time is not one is noted in r, for
+ * omni_ticket_check, so that checking a ticket costs no second walk. */
+static const char *
+scan_messages(jparser *ps, const char *p, omni_record *r)
+{
+	const char *end = ps->end, *kend, *k, *v;
+	omni_span at, none = { NULL, 0 };
+
+	r->bad_message = r->bad_at = r->first_at = r->last_at = none;
+	if (*p != '[')
+		return scan_value(ps, p, 1);
+	p = skip_ws(p + 1, end);
+	if (p < end && *p == ']')
+		return p + 1;
+	for (size_t i = 0;; i++) {
+		at = none;
+		v = p;
+		if (p < end && *p == '{') {
+			p = skip_ws(p + 1, end);
+			if (p < end && *p == '}')
+				p++;
+			else for (const char *what = "expected a string key or '}'";;
+			          what = "expected a string key") {
+				k = p + 1;
+				if (!(p = scan_key(ps, p, what, &kend)))
+					return NULL;
+				v = p;
+				/* most members of a message are strings: no call to
+				 * the general scan for them */
+				if (!(p = p < end && *p == '"' ? scan_string(ps, p + 1)
+				                               : scan_value(ps, p, 3)))
+					return NULL;
+				if (kend - k == 2 && k[0] == 'a' && k[1] == 't')
+					at = (omni_span){ v, (size_t)(p - v) };
+				p = skip_ws(p, end);
+				if (p < end && *p == ',') {
+					p = skip_ws(p + 1, end);
+					if (p < end && *p == '}')
+						return fail(ps, p, "trailing comma");
+					continue;
+				}
+				if (p < end && *p == '}') {
+					p++;
+					break;
+				}
+				return fail(ps, p, "expected ',' or '}' after an object member");
+			}
+			if (r->bad_message.p || r->bad_at.p || !at.p)
+				;
+			else if (r->last_at.n == at.n && memcmp(r->last_at.p, at.p, at.n) == 0)
+				;       /* a time seen valid a moment ago */
+			else if (!omni_json_time_ok(at.p, at.n)) {
+				r->bad_at = at;
+				r->bad_index = i;
+			} else {
+				if (!r->first_at.p)
+					r->first_at = at;
+				r->last_at = at;
+			}
+		} else {
+			if (!(p = scan_value(ps, p, 2)))
+				return NULL;
+			if (!r->bad_message.p && !r->bad_at.p) {
+				r->bad_message = (omni_span){ v, (size_t)(p - v) };
+				r->bad_index = i;
+			}
+		}
+		p = skip_ws(p, end);
+		if (p < end && *p == ',') {
+			p = skip_ws(p + 1, end);
+			if (p < end && *p == ']')
+				return fail(ps, p, "trailing comma");
+			continue;
+		}
+		if (p < end && *p == ']')
+			return p + 1;
+		return fail(ps, p, "expected ',' or ']' after an array element");
+	}
+}
+
 void
 omni_record_init(omni_record *r)
 {
@@ -310,7 +412,7 @@ int
 omni_record_parse(omni_record *r, const char *text, size_t len,
                   omni_error *err)
 {
-	jparser ps = { text, text + len, err, 0 };
+	jparser ps = { text, text + len, err, 0, 0 };
 	const char *p, *end = text + len;
 	omni_member m;
 
@@ -318,6 +420,9 @@ omni_record_parse(omni_record *r, const char *text, size_t len,
 	r->len = len;
 	r->nmembers = 0;
 	r->nul = 0;
+	r->key_escaped = 0;
+	r->bad_message.p = r->bad_at.p = r->first_at.p = r->last_at.p = NULL;
+	r->first_at.n = r->last_at.n = 0;
 	p = skip_ws(text, end);
 	if (p >= end || *p != '{') {
 		omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, p - text + 1,
@@ -333,11 +438,17 @@ omni_record_parse(omni_record *r, const char *text, size_t len,
 	     what = "expected a string key") {
 		const char *kend;
 		m.key.p = p + 1;
+		ps.escape = 0;
 		if (!(p = scan_key(&ps, p, what, &kend)))
 			return -1;
+		r->key_escaped |= ps.escape;
 		m.key.n = (size_t)(kend - m.key.p);
 		m.value.p = p;
-		if (!(p = scan_value(&ps, p, 1)))
+		if (m.key.n == 8 && memcmp(m.key.p, "messages", 8) == 0)
+			p = scan_messages(&ps, p, r);
+		else
+			p = scan_value(&ps, p, 1);
+		if (!p)
 			return -1;
 		m.value.n = (size_t)(p - m.value.p);
 		if (add_member(r, m, err))

@@ -106,4 +106,7 @@ hex4(const char *p, const char *end, unsigned *out)
 	return 0;
 }
 
+/* Is a value an RFC 3339 time, null or absent (json.c)?  1 or 0. */
+int omni_json_time_ok(const char *p, size_t n);
+
 #endif

@@ -147,6 +147,22 @@ omni_out_new_mem(void)
 	return omni_out_new(-1);
 }
 
+const char *
+omni_out_text(omni_out *o, size_t *len)
+{
+	if (o->fd >= 0 || omni_out_flush(o) < 0)
+		return NULL;
+	*len = o->memlen;
+	return o->mem ? o->mem : "";
+}
+
+void
+omni_out_clear(omni_out *o)
+{
+	o->len = 0;
+	o->memlen = 0;
+}
+
 char *
 omni_out_take(omni_out *o, size_t *len)
 {

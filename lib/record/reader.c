@@ -15,6 +15,7 @@ struct omni_reader {
 	int keep_going;
 	FILE *reject;
 	long rejected;
+	int any_object;      /* omni_reader_any_object: skip omni_ticket_check */
 };
 
 omni_reader *
@@ -42,6 +43,12 @@ omni_reader_free(omni_reader *r)
 	omni_input_free(r->in);
 	omni_record_free(&r->rec);
 	free(r);
+}
+
+void
+omni_reader_any_object(omni_reader *r)
+{
+	r->any_object = 1;
 }
 
 long
@@ -181,7 +188,8 @@ omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err)
 	if ((rc = omni_input_next(r->in, &line, &len, err)) <= 0)
 		return rc;
 	if (omni_record_parse(&r->rec, line, len, err) == 0 &&
-	    check_version(&r->rec, err) == 0 && check_ids(&r->rec, err) == 0) {
+	    check_version(&r->rec, err) == 0 && check_ids(&r->rec, err) == 0 &&
+	    (r->any_object || omni_ticket_check(&r->rec, err) == 0)) {
 		*rec = &r->rec;
 		return 1;
 	}

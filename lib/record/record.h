@@ -40,6 +40,13 @@ typedef struct omni_record {
 	omni_member *members;
 	size_t nmembers, cap;
 	int nul;             /* some string or key holds U+0000 (\u0000) */
+	int key_escaped;     /* some top-level key holds an escape */
+	/* Seen on the one pass, for omni_ticket_check: the first element of
+	 * "messages" that is not an object, or whose "at" is not a time
+	 * (absent when none), and its index. */
+	omni_span bad_message, bad_at;
+	size_t bad_index;
+	omni_span first_at, last_at;   /* the first and last valid "at" */
 } omni_record;
 
 void omni_record_init(omni_record *r);
@@ -111,6 +118,11 @@ omni_out *omni_out_new_mem(void);
 /* Flushes and frees o: its text (NUL-terminated, new; *len its length),
  * or NULL out of memory. */
 char *omni_out_take(omni_out *o, size_t *len);
+/* A writer into memory, kept: what was written since it was made or
+ * cleared (borrowed until the next write; not NUL-terminated), or NULL
+ * out of memory; and forgetting it. */
+const char *omni_out_text(omni_out *o, size_t *len);
+void omni_out_clear(omni_out *o);
 /* Is this the end of the pipeline: a file, a terminal, /dev/null, not a
  * pipe or a socket into another program?  1 or 0. */
 int omni_out_end(const omni_out *o);
@@ -158,6 +170,15 @@ const char *omni_input_name(const omni_input *in);   /* "stdin" or path */
 long omni_input_lineno(const omni_input *in);
 
 /* ------------------------------------------------------------------ */
+// ticket.c - is a record a ticket (omni-ticket(5))
+
+/* 0 when rec has "omni" (a number) and an id (a non-empty string), a
+ * channel that is one too or null or absent, times that are RFC 3339 strings or null (created_at,
+ * updated_at, solved_at, each message's at) and messages an array of
+ * objects; else -1 with err (65, "not a ticket: MEMBER ...", its column). */
+int omni_ticket_check(const omni_record *rec, omni_error *err);
+
+/* ------------------------------------------------------------------ */
 // reader.c - ticket records from input, with --keep-going
 
 typedef struct omni_reader omni_reader;
@@ -171,8 +192,10 @@ void omni_reader_free(omni_reader *r);
  * 0: end.
  * 2: a malformed line was set aside under keep_going; err says why.
  * -1: err filled: 65 malformed (bad JSON, not an object, invalid UTF-8, a
- *     newer major "omni" version), 66, 74. */
+ *     newer major "omni" version, not a ticket: omni_ticket_check), 66, 74. */
 int omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err);
+/* Reads any JSON object, not only tickets (a tool's own records). */
+void omni_reader_any_object(omni_reader *r);
 long omni_reader_rejected(const omni_reader *r);
 /* Where the last record came from: "stdin" or its path, and its line
  * number (for errors found after reading, e.g. by a linker). */

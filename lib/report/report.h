@@ -39,6 +39,7 @@ int omni_rstat_from_json(omni_rstat *s, const json_t *o);  /* adds; 0/-1 */
 enum {
 	OMNI_RF_WISMO = 1, OMNI_RF_ORDER = 2, OMNI_RF_REFUND = 4,
 	OMNI_RF_RATED = 8, OMNI_RF_SATISFIED = 16, OMNI_RF_REPEAT = 32,
+	OMNI_RF_REOPENED = 64,      /* reopens: a customer reopened it once or more */
 };
 
 /* What the figures need of one ticket (times OMNI_TIME_NONE when
@@ -71,6 +72,7 @@ typedef struct omni_ragg {
 	int64_t tickets, answered, unanswered, no_customer;
 	int64_t sla_judged, sla_met, wismo, with_order, refunded;
 	int64_t rated, satisfied, solved, one_touch, repeat;
+	int64_t reopened;           /* of the solved, those reopened before */
 	int64_t orders, late;
 	omni_rstat frt, res;
 	omni_rstat frt_bh, res_bh;  /* the same in business hours */

@@ -193,14 +193,14 @@ read_history(omni_span history, omni_rfacts *f)
  * matched by its length first, then its bytes (a key written with escapes
  * is not recognised).  The last of a repeated key wins. */
 enum { F_ID, F_UPDATED, F_CREATED, F_SOLVED, F_SLA, F_INTENT, F_CSAT,
-       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_N };
+       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_REOPENS, F_N };
 
 static void
 index_members(const omni_record *rec, omni_span *v)
 {
 	static const char *const names[F_N] = { "id", "updated_at", "created_at",
 		"solved_at", "sla", "intent", "csat", "history", "messages", "orders",
-		"customer" };
+		"customer", "reopens" };
 	static size_t lens[F_N];
 	size_t i, k;
 
@@ -243,6 +243,9 @@ omni_rfacts_read(const omni_record *rec, omni_rfacts *f,
 		return bad_time(rec, v, "sla.first_response_due", err);
 	if (omni_json_string_eq(m[F_INTENT], "wismo"))
 		f->flags |= OMNI_RF_WISMO;
+	if (omni_json_type(m[F_REOPENS]) == OMNI_J_NUMBER && m[F_REOPENS].p[0] != '0' &&
+	    m[F_REOPENS].p[0] != '-')
+		f->flags |= OMNI_RF_REOPENED;
 	read_csat(m[F_CSAT], f);
 	read_history(m[F_HISTORY], f);
 	if (read_messages(m[F_MESSAGES], rec, f, err) < 0)

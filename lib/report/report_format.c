@@ -37,6 +37,7 @@ static const struct col {
 	{ "refund_rate", "refund rate", K_SHARE, 0 },
 	{ "csat", "CSAT", K_SHARE, 0 },
 	{ "one_touch_share", "one-touch", K_SHARE, 0 },
+	{ "reopen_rate", "reopened", K_SHARE, 0 },
 	{ "repeat_contacts", "repeat contacts", K_COUNT, 0 },
 	/* with --business-hours only */
 	{ "first_response_business_min.count", "answered", K_COUNT, 1 },
@@ -49,7 +50,7 @@ static const struct col {
 	{ "resolution_business_min.p90", "resolution p90", K_MIN, 1 },
 };
 #define NCOLS (sizeof cols / sizeof cols[0])
-#define NCALENDAR 17     /* the columns without --business-hours */
+#define NCALENDAR 18     /* the columns without --business-hours */
 
 int
 omni_rep_col(const char *name)
@@ -101,9 +102,10 @@ row_values(omni_ragg *a, double *v)
 	v[13] = share(a->refunded, a->with_order);
 	v[14] = share(a->satisfied, a->rated);
 	v[15] = share(a->one_touch, a->solved);
-	v[16] = (double)a->repeat;
-	stat_values(&a->frt_bh, v + 17);
-	stat_values(&a->res_bh, v + 21);
+	v[16] = share(a->reopened, a->solved);
+	v[17] = (double)a->repeat;
+	stat_values(&a->frt_bh, v + 18);
+	stat_values(&a->res_bh, v + 22);
 }
 
 /* Rounded as printed, so that every format says the same. */

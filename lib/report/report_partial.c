@@ -13,7 +13,7 @@
 static const char *const counters[] = {
 	"tickets", "answered", "unanswered", "no_customer", "sla_judged", "sla_met",
 	"wismo", "with_order", "refunded", "rated", "satisfied", "solved",
-	"one_touch", "repeat", "orders", "late",
+	"one_touch", "repeat", "orders", "late", "reopened",
 };
 #define NCOUNTERS (sizeof counters / sizeof counters[0])
 
@@ -23,7 +23,7 @@ counter(omni_ragg *a, size_t i)
 	int64_t *p[] = { &a->tickets, &a->answered, &a->unanswered, &a->no_customer,
 	                 &a->sla_judged, &a->sla_met, &a->wismo, &a->with_order,
 	                 &a->refunded, &a->rated, &a->satisfied, &a->solved,
-	                 &a->one_touch, &a->repeat, &a->orders, &a->late };
+	                 &a->one_touch, &a->repeat, &a->orders, &a->late, &a->reopened };
 	return p[i];
 }
 

@@ -4,8 +4,8 @@
  * Volume and the figures of the ticket's conversation (first response,
  * unanswered, SLA, WISMO, orders, refunds, CSAT, repeat contacts) count
  * tickets created in the window, in the period of their created_at;
- * resolution and one-touch count tickets solved in the window, in the
- * period of their solved_at. */
+ * resolution, one-touch and the reopen rate count tickets solved in the
+ * window, in the period of their solved_at. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,6 +193,7 @@ count_solved(const omni_rfacts *f, omni_ragg *a)
 {
 	a->solved++;
 	a->one_touch += f->replies == 1;
+	a->reopened += !!(f->flags & OMNI_RF_REOPENED);
 	if (f->created == OMNI_TIME_NONE)
 		return 0;
 	if (f->res_bh >= 0 && omni_rstat_add(&a->res_bh, f->res_bh) < 0)
@@ -245,6 +246,7 @@ omni_rep_agg_add(omni_ragg *a, const omni_ragg *b)
 	a->satisfied += b->satisfied;
 	a->solved += b->solved;
 	a->one_touch += b->one_touch;
+	a->reopened += b->reopened;
 	a->repeat += b->repeat;
 	a->orders += b->orders;
 	a->late += b->late;

@@ -195,6 +195,8 @@ struct omni_arrivals {
 	omni_store *s;
 	omni_out *out;
 	char *ids[ARRIVALS_BATCH];
+	char *lines[ARRIVALS_BATCH];    /* new, or NULL */
+	size_t lens[ARRIVALS_BATCH];
 	size_t n;
 };
 
@@ -211,16 +213,37 @@ omni_arrivals_new(omni_store *s, omni_out *out)
 }
 
 int
-omni_arrivals_add(omni_arrivals *a, omni_span id, omni_error *err)
+omni_arrivals_add(omni_arrivals *a, omni_span id, const char *line, size_t len,
+                  omni_error *err)
 {
-	char *text;
+	char *text, *copy = NULL;
 
 	if (!a || !a->s || !id.p)
 		return 0;
 	if (!(text = omni_json_string(id, NULL)))
 		return 0;     /* no id: no ticket of omni-link's */
-	a->ids[a->n++] = text;
+	while (line && len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	if (line && !(copy = strndup(line, len))) {
+		free(text);
+		return omni_error_oom(err), -1;
+	}
+	a->ids[a->n] = text;
+	a->lines[a->n] = copy;
+	a->lens[a->n++] = len;
 	return a->n == ARRIVALS_BATCH ? omni_arrivals_settle(a, err) : 0;
+}
+
+/* This run's note of id done: 1 (and its omni-route members into the
+ * stored ticket), 0 when the note was another run's or gone, -1. */
+static int
+arrived(omni_arrivals *a, size_t i, omni_error *err)
+{
+	if (omni_handoff_done(a->s, "link", a->ids[i], err) < 0)
+		return -1;
+	if (!omni_store_changes(a->s) || !a->lines[i])
+		return 0;     /* another run's note, or none */
+	return omni_timeline_routed(a->s, a->ids[i], a->lines[i], a->lens[i], err) < 0 ? -1 : 1;
 }
 
 int
@@ -235,9 +258,10 @@ omni_arrivals_settle(omni_arrivals *a, omni_error *err)
 	else if (omni_store_begin(a->s, err) < 0)
 		rc = -1;
 	for (size_t i = 0; i < a->n; i++) {
-		if (rc == 0 && omni_handoff_done(a->s, "link", a->ids[i], err) < 0)
+		if (rc == 0 && arrived(a, i, err) < 0)
 			rc = -1;
 		free(a->ids[i]);
+		free(a->lines[i]);
 	}
 	if (rc == 0 && omni_store_commit(a->s, err) < 0)
 		rc = -1;
@@ -252,7 +276,9 @@ omni_arrivals_free(omni_arrivals *a)
 {
 	if (!a)
 		return;
-	for (size_t i = 0; i < a->n; i++)
+	for (size_t i = 0; i < a->n; i++) {
 		free(a->ids[i]);
+		free(a->lines[i]);
+	}
 	free(a);
 }

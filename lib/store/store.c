@@ -9,6 +9,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -218,6 +219,31 @@ setup_lock(omni_store *s, omni_error *err)
 	return -1;
 }
 
+/* WAL, the connection's settings and the migrations; when the store is
+ * not set up, under the setup lock (*lock, kept for the caller to close;
+ * a store set up takes none).  0; -1 with err (SQLite's error: 75 when
+ * busy); -2 with err, not to be tried again. */
+static int
+setup(omni_store *s, int *lock, omni_error *err)
+{
+	if (omni_store_held(s))
+		omni_store_rollback(s);
+	if (*lock == -2 && !set_up(s) && (*lock = setup_lock(s, err)) == -1) {
+		*lock = -2;
+		return -2;      /* the setup lock waited its time already */
+	}
+	/* WAL and the schema check both read the file: a corrupt or foreign
+	 * file fails here with "file is not a database". */
+	if (sqlite3_db_readonly(s->db, "main") == 0 &&
+	    exec(s, "PRAGMA journal_mode = WAL", err, "cannot open the store") < 0)
+		return -1;
+	if (exec(s, "PRAGMA synchronous = NORMAL", err, "cannot open the store") < 0 ||
+	    exec(s, "PRAGMA cache_size = -32768", err, "cannot open the store") < 0 ||
+	    migrate(s, err) < 0)
+		return -1;
+	return 0;
+}
+
 /* The store's file: path, else $OMNI_DB, else the XDG data home's.  New. */
 static char *
 store_path(const char *path)
@@ -275,18 +301,23 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	s->busy_ms = timeout ? atoi(timeout) : 10000;
 	sqlite3_busy_timeout(s->db, s->busy_ms);
 	sqlite3_extended_result_codes(s->db, 0);
-	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0 ||
-	    (!set_up(s) && (lock = setup_lock(s, err)) == -1))
+	if (exec(s, "PRAGMA foreign_keys = ON", err, "cannot open the store") < 0)
 		goto fail;
-	/* WAL and the schema check both read the file: a corrupt or foreign
-	 * file fails here with "file is not a database". */
-	if (sqlite3_db_readonly(s->db, "main") == 0 &&
-	    exec(s, "PRAGMA journal_mode = WAL", err, "cannot open the store") < 0)
-		goto fail;
-	if (exec(s, "PRAGMA synchronous = NORMAL", err, "cannot open the store") < 0 ||
-	    exec(s, "PRAGMA cache_size = -32768", err, "cannot open the store") < 0 ||
-	    migrate(s, err) < 0)
-		goto fail;
+	for (double start = omni_clock_monotonic(), pause = 0.005;; pause *= 2) {
+		omni_error local = { 0 }, *e = err ? err : &local;
+		int rc = setup(s, &lock, e);
+		if (rc == 0)
+			break;
+		/* 75 here is SQLite's busy or locked, nothing else */
+		if (rc == -2 || e->status != OMNI_EX_TEMPFAIL ||
+		    (omni_clock_monotonic() - start) * 1000 >= s->busy_ms)
+			goto fail;
+		/* SQLite's busy without a wait (a journal mode changing under
+		 * a reader, a snapshot gone stale): try again, as it waits */
+		if (pause > 0.1)
+			pause = 0.1;
+		nanosleep(&(struct timespec){ 0, (long)(pause * 1e9) }, NULL);
+	}
 	if (lock >= 0)
 		close(lock);
 	*out = s;
@@ -380,6 +411,12 @@ int
 omni_store_held(omni_store *s)
 {
 	return !sqlite3_get_autocommit(s->db);
+}
+
+long
+omni_store_changes(omni_store *s)
+{
+	return (long)sqlite3_changes(s->db);
 }
 
 int

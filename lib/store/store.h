@@ -48,6 +48,8 @@ void omni_store_rollback(omni_store *s);
 int omni_store_hold(omni_store *s, omni_error *err);
 /* Is a transaction open? */
 int omni_store_held(omni_store *s);
+/* How many rows the last statement run to its end changed. */
+long omni_store_changes(omni_store *s);
 /* An advisory lock in the file PATH.WHAT.lock beside the store, for work
  * that must not run twice at once (two omni-fetch runs reading one source)
  * without holding the store's write lock meanwhile.  Waits up to the busy
@@ -150,9 +152,13 @@ int omni_handoff_arrived(omni_store *s, const char *stage, omni_error *err);
 typedef struct omni_arrivals omni_arrivals;
 /* s borrowed, NULL for none (then nothing is recorded); out borrowed. */
 omni_arrivals *omni_arrivals_new(omni_store *s, omni_out *out);
-/* A ticket written (its id, as JSON text or NULL).  0 or -1 with err. */
-int omni_arrivals_add(omni_arrivals *a, omni_span id, omni_error *err);
-/* Says the tickets written so far arrived.  0 or -1 with err. */
+/* A ticket written (its id, as JSON text or NULL), and its line as
+ * written (borrowed, copied; NULL for none).  0 or -1 with err. */
+int omni_arrivals_add(omni_arrivals *a, omni_span id, const char *line, size_t len,
+                      omni_error *err);
+/* Says the tickets written so far arrived; of those this run's omni-link
+ * wrote, the line's omni-route members join the stored ticket
+ * (omni_timeline_routed).  0 or -1 with err. */
 int omni_arrivals_settle(omni_arrivals *a, omni_error *err);
 void omni_arrivals_free(omni_arrivals *a);
 /* Forgets rows written before a time (never taken).  0 or -1 with err. */
@@ -176,6 +182,13 @@ int omni_handoff_orphans(omni_store *s, const char *stage, omni_handoff_fn *fn,
 int omni_timeline_reply(omni_store *s, const char *ticket, const char *msg,
                         size_t mlen, const char *id, const char *channel,
                         const char *at, omni_error *err);
+/* The members omni-route owns (omni-ticket(5): lang, intent, sentiment,
+ * priority, priority_score, queue, assignee, tags, sla, route, and its
+ * kind) of line, the ticket's version at the end of the pipeline, set in
+ * the stored ticket, so that the store's report has them.  1 set, 0 a
+ * ticket the store has not (or a line that is no record), -1 with err. */
+int omni_timeline_routed(omni_store *s, const char *ticket, const char *line,
+                         size_t len, omni_error *err);
 
 /* ------------------------------------------------------------------ */
 // desk.c - a person's work on a ticket (omni-desk(1)), in the caller's

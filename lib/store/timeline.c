@@ -127,3 +127,91 @@ out:
 	free(text);
 	return rc;
 }
+
+static const char routed_sql[] = "UPDATE tickets SET record = ?2 WHERE seq = ?1";
+
+/* The members omni-route owns (omni-ticket(5)), and kind, which it may
+ * change. */
+static const char *const routed[] = {
+	"kind", "lang", "intent", "sentiment", "priority", "priority_score", "queue",
+	"assignee", "tags", "sla", "route",
+};
+
+int
+omni_timeline_routed(omni_store *s, const char *ticket, const char *line, size_t len,
+                     omni_error *err)
+{
+	omni_stmt *st = omni_store_stmt(s, get_sql, err);
+	omni_record rec, in;
+	omni_edit *e = NULL;
+	omni_out *o = NULL;
+	char *stored = NULL, *text = NULL;
+	size_t n = 0, set = 0;
+	int64_t seq = 0;
+	int rc = -1, step;
+
+	if (!st)
+		return -1;
+	omni_record_init(&rec);
+	omni_record_init(&in);
+	omni_stmt_bind_str(st, 1, ticket);
+	step = omni_stmt_step(st, err, "reading a ticket");
+	if (step == OMNI_STMT_ROW) {
+		seq = omni_stmt_int64(st, 0);
+		stored = omni_stmt_text(st, 1) ? strdup(omni_stmt_text(st, 1)) : NULL;
+	}
+	omni_stmt_reset(st);
+	if (step < 0)
+		goto out;
+	rc = 0;
+	if (!stored || omni_record_parse(&rec, stored, strlen(stored), NULL) < 0 ||
+	    omni_record_parse(&in, line, len, NULL) < 0)
+		goto out;     /* not omni-link's, or not a record: as it is */
+	rc = -1;
+	if (!(e = omni_edit_new()) || !(o = omni_out_new_mem())) {
+		omni_error_oom(err);
+		goto out;
+	}
+	for (size_t i = 0; i < sizeof routed / sizeof routed[0]; i++) {
+		omni_span v = omni_record_get(&in, routed[i]), was = omni_record_get(&rec, routed[i]);
+		if (!v.p || (was.n == v.n && memcmp(was.p, v.p, v.n) == 0))
+			continue;
+		if (omni_edit_set_raw(e, routed[i], v.p, v.n) < 0) {
+			omni_error_oom(err);
+			goto out;
+		}
+		set++;
+	}
+	if (!set) {
+		rc = 1;       /* the store has them already */
+		goto out;
+	}
+	if (omni_record_write(o, &rec, e) < 0) {
+		omni_error_oom(err);
+		goto out;
+	}
+	text = omni_out_take(o, &n);
+	o = NULL;
+	if (!text) {
+		omni_error_oom(err);
+		goto out;
+	}
+	if (n && text[n - 1] == '\n')
+		text[--n] = '\0';
+	if (!(st = omni_store_stmt(s, routed_sql, err)))
+		goto out;
+	omni_stmt_bind_int64(st, 1, seq);
+	omni_stmt_bind_text(st, 2, text, n);
+	step = omni_stmt_step(st, err, "recording a ticket's route");
+	omni_stmt_reset(st);
+	rc = step == OMNI_STMT_DONE ? 1 : -1;
+out:
+	if (o)
+		omni_out_close(o, NULL);
+	omni_edit_free(e);
+	omni_record_free(&rec);
+	omni_record_free(&in);
+	free(stored);
+	free(text);
+	return rc;
+}

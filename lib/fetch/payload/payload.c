@@ -230,10 +230,8 @@ omni_payload_time(const json_t *v, omni_time *t)
 {
 	const char *s = json_string_value(v);
 
-	if (json_is_number(v)) {
-		*t = omni_time_from_unix(json_number_value(v));
-		return 0;
-	}
+	if (json_is_number(v))
+		return omni_time_unix_checked(json_number_value(v), t);
 	if (!s)
 		return -1;
 	while (isspace((unsigned char)*s))

@@ -16,6 +16,7 @@
 
 #include "core/core.h"
 #include "fetch/fetch.h"
+#include "mail/mail.h"
 #include "order/order.h"
 
 static const char *
@@ -128,6 +129,14 @@ ticket_new(omni_payload *p, struct conv *c, json_t *ids)
 	for (size_t i = 0; !title && i < c->n; i++)
 		title = omni_payload_str(c->msgs[i], "subject");
 	omni_payload_set_str(t, "subject", title);
+	/* eBay's own notice that a case, return or inquiry is over: by its
+	 * latest message's subject, else the conversation's title */
+	if (c->from_ebay) {
+		const char *last = omni_payload_str(c->msgs[c->n - 1], "subject");
+		const char *said = omni_relay_settled(last && *last ? last : title);
+		if (said)
+			omni_json_set_str(t, "status", said);
+	}
 	omni_json_set_str(src, "name", p->f->name);
 	omni_json_set_str(src, "external_id", c->conv_id);
 	if (asprintf(&thread, "ebay:%s", conv_id ? conv_id : c->buyer ? c->buyer : c->conv_id) >= 0)

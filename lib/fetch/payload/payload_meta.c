@@ -72,9 +72,13 @@ ticket_new(omni_payload *p, const struct event *e)
 	json_t *ticket, *cust = json_object(), *handles = json_object(), *ids, *msg;
 	omni_time at = 0;
 	char *id = NULL;
+	int known;
 
-	if (omni_payload_time(json_object_get(e->ev, "timestamp"), &at) < 0)
-		omni_payload_time(json_object_get(e->entry, "time"), &at);
+	/* The event's time, else its entry's; a time that is none (null,
+	 * -1e999, a string that is no time) leaves it unknown (null), never
+	 * 1970 or a year before the calendar. */
+	known = omni_payload_time(json_object_get(e->ev, "timestamp"), &at) == 0 ||
+	        omni_payload_time(json_object_get(e->entry, "time"), &at) == 0;
 	if (asprintf(&id, "%s:%s", p->f->name, e->mid) < 0)
 		id = NULL;
 	ticket = omni_ticket_new(id, e->channel, omni_fetch_store(p->f, e->channel, e->page),
@@ -93,6 +97,8 @@ ticket_new(omni_payload *p, const struct event *e)
 	json_decref(ids);
 	msg = omni_message_new(e->mid, echo ? "out" : "in", echo ? "agent" : "customer",
 	                       at, text, e->channel);
+	if (!known)
+		json_object_set_new(msg, "at", json_null());
 	attachments(msg, e->message);
 	json_object_set_new(msg, "source", json_deep_copy(json_object_get(ticket, "source")));
 	omni_ticket_add_message_new(ticket, msg);

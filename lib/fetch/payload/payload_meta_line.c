@@ -146,8 +146,7 @@ time_of(omni_span v, omni_time *t)
 
 	if (omni_json_type(v) != OMNI_J_NUMBER || omni_json_number(v, &d) < 0)
 		return -1;
-	*t = omni_time_from_unix(d);
-	return 0;
+	return omni_time_unix_checked(d, t);
 }
 
 /* The members of an object this path reads, in one walk (the last of a
@@ -202,8 +201,7 @@ read_event(struct ev *e, omni_span entry)
 	if (ev[3].p)
 		return time_of(ev[3], &e->at) < 0 ? -1 : 1;
 	ev[3] = omni_json_get(entry, "time");
-	e->at = 0;
-	return ev[3].p && time_of(ev[3], &e->at) < 0 ? -1 : 1;
+	return time_of(ev[3], &e->at) < 0 ? -1 : 1;   /* else the jansson path */
 }
 
 /* a, b and c (a span of a string without escapes, or absent) joined by

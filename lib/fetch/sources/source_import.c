@@ -424,7 +424,8 @@ omni_source_import(omni_fetch *f, const char *path, omni_error *err)
 	if ((format[0] == 'c' ? import_read_csv(&m, buf, len, err) : format[0] == 'j' ?
 	     import_read_json(&m, buf, len, err) : import_read_ndjson(&m, buf, len, err)) < 0)
 		goto out;
-	qsort(m.rows, m.nrows, sizeof *m.rows, by_conversation);
+	if (m.nrows)      /* a file of no rows: no array to sort */
+		qsort(m.rows, m.nrows, sizeof *m.rows, by_conversation);
 	for (i = 0; i < m.nrows; i = j) {
 		for (j = i + 1; j < m.nrows && m.rows[j].group == m.rows[i].group; j++)
 			;

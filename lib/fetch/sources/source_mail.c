@@ -270,6 +270,9 @@ static json_t *mail_ticket(omni_fetch *f, const char *raw, size_t len,
 	omni_json_set_time(t, "updated_at", mi.at);
 	json_object_set_new(t, "customer", customer_obj(&mi, strcmp(mi.direction, "out") == 0));
 	json_object_set(t, "order_ids", ids);
+	/* a claim Amazon says is over: omni-link solves its ticket */
+	if (mi.r.status)
+		omni_json_set_str(t, "status", mi.r.status);
 	omni_ticket_add_message_new(t, message_obj(f, &mi));
 out:
 	json_decref(ids);
