@@ -251,7 +251,7 @@ def from_rows(text, a, markdown):
 PROM = {'tickets': 'tickets', 'unanswered_tickets': 'unanswered',
         'sla_compliance_ratio': 'sla_compliance', 'wismo_ratio': 'wismo_share',
         'late_delivery_ratio': 'late_delivery_share', 'refund_ratio': 'refund_rate',
-        'csat_ratio': 'csat', 'one_touch_ratio': 'one_touch_share',
+        'csat_ratio': 'csat', 'one_touch_ratio': 'one_touch_share', 'reopen_ratio': 'reopen_rate',
         'repeat_contacts': 'repeat_contacts'}
 
 

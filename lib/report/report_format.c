@@ -747,37 +747,46 @@ prom_sample(omni_rep *r, omni_out *o, const char *metric, const char *suffix,
  * (seconds, ratios from 0 to 1), a summary per time figure. */
 static const struct metric {
 	const char *name, *type, *help;
-	int col;                 /* of cols[]; a summary: its count column */
+	const char *col;         /* its column of cols[]; NULL: the refunds by reason */
 } metrics[] = {
-	{ "omni_report_tickets", "gauge", "Tickets created in the window.", 0 },
+	{ "omni_report_tickets", "gauge", "Tickets created in the window.", "tickets" },
 	{ "omni_report_first_response_seconds", "summary",
-	  "Time from a customer's first message to the first reply.", 1 },
-	{ "omni_report_unanswered_tickets", "gauge", "Tickets with no reply yet.", 5 },
+	  "Time from a customer's first message to the first reply.", "first_response_min.count" },
+	{ "omni_report_unanswered_tickets", "gauge", "Tickets with no reply yet.", "unanswered" },
 	{ "omni_report_resolution_seconds", "summary",
-	  "Time from creation to solving, of the tickets solved in the window.", 6 },
+	  "Time from creation to solving, of the tickets solved in the window.",
+	  "resolution_min.count" },
 	{ "omni_report_sla_compliance_ratio", "gauge",
-	  "Share of the judged tickets answered within their first response due.", 10 },
-	{ "omni_report_wismo_ratio", "gauge", "Share of the tickets about where an order is.", 11 },
+	  "Share of the judged tickets answered within their first response due.", "sla_compliance" },
+	{ "omni_report_wismo_ratio", "gauge", "Share of the tickets about where an order is.",
+	  "wismo_share" },
 	{ "omni_report_late_delivery_ratio", "gauge",
-	  "Share of the orders with a fulfilment delivered late or failed.", 12 },
-	{ "omni_report_refund_ratio", "gauge", "Share of the tickets with an order refunded.", 13 },
-	{ "omni_report_csat_ratio", "gauge", "Share of the ratings that are satisfied.", 14 },
+	  "Share of the orders with a fulfilment delivered late or failed.", "late_delivery_share" },
+	{ "omni_report_refund_ratio", "gauge", "Share of the tickets with an order refunded.",
+	  "refund_rate" },
+	{ "omni_report_csat_ratio", "gauge", "Share of the ratings that are satisfied.", "csat" },
 	{ "omni_report_one_touch_ratio", "gauge",
-	  "Share of the solved tickets solved with one reply.", 15 },
+	  "Share of the solved tickets solved with one reply.", "one_touch_share" },
+	{ "omni_report_reopen_ratio", "gauge",
+	  "Share of the solved tickets that the customer had reopened.", "reopen_rate" },
 	{ "omni_report_repeat_contacts", "gauge",
-	  "Tickets from a customer who wrote in the week before.", 16 },
-	{ "omni_report_refunds", "gauge", "Refunds by reason.", -1 },
+	  "Tickets from a customer who wrote in the week before.", "repeat_contacts" },
+	{ "omni_report_refunds", "gauge", "Refunds by reason.", NULL },
 	/* with --business-hours only */
 	{ "omni_report_first_response_business_seconds", "summary",
-	  "First response in the business hours of the policy.", 17 },
+	  "First response in the business hours of the policy.",
+	  "first_response_business_min.count" },
 	{ "omni_report_resolution_business_seconds", "summary",
-	  "Resolution in the business hours of the policy.", 21 },
+	  "Resolution in the business hours of the policy.", "resolution_business_min.count" },
 };
 
 static omni_rstat *
-summary_stat(omni_ragg *a, int col)
+summary_stat(omni_ragg *a, const char *col)
 {
-	return col == 1 ? &a->frt : col == 6 ? &a->res : col == 17 ? &a->frt_bh : &a->res_bh;
+	int business = strstr(col, "business") != NULL;
+	if (strncmp(col, "first_response", 14) == 0)
+		return business ? &a->frt_bh : &a->frt;
+	return business ? &a->res_bh : &a->res;
 }
 
 /* A group's samples of metric m. */
@@ -788,7 +797,7 @@ prom_group(omni_rep *r, omni_out *o, const struct metric *m, omni_rgroup *g)
 	double v[NCOLS];
 	size_t k;
 
-	if (m->col < 0) {
+	if (!m->col) {
 		for (k = 0; k < a->nreasons; k++)
 			if (a->reasons[k])
 				prom_sample(r, o, m->name, "", g, "reason", omni_rep_reason(r, k),
@@ -808,8 +817,9 @@ prom_group(omni_rep *r, omni_out *o, const struct metric *m, omni_rgroup *g)
 		return;
 	}
 	values(g, 0, v);
-	if (!isnan(v[m->col]))
-		prom_sample(r, o, m->name, "", g, NULL, NULL, v[m->col]);
+	int c = omni_rep_col(m->col);
+	if (c >= 0 && !isnan(v[c]))
+		prom_sample(r, o, m->name, "", g, NULL, NULL, v[c]);
 }
 
 /* Each metric with one set of labels: the groups' when grouped, none for
