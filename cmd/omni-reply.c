@@ -521,6 +521,8 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human,
 		rc = d < 0 ? -1 : d > 0 ? 1 : rc;
 		if (d > 0 && !json_object_get(reply, "template"))
 			json_object_set_new(reply, "template", json_string(name));
+		if (d > 0)            /* the model's text has no slots */
+			json_object_del(reply, "empty");
 	}
 	free(brand);
 	if (rc == 0 && person)
@@ -655,6 +657,23 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	put_member(&b, &first, "source", p.source, -1);
 	put_member(&b, &first, "text", valid ? p.text : NULL, 1);
 	put_member(&b, &first, "html", p.html, -1);
+	if (p.empty) {         /* the slots left empty, as omni_reply_render */
+		char sum[65];
+		omni_text_put(&b, first ? "\"empty\":{\"slots\":[" : ",\"empty\":{\"slots\":[",
+		              first ? 18 : 19);
+		first = 0;
+		for (const char *q = p.empty; *q;) {
+			size_t k = strcspn(q, " ");
+			omni_json_text_string(&b, q, k);
+			q += k + (q[k] == ' ');
+			if (*q)
+				omni_text_put(&b, ",", 1);
+		}
+		omni_sha256_hex(p.text, strlen(p.text), sum);
+		omni_text_put(&b, "],\"sha256\":\"", 12);
+		omni_text_put(&b, sum, 64);
+		omni_text_put(&b, "\"}", 2);
+	}
 	if (!(lint = omni_json_text(reasons, NULL)))
 		goto oom;
 	omni_text_put(&b, first ? "\"lint\":" : ",\"lint\":", first ? 7 : 8);

@@ -56,6 +56,32 @@ slot: {{shipment.carrier}} is empty: the store does not have it'
 	assert_output '["draft",[]]'
 }
 
+@test "a reply rendered with an empty slot is refused by any later --send, approved or not; its text changed, the slots are gone" {
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T"
+	printf '@@ wismo\nShipped with {{shipment.carrier}}.\n' >"$T/en.tmpl"
+	jq -c 'del(.orders[0].fulfillments[0].carrier)' "$R/email-wismo.json" |
+		omni-reply "$NOW" -T "$T" >"$BATS_TEST_TMPDIR/one.json"
+	run jq -c '.reply | [.status, .empty.slots]' "$BATS_TEST_TMPDIR/one.json"
+	assert_output '["blocked",["shipment.carrier"]]'
+	# a person (or a script) approves it; a later run, without -T, sends
+	jq -c '.reply.status = "approved"' "$BATS_TEST_TMPDIR/one.json" >"$BATS_TEST_TMPDIR/two.json"
+	printf '[reply]\nsmtp = smtp://127.0.0.1:9\nfrom = care@acme.example\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "omni-reply $NOW -c '$BATS_TEST_TMPDIR/omni.conf' --send '$BATS_TEST_TMPDIR/two.json' |
+		jq -r '.reply.status, .reply.lint[]'"
+	assert_success
+	assert_output 'blocked
+slot: {{shipment.carrier}} is empty: the store does not have it'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM send_ledger"
+	assert_output 0
+	# --lint says the same of it; with the blank filled in by hand, nothing
+	run bash -c "omni-reply --lint '$BATS_TEST_TMPDIR/two.json' | jq -c .reply.lint"
+	assert_output '["slot: {{shipment.carrier}} is empty: the store does not have it"]'
+	run bash -c "jq -c '.reply.text = \"Shipped with UPS.\"' '$BATS_TEST_TMPDIR/two.json' |
+		omni-reply --lint | jq -c .reply.lint"
+	assert_output '[]'
+}
+
 @test "the library never writes an empty slot: a shipment without carrier or tracking says only that it shipped" {
 	run text_of 'del(.orders[0].fulfillments[0].carrier, .orders[0].fulfillments[0].tracking_number)'
 	assert_output 'Hello Maria,

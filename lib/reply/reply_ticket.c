@@ -462,6 +462,18 @@ omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 	json_object_set_new(reply, "text", omni_json_text_jstring(p.text));
 	if (p.html)
 		json_object_set_new(reply, "html", omni_json_text_jstring(p.html));
+	json_object_del(reply, "empty");
+	if (p.empty) {            /* the slots left empty, and the text they are in */
+		json_t *list = json_array();
+		char sum[65];
+		for (const char *q = p.empty; *q;) {
+			size_t k = strcspn(q, " ");
+			json_array_append_new(list, json_stringn(q, k));
+			q += k + (q[k] == ' ');
+		}
+		omni_sha256_hex(p.text, strlen(p.text), sum);
+		json_object_set_new(reply, "empty", json_pack("{s:o, s:s}", "slots", list, "sha256", sum));
+	}
 	omni_reply_parts_free(&p);
 	return 1;
 }
