@@ -351,9 +351,10 @@ omni_auto omni_reply_auto(omni_reply_view *v, const char **why);
 /* Is this reply (template, text) the last one the bot sent on the ticket
  * again, nothing it states changed?  1 or 0. */
 int omni_reply_auto_repeats(omni_reply_view *v, const char *template, const char *text);
-/* An address no automatic reply goes to: no-reply, mailer-daemon,
- * postmaster.  1 or 0. */
-int omni_reply_auto_sender(const char *addr);
+/* An address that takes no reply: no-reply, nocxemail, mailer-daemon;
+ * with automatic, a postmaster too (RFC 3834).  1 or 0.  Every reply's
+ * recipient and --auto's sender are checked by it. */
+int omni_reply_no_reply(const char *addr, int automatic);
 
 /* ------------------------------------------------------------------ */
 

@@ -12,6 +12,9 @@ char 1.5 ö ü
 
 wismo 5 wo ist meine bestellung
 wismo 4 wo ist mein paket
+wismo 4 wo befindet sich meine bestellung
+wismo 4 wo befindet sich mein paket
+wismo 4 wo befindet sich
 wismo 3 wo ist
 wismo 4 wo bleibt
 wismo 4 noch nicht angekommen

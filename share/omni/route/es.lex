@@ -13,6 +13,9 @@ char 0.4 í ó ú
 wismo 5 dónde está mi pedido
 wismo 5 donde esta mi pedido
 wismo 4 dónde está mi paquete
+wismo 4 dónde se encuentra mi pedido
+wismo 4 dónde se encuentra mi paquete
+wismo 4 dónde se encuentra
 wismo 3 dónde está
 wismo 4 no ha llegado
 wismo 4 no me ha llegado

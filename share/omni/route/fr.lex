@@ -14,6 +14,9 @@ wismo 5 où est ma commande
 wismo 5 ou est ma commande
 wismo 4 où est mon colis
 wismo 4 ou est mon colis
+wismo 4 où se trouve ma commande
+wismo 4 où se trouve mon colis
+wismo 4 où se trouve
 wismo 4 pas encore reçu
 wismo 4 toujours pas reçu
 wismo 3 pas reçu

@@ -15,6 +15,9 @@ wismo 5 dov è il mio ordine
 wismo 5 dove è il mio ordine
 wismo 5 dove il mio ordine
 wismo 4 dov è il mio pacco
+wismo 5 dove si trova il mio ordine
+wismo 4 dove si trova il mio pacco
+wismo 4 dove si trova
 wismo 3 dov è
 wismo 4 non è ancora arrivato
 wismo 4 non e ancora arrivato
