@@ -482,6 +482,21 @@ draft(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	return rc;
 }
 
+/* -v: no template of that name, or none whose facts the ticket has (the
+ * fact the last of them lacked, omni-templates(5)). */
+static void
+no_template(const omni_record *rec, const char *name, const char *missing)
+{
+	char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+
+	if (missing && *missing)
+		omni_verbose("%s: no template '%s' for this ticket: it lacks %s", id ? id : "?",
+		             name, missing);
+	else
+		omni_verbose("%s: no template '%s' for this ticket", id ? id : "?", name);
+	free(id);
+}
+
 /* The reply this run gives the ticket: new, or NULL to leave it as is. */
 static json_t *
 compose(struct run *r, const omni_record *rec, const char *store, int *human,
@@ -514,8 +529,9 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human,
 	if (s && omni_conf_get(s, "brand"))
 		brand = strdup(omni_conf_get(s, "brand"));
 	reply = json_object();
+	char missing[600] = "";
 	int rc = omni_reply_render(r->lib, r->view, name, brand, store_zone(r, s, store),
-	                           reply, err);
+	                           reply, missing, sizeof missing, err);
 	if (rc >= 0 && r->draft) {
 		int d = draft(r, rec, reply, store, brand ? brand : store, err);
 		rc = d < 0 ? -1 : d > 0 ? 1 : rc;
@@ -530,7 +546,7 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human,
 	if (rc <= 0) {
 		json_decref(reply);
 		if (rc == 0)
-			omni_verbose("no template '%s' for this ticket", name);
+			no_template(rec, name, missing);
 		return NULL;
 	}
 	return reply;
@@ -640,7 +656,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	if ((rc = omni_reply_compose(r->lib, r->view, name, brand,
 	                             store_zone(r, s, store), &p, err)) <= 0) {
 		if (rc == 0)
-			omni_verbose("no template '%s' for this ticket", name);
+			no_template(rec, name, p.source);
 		return rc < 0 ? -1 : omni_record_write(r->out, rec, NULL);
 	}
 	r->replies++;

@@ -119,7 +119,16 @@ EOF
 	# none holds: no reply, and -v says which fact was missing
 	run bash -c "jq -c 'del(.orders[0].fulfillments[0].tracking_number, .orders[0].number)' '$R/email-wismo.json' |
 		omni-reply $NOW -v -T '$T' 2>&1 >/dev/null"
-	assert_output --partial "no template 'wismo' for this ticket"
+	assert_output --partial "t-wismo-1: no template 'wismo' for this ticket: it lacks order.number"
+	# the same where the reply is composed to be sent, and by --auto
+	printf '[reply]\nsmtp = smtp://127.0.0.1:9\nfrom = care@acme.example\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c 'del(.orders[0].fulfillments[0].tracking_number, .orders[0].number)' '$R/email-wismo.json' |
+		omni-reply $NOW -v -c '$BATS_TEST_TMPDIR/omni.conf' --send --auto -T '$T' 2>&1 >/dev/null"
+	assert_output --partial "t-wismo-1: no template 'wismo' for this ticket: it lacks order.number"
+	# no template of the name at all: no fact to name
+	run bash -c "omni-reply $NOW -v -T '$T' -t nosuch '$R/email-wismo.json' 2>&1 >/dev/null"
+	assert_output --partial "t-wismo-1: no template 'nosuch' for this ticket"
+	refute_output --partial lacks
 	run text_of 'del(.orders[0].fulfillments[0].tracking_number, .orders[0].number)' -T "$T"
 	assert_equal "$output" -
 }

@@ -449,11 +449,14 @@ omni_reply_parts_free(omni_reply_parts *p)
 
 int
 omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
-                  const char *brand, const char *zone, json_t *reply, omni_error *err)
+                  const char *brand, const char *zone, json_t *reply, char *missing,
+                  size_t size, omni_error *err)
 {
 	omni_reply_parts p;
 	int rc = omni_reply_compose(lib, v, name, brand, zone, &p, err);
 
+	if (missing && size)
+		snprintf(missing, size, "%s", rc == 0 ? p.source : "");
 	if (rc < 1)
 		return rc;
 	json_object_set_new(reply, "template", omni_json_text_jstring(p.template));
