@@ -202,7 +202,15 @@ Thanks! acme-us"
 		assert_output --partial 'order.status=closed|'
 		run section_of "$lang" 'del(.orders[0].fulfillments) | .orders[0].status = "open"' "$R/amazon-wismo.json"
 		assert_output --partial 'order.status=open|'
+		# PartiallyShipped: part of it has shipped, never "not shipped yet"
+		run section_of "$lang" 'del(.orders[0].fulfillments) | .orders[0].status = "partially_shipped"' "$R/amazon-wismo.json"
+		assert_output --partial 'order.status=partially_shipped'
 	done
+	run grep -A5 '"PartiallyShipped"' "$TOP/lib/fetch/payload/payload_amazon.c"
+	assert_output --partial 'return "partially_shipped";'
+	run bash -c "jq -c 'del(.orders[0].fulfillments) | .orders[0].status = \"partially_shipped\"' '$R/amazon-wismo.json' |
+		omni-reply $NOW | jq -r .reply.text"
+	assert_output --partial 'Our records show part of it has shipped; the rest has not shipped yet. You can follow what has shipped in Your Orders on Amazon.'
 }
 
 # ---- refunds ----
