@@ -229,6 +229,19 @@ Thanks! acme-us"
 	done
 }
 
+# ---- promises ----
+
+@test "the replacement promises no tracking details, which nothing would send, in any language" {
+	for lang in en it fr es de; do
+		run bash -c "jq -c '.lang = \"$lang\"' '$R/email-wismo.json' | omni-reply $NOW -t replacement | jq -r .reply.text"
+		assert_success
+		assert_output --partial "#1043"
+		for w in tracking tracciamento suivi seguimiento Sendungsdaten 'as soon as' appena "dès" 'en cuanto' sobald; do
+			refute_output --partial "$w"
+		done
+	done
+}
+
 # ---- the proactive delay notice ----
 
 @test "the delay notice: the new estimate when there is one, never the date already missed" {
