@@ -265,12 +265,12 @@ Thanks! acme-us"
 
 # ---- the claim defence ----
 
-# The claim fixture: Amazon's notice (from its own address) and the buyer's
-# message; $1 a jq filter on it.
+# The claim fixture: Amazon's notice (from its own address: the system's,
+# as omni-fetch writes it) and the buyer's message; $1 a jq filter on it.
 claim() {
 	jq -c ".kind = \"claim\"
 		| .messages = [
-			{direction: \"in\", author: \"customer\", from: \"atoz-guarantee-no-reply@amazon.com\", at: \"2026-11-21T08:00:00Z\", text: \"A buyer has filed an A-to-z Guarantee claim.\"},
+			{direction: \"in\", author: \"system\", from: \"atoz-guarantee-no-reply@amazon.com\", at: \"2026-11-21T08:00:00Z\", text: \"A buyer has filed an A-to-z Guarantee claim.\"},
 			{direction: \"in\", author: \"customer\", from: \"k3x9@marketplace.amazon.com\", at: \"2026-11-20T09:00:00Z\", text: \"Where is my bottle?\"}]
 		| $1" "$R/amazon-wismo.json" | omni-reply "$NOW" | jq -r '.reply.text // "-"'
 }

@@ -142,5 +142,8 @@ typedef struct omni_relay {
  * NULL when it is plain e-mail). */
 int omni_relay_classify(const omni_mail *m, omni_relay *relay);
 void omni_relay_free(omni_relay *relay);
+/* Is addr a marketplace's own address (Amazon's claim notices and order
+ * mail, eBay's case mail), not a buyer's relay alias?  1 or 0. */
+int omni_relay_marketplace_own(const char *addr);
 
 #endif

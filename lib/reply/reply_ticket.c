@@ -259,29 +259,10 @@ set_extra(ctx *c, int which, const char *value)
 	c->extra_len[which] = c->extras.failed ? 0 : c->extras.n - at;
 }
 
-/* A marketplace's own address (Amazon's claim notices, eBay's case
- * mail), not a buyer's relay alias: its mail is no buyer's words. */
-static int
-marketplace_itself(omni_reply_view *v, omni_span m)
-{
-	char *from = str(omni_reply_get(v, m, "from"));
-	const char *at = from ? strrchr(from, '@') : NULL;
-	int yes = 0;
-
-	if (at) {
-		at++;
-		int amazon = strncmp(at, "amazon.", 7) == 0 || strstr(at, ".amazon.") != NULL;
-		int ebay = strncmp(at, "ebay.", 5) == 0 || strstr(at, ".ebay.") != NULL;
-		yes = (amazon && !strstr(at, "marketplace.amazon.")) ||
-		      (ebay && !strstr(at, "members.ebay."));
-	}
-	free(from);
-	return yes;
-}
-
 /* exchanged: the messages between the buyer and the seller, in order,
- * without notices (author system) and the marketplace's own mail;
- * replied: true when the last of them is the seller's. */
+ * without notices (author system: omni-fetch writes the marketplace's own
+ * mail, such as an A-to-z claim notice, so); replied: true when the last
+ * of them is the seller's. */
 static void
 set_exchanged(struct ctx *c)
 {
@@ -292,8 +273,7 @@ set_exchanged(struct ctx *c)
 	for (size_t i = 0; (m = omni_reply_nth(c->view, msgs, i)).p; i++) {
 		omni_span dir = omni_reply_get(c->view, m, "direction");
 		if (omni_json_string_eq(omni_reply_get(c->view, m, "author"), "system") ||
-		    !(omni_json_string_eq(dir, "in") || omni_json_string_eq(dir, "out")) ||
-		    (omni_json_string_eq(dir, "in") && marketplace_itself(c->view, m)))
+		    !(omni_json_string_eq(dir, "in") || omni_json_string_eq(dir, "out")))
 			continue;
 		if (n++)
 			omni_text_put(&c->extras, ",", 1);
