@@ -358,10 +358,16 @@ formal_only() {
 	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
 	run bash -c "jq -c '.lang = \"it\"' '$R/instagram.json' | omni-reply '$NOW' -c '$BATS_TEST_TMPDIR/omni.conf' | jq -r .reply.text"
 	assert_output --partial 'Ciao Dana! Il tuo ordine #1044 è in viaggio con USPS'
-	# a template written only formally takes the formal greeting with it
+	# the library writes every template in both registers: damaged too
 	run text_of '.lang = "it" | .intent = "damaged"' -c "$BATS_TEST_TMPDIR/omni.conf"
+	assert_line --index 0 'Ciao Maria,'
+	assert_output --partial "Puoi inviarci una foto"
+	# a store's own template written only formally takes the formal greeting with it
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T"
+	printf '@@ damaged\n{{> greeting}}\n\nPuò inviarci una foto?\n' >"$T/it.tmpl"
+	run text_of '.lang = "it" | .intent = "damaged"' -c "$BATS_TEST_TMPDIR/omni.conf" -T "$T"
 	assert_line --index 0 'Buongiorno Maria,'
-	assert_output --partial "Può inviarci una foto"
 	run text_of '.lang = "de" | .store = "other" | .channel = "instagram" | .messages[].channel = "instagram"' -c "$BATS_TEST_TMPDIR/omni.conf"
 	assert_output --partial 'Hallo Maria! Ihre Bestellung #1043'
 	# the replies --auto sends, in every tone, informal from greeting to signature
@@ -379,6 +385,31 @@ formal_only() {
 				run text_of ".lang = \"$lang\" | .channel = \"$ch\" | .messages[].channel = \"$ch\" | $f" -c "$BATS_TEST_TMPDIR/omni.conf"
 				for w in "${formal[@]}"; do
 					[[ " $output " != *"$w"* ]] || fail "formal '$w' in an informal store's reply ($lang, $ch, $f): $output"
+				done
+			done
+		done
+	done
+	# every other template of the library, and each variant, informal throughout
+	for lang in it fr es de; do
+		case $lang in
+		it) formal=(Può Suo ' La ' Gentile Cordiali Salve ' le ' Imballi Risponda) ;;
+		fr) formal=(' vous ' ' votre ' ' vos ' Veuillez 'Vous ' Emballez Répondez) ;;
+		es) formal=(' su ' ' sus ' 'Puede ' ' usted' Estimado ' Le ' 'Le ' Embale Responda Disculpe) ;;
+		de) formal=(' Sie ' ' Ihr' 'Ihre ' 'Guten Tag' Verpacken Antworten) ;;
+		esac
+		for t in return return_label refund refund_partial replacement address_change cancellation \
+			damaged presale delay; do
+			for f in . '.orders[0].refunds[0].amount = "12.00"' \
+				'.orders[0].fulfillments[0].status = "exception"' \
+				'.orders[0].fulfillments[0].estimated_at = "2026-11-25T18:00:00Z"'; do
+				for ch in email instagram; do
+					run bash -c "jq -c '.lang = \"$lang\" | .channel = \"$ch\" | .messages[].channel = \"$ch\"
+						| .orders[0].returns = [{status: \"label_issued\"}] | $f' '$R/email-wismo.json' |
+						omni-reply $NOW -c '$BATS_TEST_TMPDIR/omni.conf' -t $t | jq -r '.reply.text // \"-\"'"
+					[ "$output" != - ] || fail "no $t reply ($lang, $ch, $f)"
+					for w in "${formal[@]}"; do
+						[[ " $output " != *"$w"* ]] || fail "formal '$w' in an informal store's $t ($lang, $ch, $f): $output"
+					done
 				done
 			done
 		done
