@@ -488,9 +488,12 @@ out:
 	return rc;
 }
 
-/* The ticket with the person's answer as its reply, for omni-reply. */
+/* The ticket with the person's answer as its reply, for omni-reply; with
+ * the slots its draft left empty (reply.empty, raw JSON or NULL), which
+ * hold while the answer is the draft's text unchanged. */
 static int
-ticket_with_answer(const omni_record *rec, const char *text, const char *path, omni_error *err)
+ticket_with_answer(const omni_record *rec, const char *text, const char *empty,
+                   const char *path, omni_error *err)
 {
 	omni_text b = { 0 };
 	omni_edit *e = omni_edit_new();
@@ -501,7 +504,12 @@ ticket_with_answer(const omni_record *rec, const char *text, const char *path, o
 
 	omni_text_put(&b, "{\"text\":", 8);
 	omni_json_text_string(&b, text, strlen(text));
-	omni_text_put(&b, ",\"status\":\"approved\"}", 21);
+	omni_text_put(&b, ",\"status\":\"approved\"", 20);
+	if (empty) {
+		omni_text_put(&b, ",\"empty\":", 9);
+		omni_text_put(&b, empty, strlen(empty));
+	}
+	omni_text_put(&b, "}", 1);
 	if (!e || !mem || b.failed || omni_edit_set_raw(e, "reply", b.p, b.n) < 0 ||
 	    omni_record_write(mem, rec, e) < 0 || !(line = omni_out_take(mem, &len))) {
 		omni_error_oom(err);
@@ -572,9 +580,10 @@ free_why(char **why, size_t n)
 
 /* The draft the answer starts from: the ticket's reply unless sent, else
  * the one omni-reply renders from its template (path: a file to write the
- * ticket in).  New, or NULL for none. */
+ * ticket in).  New, or NULL for none; *empty (new or NULL) its
+ * reply.empty. */
 static char *
-draft_of(struct run *r, const omni_record *rec, const char *path)
+draft_of(struct run *r, const omni_record *rec, const char *path, char **empty)
 {
 	omni_span reply = omni_record_get(rec, "reply"), text = omni_json_get(reply, "text");
 	char *argv[10], *out = NULL, *draft = NULL;
@@ -582,8 +591,13 @@ draft_of(struct run *r, const omni_record *rec, const char *path)
 	omni_record next;
 	omni_error e = { 0 };
 
-	if (omni_json_type(text) == OMNI_J_STRING && !omni_json_string_eq(omni_json_get(reply, "status"), "sent"))
+	*empty = NULL;
+	if (omni_json_type(text) == OMNI_J_STRING && !omni_json_string_eq(omni_json_get(reply, "status"), "sent")) {
+		omni_span slots = omni_json_get(reply, "empty");
+		if (slots.p)
+			*empty = strndup(slots.p, slots.n);
 		return omni_json_string(text, NULL);
+	}
 	if (omni_desk_file_write(path, rec->text, &e) < 0)
 		return NULL;
 	argv[n++] = "omni-reply";
@@ -598,8 +612,11 @@ draft_of(struct run *r, const omni_record *rec, const char *path)
 	if (omni_desk_run(argv, "/dev/null", &out, &len, &e) == 0 && out &&
 	    omni_record_parse(&next, out, len, NULL) == 0) {
 		text = omni_json_get(omni_record_get(&next, "reply"), "text");
+		omni_span slots = omni_json_get(omni_record_get(&next, "reply"), "empty");
 		if (omni_json_type(text) == OMNI_J_STRING)
 			draft = omni_json_string(text, NULL);
+		if (draft && slots.p)
+			*empty = strndup(slots.p, slots.n);
 	}
 	omni_record_free(&next);
 	free(out);
@@ -669,7 +686,7 @@ answer(struct run *r, const char *id, omni_error *err)
 {
 	omni_desk_ticket *t = ticket(r, id, err);
 	const char *tmp = getenv("TMPDIR");
-	char edit_path[4096], send_path[4096], *text = NULL, *line = NULL;
+	char edit_path[4096], send_path[4096], *text = NULL, *line = NULL, *empty = NULL;
 	size_t len = 0;
 	int fd, rc = -1, st;
 	omni_record next;
@@ -687,11 +704,12 @@ answer(struct run *r, const char *id, omni_error *err)
 		return omni_error_set(err, OMNI_EX_CANTCREAT, send_path, 0, 0, "%s", strerror(errno));
 	}
 	close(fd);
-	if ((st = write_answer(&t->rec, draft_of(r, &t->rec, send_path), edit_path, &text, err)) <= 0) {
+	if ((st = write_answer(&t->rec, draft_of(r, &t->rec, send_path, &empty), edit_path, &text,
+	                       err)) <= 0) {
 		rc = st;
 		goto out;
 	}
-	if (ticket_with_answer(&t->rec, text, send_path, err) < 0)
+	if (ticket_with_answer(&t->rec, text, empty, send_path, err) < 0)
 		goto out;
 	st = send_answer(r, send_path, &line, &len, err);
 	if (st < 0)
@@ -729,6 +747,7 @@ out:
 	unlink(edit_path);
 	unlink(send_path);
 	free(text);
+	free(empty);
 	free(line);
 	return rc;
 }

@@ -506,6 +506,21 @@ draft(struct run *r, const omni_record *rec, json_t *reply, const char *store,
 	return rc;
 }
 
+/* -v: no template of that name, or none whose facts the ticket has (the
+ * fact the last of them lacked, omni-templates(5)). */
+static void
+no_template(const omni_record *rec, const char *name, const char *missing)
+{
+	char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+
+	if (missing && *missing)
+		omni_verbose("%s: no template '%s' for this ticket: it lacks %s", id ? id : "?",
+		             name, missing);
+	else
+		omni_verbose("%s: no template '%s' for this ticket", id ? id : "?", name);
+	free(id);
+}
+
 /* The reply this run gives the ticket: new, or NULL to leave it as is. */
 static json_t *
 compose(struct run *r, const omni_record *rec, const char *store, int *human,
@@ -538,13 +553,16 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human,
 	if (s && omni_conf_get(s, "brand"))
 		brand = strdup(omni_conf_get(s, "brand"));
 	reply = json_object();
+	char missing[600] = "";
 	int rc = omni_reply_render(r->lib, r->view, name, brand, store_zone(r, s, store),
-	                           reply, err);
+	                           reply, missing, sizeof missing, err);
 	if (rc >= 0 && r->draft) {
 		int d = draft(r, rec, reply, store, brand ? brand : store, err);
 		rc = d < 0 ? -1 : d > 0 ? 1 : rc;
 		if (d > 0 && !json_object_get(reply, "template"))
 			json_object_set_new(reply, "template", json_string(name));
+		if (d > 0)            /* the model's text has no slots */
+			json_object_del(reply, "empty");
 	}
 	free(brand);
 	if (rc == 0 && person)
@@ -552,7 +570,7 @@ compose(struct run *r, const omni_record *rec, const char *store, int *human,
 	if (rc <= 0) {
 		json_decref(reply);
 		if (rc == 0)
-			omni_verbose("no template '%s' for this ticket", name);
+			no_template(rec, name, missing);
 		return NULL;
 	}
 	return reply;
@@ -662,7 +680,7 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	if ((rc = omni_reply_compose(r->lib, r->view, name, brand,
 	                             store_zone(r, s, store), &p, err)) <= 0) {
 		if (rc == 0)
-			omni_verbose("no template '%s' for this ticket", name);
+			no_template(rec, name, p.source);
 		return rc < 0 ? -1 : omni_record_write(r->out, rec, NULL);
 	}
 	r->replies++;
@@ -679,6 +697,23 @@ quick(struct run *r, const omni_record *rec, const char *store, omni_error *err)
 	put_member(&b, &first, "source", p.source, -1);
 	put_member(&b, &first, "text", valid ? p.text : NULL, 1);
 	put_member(&b, &first, "html", p.html, -1);
+	if (p.empty) {         /* the slots left empty, as omni_reply_render */
+		char sum[65];
+		omni_text_put(&b, first ? "\"empty\":{\"slots\":[" : ",\"empty\":{\"slots\":[",
+		              first ? 18 : 19);
+		first = 0;
+		for (const char *q = p.empty; *q;) {
+			size_t k = strcspn(q, " ");
+			omni_json_text_string(&b, q, k);
+			q += k + (q[k] == ' ');
+			if (*q)
+				omni_text_put(&b, ",", 1);
+		}
+		omni_sha256_hex(p.text, strlen(p.text), sum);
+		omni_text_put(&b, "],\"sha256\":\"", 12);
+		omni_text_put(&b, sum, 64);
+		omni_text_put(&b, "\"}", 2);
+	}
 	if (!(lint = omni_json_text(reasons, NULL)))
 		goto oom;
 	omni_text_put(&b, first ? "\"lint\":" : ",\"lint\":", first ? 7 : 8);

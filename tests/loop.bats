@@ -3,8 +3,10 @@
 # (share/omni/cron/crontab, the lines omni(7) "Running it from cron"
 # shows), run as written at each tick with the clock set, against a real
 # SMTP server on loopback, with a stage SIGKILLed in several runs.  Every
-# message reaches the end once, no customer gets the same reply twice, and
-# the report's first response is what the customers waited.
+# message reaches the end once, no customer gets the same reply twice,
+# every reply sent states the shipment status the store holds with no
+# value left empty, and the report's first response is what the customers
+# waited.
 
 load test_helper
 
@@ -67,6 +69,83 @@ deliver_mail() {
 			printf 'Content-Type: text/plain; charset=utf-8\r\n\r\n%b\r\n' "$text"
 		} >"$f"
 	done <"$FIXTURES/loop/${2:-day.tsv}"
+}
+
+# The phrase the library writes for a shipment status, in language $1: a
+# shipment's status $2 (- when the order has none) or else the order's $3.
+status_phrase() {
+	local st=$2
+	[ "$st" = - ] && case $3 in
+		closed|shipped|fulfilled|delivered|completed) st=shipped ;;
+		partially_shipped) st=partly ;;
+		open|pending|unfulfilled|unshipped|processing|paid) st=not_shipped ;;
+		cancelled) st=cancelled ;;
+		*) st=unknown ;;
+		esac
+	case $st in
+	delivered) st=delivered ;;
+	out_for_delivery) ;;
+	exception|attempt_fail|return_to_sender) st=exception ;;
+	pending|info_received|in_transit|available_for_pickup|unknown|shipped|null|'') st=shipped ;;
+	esac
+	case $1:$st in
+	en:delivered) echo 'was delivered' ;;
+	en:out_for_delivery) echo 'out for delivery' ;;
+	en:exception) echo 'a problem with the delivery' ;;
+	en:shipped) echo 'has shipped' ;;
+	en:partly) echo 'part of it has shipped' ;;
+	en:not_shipped) echo 'is being prepared and has not shipped yet' ;;
+	en:cancelled) echo 'was cancelled' ;;
+	es:delivered) echo 'se entregó' ;;
+	es:out_for_delivery) echo 'está en reparto' ;;
+	es:exception) echo 'un problema con la entrega' ;;
+	es:shipped) echo 'se ha enviado' ;;
+	es:partly) echo 'una parte se ha enviado' ;;
+	es:not_shipped) echo 'se está preparando y aún no se ha enviado' ;;
+	es:cancelled) echo 'se canceló' ;;
+	*) return 1 ;;
+	esac
+}
+
+# Every reply the SMTP server received, as its ticket recorded it: no
+# value left empty (no reply.empty, no blank before a stop, no bracket
+# left empty, no tag), and the shipment status the store holds for the
+# ticket's verified order, in the reply's language, with no other
+# status's phrase beside it.
+replies_state_the_store() {
+	local n=0 lang number text row ost fst nf want p s
+	while IFS=$'\t' read -r lang number text; do
+		n=$((n + 1))
+		text=$(base64 -d <<<"$text")
+		grep -qE ' [.,;:!?)]|\( |  |\(\)|\{\{|[[:alpha:]] \.' <<<"$text" && fail "an empty value in: $text"
+		[ "$number" != - ] || fail "a reply with no verified order: $text"
+		row=$(sqlite3 -separator $'\t' "$OMNI_DB" "SELECT o.status,
+			(SELECT f.status FROM fulfillments f WHERE f.order_rowid = o.rowid),
+			(SELECT count(*) FROM fulfillments f WHERE f.order_rowid = o.rowid)
+			FROM orders o WHERE o.number = '$number' OR o.order_id = '$number'")
+		IFS=$'\t' read -r ost fst nf <<<"$row"
+		[ -n "$ost$nf" ] || fail "order $number is not in the store"
+		[ "${nf:-0}" -le 1 ] || fail "order $number has $nf shipments"
+		[ "${nf:-0}" -eq 1 ] || fst=-
+		want=$(status_phrase "$lang" "${fst:-null}" "$ost") || fail "no phrase for $lang, $fst, $ost"
+		grep -qiF -- "$want" <<<"$text" || fail "order $number ($ost, shipment ${fst:-}): not '$want' in: $text"
+		for s in delivered out_for_delivery exception shipped; do
+			p=$(status_phrase "$lang" "$s" -)
+			[[ ${want,,} == *"${p,,}"* ]] || ! grep -qiF -- "$p" <<<"$text" ||
+				fail "order $number ($ost, shipment ${fst:-}): '$p' beside '$want' in: $text"
+		done
+		for s in partially_shipped open cancelled; do
+			p=$(status_phrase "$lang" - "$s")
+			[[ ${want,,} == *"${p,,}"* ]] || ! grep -qiF -- "$p" <<<"$text" ||
+				fail "order $number ($ost, shipment ${fst:-}): '$p' beside '$want' in: $text"
+		done
+	done < <(jq -r '(.orders // [] | map(select(.verified)) | .[0].number // "-") as $n | .lang as $l
+		| .messages[] | select(.direction == "out" and (.author == "bot" or .author == "agent"))
+		| [$l, $n, (.text | @base64)] | @tsv' "$1")
+	[ "$n" -eq "$(grep -l '^X-Envelope-To:' "$SPOOL"/*.eml 2>/dev/null | wc -l)" ] ||
+		fail "$n replies checked, not every mail the server received"
+	run jq -c 'select(.reply.status == "sent" and .reply.empty)' "$1"
+	assert_output ''
 }
 
 @test "a day from the crontab, a stage killed in four runs: every message once, no reply twice, the report agrees" {
@@ -151,6 +230,8 @@ deliver_mail() {
 	# what cron would have mailed: the runs after a kill took up what it left
 	run grep -c 'an earlier run left in the store taken up' "$BATS_TEST_TMPDIR/cron.mail"
 	[ "$output" -eq 4 ] || fail "$(cat "$BATS_TEST_TMPDIR/cron.mail")"
+	# every reply sent states what the store holds, with no empty value
+	replies_state_the_store "$BATS_TEST_TMPDIR/latest"
 }
 
 @test "a day of automatic replies: none twice, none to a changed request, an angry repeat, an out-of-office or a newsletter; Amazon through the relay" {
@@ -234,4 +315,6 @@ deliver_mail() {
 	assert_line $'ashley.walker@example.com\tauto-submitted,out-of-office'
 	assert_line $'james.thomas@example.net\tout-of-office'
 	assert_line $'news@growth-tools.example\tbulk,list'
+	# every reply sent states the shipment status the store holds, with no empty value
+	replies_state_the_store "$BATS_TEST_TMPDIR/latest"
 }

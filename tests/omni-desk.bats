@@ -236,6 +236,26 @@ calls() {
 	assert_equal "$(received "$TO")" 1
 }
 
+@test "answer: a template's draft with an empty value, saved unchanged, is not sent; filled in, it is" {
+	need_smtpd
+	editor
+	mkdir -p "$BATS_TEST_TMPDIR/tmpl"
+	printf '@@ wismo\nShipped with {{shipment.carrier}}.\n' >"$BATS_TEST_TMPDIR/tmpl/en.tmpl"
+	printf 'templates = %s\n' "$BATS_TEST_TMPDIR/tmpl" >>"$CONF"
+	mail_ticket tk-slot '.status = "open" | .intent = "wismo" | del(.reply, .orders[0].fulfillments[0].carrier)' \
+		>"$OMNI_TICKETS"
+	run omni-desk -c "$CONF" answer tk-slot
+	assert_failure
+	assert_output --partial 'tk-slot: not sent: the reply is blocked'
+	assert_equal "$(received "$TO")" 0
+	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c .reply.lint"
+	assert_output '["slot: {{shipment.carrier}} is empty: the store does not have it"]'
+	printf 'Shipped with UPS.\n' >"$BATS_TEST_TMPDIR/answer.2"
+	run omni-desk -c "$CONF" answer tk-slot
+	assert_success
+	assert_equal "$(received "$TO")" 1
+}
+
 @test "answer: Amazon's rules refuse a link and marketing words; the editor reopens saying why, then the fixed answer is sent" {
 	need_smtpd
 	editor

@@ -96,6 +96,19 @@ amazon|acme-us|114-9936120-5521807|open|89.00|USD||q0wn3r8d6lhs2ye@marketplace.a
 	assert_output '[{"sku":"PRS-S-SLT","title":"Acme Outfitters Packable Rain Shell - Small Slate","qty":1},{"sku":"GIFT-WRAP","title":"Gift wrap","qty":1}]'
 }
 
+@test "amazon: PartiallyShipped is stored as partially_shipped, never as open (not shipped)" {
+	token
+	jq '(.payload.Orders[] | select(.OrderStatus == "Unshipped") | .OrderStatus) = "PartiallyShipped"' \
+		"$FIXTURES/api/amazon/orders-1.json" >"$BATS_TEST_TMPDIR/orders-1.json"
+	fixture_push $ORDERS "$(jq -cn --arg f "$BATS_TEST_TMPDIR/orders-1.json" \
+		'{status:200,file:$f,headers:{"x-amzn-RateLimit-Limit":"0.0167"}}')" "$(file orders-2.json)"
+	all_items
+	run omni-fetch --orders amz
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT status FROM orders WHERE order_id = '114-9936120-5521807'"
+	assert_output partially_shipped
+}
+
 @test "amazon: the next run asks for what was updated since the newest LastUpdateDate" {
 	token
 	fixture_push $ORDERS "$(file orders-1.json)" "$(file orders-2.json)" "$(file orders-empty.json)"

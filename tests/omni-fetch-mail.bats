@@ -152,6 +152,9 @@ Maria|2024-03-04T08:15:00Z|maria.rossi@example.it|#1043|it-0001@mail.example.it"
 	assert_output 'amazon|claim|114-2233445-5566778|amazon:claim:114-2233445-5566778|0|true'
 	run field atoz-0008@amazon.com '.messages[0].text'
 	assert_output $'Dear Seller,\n\nThe buyer has filed an A-to-z Guarantee claim for order 114-2233445-5566778.\nReason: item not received.\n\nPlease respond within 48 hours.'
+	# Amazon wrote it, not the buyer: the system's, for every stage
+	run field atoz-0008@amazon.com '.messages[0] | [.direction, .author] | join(" ")'
+	assert_output 'in system'
 }
 
 @test "a buyer who mentions an A-to-z claim is still a message" {
@@ -461,6 +464,18 @@ omni-fetch: $d/x-unknown:5: invalid bytes for charset 'x-unknown' at byte 4: rea
 	assert_success
 	run jq -r '[.channel, .kind, .source.thread_key] | join(" ")' <<<"$output"
 	assert_output $'amazon claim amazon:claim:111-2223334-4455566\nemail message sold@amazon.com'
+	# both are Amazon's own mail, eBay's case mail too; a relay buyer is hers
+	printf 'From: eBay <ebay@ebay.com>\nSubject: Case 5123 opened\nMessage-ID: <case@ebay.com>\n\nA buyer opened a case.\n' \
+		>"$BATS_TEST_TMPDIR/one/new/3"
+	printf 'From: Dana <k3x9@marketplace.amazon.com>\nSubject: Order 111-2223334-4455566\nMessage-ID: <buyer@amazon.com>\n\nWhere is it?\n' \
+		>"$BATS_TEST_TMPDIR/one/new/4"
+	run omni-fetch --all "maildir:$BATS_TEST_TMPDIR/one"
+	assert_success
+	run jq -r '.messages[0] | [.from, .author] | join(" ")' <<<"$output"
+	assert_output 'cb-seller-notification@amazon.com system
+seller-notification@amazon.com system
+ebay@ebay.com system
+k3x9@marketplace.amazon.com customer'
 }
 
 @test "mbox with CRLF line endings" {

@@ -199,7 +199,7 @@ plain	customer	"
 	{
 		jq -c '.id = "oof" | .messages[-1].author = "system" | .messages[-1].auto = ["auto-submitted", "out-of-office"]' "$R/email-wismo.json"
 		jq -c '.id = "news" | .messages[-1].auto = ["list"]' "$R/email-wismo.json"
-		for a in mailer-daemon@mx.example postmaster@shop.example no-reply@shop.example; do
+		for a in mailer-daemon@mx.example postmaster@shop.example no-reply@shop.example nocxemail@relay.walmart.com; do
 			jq -c --arg a "$a" '.id = $a | .messages[-1].from = $a' "$R/email-wismo.json"
 		done
 		jq -c '.id = "person" | .messages[-1].from = "maria.rossi@example.com"' "$R/email-wismo.json"
@@ -211,6 +211,7 @@ news	-
 mailer-daemon@mx.example	-
 postmaster@shop.example	-
 no-reply@shop.example	-
+nocxemail@relay.walmart.com	-
 person	wismo"
 }
 

@@ -56,6 +56,32 @@ slot: {{shipment.carrier}} is empty: the store does not have it'
 	assert_output '["draft",[]]'
 }
 
+@test "a reply rendered with an empty slot is refused by any later --send, approved or not; its text changed, the slots are gone" {
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T"
+	printf '@@ wismo\nShipped with {{shipment.carrier}}.\n' >"$T/en.tmpl"
+	jq -c 'del(.orders[0].fulfillments[0].carrier)' "$R/email-wismo.json" |
+		omni-reply "$NOW" -T "$T" >"$BATS_TEST_TMPDIR/one.json"
+	run jq -c '.reply | [.status, .empty.slots]' "$BATS_TEST_TMPDIR/one.json"
+	assert_output '["blocked",["shipment.carrier"]]'
+	# a person (or a script) approves it; a later run, without -T, sends
+	jq -c '.reply.status = "approved"' "$BATS_TEST_TMPDIR/one.json" >"$BATS_TEST_TMPDIR/two.json"
+	printf '[reply]\nsmtp = smtp://127.0.0.1:9\nfrom = care@acme.example\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "omni-reply $NOW -c '$BATS_TEST_TMPDIR/omni.conf' --send '$BATS_TEST_TMPDIR/two.json' |
+		jq -r '.reply.status, .reply.lint[]'"
+	assert_success
+	assert_output 'blocked
+slot: {{shipment.carrier}} is empty: the store does not have it'
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM send_ledger"
+	assert_output 0
+	# --lint says the same of it; with the blank filled in by hand, nothing
+	run bash -c "omni-reply --lint '$BATS_TEST_TMPDIR/two.json' | jq -c .reply.lint"
+	assert_output '["slot: {{shipment.carrier}} is empty: the store does not have it"]'
+	run bash -c "jq -c '.reply.text = \"Shipped with UPS.\"' '$BATS_TEST_TMPDIR/two.json' |
+		omni-reply --lint | jq -c .reply.lint"
+	assert_output '[]'
+}
+
 @test "the library never writes an empty slot: a shipment without carrier or tracking says only that it shipped" {
 	run text_of 'del(.orders[0].fulfillments[0].carrier, .orders[0].fulfillments[0].tracking_number)'
 	assert_output 'Hello Maria,
@@ -93,7 +119,16 @@ EOF
 	# none holds: no reply, and -v says which fact was missing
 	run bash -c "jq -c 'del(.orders[0].fulfillments[0].tracking_number, .orders[0].number)' '$R/email-wismo.json' |
 		omni-reply $NOW -v -T '$T' 2>&1 >/dev/null"
-	assert_output --partial "no template 'wismo' for this ticket"
+	assert_output --partial "t-wismo-1: no template 'wismo' for this ticket: it lacks order.number"
+	# the same where the reply is composed to be sent, and by --auto
+	printf '[reply]\nsmtp = smtp://127.0.0.1:9\nfrom = care@acme.example\n' >"$BATS_TEST_TMPDIR/omni.conf"
+	run bash -c "jq -c 'del(.orders[0].fulfillments[0].tracking_number, .orders[0].number)' '$R/email-wismo.json' |
+		omni-reply $NOW -v -c '$BATS_TEST_TMPDIR/omni.conf' --send --auto -T '$T' 2>&1 >/dev/null"
+	assert_output --partial "t-wismo-1: no template 'wismo' for this ticket: it lacks order.number"
+	# no template of the name at all: no fact to name
+	run bash -c "omni-reply $NOW -v -T '$T' -t nosuch '$R/email-wismo.json' 2>&1 >/dev/null"
+	assert_output --partial "t-wismo-1: no template 'nosuch' for this ticket"
+	refute_output --partial lacks
 	run text_of 'del(.orders[0].fulfillments[0].tracking_number, .orders[0].number)' -T "$T"
 	assert_equal "$output" -
 }
@@ -167,7 +202,15 @@ Thanks! acme-us"
 		assert_output --partial 'order.status=closed|'
 		run section_of "$lang" 'del(.orders[0].fulfillments) | .orders[0].status = "open"' "$R/amazon-wismo.json"
 		assert_output --partial 'order.status=open|'
+		# PartiallyShipped: part of it has shipped, never "not shipped yet"
+		run section_of "$lang" 'del(.orders[0].fulfillments) | .orders[0].status = "partially_shipped"' "$R/amazon-wismo.json"
+		assert_output --partial 'order.status=partially_shipped'
 	done
+	run grep -A5 '"PartiallyShipped"' "$TOP/lib/fetch/payload/payload_amazon.c"
+	assert_output --partial 'return "partially_shipped";'
+	run bash -c "jq -c 'del(.orders[0].fulfillments) | .orders[0].status = \"partially_shipped\"' '$R/amazon-wismo.json' |
+		omni-reply $NOW | jq -r .reply.text"
+	assert_output --partial 'Our records show part of it has shipped; the rest has not shipped yet. You can follow what has shipped in Your Orders on Amazon.'
 }
 
 # ---- refunds ----
@@ -183,6 +226,19 @@ Thanks! acme-us"
 		assert_output '@@ refund needs order.number'
 		run section_of "$lang" '.intent = "refund" | .orders[0].refunds[0].amount = "1234.00"' "$R/email-wismo.json"
 		assert_output '@@ refund needs order.number refund.amount'
+	done
+}
+
+# ---- promises ----
+
+@test "the replacement promises no tracking details, which nothing would send, in any language" {
+	for lang in en it fr es de; do
+		run bash -c "jq -c '.lang = \"$lang\"' '$R/email-wismo.json' | omni-reply $NOW -t replacement | jq -r .reply.text"
+		assert_success
+		assert_output --partial "#1043"
+		for w in tracking tracciamento suivi seguimiento Sendungsdaten 'as soon as' appena "dès" 'en cuanto' sobald; do
+			refute_output --partial "$w"
+		done
 	done
 }
 
@@ -209,12 +265,12 @@ Thanks! acme-us"
 
 # ---- the claim defence ----
 
-# The claim fixture: Amazon's notice (from its own address) and the buyer's
-# message; $1 a jq filter on it.
+# The claim fixture: Amazon's notice (from its own address: the system's,
+# as omni-fetch writes it) and the buyer's message; $1 a jq filter on it.
 claim() {
 	jq -c ".kind = \"claim\"
 		| .messages = [
-			{direction: \"in\", author: \"customer\", from: \"atoz-guarantee-no-reply@amazon.com\", at: \"2026-11-21T08:00:00Z\", text: \"A buyer has filed an A-to-z Guarantee claim.\"},
+			{direction: \"in\", author: \"system\", from: \"atoz-guarantee-no-reply@amazon.com\", at: \"2026-11-21T08:00:00Z\", text: \"A buyer has filed an A-to-z Guarantee claim.\"},
 			{direction: \"in\", author: \"customer\", from: \"k3x9@marketplace.amazon.com\", at: \"2026-11-20T09:00:00Z\", text: \"Where is my bottle?\"}]
 		| $1" "$R/amazon-wismo.json" | omni-reply "$NOW" | jq -r '.reply.text // "-"'
 }
@@ -302,10 +358,16 @@ formal_only() {
 	printf '[store acme-us]\nregister = informal\n' >"$BATS_TEST_TMPDIR/omni.conf"
 	run bash -c "jq -c '.lang = \"it\"' '$R/instagram.json' | omni-reply '$NOW' -c '$BATS_TEST_TMPDIR/omni.conf' | jq -r .reply.text"
 	assert_output --partial 'Ciao Dana! Il tuo ordine #1044 è in viaggio con USPS'
-	# a template written only formally takes the formal greeting with it
+	# the library writes every template in both registers: damaged too
 	run text_of '.lang = "it" | .intent = "damaged"' -c "$BATS_TEST_TMPDIR/omni.conf"
+	assert_line --index 0 'Ciao Maria,'
+	assert_output --partial "Puoi inviarci una foto"
+	# a store's own template written only formally takes the formal greeting with it
+	T=$BATS_TEST_TMPDIR/tmpl
+	mkdir -p "$T"
+	printf '@@ damaged\n{{> greeting}}\n\nPuò inviarci una foto?\n' >"$T/it.tmpl"
+	run text_of '.lang = "it" | .intent = "damaged"' -c "$BATS_TEST_TMPDIR/omni.conf" -T "$T"
 	assert_line --index 0 'Buongiorno Maria,'
-	assert_output --partial "Può inviarci una foto"
 	run text_of '.lang = "de" | .store = "other" | .channel = "instagram" | .messages[].channel = "instagram"' -c "$BATS_TEST_TMPDIR/omni.conf"
 	assert_output --partial 'Hallo Maria! Ihre Bestellung #1043'
 	# the replies --auto sends, in every tone, informal from greeting to signature
@@ -323,6 +385,31 @@ formal_only() {
 				run text_of ".lang = \"$lang\" | .channel = \"$ch\" | .messages[].channel = \"$ch\" | $f" -c "$BATS_TEST_TMPDIR/omni.conf"
 				for w in "${formal[@]}"; do
 					[[ " $output " != *"$w"* ]] || fail "formal '$w' in an informal store's reply ($lang, $ch, $f): $output"
+				done
+			done
+		done
+	done
+	# every other template of the library, and each variant, informal throughout
+	for lang in it fr es de; do
+		case $lang in
+		it) formal=(Può Suo ' La ' Gentile Cordiali Salve ' le ' Imballi Risponda) ;;
+		fr) formal=(' vous ' ' votre ' ' vos ' Veuillez 'Vous ' Emballez Répondez) ;;
+		es) formal=(' su ' ' sus ' 'Puede ' ' usted' Estimado ' Le ' 'Le ' Embale Responda Disculpe) ;;
+		de) formal=(' Sie ' ' Ihr' 'Ihre ' 'Guten Tag' Verpacken Antworten) ;;
+		esac
+		for t in return return_label refund refund_partial replacement address_change cancellation \
+			damaged presale delay; do
+			for f in . '.orders[0].refunds[0].amount = "12.00"' \
+				'.orders[0].fulfillments[0].status = "exception"' \
+				'.orders[0].fulfillments[0].estimated_at = "2026-11-25T18:00:00Z"'; do
+				for ch in email instagram; do
+					run bash -c "jq -c '.lang = \"$lang\" | .channel = \"$ch\" | .messages[].channel = \"$ch\"
+						| .orders[0].returns = [{status: \"label_issued\"}] | $f' '$R/email-wismo.json' |
+						omni-reply $NOW -c '$BATS_TEST_TMPDIR/omni.conf' -t $t | jq -r '.reply.text // \"-\"'"
+					[ "$output" != - ] || fail "no $t reply ($lang, $ch, $f)"
+					for w in "${formal[@]}"; do
+						[[ " $output " != *"$w"* ]] || fail "formal '$w' in an informal store's $t ($lang, $ch, $f): $output"
+					done
 				done
 			done
 		done

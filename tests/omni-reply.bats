@@ -951,7 +951,8 @@ recipient: the message answered does not name its sender, and the customer has m
 
 @test "a sender's address that takes no reply, or is not one, gets no mail: the reply stays a draft" {
 	conf=$(smtp_conf 1)
-	for case in 'atoz-guarantee-no-reply@amazon.com|takes no reply' 'x@example.com\u0000@evil.example|is not one address' \
+	for case in 'atoz-guarantee-no-reply@amazon.com|takes no reply' 'MAILER-DAEMON@mx.example|takes no reply' \
+		'x@example.com\u0000@evil.example|is not one address' \
 		'a@example.com, b@example.com|is not one address'; do
 		jq -c --argjson f "\"${case%|*}\"" '.messages[2].from = $f' "$R/email-wismo.json" >"$BATS_TEST_TMPDIR/t.json"
 		run omni-reply -c "$conf" --send "$NOW" "$BATS_TEST_TMPDIR/t.json"

@@ -37,6 +37,19 @@ total() {
 	assert_output '[1,0,0,null]'
 }
 
+@test "a claim: the marketplace's notice (the system's) starts the first response, as a customer's message" {
+	claim() {
+		jq -nc --arg kind "$1" '{id: "c", kind: $kind, channel: "amazon", created_at: "2026-11-17T08:00:00Z",
+			messages: [{direction: "in", author: "system", at: "2026-11-17T08:00:00Z", text: "A buyer has filed an A-to-z Guarantee claim."},
+				{direction: "out", author: "agent", at: "2026-11-17T09:00:00Z", text: "We have answered."}]}'
+	}
+	run total '[.unanswered, .first_response_min.count, .first_response_min.p50]' <(claim claim)
+	assert_output '[0,1,60]'
+	# another kind: a notice wants no answer
+	run total '[.unanswered, .first_response_min.count]' <(claim message)
+	assert_output '[0,0]'
+}
+
 @test "messages out of order are taken in time order; a bot reply counts" {
 	run total '[.first_response_min.p50, .resolution_min.p50, .one_touch_share]' \
 		<(sed -n 4p "$EDGE")

@@ -40,7 +40,7 @@ route() {
 		[ "$got" = "$lang	$intent" ] || fail "want $lang $intent, got $got: $text"
 		n=$((${n:-0} + 1))
 	done <"$FIXTURES/route/intents.tsv"
-	[ "$n" -eq 55 ]
+	[ "$n" -eq 59 ]
 }
 
 @test "the held-out accuracy is what the report says" {
@@ -77,6 +77,18 @@ route() {
 	assert_success
 	assert_equal "$(jq -c '[.intent, .priority, .priority_score, .queue, .sla.policy, .tags, .route.rules]' <<<"$output")" \
 		'["claim","urgent",95,"marketplace-senior","claim",["marketplace","claim"],["base","amazon","marketplace-claim"]]'
+}
+
+@test "a claim whose only message is the marketplace's notice (the system's) has its first-response clock" {
+	run bash -c "$(declare -f ticket); ticket x amazon 'The buyer has filed an A-to-z Guarantee claim' \
+		'.kind = \"claim\" | .messages[0].author = \"system\"' | omni-route --now 2026-11-28T12:00:00Z"
+	assert_success
+	assert_equal "$(jq -c '[.sla.policy, .sla.first_response_due, .sla.breached]' <<<"$output")" \
+		'["claim","2026-11-28T10:00:00Z",["first_response"]]'
+	# another system notice wants no answer: no clock
+	run bash -c "$(declare -f ticket); ticket x amazon 'Sold, ship now' '.messages[0].author = \"system\"' |
+		omni-route --now 2026-11-28T12:00:00Z | jq -c .sla.first_response_due"
+	assert_output null
 }
 
 @test "default: an eBay case in the words alone is a claim too; a chargeback goes to disputes" {

@@ -152,5 +152,8 @@ void omni_relay_free(omni_relay *relay);
  * closed for order ...", "The case was closed"), else NULL (opened, filed,
  * anything else). */
 const char *omni_relay_settled(const char *subject);
+/* Is addr a marketplace's own address (Amazon's claim notices and order
+ * mail, eBay's case mail), not a buyer's relay alias?  1 or 0. */
+int omni_relay_marketplace_own(const char *addr);
 
 #endif

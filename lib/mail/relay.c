@@ -474,6 +474,17 @@ int omni_relay_classify(const omni_mail *m, omni_relay *r)
 	return 0;
 }
 
+int omni_relay_marketplace_own(const char *addr)
+{
+	const char *d = domain_of(addr);
+
+	if (!d)
+		return 0;
+	if (amazon_itself(addr))
+		return 1;
+	return (starts(d, "ebay.") || strstr(d, ".ebay.")) && !starts(d, "members.ebay.");
+}
+
 void omni_relay_free(omni_relay *r)
 {
 	if (!r)

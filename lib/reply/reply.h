@@ -240,10 +240,12 @@ int omni_reply_compose(omni_tmpl_lib *lib, omni_reply_view *v,
                        const char *name, const char *brand, const char *zone,
                        omni_reply_parts *out, omni_error *err);
 void omni_reply_parts_free(omni_reply_parts *p);
-/* omni_reply_compose into reply (template, lang, source, text, html). */
+/* omni_reply_compose into reply (template, lang, source, text, html,
+ * empty).  When it returns 0, missing (may be NULL) holds the fact the
+ * last template of the name lacked, "" when there is none of the name. */
 int omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v,
                       const char *name, const char *brand, const char *zone,
-                      json_t *reply, omni_error *err);
+                      json_t *reply, char *missing, size_t size, omni_error *err);
 
 // reply_send.c - lint with the order's context; delivery by e-mail
 /* Sets reply.lint; returns the number of broken rules: the channel's
@@ -362,9 +364,10 @@ omni_auto omni_reply_auto(omni_reply_view *v, const char **why);
 /* Is this reply (template, text) the last one the bot sent on the ticket
  * again, nothing it states changed?  1 or 0. */
 int omni_reply_auto_repeats(omni_reply_view *v, const char *template, const char *text);
-/* An address no automatic reply goes to: no-reply, mailer-daemon,
- * postmaster.  1 or 0. */
-int omni_reply_auto_sender(const char *addr);
+/* An address that takes no reply: no-reply, nocxemail, mailer-daemon;
+ * with automatic, a postmaster too (RFC 3834).  1 or 0.  Every reply's
+ * recipient and --auto's sender are checked by it. */
+int omni_reply_no_reply(const char *addr, int automatic);
 
 /* ------------------------------------------------------------------ */
 

@@ -41,20 +41,28 @@ flagged(omni_reply_view *v, omni_span m)
 	return omni_json_type(a) == OMNI_J_ARRAY && omni_reply_at(v, a, 0).p;
 }
 
-/* A sender no automatic reply goes to: a no-reply address, a mailer
- * daemon, a postmaster (RFC 3834, 2). */
+/* An address that takes no reply (RFC 3834, 2): a no-reply local part
+ * (Amazon's atoz-guarantee-no-reply@, noreply@, do-not-reply@, Walmart's
+ * nocxemail@) or a mailer daemon; and for an automatic reply a postmaster
+ * too, whom a person may still write to. */
 int
-omni_reply_auto_sender(const char *addr)
+omni_reply_no_reply(const char *addr, int automatic)
 {
-	static const char *const words[] = { "noreply", "no-reply", "no_reply", "donotreply",
-	                                     "do-not-reply", "mailer-daemon", "postmaster", NULL };
+	static const struct {
+		const char *word;
+		int automatic_only;
+	} words[] = {
+		{ "noreply", 0 }, { "no-reply", 0 }, { "no_reply", 0 }, { "donotreply", 0 },
+		{ "do-not-reply", 0 }, { "nocxemail", 0 }, { "mailer-daemon", 0 },
+		{ "postmaster", 1 }, { NULL, 0 },
+	};
 	char local[256];
 
 	if (!addr)
 		return 0;
 	snprintf(local, sizeof local, "%.*s", (int)strcspn(addr, "@"), addr);
-	for (int i = 0; words[i]; i++)
-		if (strcasestr(local, words[i]))
+	for (int i = 0; words[i].word; i++)
+		if ((automatic || !words[i].automatic_only) && strcasestr(local, words[i].word))
 			return 1;
 	return 0;
 }
@@ -101,7 +109,7 @@ omni_reply_auto(omni_reply_view *v, const char **why)
 		if (!fresh)
 			return *why = "no message from the customer since the last reply", OMNI_AUTO_NONE;
 		char *from = omni_json_string(omni_reply_get(v, latest_msg, "from"), NULL);
-		int machine = omni_reply_auto_sender(from);
+		int machine = omni_reply_no_reply(from, 1);
 		free(from);
 		if (machine)
 			return *why = "the sender takes no automatic reply", OMNI_AUTO_NONE;

@@ -61,23 +61,6 @@ order_context(omni_reply_view *w, strs *links, strs *ids)
 	}
 }
 
-/* An address that takes no reply: a no-reply local part (Amazon's
- * atoz-guarantee-no-reply@, noreply@, do-not-reply@, Walmart's
- * nocxemail@). */
-static int
-no_reply(const char *a)
-{
-	static const char *const words[] = { "noreply", "no-reply", "no_reply", "donotreply",
-	                                     "do-not-reply", "nocxemail", NULL };
-	char local[256];
-
-	snprintf(local, sizeof local, "%.*s", (int)strcspn(a, "@"), a);
-	for (int i = 0; words[i]; i++)
-		if (strcasestr(local, words[i]))
-			return 1;
-	return 0;
-}
-
 /* An address a reply may be written to: one address, no display name,
  * no NUL inside, not a no-reply address.  new, or NULL and *why (may be
  * NULL) */
@@ -90,7 +73,7 @@ usable_address(omni_span v, const char **why)
 
 	if (!a || n != strlen(a) || !strchr(a, '@') || strpbrk(a, "<>,; \r\n\t"))
 		no = "the sender's address is not one address";
-	else if (no_reply(a))
+	else if (omni_reply_no_reply(a, 0))
 		no = "the sender's address takes no reply";
 	if (no) {
 		free(a);

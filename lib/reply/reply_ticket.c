@@ -259,29 +259,10 @@ set_extra(ctx *c, int which, const char *value)
 	c->extra_len[which] = c->extras.failed ? 0 : c->extras.n - at;
 }
 
-/* A marketplace's own address (Amazon's claim notices, eBay's case
- * mail), not a buyer's relay alias: its mail is no buyer's words. */
-static int
-marketplace_itself(omni_reply_view *v, omni_span m)
-{
-	char *from = str(omni_reply_get(v, m, "from"));
-	const char *at = from ? strrchr(from, '@') : NULL;
-	int yes = 0;
-
-	if (at) {
-		at++;
-		int amazon = strncmp(at, "amazon.", 7) == 0 || strstr(at, ".amazon.") != NULL;
-		int ebay = strncmp(at, "ebay.", 5) == 0 || strstr(at, ".ebay.") != NULL;
-		yes = (amazon && !strstr(at, "marketplace.amazon.")) ||
-		      (ebay && !strstr(at, "members.ebay."));
-	}
-	free(from);
-	return yes;
-}
-
 /* exchanged: the messages between the buyer and the seller, in order,
- * without notices (author system) and the marketplace's own mail;
- * replied: true when the last of them is the seller's. */
+ * without notices (author system: omni-fetch writes the marketplace's own
+ * mail, such as an A-to-z claim notice, so); replied: true when the last
+ * of them is the seller's. */
 static void
 set_exchanged(struct ctx *c)
 {
@@ -292,8 +273,7 @@ set_exchanged(struct ctx *c)
 	for (size_t i = 0; (m = omni_reply_nth(c->view, msgs, i)).p; i++) {
 		omni_span dir = omni_reply_get(c->view, m, "direction");
 		if (omni_json_string_eq(omni_reply_get(c->view, m, "author"), "system") ||
-		    !(omni_json_string_eq(dir, "in") || omni_json_string_eq(dir, "out")) ||
-		    (omni_json_string_eq(dir, "in") && marketplace_itself(c->view, m)))
+		    !(omni_json_string_eq(dir, "in") || omni_json_string_eq(dir, "out")))
 			continue;
 		if (n++)
 			omni_text_put(&c->extras, ",", 1);
@@ -449,11 +429,14 @@ omni_reply_parts_free(omni_reply_parts *p)
 
 int
 omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
-                  const char *brand, const char *zone, json_t *reply, omni_error *err)
+                  const char *brand, const char *zone, json_t *reply, char *missing,
+                  size_t size, omni_error *err)
 {
 	omni_reply_parts p;
 	int rc = omni_reply_compose(lib, v, name, brand, zone, &p, err);
 
+	if (missing && size)
+		snprintf(missing, size, "%s", rc == 0 ? p.source : "");
 	if (rc < 1)
 		return rc;
 	json_object_set_new(reply, "template", omni_json_text_jstring(p.template));
@@ -462,6 +445,18 @@ omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v, const char *name,
 	json_object_set_new(reply, "text", omni_json_text_jstring(p.text));
 	if (p.html)
 		json_object_set_new(reply, "html", omni_json_text_jstring(p.html));
+	json_object_del(reply, "empty");
+	if (p.empty) {            /* the slots left empty, and the text they are in */
+		json_t *list = json_array();
+		char sum[65];
+		for (const char *q = p.empty; *q;) {
+			size_t k = strcspn(q, " ");
+			json_array_append_new(list, json_stringn(q, k));
+			q += k + (q[k] == ' ');
+		}
+		omni_sha256_hex(p.text, strlen(p.text), sum);
+		json_object_set_new(reply, "empty", json_pack("{s:o, s:s}", "slots", list, "sha256", sum));
+	}
 	omni_reply_parts_free(&p);
 	return 1;
 }

@@ -75,6 +75,42 @@ omni_reply_view_free(omni_reply_view *v)
 	free(v);
 }
 
+/* The slots a reply already in the ticket was recorded with ("empty",
+ * omni-ticket(5)): they hold for the text they were found in, whatever
+ * run wrote it, and no longer once a person has changed it. */
+static void
+stored_slots(omni_reply_view *v, const omni_record *rec)
+{
+	omni_span reply = omni_record_get(rec, "reply"), e;
+	omni_span empty = omni_json_get(reply, "empty");
+	omni_text list = { 0 };
+	omni_jiter it;
+	char *text, *sum = NULL, hex[65];
+	size_t n;
+
+	if (omni_json_type(empty) != OMNI_J_OBJECT ||
+	    !(text = omni_json_string(omni_json_get(reply, "text"), &n)))
+		return;
+	omni_sha256_hex(text, n, hex);
+	sum = omni_json_string(omni_json_get(empty, "sha256"), NULL);
+	omni_json_iter(&it, omni_json_get(empty, "slots"));
+	while (sum && strcmp(sum, hex) == 0 && omni_json_next(&it, NULL, &e)) {
+		char *path = omni_json_string(e, NULL);
+		if (path && *path && !strchr(path, ' ')) {
+			if (list.n)
+				omni_text_put(&list, " ", 1);
+			omni_text_put(&list, path, strlen(path));
+		}
+		free(path);
+	}
+	omni_text_put(&list, "", 1);
+	if (!list.failed && list.n > 1)
+		omni_reply_view_set_slots(v, text, list.p);
+	free(list.p);
+	free(sum);
+	free(text);
+}
+
 void
 omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 {
@@ -87,6 +123,7 @@ omni_reply_view_set(omni_reply_view *v, const omni_record *rec)
 	free(v->slots_text);
 	free(v->slots);
 	v->slots_text = v->slots = NULL;
+	stored_slots(v, rec);
 }
 
 void

@@ -68,8 +68,10 @@ reply_time(const omni_record *rec, omni_rfacts *f, omni_span at, omni_error *err
 	return 0;
 }
 
+/* claim: the ticket is a marketplace's claim, whose notice (author
+ * system, omni-fetch(1)) wants an answer as a customer's message does. */
 static int
-read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f,
+read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f, int claim,
               omni_error *err)
 {
 	omni_span m, at, replies[MAX_REPLIES];
@@ -85,7 +87,8 @@ read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f,
 			if (f->replies < MAX_REPLIES)
 				replies[n++] = at;
 			f->replies++;
-		} else if (cls == OMNI_MSG_CUSTOMER) {
+		} else if (cls == OMNI_MSG_CUSTOMER ||
+		           (claim && omni_json_string_eq(omni_json_get(m, "direction"), "in"))) {
 			if (read_time(at, &t) < 0)
 				return bad_time(rec, at, "message time", err);
 			if (t != OMNI_TIME_NONE && (f->first_in == OMNI_TIME_NONE || t < f->first_in))
@@ -193,14 +196,14 @@ read_history(omni_span history, omni_rfacts *f)
  * matched by its length first, then its bytes (a key written with escapes
  * is not recognised).  The last of a repeated key wins. */
 enum { F_ID, F_UPDATED, F_CREATED, F_SOLVED, F_SLA, F_INTENT, F_CSAT,
-       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_REOPENS, F_N };
+       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_REOPENS, F_KIND, F_N };
 
 static void
 index_members(const omni_record *rec, omni_span *v)
 {
 	static const char *const names[F_N] = { "id", "updated_at", "created_at",
 		"solved_at", "sla", "intent", "csat", "history", "messages", "orders",
-		"customer", "reopens" };
+		"customer", "reopens", "kind" };
 	static size_t lens[F_N];
 	size_t i, k;
 
@@ -248,7 +251,7 @@ omni_rfacts_read(const omni_record *rec, omni_rfacts *f,
 		f->flags |= OMNI_RF_REOPENED;
 	read_csat(m[F_CSAT], f);
 	read_history(m[F_HISTORY], f);
-	if (read_messages(m[F_MESSAGES], rec, f, err) < 0)
+	if (read_messages(m[F_MESSAGES], rec, f, omni_json_string_eq(m[F_KIND], "claim"), err) < 0)
 		return -1;
 	return read_orders(m[F_ORDERS], rec, f, intern, arg, err);
 }

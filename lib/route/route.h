@@ -85,6 +85,7 @@ typedef struct omni_route {
 	size_t arena_used;
 	omni_rmsg msgs[OMNI_ROUTE_MSGS];   /* the messages with a time, as read */
 	size_t nmsgs;
+	int claim;                    /* kind claim: the marketplace's notice */
 	/* The latest request: the customer's messages since the last reply
 	 * (nlatest of them; 0: none), classified on their own. */
 	size_t nlatest, latest_len;

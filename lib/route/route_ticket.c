@@ -157,6 +157,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->rec = rec;
 	r->now = omni_clock_now();
 	r->nmsgs = r->nlatest = r->latest_len = 0;
+	r->claim = 0;
 	omni_route_index(r, keys);
 	if ((k = omni_json_string_buf(omni_route_member(r, "subject"), text, size / 4)) > 0)
 		n = (size_t)k;
@@ -187,6 +188,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 		r->latest.intent = decide(r, kind, &r->latest, model, threshold, &latest_tokens,
 		                          r->latest_text, r->latest_len, 0, &confidence, &why);
 	}
+	r->claim = strcmp(kind, "claim") == 0;
 	r->priority = "normal";
 	r->score = 50;
 	r->queue = r->policy = NULL;
@@ -210,6 +212,7 @@ omni_route_sla_ticket(const omni_route *r, omni_sla_ticket *t)
 	t->status = r->status;
 	t->msgs = r->msgs;
 	t->nmsgs = r->nmsgs;
+	t->claim = r->claim;
 	/* the tags as the rules left them */
 	for (size_t i = 0; i < r->ntags && !t->no_response; i++)
 		t->no_response = strcmp(r->tags[i], "no-response-needed") == 0;

@@ -122,6 +122,9 @@ typedef struct omni_sla_ticket {
 	const omni_rmsg *msgs;             /* borrowed: the messages with a time */
 	size_t nmsgs;
 	int no_response;                   /* tagged no-response-needed */
+	int claim;                         /* kind claim: the marketplace's
+	                                    * notice (author system) wants an
+	                                    * answer as a customer's message */
 } omni_sla_ticket;
 /* The calendar of a policy for a store (its own, else the store's, else
  * "default", else Monday to Friday 9 to 17) and the zone it counts in

@@ -195,7 +195,8 @@ cmp_msg(const void *x, const void *y)
 }
 
 /* The ticket's messages, in time order, as answers and the customer's
- * messages that want one.  Amazon lets a seller mark a buyer's message "no
+ * messages that want one (and on a claim the marketplace's notice, which
+ * omni-fetch writes as the system's).  Amazon lets a seller mark a buyer's message "no
  * response needed", which stops its clock: a message with
  * no_response_needed true, or every one of a ticket tagged
  * no-response-needed, starts no response clock. */
@@ -207,8 +208,8 @@ read_messages(const omni_sla_ticket *t, msg *m)
 	for (size_t i = 0; i < t->nmsgs && n < MAX_MSGS; i++, n++) {
 		const omni_rmsg *x = &t->msgs[i];
 		m[n].at = x->at;
-		m[n].in = !x->out && (x->author == 0 || x->author == 1) && !x->no_response &&
-		          !t->no_response;
+		m[n].in = !x->out && (x->author == 0 || x->author == 1 || (t->claim && x->author == 3)) &&
+		          !x->no_response && !t->no_response;
 		m[n].out = x->out && x->author == 2;
 	}
 	for (size_t i = 1; i < n; i++)

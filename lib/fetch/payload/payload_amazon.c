@@ -19,6 +19,8 @@ order_status(const char *s)
 		return "cancelled";
 	if (strcmp(s, "Shipped") == 0)
 		return "closed";
+	if (strcmp(s, "PartiallyShipped") == 0)   /* some of it: not "not shipped" */
+		return "partially_shipped";
 	return "open";
 }
 

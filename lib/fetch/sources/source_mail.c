@@ -12,6 +12,9 @@
  *     author "system", and the message's "auto" names why; a buyer's
  *     marketplace relay mail is a person's whatever list headers the
  *     relay adds;
+ *   - a marketplace's own mail (Amazon's A-to-z and chargeback notices,
+ *     its order mail, eBay's case mail; not a relay alias): direction
+ *     "in", author "system";
  *   - anything else: direction "in", author "customer".
  * The thread key: "amazon:<alias>:<order id>" (":<order id>" left out when
  * unknown), "amazon:claim:<order id>" for A-to-z claims and chargebacks,
@@ -210,7 +213,11 @@ static int mail_info(omni_fetch *f, const char *raw, size_t len, mailinfo *mi,
 		outgoing_relay(mi);
 	mi->direction = out ? "out" : "in";
 	mi->auto_flags = out ? 0 : automatic(raw, len, mi);
-	mi->author = out ? "agent" : mi->auto_flags ? "system" : "customer";
+	/* a marketplace's own notice (an A-to-z claim, a chargeback, an
+	 * order or case mail) is no buyer's words, for every stage */
+	mi->author = out ? "agent" :
+	             mi->auto_flags || omni_relay_marketplace_own(mi->m.from_addr) ? "system" :
+	             "customer";
 	mi->channel = f->channel ? f->channel : mi->r.channel ? mi->r.channel : "email";
 	mi->text = mi->r.text ? mi->r.text : mi->m.text;
 	if (mi->m.has_date)
