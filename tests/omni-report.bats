@@ -39,7 +39,7 @@ total() {
 
 @test "a claim: the marketplace's notice (the system's) starts the first response, as a customer's message" {
 	claim() {
-		jq -nc --arg kind "$1" '{id: "c", kind: $kind, channel: "amazon", created_at: "2026-11-17T08:00:00Z",
+		jq -nc --arg kind "$1" '{omni: 1, id: "c", kind: $kind, channel: "amazon", created_at: "2026-11-17T08:00:00Z",
 			messages: [{direction: "in", author: "system", at: "2026-11-17T08:00:00Z", text: "A buyer has filed an A-to-z Guarantee claim."},
 				{direction: "out", author: "agent", at: "2026-11-17T09:00:00Z", text: "We have answered."}]}'
 	}

@@ -55,6 +55,23 @@ scan(const omni_record *r, const omni_record *skip, omni_time *in, omni_time *ou
 	}
 }
 
+/* The time of r's latest message of any kind: a platform's notice too. */
+static omni_time
+latest_at(const omni_record *r)
+{
+	omni_jiter it;
+	omni_span m;
+	omni_time latest = 0;
+
+	omni_json_iter(&it, omni_record_get(r, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		if (t > latest)
+			latest = t;
+	}
+	return latest;
+}
+
 void
 omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *s)
 {
@@ -76,11 +93,12 @@ omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *
 	s->reopens = reopens;
 	s->woken = prev && fresh;    /* a snoozed ticket comes back (omni-desk(1)) */
 	if (strcmp(said, "solved") == 0 || strcmp(said, "closed") == 0) {
-		/* the platform closed it (a claim decided, a case resolved) */
+		/* the platform closed it (a claim decided, a case resolved), when
+		 * its notice came */
 		snprintf(s->status, sizeof s->status, "%s", said);
 		if (!s->solved_at[0] && omni_json_string_buf(omni_record_get(in, "solved_at"),
 		                                             s->solved_at, sizeof s->solved_at) <= 0)
-			omni_time_format(last_in > last_out ? last_in : last_out, s->solved_at);
+			omni_time_format(latest_at(in), s->solved_at);
 		return;
 	}
 	if (strcmp(was, "closed") == 0 || (strcmp(was, "solved") == 0 && !(fresh && prev))) {
