@@ -449,6 +449,7 @@ merge(struct run *r, const omni_desk_ticket *t, const char *other, omni_error *e
 	lo.window = 72 * 3600 * 1000LL;
 	lo.dm_window = 24 * 3600 * 1000LL;
 	lo.history = 10;
+	lo.messages = OMNI_LINK_MESSAGES;
 	if (omni_link_new(r->store, &lo, &l, err) < 0)
 		return -1;
 	if (!(mem = omni_out_new_mem())) {

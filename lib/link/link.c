@@ -347,7 +347,8 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	const omni_record *stored[1 + MAX_CANDS];
 	size_t ns = 0;
 	omni_link_parts parts = { 0 };
-	char *merged = NULL;
+	char *merged = NULL, **known = NULL;
+	size_t nknown = 0;
 	int status = -1;
 
 	memset(&v, 0, sizeof v);
@@ -433,6 +434,11 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	};
 	parts.row = row;
 	parts.region = region_of(l, in.store);
+	/* what the store had of this record before its rows go in */
+	if (!v.new_ticket && omni_link_known(l, rec, v.ticket, &known, &nknown, err) < 0)
+		goto out;
+	parts.known = (const char *const *)known;
+	parts.nknown = nknown;
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
 	    omni_handoff_take(l->store, "fetch", in.id, err) < 0 ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
@@ -447,6 +453,9 @@ out:
 	}
 	input_free(&in);
 	free(merged);
+	for (size_t i = 0; i < nknown; i++)
+		free(known[i]);
+	free(known);
 	/* No statement may hold a read snapshot past the record: a lingering
 	 * one keeps the WAL from being checkpointed. */
 	omni_store_reset_all(l->store);

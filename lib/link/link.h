@@ -68,6 +68,12 @@ typedef struct omni_link_parts {
 	const char *const *row;
 	/* In: the store's phone region (NULL: US), to verify its orders. */
 	const char *region;
+	/* In: show the latest keep messages, the others said in "earlier"
+	 * (0: all); the ids of the new record's messages the store had
+	 * before it, sorted (borrowed). */
+	size_t keep;
+	const char *const *known;
+	size_t nknown;
 } omni_link_parts;
 
 /* The records whose inbound words may verify an order by facts, and
@@ -83,11 +89,21 @@ typedef struct omni_link_words {
 
 /* The merged ticket, one line without its newline: in's members in order
  * with the parts in place (or appended), and the messages of stored[]
- * and in, raw, de-duplicated by id, in time order.  New, or NULL (out of
+ * and in, raw, de-duplicated by id, in time order, the latest parts->keep
+ * of them, the others added to "earlier".  New, or NULL (out of
  * memory). */
 char *omni_link_build(const omni_record *in, const omni_record *const *stored,
                       size_t nstored, omni_link_parts *parts,
                       size_t *len);
+
+/* Message m as a ticket writes it: the channel and source of its record
+ * (spans of it) added when it has none.  New, or NULL (out of memory). */
+char *omni_link_message_text(omni_span m, omni_span channel, omni_span source,
+                             size_t *len);
+
+/* How many messages a ticket shows by default (omni-ticket(5), "Long
+ * tickets"). */
+#define OMNI_LINK_MESSAGES 50
 
 /* The linker (lib/link/link.c; its statements in lib/link/link_store.c). */
 typedef struct omni_link omni_link;
@@ -102,6 +118,7 @@ typedef struct omni_link_opts {
 	int explain;                 /* fill the explanation text */
 	omni_time solve_after;       /* a pending ticket this quiet is solved (ms; 0: never) */
 	omni_time close_after;       /* a solved ticket this old is closed (ms; 0: never) */
+	long messages;               /* a ticket shows its latest this many (0: all) */
 } omni_link_opts;
 
 /* The statements lib/link_*.c run, their SQL in lib/link/link_store.c
@@ -116,7 +133,7 @@ enum {
 	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
 	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
-	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ,
+	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ, OMNI_LS_MSG_HAS,
 	OMNI_LS_PREPARED,
 	/* now and then: prepared on their first use */
 	OMNI_LS_ANY_BLOCKS = OMNI_LS_PREPARED, OMNI_LS_ANY_ACCOUNTS, OMNI_LS_ANY_ORDERS,
@@ -135,7 +152,7 @@ enum {
 	/* a person's data (link_person.c, link_erase.c) */
 	OMNI_LS_PD_KEY_CUSTOMERS, OMNI_LS_PD_TICKET_CUSTOMER, OMNI_LS_PD_CUSTOMER,
 	OMNI_LS_PD_ORDER_BUYERS, OMNI_LS_PD_ORDER_TICKETS, OMNI_LS_PD_KEYS,
-	OMNI_LS_PD_TICKETS, OMNI_LS_PD_MSG_COUNT, OMNI_LS_PD_SOURCES, OMNI_LS_PD_ORDERS,
+	OMNI_LS_PD_TICKETS, OMNI_LS_PD_MESSAGES, OMNI_LS_PD_MSG_COUNT, OMNI_LS_PD_SOURCES, OMNI_LS_PD_ORDERS,
 	OMNI_LS_PD_ACCOUNTS, OMNI_LS_PD_SENDS, OMNI_LS_PD_HANDOFF, OMNI_LS_PD_ERASURES,
 	OMNI_LS_PD_ER_KEYS, OMNI_LS_PD_ER_CUSTOMER, OMNI_LS_PD_ER_TICKET, OMNI_LS_PD_ER_MSGS,
 	OMNI_LS_PD_ER_MSGIDS, OMNI_LS_PD_ER_TORDERS, OMNI_LS_PD_ER_LINKS, OMNI_LS_PD_ER_ORDER,

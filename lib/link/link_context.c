@@ -433,6 +433,7 @@ omni_link_merged_from_json(omni_link *l, const char *ticket_id, omni_error *err)
 	int rc;
 
 	omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket_id));
+	omni_stmt_bind_int64(st, 2, l->o.messages > 0 ? l->o.messages : -1);
 	while ((rc = omni_stmt_step(st, err, "reading merged ids")) == OMNI_STMT_ROW)
 		json_array_append_new(a, json_string(col(st, 0)));
 	if (rc != OMNI_STMT_DONE) {

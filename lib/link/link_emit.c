@@ -60,6 +60,56 @@ omni_link_stored(omni_link *l, const char *ticket, omni_time *at)
 	return text;
 }
 
+static int
+by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+omni_link_known(omni_link *l, const omni_record *rec, const char *ticket, char ***ids,
+                size_t *n, omni_error *err)
+{
+	int64_t seq = omni_link_seq(l, ticket);
+	omni_jiter it;
+	omni_span m;
+	size_t cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (seq <= 0)
+		return 0;
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		char id[512];
+		omni_stmt *st;
+		int rc;
+		if (omni_json_string_buf(omni_json_get(m, "id"), id, sizeof id) <= 0)
+			continue;
+		st = omni_link_stmt(l, OMNI_LS_MSG_HAS);
+		omni_stmt_bind_int64(st, 1, seq);
+		put_text(st, 2, id);
+		rc = omni_stmt_step(st, err, "reading messages");
+		omni_stmt_reset(st);
+		if (rc < 0)
+			return -1;
+		if (rc != OMNI_STMT_ROW)
+			continue;
+		if (*n == cap) {
+			char **nv = realloc(*ids, (cap = cap ? cap * 2 : 8) * sizeof *nv);
+			if (!nv)
+				return omni_error_oom(err), -1;
+			*ids = nv;
+		}
+		if (!((*ids)[*n] = strdup(id)))
+			return omni_error_oom(err), -1;
+		(*n)++;
+	}
+	if (*n > 1)
+		qsort(*ids, *n, sizeof **ids, by_text);
+	return 0;
+}
+
 /* The rows of the input record: ticket, link, messages, ids, orders. */
 int
 omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *at,
@@ -102,6 +152,13 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 			omni_time_format(t, mat);     /* UTC, so times compare as text */
 		if (omni_json_string_buf(f[3], ch, sizeof ch) <= 0)
 			link_copy(ch, sizeof ch, in->channel);
+		/* the message's text in its row: the store holds the whole
+		 * timeline, a long ticket's record only its latest messages */
+		size_t blen = 0;
+		char *body = omni_link_message_text(m, omni_record_get(in->rec, "channel"),
+		                                    omni_record_get(in->rec, "source"), &blen);
+		if (!body)
+			return omni_error_oom(err), -1;
 		st = omni_link_stmt(l, OMNI_LS_MSG_PUT);
 		omni_stmt_bind_int64(st, 1, seq);
 		put_text(st, 2, id);
@@ -109,7 +166,10 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		put_text(st, 5, dir);
 		put_text(st, 6, mat);
 		put_text(st, 7, in->id);
-		if (omni_link_step(l, st, err) < 0)
+		omni_stmt_bind_text(st, 8, body, blen);
+		int rc = omni_link_step(l, st, err);
+		free(body);
+		if (rc < 0)
 			return -1;
 	}
 	for (size_t i = 0; i <= in->nids; i++) {
@@ -152,6 +212,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 
 	snprintf(idj, sizeof idj, "\"%s\"", ticket);
 	p->id_json = idj;
+	p->keep = l->o.messages > 0 ? (size_t)l->o.messages : 0;
 	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
 	    omni_link_orders_parts(l, ticket, customer, &words, p->region, &ids, &orders,
 	                           err) < 0 ||

@@ -84,6 +84,11 @@ int omni_link_absorb(omni_link *l, const char *into, const char *from,
                      omni_error *err);
 /* The stored record of a ticket (text new, *at its created_at), or NULL. */
 char *omni_link_stored(omni_link *l, const char *ticket, omni_time *at);
+/* The ids of rec's messages the store has for ticket already (a long
+ * ticket's "earlier" counted them): *ids new, each and the array.  0 or
+ * -1 with err. */
+int omni_link_known(omni_link *l, const omni_record *rec, const char *ticket,
+                    char ***ids, size_t *n, omni_error *err);
 /* The rows of the input record: ticket, link, messages, ids, orders. */
 int omni_link_put_rows(omni_link *l, const input *in, const verdict *v,
                        const char *at, omni_error *err);
