@@ -230,11 +230,21 @@ show(struct run *r, const char *id, omni_error *err)
 	omni_desk_ticket *t = ticket(r, id, err);
 	const char *pager = getenv("PAGER");
 	FILE *p = NULL;
-	char *text;
+	char *text, *all = NULL;
 
 	if (!t)
 		return -1;
-	if (!(text = omni_desk_timeline(&t->rec)))
+	/* a long ticket's line holds its latest messages: the store has all */
+	if (omni_record_get(&t->rec, "earlier").p) {
+		if (!r->store && omni_store_open_existing(r->db_path, &r->store, err) < 0)
+			return -1;
+		if (r->store && !(all = omni_desk_store_messages(r->store, t->id, err)))
+			return -1;
+	}
+	text = all ? omni_desk_timeline_with(&t->rec, (omni_span){ all, strlen(all) }) :
+	       omni_desk_timeline(&t->rec);
+	free(all);
+	if (!text)
 		return omni_error_oom(err);
 	if (!pager)
 		pager = "less -FRX";
