@@ -173,3 +173,20 @@ latest() {
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM messages"
 	assert_output 100010
 }
+
+@test "--unmerge of an early record of a long ticket: each half from the store, bounded" {
+	thread 10 >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link --messages 3 "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	run omni-link --messages 3 -u mail-2
+	assert_success
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/split.ndjson"
+	run jq -c '[.messages[].id], .earlier.messages' "$BATS_TEST_TMPDIR/split.ndjson"
+	assert_output - <<-'EOF'
+	["msg-7","msg-8","msg-9"]
+	6
+	["msg-2"]
+	null
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT ticket), count(body) FROM messages"
+	assert_output '2|10'
+}

@@ -55,7 +55,8 @@ char *omni_link_subject_norm(const char *subject, int *reply);
 typedef struct omni_link_parts {
 	const char *id_json, *customer_json, *order_ids_json, *merged_from_json,
 	           *orders_json, *history_json;
-	const char *messages_json;   /* set: these messages, none gathered */
+	const char *messages_json;   /* set: these messages (the latest keep), none
+	                                gathered from the records */
 	/* The lifecycle (lib/link/link_life.c); "" leaves a member out. */
 	const char *status_json, *solved_at_json, *reopens_json, *follows_json;
 	/* A person's work on it (store/desk.c), read by omni_link_emit. */
@@ -146,7 +147,7 @@ enum {
 	OMNI_LS_UM_CUST_TAKEN, OMNI_LS_UM_TAUGHT, OMNI_LS_UM_CUST_PUT,
 	OMNI_LS_UM_TICKET_PUT, OMNI_LS_UM_MSGS_MOVE, OMNI_LS_UM_LINK_MOVE,
 	OMNI_LS_UM_MSGIDS_PUT, OMNI_LS_UM_KEYS_MOVE, OMNI_LS_UM_BLOCK_PUT,
-	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP,
+	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP, OMNI_LS_UM_BODIES,
 	OMNI_LS_CLOCK_PENDING, OMNI_LS_CLOCK_SOLVED, OMNI_LS_CLOCK_SET,
 	OMNI_LS_HANDOFF_LINKED,
 	/* a person's data (link_person.c, link_erase.c) */

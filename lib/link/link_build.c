@@ -187,14 +187,14 @@ by_time(const void *a, const void *b)
 
 /* Appends the messages of one record unless their id is already there. */
 static int
-gather(msg **v, size_t *n, size_t *cap, const omni_record *r, int input)
+gather(msg **v, size_t *n, size_t *cap, omni_span msgs, omni_span ch, omni_span src,
+       int input)
 {
-	omni_span ch = omni_record_get(r, "channel"), src = omni_record_get(r, "source");
 	omni_jiter it;
 	omni_span m;
 	char at[64];
 
-	omni_json_iter(&it, omni_record_get(r, "messages"));
+	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m)) {
 		msg x = { .span = m, .channel = ch, .source = src, .order = *n, .input = input };
 		if (omni_json_type(m) != OMNI_J_OBJECT)
@@ -295,11 +295,20 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	omni_earlier e = { 0, 0, 0, OMNI_TIME_NONE, OMNI_TIME_NONE };
 
 	for (size_t i = 0; i < nstored && !parts->messages_json; i++) {
-		if (gather(&v, &n, &cap, stored[i], 0) < 0)
+		if (gather(&v, &n, &cap, omni_record_get(stored[i], "messages"),
+		           omni_record_get(stored[i], "channel"),
+		           omni_record_get(stored[i], "source"), 0) < 0)
 			goto fail;
 		add_earlier(&e, stored[i]);
 	}
-	if (!parts->messages_json && gather(&v, &n, &cap, in, 1) < 0)
+	if (!parts->messages_json && gather(&v, &n, &cap, omni_record_get(in, "messages"),
+	                                    omni_record_get(in, "channel"),
+	                                    omni_record_get(in, "source"), 1) < 0)
+		goto fail;
+	/* given messages (a split): written as they are, the latest keep */
+	if (parts->messages_json &&
+	    gather(&v, &n, &cap, (omni_span){ parts->messages_json, strlen(parts->messages_json) },
+	           (omni_span){ 0 }, (omni_span){ 0 }, 0) < 0)
 		goto fail;
 	n = dedup(v, n, parts);
 	if (n > 1)
@@ -308,7 +317,7 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 		from = n - parts->keep;
 		fold(&e, v, from);
 	}
-	if (!parts->messages_json && e.messages)
+	if (e.messages)
 		earlier_json(&e, earlier, sizeof earlier);
 	puts_(&mb, "[");
 	for (size_t i = from; i < n; i++) {
@@ -337,8 +346,8 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 		{ "created_at", created[0] ? created : NULL, 0 },
 		{ "updated_at", updated[0] ? updated : NULL, 0 },
 		{ "order_ids", parts->order_ids_json, 0 },
-		{ "messages", parts->messages_json ? parts->messages_json : mb.p, 0 },
-		{ "earlier", parts->messages_json ? NULL : earlier, 0 },
+		{ "messages", mb.p, 0 },
+		{ "earlier", earlier, 0 },
 		{ "merged_from", parts->merged_from_json, 0 },
 		{ "orders", parts->orders_json, 0 },
 		{ "history", parts->history_json, 0 },

@@ -165,6 +165,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
 	[OMNI_LS_UM_THREAD_DROP] =
 		"DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
+	[OMNI_LS_UM_BODIES] =
+		"SELECT body FROM messages WHERE ticket = " SEQ_OF("?1")
+		" AND body IS NOT NULL ORDER BY at, id",
 	/* omni_link_resume (link_resume.c): the lifecycle's clocks */
 	[OMNI_LS_CLOCK_PENDING] =
 		"SELECT id, record, updated_at FROM tickets"

@@ -61,6 +61,30 @@ part_close(part *p)
 	return 0;
 }
 
+/* A long ticket's half, all its messages from the store's rows (its
+ * record shows the latest; omni-ticket(5), "Long tickets"). */
+static int
+rows_part(omni_link *l, const char *ticket, part *p, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_UM_BODIES);
+	int rc;
+
+	free(p->json);
+	memset(p, 0, sizeof *p);
+	if (!st)
+		return omni_store_error(l->store, err, "cannot read messages"), -1;
+	omni_stmt_bind_str(st, 1, ticket);
+	while ((rc = omni_stmt_step(st, err, "reading messages")) == OMNI_STMT_ROW)
+		if (part_add(p, (omni_span){ omni_stmt_text(st, 0), omni_stmt_bytes(st, 0) }) < 0) {
+			omni_stmt_reset(st);
+			return omni_error_oom(err), -1;
+		}
+	omni_stmt_reset(st);
+	if (rc < 0)
+		return -1;
+	return part_close(p) < 0 ? (omni_error_oom(err), -1) : 0;
+}
+
 /* Is id among the message ids the source brought to ticket? */
 static int
 from_source(omni_link *l, const char *ticket, const char *source, const char *id)
@@ -236,6 +260,9 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	    move_threads(l, a, b, split_ids, keep_ids, err) < 0)
 		goto out;
 	omni_link_cache_reset(l);     /* keys moved */
+	if (omni_record_get(&rec, "earlier").p &&
+	    (rows_part(l, a, &keep, err) < 0 || rows_part(l, b, &split, err) < 0))
+		goto out;
 	omni_link_parts pa = { .messages_json = keep.json, .created_at = keep.first,
 	                       .updated_at = keep.last };
 	omni_link_parts pb = { .messages_json = split.json, .created_at = split.first,
