@@ -190,3 +190,23 @@ latest() {
 	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT ticket), count(body) FROM messages"
 	assert_output '2|10'
 }
+
+@test "an old record linked again does not reopen a long ticket it is left out of, nor make it new" {
+	thread 13 >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link --messages 4 "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	run omni-link --messages 4 --now 2026-11-07T00:00:00Z </dev/null
+	assert_success
+	run jq -r .status <<<"$output"
+	assert_output solved
+	sed -n 2p "$BATS_TEST_TMPDIR/in.ndjson" |
+		omni-link --messages 4 --now 2026-11-07T00:00:00Z >"$BATS_TEST_TMPDIR/old.ndjson"
+	run jq -c '[.status, .reopens, .earlier.messages]' "$BATS_TEST_TMPDIR/old.ndjson"
+	assert_output '["solved",null,9]'
+	# a long ticket whose latest four are the customer's still counts the
+	# replies before them: open, not new
+	thread 20 | jq -c 'if (.id | ltrimstr("mail-") | tonumber) >= 16 then
+		.messages[0] += {direction: "in", author: "customer"} else . end' |
+		OMNI_DB=$BATS_TEST_TMPDIR/b.db omni-link --messages 4 >"$BATS_TEST_TMPDIR/b.ndjson"
+	run jq -r '.status' <(tail -n 1 "$BATS_TEST_TMPDIR/b.ndjson")
+	assert_output open
+}

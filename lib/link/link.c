@@ -408,9 +408,15 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	}
 	if (v.who.created)
 		parts.history_json = "[]";
+	/* what the store had of this record before its rows go in (a long
+	 * ticket's stored record shows its latest messages only) */
+	if (!v.new_ticket && omni_link_known(l, rec, v.ticket, &known, &nknown, err) < 0)
+		goto out;
+	parts.known = (const char *const *)known;
+	parts.nknown = nknown;
 	omni_link_state life;
 	char status_json[24], solved_json[48], reopens_json[24], follows_json[48];
-	omni_link_life(rec, prev, &life);
+	omni_link_life(rec, prev, parts.known, nknown, &life);
 	if (life.woken && omni_desk_wake(l->store, v.ticket, at, err) < 0)
 		goto out;
 	snprintf(status_json, sizeof status_json, "\"%s\"", life.status);
@@ -434,11 +440,6 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	};
 	parts.row = row;
 	parts.region = region_of(l, in.store);
-	/* what the store had of this record before its rows go in */
-	if (!v.new_ticket && omni_link_known(l, rec, v.ticket, &known, &nknown, err) < 0)
-		goto out;
-	parts.known = (const char *const *)known;
-	parts.nknown = nknown;
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
 	    omni_handoff_take(l->store, "fetch", in.id, err) < 0 ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)

@@ -71,8 +71,10 @@ typedef struct omni_link_state {
 	int woken;                   /* the customer wrote to a stored ticket */
 } omni_link_state;
 /* The ticket's state once record in joins it (prev: its stored record,
- * NULL for a new ticket). */
-void omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *s);
+ * NULL for a new ticket; known: the ids of in's messages the store had,
+ * sorted). */
+void omni_link_life(const omni_record *in, const omni_record *prev,
+                    const char *const *known, size_t nknown, omni_link_state *s);
 
 /* lib/link/link_emit.c: the rows a record leaves, the ticket written. */
 /* A message time ("at"): ms, or 0. */
