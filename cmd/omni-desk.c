@@ -238,7 +238,9 @@ show(struct run *r, const char *id, omni_error *err)
 	if (omni_record_get(&t->rec, "earlier").p) {
 		if (!r->store && omni_store_open_existing(r->db_path, &r->store, err) < 0)
 			return -1;
-		if (r->store && !(all = omni_desk_store_messages(r->store, t->id, err)))
+		if (r->store && !(all = omni_desk_store_messages(r->store, t->id,
+		                                                 omni_record_get(&t->rec, "messages"),
+		                                                 err)))
 			return -1;
 	}
 	text = all ? omni_desk_timeline_with(&t->rec, (omni_span){ all, strlen(all) }) :

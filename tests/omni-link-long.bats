@@ -103,8 +103,16 @@ latest() {
 @test "the store keeps a long ticket's whole timeline: its rows, --export and omni-desk show have every message" {
 	thread 30 >"$BATS_TEST_TMPDIR/in.ndjson"
 	omni-link --messages 3 "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/out.ndjson"
+	# the 27 the line leaves out have their text in their rows, the line
+	# the other 3: each text once
 	run sqlite3 "$OMNI_DB" "SELECT count(*), count(body), sum(json_valid(body)) FROM messages"
-	assert_output '30|30|30'
+	assert_output '30|27|27'
+	run sqlite3 "$OMNI_DB" "SELECT id FROM messages WHERE body IS NULL ORDER BY id"
+	assert_output - <<-'EOF'
+	msg-27
+	msg-28
+	msg-29
+	EOF
 	run sqlite3 "$OMNI_DB" "SELECT json_extract(body, '$.text') FROM messages WHERE id = 'msg-0'"
 	assert_output 'words of mail 0'
 	run jq -c '[.messages[].id]' <(tail -n 1 "$BATS_TEST_TMPDIR/out.ndjson")
@@ -138,31 +146,40 @@ latest() {
 	assert_output 12
 }
 
-@test "the migration gives a store's messages their text from the records" {
-	thread 3 | omni-link >/dev/null
-	# as a store made before: no text in the rows, the version before
-	sqlite3 "$OMNI_DB" "UPDATE messages SET body = NULL; PRAGMA user_version = 14"
-	sqlite3 "$OMNI_DB" "ALTER TABLE messages DROP COLUMN body"
-	run omni-link </dev/null
-	assert_success
-	run sqlite3 "$OMNI_DB" "PRAGMA user_version; SELECT id, json_extract(body, '$.text') FROM messages ORDER BY id"
+@test "a store from before 015: a long ticket's next record moves its old messages' text into their rows" {
+	thread 11 >"$BATS_TEST_TMPDIR/in.ndjson"
+	head -n 10 "$BATS_TEST_TMPDIR/in.ndjson" | omni-link --messages 0 >/dev/null
+	# as a store made before: the version before, no text column
+	sqlite3 "$OMNI_DB" "ALTER TABLE messages DROP COLUMN body; PRAGMA user_version = 14"
+	tail -n 1 "$BATS_TEST_TMPDIR/in.ndjson" | omni-link --messages 3 >"$BATS_TEST_TMPDIR/out.ndjson"
+	run jq -c '[.messages[].id], .earlier.messages' "$BATS_TEST_TMPDIR/out.ndjson"
+	assert_output - <<-'EOF'
+	["msg-8","msg-9","msg-10"]
+	8
+	EOF
+	run sqlite3 "$OMNI_DB" "PRAGMA user_version; SELECT count(body) FROM messages;
+		SELECT json_extract(body, '$.text') FROM messages WHERE id = 'msg-0'"
 	assert_output - <<-'EOF'
 	15
-	msg-0|words of mail 0
-	msg-1|words of mail 1
-	msg-2|words of mail 2
+	8
+	words of mail 0
 	EOF
+	run omni-link --export ann@example.com
+	run jq -c '[.tickets[].messages[].id] | length' <<<"$output"
+	assert_output 11
 }
 
 @test "a second program writes to the store while omni-link joins records to a 100,000-message ticket" {
 	awk -v what=big -v n=100000 -f "$TOP/bench/link/long.awk" >"$BATS_TEST_TMPDIR/big.ndjson"
 	awk -v what=join -v n=8 -v from=0 -f "$TOP/bench/link/long.awk" >"$BATS_TEST_TMPDIR/join.ndjson"
-	omni-link "$BATS_TEST_TMPDIR/big.ndjson" >/dev/null
+	# the clock of the messages: the ticket stays open
+	local now=2026-01-03T08:00:00Z
+	omni-link --now $now "$BATS_TEST_TMPDIR/big.ndjson" >/dev/null
 	# one transaction a record, each joining the huge ticket
-	omni-link -b 1 "$BATS_TEST_TMPDIR/join.ndjson" >"$BATS_TEST_TMPDIR/joined.ndjson" \
-		2>"$BATS_TEST_TMPDIR/joined.err" &
+	omni-link --now $now -b 1 "$BATS_TEST_TMPDIR/join.ndjson" \
+		>"$BATS_TEST_TMPDIR/joined.ndjson" 2>"$BATS_TEST_TMPDIR/joined.err" &
 	pid=$!
-	run omni-link < <(thread 2)
+	run omni-link --now $now < <(thread 2)
 	wait "$pid"
 	assert_success
 	refute_output --partial 'locked'
@@ -187,8 +204,10 @@ latest() {
 	["msg-2"]
 	null
 	EOF
-	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT ticket), count(body) FROM messages"
-	assert_output '2|10'
+	# the texts the lines leave out are in the rows: msg-0 to msg-6
+	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT ticket), group_concat(id) FROM
+		(SELECT ticket, id FROM messages WHERE body IS NOT NULL ORDER BY id)"
+	assert_output '2|msg-0,msg-1,msg-2,msg-3,msg-4,msg-5,msg-6'
 }
 
 @test "an old record linked again does not reopen a long ticket it is left out of, nor make it new" {

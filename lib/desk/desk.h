@@ -96,9 +96,11 @@ char *omni_desk_answer_text(const char *file, size_t len);
 
 /* fn gets the id of each ticket the store keeps that is not closed, the
  * latest first, at most max.  How many, or -1 with err. */
-/* Every message the store keeps of ticket, oldest first, as a JSON array:
- * new, or NULL with err. */
-char *omni_desk_store_messages(omni_store *s, const char *ticket, omni_error *err);
+/* Every message of a long ticket as a JSON array: those its record left
+ * out, from the store, oldest first, then those of shown (its line's
+ * messages).  New, or NULL with err. */
+char *omni_desk_store_messages(omni_store *s, const char *ticket, omni_span shown,
+                               omni_error *err);
 long omni_desk_store_ids(omni_store *s, long max, void (*fn)(void *, const char *),
                          void *arg, omni_error *err);
 

@@ -50,6 +50,13 @@ int omni_link_keys_collect(const omni_record *rec, const char *region,
  * prefix was there. */
 char *omni_link_subject_norm(const char *subject, int *reply);
 
+/* A message a long ticket's record leaves out: its id (new) and its text
+ * at off, len in the parts' moved_text. */
+typedef struct omni_link_moved {
+	char *id;
+	size_t off, len;
+} omni_link_moved;
+
 /* The members omni-link writes (lib/link/link_build.c): compact JSON text
  * each, NULL to keep the input's. */
 typedef struct omni_link_parts {
@@ -75,7 +82,13 @@ typedef struct omni_link_parts {
 	size_t keep;
 	const char *const *known;
 	size_t nknown;
+	/* Out: the messages this version leaves out of its record, for
+	 * their rows' text (omni_link_moved_free frees them). */
+	omni_link_moved *moved;
+	char *moved_text;
+	size_t nmoved;
 } omni_link_parts;
+void omni_link_moved_free(omni_link_parts *p);
 
 /* The records whose inbound words may verify an order by facts, and
  * their text, lowercase, read when first needed (text new, freed by the
@@ -96,11 +109,6 @@ typedef struct omni_link_words {
 char *omni_link_build(const omni_record *in, const omni_record *const *stored,
                       size_t nstored, omni_link_parts *parts,
                       size_t *len);
-
-/* Message m as a ticket writes it: the channel and source of its record
- * (spans of it) added when it has none.  New, or NULL (out of memory). */
-char *omni_link_message_text(omni_span m, omni_span channel, omni_span source,
-                             size_t *len);
 
 /* How many messages a ticket shows by default (omni-ticket(5), "Long
  * tickets"). */
@@ -134,7 +142,7 @@ enum {
 	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
 	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
-	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ, OMNI_LS_MSG_HAS,
+	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ, OMNI_LS_MSG_HAS, OMNI_LS_MSG_BODY,
 	OMNI_LS_PREPARED,
 	/* now and then: prepared on their first use */
 	OMNI_LS_ANY_BLOCKS = OMNI_LS_PREPARED, OMNI_LS_ANY_ACCOUNTS, OMNI_LS_ANY_ORDERS,

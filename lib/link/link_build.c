@@ -49,13 +49,16 @@ puts_(buf *b, const char *s)
 	put(b, s, strlen(s));
 }
 
-typedef struct msg {
+typedef struct msg msg;
+static void put_message(buf *b, const msg *m);
+
+struct msg {
 	omni_span span, channel, source;   /* channel/source of its record */
 	omni_time at;
 	size_t order;
 	int input, drop;                   /* from the new record; left out */
 	char id[256];
-} msg;
+};
 
 static int
 by_id(const void *a, const void *b)
@@ -131,6 +134,42 @@ fold(omni_earlier *e, const msg *v, size_t n)
 		    (e->first_reply == OMNI_TIME_NONE || v[i].at < e->first_reply) &&
 		    omni_message_class(v[i].span, NULL) == OMNI_MSG_REPLY)
 			e->first_reply = v[i].at;
+}
+
+void
+omni_link_moved_free(omni_link_parts *p)
+{
+	for (size_t i = 0; i < p->nmoved; i++)
+		free(p->moved[i].id);
+	free(p->moved);
+	free(p->moved_text);
+	p->moved = NULL;
+	p->moved_text = NULL;
+	p->nmoved = 0;
+}
+
+/* The messages v[0..n) leave the record: their ids and texts, as the
+ * record had them, for their rows.  0 or -1 (out of memory). */
+static int
+moved(omni_link_parts *p, const msg *v, size_t n)
+{
+	buf t = { 0 };
+
+	omni_link_moved_free(p);
+	if (!(p->moved = calloc(n ? n : 1, sizeof *p->moved)))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char *id = omni_json_string(omni_json_get(v[i].span, "id"), NULL);
+		size_t off = t.n;
+		if (!id || !*id) {
+			free(id);
+			continue;
+		}
+		put_message(&t, &v[i]);
+		p->moved[p->nmoved++] = (omni_link_moved){ id, off, t.n - off };
+	}
+	p->moved_text = t.p;
+	return t.failed ? -1 : 0;
 }
 
 /* Adds what a stored record's "earlier" says to e. */
@@ -249,21 +288,6 @@ put_message(buf *b, const msg *m)
 	put(b, body, rest);
 }
 
-char *
-omni_link_message_text(omni_span m, omni_span channel, omni_span source, size_t *len)
-{
-	buf b = { 0 };
-	msg x = { .span = m, .channel = channel, .source = source };
-
-	put_message(&b, &x);
-	if (b.failed || !b.p) {
-		free(b.p);
-		return NULL;
-	}
-	*len = b.n;
-	return b.p;
-}
-
 /* The members omni-link owns, and whether each was written yet. */
 typedef struct owned {
 	const char *key;
@@ -316,6 +340,8 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	if (parts->keep && n > parts->keep) {
 		from = n - parts->keep;
 		fold(&e, v, from);
+		if (moved(parts, v, from) < 0)
+			goto fail;
 	}
 	if (e.messages)
 		earlier_json(&e, earlier, sizeof earlier);
@@ -393,6 +419,7 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	*len = b.n;
 	return b.p;
 fail:
+	omni_link_moved_free(parts);
 	free(v);
 	free(mb.p);
 	free(b.p);

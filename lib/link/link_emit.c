@@ -152,13 +152,6 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 			omni_time_format(t, mat);     /* UTC, so times compare as text */
 		if (omni_json_string_buf(f[3], ch, sizeof ch) <= 0)
 			link_copy(ch, sizeof ch, in->channel);
-		/* the message's text in its row: the store holds the whole
-		 * timeline, a long ticket's record only its latest messages */
-		size_t blen = 0;
-		char *body = omni_link_message_text(m, omni_record_get(in->rec, "channel"),
-		                                    omni_record_get(in->rec, "source"), &blen);
-		if (!body)
-			return omni_error_oom(err), -1;
 		st = omni_link_stmt(l, OMNI_LS_MSG_PUT);
 		omni_stmt_bind_int64(st, 1, seq);
 		put_text(st, 2, id);
@@ -166,10 +159,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		put_text(st, 5, dir);
 		put_text(st, 6, mat);
 		put_text(st, 7, in->id);
-		omni_stmt_bind_text(st, 8, body, blen);
-		int rc = omni_link_step(l, st, err);
-		free(body);
-		if (rc < 0)
+		if (omni_link_step(l, st, err) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i <= in->nids; i++) {
@@ -188,6 +178,24 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		st = omni_link_stmt(l, OMNI_LS_TORDER_PUT);
 		omni_stmt_bind_int64(st, 1, seq);
 		put_text(st, 2, in->keys.v[i].value);
+		if (omni_link_step(l, st, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The text of each message the record leaves out goes into its row, once:
+ * the store keeps the whole conversation, each text in one place. */
+static int
+put_bodies(omni_link *l, const char *ticket, const omni_link_parts *p, omni_error *err)
+{
+	int64_t seq = p->nmoved ? omni_link_seq(l, ticket) : 0;
+
+	for (size_t i = 0; i < p->nmoved; i++) {
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_MSG_BODY);
+		omni_stmt_bind_int64(st, 1, seq);
+		put_text(st, 2, p->moved[i].id);
+		omni_stmt_bind_text(st, 3, p->moved_text + p->moved[i].off, p->moved[i].len);
 		if (omni_link_step(l, st, err) < 0)
 			return -1;
 	}
@@ -253,7 +261,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		put_text(st, 3, cat);
 		put_text(st, 4, uat);
 	}
-	if (omni_link_step(l, st, err) < 0 ||
+	if (omni_link_step(l, st, err) < 0 || put_bodies(l, ticket, p, err) < 0 ||
 	    omni_handoff_put(l->store, "link", ticket, NULL, 0, err) < 0)
 		goto out;
 	if (omni_out_write(out, line, len) < 0 || omni_out_write(out, "\n", 1) < 0) {
@@ -270,6 +278,7 @@ out:
 	free(merged);
 	free(line);
 	free(words.text);
+	omni_link_moved_free(p);
 	return status;
 }
 

@@ -364,8 +364,23 @@ quarantine_files(omni_link *l, const json_t *keys)
 	return a;
 }
 
-/* A long ticket's messages, all of them, from the store's rows into t
- * (its record shows the latest; omni-ticket(5), "Long tickets"). */
+/* Is a message of this id in a? */
+static int
+message_in(const json_t *a, const char *id)
+{
+	size_t i;
+	json_t *m;
+
+	json_array_foreach(a, i, m)
+		if (id && json_is_string(json_object_get(m, "id")) &&
+		    strcmp(json_string_value(json_object_get(m, "id")), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* A long ticket's messages, all of them, into t: those its record left
+ * out from their rows, oldest first, then the record's own
+ * (omni-ticket(5), "Long tickets"). */
 static int
 whole_timeline(omni_link *l, int64_t seq, json_t *t, omni_error *err)
 {
@@ -388,6 +403,11 @@ whole_timeline(omni_link *l, int64_t seq, json_t *t, omni_error *err)
 		json_decref(a);
 		return -1;
 	}
+	json_t *own = json_object_get(t, "messages"), *m;
+	size_t i;
+	json_array_foreach(own, i, m)
+		if (!message_in(a, json_string_value(json_object_get(m, "id"))))
+			json_array_append(a, m);
 	json_object_set_new(t, "messages", a);
 	return 0;
 }

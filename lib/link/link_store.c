@@ -79,7 +79,10 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" THEN COALESCE(solved_at, ?4) END WHERE id = ?1",
 	[OMNI_LS_MSG_PUT] =
 		"INSERT OR IGNORE INTO messages (ticket, id, message_id, channel, direction,"
-		" at, source_id, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		" at, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* a message a long ticket's record leaves out keeps its text here */
+	[OMNI_LS_MSG_BODY] =
+		"UPDATE messages SET body = ?3 WHERE ticket = ?1 AND id = ?2 AND body IS NULL",
 	[OMNI_LS_MSG_HAS] = "SELECT 1 FROM messages WHERE ticket = ?1 AND id = ?2",
 	[OMNI_LS_MSGID_PUT] = "INSERT OR IGNORE INTO link_msgids (msgid, ticket) VALUES (?1, ?2)",
 	[OMNI_LS_TORDER_PUT] = "INSERT OR IGNORE INTO link_ticket_orders (ticket, order_key) VALUES (?1, ?2)",

@@ -61,28 +61,41 @@ part_close(part *p)
 	return 0;
 }
 
-/* A long ticket's half, all its messages from the store's rows (its
- * record shows the latest; omni-ticket(5), "Long tickets"). */
+/* A long ticket's half, all its messages: those the record left out from
+ * the store's rows, then those of p, the record's own of this half
+ * (omni-ticket(5), "Long tickets"). */
 static int
 rows_part(omni_link *l, const char *ticket, part *p, omni_error *err)
 {
 	omni_stmt *st = omni_link_stmt(l, OMNI_LS_UM_BODIES);
+	part all = { 0 };
+	omni_jiter it;
+	omni_span m;
 	int rc;
 
-	free(p->json);
-	memset(p, 0, sizeof *p);
 	if (!st)
 		return omni_store_error(l->store, err, "cannot read messages"), -1;
 	omni_stmt_bind_str(st, 1, ticket);
 	while ((rc = omni_stmt_step(st, err, "reading messages")) == OMNI_STMT_ROW)
-		if (part_add(p, (omni_span){ omni_stmt_text(st, 0), omni_stmt_bytes(st, 0) }) < 0) {
-			omni_stmt_reset(st);
-			return omni_error_oom(err), -1;
+		if (part_add(&all, (omni_span){ omni_stmt_text(st, 0), omni_stmt_bytes(st, 0) }) < 0) {
+			rc = -2;
+			break;
 		}
 	omni_stmt_reset(st);
-	if (rc < 0)
-		return -1;
-	return part_close(p) < 0 ? (omni_error_oom(err), -1) : 0;
+	/* the record's own; a text in both is written once (by id) */
+	omni_json_iter(&it, (omni_span){ p->json, strlen(p->json) });
+	while (rc == OMNI_STMT_DONE && omni_json_next(&it, NULL, &m))
+		if (part_add(&all, m) < 0)
+			rc = -2;
+	if (rc == OMNI_STMT_DONE && part_close(&all) < 0)
+		rc = -2;
+	if (rc != OMNI_STMT_DONE) {
+		free(all.json);
+		return rc == -2 ? (omni_error_oom(err), -1) : -1;
+	}
+	free(p->json);
+	*p = all;
+	return 0;
 }
 
 /* Is id among the message ids the source brought to ticket? */

@@ -15,7 +15,7 @@ static const char put_sql[] =
 	" updated_at = max(coalesce(updated_at, ''), ?3) WHERE seq = ?1";
 static const char msg_sql[] =
 	"INSERT OR IGNORE INTO messages (ticket, id, message_id, channel, direction, at,"
-	" source_id, body) VALUES (?1, ?2, ?2, ?3, 'out', ?4, NULL, ?5)";
+	" source_id) VALUES (?1, ?2, ?2, ?3, 'out', ?4, NULL)";
 
 /* The record with msg appended to its messages (unless one has its id)
  * and the status pending: new text, or NULL (out of memory, or *had the
@@ -118,7 +118,6 @@ omni_timeline_reply(omni_store *s, const char *ticket, const char *msg, size_t m
 	omni_stmt_bind_str(st, 2, id);
 	omni_stmt_bind_str(st, 3, channel);
 	omni_stmt_bind_str(st, 4, at);
-	omni_stmt_bind_text(st, 5, msg, mlen);
 	step = omni_stmt_step(st, err, "recording a reply");
 	omni_stmt_reset(st);
 	rc = step == OMNI_STMT_DONE ? 1 : -1;
