@@ -229,3 +229,22 @@ latest() {
 	run jq -r '.status' <(tail -n 1 "$BATS_TEST_TMPDIR/b.ndjson")
 	assert_output open
 }
+
+@test "an order verified by facts stays verified once the message that gave them is left out" {
+	omni-fetch --orders --store acme-outfitters "file:$TOP/share/omni/samples/shopify/orders-acme.json"
+	for i in 0 1 2 3 4 5; do
+		jq -nc --arg i "$i" '{omni: 1, id: ("dm-" + $i), channel: "instagram",
+			store: "acme-outfitters", kind: "message",
+			source: {name: "test", external_id: ("dm-" + $i)}, subject: null,
+			created_at: "2026-11-18T13:0\($i):00Z", updated_at: "2026-11-18T13:0\($i):00Z",
+			customer: {handles: {instagram: "6464"}},
+			messages: [{id: ("m-dm-" + $i), direction: "in", author: "customer",
+			            at: "2026-11-18T13:0\($i):00Z",
+			            text: (if $i == "0" then "ordine #1061, CAP 20121 Milano" else "allora?" end)}]}'
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link --messages 2 "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -c '[.id == $id, (.messages | length), .orders[0].number, .orders[0].verified, .orders[0].verified_by]' \
+		--arg id "$(printf '%s\n' "$output" | head -n 1 | jq -r .id)" <<<"$(printf '%s\n' "$output" | tail -n 1)"
+	assert_output '[true,2,"#1061",true,"facts"]'
+}
