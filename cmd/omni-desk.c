@@ -230,11 +230,23 @@ show(struct run *r, const char *id, omni_error *err)
 	omni_desk_ticket *t = ticket(r, id, err);
 	const char *pager = getenv("PAGER");
 	FILE *p = NULL;
-	char *text;
+	char *text, *all = NULL;
 
 	if (!t)
 		return -1;
-	if (!(text = omni_desk_timeline(&t->rec)))
+	/* a long ticket's line holds its latest messages: the store has all */
+	if (omni_record_get(&t->rec, "earlier").p) {
+		if (!r->store && omni_store_open_existing(r->db_path, &r->store, err) < 0)
+			return -1;
+		if (r->store && !(all = omni_desk_store_messages(r->store, t->id,
+		                                                 omni_record_get(&t->rec, "messages"),
+		                                                 err)))
+			return -1;
+	}
+	text = all ? omni_desk_timeline_with(&t->rec, (omni_span){ all, strlen(all) }) :
+	       omni_desk_timeline(&t->rec);
+	free(all);
+	if (!text)
 		return omni_error_oom(err);
 	if (!pager)
 		pager = "less -FRX";
@@ -449,6 +461,7 @@ merge(struct run *r, const omni_desk_ticket *t, const char *other, omni_error *e
 	lo.window = 72 * 3600 * 1000LL;
 	lo.dm_window = 24 * 3600 * 1000LL;
 	lo.history = 10;
+	lo.messages = OMNI_LINK_MESSAGES;
 	if (omni_link_new(r->store, &lo, &l, err) < 0)
 		return -1;
 	if (!(mem = omni_out_new_mem())) {

@@ -15,11 +15,11 @@
 
 static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
-	"[-b n] [--dm-window time] [--history n] [-u id] [--now time] "
+	"[-b n] [--dm-window time] [--history n] [--messages n] [-u id] [--now time] "
 	"[--find key] [--export key] [--text] [--erase key] [--by name] "
 	"[--redact key] [file ...]";
 
-enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER,
+enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_MESSAGES, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER,
        OPT_FIND, OPT_EXPORT, OPT_TEXT, OPT_ERASE, OPT_BY, OPT_REDACT };
 
 static const omni_cli_opt options[] = {
@@ -27,6 +27,8 @@ static const omni_cli_opt options[] = {
 	{ "dm-window", OPT_DM_WINDOW, "TIME",
 	  "a direct-message thread goes on this long (24h)" },
 	{ "history", OPT_HISTORY, "N", "at most N earlier tickets (10)" },
+	{ "messages", OPT_MESSAGES, "N",
+	  "a ticket shows its latest N messages, the rest counted (50; 0: all)" },
 	{ "solve-after", OPT_SOLVE_AFTER, "TIME",
 	  "a pending ticket this quiet is solved (4d; 0: never)" },
 	{ "close-after", OPT_CLOSE_AFTER, "TIME",
@@ -136,6 +138,10 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case OPT_HISTORY:
 			if ((r->o.history = (int)count(optarg, 0)) < 0 || r->o.history > 1000)
 				return omni_usage_error(usage_line, "bad --history: %s", optarg);
+			break;
+		case OPT_MESSAGES:
+			if ((r->o.messages = count(optarg, 0)) < 0)
+				return omni_usage_error(usage_line, "bad --messages: %s", optarg);
 			break;
 		case 'b':
 			if ((r->batch = count(optarg, 1)) < 0)
@@ -558,6 +564,7 @@ main(int argc, char **argv)
 	r.o.window = 72 * 3600 * 1000LL;
 	r.o.dm_window = 24 * 3600 * 1000LL;
 	r.o.history = 10;
+	r.o.messages = OMNI_LINK_MESSAGES;
 	r.o.solve_after = 4 * 86400 * 1000LL;
 	r.o.close_after = 7 * 86400 * 1000LL;
 	if ((rc = parse_options(&r, argc, argv, &err)))

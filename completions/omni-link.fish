@@ -4,6 +4,7 @@ complete -c omni-link -F
 complete -c omni-link -s w -l window -x -a '24h 72h 7d' -d 'An open ticket takes new messages this long'
 complete -c omni-link -l dm-window -x -a '24h 72h' -d 'A direct-message thread goes on this long'
 complete -c omni-link -l history -x -d 'At most this many earlier tickets'
+complete -c omni-link -l messages -x -d 'A ticket shows its latest this many messages'
 complete -c omni-link -l solve-after -x -a '4d 7d 0' -d 'A pending ticket this quiet is solved'
 complete -c omni-link -l close-after -x -a '7d 28d 0' -d 'A ticket solved this long is closed'
 complete -c omni-link -s b -l batch -x -d 'Records per transaction'

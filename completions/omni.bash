@@ -178,7 +178,7 @@ _omni_report()
 complete -F _omni_report omni-report
 
 # omni-link's options: short|long, or long alone.
-_omni_link_options='-w|--window --dm-window --history --solve-after --close-after -b|--batch -e|--explain
+_omni_link_options='-w|--window --dm-window --history --messages --solve-after --close-after -b|--batch -e|--explain
 	-u|--unmerge --find --export --text --erase --by --redact
 	-c|--config -d|--db -k|--keep-going -r|--reject --now
 	-q|--quiet -v|--verbose -h|--help -V|--version'
@@ -190,7 +190,7 @@ _omni_link()
 	-w|--window|--dm-window|--solve-after|--close-after)
 		_omni_reply "$cur" "$(printf '%s\n' 24h 72h 4d 7d 0)"
 		return 0 ;;
-	--history|-b|--batch|-u|--unmerge|--now|--find|--export|--erase|--by|--redact)
+	--history|--messages|-b|--batch|-u|--unmerge|--now|--find|--export|--erase|--by|--redact)
 		return 0 ;;
 	-c|--config|-d|--db|-r|--reject)
 		_omni_reply "$cur" "$(_omni_paths "$cur")" paths

@@ -540,10 +540,10 @@ export -f latest
 	[ -z "$stderr" ]
 }
 
-@test "--help's usage line lists -b, --dm-window and --history" {
+@test "--help's usage line lists -b, --dm-window, --history and --messages" {
 	run omni-link --help
 	assert_success
-	assert_line --index 0 --partial '[-w time] [-b n] [--dm-window time] [--history n] [-u id]'
+	assert_line --index 0 --partial '[-w time] [-b n] [--dm-window time] [--history n] [--messages n] [-u id]'
 }
 
 @test "a store not yet set up, written by another connection in rollback mode: SQLite's busy without a wait is tried again, exit 0" {

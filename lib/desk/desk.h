@@ -73,6 +73,9 @@ char *omni_desk_line(const omni_desk_row *r, omni_time now, int width);
  * their items, tracking and refunds, the customer's other tickets.
  * New, or NULL (out of memory). */
 char *omni_desk_timeline(const omni_record *rec);
+/* The same with the messages of the JSON array msgs (a long ticket's
+ * whole conversation, from the store) instead of the record's. */
+char *omni_desk_timeline_with(const omni_record *rec, omni_span msgs);
 /* A message's text without the mail it quotes ("> " lines, "On ...
  * wrote:" and what follows): new. */
 char *omni_desk_trim_quoted(const char *text);
@@ -93,6 +96,11 @@ char *omni_desk_answer_text(const char *file, size_t len);
 
 /* fn gets the id of each ticket the store keeps that is not closed, the
  * latest first, at most max.  How many, or -1 with err. */
+/* Every message of a long ticket as a JSON array: those its record left
+ * out, from the store, oldest first, then those of shown (its line's
+ * messages).  New, or NULL with err. */
+char *omni_desk_store_messages(omni_store *s, const char *ticket, omni_span shown,
+                               omni_error *err);
 long omni_desk_store_ids(omni_store *s, long max, void (*fn)(void *, const char *),
                          void *arg, omni_error *err);
 

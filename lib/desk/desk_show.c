@@ -197,7 +197,7 @@ action(omni_text *b, omni_span a)
 }
 
 static void
-timeline(omni_text *b, const omni_record *rec)
+timeline(omni_text *b, const omni_record *rec, omni_span msgs)
 {
 	omni_jiter it;
 	omni_span v;
@@ -206,7 +206,7 @@ timeline(omni_text *b, const omni_record *rec)
 	omni_span acts = omni_json_get(omni_record_get(rec, "desk"), "actions");
 
 	for (int pass = 0; pass < 2; pass++) {
-		omni_json_iter(&it, pass ? acts : omni_record_get(rec, "messages"));
+		omni_json_iter(&it, pass ? acts : msgs);
 		while (omni_json_next(&it, NULL, &v)) {
 			char buf[64] = "";
 			omni_time t = 0;
@@ -410,10 +410,16 @@ history(omni_text *b, omni_span arr)
 char *
 omni_desk_timeline(const omni_record *rec)
 {
+	return omni_desk_timeline_with(rec, omni_record_get(rec, "messages"));
+}
+
+char *
+omni_desk_timeline_with(const omni_record *rec, omni_span msgs)
+{
 	omni_text b = { 0 };
 
 	heading(&b, rec);
-	timeline(&b, rec);
+	timeline(&b, rec, msgs);
 	orders(&b, omni_record_get(rec, "orders"));
 	history(&b, omni_record_get(rec, "history"));
 	omni_text_put(&b, "", 0);

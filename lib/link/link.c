@@ -350,7 +350,8 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	const omni_record *stored[1 + MAX_CANDS];
 	size_t ns = 0;
 	omni_link_parts parts = { 0 };
-	char *merged = NULL;
+	char *merged = NULL, **known = NULL;
+	size_t nknown = 0;
 	int status = -1;
 
 	memset(&v, 0, sizeof v);
@@ -410,9 +411,15 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	}
 	if (v.who.created)
 		parts.history_json = "[]";
+	/* what the store had of this record before its rows go in (a long
+	 * ticket's stored record shows its latest messages only) */
+	if (!v.new_ticket && omni_link_known(l, rec, v.ticket, &known, &nknown, err) < 0)
+		goto out;
+	parts.known = (const char *const *)known;
+	parts.nknown = nknown;
 	omni_link_state life;
 	char status_json[24], solved_json[48], reopens_json[24], follows_json[48];
-	omni_link_life(rec, prev, &life);
+	omni_link_life(rec, prev, parts.known, nknown, &life);
 	if (life.woken && omni_desk_wake(l->store, v.ticket, at, err) < 0)
 		goto out;
 	snprintf(status_json, sizeof status_json, "\"%s\"", life.status);
@@ -450,6 +457,9 @@ out:
 	}
 	input_free(&in);
 	free(merged);
+	for (size_t i = 0; i < nknown; i++)
+		free(known[i]);
+	free(known);
 	/* No statement may hold a read snapshot past the record: a lingering
 	 * one keeps the WAL from being checkpointed. */
 	omni_store_reset_all(l->store);

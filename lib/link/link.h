@@ -50,12 +50,20 @@ int omni_link_keys_collect(const omni_record *rec, const char *region,
  * prefix was there. */
 char *omni_link_subject_norm(const char *subject, int *reply);
 
+/* A message a long ticket's record leaves out: its id (new) and its text
+ * at off, len in the parts' moved_text. */
+typedef struct omni_link_moved {
+	char *id;
+	size_t off, len;
+} omni_link_moved;
+
 /* The members omni-link writes (lib/link/link_build.c): compact JSON text
  * each, NULL to keep the input's. */
 typedef struct omni_link_parts {
 	const char *id_json, *customer_json, *order_ids_json, *merged_from_json,
 	           *orders_json, *history_json;
-	const char *messages_json;   /* set: these messages, none gathered */
+	const char *messages_json;   /* set: these messages (the latest keep), none
+	                                gathered from the records */
 	/* The lifecycle (lib/link/link_life.c); "" leaves a member out. */
 	const char *status_json, *solved_at_json, *reopens_json, *follows_json;
 	/* A person's work on it (store/desk.c), read by omni_link_emit. */
@@ -68,7 +76,19 @@ typedef struct omni_link_parts {
 	const char *const *row;
 	/* In: the store's phone region (NULL: US), to verify its orders. */
 	const char *region;
+	/* In: show the latest keep messages, the others said in "earlier"
+	 * (0: all); the ids of the new record's messages the store had
+	 * before it, sorted (borrowed). */
+	size_t keep;
+	const char *const *known;
+	size_t nknown;
+	/* Out: the messages this version leaves out of its record, for
+	 * their rows' text (omni_link_moved_free frees them). */
+	omni_link_moved *moved;
+	char *moved_text;
+	size_t nmoved;
 } omni_link_parts;
+void omni_link_moved_free(omni_link_parts *p);
 
 /* The records whose inbound words may verify an order by facts, and
  * their text, lowercase, read when first needed (text new, freed by the
@@ -83,11 +103,16 @@ typedef struct omni_link_words {
 
 /* The merged ticket, one line without its newline: in's members in order
  * with the parts in place (or appended), and the messages of stored[]
- * and in, raw, de-duplicated by id, in time order.  New, or NULL (out of
+ * and in, raw, de-duplicated by id, in time order, the latest parts->keep
+ * of them, the others added to "earlier".  New, or NULL (out of
  * memory). */
 char *omni_link_build(const omni_record *in, const omni_record *const *stored,
                       size_t nstored, omni_link_parts *parts,
                       size_t *len);
+
+/* How many messages a ticket shows by default (omni-ticket(5), "Long
+ * tickets"). */
+#define OMNI_LINK_MESSAGES 50
 
 /* The linker (lib/link/link.c; its statements in lib/link/link_store.c). */
 typedef struct omni_link omni_link;
@@ -102,6 +127,7 @@ typedef struct omni_link_opts {
 	int explain;                 /* fill the explanation text */
 	omni_time solve_after;       /* a pending ticket this quiet is solved (ms; 0: never) */
 	omni_time close_after;       /* a solved ticket this old is closed (ms; 0: never) */
+	long messages;               /* a ticket shows its latest this many (0: all) */
 } omni_link_opts;
 
 /* The statements lib/link_*.c run, their SQL in lib/link/link_store.c
@@ -116,7 +142,7 @@ enum {
 	OMNI_LS_TICKET_RECORD, OMNI_LS_MSG_PUT, OMNI_LS_MSGID_PUT,
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
 	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
-	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ,
+	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ, OMNI_LS_MSG_HAS, OMNI_LS_MSG_BODY,
 	OMNI_LS_PREPARED,
 	/* now and then: prepared on their first use */
 	OMNI_LS_ANY_BLOCKS = OMNI_LS_PREPARED, OMNI_LS_ANY_ACCOUNTS, OMNI_LS_ANY_ORDERS,
@@ -129,13 +155,13 @@ enum {
 	OMNI_LS_UM_CUST_TAKEN, OMNI_LS_UM_TAUGHT, OMNI_LS_UM_CUST_PUT,
 	OMNI_LS_UM_TICKET_PUT, OMNI_LS_UM_MSGS_MOVE, OMNI_LS_UM_LINK_MOVE,
 	OMNI_LS_UM_MSGIDS_PUT, OMNI_LS_UM_KEYS_MOVE, OMNI_LS_UM_BLOCK_PUT,
-	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP,
+	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP, OMNI_LS_UM_BODIES,
 	OMNI_LS_CLOCK_PENDING, OMNI_LS_CLOCK_SOLVED, OMNI_LS_CLOCK_SET,
 	OMNI_LS_HANDOFF_LINKED,
 	/* a person's data (link_person.c, link_erase.c) */
 	OMNI_LS_PD_KEY_CUSTOMERS, OMNI_LS_PD_TICKET_CUSTOMER, OMNI_LS_PD_CUSTOMER,
 	OMNI_LS_PD_ORDER_BUYERS, OMNI_LS_PD_ORDER_TICKETS, OMNI_LS_PD_KEYS,
-	OMNI_LS_PD_TICKETS, OMNI_LS_PD_MSG_COUNT, OMNI_LS_PD_SOURCES, OMNI_LS_PD_ORDERS,
+	OMNI_LS_PD_TICKETS, OMNI_LS_PD_MESSAGES, OMNI_LS_PD_MSG_COUNT, OMNI_LS_PD_SOURCES, OMNI_LS_PD_ORDERS,
 	OMNI_LS_PD_ACCOUNTS, OMNI_LS_PD_SENDS, OMNI_LS_PD_HANDOFF, OMNI_LS_PD_ERASURES,
 	OMNI_LS_PD_ER_KEYS, OMNI_LS_PD_ER_CUSTOMER, OMNI_LS_PD_ER_TICKET, OMNI_LS_PD_ER_MSGS,
 	OMNI_LS_PD_ER_MSGIDS, OMNI_LS_PD_ER_TORDERS, OMNI_LS_PD_ER_LINKS, OMNI_LS_PD_ER_ORDER,

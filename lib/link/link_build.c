@@ -49,13 +49,190 @@ puts_(buf *b, const char *s)
 	put(b, s, strlen(s));
 }
 
-typedef struct msg {
+typedef struct msg msg;
+static void put_message(buf *b, const msg *m);
+
+struct msg {
 	omni_span span, channel, source;   /* channel/source of its record */
 	omni_time at;
 	size_t order;
+	int input, drop;                   /* from the new record; left out */
 	char id[256];
 	char digest[80];          /* "ebay:<hex>", or empty */
-} msg;
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	const msg *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+by_digest(const void *a, const void *b)
+{
+	const msg *x = a, *y = b;
+	int c = strcmp(x->digest, y->digest);
+
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is id among the new record's messages the store had already (known is
+ * sorted)? */
+static int
+known(const omni_link_parts *p, const char *id)
+{
+	return id[0] && p->nknown &&
+	       bsearch(&id, p->known, p->nknown, sizeof *p->known, by_text) != NULL;
+}
+
+/* Keeps the first of the messages of one id or of one digest (one message
+ * read on two paths), a stored one before the new record's, and drops the
+ * new record's messages the store had already and its shown ones lack (a
+ * long ticket counted them in "earlier").  Sorting keeps this n log n for
+ * a record of any size.  The new count. */
+static size_t
+dedup(msg *v, size_t n, const omni_link_parts *p)
+{
+	size_t k = 0;
+
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_id);
+	for (size_t i = 1; i < n; i++)
+		if (v[i].id[0] && strcmp(v[i].id, v[i - 1].id) == 0)
+			v[i].drop = 1;
+	int digests = 0;
+	for (size_t i = 0; i < n && !digests; i++)
+		digests = v[i].digest[0] != '\0';
+	if (digests)
+		qsort(v, n, sizeof *v, by_digest);
+	for (size_t i = 1; digests && i < n; i++)
+		if (v[i].digest[0] && strcmp(v[i].digest, v[i - 1].digest) == 0)
+			v[i].drop = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].drop || (v[i].input && known(p, v[i].id)))
+			continue;
+		v[k++] = v[i];
+	}
+	return k;
+}
+
+/* Folds the messages v[0..n) into e: counted, the first customer
+ * message and the first reply at or after it. */
+static void
+fold(omni_earlier *e, const msg *v, size_t n)
+{
+	omni_span at;
+
+	for (size_t i = 0; i < n; i++) {
+		int c = omni_message_class(v[i].span, &at);
+		e->messages++;
+		if (c == OMNI_MSG_CUSTOMER) {
+			e->customer++;
+			if (v[i].at && (e->first_customer == OMNI_TIME_NONE || v[i].at < e->first_customer))
+				e->first_customer = v[i].at;
+		} else if (c == OMNI_MSG_REPLY) {
+			e->replies++;
+		}
+	}
+	if (e->first_customer == OMNI_TIME_NONE)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].at && v[i].at >= e->first_customer &&
+		    (e->first_reply == OMNI_TIME_NONE || v[i].at < e->first_reply) &&
+		    omni_message_class(v[i].span, NULL) == OMNI_MSG_REPLY)
+			e->first_reply = v[i].at;
+}
+
+void
+omni_link_moved_free(omni_link_parts *p)
+{
+	for (size_t i = 0; i < p->nmoved; i++)
+		free(p->moved[i].id);
+	free(p->moved);
+	free(p->moved_text);
+	p->moved = NULL;
+	p->moved_text = NULL;
+	p->nmoved = 0;
+}
+
+/* The messages v[0..n) leave the record: their ids and texts, as the
+ * record had them, for their rows.  0 or -1 (out of memory). */
+static int
+moved(omni_link_parts *p, const msg *v, size_t n)
+{
+	buf t = { 0 };
+
+	omni_link_moved_free(p);
+	if (!(p->moved = calloc(n ? n : 1, sizeof *p->moved)))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char *id = omni_json_string(omni_json_get(v[i].span, "id"), NULL);
+		size_t off = t.n;
+		if (!id || !*id) {
+			free(id);
+			continue;
+		}
+		put_message(&t, &v[i]);
+		p->moved[p->nmoved++] = (omni_link_moved){ id, off, t.n - off };
+	}
+	p->moved_text = t.p;
+	return t.failed ? -1 : 0;
+}
+
+/* Adds what a stored record's "earlier" says to e. */
+static void
+add_earlier(omni_earlier *e, const omni_record *r)
+{
+	omni_earlier x;
+
+	if (omni_earlier_read(omni_record_get(r, "earlier"), &x) < 0 || !x.messages)
+		return;
+	e->messages += x.messages;
+	e->customer += x.customer;
+	e->replies += x.replies;
+	if (x.first_customer != OMNI_TIME_NONE &&
+	    (e->first_customer == OMNI_TIME_NONE || x.first_customer < e->first_customer))
+		e->first_customer = x.first_customer;
+	if (x.first_reply != OMNI_TIME_NONE &&
+	    (e->first_reply == OMNI_TIME_NONE || x.first_reply < e->first_reply))
+		e->first_reply = x.first_reply;
+	/* a reply before the first customer message answers nothing */
+	if (e->first_reply != OMNI_TIME_NONE && e->first_customer != OMNI_TIME_NONE &&
+	    e->first_reply < e->first_customer)
+		e->first_reply = OMNI_TIME_NONE;
+}
+
+/* The "earlier" member: compact JSON into out (size 256). */
+static void
+earlier_json(const omni_earlier *e, char *out, size_t size)
+{
+	char fc[48] = "null", fr[48] = "null", t[40];
+
+	if (e->first_customer != OMNI_TIME_NONE) {
+		omni_time_format(e->first_customer, t);
+		snprintf(fc, sizeof fc, "\"%s\"", t);
+	}
+	if (e->first_reply != OMNI_TIME_NONE) {
+		omni_time_format(e->first_reply, t);
+		snprintf(fr, sizeof fr, "\"%s\"", t);
+	}
+	snprintf(out, size, "{\"messages\":%lld,\"customer\":%lld,\"replies\":%lld,"
+	         "\"first_customer_at\":%s,\"first_reply_at\":%s}",
+	         (long long)e->messages, (long long)e->customer, (long long)e->replies, fc, fr);
+}
 
 static int
 by_time(const void *a, const void *b)
@@ -67,19 +244,18 @@ by_time(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Appends the messages of one record unless their id, or their digest
- * (one message read on two paths), is already there. */
+/* Appends the messages of one record (dedup leaves out those seen twice). */
 static int
-gather(msg **v, size_t *n, size_t *cap, const omni_record *r)
+gather(msg **v, size_t *n, size_t *cap, omni_span msgs, omni_span ch, omni_span src,
+       int input)
 {
-	omni_span ch = omni_record_get(r, "channel"), src = omni_record_get(r, "source");
 	omni_jiter it;
 	omni_span m;
 	char at[64];
 
-	omni_json_iter(&it, omni_record_get(r, "messages"));
+	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m)) {
-		msg x = { .span = m, .channel = ch, .source = src, .order = *n };
+		msg x = { .span = m, .channel = ch, .source = src, .order = *n, .input = input };
 		if (omni_json_type(m) != OMNI_J_OBJECT)
 			continue;
 		if (omni_json_string_buf(omni_json_get(m, "id"), x.id, sizeof x.id) < 0)
@@ -90,12 +266,6 @@ gather(msg **v, size_t *n, size_t *cap, const omni_record *r)
 		if (omni_json_string_buf(omni_json_get(m, "digest"), x.digest,
 		                         sizeof x.digest) < 0)
 			x.digest[0] = '\0';
-		int dup = 0;
-		for (size_t i = 0; x.id[0] && i < *n && !dup; i++)
-			dup = strcmp((*v)[i].id, x.id) == 0 ||
-			      (x.digest[0] && strcmp((*v)[i].digest, x.digest) == 0);
-		if (dup)
-			continue;
 		if (*n == *cap) {
 			size_t c = *cap ? *cap * 2 : 16;
 			msg *nv = realloc(*v, c * sizeof *nv);
@@ -166,19 +336,41 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	buf b = { 0 }, mb = { 0 };
 	msg *v = NULL;
 	size_t n = 0, cap = 0;
-	char created[48] = "", updated[48] = "";
+	char created[48] = "", updated[48] = "", earlier[256] = "";
 	int first = 1;
+	size_t from = 0;
+	omni_earlier e = { 0, 0, 0, OMNI_TIME_NONE, OMNI_TIME_NONE };
 
-	for (size_t i = 0; i < nstored && !parts->messages_json; i++)
-		if (gather(&v, &n, &cap, stored[i]) < 0)
+	for (size_t i = 0; i < nstored && !parts->messages_json; i++) {
+		if (gather(&v, &n, &cap, omni_record_get(stored[i], "messages"),
+		           omni_record_get(stored[i], "channel"),
+		           omni_record_get(stored[i], "source"), 0) < 0)
 			goto fail;
-	if (!parts->messages_json && gather(&v, &n, &cap, in) < 0)
+		add_earlier(&e, stored[i]);
+	}
+	if (!parts->messages_json && gather(&v, &n, &cap, omni_record_get(in, "messages"),
+	                                    omni_record_get(in, "channel"),
+	                                    omni_record_get(in, "source"), 1) < 0)
 		goto fail;
+	/* given messages (a split): written as they are, the latest keep */
+	if (parts->messages_json &&
+	    gather(&v, &n, &cap, (omni_span){ parts->messages_json, strlen(parts->messages_json) },
+	           (omni_span){ 0 }, (omni_span){ 0 }, 0) < 0)
+		goto fail;
+	n = dedup(v, n, parts);
 	if (n > 1)
 		qsort(v, n, sizeof *v, by_time);
+	if (parts->keep && n > parts->keep) {
+		from = n - parts->keep;
+		fold(&e, v, from);
+		if (moved(parts, v, from) < 0)
+			goto fail;
+	}
+	if (e.messages)
+		earlier_json(&e, earlier, sizeof earlier);
 	puts_(&mb, "[");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
+	for (size_t i = from; i < n; i++) {
+		if (i > from)
 			puts_(&mb, ",");
 		put_message(&mb, &v[i]);
 	}
@@ -203,7 +395,8 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 		{ "created_at", created[0] ? created : NULL, 0 },
 		{ "updated_at", updated[0] ? updated : NULL, 0 },
 		{ "order_ids", parts->order_ids_json, 0 },
-		{ "messages", parts->messages_json ? parts->messages_json : mb.p, 0 },
+		{ "messages", mb.p, 0 },
+		{ "earlier", earlier, 0 },
 		{ "merged_from", parts->merged_from_json, 0 },
 		{ "orders", parts->orders_json, 0 },
 		{ "history", parts->history_json, 0 },
@@ -249,6 +442,7 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	*len = b.n;
 	return b.p;
 fail:
+	omni_link_moved_free(parts);
 	free(v);
 	free(mb.p);
 	free(b.p);

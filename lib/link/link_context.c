@@ -305,6 +305,31 @@ gives_postcode(const char *facts, const char *postcode)
 	return 0;
 }
 
+/* Did the ticket's stored version have order o verified by facts?  The
+ * words that gave them may be among the messages a long ticket's record
+ * has left out since (omni-ticket(5), "Long tickets"); facts once given
+ * stay given. */
+static int
+facts_before(const omni_link_words *w, const json_t *o)
+{
+	const char *number = json_string_value(json_object_get(o, "number"));
+	const char *store = json_string_value(json_object_get(o, "store"));
+
+	for (size_t i = 0; number && w && i < w->nstored; i++) {
+		omni_jiter it;
+		omni_span x;
+		omni_json_iter(&it, omni_record_get(w->stored[i], "orders"));
+		while (omni_json_next(&it, NULL, &x)) {
+			omni_span st = omni_json_get(x, "store");
+			if (omni_json_string_eq(omni_json_get(x, "number"), number) &&
+			    (!store || !st.p || omni_json_string_eq(st, store)) &&
+			    omni_json_string_eq(omni_json_get(x, "verified_by"), "facts"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* How the order is the sender's (omni-link(1), "Orders"): her own keys
  * match its buyer's, or her words give two facts only the buyer knows
  * (the number, named to be here, and the address or the billing postcode
@@ -333,7 +358,7 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 	else if (phone && held(ks, "phone", omni_ident_phone(phone, region)))
 		by = "phone";
 	else if ((email && gives_email(words_of(w), email)) ||
-	         (postcode && gives_postcode(words_of(w), postcode)))
+	         (postcode && gives_postcode(words_of(w), postcode)) || facts_before(w, o))
 		by = "facts";
 	if (l->o.explain) {
 		size_t n = strlen(l->orders_said);
@@ -447,6 +472,7 @@ omni_link_merged_from_json(omni_link *l, const char *ticket_id, omni_error *err)
 	int rc;
 
 	omni_stmt_bind_int64(st, 1, omni_link_seq(l, ticket_id));
+	omni_stmt_bind_int64(st, 2, l->o.messages > 0 ? l->o.messages : -1);
 	while ((rc = omni_stmt_step(st, err, "reading merged ids")) == OMNI_STMT_ROW)
 		json_array_append_new(a, json_string(col(st, 0)));
 	if (rc != OMNI_STMT_DONE) {

@@ -60,6 +60,56 @@ omni_link_stored(omni_link *l, const char *ticket, omni_time *at)
 	return text;
 }
 
+static int
+by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+omni_link_known(omni_link *l, const omni_record *rec, const char *ticket, char ***ids,
+                size_t *n, omni_error *err)
+{
+	int64_t seq = omni_link_seq(l, ticket);
+	omni_jiter it;
+	omni_span m;
+	size_t cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (seq <= 0)
+		return 0;
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		char id[512];
+		omni_stmt *st;
+		int rc;
+		if (omni_json_string_buf(omni_json_get(m, "id"), id, sizeof id) <= 0)
+			continue;
+		st = omni_link_stmt(l, OMNI_LS_MSG_HAS);
+		omni_stmt_bind_int64(st, 1, seq);
+		put_text(st, 2, id);
+		rc = omni_stmt_step(st, err, "reading messages");
+		omni_stmt_reset(st);
+		if (rc < 0)
+			return -1;
+		if (rc != OMNI_STMT_ROW)
+			continue;
+		if (*n == cap) {
+			char **nv = realloc(*ids, (cap = cap ? cap * 2 : 8) * sizeof *nv);
+			if (!nv)
+				return omni_error_oom(err), -1;
+			*ids = nv;
+		}
+		if (!((*ids)[*n] = strdup(id)))
+			return omni_error_oom(err), -1;
+		(*n)++;
+	}
+	if (*n > 1)
+		qsort(*ids, *n, sizeof **ids, by_text);
+	return 0;
+}
+
 /* The rows of the input record: ticket, link, messages, ids, orders. */
 int
 omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *at,
@@ -134,6 +184,24 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 	return 0;
 }
 
+/* The text of each message the record leaves out goes into its row, once:
+ * the store keeps the whole conversation, each text in one place. */
+static int
+put_bodies(omni_link *l, const char *ticket, const omni_link_parts *p, omni_error *err)
+{
+	int64_t seq = p->nmoved ? omni_link_seq(l, ticket) : 0;
+
+	for (size_t i = 0; i < p->nmoved; i++) {
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_MSG_BODY);
+		omni_stmt_bind_int64(st, 1, seq);
+		put_text(st, 2, p->moved[i].id);
+		omni_stmt_bind_text(st, 3, p->moved_text + p->moved[i].off, p->moved[i].len);
+		if (omni_link_step(l, st, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Builds the ticket from the store and the record, stores and writes it.
  * The parts the caller set (a new ticket's history and merged_from) are
  * kept; the others are read from the store. */
@@ -152,6 +220,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 
 	snprintf(idj, sizeof idj, "\"%s\"", ticket);
 	p->id_json = idj;
+	p->keep = l->o.messages > 0 ? (size_t)l->o.messages : 0;
 	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
 	    omni_link_orders_parts(l, ticket, customer, &words, p->region, &ids, &orders,
 	                           err) < 0 ||
@@ -192,7 +261,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		put_text(st, 3, cat);
 		put_text(st, 4, uat);
 	}
-	if (omni_link_step(l, st, err) < 0 ||
+	if (omni_link_step(l, st, err) < 0 || put_bodies(l, ticket, p, err) < 0 ||
 	    omni_handoff_put(l->store, "link", ticket, NULL, 0, err) < 0)
 		goto out;
 	if (omni_out_write(out, line, len) < 0 || omni_out_write(out, "\n", 1) < 0) {
@@ -209,6 +278,7 @@ out:
 	free(merged);
 	free(line);
 	free(words.text);
+	omni_link_moved_free(p);
 	return status;
 }
 

@@ -51,7 +51,7 @@ omni_link_anonymous(const char *record, size_t len, const char *at, const char *
 	static const char *const top[] = { "omni", "id", "channel", "store", "kind",
 		"created_at", "updated_at", "status", "solved_at", "reopens", "follows",
 		"lang", "intent", "sentiment", "priority", "priority_score", "queue",
-		"assignee", "tags", "sla", NULL };
+		"assignee", "tags", "sla", "earlier", NULL };
 	static const char *const message[] = { "id", "channel", "direction", "author",
 		"at", "no_response_needed", NULL };
 	static const char *const order[] = { "channel", "store", "status",

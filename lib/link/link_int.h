@@ -71,8 +71,10 @@ typedef struct omni_link_state {
 	int woken;                   /* the customer wrote to a stored ticket */
 } omni_link_state;
 /* The ticket's state once record in joins it (prev: its stored record,
- * NULL for a new ticket). */
-void omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *s);
+ * NULL for a new ticket; known: the ids of in's messages the store had,
+ * sorted). */
+void omni_link_life(const omni_record *in, const omni_record *prev,
+                    const char *const *known, size_t nknown, omni_link_state *s);
 
 /* lib/link/link_emit.c: the rows a record leaves, the ticket written. */
 /* A message time ("at"): ms, or 0. */
@@ -84,6 +86,11 @@ int omni_link_absorb(omni_link *l, const char *into, const char *from,
                      omni_error *err);
 /* The stored record of a ticket (text new, *at its created_at), or NULL. */
 char *omni_link_stored(omni_link *l, const char *ticket, omni_time *at);
+/* The ids of rec's messages the store has for ticket already (a long
+ * ticket's "earlier" counted them): *ids new, each and the array.  0 or
+ * -1 with err. */
+int omni_link_known(omni_link *l, const omni_record *rec, const char *ticket,
+                    char ***ids, size_t *n, omni_error *err);
 /* The rows of the input record: ticket, link, messages, ids, orders. */
 int omni_link_put_rows(omni_link *l, const input *in, const verdict *v,
                        const char *at, omni_error *err);

@@ -28,11 +28,30 @@ has_message(const omni_record *r, omni_span id)
 	return 0;
 }
 
+static int
+by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Did the store have message id before (a long ticket's record shows its
+ * latest only)? */
+static int
+was_known(const char *const *known, size_t n, omni_span id)
+{
+	char buf[512];
+	const char *key = buf;
+
+	if (!n || omni_json_string_buf(id, buf, sizeof buf) <= 0)
+		return 0;
+	return bsearch(&key, known, n, sizeof *known, by_text) != NULL;
+}
+
 /* The latest customer message and reply of r (not counting those of
- * skip), and whether r has customer messages skip lacks. */
+ * skip or known), and whether r has customer messages skip lacks. */
 static void
-scan(const omni_record *r, const omni_record *skip, omni_time *in, omni_time *out,
-     int *fresh_in, omni_time *replies)
+scan(const omni_record *r, const omni_record *skip, const char *const *known,
+     size_t nknown, omni_time *in, omni_time *out, int *fresh_in, omni_time *replies)
 {
 	omni_jiter it;
 	omni_span m;
@@ -45,7 +64,8 @@ scan(const omni_record *r, const omni_record *skip, omni_time *in, omni_time *ou
 		if (c == OMNI_MSG_CUSTOMER) {
 			if (t > *in)
 				*in = t;
-			if (skip && !has_message(skip, omni_json_get(m, "id")))
+			if (skip && !has_message(skip, omni_json_get(m, "id")) &&
+			    !was_known(known, nknown, omni_json_get(m, "id")))
 				*fresh_in = 1;
 		} else if (c == OMNI_MSG_REPLY) {
 			if (t > *out)
@@ -73,7 +93,8 @@ latest_at(const omni_record *r)
 }
 
 void
-omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *s)
+omni_link_life(const omni_record *in, const omni_record *prev, const char *const *known,
+               size_t nknown, omni_link_state *s)
 {
 	char was[16] = "", said[16] = "";
 	omni_time last_in = 0, last_out = 0, replies = 0;
@@ -86,9 +107,13 @@ omni_link_life(const omni_record *in, const omni_record *prev, omni_link_state *
 		omni_json_int64(omni_record_get(prev, "reopens"), &reopens);
 		omni_json_string_buf(omni_record_get(prev, "solved_at"), s->solved_at,
 		                     sizeof s->solved_at);
-		scan(prev, NULL, &last_in, &last_out, &fresh, &replies);
+		scan(prev, NULL, NULL, 0, &last_in, &last_out, &fresh, &replies);
+		/* the replies a long ticket's record leaves out */
+		omni_earlier e;
+		if (omni_earlier_read(omni_record_get(prev, "earlier"), &e) == 0)
+			replies += e.replies;
 	}
-	scan(in, prev, &last_in, &last_out, &fresh, &replies);
+	scan(in, prev, known, nknown, &last_in, &last_out, &fresh, &replies);
 	omni_json_string_buf(omni_record_get(in, "status"), said, sizeof said);
 	s->reopens = reopens;
 	s->woken = prev && fresh;    /* a snoozed ticket comes back (omni-desk(1)) */

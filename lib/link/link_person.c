@@ -364,7 +364,56 @@ quarantine_files(omni_link *l, const json_t *keys)
 	return a;
 }
 
-/* Her tickets: each record whole, as the store keeps it. */
+/* Is a message of this id in a? */
+static int
+message_in(const json_t *a, const char *id)
+{
+	size_t i;
+	json_t *m;
+
+	json_array_foreach(a, i, m)
+		if (id && json_is_string(json_object_get(m, "id")) &&
+		    strcmp(json_string_value(json_object_get(m, "id")), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* A long ticket's messages, all of them, into t: those its record left
+ * out from their rows, oldest first, then the record's own
+ * (omni-ticket(5), "Long tickets"). */
+static int
+whole_timeline(omni_link *l, int64_t seq, json_t *t, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_PD_MESSAGES);
+	json_t *a = json_array();
+	int step;
+
+	if (!st || !a) {
+		json_decref(a);
+		return omni_store_error(l->store, err, "cannot read messages"), -1;
+	}
+	omni_stmt_bind_int64(st, 1, seq);
+	while ((step = omni_stmt_step(st, err, "cannot read messages")) == OMNI_STMT_ROW) {
+		json_t *m = json_loadb(omni_stmt_text(st, 0), omni_stmt_bytes(st, 0), 0, NULL);
+		if (m)
+			json_array_append_new(a, m);
+	}
+	omni_stmt_reset(st);
+	if (step < 0) {
+		json_decref(a);
+		return -1;
+	}
+	json_t *own = json_object_get(t, "messages"), *m;
+	size_t i;
+	json_array_foreach(own, i, m)
+		if (!message_in(a, json_string_value(json_object_get(m, "id"))))
+			json_array_append(a, m);
+	json_object_set_new(t, "messages", a);
+	return 0;
+}
+
+/* Her tickets: each record whole, as the store keeps it, a long one's
+ * messages all of them. */
 static json_t *
 tickets_of(omni_link *l, const char *customer, omni_error *err)
 {
@@ -379,6 +428,11 @@ tickets_of(omni_link *l, const char *customer, omni_error *err)
 		if (!json_is_object(t)) {
 			json_decref(t);
 			t = json_pack("{s:s}", "id", omni_stmt_text(st, 0));
+		} else if (json_object_get(t, "earlier") &&
+		           whole_timeline(l, omni_stmt_int64(st, 1), t, err) < 0) {
+			json_decref(t);
+			step = -1;
+			break;
 		}
 		json_array_append_new(a, t);
 	}

@@ -80,14 +80,20 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_MSG_PUT] =
 		"INSERT OR IGNORE INTO messages (ticket, id, message_id, channel, direction,"
 		" at, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* a message a long ticket's record leaves out keeps its text here */
+	[OMNI_LS_MSG_BODY] =
+		"UPDATE messages SET body = ?3 WHERE ticket = ?1 AND id = ?2 AND body IS NULL",
+	[OMNI_LS_MSG_HAS] = "SELECT 1 FROM messages WHERE ticket = ?1 AND id = ?2",
 	[OMNI_LS_MSGID_PUT] = "INSERT OR IGNORE INTO link_msgids (msgid, ticket) VALUES (?1, ?2)",
 	[OMNI_LS_TORDER_PUT] = "INSERT OR IGNORE INTO link_ticket_orders (ticket, order_key) VALUES (?1, ?2)",
 	[OMNI_LS_LINK_PUT] =
 		"INSERT INTO ticket_links (source_id, ticket, key_kind, key_value,"
 		" confidence, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 		" ON CONFLICT (source_id) DO NOTHING",
+	/* The latest ?2 (-1: all), oldest first: a long ticket's are bounded. */
 	[OMNI_LS_MERGED_FROM] =
-		"SELECT source_id FROM ticket_links WHERE ticket = ?1 ORDER BY rowid",
+		"SELECT source_id FROM (SELECT rowid AS r, source_id FROM ticket_links"
+		" WHERE ticket = ?1 ORDER BY rowid DESC LIMIT ?2) ORDER BY r",
 	[OMNI_LS_HISTORY] =
 		"SELECT id, channel, subject, status, created_at FROM tickets"
 		" WHERE customer_id = ?1 AND id <> ?2 ORDER BY updated_at DESC LIMIT ?3",
@@ -162,6 +168,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
 	[OMNI_LS_UM_THREAD_DROP] =
 		"DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
+	[OMNI_LS_UM_BODIES] =
+		"SELECT body FROM messages WHERE ticket = " SEQ_OF("?1")
+		" AND body IS NOT NULL ORDER BY at, id",
 	/* omni_link_resume (link_resume.c): the lifecycle's clocks */
 	[OMNI_LS_CLOCK_PENDING] =
 		"SELECT id, record, updated_at FROM tickets"
@@ -200,6 +209,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_PD_TICKETS] =
 		"SELECT id, seq, record, anonymised_at FROM tickets WHERE customer_id = ?1"
 		" ORDER BY created_at, id",
+	/* a long ticket's whole timeline, where its record shows the latest */
+	[OMNI_LS_PD_MESSAGES] =
+		"SELECT body FROM messages WHERE ticket = ?1 AND body IS NOT NULL ORDER BY at, id",
 	[OMNI_LS_PD_MSG_COUNT] = "SELECT count(*) FROM messages WHERE ticket = ?1",
 	[OMNI_LS_PD_SOURCES] =
 		"SELECT source_id FROM ticket_links WHERE ticket = ?1 ORDER BY rowid",
@@ -235,7 +247,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"UPDATE tickets SET subject = NULL, thread_key = NULL, record = ?2,"
 		" anonymised_at = ?3 WHERE seq = ?1",
 	[OMNI_LS_PD_ER_MSGS] =
-		"UPDATE messages SET message_id = NULL WHERE ticket = ?1 AND message_id IS NOT NULL",
+		"UPDATE messages SET message_id = NULL, body = NULL WHERE ticket = ?1"
+		" AND (message_id IS NOT NULL OR body IS NOT NULL)",
 	[OMNI_LS_PD_ER_MSGIDS] = "DELETE FROM link_msgids WHERE ticket = ?1",
 	[OMNI_LS_PD_ER_TORDERS] = "DELETE FROM link_ticket_orders WHERE ticket = ?1",
 	[OMNI_LS_PD_ER_LINKS] =

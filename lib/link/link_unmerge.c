@@ -61,6 +61,43 @@ part_close(part *p)
 	return 0;
 }
 
+/* A long ticket's half, all its messages: those the record left out from
+ * the store's rows, then those of p, the record's own of this half
+ * (omni-ticket(5), "Long tickets"). */
+static int
+rows_part(omni_link *l, const char *ticket, part *p, omni_error *err)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_UM_BODIES);
+	part all = { 0 };
+	omni_jiter it;
+	omni_span m;
+	int rc;
+
+	if (!st)
+		return omni_store_error(l->store, err, "cannot read messages"), -1;
+	omni_stmt_bind_str(st, 1, ticket);
+	while ((rc = omni_stmt_step(st, err, "reading messages")) == OMNI_STMT_ROW)
+		if (part_add(&all, (omni_span){ omni_stmt_text(st, 0), omni_stmt_bytes(st, 0) }) < 0) {
+			rc = -2;
+			break;
+		}
+	omni_stmt_reset(st);
+	/* the record's own; a text in both is written once (by id) */
+	omni_json_iter(&it, (omni_span){ p->json, strlen(p->json) });
+	while (rc == OMNI_STMT_DONE && omni_json_next(&it, NULL, &m))
+		if (part_add(&all, m) < 0)
+			rc = -2;
+	if (rc == OMNI_STMT_DONE && part_close(&all) < 0)
+		rc = -2;
+	if (rc != OMNI_STMT_DONE) {
+		free(all.json);
+		return rc == -2 ? (omni_error_oom(err), -1) : -1;
+	}
+	free(p->json);
+	*p = all;
+	return 0;
+}
+
 /* Is id among the message ids the source brought to ticket? */
 static int
 from_source(omni_link *l, const char *ticket, const char *source, const char *id)
@@ -236,6 +273,9 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	    move_threads(l, a, b, split_ids, keep_ids, err) < 0)
 		goto out;
 	omni_link_cache_reset(l);     /* keys moved */
+	if (omni_record_get(&rec, "earlier").p &&
+	    (rows_part(l, a, &keep, err) < 0 || rows_part(l, b, &split, err) < 0))
+		goto out;
 	omni_link_parts pa = { .messages_json = keep.json, .created_at = keep.first,
 	                       .updated_at = keep.last };
 	omni_link_parts pb = { .messages_json = split.json, .created_at = split.first,

@@ -103,6 +103,18 @@ enum { OMNI_MSG_OTHER, OMNI_MSG_CUSTOMER, OMNI_MSG_REPLY };
  * leaves the text unread. */
 int omni_message_class(omni_span m, omni_span *at);
 
+/* What a long ticket's "earlier" member says of the messages its record
+ * leaves out (omni-ticket(5), "Long tickets"): how many, how many of them
+ * the customer's and replies, the first customer message's time and the
+ * first reply at or after it (OMNI_TIME_NONE: none). */
+typedef struct omni_earlier {
+	int64_t messages, customer, replies;
+	omni_time first_customer, first_reply;
+} omni_earlier;
+/* Reads v (absent or null: nothing left out).  0, or -1 when it is not
+ * such an object (e all nothing then). */
+int omni_earlier_read(omni_span v, omni_earlier *e);
+
 /* ------------------------------------------------------------------ */
 // out.c - buffered output
 

@@ -68,25 +68,35 @@ reply_time(const omni_record *rec, omni_rfacts *f, omni_span at, omni_error *err
 	return 0;
 }
 
-/* claim: the ticket is a marketplace's claim, whose notice (author
- * system, omni-fetch(1)) wants an answer as a customer's message does. */
+/* A long ticket's messages left out of its record (omni-ticket(5), "Long
+ * tickets") count as if they were there: their replies, their first
+ * customer message, and their first reply at or after it.  claim: the
+ * ticket is a marketplace's claim, whose notice (author system,
+ * omni-fetch(1)) wants an answer as a customer's message does. */
 static int
-read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f, int claim,
-              omni_error *err)
+read_messages(omni_span msgs, omni_span earlier, const omni_record *rec,
+              omni_rfacts *f, int claim, omni_error *err)
 {
 	omni_span m, at, replies[MAX_REPLIES];
-	size_t n = 0, i;
+	size_t n = 0, i, shown = 0;
 	omni_jiter it;
 	omni_time t;
+	omni_earlier e;
 	int cls;
 
+	if (omni_earlier_read(earlier, &e) < 0)
+		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, earlier.p - rec->text + 1,
+		                      "earlier is not what omni-ticket(5) says"), -1;
+	f->replies = (uint16_t)e.replies;
+	f->first_in = e.first_customer;
 	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m)) {
 		cls = omni_message_class(m, &at);
 		if (cls == OMNI_MSG_REPLY) {
-			if (f->replies < MAX_REPLIES)
+			if (n < MAX_REPLIES)
 				replies[n++] = at;
 			f->replies++;
+			shown++;
 		} else if (cls == OMNI_MSG_CUSTOMER ||
 		           (claim && omni_json_string_eq(omni_json_get(m, "direction"), "in"))) {
 			if (read_time(at, &t) < 0)
@@ -97,7 +107,9 @@ read_messages(omni_span msgs, const omni_record *rec, omni_rfacts *f, int claim,
 	}
 	if (f->first_in == OMNI_TIME_NONE)
 		return 0;
-	if (f->replies <= MAX_REPLIES) {
+	if (e.first_reply != OMNI_TIME_NONE && e.first_reply >= f->first_in)
+		f->first_reply = e.first_reply;
+	if (shown <= MAX_REPLIES) {
 		for (i = 0; i < n; i++)
 			if (reply_time(rec, f, replies[i], err) < 0)
 				return -1;
@@ -196,14 +208,14 @@ read_history(omni_span history, omni_rfacts *f)
  * matched by its length first, then its bytes (a key written with escapes
  * is not recognised).  The last of a repeated key wins. */
 enum { F_ID, F_UPDATED, F_CREATED, F_SOLVED, F_SLA, F_INTENT, F_CSAT,
-       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_REOPENS, F_KIND, F_N };
+       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_REOPENS, F_KIND, F_EARLIER, F_N };
 
 static void
 index_members(const omni_record *rec, omni_span *v)
 {
 	static const char *const names[F_N] = { "id", "updated_at", "created_at",
 		"solved_at", "sla", "intent", "csat", "history", "messages", "orders",
-		"customer", "reopens", "kind" };
+		"customer", "reopens", "kind", "earlier" };
 	static size_t lens[F_N];
 	size_t i, k;
 
@@ -251,7 +263,8 @@ omni_rfacts_read(const omni_record *rec, omni_rfacts *f,
 		f->flags |= OMNI_RF_REOPENED;
 	read_csat(m[F_CSAT], f);
 	read_history(m[F_HISTORY], f);
-	if (read_messages(m[F_MESSAGES], rec, f, omni_json_string_eq(m[F_KIND], "claim"), err) < 0)
+	if (read_messages(m[F_MESSAGES], m[F_EARLIER], rec, f,
+	                  omni_json_string_eq(m[F_KIND], "claim"), err) < 0)
 		return -1;
 	return read_orders(m[F_ORDERS], rec, f, intern, arg, err);
 }

@@ -161,6 +161,16 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	omni_route_index(r, keys);
 	if ((k = omni_json_string_buf(omni_route_member(r, "subject"), text, size / 4)) > 0)
 		n = (size_t)k;
+	/* A long ticket's messages left out of its record (omni-ticket(5),
+	 * "Long tickets"): its first customer message and first reply still
+	 * start and stop the first response clock. */
+	omni_earlier e;
+	if (omni_earlier_read(omni_route_member(r, "earlier"), &e) == 0) {
+		if (e.first_customer != OMNI_TIME_NONE)
+			r->msgs[r->nmsgs++] = (omni_rmsg){ .at = e.first_customer, .author = 1 };
+		if (e.first_reply != OMNI_TIME_NONE)
+			r->msgs[r->nmsgs++] = (omni_rmsg){ .at = e.first_reply, .out = 1, .author = 2 };
+	}
 	omni_json_iter(&it, omni_route_member(r, "messages"));
 	while (omni_json_next(&it, NULL, &m))
 		n = read_message(r, m, text, n, size);

@@ -1,0 +1,11 @@
+-- omni store, schema version 15: the text of the messages a long
+-- ticket's record leaves out.
+--
+-- A ticket's record shows its latest messages only (omni-ticket(5),
+-- "Long tickets"), so that no version of a long ticket is rewritten
+-- whole; a message it leaves out keeps its text in its own row, the
+-- message as the ticket wrote it (JSON, its channel and source
+-- included).  Each text is kept once: in the record while it is among
+-- the latest, in its row after.  A store made before has every message
+-- in its records, and a record leaves them out only when linked again.
+ALTER TABLE messages ADD COLUMN body TEXT;   -- the message, JSON, once out of the record
