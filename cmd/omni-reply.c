@@ -995,10 +995,7 @@ main(int argc, char **argv)
 			r.send_status = OMNI_EX_TEMPFAIL;
 	}
 	/* The end of the pipeline says what reached it (omni(7)). */
-	if (omni_out_end(r.out) && !r.store &&
-	    omni_store_open_existing(r.db_path, &r.store, &err) < 0)
-		goto fail;
-	if (omni_out_end(r.out) && r.store && !(r.arrivals = omni_arrivals_new(r.store, r.out))) {
+	if (omni_out_end(r.out) && !(r.arrivals = omni_arrivals_new(r.store, r.db_path, r.out))) {
 		omni_error_oom(&err);
 		goto fail;
 	}

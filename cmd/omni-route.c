@@ -380,13 +380,7 @@ main(int argc, char **argv)
 	r.rt.explain = r.explain;
 	r.out = omni_out_new(STDOUT_FILENO);
 	/* The end of the pipeline says what reached it (omni(7)). */
-	if (omni_out_end(r.out) && !r.store &&
-	    omni_store_open_existing(r.db_path, &r.store, &err) < 0) {
-		omni_report(&err);
-		status = omni_cli_close(r.out, reject, err.status);
-		goto out;
-	}
-	if (omni_out_end(r.out) && r.store && !(r.arrivals = omni_arrivals_new(r.store, r.out))) {
+	if (omni_out_end(r.out) && !(r.arrivals = omni_arrivals_new(r.store, r.db_path, r.out))) {
 		omni_error_oom(&err);
 		omni_report(&err);
 		status = omni_cli_close(r.out, reject, err.status);

@@ -193,6 +193,9 @@ out:
 
 struct omni_arrivals {
 	omni_store *s;
+	omni_store *own;                /* opened here, at the first batch */
+	char *path;                     /* of the store to open; NULL default */
+	int tried;
 	omni_out *out;
 	char *ids[ARRIVALS_BATCH];
 	char *lines[ARRIVALS_BATCH];    /* new, or NULL */
@@ -201,15 +204,34 @@ struct omni_arrivals {
 };
 
 omni_arrivals *
-omni_arrivals_new(omni_store *s, omni_out *out)
+omni_arrivals_new(omni_store *s, const char *path, omni_out *out)
 {
 	omni_arrivals *a = calloc(1, sizeof *a);
 
-	if (a) {
-		a->s = s;
-		a->out = out;
+	if (!a)
+		return NULL;
+	a->s = s;
+	a->tried = s != NULL;
+	a->out = out;
+	if (!s && path && !(a->path = strdup(path))) {
+		free(a);
+		return NULL;
 	}
 	return a;
+}
+
+/* The store, opened at the first batch when it was not given: 0 (a->s
+ * NULL when there is none), or -1 with err. */
+static int
+arrivals_store(omni_arrivals *a, omni_error *err)
+{
+	if (a->tried)
+		return 0;
+	a->tried = 1;
+	if (omni_store_open_existing(a->path, &a->own, err) < 0)
+		return -1;
+	a->s = a->own;
+	return 0;
 }
 
 int
@@ -218,7 +240,7 @@ omni_arrivals_add(omni_arrivals *a, omni_span id, const char *line, size_t len,
 {
 	char *text, *copy = NULL;
 
-	if (!a || !a->s || !id.p)
+	if (!a || (a->tried && !a->s) || !id.p)
 		return 0;
 	if (!(text = omni_json_string(id, NULL)))
 		return 0;     /* no id: no ticket of omni-link's */
@@ -251,9 +273,18 @@ omni_arrivals_settle(omni_arrivals *a, omni_error *err)
 {
 	int rc = 0;
 
-	if (!a || !a->s || !a->n)
+	if (!a || !a->n)
 		return 0;
-	if (omni_out_sync(a->out) < 0)
+	if (arrivals_store(a, err) < 0)
+		rc = -1;
+	else if (!a->s) {
+		for (size_t i = 0; i < a->n; i++) {
+			free(a->ids[i]);
+			free(a->lines[i]);
+		}
+		a->n = 0;
+		return 0;    /* no store: nothing was noted */
+	} else if (omni_out_sync(a->out) < 0)
 		rc = -1;      /* not arrived: the store keeps them for the next run */
 	else if (omni_store_begin(a->s, err) < 0)
 		rc = -1;
@@ -280,5 +311,7 @@ omni_arrivals_free(omni_arrivals *a)
 		free(a->ids[i]);
 		free(a->lines[i]);
 	}
+	omni_store_close(a->own);
+	free(a->path);
 	free(a);
 }

@@ -150,8 +150,11 @@ int omni_handoff_arrived(omni_store *s, const char *stage, omni_error *err);
  * tickets it wrote, said to have arrived in batches, each batch once the
  * output is flushed (and on disk, for a file). */
 typedef struct omni_arrivals omni_arrivals;
-/* s borrowed, NULL for none (then nothing is recorded); out borrowed. */
-omni_arrivals *omni_arrivals_new(omni_store *s, omni_out *out);
+/* s borrowed; when NULL, the store at path (NULL: the default) is opened
+ * at the first batch if it is there by then, since an omni-link upstream
+ * may create it while this stage starts (none: nothing is recorded).
+ * out borrowed. */
+omni_arrivals *omni_arrivals_new(omni_store *s, const char *path, omni_out *out);
 /* A ticket written (its id, as JSON text or NULL), and its line as
  * written (borrowed, copied; NULL for none).  0 or -1 with err. */
 int omni_arrivals_add(omni_arrivals *a, omni_span id, const char *line, size_t len,
