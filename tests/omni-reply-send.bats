@@ -561,3 +561,39 @@ print(hmac.compare_digest(sign, hmac.new(sys.argv[1].encode(), msg.encode(), has
 	assert_success
 	assert_line --partial 'the reply stays a draft'
 }
+
+# ---- a sent reply fetched back ----
+
+# A Page webhook delivery of one message (mid $1, text $2); with $3 =
+# echo, the page's own message to the customer, as Meta echoes a send.
+page_event() {
+	local from=6901234567891234 to=104728395561832 echo=false
+	if [ "${3:-}" = echo ]; then
+		from=104728395561832 to=6901234567891234 echo=true
+	fi
+	jq -nc --arg mid "$1" --arg text "$2" --arg from "$from" --arg to "$to" --argjson echo "$echo" \
+		'{object: "page", entry: [{id: "104728395561832", time: 1795172400000,
+		  messaging: [{sender: {id: $from}, recipient: {id: $to}, timestamp: 1795172400000,
+		   message: ({mid: $mid, text: $text} + (if $echo then {is_echo: true} else {} end))}]}]}'
+}
+
+@test "the Meta echo of a sent reply is the same message: one reply in the timeline, not two" {
+	page_event m_in1 "hi, is the blue one back in stock?" >"$BATS_TEST_TMPDIR/in.json"
+	omni-fetch "file:$BATS_TEST_TMPDIR/in.json" | omni-link --now 2026-11-20T11:30:00Z >"$BATS_TEST_TMPDIR/linked.ndjson"
+	# a person's approved answer, sent through the Send API
+	jq -c '.reply = {status: "approved", text: "Yes, it is back: order it any time."}' \
+		"$BATS_TEST_TMPDIR/linked.ndjson" >"$BATS_TEST_TMPDIR/answer.ndjson"
+	fixture_push $FB "$(ok '{"recipient_id":"6901234567891234","message_id":"m_out1"}')"
+	run omni-reply -c "$CONF" --send --human "$NOW" "$BATS_TEST_TMPDIR/answer.ndjson"
+	assert_success
+	assert_equal "$(jq -r '.reply.external_id' <<<"$output")" m_out1
+	# Meta echoes the send to the webhook; the next run fetches and links it
+	page_event m_out1 "Yes, it is back: order it any time." echo >"$BATS_TEST_TMPDIR/echo.json"
+	run bash -c "omni-fetch 'file:$BATS_TEST_TMPDIR/echo.json' | omni-link --now 2026-11-20T12:05:00Z |
+		jq -c '[.status, [.messages[] | [.id, .direction]]]'"
+	assert_success
+	assert_output '["pending",[["m_in1","in"],["m_out1","out"]]]'
+	# and the stored ticket holds the reply once
+	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM tickets t, json_each(t.record, '\$.messages') m WHERE json_extract(m.value, '\$.id') = 'm_out1'"
+	assert_output 1
+}
