@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# omni-link's key index beside the store (STORE.keys, omni-link(1) "Files"):
+# omni-link's key index beside the store (STORE.keys, omni-link(1) FILES):
+# record ids, mail ids and thread keys to their rows;
 # the same output with it rebuilt, deleted, cut short, behind a restored
 # store or written by two processes; a run killed anywhere then rerun
 # ends as an uninterrupted one.
@@ -14,10 +15,11 @@ gen() {
 	"$TOP/bench/gen-tickets" --stage=fetch --customers=$(($1 / 4)) "$1" 7 >"$2"
 }
 
-# The index holds one entry of 16 bytes a record row, after a header of 32.
+# The index holds one entry of 16 bytes a row of ticket_links and of
+# link_msgids (record ids, mail ids, thread keys), after a header of 32.
 index_whole() {
 	local db=${1:-$OMNI_DB} rows
-	rows=$(sqlite3 "$db" 'SELECT count(*) FROM ticket_links')
+	rows=$(sqlite3 "$db" 'SELECT (SELECT count(*) FROM ticket_links) + (SELECT count(*) FROM link_msgids)')
 	assert_equal "$(stat -c %s "$db.keys")" $((32 + 16 * rows))
 	assert_equal "$(sqlite3 "$db" 'SELECT bytes FROM link_key_index')" $((32 + 16 * rows))
 }

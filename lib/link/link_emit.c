@@ -180,6 +180,10 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		omni_stmt_bind_int64(st, 2, seq);
 		if (omni_link_step(l, st, err) < 0)
 			return -1;
+		/* a new row (not one the ticket had): into the key index */
+		if (omni_store_changes(l->store) == 1 &&
+		    omni_link_msgid_note(l, id, omni_store_last_row(l->store), err) < 0)
+			return -1;
 	}
 	for (size_t i = 0; i < in->keys.n; i++) {
 		if (strcmp(in->keys.v[i].kind, "order") != 0)

@@ -1,7 +1,8 @@
 /*
  * link_index.c - the key index beside the store: 64-bit hashes of record
- * ids to the number of their row in ticket_links, so that finding a
- * record's row, or knowing it has none, reads no B-tree keyed by the id.
+ * ids, mail ids and thread keys to the number of their row (ticket_links,
+ * link_msgids), so that finding a key's rows, or knowing it has none,
+ * reads no B-tree keyed by the key.
  *
  * The store is the truth.  The file STORE.keys is a header (magic,
  * version, generation) and entries of 16 bytes (hash, row), appended in
@@ -10,9 +11,10 @@
  * transaction committed.  So bytes past it are a rolled-back or killed
  * writer's and are cut off, and a file shorter than it, of another
  * generation, missing, or whose last entry does not match its row, is
- * rebuilt from ticket_links.  Rows the index lacks (written by hand, or a
- * file that lost its tail) are replayed from the store: their numbers
- * grow.  Every hit is checked against its row.  Another process's writes
+ * rebuilt from the two tables.  Rows the index lacks (written by hand, by
+ * a statement of many rows, or a file that lost its tail) are replayed
+ * from the store: their numbers grow.  An entry's row says its table in
+ * its top byte.  Every hit is checked against its row.  Another process's writes
  * are seen at the start of each transaction (PRAGMA data_version).
  *
  * Memory: a sorted array of the entries, 16 bytes a key, and a tail of
@@ -38,8 +40,15 @@ static const char magic[8] = "omnikeys";
 
 typedef struct kent {
 	uint64_t h;
-	int64_t row;
+	int64_t row;                /* kind << KIND_SHIFT | the row's number */
 } kent;
+
+#define KIND_SHIFT 56
+#define ROW_MASK ((INT64_C(1) << KIND_SHIFT) - 1)
+enum { K_RECORD = 1, K_MAIL = 2, K_COUNT };
+/* per kind: its rows since a number, the key of one row */
+static const int replay_sql[K_COUNT] = { 0, OMNI_LS_IX_REPLAY, OMNI_LS_IX_REPLAY_M };
+static const int key_sql[K_COUNT] = { 0, OMNI_LS_IX_SOURCE, OMNI_LS_IX_MSGID };
 
 struct omni_link_index {
 	char *path;                 /* NULL: a store with no file of its own */
@@ -50,7 +59,7 @@ struct omni_link_index {
 	uint64_t gen;
 	int64_t bytes;              /* of the file, committed */
 	int64_t dv;                 /* data_version when last synced */
-	int64_t maxrow;             /* the highest row the index holds */
+	int64_t maxrow[K_COUNT];    /* the highest row the index holds, by kind */
 	kent *main;                 /* sorted by hash */
 	size_t nmain;
 	kent tail[TAIL];
@@ -61,9 +70,9 @@ struct omni_link_index {
 };
 
 static uint64_t
-key_hash(const char *key)
+key_hash(int kind, const char *key)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = (1469598103934665603ULL ^ (uint64_t)kind) * 1099511628211ULL;
 
 	for (const char *p = key; *p; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
@@ -101,7 +110,7 @@ forget(omni_link_index *ix)
 	ix->nmain = 0;
 	tail_clear(ix);
 	ix->npend = 0;
-	ix->maxrow = 0;
+	memset(ix->maxrow, 0, sizeof ix->maxrow);
 	ix->loaded = 0;
 }
 
@@ -143,8 +152,8 @@ add(omni_link_index *ix, uint64_t h, int64_t row, int pend)
 	ix->tail[ix->ntail] = (kent){ h, row };
 	ix->next[ix->ntail] = ix->head[b];
 	ix->head[b] = (uint32_t)ix->ntail++;
-	if (row > ix->maxrow)
-		ix->maxrow = row;
+	if ((row & ROW_MASK) > ix->maxrow[row >> KIND_SHIFT & 3])
+		ix->maxrow[row >> KIND_SHIFT & 3] = row & ROW_MASK;
 	if (pend) {
 		if (ix->npend == ix->cpend) {
 			size_t c = ix->cpend ? ix->cpend * 2 : 256;
@@ -159,7 +168,8 @@ add(omni_link_index *ix, uint64_t h, int64_t row, int pend)
 	return 0;
 }
 
-/* The rows whose entries have hash h, into rows (at most max): how many. */
+/* The rows whose entries have hash h, into rows (at most max): how many
+ * there are (more than max: only max filled). */
 static size_t
 candidates(const omni_link_index *ix, uint64_t h, int64_t *rows, size_t max)
 {
@@ -172,12 +182,15 @@ candidates(const omni_link_index *ix, uint64_t h, int64_t *rows, size_t max)
 		else
 			hi = mid;
 	}
-	for (; lo < ix->nmain && ix->main[lo].h == h && n < max; lo++)
-		rows[n++] = ix->main[lo].row;
-	for (uint32_t i = ix->head[(uint32_t)(h >> 50) % TAIL_BUCKETS]; i != NONE && n < max;
-	     i = ix->next[i])
-		if (ix->tail[i].h == h)
-			rows[n++] = ix->tail[i].row;
+	for (; lo < ix->nmain && ix->main[lo].h == h; lo++, n++)
+		if (n < max)
+			rows[n] = ix->main[lo].row;
+	for (uint32_t i = ix->head[(uint32_t)(h >> 50) % TAIL_BUCKETS]; i != NONE; i = ix->next[i])
+		if (ix->tail[i].h == h) {
+			if (n < max)
+				rows[n] = ix->tail[i].row;
+			n++;
+		}
 	return n;
 }
 
@@ -219,25 +232,31 @@ row_put(omni_link *l, omni_error *err)
 	return omni_link_step(l, st, err);
 }
 
-/* Rows of ticket_links numbered above the index's highest, into it. */
+/* Rows of the tables numbered above the index's highest, into it. */
 static int
 replay(omni_link *l, omni_error *err)
 {
 	omni_link_index *ix = l->index;
-	omni_stmt *st = omni_link_stmt(l, OMNI_LS_IX_REPLAY);
-	int rc;
 
-	if (!st)
-		return omni_store_error(l->store, err, "the key index"), -1;
-	omni_stmt_bind_int64(st, 1, ix->maxrow);
-	while ((rc = omni_stmt_step(st, err, "replaying the key index")) == OMNI_STMT_ROW)
-		if (add(ix, key_hash(omni_stmt_text(st, 1)), omni_stmt_int64(st, 0),
-		        ix->path && ix->in_txn) < 0) {
-			omni_stmt_reset(st);
-			return omni_error_oom(err), -1;
-		}
-	omni_stmt_reset(st);
-	return rc < 0 ? -1 : 0;
+	for (int k = K_RECORD; k < K_COUNT; k++) {
+		omni_stmt *st = omni_link_stmt(l, replay_sql[k]);
+		int rc;
+
+		if (!st)
+			return omni_store_error(l->store, err, "the key index"), -1;
+		omni_stmt_bind_int64(st, 1, ix->maxrow[k]);
+		while ((rc = omni_stmt_step(st, err, "replaying the key index")) == OMNI_STMT_ROW)
+			if (add(ix, key_hash(k, omni_stmt_text(st, 1) ? omni_stmt_text(st, 1) : ""),
+			        (int64_t)k << KIND_SHIFT | omni_stmt_int64(st, 0),
+			        ix->path && ix->in_txn) < 0) {
+				omni_stmt_reset(st);
+				return omni_error_oom(err), -1;
+			}
+		omni_stmt_reset(st);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static uint64_t
@@ -309,12 +328,16 @@ rebuild(omni_link *l, omni_error *err)
 static int
 entry_holds(omni_link *l, const kent *e)
 {
-	omni_stmt *st = omni_link_stmt(l, OMNI_LS_IX_SOURCE);
+	int kind = (int)(e->row >> KIND_SHIFT);
+	omni_stmt *st;
 	int ok = 0;
 
-	omni_stmt_bind_int64(st, 1, e->row);
+	if (kind < K_RECORD || kind >= K_COUNT)
+		return 0;
+	st = omni_link_stmt(l, key_sql[kind]);
+	omni_stmt_bind_int64(st, 1, e->row & ROW_MASK);
 	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW && omni_stmt_text(st, 0))
-		ok = key_hash(omni_stmt_text(st, 0)) == e->h;
+		ok = key_hash(kind, omni_stmt_text(st, 0)) == e->h;
 	omni_stmt_reset(st);
 	return ok;
 }
@@ -376,9 +399,13 @@ load(omni_link *l, uint64_t gen, int64_t bytes)
 		/* the last entry written names a row of this store, with its key */
 		if (!entry_holds(l, &ix->main[n - 1]))
 			return forget(ix), 1;
-		for (size_t i = 0; i < n; i++)
-			if (ix->main[i].row > ix->maxrow)
-				ix->maxrow = ix->main[i].row;
+		for (size_t i = 0; i < n; i++) {
+			int k = (int)(ix->main[i].row >> KIND_SHIFT);
+			if (k < K_RECORD || k >= K_COUNT)
+				return forget(ix), 1;
+			if ((ix->main[i].row & ROW_MASK) > ix->maxrow[k])
+				ix->maxrow[k] = ix->main[i].row & ROW_MASK;
+		}
 		qsort(ix->main, n, sizeof (kent), by_hash);
 	}
 	/* what a writer that never committed appended */
@@ -532,11 +559,18 @@ omni_link_record_find(omni_link *l, const char *source, int with_ticket, char *t
 
 	if (ready(l, err) < 0)
 		return -1;
-	n = candidates(l->index, key_hash(source), rows, 16);
+	n = candidates(l->index, key_hash(K_RECORD, source), rows, 16);
+	/* more than 16 entries for one id: a hash shared by that many ids,
+	 * or as many rows of it deleted; not seen, but not believed absent */
+	if (n > 16)
+		n = 16;
 	for (size_t i = 0; i < n; i++) {
 		omni_stmt *st = omni_link_stmt(l, with_ticket ? OMNI_LS_LINK_GET : OMNI_LS_LINK_HAS);
 		int found = 0;
 
+		if (rows[i] >> KIND_SHIFT != K_RECORD)
+			continue;
+		rows[i] &= ROW_MASK;
 		omni_stmt_bind_int64(st, 1, rows[i]);
 		omni_stmt_bind_str(st, 2, source);
 		if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW) {
@@ -559,7 +593,42 @@ omni_link_record_find(omni_link *l, const char *source, int with_ticket, char *t
 int
 omni_link_record_note(omni_link *l, const char *source, int64_t row, omni_error *err)
 {
-	if (add(l->index, key_hash(source), row, l->index->path && l->index->in_txn) < 0)
+	if (add(l->index, key_hash(K_RECORD, source), (int64_t)K_RECORD << KIND_SHIFT | row,
+	        l->index->path && l->index->in_txn) < 0)
 		return omni_error_oom(err), -1;
 	return 0;
+}
+
+int
+omni_link_msgid_rows(omni_link *l, const char *msgid, int64_t *rows, size_t max,
+                     omni_error *err)
+{
+	size_t n, k = 0;
+
+	if (ready(l, err) < 0)
+		return -1;
+	n = candidates(l->index, key_hash(K_MAIL, msgid), rows, max);
+	if (n > max)
+		return (int)n;      /* the caller asks again with room */
+	for (size_t i = 0; i < n; i++)
+		if (rows[i] >> KIND_SHIFT == K_MAIL)
+			rows[k++] = rows[i] & ROW_MASK;
+	return (int)k;
+}
+
+int
+omni_link_msgid_note(omni_link *l, const char *msgid, int64_t row, omni_error *err)
+{
+	if (add(l->index, key_hash(K_MAIL, msgid), (int64_t)K_MAIL << KIND_SHIFT | row,
+	        l->index->path && l->index->in_txn) < 0)
+		return omni_error_oom(err), -1;
+	return 0;
+}
+
+int
+omni_link_index_replay(omni_link *l, omni_error *err)
+{
+	if (ready(l, err) < 0)
+		return -1;
+	return replay(l, err);
 }

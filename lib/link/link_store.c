@@ -19,10 +19,10 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_LINK_GET] = "SELECT t.id, t.seq FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
 		" WHERE l.id = ?1 AND l.source_id = ?2",
 	[OMNI_LS_LINK_HAS] = "SELECT 1 FROM ticket_links WHERE id = ?1 AND source_id = ?2",
+	/* a row the key index names, checked */
 	[OMNI_LS_MSGID_GET] =
 		"SELECT t.id, t.updated_at, t.status, t.seq FROM link_msgids m"
-		" JOIN tickets t ON t.seq = m.ticket WHERE m.msgid = ?1"
-		" ORDER BY t.id",
+		" JOIN tickets t ON t.seq = m.ticket WHERE m.id = ?1 AND m.msgid = ?2",
 	[OMNI_LS_KEY_GET] =
 		"SELECT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
 		" AND strength >= 50",
@@ -158,7 +158,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") ", key_kind = 'unmerge',"
 		" key_value = ?2, confidence = 1 WHERE id = ?4 AND source_id = ?3",
 	[OMNI_LS_UM_MSGIDS_PUT] =
-		"INSERT OR IGNORE INTO link_msgids"
+		"INSERT OR IGNORE INTO link_msgids (msgid, ticket)"
 		" SELECT 'm:' || id, ticket FROM messages WHERE ticket = " SEQ_OF("?1"),
 	[OMNI_LS_UM_KEYS_MOVE] =
 		"UPDATE identity_keys SET customer_id = ?1"
@@ -191,6 +191,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"INSERT OR REPLACE INTO link_key_index (one, generation, bytes) VALUES (1, ?1, ?2)",
 	[OMNI_LS_IX_REPLAY] = "SELECT id, source_id FROM ticket_links WHERE id > ?1 ORDER BY id",
 	[OMNI_LS_IX_SOURCE] = "SELECT source_id FROM ticket_links WHERE id = ?1",
+	[OMNI_LS_IX_REPLAY_M] = "SELECT id, msgid FROM link_msgids WHERE id > ?1 ORDER BY id",
+	[OMNI_LS_IX_MSGID] = "SELECT msgid FROM link_msgids WHERE id = ?1",
 	/* A person's data (link_person.c): who a key names, what is hers */
 	[OMNI_LS_PD_KEY_CUSTOMERS] =
 		"SELECT DISTINCT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
@@ -337,6 +339,8 @@ omni_link_free(omni_link *l)
 		return;
 	omni_link_cache_reset(l);
 	omni_link_index_close(l);
+	free(l->mrows);
+	free(l->mhits);
 	free(l);
 }
 

@@ -201,6 +201,7 @@ move_rows(omni_link *l, const char *a, const char *b, const char *ca,
 	    omni_link_exec(l, err, OMNI_LS_UM_MSGS_MOVE, b, a, source, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_UM_LINK_MOVE, b, a, source, row, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_UM_MSGIDS_PUT, b, (const char *)NULL) < 0 ||
+	    omni_link_index_replay(l, err) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_UM_KEYS_MOVE, cb, ca, source, (const char *)NULL) < 0)
 		return -1;
 	/* Blocks are stored as ordered pairs. */
