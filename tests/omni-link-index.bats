@@ -183,3 +183,36 @@ links() {
 	assert_equal "$(sqlite3 "$OMNI_DB" 'SELECT count(*), count(DISTINCT source_id) FROM ticket_links')" '1200|1200'
 	index_whole
 }
+
+@test "a thread key of many tickets: every one found through the index, the same output with the index rebuilt" {
+	# one thread, 60 records of one customer; every third closed, so
+	# that new tickets follow closed ones under the same thread key
+	thread() {
+		for i in $(seq "$1" "$2"); do
+			jq -nc --arg id "c$i" --arg at "$(printf '2026-%02d-%02dT10:00:00Z' $((9 + i / 28)) $((1 + i % 28)))" \
+				--arg st "$([ $((i % 3)) = 0 ] && echo closed || echo open)" '
+				{omni: 1, id: $id, channel: "email", store: null, kind: "message",
+				 source: {name: "test", external_id: $id, thread_key: "same-thread"},
+				 subject: "Hello", created_at: $at, updated_at: $at, status: $st,
+				 customer: {emails: ["x@example.com"]}, order_ids: [],
+				 messages: [{id: ("m-" + $id), direction: "in", author: "customer",
+				             at: $at, text: "hi", channel: "email"}]}'
+		done
+	}
+	thread 1 30 >"$BATS_TEST_TMPDIR/a"
+	thread 31 60 >"$BATS_TEST_TMPDIR/b"
+	export OMNI_DB=$BATS_TEST_TMPDIR/one.db
+	omni-link --now 2026-12-01T00:00:00Z "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" >"$BATS_TEST_TMPDIR/one.out"
+	# more tickets under the key than a look-up first makes room for
+	[ "$(sqlite3 "$OMNI_DB" "SELECT count(*) FROM link_msgids WHERE msgid = 't:same-thread'")" -gt 16 ]
+	index_whole
+	export OMNI_DB=$BATS_TEST_TMPDIR/two.db
+	{
+		omni-link --now 2026-12-01T00:00:00Z "$BATS_TEST_TMPDIR/a"
+		rm "$OMNI_DB.keys"
+		omni-link --now 2026-12-01T00:00:00Z "$BATS_TEST_TMPDIR/b"
+	} >"$BATS_TEST_TMPDIR/two.out"
+	cmp "$BATS_TEST_TMPDIR/one.out" "$BATS_TEST_TMPDIR/two.out"
+	index_whole
+	assert_equal "$(links "$BATS_TEST_TMPDIR/one.db")" "$(links "$OMNI_DB")"
+}
