@@ -179,9 +179,11 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 			size_t k = strlen(tok);
 			while (k && strchr(" \t\r", tok[k - 1]))
 				k--;
-			if (!k)
-				return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
-				                      "section header: 'needs' names no fact"), -1;
+			if (!k) {
+				omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
+				               "section header: 'needs' names no fact");
+				goto fail;
+			}
 			s->needs = strndup(tok, k);
 			break;
 		}
@@ -191,9 +193,11 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 			s->html = 1;
 		else if (!s->qual)
 			s->qual = strdup(tok);
-		else
-			return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
-			                      "section header: too many words: expected '@@ NAME [QUALIFIER] [html] [needs FACT...]'"), -1;
+		else {
+			omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
+			               "section header: too many words: expected '@@ NAME [QUALIFIER] [html] [needs FACT...]'");
+			goto fail;
+		}
 	}
 	if (!s->name)
 		return omni_error_set(err, OMNI_EX_CONFIG, b->path, line, 0,
@@ -201,6 +205,12 @@ add_section(bundle *b, const char *hdr, size_t n, long line, omni_error *err)
 	s->line = line;
 	b->n++;
 	return 0;
+fail:   /* the section is not counted: what it holds is freed here */
+	free(s->name);
+	free(s->qual);
+	free(s->needs);
+	memset(s, 0, sizeof *s);
+	return -1;
 }
 
 /* Sections and their bodies: a body runs to the next header, without
