@@ -160,7 +160,7 @@ latest() {
 	run sqlite3 "$OMNI_DB" "PRAGMA user_version; SELECT count(body) FROM messages;
 		SELECT json_extract(body, '$.text') FROM messages WHERE id = 'msg-0'"
 	assert_output - <<-'EOF'
-	16
+	15
 	8
 	words of mail 0
 	EOF

@@ -302,17 +302,17 @@ other_sender(omni_link *l, input *in, verdict *v, omni_error *err)
 static int
 decide(omni_link *l, input *in, verdict *v, omni_error *err)
 {
-	int64_t seq = 0;
-	int found = omni_link_record_find(l, in->id, 1, v->ticket, sizeof v->ticket, &seq, NULL, err);
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_LINK_GET);
 
-	if (found < 0)
-		return -1;
-	if (found) {
-		omni_link_seq_keep(l, v->ticket, seq);
+	omni_stmt_bind_str(st, 1, in->id);
+	if (omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW) {
+		link_copy(v->ticket, sizeof v->ticket, omni_stmt_text(st, 0));
+		omni_link_seq_keep(l, v->ticket, omni_stmt_int64(st, 1));
 		snprintf(v->tkind, sizeof v->tkind, "record");
 		v->confidence = 1.0;
 		v->via_mail = 1;      /* a rerun: its keys were learnt the first time */
 	}
+	omni_stmt_reset(st);
 	if (!v->ticket[0] && omni_link_thread(l, in, v, err) < 0)
 		return -1;
 	if (v->ticket[0]) {

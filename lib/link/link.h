@@ -143,7 +143,6 @@ enum {
 	OMNI_LS_TORDER_PUT, OMNI_LS_LINK_PUT, OMNI_LS_MERGED_FROM,
 	OMNI_LS_HISTORY, OMNI_LS_DM_NEAR, OMNI_LS_ACCOUNT_EMAIL, OMNI_LS_ACCOUNT_REF,
 	OMNI_LS_TICKET_SEQ, OMNI_LS_NEXT_SEQ, OMNI_LS_MSG_HAS, OMNI_LS_MSG_BODY,
-	OMNI_LS_LINK_HAS,
 	OMNI_LS_PREPARED,
 	/* now and then: prepared on their first use */
 	OMNI_LS_ANY_BLOCKS = OMNI_LS_PREPARED, OMNI_LS_ANY_ACCOUNTS, OMNI_LS_ANY_ORDERS,
@@ -158,10 +157,7 @@ enum {
 	OMNI_LS_UM_MSGIDS_PUT, OMNI_LS_UM_KEYS_MOVE, OMNI_LS_UM_BLOCK_PUT,
 	OMNI_LS_UM_THREAD_MOVE, OMNI_LS_UM_THREAD_DROP, OMNI_LS_UM_BODIES,
 	OMNI_LS_CLOCK_PENDING, OMNI_LS_CLOCK_SOLVED, OMNI_LS_CLOCK_SET,
-	OMNI_LS_HANDOFF_MINE, OMNI_LS_HANDOFF_DROP,
-	/* the key index (link_index.c) */
-	OMNI_LS_IX_GET, OMNI_LS_IX_PUT, OMNI_LS_IX_REPLAY, OMNI_LS_IX_SOURCE,
-	OMNI_LS_IX_REPLAY_M, OMNI_LS_IX_MSGID,
+	OMNI_LS_HANDOFF_LINKED,
 	/* a person's data (link_person.c, link_erase.c) */
 	OMNI_LS_PD_KEY_CUSTOMERS, OMNI_LS_PD_TICKET_CUSTOMER, OMNI_LS_PD_CUSTOMER,
 	OMNI_LS_PD_ORDER_BUYERS, OMNI_LS_PD_ORDER_TICKETS, OMNI_LS_PD_KEYS,
@@ -174,19 +170,8 @@ enum {
 	OMNI_LS_COUNT
 };
 
-/* lib/link/link_index.c: record ids to their rows, beside the store. */
-typedef struct omni_link_index omni_link_index;
-
-typedef struct omni_link_mhit { char id[40], status[16]; } omni_link_mhit;
-
 struct omni_link {
 	omni_store *store;               /* borrowed */
-	omni_link_index *index;          /* owned */
-	/* the rows a mail id or thread key names, and their tickets
-	 * (link_thread.c): room for cmrows of each */
-	int64_t *mrows;
-	omni_link_mhit *mhits;
-	size_t cmrows;
 	omni_link_opts o;
 	int any_blocks;                  /* link_blocks has rows: look them up */
 	int any_accounts;                /* accounts has rows: look them up */

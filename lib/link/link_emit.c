@@ -120,13 +120,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 	omni_jiter it;
 	omni_span m;
 
-	int64_t had = 0;
-	int found = omni_link_record_find(l, in->id, 0, NULL, 0, NULL, &had, err);
-
-	if (found < 0)
-		return -1;
-	/* The ticket's own row is written with its record (omni_link_emit);
-	 * a record linked before keeps its link. */
+	/* The ticket's own row is written with its record (omni_link_emit). */
 	put_text(st, 1, in->id);
 	omni_stmt_bind_int64(st, 2, seq);
 	put_text(st, 3, v->tkind[0] ? v->tkind : "new");
@@ -134,10 +128,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		put_text(st, 4, v->tvalue);
 	omni_stmt_bind_double(st, 5, v->tkind[0] ? v->confidence : 1.0);
 	put_text(st, 6, at);
-	if (found)
-		omni_stmt_reset(st);
-	else if (omni_link_step(l, st, err) < 0 ||
-	         omni_link_record_note(l, in->id, omni_store_last_row(l->store), err) < 0)
+	if (omni_link_step(l, st, err) < 0)
 		return -1;
 	omni_json_iter(&it, omni_record_get(in->rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
@@ -179,10 +170,6 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		put_text(st, 1, id);
 		omni_stmt_bind_int64(st, 2, seq);
 		if (omni_link_step(l, st, err) < 0)
-			return -1;
-		/* a new row (not one the ticket had): into the key index */
-		if (omni_store_changes(l->store) == 1 &&
-		    omni_link_msgid_note(l, id, omni_store_last_row(l->store), err) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < in->keys.n; i++) {

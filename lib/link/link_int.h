@@ -53,28 +53,6 @@ link_copy(char *d, size_t n, const char *s)
 void omni_link_hash_id(char *out, size_t size, const char *prefix, const char *s,
                        const char *salt);
 
-/* lib/link/link_index.c: the key index beside the store (STORE.keys).
- * Opened with the linker (it follows the store's transactions), closed
- * with it.  0 or -1 with err. */
-int omni_link_index_open(omni_link *l, omni_error *err);
-void omni_link_index_close(omni_link *l);
-/* The row of ticket_links for record id source, found through the index
- * and checked against the row: 1 (with_ticket: only when its ticket's row
- * is there, ticket and *seq filled; *row when row), 0 none, -1 err. */
-int omni_link_record_find(omni_link *l, const char *source, int with_ticket, char *ticket,
-                          size_t size, int64_t *seq, int64_t *row, omni_error *err);
-/* Notes row, just inserted, as record id source's.  0 or -1 with err. */
-int omni_link_record_note(omni_link *l, const char *source, int64_t row, omni_error *err);
-/* The rows of link_msgids the index names for msgid ("m:" mail id, "t:"
- * thread key), unchecked, into rows: how many, or -1 with err; more than
- * max: none filled, ask again with that much room.  The caller reads
- * each with its msgid. */
-int omni_link_msgid_rows(omni_link *l, const char *msgid, int64_t *rows, size_t max,
-                         omni_error *err);
-int omni_link_msgid_note(omni_link *l, const char *msgid, int64_t row, omni_error *err);
-/* Into the index, the rows a statement of many rows wrote.  0 or -1. */
-int omni_link_index_replay(omni_link *l, omni_error *err);
-
 /* lib/link/link_thread.c: which conversation a record joins. */
 /* The ticket the record's mail ids or thread key name (v->ticket), and
  * the tickets they bridge.  0 or -1 with err. */

@@ -27,11 +27,11 @@ record_orphan(void *arg, const char *key, const char *text, long offers, omni_er
 	int rc;
 
 	/* linked already: its ticket, if unwritten, is noted on its own */
-	char ticket[40];
-	rc = omni_link_record_find(r->l, key, 1, ticket, sizeof ticket, NULL, NULL, err);
-	if (rc < 0)
-		return -1;
-	if (rc == 1)
+	omni_stmt *st = omni_link_stmt(r->l, OMNI_LS_LINK_GET);
+	omni_stmt_bind_str(st, 1, key);
+	rc = omni_stmt_step(st, NULL, NULL);
+	omni_stmt_reset(st);
+	if (rc == OMNI_STMT_ROW)
 		return omni_handoff_take(r->l->store, "fetch", key, err);
 	omni_record_init(&rec);
 	if (!text || offers > MAX_OFFERS ||
@@ -204,43 +204,5 @@ omni_link_resume(omni_link *l, omni_out *out, omni_link_resumed *done, omni_erro
 int
 omni_link_taken(omni_link *l, omni_error *err)
 {
-	omni_stmt *st = omni_link_stmt(l, OMNI_LS_HANDOFF_MINE);
-	char **keys = NULL;
-	size_t n = 0, cap = 0;
-	int rc, status = 0;
-
-	/* the run's records, then each linked one taken (the key index
-	 * knows them: no scan of every record id) */
-	omni_stmt_bind_str(st, 1, omni_proc_run());
-	while ((rc = omni_stmt_step(st, err, "reading the hand-off")) == OMNI_STMT_ROW) {
-		if (n == cap) {
-			size_t c = cap ? cap * 2 : 64;
-			char **k = realloc(keys, c * sizeof *k);
-			if (!k) {
-				rc = -1;
-				omni_error_oom(err);
-				break;
-			}
-			keys = k, cap = c;
-		}
-		if (!(keys[n] = strdup(omni_stmt_text(st, 0) ? omni_stmt_text(st, 0) : ""))) {
-			rc = -1;
-			omni_error_oom(err);
-			break;
-		}
-		n++;
-	}
-	omni_stmt_reset(st);
-	if (rc < 0)
-		status = -1;
-	for (size_t i = 0; i < n && status == 0; i++) {
-		int found = omni_link_record_find(l, keys[i], 0, NULL, 0, NULL, NULL, err);
-		if (found < 0 ||
-		    (found && omni_link_exec(l, err, OMNI_LS_HANDOFF_DROP, keys[i], (const char *)NULL) < 0))
-			status = -1;
-	}
-	for (size_t i = 0; i < n; i++)
-		free(keys[i]);
-	free(keys);
-	return status;
+	return omni_link_exec(l, err, OMNI_LS_HANDOFF_LINKED, omni_proc_run(), (const char *)NULL);
 }

@@ -15,14 +15,12 @@
 #define SEQ_OF(p) "(SELECT seq FROM tickets WHERE id = " p ")"
 
 static const char *const sql[OMNI_LS_COUNT] = {
-	/* a row the key index names (link_index.c), checked */
 	[OMNI_LS_LINK_GET] = "SELECT t.id, t.seq FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
-		" WHERE l.id = ?1 AND l.source_id = ?2",
-	[OMNI_LS_LINK_HAS] = "SELECT 1 FROM ticket_links WHERE id = ?1 AND source_id = ?2",
-	/* a row the key index names, checked */
+		" WHERE l.source_id = ?1",
 	[OMNI_LS_MSGID_GET] =
 		"SELECT t.id, t.updated_at, t.status, t.seq FROM link_msgids m"
-		" JOIN tickets t ON t.seq = m.ticket WHERE m.id = ?1 AND m.msgid = ?2",
+		" JOIN tickets t ON t.seq = m.ticket WHERE m.msgid = ?1"
+		" ORDER BY t.id",
 	[OMNI_LS_KEY_GET] =
 		"SELECT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
 		" AND strength >= 50",
@@ -90,7 +88,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_TORDER_PUT] = "INSERT OR IGNORE INTO link_ticket_orders (ticket, order_key) VALUES (?1, ?2)",
 	[OMNI_LS_LINK_PUT] =
 		"INSERT INTO ticket_links (source_id, ticket, key_kind, key_value,"
-		" confidence, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		" confidence, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT (source_id) DO NOTHING",
 	/* The latest ?2 (-1: all), oldest first: a long ticket's are bounded. */
 	[OMNI_LS_MERGED_FROM] =
 		"SELECT source_id FROM (SELECT rowid AS r, source_id FROM ticket_links"
@@ -156,9 +155,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" WHERE ticket = " SEQ_OF("?2") " AND source_id = ?3",
 	[OMNI_LS_UM_LINK_MOVE] =
 		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") ", key_kind = 'unmerge',"
-		" key_value = ?2, confidence = 1 WHERE id = ?4 AND source_id = ?3",
+		" key_value = ?2, confidence = 1 WHERE source_id = ?3",
 	[OMNI_LS_UM_MSGIDS_PUT] =
-		"INSERT OR IGNORE INTO link_msgids (msgid, ticket)"
+		"INSERT OR IGNORE INTO link_msgids"
 		" SELECT 'm:' || id, ticket FROM messages WHERE ticket = " SEQ_OF("?1"),
 	[OMNI_LS_UM_KEYS_MOVE] =
 		"UPDATE identity_keys SET customer_id = ?1"
@@ -181,18 +180,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" WHERE status = 'solved' AND coalesce(solved_at, updated_at) < ?1 ORDER BY updated_at",
 	[OMNI_LS_CLOCK_SET] =
 		"UPDATE tickets SET status = ?2, solved_at = ?3, record = ?4 WHERE id = ?1",
-	/* omni_link_taken: this run's records, linked ones taken */
-	[OMNI_LS_HANDOFF_MINE] =
-		"SELECT key FROM handoff WHERE stage = 'fetch' AND holder = ?1",
-	[OMNI_LS_HANDOFF_DROP] = "DELETE FROM handoff WHERE stage = 'fetch' AND key = ?1",
-	/* the key index (link_index.c) */
-	[OMNI_LS_IX_GET] = "SELECT generation, bytes FROM link_key_index WHERE one = 1",
-	[OMNI_LS_IX_PUT] =
-		"INSERT OR REPLACE INTO link_key_index (one, generation, bytes) VALUES (1, ?1, ?2)",
-	[OMNI_LS_IX_REPLAY] = "SELECT id, source_id FROM ticket_links WHERE id > ?1 ORDER BY id",
-	[OMNI_LS_IX_SOURCE] = "SELECT source_id FROM ticket_links WHERE id = ?1",
-	[OMNI_LS_IX_REPLAY_M] = "SELECT id, msgid FROM link_msgids WHERE id > ?1 ORDER BY id",
-	[OMNI_LS_IX_MSGID] = "SELECT msgid FROM link_msgids WHERE id = ?1",
+	[OMNI_LS_HANDOFF_LINKED] =
+		"DELETE FROM handoff WHERE stage = 'fetch' AND holder = ?1"
+		" AND key IN (SELECT source_id FROM ticket_links)",
 	/* A person's data (link_person.c): who a key names, what is hers */
 	[OMNI_LS_PD_KEY_CUSTOMERS] =
 		"SELECT DISTINCT customer_id FROM identity_keys WHERE kind = ?1 AND value = ?2"
@@ -301,10 +291,6 @@ omni_link_new(omni_store *s, const omni_link_opts *o, omni_link **out,
 			return -1;
 		}
 	omni_link_refresh(l);
-	if (omni_link_index_open(l, err) < 0) {
-		omni_link_free(l);
-		return -1;
-	}
 	*out = l;
 	return 0;
 }
@@ -338,9 +324,6 @@ omni_link_free(omni_link *l)
 	if (!l)
 		return;
 	omni_link_cache_reset(l);
-	omni_link_index_close(l);
-	free(l->mrows);
-	free(l->mhits);
 	free(l);
 }
 

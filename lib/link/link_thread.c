@@ -102,54 +102,16 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 	if (in->thread[0])
 		probe[np++] = in->thread;
 	for (size_t i = 0; i < np; i++) {
-		int mail = probe[i][0] == 'm';
-		int nrows = omni_link_msgid_rows(l, probe[i], l->mrows, l->cmrows, err);
-		size_t nhit = 0;
-
-		if (nrows > (int)l->cmrows) {
-			/* a thread key of many tickets: room for all of them */
-			size_t c = (size_t)nrows;
-			int64_t *r = realloc(l->mrows, c * sizeof *r);
-			void *h = r ? realloc(l->mhits, c * sizeof *l->mhits) : NULL;
-			if (r)
-				l->mrows = r;
-			if (!h)
-				return omni_error_oom(err), -1;
-			l->mhits = h, l->cmrows = c;
-			nrows = omni_link_msgid_rows(l, probe[i], l->mrows, l->cmrows, err);
-		}
-		if (nrows < 0)
-			return -1;
-		/* the tickets the index's rows name, checked, in the order of
-		 * their ids */
-		for (int r = 0; r < nrows; r++) {
-			omni_stmt *st = omni_link_stmt(l, OMNI_LS_MSGID_GET);
-			int rc;
-			omni_stmt_bind_int64(st, 1, l->mrows[r]);
-			omni_stmt_bind_str(st, 2, probe[i]);
-			rc = omni_stmt_step(st, NULL, NULL);
-			if (rc == OMNI_STMT_ROW) {
-				const char *t = omni_stmt_text(st, 0), *status = omni_stmt_text(st, 2);
-				size_t at = nhit;
-				omni_link_mhit *hit = l->mhits;
-				omni_link_seq_keep(l, t, omni_stmt_int64(st, 3));
-				while (at > 0 && strcmp(hit[at - 1].id, t) > 0)
-					at--;
-				if (!(at > 0 && strcmp(hit[at - 1].id, t) == 0)) {
-					memmove(&hit[at + 1], &hit[at], (nhit - at) * sizeof hit[0]);
-					link_copy(hit[at].id, sizeof hit[at].id, t);
-					link_copy(hit[at].status, sizeof hit[at].status, status);
-					nhit++;
-				}
-			}
-			omni_stmt_reset(st);
-			if (rc != OMNI_STMT_ROW && rc != OMNI_STMT_DONE)
-				return omni_store_error(l->store, err, "reading threads"), -1;
-		}
-		for (size_t h = 0; h < nhit; h++) {
-			const char *t = l->mhits[h].id;
-			const char *status = l->mhits[h].status[0] ? l->mhits[h].status : NULL;
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_MSGID_GET);
+		int rc, mail = probe[i][0] == 'm';
+		omni_stmt_bind_str(st, 1, probe[i]);
+		while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW) {
+			const char *t = omni_stmt_text(st, 0);
+			const char *upd = omni_stmt_text(st, 1);
+			const char *status = omni_stmt_text(st, 2);
 			int some, dup = strcmp(v->ticket, t) == 0;
+			omni_link_seq_keep(l, t, omni_stmt_int64(st, 3));
+			(void)upd;
 			for (size_t j = 0; j < v->nbridged && !dup; j++)
 				dup = strcmp(v->bridged[j], t) == 0;
 			if (dup)
@@ -173,6 +135,9 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 				link_copy(v->bridged[v->nbridged++], sizeof v->bridged[0], t);
 			}
 		}
+		omni_stmt_reset(st);
+		if (rc != OMNI_STMT_DONE)
+			return omni_store_error(l->store, err, "reading threads"), -1;
 	}
 	return 0;
 }

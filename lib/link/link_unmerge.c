@@ -190,18 +190,13 @@ static int
 move_rows(omni_link *l, const char *a, const char *b, const char *ca,
           const char *cb, const char *source, const char *now, omni_error *err)
 {
-	char x[40], y[40], row[24];
-	int64_t r = 0;
+	char x[40], y[40];
 
-	if (omni_link_record_find(l, source, 0, NULL, 0, NULL, &r, err) < 0)
-		return -1;
-	snprintf(row, sizeof row, "%lld", (long long)r);
 	if (omni_link_exec(l, err, OMNI_LS_UM_CUST_PUT, cb, now, ca, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_UM_TICKET_PUT, b, a, cb, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_UM_MSGS_MOVE, b, a, source, (const char *)NULL) < 0 ||
-	    omni_link_exec(l, err, OMNI_LS_UM_LINK_MOVE, b, a, source, row, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_UM_LINK_MOVE, b, a, source, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_UM_MSGIDS_PUT, b, (const char *)NULL) < 0 ||
-	    omni_link_index_replay(l, err) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_UM_KEYS_MOVE, cb, ca, source, (const char *)NULL) < 0)
 		return -1;
 	/* Blocks are stored as ordered pairs. */
@@ -221,7 +216,7 @@ int
 omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
                   omni_error *err)
 {
-	char a[40] = "", b[40], ca[40], cb[40], now[40], n[16];
+	char a[40], b[40], ca[40], cb[40], now[40], n[16];
 	char *text = NULL;
 	omni_record rec;
 	part keep = { 0 }, split = { 0 };
@@ -233,9 +228,7 @@ omni_link_unmerge(omni_link *l, const char *source_id, omni_out *out,
 	omni_record_init(&rec);
 	if (!keep_ids || !split_ids)
 		goto oom;
-	if (omni_link_record_find(l, source_id, 1, a, sizeof a, NULL, NULL, err) < 0)
-		goto out;
-	if (!a[0]) {
+	if (omni_link_one(l, OMNI_LS_LINK_GET, a, sizeof a, source_id, (const char *)NULL) != 1) {
 		omni_error_set(err, OMNI_EX_DATAERR, source_id, 0, 0, "no linked record has this id");
 		goto out;
 	}

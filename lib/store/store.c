@@ -365,42 +365,7 @@ omni_store_schema_version(omni_store *s)
 int
 omni_store_begin(omni_store *s, omni_error *err)
 {
-	if (exec(s, "BEGIN IMMEDIATE", err, "cannot lock the store") < 0)
-		return -1;
-	if (s->follow.begun && s->follow.begun(s->follow.arg, err) < 0) {
-		omni_store_rollback(s);
-		return -1;
-	}
-	return 0;
-}
-
-void
-omni_store_follow_set(omni_store *s, const omni_store_follow *f)
-{
-	if (f)
-		s->follow = *f;
-	else
-		memset(&s->follow, 0, sizeof s->follow);
-}
-
-int64_t
-omni_store_last_row(omni_store *s)
-{
-	return (int64_t)sqlite3_last_insert_rowid(s->db);
-}
-
-int64_t
-omni_store_data_version(omni_store *s)
-{
-	int64_t v = -1;
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return exec(s, "BEGIN IMMEDIATE", err, "cannot lock the store");
 }
 
 int
@@ -457,13 +422,10 @@ omni_store_changes(omni_store *s)
 int
 omni_store_commit(omni_store *s, omni_error *err)
 {
-	if ((s->follow.committing && s->follow.committing(s->follow.arg, err) < 0) ||
-	    exec(s, "COMMIT", err, "cannot commit to the store") < 0) {
+	if (exec(s, "COMMIT", err, "cannot commit to the store") < 0) {
 		omni_store_rollback(s);
 		return -1;
 	}
-	if (s->follow.ended)
-		s->follow.ended(s->follow.arg, 1);
 	return 0;
 }
 
@@ -472,8 +434,6 @@ omni_store_rollback(omni_store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	if (s->follow.ended)
-		s->follow.ended(s->follow.arg, 0);
 }
 
 void

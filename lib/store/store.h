@@ -50,22 +50,6 @@ int omni_store_hold(omni_store *s, omni_error *err);
 int omni_store_held(omni_store *s);
 /* How many rows the last statement run to its end changed. */
 long omni_store_changes(omni_store *s);
-/* The row id the last INSERT on this connection gave its row. */
-int64_t omni_store_last_row(omni_store *s);
-/* A number that changes when another connection commits to the store
- * (PRAGMA data_version): what this one keeps of it may be behind. */
-int64_t omni_store_data_version(omni_store *s);
-/* What an area keeps beside the store (omni-link's key index) follows its
- * transactions: begun after BEGIN, committing just before COMMIT (-1
- * with err: the transaction is rolled back instead), ended after the
- * transaction (committed 1) or its rollback (0).  NULL: no more calls. */
-typedef struct omni_store_follow {
-	int (*begun)(void *arg, omni_error *err);
-	int (*committing)(void *arg, omni_error *err);
-	void (*ended)(void *arg, int committed);
-	void *arg;
-} omni_store_follow;
-void omni_store_follow_set(omni_store *s, const omni_store_follow *f); /* copied */
 /* An advisory lock in the file PATH.WHAT.lock beside the store, for work
  * that must not run twice at once (two omni-fetch runs reading one source)
  * without holding the store's write lock meanwhile.  Waits up to the busy

@@ -20,8 +20,6 @@ struct omni_store {
 	/* omni_store_watch_fulfillments */
 	omni_store_watch_fn *watch;
 	void *watch_arg;
-	/* omni_store_follow_set */
-	omni_store_follow follow;
 };
 
 /* lib/store/stmt.c: finalizes every kept statement (before closing). */
