@@ -23,6 +23,13 @@ endif
 DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags jansson sqlite3 2>/dev/null)
 DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs jansson sqlite3 2>/dev/null)
 CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
+# PostgreSQL (libpq) is a store engine beside SQLite when pkg-config finds
+# it; PG=0 builds without it (a postgresql:// store is then refused, 78).
+PG ?= $(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo 1)
+ifeq ($(PG),1)
+DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags libpq 2>/dev/null) -DOMNI_WITH_PG
+DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
+endif
 
 # The one version: lib/core/core.h; debian/changelog follows it (tests/deb.bats).
 VERSION = $(shell sed -n 's/^\#define OMNI_VERSION "\(.*\)"/\1/p' lib/core/core.h)
@@ -41,7 +48,8 @@ lib/%.o: lib/%.c
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 # The migrations are built in, so an installed program needs no data files.
-lib/store/migrations.c: $(sort $(wildcard share/omni/migrations/*.sql)) tools/embed-migrations
+lib/store/migrations.c: $(sort $(wildcard share/omni/migrations/*.sql share/omni/migrations/pg/*.sql)) \
+		tools/embed-migrations
 	sh tools/embed-migrations share/omni/migrations/*.sql >$@.tmp && mv $@.tmp $@
 
 # One string literal per migration file: longer than C99's minimum limit.

@@ -12,6 +12,7 @@ export TOP FIXTURES REFERENCE
 
 setup() {
 	local vg=${OMNI_VALGRIND:-} v
+	local testdb=${OMNI_TEST_DB:-} pg=${OMNI_TEST_PG:-}
 	for v in $(env | sed -n 's/^\(OMNI_[A-Za-z0-9_]*\)=.*/\1/p'); do
 		unset "$v"
 	done
@@ -25,7 +26,35 @@ setup() {
 	if [ -n "$vg" ]; then
 		omni_wrap_valgrind
 	fi
+	if [ "$testdb" = pg ]; then
+		omni_test_pg "$pg"
+	fi
 }
+
+# OMNI_TEST_DB=pg (tests/pg-suite): every test's store is a schema of its
+# own in the throw-away cluster's database OMNI_TEST_PG names.
+omni_test_pg() {
+	local schema=t$$_$RANDOM
+	psql -qX "$1" -c "CREATE SCHEMA $schema" >/dev/null || return 1
+	export OMNI_DB="$1?options=-csearch_path%3D$schema"
+	export OMNI_TEST_DB=pg OMNI_TEST_PG=$1
+}
+
+# On a PostgreSQL store, a test's `sqlite3 "$OMNI_DB" [SQL]` (the SQL as
+# an argument or on stdin) runs through psql, with sqlite3's output.
+sqlite3() {
+	if [ "${OMNI_TEST_DB:-}" = pg ] && [ "${1:-}" = "${OMNI_DB:-}" ]; then
+		shift
+		if [ $# -gt 0 ]; then
+			printf '%s\n' "$*"
+		else
+			cat
+		fi | psql -qAtX -F '|' -v ON_ERROR_STOP=1 "$OMNI_DB" -f -
+		return
+	fi
+	command sqlite3 "$@"
+}
+export -f sqlite3
 
 # OMNI_VALGRIND=1 runs every program under valgrind (jq's tests/setup):
 # a wrapper directory first on PATH.
