@@ -40,6 +40,12 @@ omni_test_pg() {
 	export OMNI_TEST_DB=pg OMNI_TEST_PG=$1
 }
 
+# A test of what only SQLite has (its files, locks and schemas): skipped
+# on PostgreSQL, saying why.
+skip_on_pg() {
+	[ "${OMNI_TEST_DB:-}" != pg ] || skip "SQLite only: $*"
+}
+
 # On a PostgreSQL store, a test's `sqlite3 "$OMNI_DB" [SQL]` (the SQL as
 # an argument or on stdin) runs through psql, with sqlite3's output.
 sqlite3() {
