@@ -11,11 +11,14 @@
 #include "core/core.h"
 #include "record/record.h"
 
-// store.c - the store: its engine (SQLite), opening, transactions
+// store.c - the store: its engine (SQLite, or PostgreSQL in pg.c), opening,
+// transactions
 
 typedef struct omni_store omni_store;
 
-/* path NULL: $OMNI_DB, else $XDG_DATA_HOME/omni/omni.db.  Creates it mode
+/* path NULL: $OMNI_DB, else $XDG_DATA_HOME/omni/omni.db.  A path that is
+ * a postgresql:// URI is a PostgreSQL store (pg.c; 78 in a build without
+ * its client library), set up and migrated the same way.  Creates a file mode
  * 0600 (directories 0700), WAL, busy timeout, foreign keys, and applies the
  * migrations of share/omni/migrations (built in) by PRAGMA user_version.
  * Programs that open a store at once wait for each other while one sets
@@ -52,7 +55,8 @@ int omni_store_held(omni_store *s);
  * that must not run twice at once (two omni-fetch runs reading one source)
  * without holding the store's write lock meanwhile.  Waits up to the busy
  * timeout.  Held until the descriptor (returned, >= 0) is closed or the
- * process ends; -1 with err (75 held by another process). */
+ * process ends (on PostgreSQL, an advisory lock: until the store is
+ * closed); -1 with err (75 held by another process). */
 int omni_store_lock(omni_store *s, const char *what, omni_error *err);
 /* Fills err from the store's last error (status 75 for busy/locked, 74 for
  * I/O and full disk, 65 for corruption, 77 permission, 73 cannot open,

@@ -35,7 +35,7 @@ struct omni_store {
 void omni_store_stmts_free(omni_store *s);
 
 /* lib/store/pg.c: the PostgreSQL engine, the same calls as store.h's
- * (which call these when s->pg).  Built without libpq, omni_pg_open
+ * (which call these when s->pg).  Built without PostgreSQL, omni_pg_open
  * refuses (78) and the others are never reached. */
 int omni_pg_uri(const char *path);   /* is path a postgresql:// URI? */
 /* Connects to uri and migrates (existing: a store without omni's schema
