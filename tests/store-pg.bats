@@ -156,3 +156,41 @@ t() {
 	refute grep -q 'may have gone out' "$BATS_TEST_TMPDIR"/re[123]
 	smtpd_file_stop
 }
+
+@test "a store copied from SQLite into PostgreSQL and back: every table's rows, the same" {
+	need_pg
+	for i in $(seq 1 80); do
+		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
+			".customer = {emails: [\"c$((i % 20))@example.com\"]} | .order_ids = [\"#$((5000 + i % 20))\"]"
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	sqlite3 "$OMNI_DB" "INSERT INTO orders (channel, store, order_id, number, items) VALUES
+			('shopify', 'acme', '9', '#5001', '[{\"sku\":\"A\",\"qty\":2}]'), ('shopify', 'acme', '7', '#5002', NULL);
+		INSERT INTO fulfillments (order_rowid, external_id, carrier, status)
+			SELECT rowid, 'f1', 'UPS', 'in_transit' FROM orders WHERE order_id = '7';
+		INSERT INTO desk_actions (ticket, verb, value, who, at) VALUES ('tk-x', 'note', 'it''s late', 'ann', '2026-11-02T09:00:00Z')"
+	db=$(pg_db)
+	run storecopy "$OMNI_DB" "$db"
+	assert_success
+	assert_line 'tickets 20'
+	assert_line 'messages 80'
+	assert_line 'orders 2'
+	assert_line 'fulfillments 1'
+	# counts on the server, by its own client
+	assert_equal "$(psql -qAtX "$db" -c 'SELECT count(*) FROM identity_keys')" \
+		"$(sqlite3 "$OMNI_DB" 'SELECT count(*) FROM identity_keys')"
+	# and back into a new SQLite store: every table the same, row for row
+	run storecopy "$db" "$BATS_TEST_TMPDIR/back.db"
+	assert_success
+	for q in 'SELECT * FROM customers ORDER BY id' 'SELECT rowid, * FROM identity_keys ORDER BY rowid' \
+		'SELECT * FROM tickets ORDER BY seq' 'SELECT rowid, * FROM ticket_links ORDER BY rowid' \
+		'SELECT * FROM messages ORDER BY ticket, id' 'SELECT * FROM link_msgids ORDER BY 1, 2' \
+		'SELECT * FROM orders ORDER BY rowid' 'SELECT * FROM fulfillments ORDER BY rowid' \
+		'SELECT * FROM desk_actions ORDER BY seq'; do
+		assert_equal "$(command sqlite3 "$BATS_TEST_TMPDIR/back.db" "$q")" "$(command sqlite3 "$OMNI_DB" "$q")"
+	done
+	# a store with rows is not written over
+	run storecopy "$OMNI_DB" "$db"
+	assert_failure 73
+	assert_output --partial 'the new store is not empty'
+}

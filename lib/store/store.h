@@ -78,6 +78,14 @@ int omni_store_secure_delete(omni_store *s, omni_error *err);
  * program's read kept the log from being emptied). */
 int omni_store_scrub(omni_store *s, omni_error *err);
 
+/* Copies every row of every table of from into to, a new store (of
+ * either engine, both at this program's schema; one with rows is refused,
+ * 73), in one transaction of to; checks each table's count as written.
+ * fn (may be NULL) is told each table and its rows.  0 or -1 with err. */
+typedef void omni_store_copy_fn(void *arg, const char *table, long long rows);
+int omni_store_copy(omni_store *from, omni_store *to, omni_store_copy_fn *fn,
+                    void *arg, omni_error *err);
+
 /* ------------------------------------------------------------------ */
 // stmt.c - statements, for the areas' store files (lib/<area>/*_store.c)
 
