@@ -362,6 +362,19 @@ omni_store_path(const omni_store *s)
 	return s->path;
 }
 
+char *
+omni_store_dir(const omni_store *s)
+{
+	char *p = s->pg ? omni_xdg_path(OMNI_XDG_DATA, "omni.db") : strdup(s->path);
+	char *dir;
+
+	if (!p)
+		return NULL;
+	dir = strdup(dirname(p));
+	free(p);
+	return dir;
+}
+
 int
 omni_store_schema_version(omni_store *s)
 {

@@ -31,6 +31,10 @@ int omni_store_open(const char *path, omni_store **out, omni_error *err);
 int omni_store_open_existing(const char *path, omni_store **out, omni_error *err);
 void omni_store_close(omni_store *s);
 const char *omni_store_path(const omni_store *s); /* borrowed */
+/* The directory for what is kept beside the store (quarantine/): the
+ * SQLite file's, or for a PostgreSQL store $XDG_DATA_HOME/omni.  New, or
+ * NULL out of memory. */
+char *omni_store_dir(const omni_store *s);
 int omni_store_schema_version(omni_store *s);
 /* How a program uses the store, for the engine's settings. */
 enum omni_store_use {
