@@ -49,13 +49,18 @@ skip_on_pg() {
 # On a PostgreSQL store, a test's `sqlite3 "$OMNI_DB" [SQL]` (the SQL as
 # an argument or on stdin) runs through psql, with sqlite3's output.
 sqlite3() {
+	local sep='|'
+	if [ "${OMNI_TEST_DB:-}" = pg ] && [ "${1:-}" = -separator ] && [ "${3:-}" = "${OMNI_DB:-}" ]; then
+		sep=$2
+		shift 2
+	fi
 	if [ "${OMNI_TEST_DB:-}" = pg ] && [ "${1:-}" = "${OMNI_DB:-}" ]; then
 		shift
 		if [ $# -gt 0 ]; then
 			printf '%s\n' "$*"
 		else
 			cat
-		fi | psql -qAtX -F '|' -v ON_ERROR_STOP=1 "$OMNI_DB" -f -
+		fi | psql -qAtX -F "$sep" -v ON_ERROR_STOP=1 "$OMNI_DB" -f -
 		return
 	fi
 	command sqlite3 "$@"
