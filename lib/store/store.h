@@ -24,7 +24,8 @@ typedef struct omni_store omni_store;
  * Programs that open a store at once wait for each other while one sets
  * it up (WAL, migrations), under the lock PATH.migration.lock.
  * 0 and *out; -1 with err (73 cannot create, 75 busy, 65 corrupt or newer
- * schema, 77 permission). */
+ * schema, 77 permission; on PostgreSQL also 75 the server not reached, 78
+ * a database not sorting by bytes or a build without PostgreSQL). */
 int omni_store_open(const char *path, omni_store **out, omni_error *err);
 /* The same for a store that is there already: 0 and *out NULL when its
  * file is not (nothing is created). */
