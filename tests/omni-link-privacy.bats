@@ -195,7 +195,7 @@ giulia_in_store() {
 		INSERT INTO handoff (stage, key, record, holder, at) VALUES ('fetch',
 		 'mail:<g9@example.net>', '{\"omni\":1,\"id\":\"mail:<g9@example.net>\",\"customer\":{\"emails\":[\"giulia.rossi@example.net\"]},\"messages\":[{\"text\":\"ombrello\"}]}',
 		 'h:1', '2026-12-01T00:00:00Z')"
-	q=$(dirname "$OMNI_DB")/quarantine/casa-verde-mail
+	q=$(store_dir)/quarantine/casa-verde-mail
 	mkdir -p "$q"
 	printf 'From: Giulia Rossi <Giulia.Rossi@example.net>\r\n\r\nombrello\r\n' >"$q/1.eml"
 	printf 'From: Marco Rossi <marco.rossi@example.net>\r\n\r\nscarpe\r\n' >"$q/2.eml"

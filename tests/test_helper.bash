@@ -40,6 +40,15 @@ omni_test_pg() {
 	export OMNI_TEST_DB=pg OMNI_TEST_PG=$1
 }
 
+# The directory beside the store (its quarantine/): the SQLite file's, or
+# $XDG_DATA_HOME/omni for a PostgreSQL store.
+store_dir() {
+	case $OMNI_DB in
+	postgresql://*) echo "$XDG_DATA_HOME/omni" ;;
+	*) dirname "$OMNI_DB" ;;
+	esac
+}
+
 # A test of what only SQLite has (its files, locks and schemas): skipped
 # on PostgreSQL, saying why.
 skip_on_pg() {
