@@ -328,7 +328,7 @@ nul_ticket() {
 		>"$md/new/3.eml"
 	run --separate-stderr omni-fetch "maildir:$md"
 	assert_failure 1
-	local q=$BATS_TEST_TMPDIR/quarantine/maildir
+	local q=$(store_dir)/quarantine/maildir
 	assert_equal "$stderr" "omni-fetch: $md/new/1.eml:1: the From field holds a NUL byte; set aside as $q/1.eml
 omni-fetch: $md/new/2.eml:3: the Message-ID field holds a NUL byte; set aside as $q/2.eml"
 	cmp "$md/new/1.eml" "$q/1.eml"
