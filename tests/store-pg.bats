@@ -80,6 +80,7 @@ t() {
 
 @test "on PostgreSQL: the tickets omni-link writes are SQLite's, a rerun stores nothing twice" {
 	need_pg
+	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
 	for i in $(seq 1 60); do
 		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
 			".customer = {emails: [\"c$((i % 12))@example.com\"]} | .order_ids = [\"#$((5000 + i % 12))\"]"
@@ -159,6 +160,7 @@ t() {
 
 @test "a store copied from SQLite into PostgreSQL and back: every table's rows, the same" {
 	need_pg
+	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
 	for i in $(seq 1 80); do
 		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
 			".customer = {emails: [\"c$((i % 20))@example.com\"]} | .order_ids = [\"#$((5000 + i % 20))\"]"
