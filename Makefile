@@ -26,6 +26,13 @@ CURL_LIBS   = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 # Snowball's stemmers (libstemmer-dev) for omni-route's intent model: Debian
 # ships no .pc file for it, so -lstemmer unless pkg-config knows better.
 STEM_LIBS   = $(shell $(PKG_CONFIG) --libs libstemmer 2>/dev/null || echo -lstemmer)
+# PostgreSQL (libpq) is a store engine beside SQLite when pkg-config finds
+# it; PG=0 builds without it (a postgresql:// store is then refused, 78).
+PG ?= $(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo 1)
+ifeq ($(PG),1)
+DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags libpq 2>/dev/null) -DOMNI_WITH_PG
+DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
+endif
 
 # The one version: lib/core/core.h; debian/changelog follows it (tests/deb.bats).
 VERSION = $(shell sed -n 's/^\#define OMNI_VERSION "\(.*\)"/\1/p' lib/core/core.h)
@@ -34,7 +41,7 @@ PROGS = $(patsubst cmd/%.c,bin/%,$(sort $(wildcard cmd/omni-*.c)))
 # One folder per area (ARCHITECTURE.md); the fetch area has sources/ and payload/.
 LIB_SRC = $(sort $(filter-out lib/store/migrations.c,$(wildcard lib/*/*.c lib/*/*/*.c)))
 LIB_OBJ = $(LIB_SRC:.c=.o) lib/store/migrations.o
-TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck
+TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck tests/bin/storecopy
 MAN = $(wildcard man/*.[0-9])
 # The intent model omni-route reads, trained from the corpus (make model).
 MODEL = share/omni/route/intent.model
@@ -47,7 +54,8 @@ lib/%.o: lib/%.c
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 # The migrations are built in, so an installed program needs no data files.
-lib/store/migrations.c: $(sort $(wildcard share/omni/migrations/*.sql)) tools/embed-migrations
+lib/store/migrations.c: $(sort $(wildcard share/omni/migrations/*.sql share/omni/migrations/pg/*.sql)) \
+		tools/embed-migrations
 	sh tools/embed-migrations share/omni/migrations/*.sql >$@.tmp && mv $@.tmp $@
 
 # One string literal per migration file: longer than C99's minimum limit.

@@ -250,6 +250,7 @@ teardown() {
 }
 
 @test "omni-link and omni-reply --send on a store locked past the busy timeout: 75, nothing written" {
+	skip_on_pg "a lock taken with the sqlite3 shell"
 	gen_maildir "$BATS_TEST_TMPDIR/md" 20
 	sources
 	omni-fetch "${SOURCES[@]}" >"$BATS_TEST_TMPDIR/in.ndjson"

@@ -39,7 +39,7 @@ allowed() {
 	done
 }
 
-@test "libcurl only in lib/net, SQLite only in lib/store, neither in cmd/" {
+@test "libcurl only in lib/net, SQLite only in lib/store, libpq only in lib/store/pg.c, none in cmd/" {
 	cd "$TOP"
 	run grep -rlE 'curl[_/]|CURL' lib cmd --include='*.[ch]'
 	for f in $output; do
@@ -48,6 +48,10 @@ allowed() {
 	run grep -rlE 'sqlite3|SQLITE_' lib cmd --include='*.[ch]'
 	for f in $output; do
 		case $f in lib/store/*) ;; *) fail "$f uses SQLite" ;; esac
+	done
+	run grep -rlE 'libpq|PQ[a-z]+\(|PGresult|PGconn' lib cmd --include='*.[ch]'
+	for f in $output; do
+		case $f in lib/store/pg.c) ;; *) fail "$f uses libpq" ;; esac
 	done
 	run grep -lE '"(SELECT|INSERT|UPDATE|DELETE) ' cmd/*.c
 	assert_output ''

@@ -190,8 +190,8 @@ unseen() {
 	assert_failure 1
 	run jq -r .source.external_id <<<"$output"
 	assert_output 'fr-0002@example.fr'
-	[[ "$stderr" =~ ^"omni-fetch: imap: uid 1:5: truncated multipart: no closing boundary \"zz\"; set aside as $BATS_TEST_TMPDIR/quarantine/imap/"[0-9]+:1$ ]]
-	cmp "$BATS_TEST_TMPDIR/bad.eml" "$BATS_TEST_TMPDIR"/quarantine/imap/*:1
+	[[ "$stderr" =~ ^"omni-fetch: imap: uid 1:5: truncated multipart: no closing boundary \"zz\"; set aside as $(store_dir)/quarantine/imap/"[0-9]+:1$ ]]
+	cmp "$BATS_TEST_TMPDIR/bad.eml" "$(store_dir)"/quarantine/imap/*:1
 	run omni-fetch "$URL"
 	assert_success
 	assert_output ''

@@ -263,7 +263,7 @@ Maria|2024-03-04T08:15:00Z|maria.rossi@example.it|#1043|it-0001@mail.example.it"
 	assert_failure 1
 	run jq -r .id <<<"$output"
 	assert_output $'maildir:good-1@example.com\nmaildir:bad-3@example.com\nmaildir:bad-4@example.com\nmaildir:good-5@example.com'
-	q=$BATS_TEST_TMPDIR/quarantine/maildir
+	q=$(store_dir)/quarantine/maildir
 	[ "$stderr" = "omni-fetch: $MAIL/maildir-bad/new/2.truncated:11: truncated multipart: no closing boundary \"b1\"; set aside as $q/2.truncated
 omni-fetch: $MAIL/maildir-bad/new/3.charset:6: unknown charset 'x-foo': read as utf-8
 omni-fetch: $MAIL/maildir-bad/new/4.bytes:6: invalid bytes for charset 'utf-8' at byte 4: read as windows-1252" ]
@@ -285,22 +285,23 @@ omni-fetch: $MAIL/maildir-bad/new/4.bytes:6: invalid bytes for charset 'utf-8' a
 @test "mbox: an unreadable mail is named by the mbox and its line, set aside, and the rest flows" {
 	run --separate-stderr omni-fetch "mbox:$MAIL/bad.mbox"
 	assert_failure 1
-	[[ "$stderr" = "omni-fetch: $MAIL/bad.mbox:14: truncated multipart: no closing boundary \"zz\"; set aside as $BATS_TEST_TMPDIR/quarantine/mbox/"* ]]
+	[[ "$stderr" = "omni-fetch: $MAIL/bad.mbox:14: truncated multipart: no closing boundary \"zz\"; set aside as $(store_dir)/quarantine/mbox/"* ]]
 	run jq -r .id <<<"$output"
 	assert_line --index 0 'mbox:mb-1@example.com'
-	[ "$(ls "$BATS_TEST_TMPDIR/quarantine/mbox" | wc -l)" = 1 ]
+	[ "$(ls "$(store_dir)/quarantine/mbox" | wc -l)" = 1 ]
 	run omni-fetch "mbox:$MAIL/bad.mbox"
 	assert_success
 	assert_output ''
 }
 
 @test "a quarantine that cannot be written stops the source; the mail is not marked read" {
-	: >"$BATS_TEST_TMPDIR/quarantine"   # a file where the directory goes
+	mkdir -p "$(store_dir)"
+	: >"$(store_dir)/quarantine"   # a file where the directory goes
 	run --separate-stderr omni-fetch "maildir:$MAIL/maildir-bad"
 	assert_failure 73
 	assert_output --partial 'good-1@example.com'
-	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/quarantine/maildir: cannot set an unreadable mail aside: Not a directory" ]
-	rm "$BATS_TEST_TMPDIR/quarantine"
+	[ "$stderr" = "omni-fetch: $(store_dir)/quarantine/maildir: cannot set an unreadable mail aside: Not a directory" ]
+	rm "$(store_dir)/quarantine"
 	run --separate-stderr omni-fetch "maildir:$MAIL/maildir-bad"
 	assert_failure 1
 	run jq -r .id <<<"$output"
@@ -442,7 +443,7 @@ omni-fetch: $d/x-unknown:5: invalid bytes for charset 'x-unknown' at byte 4: rea
 	EOF
 	run --separate-stderr omni-fetch "maildir:$BATS_TEST_TMPDIR/one"
 	assert_failure 1
-	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/1:7: invalid base64 data in part; set aside as $BATS_TEST_TMPDIR/quarantine/maildir/1" ]
+	[ "$stderr" = "omni-fetch: $BATS_TEST_TMPDIR/one/new/1:7: invalid base64 data in part; set aside as $(store_dir)/quarantine/maildir/1" ]
 	sed -i 's/!!$//' "$BATS_TEST_TMPDIR/one/new/1"
 	run omni-fetch --all "maildir:$BATS_TEST_TMPDIR/one"
 	assert_success

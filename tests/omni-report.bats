@@ -366,7 +366,7 @@ sla_tickets() {
 @test "--db reads the tickets the store holds" {
 	omni-report -d "$OMNI_DB" >/dev/null   # creates the store
 	sed -n 1p "$EDGE" | tr -d '\n' >"$BATS_TEST_TMPDIR/rec.json"
-	sqlite3 "$OMNI_DB" "INSERT INTO tickets (id, record) VALUES ('noreply', readfile('$BATS_TEST_TMPDIR/rec.json'))"
+	sqlite3 "$OMNI_DB" "INSERT INTO tickets (id, record) VALUES ('noreply', '$(sed "s/'/''/g" "$BATS_TEST_TMPDIR/rec.json")')"
 	run bash -c "omni-report -d '$OMNI_DB' --by channel -f json | jq -c '[.total.tickets, .total.unanswered]'"
 	assert_output '[1,1]'
 }

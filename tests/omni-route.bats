@@ -492,7 +492,7 @@ assign() {
 	tickets t1 t2 t3 t4 t5 >"$BATS_TEST_TMPDIR/a"
 	run assign "$BATS_TEST_TMPDIR/a"
 	assert_output "$(printf 't1\tann\t\nt2\tbob\t\nt3\tcat\t\nt4\tcat\t\nt5\t-\tunassigned:cap')"
-	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open GROUP BY agent"
+	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open = 1 GROUP BY agent ORDER BY agent"
 	assert_output $'ann|1\nbob|1\ncat|2'
 }
 
@@ -533,7 +533,7 @@ assign() {
 	# and the output of a run read again
 	run bash -c "omni-route --now $NOW -R '$BATS_TEST_TMPDIR/rules' '$BATS_TEST_TMPDIR/a' | omni-route --now $NOW -R '$BATS_TEST_TMPDIR/rules' | jq -r .assignee"
 	assert_output $'ann\nbob\nann'
-	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open GROUP BY agent;
+	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open = 1 GROUP BY agent ORDER BY agent;
 		SELECT last_agent FROM route_round_robin"
 	assert_output $'ann|2\nbob|1\nann'
 }
@@ -551,7 +551,7 @@ assign() {
 	assert_output $'ann 30\nbob 30'
 	run jq -rs '[.[] | select(.tags | index("unassigned:cap"))] | length' "$BATS_TEST_TMPDIR/oa" "$BATS_TEST_TMPDIR/ob"
 	assert_output 60
-	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open GROUP BY agent"
+	run sqlite3 "$OMNI_DB" "SELECT agent, count(*) FROM route_assignments WHERE open = 1 GROUP BY agent ORDER BY agent"
 	assert_output $'ann|30\nbob|30'
 }
 

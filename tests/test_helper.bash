@@ -12,6 +12,7 @@ export TOP FIXTURES REFERENCE
 
 setup() {
 	local vg=${OMNI_VALGRIND:-} v
+	local testdb=${OMNI_TEST_DB:-} pg=${OMNI_TEST_PG:-}
 	for v in $(env | sed -n 's/^\(OMNI_[A-Za-z0-9_]*\)=.*/\1/p'); do
 		unset "$v"
 	done
@@ -25,7 +26,62 @@ setup() {
 	if [ -n "$vg" ]; then
 		omni_wrap_valgrind
 	fi
+	if [ "$testdb" = pg ]; then
+		omni_test_pg "$pg"
+	fi
 }
+
+# OMNI_TEST_DB=pg (tests/pg-suite): every test's store is a schema of its
+# own in the throw-away cluster's database OMNI_TEST_PG names.
+omni_test_pg() {
+	local schema=t$$_$RANDOM
+	psql -qX "$1" -c "CREATE SCHEMA $schema" >/dev/null || return 1
+	export OMNI_DB="$1?options=-csearch_path%3D$schema"
+	export OMNI_TEST_DB=pg OMNI_TEST_PG=$1
+}
+
+# The directory beside the store (its quarantine/): the SQLite file's, or
+# $XDG_DATA_HOME/omni for a PostgreSQL store.
+store_dir() {
+	case $OMNI_DB in
+	postgresql://*) echo "$XDG_DATA_HOME/omni" ;;
+	*) dirname "$OMNI_DB" ;;
+	esac
+}
+
+# A test of what only SQLite has (its files, locks and schemas): skipped
+# on PostgreSQL, saying why.
+skip_on_pg() {
+	[ "${OMNI_TEST_DB:-}" != pg ] || skip "SQLite only: $*"
+}
+
+# On a PostgreSQL store, a test's `sqlite3 "$OMNI_DB" [SQL]` (the SQL as
+# an argument or on stdin; -separator S first) runs through psql, with
+# sqlite3's output: any postgresql:// URI where sqlite3 takes its file.
+sqlite3() {
+	local sep='|'
+	if [ "${1:-}" = -separator ] && [[ ${3:-} == postgresql://* ]]; then
+		sep=$2
+		shift 2
+	fi
+	if [[ ${1:-} == postgresql://* ]]; then
+		local db=$1
+		shift
+		# SQLite's check of its file: the server keeps its own files
+		if [ "$*" = "PRAGMA integrity_check" ]; then
+			echo ok
+			return
+		fi
+		if [ $# -gt 0 ]; then
+			printf '%s\n' "$*"
+		else
+			cat
+		fi | psql -qAtX -F "$sep" -v ON_ERROR_STOP=1 "$db" -f -
+		return
+	fi
+	command sqlite3 "$@"
+}
+export -f sqlite3
 
 # OMNI_VALGRIND=1 runs every program under valgrind (jq's tests/setup):
 # a wrapper directory first on PATH.

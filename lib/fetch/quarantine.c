@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +64,7 @@ static int write_new(const char *base, const char *raw, size_t len, char **path)
 int omni_fetch_set_aside(omni_fetch *f, const char *raw, size_t len,
                          const char *key, omni_error *why, omni_error *err)
 {
-	char *store = strdup(omni_store_path(f->store)), *dir = NULL, *name = NULL;
+	char *store = omni_store_dir(f->store), *dir = NULL, *name = NULL;
 	char *base = NULL, *path = NULL, *src = strdup(f->name);
 	int rc = -1;
 
@@ -75,7 +74,7 @@ int omni_fetch_set_aside(omni_fetch *f, const char *raw, size_t len,
 	}
 	component(src);
 	component(name);
-	if (asprintf(&dir, "%s/quarantine/%s", dirname(store), src) < 0 ||
+	if (asprintf(&dir, "%s/quarantine/%s", store, src) < 0 ||
 	    asprintf(&base, "%s/%s", dir, name) < 0) {
 		omni_error_oom(err);
 		goto out;

@@ -5,7 +5,6 @@
  */
 #include <ctype.h>
 #include <dirent.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,10 +352,10 @@ mail_words(const json_t *keys)
 static json_t *
 quarantine_files(omni_link *l, const json_t *keys)
 {
-	char *copy = strdup(omni_store_path(l->store)), *dir = NULL;
+	char *copy = omni_store_dir(l->store), *dir = NULL;
 	json_t *a = json_array(), *words = mail_words(keys);
 
-	if (copy && asprintf(&dir, "%s/quarantine", dirname(copy)) >= 0 && json_array_size(words))
+	if (copy && asprintf(&dir, "%s/quarantine", copy) >= 0 && json_array_size(words))
 		quarantine_scan(dir, words, a, 1);
 	free(dir);
 	free(copy);

@@ -116,21 +116,29 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_ANY_ORDERS] = "SELECT EXISTS (SELECT 1 FROM orders)",
 	/* omni_link_absorb: ticket ?2's rows move to ticket ?1, in this order */
 	[OMNI_LS_ABSORB_MSGS] =
-		"UPDATE OR IGNORE messages SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
+		"UPDATE messages SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2")
+		" AND NOT EXISTS (SELECT 1 FROM messages o WHERE o.ticket = " SEQ_OF("?1")
+		" AND o.id = messages.id)",
 	[OMNI_LS_ABSORB_MSGS_DROP] = "DELETE FROM messages WHERE ticket = " SEQ_OF("?2"),
 	[OMNI_LS_ABSORB_MSGIDS] =
-		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
+		"UPDATE link_msgids SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2")
+		" AND NOT EXISTS (SELECT 1 FROM link_msgids o WHERE o.ticket = " SEQ_OF("?1")
+		" AND o.msgid = link_msgids.msgid)",
 	[OMNI_LS_ABSORB_MSGIDS_DROP] = "DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2"),
 	[OMNI_LS_ABSORB_ORDERS] =
-		"UPDATE OR IGNORE link_ticket_orders SET ticket = " SEQ_OF("?1")
-		" WHERE ticket = " SEQ_OF("?2"),
+		"UPDATE link_ticket_orders SET ticket = " SEQ_OF("?1")
+		" WHERE ticket = " SEQ_OF("?2")
+		" AND NOT EXISTS (SELECT 1 FROM link_ticket_orders o WHERE o.ticket = " SEQ_OF("?1")
+		" AND o.order_key = link_ticket_orders.order_key)",
 	[OMNI_LS_ABSORB_ORDERS_DROP] = "DELETE FROM link_ticket_orders WHERE ticket = " SEQ_OF("?2"),
 	[OMNI_LS_ABSORB_LINKS] =
 		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2"),
 	[OMNI_LS_ABSORB_TICKET_DROP] = "DELETE FROM tickets WHERE id = ?2",
 	/* Customer ?2 merged into ?1 (link_who.c) */
 	[OMNI_LS_MERGE_KEYS] =
-		"UPDATE OR IGNORE identity_keys SET customer_id = ?1 WHERE customer_id = ?2",
+		"UPDATE identity_keys SET customer_id = ?1 WHERE customer_id = ?2"
+		" AND NOT EXISTS (SELECT 1 FROM identity_keys o WHERE o.customer_id = ?1"
+		" AND o.kind = identity_keys.kind AND o.value = identity_keys.value)",
 	[OMNI_LS_MERGE_KEYS_DROP] = "DELETE FROM identity_keys WHERE customer_id = ?1",
 	[OMNI_LS_MERGE_TICKETS] = "UPDATE tickets SET customer_id = ?1 WHERE customer_id = ?2",
 	[OMNI_LS_MERGE_CUST_DROP] = "DELETE FROM customers WHERE id = ?1",
@@ -164,8 +172,10 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" WHERE customer_id = ?2 AND source = ?3 AND kind <> 'order'",
 	[OMNI_LS_UM_BLOCK_PUT] = "INSERT OR IGNORE INTO link_blocks VALUES (?1, ?2, ?3)",
 	[OMNI_LS_UM_THREAD_MOVE] =
-		"UPDATE OR IGNORE link_msgids SET ticket = " SEQ_OF("?1")
-		" WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
+		"UPDATE link_msgids SET ticket = " SEQ_OF("?1")
+		" WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3"
+		" AND NOT EXISTS (SELECT 1 FROM link_msgids o WHERE o.ticket = " SEQ_OF("?1")
+		" AND o.msgid = ?3)",
 	[OMNI_LS_UM_THREAD_DROP] =
 		"DELETE FROM link_msgids WHERE ticket = " SEQ_OF("?2") " AND msgid = ?3",
 	[OMNI_LS_UM_BODIES] =
@@ -263,8 +273,10 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"UPDATE send_ledger SET error = NULL WHERE ticket_id = ?1 AND error IS NOT NULL",
 	[OMNI_LS_PD_ER_HANDOFF] = "DELETE FROM handoff WHERE stage = ?1 AND key = ?2",
 	[OMNI_LS_PD_ER_LOG] =
-		"INSERT OR REPLACE INTO erasures (customer_id, at, by, tickets, keys, orders, sends)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		"INSERT INTO erasures (customer_id, at, by, tickets, keys, orders, sends)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (customer_id, at) DO UPDATE"
+		" SET by = excluded.by, tickets = excluded.tickets, keys = excluded.keys,"
+		" orders = excluded.orders, sends = excluded.sends",
 	[OMNI_LS_PD_RET_DUE] =
 		"SELECT seq, id, record FROM tickets WHERE store = ?1 AND anonymised_at IS NULL"
 		" AND status IN ('solved', 'closed') AND solved_at < ?2 ORDER BY seq",

@@ -19,20 +19,20 @@ static const char claim_sql[] =
 	" error, created_at, updated_at, claimed_by)"
 	" VALUES (?1, ?2, ?3, 'pending', ?4, 1, NULL, ?5, ?5, ?6)"
 	" ON CONFLICT (key) DO UPDATE SET state = 'pending',"
-	" external_id = coalesce(?4, external_id), error = NULL, updated_at = ?5,"
-	" attempts = attempts + 1, claimed_by = ?6 WHERE send_ledger.state = 'failed'"
+	" external_id = coalesce(?4, send_ledger.external_id), error = NULL, updated_at = ?5,"
+	" attempts = send_ledger.attempts + 1, claimed_by = ?6 WHERE send_ledger.state = 'failed'"
 	" RETURNING claimed_by";
 /* A pending send whose claimer is gone: unknown, unless it moved on. */
 static const char abandon_sql[] =
 	"UPDATE send_ledger SET state = 'unknown', updated_at = ?3"
-	" WHERE key = ?1 AND state = 'pending' AND claimed_by IS ?2";
+	" WHERE key = ?1 AND state = 'pending' AND claimed_by IS NOT DISTINCT FROM ?2";
 static const char set_sql[] =
 	"INSERT INTO send_ledger (key, ticket_id, channel, state, external_id, attempts,"
 	" error, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?4 = 'pending', ?6, ?7, ?7)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?4 = 'pending' THEN 1 ELSE 0 END, ?6, ?7, ?7)"
 	" ON CONFLICT (key) DO UPDATE SET state = ?4,"
-	" external_id = coalesce(?5, external_id), error = ?6, updated_at = ?7,"
-	" attempts = attempts + (?4 = 'pending')";
+	" external_id = coalesce(?5, send_ledger.external_id), error = ?6, updated_at = ?7,"
+	" attempts = send_ledger.attempts + CASE WHEN ?4 = 'pending' THEN 1 ELSE 0 END";
 static const char list_sql[] =
 	"SELECT key, ticket_id, channel, state, external_id, attempts, error, created_at,"
 	" updated_at FROM send_ledger WHERE ?1 OR state IN ('pending', 'unknown')"
@@ -41,7 +41,7 @@ static const char pending_sql[] =
 	"SELECT key, claimed_by FROM send_ledger WHERE state = 'pending' ORDER BY rowid";
 static const char doubts_sql[] =
 	"SELECT key, ticket_id, updated_at FROM send_ledger WHERE state = 'unknown'"
-	" AND (?1 IS NULL OR ticket_id = ?1) ORDER BY rowid";
+	" AND (CAST(?1 AS TEXT) IS NULL OR ticket_id = ?1) ORDER BY rowid";
 static const char prefix_sql[] =
 	"SELECT key, state FROM send_ledger WHERE substr(key, 1, length(?1)) = ?1 LIMIT 2";
 

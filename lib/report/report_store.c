@@ -6,7 +6,7 @@
 #include "report/report.h"
 
 static const char tickets_sql[] =
-	"SELECT record FROM tickets WHERE record IS NOT NULL ORDER BY rowid";
+	"SELECT record FROM tickets WHERE record IS NOT NULL ORDER BY seq";
 
 int
 omni_rep_add_store(omni_rep *rep, const char *path, omni_error *err)

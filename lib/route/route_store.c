@@ -15,8 +15,9 @@ static const char *const sql[NSTMT] = {
 	[GET] = "SELECT queue, agent, open FROM route_assignments WHERE ticket_id = ?1",
 	[PUT] = "INSERT INTO route_assignments (ticket_id, queue, agent, open, assigned_at,"
 	        " updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4) ON CONFLICT(ticket_id) DO UPDATE"
-	        " SET assigned_at = CASE WHEN agent = ?3 AND queue = ?2 AND open = 1"
-	        " THEN assigned_at ELSE ?4 END, queue = ?2, agent = ?3, open = 1, updated_at = ?4",
+	        " SET assigned_at = CASE WHEN route_assignments.agent = ?3"
+	        " AND route_assignments.queue = ?2 AND route_assignments.open = 1"
+	        " THEN route_assignments.assigned_at ELSE ?4 END, queue = ?2, agent = ?3, open = 1, updated_at = ?4",
 	[RELEASE] = "UPDATE route_assignments SET open = 0, updated_at = ?2"
 	            " WHERE ticket_id = ?1 AND open = 1",
 	[LOAD] = "SELECT count(*) FROM route_assignments WHERE agent = ?1 AND open = 1",

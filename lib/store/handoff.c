@@ -17,8 +17,9 @@
 
 static const char put_sql[] =
 	"INSERT INTO handoff (stage, key, record, holder, at) VALUES (?1, ?2, ?3, ?4, ?5)"
-	" ON CONFLICT (stage, key) DO UPDATE SET record = coalesce(?3, record),"
-	" holder = ?4, at = ?5, offers = CASE WHEN holder = ?4 THEN offers ELSE 1 END";
+	" ON CONFLICT (stage, key) DO UPDATE SET record = coalesce(?3, handoff.record),"
+	" holder = ?4, at = ?5,"
+	" offers = CASE WHEN handoff.holder = ?4 THEN handoff.offers ELSE 1 END";
 static const char take_sql[] = "DELETE FROM handoff WHERE stage = ?1 AND key = ?2";
 static const char done_sql[] =
 	"DELETE FROM handoff WHERE stage = ?1 AND key = ?2 AND holder = ?3";

@@ -63,18 +63,18 @@ static const char refund_sql[] =
 	"INSERT INTO refunds (order_rowid, external_id, amount, currency, reason, at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 	" ON CONFLICT (order_rowid, external_id) DO UPDATE SET"
-	" amount = COALESCE(excluded.amount, amount),"
-	" currency = COALESCE(excluded.currency, currency),"
-	" reason = COALESCE(excluded.reason, reason),"
-	" at = COALESCE(excluded.at, at)";
+	" amount = COALESCE(excluded.amount, refunds.amount),"
+	" currency = COALESCE(excluded.currency, refunds.currency),"
+	" reason = COALESCE(excluded.reason, refunds.reason),"
+	" at = COALESCE(excluded.at, refunds.at)";
 
 static const char return_sql[] =
 	"INSERT INTO returns (order_rowid, external_id, status, reason, at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)"
 	" ON CONFLICT (order_rowid, external_id) DO UPDATE SET"
-	" status = COALESCE(excluded.status, status),"
-	" reason = COALESCE(excluded.reason, reason),"
-	" at = COALESCE(excluded.at, at)";
+	" status = COALESCE(excluded.status, returns.status),"
+	" reason = COALESCE(excluded.reason, returns.reason),"
+	" at = COALESCE(excluded.at, returns.at)";
 
 /* A scalar JSON value as text: strings as they are, integers in decimal,
  * reals with 15 significant digits (money should come as strings; this

@@ -1,6 +1,6 @@
 /* store.c - the store's engine, SQLite: opening, migrations, transactions,
  * errors.  Its statements are in stmt.c; nothing outside lib/store/ sees
- * SQLite. */
+ * SQLite.  A postgresql:// store goes to pg.c from each call here. */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -26,6 +26,8 @@ omni_store_error(omni_store *s, omni_error *err, const char *what)
 	int code = s && s->db ? sqlite3_errcode(s->db) & 0xff : SQLITE_ERROR;
 	int status;
 
+	if (s && s->pg)
+		return omni_pg_error(s, err, what);
 	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -257,6 +259,38 @@ store_path(const char *path)
 	return omni_xdg_path(OMNI_XDG_DATA, "omni.db");
 }
 
+/* A PostgreSQL store (pg.c).  existing: *out NULL when the database has
+ * no store in it. */
+static int
+open_pg(const char *path, int existing, omni_store **out, omni_error *err)
+{
+	omni_store *s = calloc(1, sizeof *s);
+	const char *timeout = getenv("OMNI_BUSY_TIMEOUT");
+	char *uri;
+
+	*out = NULL;
+	if (!s)
+		return omni_error_oom(err), -1;
+	if (!(uri = store_path(path)) || !(s->path = strdup(uri))) {
+		free(uri);
+		free(s);
+		return omni_error_oom(err), -1;
+	}
+	s->busy_ms = timeout ? atoi(timeout) : 10000;
+	if (omni_pg_open(s, uri, existing, err) < 0) {
+		free(uri);
+		omni_store_close(s);
+		return -1;
+	}
+	free(uri);
+	if (!s->pg) {
+		omni_store_close(s);
+		return 0;
+	}
+	*out = s;
+	return 0;
+}
+
 int
 omni_store_open_existing(const char *path, omni_store **out, omni_error *err)
 {
@@ -266,6 +300,10 @@ omni_store_open_existing(const char *path, omni_store **out, omni_error *err)
 	*out = NULL;
 	if (!p)
 		return omni_error_oom(err), -1;
+	if (omni_pg_uri(p)) {
+		free(p);
+		return open_pg(path, 1, out, err);
+	}
 	free(p);
 	return there ? omni_store_open(path, out, err) : 0;
 }
@@ -284,6 +322,11 @@ omni_store_open(const char *path, omni_store **out, omni_error *err)
 	if (!s->path) {
 		free(s);
 		return omni_error_oom(err), -1;
+	}
+	if (omni_pg_uri(s->path)) {
+		free(s->path);
+		free(s);
+		return open_pg(path, 0, out, err);
 	}
 	if (create_private(s->path, err) < 0 || check_mode(s->path, err) < 0)
 		goto fail;
@@ -338,6 +381,7 @@ omni_store_close(omni_store *s)
 	if (!s)
 		return;
 	omni_store_stmts_free(s);
+	omni_pg_close(s);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -349,12 +393,27 @@ omni_store_path(const omni_store *s)
 	return s->path;
 }
 
+char *
+omni_store_dir(const omni_store *s)
+{
+	char *p = s->pg ? omni_xdg_path(OMNI_XDG_DATA, "omni.db") : strdup(s->path);
+	char *dir;
+
+	if (!p)
+		return NULL;
+	dir = strdup(dirname(p));
+	free(p);
+	return dir;
+}
+
 int
 omni_store_schema_version(omni_store *s)
 {
 	sqlite3_stmt *st = NULL;
 	int v = -1;
 
+	if (s->pg)
+		return omni_pg_version(s);
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
@@ -365,6 +424,8 @@ omni_store_schema_version(omni_store *s)
 int
 omni_store_begin(omni_store *s, omni_error *err)
 {
+	if (s->pg)
+		return omni_pg_begin(s, err);
 	return exec(s, "BEGIN IMMEDIATE", err, "cannot lock the store");
 }
 
@@ -374,6 +435,8 @@ omni_store_lock(omni_store *s, const char *what, omni_error *err)
 	char *path = NULL;
 	int fd = -1;
 
+	if (s->pg)
+		return omni_pg_lock(s, what, err);
 	if (asprintf(&path, "%s.%s.lock", s->path, what) < 0) {
 		omni_error_oom(err);
 		return -1;
@@ -410,6 +473,8 @@ omni_store_hold(omni_store *s, omni_error *err)
 int
 omni_store_held(omni_store *s)
 {
+	if (s->pg)
+		return omni_pg_held(s);
 	return !sqlite3_get_autocommit(s->db);
 }
 
@@ -422,6 +487,8 @@ omni_store_changes(omni_store *s)
 int
 omni_store_commit(omni_store *s, omni_error *err)
 {
+	if (s->pg)
+		return omni_pg_commit(s, err);
 	if (exec(s, "COMMIT", err, "cannot commit to the store") < 0) {
 		omni_store_rollback(s);
 		return -1;
@@ -432,7 +499,9 @@ omni_store_commit(omni_store *s, omni_error *err)
 void
 omni_store_rollback(omni_store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (s->pg)
+		omni_pg_rollback(s);
+	else if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -455,6 +524,8 @@ omni_store_tune(omni_store *s, enum omni_store_use use)
 		"PRAGMA foreign_keys = OFF",
 	};
 
+	if (s->pg)
+		return;         /* the server's settings are its administrator's */
 	if (use == OMNI_STORE_SCRATCH) {
 		sqlite3_exec(s->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 		return;
@@ -473,6 +544,8 @@ omni_store_watch_fulfillments(omni_store *s, omni_store_watch_fn *fn, void *arg)
 int
 omni_store_secure_delete(omni_store *s, omni_error *err)
 {
+	if (s->pg)
+		return 0;       /* omni_store_scrub rewrites the tables instead */
 	return exec(s, "PRAGMA secure_delete = ON", err, "cannot set secure_delete");
 }
 
@@ -482,6 +555,8 @@ omni_store_scrub(omni_store *s, omni_error *err)
 	int log = 0, copied = 0, rc;
 
 	omni_store_reset_all(s);
+	if (s->pg)
+		return omni_pg_scrub(s, err);
 	/* The copy VACUUM builds stays in memory, not in a temporary file. */
 	if (exec(s, "PRAGMA temp_store = MEMORY", err, "cannot scrub the store") < 0 ||
 	    exec(s, "VACUUM", err, "cannot rewrite the store") < 0)

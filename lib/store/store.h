@@ -11,23 +11,31 @@
 #include "core/core.h"
 #include "record/record.h"
 
-// store.c - the store: its engine (SQLite), opening, transactions
+// store.c - the store: its engine (SQLite, or PostgreSQL in pg.c), opening,
+// transactions
 
 typedef struct omni_store omni_store;
 
-/* path NULL: $OMNI_DB, else $XDG_DATA_HOME/omni/omni.db.  Creates it mode
+/* path NULL: $OMNI_DB, else $XDG_DATA_HOME/omni/omni.db.  A path that is
+ * a postgresql:// URI is a PostgreSQL store (pg.c; 78 in a build without
+ * its client library), set up and migrated the same way.  Creates a file mode
  * 0600 (directories 0700), WAL, busy timeout, foreign keys, and applies the
  * migrations of share/omni/migrations (built in) by PRAGMA user_version.
  * Programs that open a store at once wait for each other while one sets
  * it up (WAL, migrations), under the lock PATH.migration.lock.
  * 0 and *out; -1 with err (73 cannot create, 75 busy, 65 corrupt or newer
- * schema, 77 permission). */
+ * schema, 77 permission; on PostgreSQL also 75 the server not reached, 78
+ * a database not sorting by bytes or a build without PostgreSQL). */
 int omni_store_open(const char *path, omni_store **out, omni_error *err);
 /* The same for a store that is there already: 0 and *out NULL when its
  * file is not (nothing is created). */
 int omni_store_open_existing(const char *path, omni_store **out, omni_error *err);
 void omni_store_close(omni_store *s);
 const char *omni_store_path(const omni_store *s); /* borrowed */
+/* The directory for what is kept beside the store (quarantine/): the
+ * SQLite file's, or for a PostgreSQL store $XDG_DATA_HOME/omni.  New, or
+ * NULL out of memory. */
+char *omni_store_dir(const omni_store *s);
 int omni_store_schema_version(omni_store *s);
 /* How a program uses the store, for the engine's settings. */
 enum omni_store_use {
@@ -54,7 +62,8 @@ long omni_store_changes(omni_store *s);
  * that must not run twice at once (two omni-fetch runs reading one source)
  * without holding the store's write lock meanwhile.  Waits up to the busy
  * timeout.  Held until the descriptor (returned, >= 0) is closed or the
- * process ends; -1 with err (75 held by another process). */
+ * process ends (on PostgreSQL, an advisory lock: until the store is
+ * closed); -1 with err (75 held by another process). */
 int omni_store_lock(omni_store *s, const char *what, omni_error *err);
 /* Fills err from the store's last error (status 75 for busy/locked, 74 for
  * I/O and full disk, 65 for corruption, 77 permission, 73 cannot open,
@@ -75,6 +84,14 @@ int omni_store_secure_delete(omni_store *s, omni_error *err);
  * to nothing (checkpoint TRUNCATE).  0, or -1 with err (75 when another
  * program's read kept the log from being emptied). */
 int omni_store_scrub(omni_store *s, omni_error *err);
+
+/* Copies every row of every table of from into to, a new store (of
+ * either engine, both at this program's schema; one with rows is refused,
+ * 73), in one transaction of to; checks each table's count as written.
+ * fn (may be NULL) is told each table and its rows.  0 or -1 with err. */
+typedef void omni_store_copy_fn(void *arg, const char *table, long long rows);
+int omni_store_copy(omni_store *from, omni_store *to, omni_store_copy_fn *fn,
+                    void *arg, omni_error *err);
 
 /* ------------------------------------------------------------------ */
 // stmt.c - statements, for the areas' store files (lib/<area>/*_store.c)

@@ -1,0 +1,198 @@
+#!/usr/bin/env bats
+# The store on PostgreSQL (OMNI_DB=postgresql://...): a build without
+# libpq refuses it; a server not there is 75 and its password never said;
+# on a throw-away cluster (tests/pg-cluster, skipped where PostgreSQL's
+# server is not installed): the same tickets as on SQLite, a newer schema
+# and a database sorting by a locale refused, and several programs at
+# once on one store.  tests/pg-suite runs the other files against it.
+
+load test_helper
+
+setup_file() {
+	export PGDIR=$(mktemp -d "${BATS_TMPDIR:-/tmp}/omni-pg.XXXXXX")
+	if PGBASE=$(sh "$TOP/tests/pg-cluster" start "$PGDIR/cluster" 2>"$PGDIR/why"); then
+		export PGBASE
+	else
+		export NO_PG=$(cat "$PGDIR/why")
+	fi
+}
+
+teardown_file() {
+	[ -n "${NO_PG:-}" ] || sh "$TOP/tests/pg-cluster" stop "$PGDIR/cluster"
+	rm -rf "$PGDIR"
+}
+
+need_pg() {
+	[ -z "${NO_PG:-}" ] || skip "$NO_PG"
+	pg_has_libpq || skip "this build has no PostgreSQL (libpq)"
+}
+
+# Was omni built with libpq?
+pg_has_libpq() {
+	! OMNI_DB=postgresql://127.0.0.1:1/none omni-link </dev/null 2>&1 | grep -q 'has no PostgreSQL'
+}
+
+# A new database of the cluster: its URI.
+pg_db() {
+	local name=d$BATS_TEST_NUMBER${1:-}
+	psql -qX "$PGBASE/postgres" -c "CREATE DATABASE $name TEMPLATE template0 LOCALE '${2:-C}'" >/dev/null
+	echo "$PGBASE/$name"
+}
+
+# t ID CHANNEL AT [JQ]: an input record of omni-link's (omni-link.bats's).
+t() {
+	local id=$1 channel=$2 at=$3
+	shift 3
+	jq -nc --arg id "$id" --arg ch "$channel" --arg at "$at" '
+		{omni: 1, id: $id, channel: $ch, store: null, kind: "message",
+		 source: {name: "test", external_id: $id, thread_key: $id},
+		 subject: "Hello", created_at: $at, updated_at: $at,
+		 customer: {}, order_ids: [],
+		 messages: [{id: ("m-" + $id), direction: "in", author: "customer",
+		             at: $at, text: "hi", channel: $ch}]}
+		| '"${1:-.}"
+}
+
+@test "a build without libpq refuses a postgresql:// store: 78, saying what to build with" {
+	local src=$BATS_TEST_TMPDIR/src
+	mkdir -p "$src"
+	cp -R "$TOP/Makefile" "$TOP/lib" "$TOP/cmd" "$TOP/share" "$TOP/tools" "$src/"
+	find "$src/lib" -name '*.[oda]' -delete
+	rm -f "$src/lib/store/migrations.c"
+	make -s -C "$src" PG=0 bin/omni-link >/dev/null 2>&1
+	OMNI_DB=postgresql://omni@127.0.0.1:1/omni run "$src/bin/omni-link" </dev/null
+	assert_failure 78
+	assert_output --partial 'this build has no PostgreSQL: build omni with libpq (libpq-dev)'
+	# a path is still SQLite's
+	OMNI_DB=$BATS_TEST_TMPDIR/omni.db run "$src/bin/omni-link" </dev/null
+	assert_success
+	assert [ -f "$BATS_TEST_TMPDIR/omni.db" ]
+}
+
+@test "a PostgreSQL store not there is 75 (run again later); its password is never said" {
+	pg_has_libpq || skip "this build has no PostgreSQL (libpq)"
+	OMNI_DB=postgresql://omni:s3cret-pw@127.0.0.1:1/omni run omni-link </dev/null
+	assert_failure 75
+	assert_output --partial 'cannot connect to the store'
+	refute_output --partial 's3cret-pw'
+	refute [ -e "$BATS_TEST_TMPDIR/postgresql:" ]
+}
+
+@test "on PostgreSQL: the tickets omni-link writes are SQLite's, a rerun stores nothing twice" {
+	need_pg
+	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
+	for i in $(seq 1 60); do
+		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
+			".customer = {emails: [\"c$((i % 12))@example.com\"]} | .order_ids = [\"#$((5000 + i % 12))\"]"
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link "$BATS_TEST_TMPDIR/in.ndjson" | jq -c 'del(.customer.id)' >"$BATS_TEST_TMPDIR/sqlite.out"
+	OMNI_DB=$(pg_db) omni-link "$BATS_TEST_TMPDIR/in.ndjson" | jq -c 'del(.customer.id)' >"$BATS_TEST_TMPDIR/pg.out"
+	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/pg.out")" 60
+	run diff "$BATS_TEST_TMPDIR/sqlite.out" "$BATS_TEST_TMPDIR/pg.out"
+	assert_success
+	OMNI_DB=$PGBASE/d$BATS_TEST_NUMBER run omni-link "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run psql -qAtX "$PGBASE/d$BATS_TEST_NUMBER" -c 'SELECT count(*) FROM messages' \
+		-c 'SELECT count(*) FROM tickets' -c 'SELECT count(*) FROM customers'
+	assert_output $'60\n12\n12'
+}
+
+@test "on PostgreSQL: a store of a newer schema is refused, 65" {
+	need_pg
+	db=$(pg_db)
+	OMNI_DB=$db omni-link </dev/null
+	psql -qX "$db" -c 'UPDATE omni_schema SET version = 999'
+	OMNI_DB=$db run omni-link </dev/null
+	assert_failure 65
+	assert_output --regexp "store schema version 999 is newer than this program's \([0-9]+\)"
+}
+
+@test "on PostgreSQL: a database that sorts text by a locale is refused, 78" {
+	need_pg
+	locale -a | grep -qi '^en_US.utf-\?8$' || skip "no locale but C here"
+	db=$(pg_db l en_US.UTF-8)
+	OMNI_DB=$db run omni-link </dev/null
+	assert_failure 78
+	assert_output --partial 'createdb --locale=C'
+}
+
+@test "on PostgreSQL: three omni-link and three omni-reply at once on one store: every message once, every reply sent once" {
+	need_pg
+	[ -n "${NO_SMTPD:-}" ] || smtpd_file_start
+	[ -z "${NO_SMTPD:-}" ] || skip "python3-aiosmtpd is not installed"
+	export OMNI_DB=$(pg_db)
+	printf '[reply]\nsmtp = smtp://127.0.0.1:%s\nfrom = Acme Care <care@acme.example>\nretries = 2\nbackoff = 50\ntimeout = 20\n' \
+		"$SMTP_PORT" >"$BATS_TEST_TMPDIR/omni.conf"
+	for i in $(seq 1 150); do
+		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
+			".customer = {emails: [\"c$i-pg@example.com\"]}"
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	pids=
+	for p in 1 2 3; do
+		omni-link -b 9 "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/l$p" 2>"$BATS_TEST_TMPDIR/le$p" &
+		pids="$pids $!"
+	done
+	wait $pids       # not the SMTP server
+	assert_equal "$(cat "$BATS_TEST_TMPDIR"/le[123])" ''
+	assert_equal "$(psql -qAtX "$OMNI_DB" -c 'SELECT count(*) FROM messages')" 150
+	# the replies: a hundred tickets, three senders at once
+	for i in $(seq 100); do
+		jq -c --arg a "c$i-pg@example.com" --arg id "pg-$i" '.id = $id | .customer.emails = [$a]
+			| .messages |= map(if .direction == "in" then .from = $a else . end)' \
+			"$FIXTURES/reply/email-wismo.json"
+	done >"$BATS_TEST_TMPDIR/routed"
+	pids=
+	for p in 1 2 3; do
+		omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --now=2026-11-20T12:00:00Z --send \
+			"$BATS_TEST_TMPDIR/routed" >"$BATS_TEST_TMPDIR/r$p" 2>"$BATS_TEST_TMPDIR/re$p" &
+		pids="$pids $!"
+	done
+	wait $pids
+	for i in $(seq 100); do
+		n=$(grep -l "^X-Envelope-To: c$i-pg@example.com" "$SPOOL"/*.eml 2>/dev/null | wc -l)
+		[ "$n" -eq 1 ] || fail "pg-$i was received $n times: $(cat "$BATS_TEST_TMPDIR"/re[123])"
+	done
+	run psql -qAtX "$OMNI_DB" -c "SELECT state, attempts, count(*) FROM send_ledger GROUP BY state, attempts"
+	assert_output 'sent|1|100'
+	refute grep -q 'may have gone out' "$BATS_TEST_TMPDIR"/re[123]
+	smtpd_file_stop
+}
+
+@test "a store copied from SQLite into PostgreSQL and back: every table's rows, the same" {
+	need_pg
+	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
+	for i in $(seq 1 80); do
+		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
+			".customer = {emails: [\"c$((i % 20))@example.com\"]} | .order_ids = [\"#$((5000 + i % 20))\"]"
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	sqlite3 "$OMNI_DB" "INSERT INTO orders (channel, store, order_id, number, items) VALUES
+			('shopify', 'acme', '9', '#5001', '[{\"sku\":\"A\",\"qty\":2}]'), ('shopify', 'acme', '7', '#5002', NULL);
+		INSERT INTO fulfillments (order_rowid, external_id, carrier, status)
+			SELECT rowid, 'f1', 'UPS', 'in_transit' FROM orders WHERE order_id = '7';
+		INSERT INTO desk_actions (ticket, verb, value, who, at) VALUES ('tk-x', 'note', 'it''s late', 'ann', '2026-11-02T09:00:00Z')"
+	db=$(pg_db)
+	run storecopy "$OMNI_DB" "$db"
+	assert_success
+	assert_line 'tickets 20'
+	assert_line 'messages 80'
+	assert_line 'orders 2'
+	assert_line 'fulfillments 1'
+	# counts on the server, by its own client
+	assert_equal "$(psql -qAtX "$db" -c 'SELECT count(*) FROM identity_keys')" \
+		"$(sqlite3 "$OMNI_DB" 'SELECT count(*) FROM identity_keys')"
+	# and back into a new SQLite store: every table the same, row for row
+	run storecopy "$db" "$BATS_TEST_TMPDIR/back.db"
+	assert_success
+	for q in 'SELECT * FROM customers ORDER BY id' 'SELECT rowid, * FROM identity_keys ORDER BY rowid' \
+		'SELECT * FROM tickets ORDER BY seq' 'SELECT rowid, * FROM ticket_links ORDER BY rowid' \
+		'SELECT * FROM messages ORDER BY ticket, id' 'SELECT * FROM link_msgids ORDER BY 1, 2' \
+		'SELECT * FROM orders ORDER BY rowid' 'SELECT * FROM fulfillments ORDER BY rowid' \
+		'SELECT * FROM desk_actions ORDER BY seq'; do
+		assert_equal "$(command sqlite3 "$BATS_TEST_TMPDIR/back.db" "$q")" "$(command sqlite3 "$OMNI_DB" "$q")"
+	done
+	# a store with rows is not written over
+	run storecopy "$OMNI_DB" "$db"
+	assert_failure 73
+	assert_output --partial 'the new store is not empty'
+}
