@@ -93,7 +93,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	/* The latest ?2 (-1: all), oldest first: a long ticket's are bounded. */
 	[OMNI_LS_MERGED_FROM] =
 		"SELECT source_id FROM (SELECT rowid AS r, source_id FROM ticket_links"
-		" WHERE ticket = ?1 ORDER BY rowid DESC LIMIT ?2) ORDER BY r",
+		" WHERE ticket = ?1 ORDER BY rowid DESC"
+		" LIMIT CASE WHEN ?2 < 0 THEN 9223372036854775807 ELSE ?2 END) AS latest ORDER BY r",
 	[OMNI_LS_HISTORY] =
 		"SELECT id, channel, subject, status, created_at FROM tickets"
 		" WHERE customer_id = ?1 AND id <> ?2 ORDER BY updated_at DESC LIMIT ?3",
