@@ -636,21 +636,38 @@ draft_of(struct run *r, const omni_record *rec, const char *path, char **empty)
 	return draft;
 }
 
+/* What the editor shows above the timeline after a refusal: the text
+ * refused (new) and why (new strings). */
+struct refusal {
+	char *text, **why;
+	size_t nwhy;
+};
+
+static void
+refusal_clear(struct refusal *f)
+{
+	free_why(f->why, f->nwhy);
+	free(f->text);
+	memset(f, 0, sizeof *f);
+}
+
 /* Writes the answer in the editor until it is empty (nothing sent), the
  * same as the one refused (given up) or passes the lint: 1 and *text
- * (new), 0 nothing to send, -1 with err.  start (steals): the draft. */
+ * (new), 0 nothing to send, -1 with err.  start (steals): the draft; f:
+ * the last refusal, shown and kept up to date. */
 static int
-write_answer(const omni_record *rec, char *start, const char *path, char **text, omni_error *err)
+write_answer(const omni_record *rec, char *start, struct refusal *f, const char *path,
+             char **text, omni_error *err)
 {
-	char *timeline = omni_desk_timeline(rec), *refused = NULL, **why = NULL, *file = NULL;
-	size_t nwhy = 0, len;
+	char *timeline = omni_desk_timeline(rec), *file = NULL;
+	size_t len;
 	int rc = -1;
 
 	*text = NULL;
 	for (;;) {
 		free(file);
-		if (!(file = omni_desk_answer_file(refused ? refused : start, (const char *const *)why,
-		                                   nwhy, timeline))) {
+		if (!(file = omni_desk_answer_file(f->text ? f->text : start, (const char *const *)f->why,
+		                                   f->nwhy, timeline))) {
 			omni_error_oom(err);
 			break;
 		}
@@ -666,31 +683,84 @@ write_answer(const omni_record *rec, char *start, const char *path, char **text,
 			rc = 0;
 			break;
 		}
-		if (refused && strcmp(refused, *text) == 0) {
+		if (f->text && strcmp(f->text, *text) == 0) {
 			omni_warn("the answer refused again, unchanged: nothing sent");
 			rc = 0;
 			break;
 		}
-		free_why(why, nwhy);
-		if (!(nwhy = lint(rec, *text, &why))) {
+		free_why(f->why, f->nwhy);
+		if (!(f->nwhy = lint(rec, *text, &f->why))) {
 			rc = 1;
 			break;
 		}
-		for (size_t i = 0; i < nwhy; i++)
-			omni_warn("the channel's rules refuse the answer: %s", why[i]);
-		free(refused);
-		refused = *text;
+		for (size_t i = 0; i < f->nwhy; i++)
+			omni_warn("the channel's rules refuse the answer: %s", f->why[i]);
+		free(f->text);
+		f->text = *text;
 		*text = NULL;
 	}
 	if (rc < 1) {
 		free(*text);
 		*text = NULL;
 	}
-	free_why(why, nwhy);
-	free(refused);
 	free(start);
 	free(timeline);
 	free(file);
+	return rc;
+}
+
+/* omni-reply refused the answer text (a blocked reply: an empty slot, or
+ * any reason of its lint): the reasons it gave into f, said; 1, or 0 when
+ * it gave none. */
+static int
+refused_by_reply(const omni_record *next, char *text, struct refusal *f)
+{
+	omni_span reply = omni_record_get(next, "reply"), v;
+	omni_jiter it;
+	size_t n = 0;
+
+	if (!omni_json_string_eq(omni_json_get(reply, "status"), "blocked"))
+		return 0;
+	refusal_clear(f);
+	omni_json_iter(&it, omni_json_get(reply, "lint"));
+	while (omni_json_next(&it, NULL, &v))
+		n++;
+	if (!n || !(f->why = calloc(n, sizeof *f->why)))
+		return 0;
+	omni_json_iter(&it, omni_json_get(reply, "lint"));
+	while (f->nwhy < n && omni_json_next(&it, NULL, &v))
+		if ((f->why[f->nwhy] = omni_json_string(v, NULL)))
+			omni_warn("omni-reply refuses the answer: %s", f->why[f->nwhy++]);
+	if (!f->nwhy)
+		return 0;
+	f->text = strdup(text);
+	return f->text != NULL;
+}
+
+/* The answer's result: sent (the actions recorded), or said. */
+static int
+answered(struct run *r, const omni_desk_ticket *t, omni_record *next, int st, omni_error *err)
+{
+	omni_span rs = omni_json_get(omni_record_get(next, "reply"), "status");
+	int rc;
+
+	if (omni_json_string_eq(rs, "sent")) {
+		char *msg = omni_json_string(omni_json_get(omni_record_get(next, "reply"), "external_id"), NULL);
+		rc = record(r, next, t->id, "answer", msg, NULL, err);
+		free(msg);
+		if (rc == 0 && r->solve)
+			rc = record(r, next, t->id, "solve", NULL, "solved", err);
+		if (rc == 0 && isatty(STDOUT_FILENO))
+			printf("%s: sent%s\n", t->id, r->solve ? ", solved" : "");
+		return rc;
+	}
+	char *why = omni_json_string(rs, NULL);
+	rc = append(r, next, NULL, err);
+	if (rc == 0) {
+		omni_warn("%s: not sent: the reply is %s", t->id, why ? why : "missing");
+		rc = st ? st : OMNI_EX_UNAVAILABLE;
+	}
+	free(why);
 	return rc;
 }
 
@@ -699,7 +769,8 @@ answer(struct run *r, const char *id, omni_error *err)
 {
 	omni_desk_ticket *t = ticket(r, id, err);
 	const char *tmp = getenv("TMPDIR");
-	char edit_path[4096], send_path[4096], *text = NULL, *line = NULL, *empty = NULL;
+	char edit_path[4096], send_path[4096], *text = NULL, *line = NULL, *empty = NULL, *start;
+	struct refusal f = { 0 };
 	size_t len = 0;
 	int fd, rc = -1, st;
 	omni_record next;
@@ -717,48 +788,43 @@ answer(struct run *r, const char *id, omni_error *err)
 		return omni_error_set(err, OMNI_EX_CANTCREAT, send_path, 0, 0, "%s", strerror(errno));
 	}
 	close(fd);
-	if ((st = write_answer(&t->rec, draft_of(r, &t->rec, send_path, &empty), edit_path, &text,
-	                       err)) <= 0) {
-		rc = st;
-		goto out;
-	}
-	if (ticket_with_answer(&t->rec, text, empty, send_path, err) < 0)
-		goto out;
-	st = send_answer(r, send_path, &line, &len, err);
-	if (st < 0)
-		goto out;
-	if (st == 127) {
-		omni_error_set(err, OMNI_EX_UNAVAILABLE, NULL, 0, 0, "cannot run omni-reply: nothing sent");
-		goto out;
-	}
-	if (!line || !len || omni_record_parse(&next, line, len, NULL) < 0) {
-		rc = st ? st : (omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
-		                               "omni-reply wrote no ticket"), -1);
-		goto out;
-	}
-	omni_span rs = omni_json_get(omni_record_get(&next, "reply"), "status");
-	int sent = omni_json_string_eq(rs, "sent");
-	if (sent) {
-		char *msg = omni_json_string(omni_json_get(omni_record_get(&next, "reply"), "external_id"), NULL);
-		rc = record(r, &next, t->id, "answer", msg, NULL, err);
-		free(msg);
-		if (rc == 0 && r->solve)
-			rc = record(r, &next, t->id, "solve", NULL, "solved", err);
-		if (rc == 0 && isatty(STDOUT_FILENO))
-			printf("%s: sent%s\n", t->id, r->solve ? ", solved" : "");
-	} else {
-		char *why = omni_json_string(rs, NULL);
-		rc = append(r, &next, NULL, err);
-		if (rc == 0) {
-			omni_warn("%s: not sent: the reply is %s", t->id, why ? why : "missing");
-			rc = st ? st : OMNI_EX_UNAVAILABLE;
+	start = draft_of(r, &t->rec, send_path, &empty);
+	/* omni-reply's refusal reopens the editor, as the channel's lint does */
+	for (;;) {
+		if ((st = write_answer(&t->rec, start, &f, edit_path, &text, err)) <= 0) {
+			rc = st;
+			goto out;
 		}
-		free(why);
+		start = NULL;
+		if (ticket_with_answer(&t->rec, text, empty, send_path, err) < 0)
+			goto out;
+		omni_record_free(&next);
+		omni_record_init(&next);
+		free(line);
+		line = NULL;
+		st = send_answer(r, send_path, &line, &len, err);
+		if (st < 0)
+			goto out;
+		if (st == 127) {
+			omni_error_set(err, OMNI_EX_UNAVAILABLE, NULL, 0, 0, "cannot run omni-reply: nothing sent");
+			goto out;
+		}
+		if (!line || !len || omni_record_parse(&next, line, len, NULL) < 0) {
+			rc = st ? st : (omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
+			                               "omni-reply wrote no ticket"), -1);
+			goto out;
+		}
+		if (!refused_by_reply(&next, text, &f))
+			break;
+		free(text);
+		text = NULL;
 	}
+	rc = answered(r, t, &next, st, err);
 out:
 	omni_record_free(&next);
 	unlink(edit_path);
 	unlink(send_path);
+	refusal_clear(&f);
 	free(text);
 	free(empty);
 	free(line);

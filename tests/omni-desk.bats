@@ -236,7 +236,7 @@ calls() {
 	assert_equal "$(received "$TO")" 1
 }
 
-@test "answer: a template's draft with an empty value, saved unchanged, is not sent; filled in, it is" {
+@test "answer: a template's draft with an empty value, saved unchanged, is refused by omni-reply and the editor reopens saying why; filled in, it is sent" {
 	need_smtpd
 	editor
 	mkdir -p "$BATS_TEST_TMPDIR/tmpl"
@@ -244,16 +244,25 @@ calls() {
 	printf 'templates = %s\n' "$BATS_TEST_TMPDIR/tmpl" >>"$CONF"
 	mail_ticket tk-slot '.status = "open" | .intent = "wismo" | del(.reply, .orders[0].fulfillments[0].carrier)' \
 		>"$OMNI_TICKETS"
+	# saved unchanged twice: refused, reopened, then given up
 	run omni-desk -c "$CONF" answer tk-slot
-	assert_failure
-	assert_output --partial 'tk-slot: not sent: the reply is blocked'
+	assert_success
+	assert_equal "$(calls)" 2
+	assert_line 'omni-desk: omni-reply refuses the answer: slot: {{shipment.carrier}} is empty: the store does not have it'
+	assert_line 'omni-desk: the answer refused again, unchanged: nothing sent'
+	run grep -c '^#   slot: {{shipment.carrier}} is empty' "$BATS_TEST_TMPDIR/seen.2"
+	assert_output 1
 	assert_equal "$(received "$TO")" 0
-	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c .reply.lint"
-	assert_output '["slot: {{shipment.carrier}} is empty: the store does not have it"]'
+	assert_equal "$(wc -l <"$OMNI_TICKETS")" 1
+	# refused, then filled in the reopened editor: sent
+	rm -f "$BATS_TEST_TMPDIR"/calls
 	printf 'Shipped with UPS.\n' >"$BATS_TEST_TMPDIR/answer.2"
 	run omni-desk -c "$CONF" answer tk-slot
 	assert_success
+	assert_equal "$(calls)" 2
 	assert_equal "$(received "$TO")" 1
+	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c '[.reply.status, .reply.text]'"
+	assert_output '["sent","Shipped with UPS."]'
 }
 
 @test "answer: Amazon's rules refuse a link and marketing words; the editor reopens saying why, then the fixed answer is sent" {
