@@ -338,6 +338,26 @@ out:
 	return rc;
 }
 
+/* The person opened the answer in the editor: in the store only (the
+ * answer's version shows it), where the handling time starts
+ * (omni-report(1)). */
+static int
+opened(struct run *r, const char *id, omni_error *err)
+{
+	char at[40];
+
+	omni_time_format(omni_clock_now(), at);
+	if (!r->store && omni_store_open(r->db_path, &r->store, err) < 0)
+		return -1;
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_desk_act(r->store, id, "open", NULL, r->who, at, err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	return omni_store_commit(r->store, err);
+}
+
 /* "2026-12-08T09:00:00Z", or 30m, 4h, 2d, 1w from now. */
 static int
 snooze_time(const char *s, omni_time *out)
@@ -789,6 +809,10 @@ answer(struct run *r, const char *id, omni_error *err)
 	}
 	close(fd);
 	start = draft_of(r, &t->rec, send_path, &empty);
+	if (opened(r, t->id, err) < 0) {
+		free(start);
+		goto out;
+	}
 	/* omni-reply's refusal reopens the editor, as the channel's lint does */
 	for (;;) {
 		if ((st = write_answer(&t->rec, start, &f, edit_path, &text, err)) <= 0) {

@@ -215,7 +215,7 @@ calls() {
 	assert_output 0
 	# the ticket's next version is in the tickets file
 	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c '[.status, .reply.status, .reply.text, .messages[-1].direction, .messages[-1].author, (.desk.actions | map([.verb, .who]))]'"
-	assert_output '["pending","sent","Hi Maria, your jacket reaches you on Monday.","out","agent",[["answer","alice"]]]'
+	assert_output '["pending","sent","Hi Maria, your jacket reaches you on Monday.","out","agent",[["open","alice"],["answer","alice"]]]'
 	# the ledger has it once; answering again the same sends nothing more
 	assert_equal "$(sqlite3 "$OMNI_DB" "SELECT count(*), state FROM send_ledger WHERE ticket_id = 'tk-ans'")" '1|sent'
 	cp "$BATS_TEST_TMPDIR/answer.1" "$BATS_TEST_TMPDIR/answer.2"
@@ -461,6 +461,12 @@ link_mail() {   # link_mail ID AT [IN-REPLY-TO]
 	run bash -c "omni-report --by assignee -f json --since 2026-11-01T00:00:00Z --now 2026-11-21T00:00:00Z '$OMNI_TICKETS' |
 		jq -c '[.groups[] | select(.group.assignee == \"routing-bot\") | .first_response_min.count]'"
 	assert_output '[1]'
+	# the answer is a person's first response; opened and sent at one --now,
+	# its handling time is no time; bob's ticket, whose agent reply came
+	# before the desk, has a first response by a person and no handling
+	run bash -c "omni-report --by assignee -f json --since 2026-11-01T00:00:00Z --now 2026-11-21T00:00:00Z '$OMNI_TICKETS' |
+		jq -c '[.groups[] | [.group.assignee, .first_response_person_min.count, .handling_min.count, .handling_min.mean]]'"
+	assert_output '[["bob",1,0,null],["routing-bot",1,1,0]]'
 }
 
 @test "ids: the store's tickets, the latest first; with -f, the file's" {
