@@ -494,6 +494,39 @@ link_mail() {   # link_mail ID AT [IN-REPLY-TO]
 	assert_output "$(printf '%s\n' tk-none tk-late tk-done tk-amz tk-soon)"
 }
 
+@test "one ticket's line through the index beside the tickets file: kept up to date as the file grows, rebuilt when it is replaced" {
+	queue_file
+	run omni-desk show tk-soon
+	assert_success
+	assert_equal "$(head -c 18 "$OMNI_TICKETS.idx")" 'omni-desk-index 1 '
+	# a later version appended by the pipeline: read from the size indexed
+	mail_ticket tk-soon '.subject = "A later subject"' >>"$OMNI_TICKETS"
+	run omni-desk show tk-soon
+	assert_output --partial 'A later subject'
+	# only that: a line before it, spoilt in place, is not read again
+	printf 'x' | dd of="$OMNI_TICKETS" bs=1 seek="$(head -1 "$OMNI_TICKETS" | wc -c)" conv=notrunc status=none
+	run omni-desk show tk-soon
+	assert_success
+	run omni-desk tag tk-late vip
+	assert_success
+	run omni-desk show tk-amz
+	assert_failure 65
+	# a ticket absorbed by another's later line is gone; a prefix is still one ticket
+	mail_ticket tk-soon '.merged_from = ["tk-soon", "tk-late"]' >>"$OMNI_TICKETS"
+	run omni-desk show tk-late
+	assert_failure 65
+	assert_output --partial 'tk-late: no such ticket'
+	run omni-desk show tk-so
+	assert_success
+	# the file replaced (another inode), even by one of the same size: indexed again
+	mail_ticket tk-new >"$BATS_TEST_TMPDIR/new.ndjson"
+	mv "$BATS_TEST_TMPDIR/new.ndjson" "$OMNI_TICKETS"
+	run omni-desk show tk-new
+	assert_success
+	run omni-desk show tk-soon
+	assert_failure 65
+}
+
 # Completes $1 with the bash completion; COMPREPLY one per line.
 desk_complete() {
 	bash -c '. "$1"; COMP_LINE=$2 COMP_POINT=${#2}; read -ra COMP_WORDS <<<"$2"

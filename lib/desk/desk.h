@@ -31,6 +31,8 @@ typedef struct omni_desk_set {
  * merged_from is gone.  0 or -1 with err (out of memory). */
 int omni_desk_set_add(omni_desk_set *s, const omni_record *rec, omni_error *err);
 void omni_desk_set_free(omni_desk_set *s);
+/* The ticket of exactly this id, gone or not: borrowed, or NULL. */
+omni_desk_ticket *omni_desk_set_get(omni_desk_set *s, const char *id);
 /* The ticket of this id, or the one ticket whose id starts with it:
  * borrowed, or NULL with err (65 none, 64 more than one). */
 omni_desk_ticket *omni_desk_find(omni_desk_set *s, const char *id, omni_error *err);
@@ -120,6 +122,7 @@ typedef struct omni_desk_ctx {
 	void (*warn)(const char *msg);
 	void (*report)(const omni_error *err);
 	const char *sent;         /* omni_desk_answer: the id of the ticket answered */
+	int loaded;               /* the whole tickets file is in set */
 } omni_desk_ctx;
 
 /* msg formatted, to c->warn. */
@@ -132,8 +135,9 @@ char *omni_desk_tickets_path(const omni_desk_ctx *c);
 int omni_desk_load(omni_desk_ctx *c, char **paths, int npaths, omni_error *err);
 /* The same for the tickets file. */
 int omni_desk_load_file(omni_desk_ctx *c, omni_error *err);
-/* The ticket of id (or the one whose id starts so) in the tickets file:
- * borrowed from c->set, or NULL with err. */
+/* The ticket of id (or the one whose id starts so) in the tickets file,
+ * its line found by the index (else the whole file read once): borrowed
+ * from c->set, or NULL with err. */
 omni_desk_ticket *omni_desk_ticket_of(omni_desk_ctx *c, const char *id, omni_error *err);
 /* rec with the edits e (may be NULL) appended to the tickets file in one
  * write.  0, or -1 with err (74). */
@@ -166,6 +170,16 @@ int omni_desk_merge(omni_desk_ctx *c, const omni_desk_ticket *t, const char *oth
  * --human, recorded (c->sent set).  0 (also: nothing to send), an exit
  * status (not sent, said), or -1 with err. */
 int omni_desk_answer(omni_desk_ctx *c, const char *id, omni_error *err);
+
+// desk_index.c - each ticket's last line in the tickets file
+
+/* The line of ticket id in the tickets file at path (exact, else the one
+ * ticket whose id starts so, as omni_desk_find), through the index beside
+ * it (path.idx), brought up to date first.  1 and *line (new, *len its
+ * length, no line end); 0 when the index cannot serve (read the whole
+ * file); -1 with err (65 none, 64 more than one). */
+int omni_desk_index_line(const char *path, const char *id, char **line, size_t *len,
+                         omni_error *err);
 
 // desk_run.c - the editor and the pipeline's programs
 

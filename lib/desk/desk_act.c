@@ -164,7 +164,7 @@ out:
 int
 omni_desk_merge(omni_desk_ctx *r, const omni_desk_ticket *t, const char *other, omni_error *err)
 {
-	omni_desk_ticket *o = omni_desk_find(&r->set, other, err);
+	omni_desk_ticket *o = omni_desk_ticket_of(r, other, err);
 	omni_link_opts lo = { 0 };
 	omni_link *l = NULL;
 	omni_out *mem = NULL;

@@ -76,15 +76,36 @@ omni_desk_load_file(omni_desk_ctx *r, omni_error *err)
 		return omni_error_oom(err);
 	rc = omni_desk_load(r, &path, 1, err);
 	free(path);
+	if (rc >= 0)
+		r->loaded = 1;
 	return rc;
 }
 
 omni_desk_ticket *
 omni_desk_ticket_of(omni_desk_ctx *r, const char *id, omni_error *err)
 {
-	if (omni_desk_load_file(r, err) < 0)
-		return NULL;
-	return omni_desk_find(&r->set, id, err);
+	char *path = NULL, *line = NULL, *found = NULL;
+	size_t len = 0;
+	omni_record rec;
+	int rc = 0;
+
+	omni_record_init(&rec);
+	if (!r->loaded && (path = omni_desk_tickets_path(r)) &&
+	    (rc = omni_desk_index_line(path, id, &line, &len, err)) == 1) {
+		/* the line the index found, as the whole file's last line of it */
+		if (omni_record_parse(&rec, line, len, err) < 0 ||
+		    !(found = omni_json_string(omni_record_get(&rec, "id"), NULL)) ||
+		    (!omni_desk_set_get(&r->set, found) && omni_desk_set_add(&r->set, &rec, err) < 0))
+			rc = -1;
+	}
+	free(path);
+	if (rc == 0 && !r->loaded && omni_desk_load_file(r, err) < 0)
+		rc = -1;
+	omni_desk_ticket *t = rc < 0 ? NULL : omni_desk_find(&r->set, found ? found : id, err);
+	free(found);
+	omni_record_free(&rec);
+	free(line);
+	return t;
 }
 
 /* The ticket's next version, appended to the tickets file in one write. */
