@@ -110,6 +110,7 @@ int omni_message_class(omni_span m, omni_span *at);
 typedef struct omni_earlier {
 	int64_t messages, customer, replies;
 	omni_time first_customer, first_reply;
+	omni_time first_agent;    /* the first reply by a person (author agent) */
 } omni_earlier;
 /* Reads v (absent or null: nothing left out).  0, or -1 when it is not
  * such an object (e all nothing then). */

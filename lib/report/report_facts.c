@@ -123,6 +123,8 @@ read_messages(omni_span msgs, omni_span earlier, const omni_record *rec,
 		return 0;
 	if (e.first_reply != OMNI_TIME_NONE && e.first_reply >= f->first_in)
 		f->first_reply = e.first_reply;
+	if (e.first_agent != OMNI_TIME_NONE && e.first_agent >= f->first_in)
+		f->first_person = e.first_agent;
 	if (shown <= MAX_REPLIES) {
 		for (i = 0; i < n; i++)
 			if (reply_time(rec, f, replies[i], person[i], err) < 0)
