@@ -84,7 +84,7 @@ index_line(omni_text *b, const char *p, size_t n, long long off)
 	if (!n)
 		return 0;     /* a blank line, as the reader skips it */
 	omni_record_init(&rec);
-	if (omni_record_parse(&rec, p, n, &err) < 0 || omni_ticket_check(&rec, &err) < 0 ||
+	if (omni_record_parse(&rec, p, n, &err) < 0 || omni_reader_check(&rec, &err) < 0 ||
 	    !(id = omni_json_string(omni_record_get(&rec, "id"), NULL)) || entry(b, off, id) < 0)
 		goto out;
 	omni_json_iter(&it, omni_record_get(&rec, "merged_from"));
