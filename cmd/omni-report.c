@@ -42,8 +42,8 @@ static const omni_cli cli = {
 	.usage = usage_line,
 	.about =
 	"Reads tickets (or, with --merge, partial aggregates) and prints volume, first\n"
-	"response, resolution, SLA, WISMO, delivery, refund, CSAT, one-touch and repeat\n"
-	"contact figures per group.\n",
+	"response, resolution, SLA, WISMO, delivery, refund, CSAT, one-touch, repeat\n"
+	"contact, a person's first response and handling time figures per group.\n",
 	.opts = options,
 };
 

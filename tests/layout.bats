@@ -20,7 +20,7 @@ allowed() {
 	route) echo "core record store rules" ;;
 	reply) echo "core record store net" ;;
 	report) echo "core record store rules" ;;
-	desk) echo "core record store mail" ;;
+	desk) echo "core record store mail link reply" ;;
 	*) return 1 ;;
 	esac
 }

@@ -85,6 +85,6 @@ screen_shows() {
 	run tmux -S "$SOCK" capture-pane -p
 	assert_line 'tk-tmux0001: sent'
 	[ "$(grep -l "^X-Envelope-To: $TO" "$SPOOL"/*.eml | wc -l)" -eq 1 ]
-	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c '[.status, .reply.status, .desk.actions[0].verb]'"
-	assert_output '["pending","sent","answer"]'
+	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c '[.status, .reply.status, (.desk.actions | map(.verb))]'"
+	assert_output '["pending","sent",["open","answer"]]'
 }

@@ -215,7 +215,7 @@ calls() {
 	assert_output 0
 	# the ticket's next version is in the tickets file
 	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c '[.status, .reply.status, .reply.text, .messages[-1].direction, .messages[-1].author, (.desk.actions | map([.verb, .who]))]'"
-	assert_output '["pending","sent","Hi Maria, your jacket reaches you on Monday.","out","agent",[["answer","alice"]]]'
+	assert_output '["pending","sent","Hi Maria, your jacket reaches you on Monday.","out","agent",[["open","alice"],["answer","alice"]]]'
 	# the ledger has it once; answering again the same sends nothing more
 	assert_equal "$(sqlite3 "$OMNI_DB" "SELECT count(*), max(state) FROM send_ledger WHERE ticket_id = 'tk-ans'")" '1|sent'
 	cp "$BATS_TEST_TMPDIR/answer.1" "$BATS_TEST_TMPDIR/answer.2"
@@ -236,7 +236,7 @@ calls() {
 	assert_equal "$(received "$TO")" 1
 }
 
-@test "answer: a template's draft with an empty value, saved unchanged, is not sent; filled in, it is" {
+@test "answer: a template's draft with an empty value, saved unchanged, is refused by omni-reply and the editor reopens saying why; filled in, it is sent" {
 	need_smtpd
 	editor
 	mkdir -p "$BATS_TEST_TMPDIR/tmpl"
@@ -244,16 +244,25 @@ calls() {
 	printf 'templates = %s\n' "$BATS_TEST_TMPDIR/tmpl" >>"$CONF"
 	mail_ticket tk-slot '.status = "open" | .intent = "wismo" | del(.reply, .orders[0].fulfillments[0].carrier)' \
 		>"$OMNI_TICKETS"
+	# saved unchanged twice: refused, reopened, then given up
 	run omni-desk -c "$CONF" answer tk-slot
-	assert_failure
-	assert_output --partial 'tk-slot: not sent: the reply is blocked'
+	assert_success
+	assert_equal "$(calls)" 2
+	assert_line 'omni-desk: omni-reply refuses the answer: slot: {{shipment.carrier}} is empty: the store does not have it'
+	assert_line 'omni-desk: the answer refused again, unchanged: nothing sent'
+	run grep -c '^#   slot: {{shipment.carrier}} is empty' "$BATS_TEST_TMPDIR/seen.2"
+	assert_output 1
 	assert_equal "$(received "$TO")" 0
-	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c .reply.lint"
-	assert_output '["slot: {{shipment.carrier}} is empty: the store does not have it"]'
+	assert_equal "$(wc -l <"$OMNI_TICKETS")" 1
+	# refused, then filled in the reopened editor: sent
+	rm -f "$BATS_TEST_TMPDIR"/calls
 	printf 'Shipped with UPS.\n' >"$BATS_TEST_TMPDIR/answer.2"
 	run omni-desk -c "$CONF" answer tk-slot
 	assert_success
+	assert_equal "$(calls)" 2
 	assert_equal "$(received "$TO")" 1
+	run bash -c "tail -1 '$OMNI_TICKETS' | jq -c '[.reply.status, .reply.text]'"
+	assert_output '["sent","Shipped with UPS."]'
 }
 
 @test "answer: Amazon's rules refuse a link and marketing words; the editor reopens saying why, then the fixed answer is sent" {
@@ -452,6 +461,12 @@ link_mail() {   # link_mail ID AT [IN-REPLY-TO]
 	run bash -c "omni-report --by assignee -f json --since 2026-11-01T00:00:00Z --now 2026-11-21T00:00:00Z '$OMNI_TICKETS' |
 		jq -c '[.groups[] | select(.group.assignee == \"routing-bot\") | .first_response_min.count]'"
 	assert_output '[1]'
+	# the answer is a person's first response; opened and sent at one --now,
+	# its handling time is no time; bob's ticket, whose agent reply came
+	# before the desk, has a first response by a person and no handling
+	run bash -c "omni-report --by assignee -f json --since 2026-11-01T00:00:00Z --now 2026-11-21T00:00:00Z '$OMNI_TICKETS' |
+		jq -c '[.groups[] | [.group.assignee, .first_response_person_min.count, .handling_min.count, .handling_min.mean]]'"
+	assert_output '[["bob",1,0,null],["routing-bot",1,1,0]]'
 }
 
 @test "ids: the store's tickets, the latest first; with -f, the file's" {
@@ -477,6 +492,39 @@ link_mail() {   # link_mail ID AT [IN-REPLY-TO]
 	assert_failure 66
 	run omni-desk ids
 	assert_output "$(printf '%s\n' tk-none tk-late tk-done tk-amz tk-soon)"
+}
+
+@test "one ticket's line through the index beside the tickets file: kept up to date as the file grows, rebuilt when it is replaced" {
+	queue_file
+	run omni-desk show tk-soon
+	assert_success
+	assert_equal "$(head -c 18 "$OMNI_TICKETS.idx")" 'omni-desk-index 1 '
+	# a later version appended by the pipeline: read from the size indexed
+	mail_ticket tk-soon '.subject = "A later subject"' >>"$OMNI_TICKETS"
+	run omni-desk show tk-soon
+	assert_output --partial 'A later subject'
+	# only that: a line before it, spoilt in place, is not read again
+	printf 'x' | dd of="$OMNI_TICKETS" bs=1 seek="$(head -1 "$OMNI_TICKETS" | wc -c)" conv=notrunc status=none
+	run omni-desk show tk-soon
+	assert_success
+	run omni-desk tag tk-late vip
+	assert_success
+	run omni-desk show tk-amz
+	assert_failure 65
+	# a ticket absorbed by another's later line is gone; a prefix is still one ticket
+	mail_ticket tk-soon '.merged_from = ["tk-soon", "tk-late"]' >>"$OMNI_TICKETS"
+	run omni-desk show tk-late
+	assert_failure 65
+	assert_output --partial 'tk-late: no such ticket'
+	run omni-desk show tk-so
+	assert_success
+	# the file replaced (another inode), even by one of the same size: indexed again
+	mail_ticket tk-new >"$BATS_TEST_TMPDIR/new.ndjson"
+	mv "$BATS_TEST_TMPDIR/new.ndjson" "$OMNI_TICKETS"
+	run omni-desk show tk-new
+	assert_success
+	run omni-desk show tk-soon
+	assert_failure 65
 }
 
 # Completes $1 with the bash completion; COMPREPLY one per line.

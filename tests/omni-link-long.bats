@@ -48,13 +48,14 @@ latest() {
 	assert_output 5
 	# the last line: mails 55-59, and 55 left out of which the customer wrote 22
 	run jq -c '[.messages[].id], .earlier.messages, .earlier.customer,
-		.earlier.first_customer_at, .earlier.first_reply_at, .created_at' \
+		.earlier.first_customer_at, .earlier.first_reply_at, .earlier.first_agent_reply_at, .created_at' \
 		<(tail -n 1 "$BATS_TEST_TMPDIR/out.ndjson")
 	assert_output - <<-'EOF'
 	["msg-55","msg-56","msg-57","msg-58","msg-59"]
 	55
 	22
 	"2026-11-02T00:15:00Z"
+	"2026-11-02T00:30:00Z"
 	"2026-11-02T00:30:00Z"
 	"2026-11-02T00:00:00Z"
 	EOF

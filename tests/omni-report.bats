@@ -17,7 +17,7 @@ total() {
 @test "every figure of the edge cases, in the total" {
 	run total . "$EDGE"
 	assert_success
-	assert_output '{"tickets":5,"first_response_min":{"count":2,"mean":37.5,"p50":30,"p90":45},"unanswered":2,"resolution_min":{"count":2,"mean":90,"p50":60,"p90":120},"sla_compliance":0.3333,"wismo_share":0.2,"late_delivery_share":null,"refund_rate":null,"refund_reasons":{},"csat":1,"one_touch_share":0.5,"reopen_rate":0,"repeat_contacts":0}'
+	assert_output '{"tickets":5,"first_response_min":{"count":2,"mean":37.5,"p50":30,"p90":45},"unanswered":2,"resolution_min":{"count":2,"mean":90,"p50":60,"p90":120},"sla_compliance":0.3333,"wismo_share":0.2,"late_delivery_share":null,"refund_rate":null,"refund_reasons":{},"csat":1,"one_touch_share":0.5,"reopen_rate":0,"repeat_contacts":0,"first_response_person_min":{"count":2,"mean":82.5,"p50":45,"p90":120},"handling_min":{"count":0,"mean":null,"p50":null,"p90":null}}'
 }
 
 @test "no reply: unanswered, out of the first response statistic" {
@@ -218,11 +218,11 @@ total() {
 		>"$BATS_TEST_TMPDIR/c.ndjson"
 	run omni-report -f csv --by channel,store "$BATS_TEST_TMPDIR/c.ndjson"
 	assert_success
-	assert_line --index 1 --partial $'\'+1,\'@sum,1,0,,,,0,0,,,,,0.0000,,1.0000,,,,0,\'-bad: 1\r'
+	assert_line --index 1 --partial $'\'+1,\'@sum,1,0,,,,0,0,,,,,0.0000,,1.0000,,,,0,0,,,,0,,,,\'-bad: 1\r'
 	assert_line --index 2 --partial $'"a,b","\'=HYPERLINK(""x"")",1,'
 	assert_line --index 3 --partial 'total,,2,'
 	[ "$(printf '%s\n' "$output" | head -1 | tr -d '\r')" = \
-	  "channel,store,tickets,first_response_min_count,first_response_min_mean,first_response_min_p50,first_response_min_p90,unanswered,resolution_min_count,resolution_min_mean,resolution_min_p50,resolution_min_p90,sla_compliance,wismo_share,late_delivery_share,refund_rate,csat,one_touch_share,reopen_rate,repeat_contacts,refund_reasons" ]
+	  "channel,store,tickets,first_response_min_count,first_response_min_mean,first_response_min_p50,first_response_min_p90,unanswered,resolution_min_count,resolution_min_mean,resolution_min_p50,resolution_min_p90,sla_compliance,wismo_share,late_delivery_share,refund_rate,csat,one_touch_share,reopen_rate,repeat_contacts,first_response_person_min_count,first_response_person_min_mean,first_response_person_min_p50,first_response_person_min_p90,handling_min_count,handling_min_mean,handling_min_p50,handling_min_p90,refund_reasons" ]
 }
 
 @test "markdown: a table for a job summary, pipes escaped" {
@@ -230,9 +230,9 @@ total() {
 		>"$BATS_TEST_TMPDIR/m.ndjson"
 	run omni-report -f markdown "$BATS_TEST_TMPDIR/m.ndjson"
 	assert_success
-	assert_line --index 0 '| channel | store | tickets | answered | first response mean (min) | first response p50 (min) | first response p90 (min) | unanswered | resolved | resolution mean (min) | resolution p50 (min) | resolution p90 (min) | SLA met (%) | WISMO (%) | late delivery (%) | refund rate (%) | CSAT (%) | one-touch (%) | reopened (%) | repeat contacts |'
-	assert_line --index 1 '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
-	assert_line --index 2 '| a\|b | s | 1 | 0 | - | - | - | 0 | 0 | - | - | - | - | 0.0% | - | - | - | - | - | 0 |'
+	assert_line --index 0 '| channel | store | tickets | answered | first response mean (min) | first response p50 (min) | first response p90 (min) | unanswered | resolved | resolution mean (min) | resolution p50 (min) | resolution p90 (min) | SLA met (%) | WISMO (%) | late delivery (%) | refund rate (%) | CSAT (%) | one-touch (%) | reopened (%) | repeat contacts | answered by a person | person first response mean (min) | person first response p50 (min) | person first response p90 (min) | handled | handling mean (min) | handling p50 (min) | handling p90 (min) |'
+	assert_line --index 1 '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+	assert_line --index 2 '| a\|b | s | 1 | 0 | - | - | - | 0 | 0 | - | - | - | - | 0.0% | - | - | - | - | - | 0 | 0 | - | - | - | 0 | - | - | - |'
 }
 
 @test "html: one page with inline SVG charts and nothing fetched" {
@@ -343,7 +343,7 @@ sla_tickets() {
 
 @test "--partial and --merge: shards add up to the whole" {
 	bench_gen=$TOP/bench/gen-tickets
-	"$bench_gen" 600 3 >"$BATS_TEST_TMPDIR/all.ndjson"
+	"$bench_gen" 600 3 | desk_actions >"$BATS_TEST_TMPDIR/all.ndjson"
 	head -250 "$BATS_TEST_TMPDIR/all.ndjson" >"$BATS_TEST_TMPDIR/a.ndjson"
 	tail -n +251 "$BATS_TEST_TMPDIR/all.ndjson" >"$BATS_TEST_TMPDIR/b.ndjson"
 	omni-report --partial -p week --now "$NOW" "$BATS_TEST_TMPDIR/a.ndjson" >"$BATS_TEST_TMPDIR/a.json"
@@ -355,6 +355,15 @@ sla_tickets() {
 	# repeat contacts see across shards only in the whole
 	assert_equal "$(jq -c 'del(.. | .repeat_contacts?)' <<<"$merged")" \
 	             "$(jq -c 'del(.. | .repeat_contacts?)' <<<"$whole")"
+	# the desk's figures add up too
+	run jq -e '.total.handling_min.count > 0 and .total.first_response_person_min.count > 0' <<<"$merged"
+	assert_success
+	# a partial from before them merges, with none of them
+	jq -c '.groups[].figures |= del(.first_response_person, .handling)' "$BATS_TEST_TMPDIR/a.json" \
+		>"$BATS_TEST_TMPDIR/old.json"
+	run bash -c "omni-report --merge -p week -f json --now '$NOW' '$BATS_TEST_TMPDIR/old.json' |
+		jq -c '[.total.tickets > 0, .total.handling_min.count]'"
+	assert_output '[true,0]'
 	# another grouping is refused
 	run omni-report --merge -f json "$BATS_TEST_TMPDIR/a.json"
 	assert_failure 65
@@ -389,14 +398,46 @@ sla_tickets() {
 	assert_output "omni-report: $BATS_TEST_TMPDIR/s.ndjson:2:48: sla.first_response_due is not a time: \"soon\""
 }
 
+# What people did, added to generated tickets: before most agent replies
+# a person opens the answer (and a lead may assign it first), then answers
+# at the reply's time; some tickets have an answer no message shows; the
+# desk's assignee over routing's on most.
+desk_actions() {
+	python3 -c '
+import json, sys
+from datetime import datetime, timezone
+def t(s): return datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
+def z(x): return datetime.fromtimestamp(x, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+for i, line in enumerate(sys.stdin):
+    r = json.loads(line)
+    if i % 3:
+        who, acts = ["ana", "ben", "cai"][i % 3], []
+        for m in r.get("messages") or []:
+            if m.get("direction") == "out" and m.get("author") == "agent":
+                at = t(m["at"])
+                if i % 2:
+                    acts.append({"verb": "assign", "value": who, "who": "lead", "at": z(at - 5400)})
+                acts.append({"verb": "open", "who": who, "at": z(at - 60 * (i % 17 + 1))})
+                acts.append({"verb": "answer", "value": "m", "who": who, "at": z(at)})
+        if i % 5 == 0 and r.get("messages"):
+            acts.append({"verb": "answer", "value": "m", "who": who,
+                         "at": z(t(r["messages"][0]["at"]) + 60 * (i % 13))})
+        r["desk"] = {"actions": acts}
+        if i % 4:
+            r["desk"]["assignee"] = who
+    print(json.dumps(r, separators=(",", ":")))
+'
+}
+
 @test "a generated set: every figure and format agrees with an independent count" {
-	"$TOP/bench/gen-tickets" 1500 11 >"$BATS_TEST_TMPDIR/g.ndjson"
+	"$TOP/bench/gen-tickets" 1500 11 | desk_actions >"$BATS_TEST_TMPDIR/g.ndjson"
 	# and a second version of some tickets, later, now about WISMO
 	head -200 "$BATS_TEST_TMPDIR/g.ndjson" |
 		sed 's/"updated_at":"2026-/"updated_at":"2027-/; s/"intent":"[a-z_]*"/"intent":"wismo"/' \
 		>>"$BATS_TEST_TMPDIR/g.ndjson"
 	for fmt in json csv markdown table prometheus; do
-		for args in "--by channel,store" "--by intent --since 2026-10-01 --until 2026-11-01T00:00:00+01:00"; do
+		for args in "--by channel,store" "--by intent --since 2026-10-01 --until 2026-11-01T00:00:00+01:00" \
+			"--by assignee"; do
 			run bash -c "omni-report $args -f $fmt --now $NOW '$BATS_TEST_TMPDIR/g.ndjson' |
 				python3 '$TOP/tests/report-check.py' $fmt '$BATS_TEST_TMPDIR/g.ndjson' \
 				${args/--since 2026-10-01/--since 2026-10-01T00:00:00Z} --now $NOW"
@@ -515,4 +556,43 @@ bh_config() {
 	# the bars of the window (blue) and of the one before (grey-blue) are drawn
 	[ "$(sed -n 2p <<<"$output" | cut -d' ' -f2)" -gt 1000 ]
 	[ "$(sed -n 3p <<<"$output" | cut -d' ' -f2)" -gt 1000 ]
+}
+
+@test "the desk's figures: a person first response and handling time, per assignee, in every format" {
+	# a bot answers first; alice, assigned by the lead, opens the answer at
+	# 10:50 and sends it at 11:00 (10 min), notes at 12:00 and answers
+	# again at 12:30 (30 min); bob's ticket has one answer, after a tag
+	{
+		printf '%s\n' '{"omni":1,"id":"a","created_at":"2026-11-10T10:00:00Z","assignee":"bot","messages":[{"direction":"in","author":"customer","at":"2026-11-10T10:00:00Z"},{"direction":"out","author":"bot","at":"2026-11-10T10:01:00Z"},{"direction":"out","author":"agent","at":"2026-11-10T11:00:00Z"}],"desk":{"assignee":"alice","actions":[{"verb":"assign","value":"alice","who":"lead","at":"2026-11-10T10:05:00Z"},{"verb":"open","who":"alice","at":"2026-11-10T10:50:00Z"},{"verb":"answer","value":"m1","who":"alice","at":"2026-11-10T11:00:00Z"},{"verb":"note","value":"x","who":"alice","at":"2026-11-10T12:00:00Z"},{"verb":"answer","value":"m2","who":"alice","at":"2026-11-10T12:30:00Z"}]}}'
+		printf '%s\n' '{"omni":1,"id":"b","created_at":"2026-11-11T09:00:00Z","assignee":"bob","messages":[{"direction":"in","author":"customer","at":"2026-11-11T09:00:00Z"}],"desk":{"actions":[{"verb":"tag","value":"vip","who":"bob","at":"2026-11-11T09:10:00Z"},{"verb":"answer","value":"m3","who":"bob","at":"2026-11-11T09:30:00Z"}]}}'
+		printf '%s\n' '{"omni":1,"id":"c","created_at":"2026-11-12T09:00:00Z","assignee":"bob","messages":[{"direction":"in","author":"customer","at":"2026-11-12T09:00:00Z"},{"direction":"out","author":"bot","at":"2026-11-12T09:02:00Z"}]}'
+	} >"$BATS_TEST_TMPDIR/desk.ndjson"
+	f=$BATS_TEST_TMPDIR/desk.ndjson
+	run bash -c "omni-report --by assignee -f json --now '$NOW' '$f' |
+		jq -c '.groups[] | [.group.assignee, .first_response_min.mean, .first_response_person_min, .handling_min]'"
+	assert_line --index 0 '["alice",1,{"count":1,"mean":60,"p50":60,"p90":60},{"count":1,"mean":40,"p50":40,"p90":40}]'
+	assert_line --index 1 '["bob",2,{"count":1,"mean":30,"p50":30,"p90":30},{"count":1,"mean":20,"p50":20,"p90":20}]'
+	run bash -c "omni-report --by assignee -f csv --now '$NOW' '$f' | head -2 | tr -d '\r'"
+	assert_line --index 0 --partial ',repeat_contacts,first_response_person_min_count,first_response_person_min_mean,first_response_person_min_p50,first_response_person_min_p90,handling_min_count,handling_min_mean,handling_min_p50,handling_min_p90,refund_reasons'
+	assert_line --index 1 --partial ',0,1,60.00,60.00,60.00,1,40.00,40.00,40.00,'
+	run bash -c "omni-report --by assignee -f prometheus --now '$NOW' '$f' | grep -E '^omni_report_(first_response_person|handling)_seconds_(sum|count)'"
+	assert_output "$(printf '%s\n' \
+		'omni_report_first_response_person_seconds_sum{assignee="alice"} 3600' \
+		'omni_report_first_response_person_seconds_count{assignee="alice"} 1' \
+		'omni_report_first_response_person_seconds_sum{assignee="bob"} 1800' \
+		'omni_report_first_response_person_seconds_count{assignee="bob"} 1' \
+		'omni_report_handling_seconds_sum{assignee="alice"} 2400' \
+		'omni_report_handling_seconds_count{assignee="alice"} 1' \
+		'omni_report_handling_seconds_sum{assignee="bob"} 1200' \
+		'omni_report_handling_seconds_count{assignee="bob"} 1')"
+	run bash -c "omni-report --by assignee -f markdown --now '$NOW' '$f' | sed -n 1p"
+	assert_output --partial "| answered by a person | person first response mean (min) |"
+	assert_output --partial '| handled | handling mean (min) | handling p50 (min) | handling p90 (min) |'
+	run bash -c "omni-report --by assignee -f html --now '$NOW' '$f' | grep -c 'handling mean'"
+	assert_output 1
+	for fmt in json csv markdown table prometheus; do
+		run bash -c "omni-report --by assignee -f $fmt --now $NOW '$f' |
+			python3 '$TOP/tests/report-check.py' $fmt '$f' --by assignee --now $NOW"
+		assert_output ''
+	done
 }

@@ -66,6 +66,35 @@ def response(t):
     return first_in, (min(later) if later else None), len(outs)
 
 
+def by_person(t, first_in):
+    """The first reply by a person at or after first_in (a message whose
+    author is agent, or the desk's answer), and the handling time: over
+    the desk's answers, the sum of the time from the answerer's first
+    action since the previous answer to the answer; None without one."""
+    times = [ms(m['at']) for m in t.get('messages') or [] if m.get('direction') == 'out'
+             and m.get('author') == 'agent' and m.get('at')]
+    handling, since = None, []
+    for a in (t.get('desk') or {}).get('actions') or []:
+        if not isinstance(a.get('who'), str) or not a.get('at'):
+            continue
+        since.append(a)
+        if a.get('verb') != 'answer':
+            continue
+        times.append(ms(a['at']))
+        mine = [ms(b['at']) for b in since if b['who'] == a['who']]
+        handling = (handling or 0) + ms(a['at']) - min(mine)
+        since = []
+    later = [x for x in times if first_in is not None and x >= first_in]
+    return (min(later) if later else None), handling
+
+
+def field(t, f):
+    """A --by field's value; a person's assignee (desk) over routing's."""
+    if f == 'assignee' and isinstance((t.get('desk') or {}).get('assignee'), str):
+        return t['desk']['assignee']
+    return t.get(f)
+
+
 def stat(values):
     n = len(values)
     if not n:
@@ -93,10 +122,11 @@ def expected(a):
             created_by_customer[c].append(ms(t['created_at']))
     groups = defaultdict(lambda: defaultdict(list))
     for t in tickets:
-        key = tuple(t.get(f) if t.get(f) is None or isinstance(t.get(f), str)
-                    else json.dumps(t.get(f)) for f in a['by'])
+        key = tuple(field(t, f) if field(t, f) is None or isinstance(field(t, f), str)
+                    else json.dumps(field(t, f)) for f in a['by'])
         created, solved = ms(t.get('created_at')), ms(t.get('solved_at'))
         first_in, reply, outs = response(t)
+        person, handling = by_person(t, first_in)
         for g in (key, 'total'):
             d = groups[g]
             if win(created):
@@ -105,6 +135,10 @@ def expected(a):
                     d['frt'].append(reply - first_in)
                 elif first_in is not None:
                     d['unanswered'].append(1)
+                if first_in is not None and person is not None:
+                    d['frt_person'].append(person - first_in)
+                if handling is not None:
+                    d['handling'].append(handling)
                 due = ms((t.get('sla') or {}).get('first_response_due'))
                 if first_in is not None and due is not None:
                     if reply is not None:
@@ -152,7 +186,9 @@ def expected(a):
              'csat': share(sum(d['csat']), len(d['csat'])),
              'one_touch_share': share(sum(d['solved_one']), len(d['solved_one'])),
              'reopen_rate': share(sum(d['reopened']), len(d['reopened'])),
-             'repeat_contacts': sum(d['repeat'])}
+             'repeat_contacts': sum(d['repeat']),
+             'first_response_person_min': stat(d['frt_person']),
+             'handling_min': stat(d['handling'])}
         out[g] = f
     return out
 
@@ -206,7 +242,10 @@ COLS = ['tickets', 'first_response_min_count', 'first_response_min_mean',
         'first_response_min_p50', 'first_response_min_p90', 'unanswered',
         'resolution_min_count', 'resolution_min_mean', 'resolution_min_p50',
         'resolution_min_p90', 'sla_compliance', 'wismo_share', 'late_delivery_share',
-        'refund_rate', 'csat', 'one_touch_share', 'reopen_rate', 'repeat_contacts']
+        'refund_rate', 'csat', 'one_touch_share', 'reopen_rate', 'repeat_contacts',
+        'first_response_person_min_count', 'first_response_person_min_mean',
+        'first_response_person_min_p50', 'first_response_person_min_p90',
+        'handling_min_count', 'handling_min_mean', 'handling_min_p50', 'handling_min_p90']
 
 
 TIME_COLS = [c for c in COLS if c.endswith(('_mean', '_p50', '_p90'))]
@@ -265,7 +304,8 @@ def from_prometheus(text, a):
         labels = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2) or ''))
         key = tuple(labels.get(f) or None for f in a['by']) if a['by'] else 'total'
         name, v = m.group(1), float(m.group(3))
-        t = re.match(r'(first_response|resolution)_seconds(_sum|_count)?$', name)
+        t = re.match(r'(first_response_person|first_response|handling|resolution)_seconds(_sum|_count)?$',
+                     name)
         if name == 'refunds':
             got[key].setdefault('refund_reasons', {})[labels['reason']] = int(v)
         elif t and t.group(2) == '_count':

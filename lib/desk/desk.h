@@ -4,6 +4,7 @@
 #define OMNI_DESK_DESK_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/core.h"
 #include "record/record.h"
@@ -30,6 +31,8 @@ typedef struct omni_desk_set {
  * merged_from is gone.  0 or -1 with err (out of memory). */
 int omni_desk_set_add(omni_desk_set *s, const omni_record *rec, omni_error *err);
 void omni_desk_set_free(omni_desk_set *s);
+/* The ticket of exactly this id, gone or not: borrowed, or NULL. */
+omni_desk_ticket *omni_desk_set_get(omni_desk_set *s, const char *id);
 /* The ticket of this id, or the one ticket whose id starts with it:
  * borrowed, or NULL with err (65 none, 64 more than one). */
 omni_desk_ticket *omni_desk_find(omni_desk_set *s, const char *id, omni_error *err);
@@ -103,6 +106,80 @@ char *omni_desk_store_messages(omni_store *s, const char *ticket, omni_span show
                                omni_error *err);
 long omni_desk_store_ids(omni_store *s, long max, void (*fn)(void *, const char *),
                          void *arg, omni_error *err);
+
+// desk_file.c - a command's context and its tickets file
+
+typedef struct omni_desk_ctx {
+	const char *config_path, *db_path, *tickets, *now_arg;   /* borrowed; NULL: defaults */
+	int keep_going, solve;
+	omni_config *config;      /* borrowed */
+	omni_store *store;        /* opened when needed; the caller closes it */
+	omni_desk_set set;        /* the tickets read; the caller frees it */
+	FILE *reject;             /* --reject, with keep_going */
+	char who[128];            /* the author of the actions */
+	/* What the person is told (cmd/ prints it), and a record set aside
+	 * under keep_going; NULL: nothing said. */
+	void (*warn)(const char *msg);
+	void (*report)(const omni_error *err);
+	const char *sent;         /* omni_desk_answer: the id of the ticket answered */
+	int loaded;               /* the whole tickets file is in set */
+} omni_desk_ctx;
+
+/* msg formatted, to c->warn. */
+void omni_desk_say(const omni_desk_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The tickets file: -f, $OMNI_TICKETS, or the crontab's.  New, or NULL. */
+char *omni_desk_tickets_path(const omni_desk_ctx *c);
+/* The tickets of the files (none: stdin) into c->set: 0, 1 when some
+ * were set aside (keep_going), -1 with err. */
+int omni_desk_load(omni_desk_ctx *c, char **paths, int npaths, omni_error *err);
+/* The same for the tickets file. */
+int omni_desk_load_file(omni_desk_ctx *c, omni_error *err);
+/* The ticket of id (or the one whose id starts so) in the tickets file,
+ * its line found by the index (else the whole file read once): borrowed
+ * from c->set, or NULL with err. */
+omni_desk_ticket *omni_desk_ticket_of(omni_desk_ctx *c, const char *id, omni_error *err);
+/* rec with the edits e (may be NULL) appended to the tickets file in one
+ * write.  0, or -1 with err (74). */
+int omni_desk_append(omni_desk_ctx *c, const omni_record *rec, const omni_edit *e,
+                     omni_error *err);
+
+// desk_act.c - what a person does to a ticket
+
+/* verb (value may be NULL) recorded on ticket id in the store with who
+ * and when, and status moved (solve, reopen, pending; NULL: kept); then
+ * rec's next version, which shows it, appended.  0, or -1 with err. */
+int omni_desk_record(omni_desk_ctx *c, const omni_record *rec, const char *id,
+                     const char *verb, const char *value, const char *status,
+                     omni_error *err);
+/* "2026-12-08T09:00:00Z", or 30m, 4h, 2d, 1w from now: 0, or -1. */
+int omni_desk_snooze_time(const char *s, omni_time *out);
+/* omni-link --unmerge what: both conversations appended, the split
+ * recorded.  0, omni-link's exit status, or -1 with err. */
+int omni_desk_split(omni_desk_ctx *c, const omni_desk_ticket *t, const char *what,
+                    omni_error *err);
+/* other's conversation joins t's (omni_link_merge); both versions
+ * appended, merge and merged recorded.  0, or -1 with err. */
+int omni_desk_merge(omni_desk_ctx *c, const omni_desk_ticket *t, const char *other,
+                    omni_error *err);
+
+// desk_send.c - an answer, written in the editor and sent once
+
+/* The answer to ticket id: written in $VISUAL or $EDITOR from its draft
+ * until the lint and omni-reply take it, sent by omni-reply --send
+ * --human, recorded (c->sent set).  0 (also: nothing to send), an exit
+ * status (not sent, said), or -1 with err. */
+int omni_desk_answer(omni_desk_ctx *c, const char *id, omni_error *err);
+
+// desk_index.c - each ticket's last line in the tickets file
+
+/* The line of ticket id in the tickets file at path (exact, else the one
+ * ticket whose id starts so, as omni_desk_find), through the index beside
+ * it (path.idx), brought up to date first.  1 and *line (new, *len its
+ * length, no line end); 0 when the index cannot serve (read the whole
+ * file); -1 with err (65 none, 64 more than one). */
+int omni_desk_index_line(const char *path, const char *id, char **line, size_t *len,
+                         omni_error *err);
 
 // desk_run.c - the editor and the pipeline's programs
 

@@ -37,7 +37,7 @@ omni_desk_answer_file(const char *draft, const char *const *why, size_t nwhy,
 	puts_(&b, "\n# Do not change or remove the line above.\n"
 	          "# Everything below it is left out; an empty answer sends nothing.\n");
 	if (nwhy) {
-		puts_(&b, "#\n# The channel's rules refused the answer:\n");
+		puts_(&b, "#\n# The answer was refused:\n");
 		for (size_t i = 0; i < nwhy; i++) {
 			puts_(&b, "#   ");
 			puts_(&b, why[i]);

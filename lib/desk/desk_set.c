@@ -114,7 +114,14 @@ omni_desk_set_add(omni_desk_set *s, const omni_record *rec, omni_error *err)
 	          OMNI_J_STRING;
 	if ((s->n + 1) * 2 > s->nslots && grow(s) < 0)
 		goto oom;
-	if ((had = lookup(s, t->id, &w))) {
+	if ((had = lookup(s, t->id, &w)) && (*had)->len == t->len &&
+	    memcmp((*had)->text, t->text, t->len) == 0) {
+		/* the same line again (one the index found, then the whole
+		 * file): the ticket a caller may hold stays */
+		(*had)->gone = t->gone;
+		ticket_free(t);
+		t = *had;
+	} else if (had) {
 		ticket_free(*had);
 		*had = t;
 	} else {
@@ -144,6 +151,15 @@ omni_desk_set_free(omni_desk_set *s)
 	free(s->v);
 	free(s->slots);
 	memset(s, 0, sizeof *s);
+}
+
+omni_desk_ticket *
+omni_desk_set_get(omni_desk_set *s, const char *id)
+{
+	size_t *w;
+	omni_desk_ticket **t = lookup(s, id, &w);
+
+	return t ? *t : NULL;
 }
 
 omni_desk_ticket *

@@ -130,7 +130,8 @@ dedup(msg *v, size_t n, const omni_link_parts *p)
 }
 
 /* Folds the messages v[0..n) into e: counted, the first customer
- * message and the first reply at or after it. */
+ * message and the first reply at or after it (and the first by a
+ * person). */
 static void
 fold(omni_earlier *e, const msg *v, size_t n)
 {
@@ -149,11 +150,16 @@ fold(omni_earlier *e, const msg *v, size_t n)
 	}
 	if (e->first_customer == OMNI_TIME_NONE)
 		return;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].at && v[i].at >= e->first_customer &&
-		    (e->first_reply == OMNI_TIME_NONE || v[i].at < e->first_reply) &&
-		    omni_message_class(v[i].span, NULL) == OMNI_MSG_REPLY)
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i].at || v[i].at < e->first_customer ||
+		    omni_message_class(v[i].span, NULL) != OMNI_MSG_REPLY)
+			continue;
+		if (e->first_reply == OMNI_TIME_NONE || v[i].at < e->first_reply)
 			e->first_reply = v[i].at;
+		if ((e->first_agent == OMNI_TIME_NONE || v[i].at < e->first_agent) &&
+		    omni_json_string_eq(omni_json_get(v[i].span, "author"), "agent"))
+			e->first_agent = v[i].at;
+	}
 }
 
 void
@@ -209,17 +215,23 @@ add_earlier(omni_earlier *e, const omni_record *r)
 	if (x.first_reply != OMNI_TIME_NONE &&
 	    (e->first_reply == OMNI_TIME_NONE || x.first_reply < e->first_reply))
 		e->first_reply = x.first_reply;
+	if (x.first_agent != OMNI_TIME_NONE &&
+	    (e->first_agent == OMNI_TIME_NONE || x.first_agent < e->first_agent))
+		e->first_agent = x.first_agent;
 	/* a reply before the first customer message answers nothing */
 	if (e->first_reply != OMNI_TIME_NONE && e->first_customer != OMNI_TIME_NONE &&
 	    e->first_reply < e->first_customer)
 		e->first_reply = OMNI_TIME_NONE;
+	if (e->first_agent != OMNI_TIME_NONE && e->first_customer != OMNI_TIME_NONE &&
+	    e->first_agent < e->first_customer)
+		e->first_agent = OMNI_TIME_NONE;
 }
 
-/* The "earlier" member: compact JSON into out (size 256). */
+/* The "earlier" member: compact JSON into out (size 320). */
 static void
 earlier_json(const omni_earlier *e, char *out, size_t size)
 {
-	char fc[48] = "null", fr[48] = "null", t[40];
+	char fc[48] = "null", fr[48] = "null", fa[48] = "null", t[40];
 
 	if (e->first_customer != OMNI_TIME_NONE) {
 		omni_time_format(e->first_customer, t);
@@ -229,9 +241,13 @@ earlier_json(const omni_earlier *e, char *out, size_t size)
 		omni_time_format(e->first_reply, t);
 		snprintf(fr, sizeof fr, "\"%s\"", t);
 	}
+	if (e->first_agent != OMNI_TIME_NONE) {
+		omni_time_format(e->first_agent, t);
+		snprintf(fa, sizeof fa, "\"%s\"", t);
+	}
 	snprintf(out, size, "{\"messages\":%lld,\"customer\":%lld,\"replies\":%lld,"
-	         "\"first_customer_at\":%s,\"first_reply_at\":%s}",
-	         (long long)e->messages, (long long)e->customer, (long long)e->replies, fc, fr);
+	         "\"first_customer_at\":%s,\"first_reply_at\":%s,\"first_agent_reply_at\":%s}",
+	         (long long)e->messages, (long long)e->customer, (long long)e->replies, fc, fr, fa);
 }
 
 static int
@@ -336,10 +352,10 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	buf b = { 0 }, mb = { 0 };
 	msg *v = NULL;
 	size_t n = 0, cap = 0;
-	char created[48] = "", updated[48] = "", earlier[256] = "";
+	char created[48] = "", updated[48] = "", earlier[320] = "";
 	int first = 1;
 	size_t from = 0;
-	omni_earlier e = { 0, 0, 0, OMNI_TIME_NONE, OMNI_TIME_NONE };
+	omni_earlier e = { 0, 0, 0, OMNI_TIME_NONE, OMNI_TIME_NONE, OMNI_TIME_NONE };
 
 	for (size_t i = 0; i < nstored && !parts->messages_json; i++) {
 		if (gather(&v, &n, &cap, omni_record_get(stored[i], "messages"),

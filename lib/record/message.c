@@ -53,7 +53,7 @@ omni_earlier_read(omni_span v, omni_earlier *e)
 	int64_t *n[3] = { &e->messages, &e->customer, &e->replies };
 
 	memset(e, 0, sizeof *e);
-	e->first_customer = e->first_reply = OMNI_TIME_NONE;
+	e->first_customer = e->first_reply = e->first_agent = OMNI_TIME_NONE;
 	if (!v.p || omni_json_type(v) == OMNI_J_NULL)
 		return 0;
 	if (omni_json_type(v) != OMNI_J_OBJECT)
@@ -62,11 +62,12 @@ omni_earlier_read(omni_span v, omni_earlier *e)
 		if (x[i].p && (omni_json_int64(x[i], n[i]) < 0 || *n[i] < 0))
 			goto bad;
 	if (earlier_time(omni_json_get(v, "first_customer_at"), &e->first_customer) < 0 ||
-	    earlier_time(omni_json_get(v, "first_reply_at"), &e->first_reply) < 0)
+	    earlier_time(omni_json_get(v, "first_reply_at"), &e->first_reply) < 0 ||
+	    earlier_time(omni_json_get(v, "first_agent_reply_at"), &e->first_agent) < 0)
 		goto bad;
 	return 0;
 bad:
 	memset(e, 0, sizeof *e);
-	e->first_customer = e->first_reply = OMNI_TIME_NONE;
+	e->first_customer = e->first_reply = e->first_agent = OMNI_TIME_NONE;
 	return -1;
 }

@@ -176,6 +176,13 @@ check_ids(const omni_record *rec, omni_error *err)
 }
 
 int
+omni_reader_check(const omni_record *rec, omni_error *err)
+{
+	return check_version(rec, err) == 0 && check_ids(rec, err) == 0 &&
+	       omni_ticket_check(rec, err) == 0 ? 0 : -1;
+}
+
+int
 omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err)
 {
 	omni_error local;
@@ -188,8 +195,8 @@ omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err)
 	if ((rc = omni_input_next(r->in, &line, &len, err)) <= 0)
 		return rc;
 	if (omni_record_parse(&r->rec, line, len, err) == 0 &&
-	    check_version(&r->rec, err) == 0 && check_ids(&r->rec, err) == 0 &&
-	    (r->any_object || omni_ticket_check(&r->rec, err) == 0)) {
+	    (r->any_object ? check_version(&r->rec, err) == 0 && check_ids(&r->rec, err) == 0
+	                   : omni_reader_check(&r->rec, err) == 0)) {
 		*rec = &r->rec;
 		return 1;
 	}

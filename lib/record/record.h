@@ -110,6 +110,7 @@ int omni_message_class(omni_span m, omni_span *at);
 typedef struct omni_earlier {
 	int64_t messages, customer, replies;
 	omni_time first_customer, first_reply;
+	omni_time first_agent;    /* the first reply by a person (author agent) */
 } omni_earlier;
 /* Reads v (absent or null: nothing left out).  0, or -1 when it is not
  * such an object (e all nothing then). */
@@ -206,6 +207,10 @@ void omni_reader_free(omni_reader *r);
  * -1: err filled: 65 malformed (bad JSON, not an object, invalid UTF-8, a
  *     newer major "omni" version, not a ticket: omni_ticket_check), 66, 74. */
 int omni_reader_next(omni_reader *r, omni_record **rec, omni_error *err);
+/* The checks omni_reader_next makes of a parsed ticket line (its format
+ * version, whole ids, omni_ticket_check), for a line read another way:
+ * 0, or -1 with err (65). */
+int omni_reader_check(const omni_record *rec, omni_error *err);
 /* Reads any JSON object, not only tickets (a tool's own records). */
 void omni_reader_any_object(omni_reader *r);
 long omni_reader_rejected(const omni_reader *r);

@@ -50,6 +50,9 @@ typedef struct omni_rfacts {
 	omni_time first_in;         /* first customer message */
 	omni_time first_reply;      /* first agent or bot reply at or after it */
 	omni_time due;              /* sla.first_response_due */
+	omni_time first_person;     /* first reply by a person (author agent, or
+	                             * the desk's answer) at or after first_in */
+	int64_t handling;           /* a person's time on it (report_facts.c), or -1 */
 	uint32_t key;               /* the group's field values (report_agg.c) */
 	uint32_t reasons;           /* first of nreasons in the reason pool */
 	uint16_t nreasons, flags;
@@ -76,6 +79,8 @@ typedef struct omni_ragg {
 	int64_t orders, late;
 	omni_rstat frt, res;
 	omni_rstat frt_bh, res_bh;  /* the same in business hours */
+	omni_rstat frt_person;      /* first response by a person */
+	omni_rstat handling;        /* a person's handling time */
 	int64_t *reasons;           /* count per reason pool index */
 	size_t nreasons;
 } omni_ragg;

@@ -128,6 +128,8 @@ omni_rep_agg_free(omni_ragg *a)
 	omni_rstat_free(&a->res);
 	omni_rstat_free(&a->frt_bh);
 	omni_rstat_free(&a->res_bh);
+	omni_rstat_free(&a->frt_person);
+	omni_rstat_free(&a->handling);
 	free(a->reasons);
 	memset(a, 0, sizeof *a);
 }

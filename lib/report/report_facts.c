@@ -55,8 +55,10 @@ bad_time(const omni_record *rec, omni_span v, const char *what, omni_error *err)
  * or, past MAX_REPLIES of them, on a second walk. */
 #define MAX_REPLIES 64
 
+/* A reply at or after the first customer message: the first reply, and
+ * the first by a person when its author is one. */
 static int
-reply_time(const omni_record *rec, omni_rfacts *f, omni_span at, omni_error *err)
+reply_time(const omni_record *rec, omni_rfacts *f, omni_span at, int person, omni_error *err)
 {
 	omni_time t;
 
@@ -65,7 +67,16 @@ reply_time(const omni_record *rec, omni_rfacts *f, omni_span at, omni_error *err
 	if (t != OMNI_TIME_NONE && t >= f->first_in &&
 	    (f->first_reply == OMNI_TIME_NONE || t < f->first_reply))
 		f->first_reply = t;
+	if (person && t != OMNI_TIME_NONE && t >= f->first_in &&
+	    (f->first_person == OMNI_TIME_NONE || t < f->first_person))
+		f->first_person = t;
 	return 0;
+}
+
+static int
+by_person(omni_span m)
+{
+	return omni_json_string_eq(omni_json_get(m, "author"), "agent");
 }
 
 /* A long ticket's messages left out of its record (omni-ticket(5), "Long
@@ -78,6 +89,7 @@ read_messages(omni_span msgs, omni_span earlier, const omni_record *rec,
               omni_rfacts *f, int claim, omni_error *err)
 {
 	omni_span m, at, replies[MAX_REPLIES];
+	char person[MAX_REPLIES];
 	size_t n = 0, i, shown = 0;
 	omni_jiter it;
 	omni_time t;
@@ -93,8 +105,10 @@ read_messages(omni_span msgs, omni_span earlier, const omni_record *rec,
 	while (omni_json_next(&it, NULL, &m)) {
 		cls = omni_message_class(m, &at);
 		if (cls == OMNI_MSG_REPLY) {
-			if (n < MAX_REPLIES)
+			if (n < MAX_REPLIES) {
+				person[n] = (char)by_person(m);
 				replies[n++] = at;
+			}
 			f->replies++;
 			shown++;
 		} else if (cls == OMNI_MSG_CUSTOMER ||
@@ -109,16 +123,68 @@ read_messages(omni_span msgs, omni_span earlier, const omni_record *rec,
 		return 0;
 	if (e.first_reply != OMNI_TIME_NONE && e.first_reply >= f->first_in)
 		f->first_reply = e.first_reply;
+	if (e.first_agent != OMNI_TIME_NONE && e.first_agent >= f->first_in)
+		f->first_person = e.first_agent;
 	if (shown <= MAX_REPLIES) {
 		for (i = 0; i < n; i++)
-			if (reply_time(rec, f, replies[i], err) < 0)
+			if (reply_time(rec, f, replies[i], person[i], err) < 0)
 				return -1;
 		return 0;
 	}
 	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m))
-		if (omni_message_class(m, &at) == OMNI_MSG_REPLY && reply_time(rec, f, at, err) < 0)
+		if (omni_message_class(m, &at) == OMNI_MSG_REPLY &&
+		    reply_time(rec, f, at, by_person(m), err) < 0)
 			return -1;
+	return 0;
+}
+
+/* What people did (the desk member's actions, in the order made).  An
+ * answer is a person's reply: the first at or after the first customer
+ * message is a first response by a person when no message says so
+ * earlier (a long ticket's record may leave that message out).  The
+ * handling time is, over the ticket's answers, the sum of the time from
+ * the answerer's first action since the previous answer (opening the
+ * answer in the editor, an assignment, a note, a tag...) to the answer. */
+#define MAX_WHO 16
+
+static int
+read_desk(omni_span desk, const omni_record *rec, omni_rfacts *f, omni_error *err)
+{
+	struct { omni_span who; omni_time first; } seen[MAX_WHO];
+	size_t nseen = 0, i;
+	omni_jiter it;
+	omni_span a, at, who;
+	omni_time t;
+
+	omni_json_iter(&it, omni_json_get(desk, "actions"));
+	while (omni_json_next(&it, NULL, &a)) {
+		at = omni_json_get(a, "at");
+		who = omni_json_get(a, "who");
+		if (read_time(at, &t) < 0)
+			return bad_time(rec, at, "desk action time", err);
+		if (t == OMNI_TIME_NONE || omni_json_type(who) != OMNI_J_STRING)
+			continue;
+		for (i = 0; i < nseen; i++)
+			if (seen[i].who.n == who.n && !memcmp(seen[i].who.p, who.p, who.n))
+				break;
+		if (i == nseen && nseen < MAX_WHO) {
+			seen[nseen].who = who;
+			seen[nseen++].first = t;
+		} else if (i < nseen && t < seen[i].first) {
+			seen[i].first = t;
+		}
+		if (!omni_json_string_eq(omni_json_get(a, "verb"), "answer"))
+			continue;
+		if (f->first_in != OMNI_TIME_NONE && t >= f->first_in &&
+		    (f->first_person == OMNI_TIME_NONE || t < f->first_person))
+			f->first_person = t;
+		if (f->handling < 0)
+			f->handling = 0;
+		if (i < nseen)
+			f->handling += t - seen[i].first;
+		nseen = 0;
+	}
 	return 0;
 }
 
@@ -208,14 +274,14 @@ read_history(omni_span history, omni_rfacts *f)
  * matched by its length first, then its bytes (a key written with escapes
  * is not recognised).  The last of a repeated key wins. */
 enum { F_ID, F_UPDATED, F_CREATED, F_SOLVED, F_SLA, F_INTENT, F_CSAT,
-       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_REOPENS, F_KIND, F_EARLIER, F_N };
+       F_HISTORY, F_MESSAGES, F_ORDERS, F_CUSTOMER, F_REOPENS, F_KIND, F_EARLIER, F_DESK, F_N };
 
 static void
 index_members(const omni_record *rec, omni_span *v)
 {
 	static const char *const names[F_N] = { "id", "updated_at", "created_at",
 		"solved_at", "sla", "intent", "csat", "history", "messages", "orders",
-		"customer", "reopens", "kind", "earlier" };
+		"customer", "reopens", "kind", "earlier", "desk" };
 	static size_t lens[F_N];
 	size_t i, k;
 
@@ -246,7 +312,8 @@ omni_rfacts_read(const omni_record *rec, omni_rfacts *f,
 
 	index_members(rec, m);
 	memset(f, 0, sizeof *f);
-	f->first_in = f->first_reply = f->due = OMNI_TIME_NONE;
+	f->first_in = f->first_reply = f->due = f->first_person = OMNI_TIME_NONE;
+	f->handling = -1;
 	f->id = m[F_ID].p ? omni_rfacts_hash(m[F_ID].p, m[F_ID].n) : 0;
 	cust = omni_json_get(m[F_CUSTOMER], "id");
 	f->customer = omni_json_type(cust) == OMNI_J_STRING ? omni_rfacts_hash(cust.p, cust.n) : 0;
@@ -264,7 +331,8 @@ omni_rfacts_read(const omni_record *rec, omni_rfacts *f,
 	read_csat(m[F_CSAT], f);
 	read_history(m[F_HISTORY], f);
 	if (read_messages(m[F_MESSAGES], m[F_EARLIER], rec, f,
-	                  omni_json_string_eq(m[F_KIND], "claim"), err) < 0)
+	                  omni_json_string_eq(m[F_KIND], "claim"), err) < 0 ||
+	    read_desk(m[F_DESK], rec, f, err) < 0)
 		return -1;
 	return read_orders(m[F_ORDERS], rec, f, intern, arg, err);
 }

@@ -39,6 +39,15 @@ static const struct col {
 	{ "one_touch_share", "one-touch", K_SHARE, 0 },
 	{ "reopen_rate", "reopened", K_SHARE, 0 },
 	{ "repeat_contacts", "repeat contacts", K_COUNT, 0 },
+	/* from what people did (omni-desk(1)) */
+	{ "first_response_person_min.count", "answered by a person", K_COUNT, 0 },
+	{ "first_response_person_min.mean", "person first response mean", K_MIN, 0 },
+	{ "first_response_person_min.p50", "person first response p50", K_MIN, 0 },
+	{ "first_response_person_min.p90", "person first response p90", K_MIN, 0 },
+	{ "handling_min.count", "handled", K_COUNT, 0 },
+	{ "handling_min.mean", "handling mean", K_MIN, 0 },
+	{ "handling_min.p50", "handling p50", K_MIN, 0 },
+	{ "handling_min.p90", "handling p90", K_MIN, 0 },
 	/* with --business-hours only */
 	{ "first_response_business_min.count", "answered", K_COUNT, 1 },
 	{ "first_response_business_min.mean", "first response mean", K_MIN, 1 },
@@ -50,7 +59,9 @@ static const struct col {
 	{ "resolution_business_min.p90", "resolution p90", K_MIN, 1 },
 };
 #define NCOLS (sizeof cols / sizeof cols[0])
-#define NCALENDAR 18     /* the columns without --business-hours */
+#define NCALENDAR 26     /* the columns without --business-hours */
+_Static_assert(NCOLS <= sizeof ((struct omni_rep_sheet *)0)->hours / sizeof (int),
+               "a sheet's hours hold every column");
 
 int
 omni_rep_col(const char *name)
@@ -104,8 +115,10 @@ row_values(omni_ragg *a, double *v)
 	v[15] = share(a->one_touch, a->solved);
 	v[16] = share(a->reopened, a->solved);
 	v[17] = (double)a->repeat;
-	stat_values(&a->frt_bh, v + 18);
-	stat_values(&a->res_bh, v + 22);
+	stat_values(&a->frt_person, v + 18);
+	stat_values(&a->handling, v + 22);
+	stat_values(&a->frt_bh, v + 26);
+	stat_values(&a->res_bh, v + 30);
 }
 
 /* Rounded as printed, so that every format says the same. */
@@ -771,6 +784,12 @@ static const struct metric {
 	  "Share of the solved tickets that the customer had reopened.", "reopen_rate" },
 	{ "omni_report_repeat_contacts", "gauge",
 	  "Tickets from a customer who wrote in the week before.", "repeat_contacts" },
+	{ "omni_report_first_response_person_seconds", "summary",
+	  "Time from a customer's first message to the first reply by a person.",
+	  "first_response_person_min.count" },
+	{ "omni_report_handling_seconds", "summary",
+	  "Time people spent on a ticket: from each answerer's first action to the answer.",
+	  "handling_min.count" },
 	{ "omni_report_refunds", "gauge", "Refunds by reason.", NULL },
 	/* with --business-hours only */
 	{ "omni_report_first_response_business_seconds", "summary",
@@ -784,6 +803,10 @@ static omni_rstat *
 summary_stat(omni_ragg *a, const char *col)
 {
 	int business = strstr(col, "business") != NULL;
+	if (strncmp(col, "first_response_person", 21) == 0)
+		return &a->frt_person;
+	if (strncmp(col, "handling", 8) == 0)
+		return &a->handling;
 	if (strncmp(col, "first_response", 14) == 0)
 		return business ? &a->frt_bh : &a->frt;
 	return business ? &a->res_bh : &a->res;

@@ -54,7 +54,7 @@ void omni_rep_agg_free(omni_ragg *a);
 struct omni_rep_sheet {
 	char ***cell;
 	size_t rows, ncols, nkey;
-	int hours[32];           /* for people, a time column in hours */
+	int hours[48];           /* for people, a time column in hours */
 };
 int omni_rep_sheet_build(omni_rep *r, struct omni_rep_sheet *sh, int human);
 void omni_rep_sheet_free(struct omni_rep_sheet *sh);

@@ -1,7 +1,7 @@
 /* report_partial.c - --partial and --merge: aggregates that add up.
  *
  * A partial is one JSON object: the grouping it was counted with, and per
- * group its counters, its two time statistics (exact values while few,
+ * group its counters, its time statistics (exact values while few,
  * else histogram buckets) and its refund reasons by name.  Merging adds
  * them, so counts and sums are exact and percentiles within 1%.  Shards
  * must hold different tickets: a ticket counted in two shards counts
@@ -37,6 +37,8 @@ agg_json(omni_rep *r, omni_ragg *a)
 		json_object_set_new(o, counters[i], json_integer(*counter(a, i)));
 	json_object_set_new(o, "first_response", omni_rstat_to_json(&a->frt));
 	json_object_set_new(o, "resolution", omni_rstat_to_json(&a->res));
+	json_object_set_new(o, "first_response_person", omni_rstat_to_json(&a->frt_person));
+	json_object_set_new(o, "handling", omni_rstat_to_json(&a->handling));
 	if (r->o.business_name) {
 		json_object_set_new(o, "first_response_business", omni_rstat_to_json(&a->frt_bh));
 		json_object_set_new(o, "resolution_business", omni_rstat_to_json(&a->res_bh));
@@ -135,6 +137,13 @@ merge_group(omni_rep *r, const json_t *g)
 		*counter(&grp->agg[0], i) += json_integer_value(json_object_get(f, counters[i]));
 	if (omni_rstat_from_json(&grp->agg[0].frt, json_object_get(f, "first_response")) < 0 ||
 	    omni_rstat_from_json(&grp->agg[0].res, json_object_get(f, "resolution")) < 0)
+		return -1;
+	/* a partial from before the desk's figures has none of them */
+	if ((json_object_get(f, "first_response_person") &&
+	     omni_rstat_from_json(&grp->agg[0].frt_person,
+	                          json_object_get(f, "first_response_person")) < 0) ||
+	    (json_object_get(f, "handling") &&
+	     omni_rstat_from_json(&grp->agg[0].handling, json_object_get(f, "handling")) < 0))
 		return -1;
 	if (r->o.business_name &&
 	    (omni_rstat_from_json(&grp->agg[0].frt_bh,

@@ -2,7 +2,8 @@
  * window, periods (day, ISO week, month; in UTC), and the groups.
  *
  * Volume and the figures of the ticket's conversation (first response,
- * unanswered, SLA, WISMO, orders, refunds, CSAT, repeat contacts) count
+ * a person's first response and handling time, unanswered, SLA, WISMO,
+ * orders, refunds, CSAT, repeat contacts) count
  * tickets created in the window, in the period of their created_at;
  * resolution, one-touch and the reopen rate count tickets solved in the
  * window, in the period of their solved_at. */
@@ -166,6 +167,11 @@ count_created(omni_rep *r, const omni_rfacts *f, omni_ragg *a)
 	} else {
 		a->unanswered++;
 	}
+	if (f->first_in != OMNI_TIME_NONE && f->first_person != OMNI_TIME_NONE &&
+	    omni_rstat_add(&a->frt_person, f->first_person - f->first_in) < 0)
+		return -1;
+	if (f->handling >= 0 && omni_rstat_add(&a->handling, f->handling) < 0)
+		return -1;
 	if (f->first_in != OMNI_TIME_NONE && f->due != OMNI_TIME_NONE) {
 		if (f->first_reply != OMNI_TIME_NONE) {
 			a->sla_judged++;
@@ -255,7 +261,9 @@ omni_rep_agg_add(omni_ragg *a, const omni_ragg *b)
 			return -1;
 	if (omni_rstat_merge(&a->frt, &b->frt) < 0 || omni_rstat_merge(&a->res, &b->res) < 0 ||
 	    omni_rstat_merge(&a->frt_bh, &b->frt_bh) < 0 ||
-	    omni_rstat_merge(&a->res_bh, &b->res_bh) < 0)
+	    omni_rstat_merge(&a->res_bh, &b->res_bh) < 0 ||
+	    omni_rstat_merge(&a->frt_person, &b->frt_person) < 0 ||
+	    omni_rstat_merge(&a->handling, &b->handling) < 0)
 		return -1;
 	return 0;
 }

@@ -143,7 +143,7 @@ omni_desk_act(omni_store *s, const char *ticket, const char *verb, const char *v
 		free(cur.snoozed);
 		cur.snoozed = value ? strdup(value) : NULL;
 	} else if (strcmp(verb, "note") != 0 && strcmp(verb, "tag") != 0 &&
-	           strcmp(verb, "untag") != 0) {
+	           strcmp(verb, "untag") != 0 && strcmp(verb, "open") != 0) {
 		free(cur.snoozed);    /* wake, solve, reopen, answer: back in hand */
 		cur.snoozed = NULL;
 	}
