@@ -86,6 +86,11 @@ typedef struct omni_route {
 	omni_rmsg msgs[OMNI_ROUTE_MSGS];   /* the messages with a time, as read */
 	size_t nmsgs;
 	int claim;                    /* kind claim: the marketplace's notice */
+	/* Who wrote the messages in: a customer (author customer or none) or
+	 * the system (author system, or mail a machine wrote: "auto"), and
+	 * whether one of those is an out-of-office reply. */
+	size_t nfrom_customer, nfrom_system;
+	int out_of_office;
 	/* The latest request: the customer's messages since the last reply
 	 * (nlatest of them; 0: none), classified on their own. */
 	size_t nlatest, latest_len;
@@ -96,7 +101,10 @@ typedef struct omni_route {
 /* Reads rec into r (cleared first) in one walk of its messages: the
  * customer's text into text (size bytes, for the classifier and the rules),
  * times, status, tags and assignee, the language and sentiment from lx,
- * and the intent: a kind of claim or return, else a phrase of lx's, else
+ * and the intent: a kind of claim or return, else, when only the system
+ * wrote (a carrier's or marketplace's notice), a non-request (the model's
+ * when it is sure of one, else autoreply for an out-of-office, else
+ * notification), else a phrase of lx's, else
  * the model's (m may be NULL) when its confidence is at least threshold,
  * else "other"; the same guess for the latest request alone (r->latest,
  * r->nlatest).  r->now is the clock. */
