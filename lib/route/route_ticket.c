@@ -154,11 +154,12 @@ decide_notice(omni_route *r, int notice, const omni_guess *g, omni_model *model,
  * (the marketplace's own notice says what it is), else, for a notice the
  * system wrote, a non-request (decide_notice), else a phrase of the
  * lexicons (the seller's own rule), else the model's guess when its
- * confidence is at least threshold, else "other"; a review that says
+ * confidence is at least threshold, else, when ask is set, r->ask's
+ * second opinion, else "other"; a review that says
  * nothing else is feedback.  *confidence and, with explain, *why. */
 static const char *
-decide(omni_route *r, const char *kind, int notice, const omni_guess *g, omni_model *model,
-       double threshold, const omni_tokens *t, const char *text, size_t n, int explain,
+decide(omni_route *r, const char *kind, int notice, int ask, const omni_guess *g,
+       omni_model *model, double threshold, const omni_tokens *t, const char *text, size_t n, int explain,
        double *confidence, const char **why)
 {
 	const char *intent;
@@ -183,14 +184,23 @@ decide(omni_route *r, const char *kind, int notice, const omni_guess *g, omni_mo
 		}
 	} else if (model) {
 		omni_model_guess mg;
+		const char *second = NULL;
 		omni_model_classify_tokens(model, g->lang, t, text, n, explain, &mg);
 		intent = mg.confidence >= threshold ? mg.intent : "other";
 		*confidence = mg.confidence;
 		*why = mg.why;
+		if (mg.confidence < threshold && ask && r->ask &&
+		    (second = r->ask(r->ask_arg, model, g->lang, text, n))) {
+			intent = second;
+			r->asked = 1;
+		}
 		if (mg.why && mg.confidence < threshold) {
 			char b[1200];
-			int k = snprintf(b, sizeof b, "intent other: under the threshold %.2f, %s",
-			                 threshold, mg.why);
+			int k = second ?
+				snprintf(b, sizeof b, "intent %s: a second opinion, the model under the "
+				         "threshold %.2f, %s", second, threshold, mg.why) :
+				snprintf(b, sizeof b, "intent other: under the threshold %.2f, %s",
+				         threshold, mg.why);
 			*why = omni_route_keep(r, b, k > 0 ? (size_t)k < sizeof b ? (size_t)k : sizeof b - 1 : 0);
 		}
 	} else {
@@ -221,6 +231,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->nmsgs = r->nlatest = r->latest_len = 0;
 	r->claim = 0;
 	r->nfrom_customer = r->nfrom_system = 0;
+	r->asked = 0;
 	r->out_of_office = 0;
 	omni_route_index(r, keys);
 	if ((k = omni_json_string_buf(omni_route_member(r, "subject"), text, size / 4)) > 0)
@@ -249,7 +260,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) <= 0)
 		kind[0] = 0;
 	int notice = r->nfrom_system && !r->nfrom_customer ? 1 + r->out_of_office : 0;
-	r->intent = decide(r, kind, notice, &g, model, threshold, &tokens, text, n, r->explain,
+	r->intent = decide(r, kind, notice, 1, &g, model, threshold, &tokens, text, n, r->explain,
 	                   &r->intent_confidence, &r->intent_why);
 	/* the latest request, classified on its own words the same way */
 	r->latest_text[r->latest_len] = 0;
@@ -260,7 +271,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 		const char *why;
 		omni_lexicon_classify_tokens(lx, r->latest_text, r->latest_len, &r->latest,
 		                             &latest_tokens);
-		r->latest.intent = decide(r, kind, 0, &r->latest, model, threshold, &latest_tokens,
+		r->latest.intent = decide(r, kind, 0, 0, &r->latest, model, threshold, &latest_tokens,
 		                          r->latest_text, r->latest_len, 0, &confidence, &why);
 	}
 	r->claim = strcmp(kind, "claim") == 0;
