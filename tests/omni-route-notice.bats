@@ -72,3 +72,9 @@ EOF2
 	assert_success
 	assert_output --partial "written by the system"
 }
+
+@test "a proactive ticket (the seller's own word, author system) keeps its intent" {
+	run sh -c "$(declare -f notice); notice shopify 'Your order #1043 is running late: the carrier now expects it on Friday. We are sorry for the wait.' \
+		'.kind = \"proactive\" | .intent = \"wismo\"' | omni-route --now $NOW | jq -r .intent"
+	assert_output wismo
+}

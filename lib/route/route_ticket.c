@@ -259,7 +259,10 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->sentiment = g.sentiment;
 	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) <= 0)
 		kind[0] = 0;
-	int notice = r->nfrom_system && !r->nfrom_customer ? 1 + r->out_of_office : 0;
+	/* a notice: what only the system wrote, in a message (a proactive
+	 * ticket is the seller's own word to a customer, a wismo) */
+	int notice = r->nfrom_system && !r->nfrom_customer &&
+	             (!*kind || strcmp(kind, "message") == 0) ? 1 + r->out_of_office : 0;
 	r->intent = decide(r, kind, notice, 1, &g, model, threshold, &tokens, text, n, r->explain,
 	                   &r->intent_confidence, &r->intent_why);
 	/* the latest request, classified on its own words the same way */
