@@ -50,6 +50,7 @@ answer() {
 @test "under the threshold the endpoint's intent is taken; it was asked once, with the text and the intents" {
 	conf "second_opinion_url = $FX/v1/chat/completions" "second_opinion_model = tiny"
 	fixture_push /v1/chat/completions "$(answer ' Presale.')"
+	export OMNI_DRAFT_KEY=sk-test-route
 	run omni-route --now "$NOW" --threshold 0.99 --explain "$BATS_TEST_TMPDIR/t"
 	assert_success
 	assert_output --partial "a second opinion"
@@ -58,6 +59,7 @@ answer() {
 	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/req")" 1
 	body=$(jq -r .body "$BATS_TEST_TMPDIR/req")
 	assert_equal "$(jq -r .model <<<"$body")" tiny
+	assert_equal "$(jq -r '.headers | to_entries[] | select(.key | ascii_downcase == "authorization") | .value' "$BATS_TEST_TMPDIR/req")" "Bearer sk-test-route"
 	assert_equal "$(jq -r '.messages[1].content' <<<"$body")" "$TEXT"
 	jq -r '.messages[0].content' <<<"$body" | grep -q '"wismo"' || fail "no intents in $body"
 	jq -r '.messages[0].content' <<<"$body" | grep -q '"notification"' || fail "no intents in $body"
