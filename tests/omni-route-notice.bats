@@ -55,7 +55,21 @@ EOF2
 	assert_output "claim	urgent"
 }
 
-@test "a buyer's own words about a dispute stay a claim; a person's words beside a notice are read" {
+@test "a buyer's own words about a dispute stay a claim and urgent, in five languages" {
+	while IFS='|' read -r ch text; do
+		[ -n "$ch" ] || continue
+		got=$(notice "$ch" "$text" '.messages[0].author = "customer"' | route | jq -r '[.intent, .priority] | @tsv')
+		[ "$got" = "claim	urgent" ] || fail "want claim urgent, got $got: $text"
+	done <<'EOF2'
+amazon|I opened an A-to-z claim, you left me no choice
+ebay|He abierto un caso en eBay porque el paquete no llegó
+amazon|ich habe bei Amazon einen A-bis-z-Antrag gestellt, weil niemand antwortet
+ebay|J'ai ouvert un litige PayPal, vous ne répondez pas
+ebay|Ho aperto una contestazione su PayPal, non rispondete
+EOF2
+}
+
+@test "a buyer's threat of a case stays a claim; a person's words beside a notice are read" {
 	run sh -c "$(declare -f notice); notice ebay 'If I do not get my money back today I will open a case with eBay and a PayPal dispute.' \
 		'.messages[0].author = \"customer\"' | omni-route --now $NOW | jq -r .intent"
 	assert_output claim
