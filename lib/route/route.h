@@ -121,7 +121,6 @@ typedef struct omni_route {
 	 * caller, kept from ticket to ticket. */
 	omni_route_ask_fn *ask;
 	void *ask_arg;
-	int asked;                    /* this ticket's intent is the second opinion's */
 } omni_route;
 
 /* Reads rec into r (cleared first) in one walk of its messages: the
@@ -132,7 +131,7 @@ typedef struct omni_route {
  * when it is sure of one, else autoreply for an out-of-office, else
  * notification), else a phrase of lx's, else
  * the model's (m may be NULL) when its confidence is at least threshold,
- * else r->ask's second opinion (r->asked set), else "other"; the same guess for the latest request alone (r->latest,
+ * else r->ask's second opinion, else "other"; the same guess for the latest request alone (r->latest,
  * r->nlatest).  r->now is the clock. */
 void omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
                      omni_model *m, double threshold, char *text, size_t size);

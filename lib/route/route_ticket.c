@@ -192,7 +192,6 @@ decide(omni_route *r, const char *kind, int notice, int ask, const omni_guess *g
 		if (mg.confidence < threshold && ask && r->ask &&
 		    (second = r->ask(r->ask_arg, model, g->lang, text, n))) {
 			intent = second;
-			r->asked = 1;
 		}
 		if (mg.why && mg.confidence < threshold) {
 			char b[1200];
@@ -231,7 +230,6 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->nmsgs = r->nlatest = r->latest_len = 0;
 	r->claim = 0;
 	r->nfrom_customer = r->nfrom_system = 0;
-	r->asked = 0;
 	r->out_of_office = 0;
 	omni_route_index(r, keys);
 	if ((k = omni_json_string_buf(omni_route_member(r, "subject"), text, size / 4)) > 0)
