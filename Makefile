@@ -80,7 +80,7 @@ bin/omni-fetch bin/omni-reply bin/omni-desk: bin/%: cmd/%.o lib/libomni.a
 
 bin/omni-route: cmd/omni-route.o lib/libomni.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) $(STEM_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libomni.a $(DEPS_LIBS) $(STEM_LIBS) $(CURL_LIBS) -lm
 
 # make model: the intent model from the corpus and the shipped lexicons (the
 # language of each example picks its stemmer); the same files give the same

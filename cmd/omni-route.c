@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "rules/rules.h"
 #include "route/route.h"
+#include "net/net.h"
 
 static const char usage_line[] =
 	"usage: omni-route [-eqvk] [-c file] [-d file] [-R file] [-r file] [--check] "
@@ -44,8 +45,8 @@ static const omni_cli cli = {
 	"queue, assignee, tags, sla and route by the rules file; everything else\n"
 	"passes through.\n"
 	"The intent comes from a linear model with its confidence (intent_confidence);\n"
-	"under the threshold it is other.  --train builds a model from LANG TAB\n"
-	"INTENT TAB TEXT lines.\n",
+	"under the threshold it is other, or what second_opinion_url's model says.\n"
+	"--train builds a model from LANG TAB INTENT TAB TEXT lines.\n",
 	.opts = options,
 };
 
@@ -68,6 +69,9 @@ struct run {
 	omni_route_writer *writer;
 	omni_route rt;
 	const char *last_store, *last_zone;
+	/* the second opinion: [route] second_opinion_url, NULL off */
+	const char *ask_url, *ask_model, *ask_timeout;
+	omni_http *ask_http;
 };
 
 /* An omni_error_set's status, said as -1. */
@@ -82,7 +86,8 @@ failed(int status)
 static int
 route_config(struct run *r, omni_error *err)
 {
-	static const char *const keys[] = { "intent_threshold", "intent_model", NULL };
+	static const char *const keys[] = { "intent_threshold", "intent_model",
+		"second_opinion_url", "second_opinion_model", "second_opinion_timeout", NULL };
 	const omni_conf_section *s = omni_config_find(r->config, "route", "");
 	const char *v = r->threshold_arg, *where = "--threshold";
 	char *end;
@@ -93,6 +98,19 @@ route_config(struct run *r, omni_error *err)
 		where = r->config->path;
 	if (!r->model_path && s)
 		r->model_path = omni_conf_get(s, "intent_model");
+	if (s && (r->ask_url = omni_conf_get(s, "second_opinion_url")) && !*r->ask_url)
+		r->ask_url = NULL;
+	r->ask_model = s ? omni_conf_get(s, "second_opinion_model") : NULL;
+	r->ask_timeout = s ? omni_conf_get(s, "second_opinion_timeout") : NULL;
+	if (r->ask_timeout) {
+		char *end;
+		errno = 0;
+		double t = strtod(r->ask_timeout, &end);
+		if (errno || end == r->ask_timeout || *end || !(t > 0))
+			return failed(omni_error_set(err, OMNI_EX_CONFIG, r->config->path, s->line, 0,
+			                             "second_opinion_timeout '%s' is not a number of "
+			                             "seconds", r->ask_timeout));
+	}
 	r->threshold = DEFAULT_THRESHOLD;
 	if (v) {
 		errno = 0;
@@ -216,6 +234,66 @@ explain(const omni_route *rt)
 		omni_warn("%s: %s", id, rt->why[i] ? rt->why[i] : "");
 	if (!rt->nmatched)
 		omni_warn("%s: no rule matched", id);
+}
+
+/* The second opinion of the endpoint at second_opinion_url on a ticket the
+ * model is not sure of: one intent name of the model's, or NULL (a warning
+ * says why) to keep the model's guess. */
+static const char *
+second_opinion(void *arg, const omni_model *m, const char *lang, const char *text, size_t len)
+{
+	struct run *r = arg;
+	omni_http_response *resp = NULL;
+	omni_error why = { 0 };
+	const char *intent = NULL;
+	char *body, id[256];
+
+	if (omni_json_string_buf(omni_route_member(&r->rt, "id"), id, sizeof id) <= 0)
+		strcpy(id, "?");
+	if (!(body = omni_route_ask_body(m, r->ask_model, lang, text, len)))
+		return NULL;
+	if (omni_http_request(r->ask_http, "POST", r->ask_url, "second opinion", "application/json",
+	                      body, strlen(body), &resp, &why) < 0) {
+		char msg[700];
+		omni_error_format(&why, msg, sizeof msg);
+		omni_warn("%s: second opinion: %s: the model's intent stands", id, msg);
+	} else if (!(intent = omni_route_ask_answer(m, resp->body, resp->len))) {
+		omni_warn("%s: second opinion: %s: the answer names none of the model's intents: "
+		          "the model's intent stands", id, r->ask_url);
+	}
+	free(body);
+	return intent;
+}
+
+/* The second opinion's HTTP handle: its time-out (default 10 s), one
+ * retry, the key DRAFT_KEY (the drafts' endpoint) when there is one.  0, or
+ * -1 with err. */
+static int
+ask_setup(struct run *r, omni_error *err)
+{
+	omni_error none = { 0 };
+	char *key;
+
+	if (!r->ask_url || !r->model)
+		return 0;
+	if (omni_http_init() < 0)
+		return failed(omni_error_set(err, OMNI_EX_SOFTWARE, NULL, 0, 0,
+		                             "second opinion: HTTP cannot start"));
+	if (!(r->ask_http = omni_http_new(r->ask_url, err)))
+		return -1;
+	omni_http_set_retries(r->ask_http, 1);
+	omni_http_set_timeout(r->ask_http, r->ask_timeout ? atof(r->ask_timeout) : 10);
+	if ((key = omni_secret("DRAFT_KEY", &none))) {
+		char *bearer = NULL;
+		if (asprintf(&bearer, "Bearer %s", key) >= 0)
+			omni_http_add_header(r->ask_http, "Authorization", bearer, 1);
+		memset(key, 0, strlen(key));
+		free(bearer);
+		free(key);
+	}
+	r->rt.ask = second_opinion;
+	r->rt.ask_arg = r;
+	return 0;
 }
 
 static int
@@ -378,6 +456,11 @@ main(int argc, char **argv)
 		goto out;
 	}
 	r.rt.explain = r.explain;
+	if (ask_setup(&r, &err) < 0) {
+		omni_report(&err);
+		status = err.status;
+		goto out;
+	}
 	r.out = omni_out_new(STDOUT_FILENO);
 	/* The end of the pipeline says what reached it (omni(7)). */
 	if (omni_out_end(r.out) && !(r.arrivals = omni_arrivals_new(r.store, r.db_path, r.out))) {
@@ -415,6 +498,10 @@ out:
 	omni_model_free(r.model);
 	omni_rules_free(&r.rules);
 	omni_config_free(r.config);
+	if (r.ask_http) {
+		omni_http_free(r.ask_http);
+		omni_http_cleanup();
+	}
 	free(r.share);
 	return status;
 }

@@ -39,6 +39,26 @@ void omni_model_free(omni_model *m);
 /* The intents the model knows, and how many features it holds. */
 int omni_model_classes(const omni_model *m);
 long omni_model_rows(const omni_model *m);
+/* The name of the model's intent i, 0 <= i < omni_model_classes (borrowed). */
+const char *omni_model_class(const omni_model *m, int i);
+
+// route_ask.c - a second opinion on an intent the model is not sure of,
+// from an OpenAI-compatible chat endpoint (the HTTP call is the caller's)
+
+#define OMNI_ROUTE_ASK_TEXT 2000  /* bytes of the text sent */
+/* The chat completions request (JSON) that asks which of m's intents the
+ * text is, for the endpoint's model llm (NULL: none named).  New, or NULL
+ * out of memory. */
+char *omni_route_ask_body(const omni_model *m, const char *llm, const char *lang,
+                          const char *text, size_t len);
+/* The intent of m's that the answer's choices[0].message.content names
+ * (alone, or the one name among its words): borrowed from m, or NULL. */
+const char *omni_route_ask_answer(const omni_model *m, const char *body, size_t len);
+/* The caller's second opinion on text, whose model's guess is under the
+ * threshold: an intent name of m's (borrowed from m), or NULL to keep the
+ * model's. */
+typedef const char *omni_route_ask_fn(void *arg, const omni_model *m, const char *lang,
+                                      const char *text, size_t len);
 #define OMNI_MODEL_EXPLAIN 6
 /* The model's decision on text (its language lang, as the lexicons saw
  * it, or "und").  Names borrowed from m.  With explain, why holds the
@@ -86,19 +106,32 @@ typedef struct omni_route {
 	omni_rmsg msgs[OMNI_ROUTE_MSGS];   /* the messages with a time, as read */
 	size_t nmsgs;
 	int claim;                    /* kind claim: the marketplace's notice */
+	/* Who wrote the messages in: a customer (author customer or none) or
+	 * the system (author system, or mail a machine wrote: "auto"), and
+	 * whether one of those is an out-of-office reply. */
+	size_t nfrom_customer, nfrom_system;
+	int out_of_office;
 	/* The latest request: the customer's messages since the last reply
 	 * (nlatest of them; 0: none), classified on their own. */
 	size_t nlatest, latest_len;
 	omni_guess latest;
 	char latest_text[4096];
+	/* The second opinion asked when the model's confidence in the
+	 * ticket's intent is under the threshold; NULL: none.  Set by the
+	 * caller, kept from ticket to ticket. */
+	omni_route_ask_fn *ask;
+	void *ask_arg;
 } omni_route;
 
 /* Reads rec into r (cleared first) in one walk of its messages: the
  * customer's text into text (size bytes, for the classifier and the rules),
  * times, status, tags and assignee, the language and sentiment from lx,
- * and the intent: a kind of claim or return, else a phrase of lx's, else
+ * and the intent: a kind of claim or return, else, when only the system
+ * wrote (a carrier's or marketplace's notice), a non-request (the model's
+ * when it is sure of one, else autoreply for an out-of-office, else
+ * notification), else a phrase of lx's, else
  * the model's (m may be NULL) when its confidence is at least threshold,
- * else "other"; the same guess for the latest request alone (r->latest,
+ * else r->ask's second opinion, else "other"; the same guess for the latest request alone (r->latest,
  * r->nlatest).  r->now is the clock. */
 void omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
                      omni_model *m, double threshold, char *text, size_t size);

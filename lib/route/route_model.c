@@ -465,6 +465,12 @@ omni_model_rows(const omni_model *m)
 	return m->nrows;
 }
 
+const char *
+omni_model_class(const omni_model *m, int i)
+{
+	return i >= 0 && i < m->nclasses ? m->classes[i] : NULL;
+}
+
 /* The row of feature hash h, or NULL. */
 static const int8_t *
 row_of(const omni_model *m, uint32_t h)

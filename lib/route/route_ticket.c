@@ -54,6 +54,7 @@ read_message(omni_route *r, omni_span m, char *text, size_t n, size_t size)
 	omni_jiter mi;
 	omni_span key, v, body = { 0 };
 	omni_rmsg msg = { 0 };
+	int machine = 0;
 	long k;
 
 	omni_json_iter(&mi, m);
@@ -72,6 +73,23 @@ read_message(omni_route *r, omni_span m, char *text, size_t n, size_t size)
 			             omni_json_string_eq(v, "bot") ? 2 : 3;
 		else if ((c == 'n' || any) && omni_json_key_eq(key, "no_response_needed"))
 			msg.no_response = v.n == 4 && memcmp(v.p, "true", 4) == 0;
+		else if ((c == 'a' || any) && omni_json_key_eq(key, "auto")) {
+			/* why a machine wrote it (omni-fetch's RFC 3834 flags) */
+			omni_jiter fi;
+			omni_span flag;
+			omni_json_iter(&fi, v);
+			while (omni_json_next(&fi, NULL, &flag)) {
+				machine = 1;
+				if (omni_json_string_eq(flag, "out-of-office"))
+					r->out_of_office = 1;
+			}
+		}
+	}
+	if (!msg.out) {
+		if (machine || msg.author == 3)
+			r->nfrom_system++;
+		else if (msg.author <= 1)
+			r->nfrom_customer++;
 	}
 	if (msg.at && r->nmsgs < OMNI_ROUTE_MSGS)
 		r->msgs[r->nmsgs++] = msg;
@@ -92,14 +110,56 @@ keep_string(omni_route *r, omni_span v, size_t max)
 	return k >= 0 ? omni_route_keep(r, b, (size_t)k) : NULL;
 }
 
+static int
+non_request(const char *intent)
+{
+	static const char *const kinds[] = { "autoreply", "marketing", "spam", "notification",
+	                                     "invoice", NULL };
+	for (int i = 0; kinds[i]; i++)
+		if (strcmp(intent, kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A ticket only the system wrote (notice 1, or 2 when an out-of-office)
+ * is no customer's request, whatever its words: the model's non-request
+ * when it is sure of one, else autoreply or notification. */
+static const char *
+decide_notice(omni_route *r, int notice, const omni_guess *g, omni_model *model,
+              double threshold, const omni_tokens *t, const char *text, size_t n, int explain,
+              double *confidence, const char **why)
+{
+	const char *intent = notice == 2 ? "autoreply" : "notification";
+	char b[1200];
+	int k;
+
+	if (model) {
+		omni_model_guess mg;
+		omni_model_classify_tokens(model, g->lang, t, text, n, explain, &mg);
+		if (non_request(mg.intent) && mg.confidence >= threshold) {
+			*confidence = mg.confidence;
+			*why = mg.why;
+			return mg.intent;
+		}
+	}
+	if (explain) {
+		k = snprintf(b, sizeof b, "intent %s 1.00: written by the system, not a customer%s",
+		             intent, notice == 2 ? " (out-of-office)" : "");
+		*why = omni_route_keep(r, b, k > 0 ? (size_t)k : 0);
+	}
+	return intent;
+}
+
 /* The intent of text, whose words g and t hold: a kind of claim or return
- * (the marketplace's own notice says what it is), else a phrase of the
+ * (the marketplace's own notice says what it is), else, for a notice the
+ * system wrote, a non-request (decide_notice), else a phrase of the
  * lexicons (the seller's own rule), else the model's guess when its
- * confidence is at least threshold, else "other"; a review that says
+ * confidence is at least threshold, else, when ask is set, r->ask's
+ * second opinion, else "other"; a review that says
  * nothing else is feedback.  *confidence and, with explain, *why. */
 static const char *
-decide(omni_route *r, const char *kind, const omni_guess *g, omni_model *model,
-       double threshold, const omni_tokens *t, const char *text, size_t n, int explain,
+decide(omni_route *r, const char *kind, int notice, int ask, const omni_guess *g,
+       omni_model *model, double threshold, const omni_tokens *t, const char *text, size_t n, int explain,
        double *confidence, const char **why)
 {
 	const char *intent;
@@ -111,6 +171,9 @@ decide(omni_route *r, const char *kind, const omni_guess *g, omni_model *model,
 		if (explain)
 			*why = strcmp(kind, "claim") == 0 ? "intent claim 1.00: kind claim" :
 			       "intent return 1.00: kind return";
+	} else if (notice) {
+		intent = decide_notice(r, notice, g, model, threshold, t, text, n, explain,
+		                       confidence, why);
 	} else if (strcmp(g->intent, "other") != 0) {
 		intent = g->intent;
 		if (explain) {
@@ -121,14 +184,22 @@ decide(omni_route *r, const char *kind, const omni_guess *g, omni_model *model,
 		}
 	} else if (model) {
 		omni_model_guess mg;
+		const char *second = NULL;
 		omni_model_classify_tokens(model, g->lang, t, text, n, explain, &mg);
 		intent = mg.confidence >= threshold ? mg.intent : "other";
 		*confidence = mg.confidence;
 		*why = mg.why;
+		if (mg.confidence < threshold && ask && r->ask &&
+		    (second = r->ask(r->ask_arg, model, g->lang, text, n))) {
+			intent = second;
+		}
 		if (mg.why && mg.confidence < threshold) {
 			char b[1200];
-			int k = snprintf(b, sizeof b, "intent other: under the threshold %.2f, %s",
-			                 threshold, mg.why);
+			int k = second ?
+				snprintf(b, sizeof b, "intent %s: a second opinion, the model under the "
+				         "threshold %.2f, %s", second, threshold, mg.why) :
+				snprintf(b, sizeof b, "intent other: under the threshold %.2f, %s",
+				         threshold, mg.why);
 			*why = omni_route_keep(r, b, k > 0 ? (size_t)k < sizeof b ? (size_t)k : sizeof b - 1 : 0);
 		}
 	} else {
@@ -158,6 +229,8 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->now = omni_clock_now();
 	r->nmsgs = r->nlatest = r->latest_len = 0;
 	r->claim = 0;
+	r->nfrom_customer = r->nfrom_system = 0;
+	r->out_of_office = 0;
 	omni_route_index(r, keys);
 	if ((k = omni_json_string_buf(omni_route_member(r, "subject"), text, size / 4)) > 0)
 		n = (size_t)k;
@@ -184,7 +257,11 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 	r->sentiment = g.sentiment;
 	if (omni_json_string_buf(omni_route_member(r, "kind"), kind, sizeof kind) <= 0)
 		kind[0] = 0;
-	r->intent = decide(r, kind, &g, model, threshold, &tokens, text, n, r->explain,
+	/* a notice: what only the system wrote, in a message (a proactive
+	 * ticket is the seller's own word to a customer, a wismo) */
+	int notice = r->nfrom_system && !r->nfrom_customer &&
+	             (!*kind || strcmp(kind, "message") == 0) ? 1 + r->out_of_office : 0;
+	r->intent = decide(r, kind, notice, 1, &g, model, threshold, &tokens, text, n, r->explain,
 	                   &r->intent_confidence, &r->intent_why);
 	/* the latest request, classified on its own words the same way */
 	r->latest_text[r->latest_len] = 0;
@@ -195,7 +272,7 @@ omni_route_read(omni_route *r, const omni_record *rec, const omni_lexicon *lx,
 		const char *why;
 		omni_lexicon_classify_tokens(lx, r->latest_text, r->latest_len, &r->latest,
 		                             &latest_tokens);
-		r->latest.intent = decide(r, kind, &r->latest, model, threshold, &latest_tokens,
+		r->latest.intent = decide(r, kind, 0, 0, &r->latest, model, threshold, &latest_tokens,
 		                          r->latest_text, r->latest_len, 0, &confidence, &why);
 	}
 	r->claim = strcmp(kind, "claim") == 0;
