@@ -527,6 +527,8 @@ omni_pg_step(struct omni_pg_stmt *st, omni_error *err, const char *what)
 		}
 		st->res = res;
 		st->row = -1;
+		/* the rows an INSERT, UPDATE or DELETE changed (omni_store_changes) */
+		st->s->pg_changes = atol(PQcmdTuples(res));
 	}
 	if (st->row + 1 < PQntuples(st->res)) {
 		st->row++;

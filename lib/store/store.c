@@ -481,6 +481,8 @@ omni_store_held(omni_store *s)
 long
 omni_store_changes(omni_store *s)
 {
+	if (s->pg)
+		return s->pg_changes;
 	return (long)sqlite3_changes(s->db);
 }
 

@@ -29,6 +29,7 @@ struct omni_store {
 	struct pg_conn *pg;
 	char pg_state[6];
 	char *pg_msg;
+	long pg_changes;         /* of the last statement run */
 };
 
 /* lib/store/stmt.c: finalizes every kept statement (before closing). */
