@@ -114,3 +114,148 @@ shop() {
 	run jq -c 'select(.reply.template == "csat")' "$HOME/omni/tickets.ndjson"
 	assert_output ''
 }
+
+# A solved ticket of thread $1 whose last reply is a satisfaction request
+# (template $2), then the customer's answer $3 on the same thread.
+asked_and_answered() {
+	jq -nc --arg k "$1" --arg tpl "$2" '
+		{omni: 1, id: ("q-" + $k), channel: "email", store: null, kind: "message",
+		 source: {name: "test", external_id: ("q-" + $k), thread_key: $k},
+		 subject: "Order", created_at: "2026-11-01T10:00:00Z", updated_at: "2026-11-06T10:00:00Z",
+		 customer: {emails: [($k + "@example.com")]}, order_ids: [], status: "solved",
+		 messages: [
+		  {id: ("m1-" + $k), direction: "in", author: "customer", at: "2026-11-01T10:00:00Z",
+		   text: "where is my order?", channel: "email"},
+		  {id: ("m2-" + $k), direction: "out", author: "bot", at: "2026-11-01T11:00:00Z",
+		   text: "It has shipped.", channel: "email"},
+		  {id: ("m3-" + $k), direction: "out", author: "bot", at: "2026-11-06T10:00:00Z",
+		   text: "How did we do?", channel: "email", template: $tpl}]}'
+	jq -nc --arg k "$1" --arg text "$3" '
+		{omni: 1, id: ("a-" + $k), channel: "email", store: null, kind: "message",
+		 source: {name: "test", external_id: ("a-" + $k), thread_key: $k},
+		 subject: "Re: Order", created_at: "2026-11-06T12:00:00Z", updated_at: "2026-11-06T12:00:00Z",
+		 customer: {emails: [($k + "@example.com")]}, order_ids: [],
+		 messages: [{id: ("m4-" + $k), direction: "in", author: "customer",
+		             at: "2026-11-06T12:00:00Z", text: $text, channel: "email"}]}'
+}
+
+@test "omni-link: an answer to the request in five languages, a number, a word or an emoji, is the ticket's csat and reopens nothing" {
+	i=0
+	while IFS='|' read -r text score; do
+		i=$((i + 1))
+		asked_and_answered "k$i" csat "$(printf '%b' "$text")"
+		echo "$score" >>"$BATS_TEST_TMPDIR/want"
+	done >"$BATS_TEST_TMPDIR/in.ndjson" <<-'EOF2'
+	5|5
+	4/5|4
+	3 stars|3
+	Great, thanks!|5
+	bad|1
+	Ottimo, grazie!|5
+	pessimo|1
+	così così|3
+	Très bien|5
+	nul|1
+	genial|5
+	malo|1
+	Super!|5
+	schlecht|1
+	Sehr gut, danke|5
+	👍|5
+	😡|1
+	👍🏽|5
+	1\n\nOn Fri, Acme wrote:\n> How did we do?|1
+	EOF2
+	run omni-link --now 2026-11-06T13:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	latest=$(jq -sc 'group_by(.source.thread_key) | map(last) | sort_by(.source.thread_key | .[1:] | tonumber) | .[]' <<<"$output")
+	run jq -r '[.status, (.reopens // 0), (.csat.score // "-"), (.csat.scale // "-"), (.csat.at // "-")] | @tsv' <<<"$latest"
+	n=0
+	while read -r score; do
+		assert_line --index "$n" "$(printf 'solved\t0\t%s\t5\t2026-11-06T12:00:00Z' "$score")"
+		n=$((n + 1))
+	done <"$BATS_TEST_TMPDIR/want"
+	# the store's record keeps it for every later version and the report
+	run omni-report --format json -d "$OMNI_DB"
+	[ "$(jq -c .total.csat <<<"$output")" != null ] || fail "$output"
+}
+
+@test "omni-link: more than a rating, or words after another reply, reopen the solved ticket and set no csat" {
+	{
+		asked_and_answered r1 csat '5 but where is my refund?'
+		asked_and_answered r2 csat 'The parcel never came'
+		asked_and_answered r3 wismo '5'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link --now 2026-11-06T13:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -sr 'group_by(.source.thread_key) | map(last) | .[] | [.source.thread_key, .status, .reopens, (.csat // "-")] | @tsv' <<<"$output"
+	assert_output $'r1\topen\t1\t-\nr2\topen\t1\t-\nr3\topen\t1\t-'
+}
+
+R=$FIXTURES/reply
+
+# Fixture $1 solved after a reply at 2026-11-20T10:00:00Z, jq filter $2 after.
+solved() {
+	jq -c '.status = "solved" | .solved_at = "2026-11-20T10:00:00Z"
+		| .messages += [{id: "r-solved", direction: "out", author: "agent",
+		                 at: "2026-11-20T10:00:00Z", text: "Done.", channel: .channel}]
+		| '"${2:-.}" "$R/$1"
+}
+
+csat_conf() {
+	printf '[reply]\nsmtp = smtp://127.0.0.1:%s\nfrom = Acme Care <care@acme.example>\nretries = 1\nbackoff = 10\ncsat = yes\n' \
+		"${SMTP_PORT:-1}" >"$BATS_TEST_TMPDIR/omni.conf"
+	echo "$BATS_TEST_TMPDIR/omni.conf"
+}
+
+@test "omni-reply: the request on each channel's rules: none on Amazon, none to a machine, Meta's 24 hours, eBay's lint" {
+	c=$(csat_conf)
+	{
+		solved amazon-wismo.json
+		solved email-wismo.json '.id = "t-machine" | .messages[2].auto = ["auto-replied"]'
+		solved email-wismo.json '.id = "t-noreply" | .messages[2].from = "no-reply@shop.example"'
+		solved email-wismo.json '.id = "t-rated" | .csat = {score: 4, scale: 5, at: "2026-11-20T11:00:00Z"}'
+		solved email-wismo.json '.id = "t-mail"'
+		solved email-wismo.json '.id = "t-it" | .lang = "it"'
+		solved ebay-conversation.json
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-reply --auto -c "$c" --now 2026-11-20T12:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -r '[.id, .channel, (.reply.template // "-"), (.reply.status // "-"), (.reply.lint // [] | map(sub(":.*"; "")) | join(","))] | @tsv' <<<"$output"
+	assert_line --index 0 --regexp $'\tamazon\t-\t-\t$'
+	assert_line --index 1 $'t-machine\temail\t-\t-\t'
+	assert_line --index 2 $'t-noreply\temail\t-\t-\t'
+	assert_line --index 3 $'t-rated\temail\t-\t-\t'
+	assert_line --index 4 $'t-mail\temail\tcsat\tdraft\t'
+	assert_line --index 5 $'t-it\temail\tcsat\tdraft\t'
+	assert_line --index 6 --regexp $'\tebay\tcsat\tdraft\t$'
+	run jq -r 'select(.id == "t-it") | .reply.text' <<<"$(omni-reply --auto -c "$c" --now 2026-11-20T12:00:00Z "$BATS_TEST_TMPDIR/in.ndjson")"
+	assert_output --partial 'da 1 (male) a 5 (ottimo)'
+	# Meta: within 24 hours of her last message, not after
+	solved messenger.json >"$BATS_TEST_TMPDIR/m.ndjson"
+	last=$(jq -r '[.messages[] | select(.direction == "in") | .at] | max' "$BATS_TEST_TMPDIR/m.ndjson")
+	run omni-reply --auto -c "$c" --now "$(date -u -d "$last + 2 hours" +%Y-%m-%dT%H:%M:%SZ)" "$BATS_TEST_TMPDIR/m.ndjson"
+	assert_success
+	[ "$(jq -r '[.reply.template, .reply.status] | @tsv' <<<"$output")" = $'csat\tdraft' ] || fail "$output"
+	run omni-reply --auto -c "$c" --now "$(date -u -d "$last + 30 hours" +%Y-%m-%dT%H:%M:%SZ)" "$BATS_TEST_TMPDIR/m.ndjson"
+	assert_success
+	[ "$(jq -r '[.reply.template, .reply.status, (.reply.lint | map(sub(":.*"; "")) | join(","))] | @tsv' <<<"$output")" = $'csat\tblocked\twindow' ] ||
+		fail "$output"
+}
+
+@test "omni-reply --send: one request a ticket, kept solved, by its ledger key even when the record does not show it" {
+	[ -z "${NO_SMTPD:-}" ] || skip "python3-aiosmtpd is not installed"
+	c=$(csat_conf)
+	solved email-wismo.json '.id = "t-once" | .customer.emails = ["once@example.com"] | .messages[] |= (.from = null)' \
+		>"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-reply --auto --send -c "$c" --now 2026-11-20T12:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -r '[.status, .reply.template, .reply.status, (.messages | last | .template), (.messages | last | .direction)] | @tsv' <<<"$output"
+	assert_output $'solved\tcsat\tsent\tcsat\tout'
+	[ "$(grep -l '^X-Envelope-To: once@example.com' "$SPOOL"/*.eml | wc -l)" -eq 1 ]
+	# the same record again (an older version): the ledger has it
+	run omni-reply --auto --send -c "$c" --now 2026-11-20T13:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	[ "$(jq -r '.reply.template // "-"' <<<"$output")" = - ] || fail "$output"
+	[ "$(grep -l '^X-Envelope-To: once@example.com' "$SPOOL"/*.eml | wc -l)" -eq 1 ]
+}

@@ -53,6 +53,8 @@ static const phrase phrases[] = {
 	{ "stern", 0 }, { "out of 5", 0 }, { "/5", 0 }, { "su 5", 0 }, { "sur 5", 0 },
 	{ "de 5", 0 }, { "von 5", 0 }, { "very", 0 }, { "molto", 0 }, { "really", 0 },
 	{ "\xef\xb8\x8f", 0 },     /* the emoji variation selector */
+	{ "\xf0\x9f\x8f\xbb", 0 }, { "\xf0\x9f\x8f\xbc", 0 }, { "\xf0\x9f\x8f\xbd", 0 },
+	{ "\xf0\x9f\x8f\xbe", 0 }, { "\xf0\x9f\x8f\xbf", 0 },   /* skin tones */
 };
 
 static int
