@@ -259,3 +259,20 @@ csat_conf() {
 	[ "$(jq -r '.reply.template // "-"' <<<"$output")" = - ] || fail "$output"
 	[ "$(grep -l '^X-Envelope-To: once@example.com' "$SPOOL"/*.eml | wc -l)" -eq 1 ]
 }
+
+@test "omni-fetch: Messenger's ratings (a Customer Feedback Template's CSAT answer, thumbs on a reply) are the customer's ticket's csat" {
+	F=$FIXTURES/fetch/file
+	run bash -c "omni-fetch 'file:$F/meta-messenger-feedback.json' | omni-link --now 2024-03-06T18:00:00Z"
+	assert_success
+	[ "$(wc -l <<<"$output")" -eq 2 ]
+	[ "$(jq -r .id <<<"$output" | sort -u | wc -l)" -eq 1 ] || fail "not one ticket: $output"
+	run jq -c 'select(.csat) | [.status, .csat, (.messages | length)]' <<<"$output"
+	assert_output '["new",{"score":4,"scale":5,"comment":"Quick, thanks","at":"2024-03-06T16:30:12.456Z"},1]'
+	# the same delivery again makes nothing; a thumbs down on a reply is 0 of 1
+	run omni-fetch "file:$F/meta-messenger-feedback.json"
+	assert_output ''
+	run bash -c "omni-fetch 'file:$F/meta-response-feedback.json' | omni-link --now 2024-03-06T18:00:00Z | jq -c '[.csat, (.messages | length)]'"
+	assert_output '[{"score":0,"scale":1,"at":"2024-03-06T17:30:12.456Z"},1]'
+	run omni-report --format json -d "$OMNI_DB"
+	[ "$(jq -c .total.csat <<<"$output")" = 0 ] || fail "$output"
+}
