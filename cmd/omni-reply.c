@@ -46,7 +46,9 @@ static const omni_cli cli = {
 	.usage = usage_line,
 	.about =
 	"Reads tickets and writes each with the reply it should get, linted against\n"
-	"its channel's rules; with --send, delivers the replies exactly once.\n",
+	"its channel's rules; with --send, delivers the replies exactly once.\n"
+	"With csat in [reply], a solved ticket gets one satisfaction request instead\n"
+	"(never on Amazon, nor to a machine).\n",
 	.opts = options,
 };
 
