@@ -165,6 +165,8 @@ asked_and_answered() {
 	😡|1
 	👍🏽|5
 	1\n\nOn Fri, Acme wrote:\n> How did we do?|1
+	4\n\nThanks,\nTyler Brooks\n\nSent from my iPhone|4
+	Molto bene!\nGiulia|5
 	EOF2
 	run omni-link --now 2026-11-06T13:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success
@@ -185,11 +187,12 @@ asked_and_answered() {
 		asked_and_answered r1 csat '5 but where is my refund?'
 		asked_and_answered r2 csat 'The parcel never came'
 		asked_and_answered r3 wismo '5'
+		asked_and_answered r4 csat "$(printf '5\n\nbut the parcel never came, can you check?')"
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run omni-link --now 2026-11-06T13:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success
 	run jq -sr 'group_by(.source.thread_key) | map(last) | .[] | [.source.thread_key, .status, .reopens, (.csat // "-")] | @tsv' <<<"$output"
-	assert_output $'r1\topen\t1\t-\nr2\topen\t1\t-\nr3\topen\t1\t-'
+	assert_output $'r1\topen\t1\t-\nr2\topen\t1\t-\nr3\topen\t1\t-\nr4\topen\t1\t-'
 }
 
 R=$FIXTURES/reply

@@ -73,12 +73,20 @@ own_words(const char *s, size_t n)
 		"wrote:", "a écrit :", "a écrit:", "ha scritto:", "escribió:", "schrieb:",
 		"-----original message", "-----messaggio originale", NULL,
 	};
+	/* a phone's signature, at the start of its line */
+	static const char *const starts[] = {
+		"sent from my", "inviato da", "envoyé de mon", "enviado desde mi", "von meinem",
+		NULL,
+	};
 	for (size_t i = 0; i < n;) {
 		size_t e = i;
 		while (e < n && s[e] != '\n')
 			e++;
 		if (s[i] == '>' || (e - i >= 2 && s[i] == '-' && s[i + 1] == '-'))
 			return i;
+		for (int k = 0; starts[k]; k++)
+			if (e - i >= strlen(starts[k]) && strncasecmp(s + i, starts[k], strlen(starts[k])) == 0)
+				return i;
 		for (int k = 0; ends[k]; k++) {
 			size_t kl = strlen(ends[k]);
 			for (size_t j = i; j + kl <= e; j++)
@@ -90,11 +98,76 @@ own_words(const char *s, size_t n)
 	return n;
 }
 
+/* The line low[i, e): 1 and *score when it is a rating with words around
+ * it, 0 when it holds only such words (or nothing), -1 when it says more
+ * or gives two ratings. */
+static int
+line_score(const char *low, size_t i, size_t e, int *score)
+{
+	int found = 0;
+
+	while (i < e) {
+		if (separator((unsigned char)low[i])) {
+			i++;
+			continue;
+		}
+		size_t best = 0;
+		int s = -1;
+		if (low[i] >= '1' && low[i] <= '5' &&
+		    (i + 1 == e || separator((unsigned char)low[i + 1]) || low[i + 1] == '/' ||
+		     (unsigned char)low[i + 1] >= 0x80)) {
+			best = 1;
+			s = low[i] - '0';
+		}
+		for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
+			size_t pl = strlen(phrases[k].text);
+			unsigned char first = (unsigned char)phrases[k].text[0];
+			if (pl <= best || i + pl > e || memcmp(low + i, phrases[k].text, pl) != 0)
+				continue;
+			/* a word ends at a separator; an emoji anywhere */
+			if (first < 0x80 && first != '/' && i + pl < e &&
+			    !separator((unsigned char)low[i + pl]))
+				continue;
+			best = pl;
+			s = phrases[k].score;
+		}
+		if (!best || (s > 0 && found && s != *score))
+			return -1;
+		if (s > 0) {
+			*score = s;
+			found = 1;
+		}
+		i += best;
+	}
+	return found;
+}
+
+/* A sign-off after the rating: at most two words (her name), no digit,
+ * no question. */
+static int
+sign_off(const char *low, size_t i, size_t e)
+{
+	int words = 0, in = 0;
+
+	for (; i < e; i++) {
+		unsigned char c = (unsigned char)low[i];
+		if ((c >= '0' && c <= '9') || c == '?')
+			return 0;
+		if (c == ' ' || c == '\t' || c == '\r' || c == ',' || c == '.' || c == '!')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			words++;
+		}
+	}
+	return words <= 2;
+}
+
 int
 omni_link_csat_answer(const char *text, size_t n, int *score)
 {
 	char *low;
-	int found = 0;
+	int found = 0, ok = 1;
 
 	*score = 0;
 	if (!text)
@@ -116,41 +189,25 @@ omni_link_csat_answer(const char *text, size_t n, int *score)
 		low[i] = (char)c;
 	}
 	low[n] = '\0';
-	for (size_t i = 0; i < n;) {
-		if (separator((unsigned char)low[i])) {
-			i++;
-			continue;
-		}
-		size_t best = 0;
-		int s = -1;
-		if (low[i] >= '1' && low[i] <= '5' && (i + 1 == n || !(low[i + 1] >= '0' && low[i + 1] <= '9'))) {
-			best = 1;
-			s = low[i] - '0';
-		}
-		for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
-			size_t pl = strlen(phrases[k].text);
-			unsigned char first = (unsigned char)phrases[k].text[0];
-			if (pl <= best || i + pl > n || memcmp(low + i, phrases[k].text, pl) != 0)
-				continue;
-			/* a word ends at a separator; an emoji anywhere */
-			if (first < 0x80 && first != '/' && i + pl < n &&
-			    !separator((unsigned char)low[i + pl]))
-				continue;
-			best = pl;
-			s = phrases[k].score;
-		}
-		if (!best || (s > 0 && found && s != *score)) {
-			found = 0;    /* words that are no rating, or two ratings */
-			break;
-		}
-		if (s > 0) {
+	/* line by line: the rating first; after it, a line of thanks, or a
+	 * short sign-off (a name) */
+	for (size_t i = 0; i < n && ok;) {
+		size_t e = i;
+		while (e < n && low[e] != '\n')
+			e++;
+		int s = 0, r = line_score(low, i, e, &s);
+		if (r < 0 && !(found && sign_off(low, i, e)))
+			ok = 0;
+		else if (r > 0 && found && s != *score)
+			ok = 0;       /* two ratings */
+		else if (r > 0) {
 			*score = s;
 			found = 1;
 		}
-		i += best;
+		i = e + 1;
 	}
 	free(low);
-	if (!found)
+	if (!found || !ok)
 		*score = 0;
-	return found;
+	return found && ok;
 }
