@@ -279,3 +279,23 @@ csat_conf() {
 	run omni-report --format json -d "$OMNI_DB"
 	[ "$(jq -c .total.csat <<<"$output")" = 0 ] || fail "$output"
 }
+
+@test "omni-reply's eBay lint: asking for positive feedback, or for feedback to change, in five languages; asking how we did passes" {
+	lint_ebay() {
+		jq -c --arg t "$1" '.channel = "ebay" | .reply = {text: $t, status: "draft"}' "$R/amazon-wismo.json" |
+			omni-reply --lint --now 2026-11-20T12:00:00Z | jq -r '.reply.status, .reply.lint[]'
+	}
+	while IFS= read -r t; do
+		run lint_ebay "$t"
+		[ "${lines[0]}" = blocked ] && [[ $output == *"feedback: "* ]] || fail "passes on eBay: $t -> $output"
+	done <<-'EOF2'
+	Please leave positive feedback once it arrives.
+	Could you revise your feedback if we refund you?
+	Ci lasci un feedback positivo, grazie!
+	Merci de laisser une évaluation positive.
+	¿Nos dejaría una valoración positiva?
+	Bitte geben Sie uns eine positive Bewertung.
+	EOF2
+	run lint_ebay 'How did we do? Reply with a number from 1 (poor) to 5 (excellent).'
+	assert_output draft
+}
