@@ -202,7 +202,8 @@ typedef struct omni_mail_out {
 	const char *in_reply_to;  /* without brackets, or NULL */
 	const char *const *references; size_t nreferences;
 	omni_time date;
-	int auto_submitted;       /* an automatic reply: Auto-Submitted: auto-replied */
+	int auto_submitted;       /* 1: an automatic reply (Auto-Submitted: auto-replied);
+	                           * 2: a message of its own (auto-generated) */
 } omni_mail_out;
 /* A UTF-8 quoted-printable message, CRLF lines: new (*len its length). */
 char *omni_mail_build(const omni_mail_out *m, size_t *len);

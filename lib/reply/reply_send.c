@@ -455,7 +455,8 @@ omni_reply_send_mail(const omni_reply_mailer *m, omni_reply_view *v, json_t *rep
 	omni_mail_out mo = { m->from, to, subject, text,
 	                     json_string_value(json_object_get(reply, "html")), mid, irt,
 	                     (const char *const *)refs.v, refs.n, omni_clock_now(),
-	                     m->auto_reply };
+	                     /* a satisfaction request answers no message */
+	                     omni_reply_csat_request(reply) ? 2 : m->auto_reply };
 	if (!mid || !(msg = omni_mail_build(&mo, &len))) {
 		omni_error_oom(err);
 		goto out;
