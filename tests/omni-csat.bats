@@ -96,6 +96,9 @@ shop() {
 	jq -sc 'group_by(.id) | map(.[-1]) | .[]' "$tickets" >"$BATS_TEST_TMPDIR/latest"
 	run jq -r '[.status, (.reopens // 0), .csat.score, .csat.scale] | @tsv' "$BATS_TEST_TMPDIR/latest"
 	assert_output $'solved\t0\t5\t5\nsolved\t0\t5\t5'
+	# the conversation is still what it was about
+	run jq -r .intent "$BATS_TEST_TMPDIR/latest"
+	assert_output $'wismo\nwismo'
 	run omni-report --format json "$tickets"
 	assert_success
 	[ "$(jq -c .total.csat <<<"$output")" = 1 ] || fail "$output"
