@@ -7,10 +7,32 @@ load test_helper
 
 setup_file() {
 	smtpd_file_start
+	fixture_start
 }
 
 teardown_file() {
 	smtpd_file_stop
+	fixture_stop
+}
+
+# The Amazon orders of tests/fixtures/api/amazon into the store, from the
+# fixture server (as tests/loop.bats fetches them).
+amazon_orders() {
+	local api=$FIXTURES/api/amazon o
+	fixture_reset
+	fixture_push /lwa/auth/o2/token "$(jq -cn --arg f "$api/token.json" '{status: 200, file: $f}')"
+	fixture_push /amazon/orders/v0/orders "$(jq -cn --arg f "$api/orders-1.json" '{status: 200, file: $f}')" \
+		"$(jq -cn --arg f "$api/orders-2.json" '{status: 200, file: $f}')"
+	for o in 113-4827365-1029384:items-113 114-9936120-5521807:items-114-1 111-2048577-6634915:items-111; do
+		fixture_push "/amazon/orders/v0/orders/${o%%:*}/orderItems" \
+			"$(jq -cn --arg f "$api/${o#*:}.json" '{status: 200, file: $f}')"
+	done
+	fixture_push /amazon/orders/v0/orders/114-9936120-5521807/orderItems \
+		"$(jq -cn --arg f "$api/items-114-2.json" '{status: 200, file: $f}')"
+	printf '[store acme]\n[source amz]\nuri = amazon:%s/amazon/\ntoken_url = %s/lwa/auth/o2/token\nstore = acme\n' \
+		"$FX" "$FX" >"$BATS_TEST_TMPDIR/amazon.conf"
+	OMNI_AMAZON_REFRESH_TOKEN=r OMNI_AMAZON_CLIENT_ID=c OMNI_AMAZON_CLIENT_SECRET=s \
+		omni-fetch -c "$BATS_TEST_TMPDIR/amazon.conf" --orders --now 2026-11-23T08:00:00Z amz >/dev/null
 }
 
 # mail $1 from $2, Message-ID $3, following $4 (- none), subject $5, text $6
@@ -64,14 +86,24 @@ shop() {
 		'Hi, where is my order #1047? It has been a week.'
 	mail_in 2026-11-23T09:20:00Z giulia.rossi87@example.net c2@mail.example - 'Ordine #1061' \
 		'Buongiorno, dove si trova il mio ordine #1061? Grazie.'
+	# an Amazon buyer asks through the relay about her Amazon order
+	amazon_orders
+	mail_in 2026-11-23T09:25:00Z '"Dana - Amazon Marketplace" <7xk2m9qp4tz1vbn@marketplace.amazon.com>' \
+		c5@email.amazonses.com - 'Order delivery inquiry from Amazon customer Dana (Order: 113-4827365-1029384)' \
+		'Order ID 113-4827365-1029384:\n1 of Trail Runner Sock\n\n------------- Begin message -------------\n\nHi, where is my package? Can you check the order status?\n\n------------- End message -------------\n'
 	pipeline 2026-11-23T09:30:00Z
 	[ "$(mails_to tyler.brooks@example.com | wc -l)" -eq 1 ]
 	[ "$(mails_to giulia.rossi87@example.net | wc -l)" -eq 1 ]
-	# five quiet days: omni-link solves both, omni-reply asks each once
+	[ "$(mails_to 7xk2m9qp4tz1vbn@marketplace.amazon.com | wc -l)" -eq 1 ]
+	# five quiet days: omni-link solves all three, omni-reply asks each
+	# once, but not on Amazon
 	pipeline 2026-11-28T10:00:00Z
 	pipeline 2026-11-28T11:00:00Z
 	[ "$(mails_to tyler.brooks@example.com | wc -l)" -eq 2 ]
 	[ "$(mails_to giulia.rossi87@example.net | wc -l)" -eq 2 ]
+	[ "$(mails_to 7xk2m9qp4tz1vbn@marketplace.amazon.com | wc -l)" -eq 1 ]
+	run jq -r 'select(.channel == "amazon") | .status' "$tickets"
+	assert_line solved
 	ask_en=$(grep -l 'from 1 (poor) to 5' $(mails_to tyler.brooks@example.com))
 	ask_it=$(grep -l 'da 1 (male) a 5' $(mails_to giulia.rossi87@example.net))
 	[ -n "$ask_en" ] && [ -n "$ask_it" ]
@@ -93,7 +125,8 @@ shop() {
 	# no reply to an answer, no second request
 	[ "$(mails_to tyler.brooks@example.com | wc -l)" -eq 2 ]
 	[ "$(mails_to giulia.rossi87@example.net | wc -l)" -eq 2 ]
-	jq -sc 'group_by(.id) | map(.[-1]) | .[]' "$tickets" >"$BATS_TEST_TMPDIR/latest"
+	jq -sc 'group_by(.id) | map(.[-1]) | .[] | select(.channel != "amazon")' "$tickets" >"$BATS_TEST_TMPDIR/latest"
+	[ "$(mails_to 7xk2m9qp4tz1vbn@marketplace.amazon.com | wc -l)" -eq 1 ]
 	run jq -r '[.status, (.reopens // 0), .csat.score, .csat.scale] | @tsv' "$BATS_TEST_TMPDIR/latest"
 	assert_output $'solved\t0\t5\t5\nsolved\t0\t5\t5'
 	# the conversation is still what it was about
