@@ -337,3 +337,20 @@ csat_conf() {
 	run lint_ebay 'How did we do? Reply with a number from 1 (poor) to 5 (excellent).'
 	assert_output draft
 }
+
+@test "omni-reply: the customer's rating gets no reply, with or without --auto; a later message does" {
+	rated='.status = "solved" | .csat = {score: 5, scale: 5, at: .messages[-1].at} | .messages[-1].text = "5"'
+	jq -c "$rated" "$R/email-wismo.json" >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-reply "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	[ "$(jq -c .reply <<<"$output")" = null ] || fail "$output"
+	run omni-reply -v --auto "$BATS_TEST_TMPDIR/in.ndjson"
+	[ "$(jq -c .reply 2>/dev/null <<<"${lines[-1]}")" = null ] || fail "$output"
+	# she writes again after rating: that is answered as any message
+	jq -c "$rated"' | .status = "open" | .messages += [{id: "m-new", direction: "in", author: "customer",
+		at: "2026-11-21T09:00:00Z", text: "Where is my order #1043?", channel: "email"}]' \
+		"$R/email-wismo.json" >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-reply "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	[ "$(jq -r .reply.status <<<"$output")" = draft ] || fail "$output"
+}

@@ -260,7 +260,7 @@ void omni_reply_csat_key(const omni_record *rec, char key[65]);
 int omni_reply_csat_due(omni_reply_view *v, omni_store *s, const char **why,
                         omni_error *err);
 /* Is rec's latest customer message her answer to the request (csat.at
- * not before it)?  1 or 0. */
+ * its time, as omni-link writes it)?  1 or 0. */
 int omni_reply_csat_answer(const omni_record *rec);
 
 // reply_send.c - lint with the order's context; delivery by e-mail

@@ -128,5 +128,5 @@ omni_reply_csat_answer(const omni_record *rec)
 	}
 	omni_time a, l;
 	return last[0] && omni_time_parse_rfc3339(at, &a) == 0 &&
-	       omni_time_parse_rfc3339(last, &l) == 0 && a >= l;
+	       omni_time_parse_rfc3339(last, &l) == 0 && a == l;
 }
