@@ -354,3 +354,12 @@ csat_conf() {
 	assert_success
 	[ "$(jq -r .reply.status <<<"$output")" = draft ] || fail "$output"
 }
+
+@test "omni-link: a machine's answer to the request (an out-of-office) reopens nothing and sets no csat" {
+	asked_and_answered o1 csat 'I am out of the office until Monday.' |
+		jq -c 'if .id == "a-o1" then .messages[0].auto = ["out-of-office"] else . end' >"$BATS_TEST_TMPDIR/in.ndjson"
+	run omni-link --now 2026-11-06T13:00:00Z "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_success
+	run jq -sr 'last | [.status, (.reopens // 0), (.csat // "-")] | @tsv' <<<"$output"
+	assert_output $'solved\t0\t-'
+}

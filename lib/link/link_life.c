@@ -94,7 +94,9 @@ latest_at(const omni_record *r)
 }
 
 /* Is what the customer wrote to solved ticket prev since its last reply,
- * a satisfaction request, her rating (and nothing else)?  The score, or 0. */
+ * a satisfaction request, her rating (and nothing else)?  The score; -1
+ * when only a machine answered it (an out-of-office, omni-ticket(5)
+ * "auto"), which reopens nothing either; or 0. */
 static int
 csat_answer(const omni_record *in, const omni_record *prev, const char *const *known,
             size_t nknown, char at[40])
@@ -102,7 +104,7 @@ csat_answer(const omni_record *in, const omni_record *prev, const char *const *k
 	omni_jiter it;
 	omni_span m, request = { 0 };
 	omni_time asked = 0, when = 0;
-	int score = 0;
+	int score = 0, machine = 0;
 
 	omni_json_iter(&it, omni_record_get(prev, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
@@ -123,6 +125,12 @@ csat_answer(const omni_record *in, const omni_record *prev, const char *const *k
 		if (c != OMNI_MSG_CUSTOMER || has_message(prev, omni_json_get(m, "id")) ||
 		    was_known(known, nknown, omni_json_get(m, "id")))
 			continue;
+		omni_span a = omni_json_get(m, "auto");
+		if (omni_json_type(a) == OMNI_J_ARRAY && omni_json_at(a, 0).p &&
+		    omni_link_at(t) >= asked) {
+			machine = 1;  /* a machine's answer to the request */
+			continue;
+		}
 		size_t n = 0;
 		char *text = omni_json_string(omni_json_get(m, "text"), &n);
 		int ok = omni_link_at(t) >= asked && omni_link_csat_answer(text, n, &s);
@@ -136,7 +144,7 @@ csat_answer(const omni_record *in, const omni_record *prev, const char *const *k
 	}
 	if (score)
 		omni_time_format(when, at);
-	return score;
+	return score ? score : machine ? -1 : 0;
 }
 
 void
@@ -177,8 +185,9 @@ omni_link_life(const omni_record *in, const omni_record *prev, const char *const
 		snprintf(s->status, sizeof s->status, "%s", was);
 		return;
 	}
-	if (strcmp(was, "solved") == 0 &&
-	    (s->csat = csat_answer(in, prev, known, nknown, s->csat_at)) > 0) {
+	int rated = strcmp(was, "solved") == 0 ? csat_answer(in, prev, known, nknown, s->csat_at) : 0;
+	if (rated) {
+		s->csat = rated > 0 ? rated : 0;
 		snprintf(s->status, sizeof s->status, "solved");   /* rated, not reopened */
 		return;
 	}
