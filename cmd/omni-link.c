@@ -53,7 +53,8 @@ static const omni_cli cli = {
 	.about =
 	"Reads tickets (from omni-fetch) and writes, for each, the conversation it\n"
 	"joined as it now stands: one customer, her messages on every channel in\n"
-	"time order, the orders they name and her earlier tickets.\n",
+	"time order, the orders they name and her earlier tickets.  Her rating in\n"
+	"answer to a satisfaction request sets the ticket's csat and reopens nothing.\n",
 	.opts = options,
 };
 

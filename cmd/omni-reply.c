@@ -46,14 +46,16 @@ static const omni_cli cli = {
 	.usage = usage_line,
 	.about =
 	"Reads tickets and writes each with the reply it should get, linted against\n"
-	"its channel's rules; with --send, delivers the replies exactly once.\n",
+	"its channel's rules; with --send, delivers the replies exactly once.\n"
+	"With csat in [reply], a solved ticket gets one satisfaction request instead\n"
+	"(never on Amazon, nor to a machine).\n",
 	.opts = options,
 };
 
 static const char *const reply_keys[] = {
 	"auto", "templates", "lang", "smtp", "from", "smtp_user", "timeout", "retries",
 	"backoff", "meta_api", "meta_version", "ebay_api", "tiktok_api", "tiktok_shop_cipher",
-	"draft_url", "draft_model", "draft_timeout", "policy", "auto_period", NULL,
+	"draft_url", "draft_model", "draft_timeout", "policy", "auto_period", "csat", NULL,
 };
 
 struct run {
@@ -614,8 +616,10 @@ add_sent_message(struct run *r, const omni_record *rec, json_t *reply)
 	} else if (asprintf(&buf, "[%s]", one) < 0) {
 		buf = NULL;
 	}
+	/* a satisfaction request leaves the ticket solved */
+	int keep = omni_reply_csat_request(reply);
 	if (buf && omni_edit_set_raw(r->edit, "messages", buf, strlen(buf)) == 0 &&
-	    omni_edit_set_raw(r->edit, "status", "\"pending\"", 9) == 0)
+	    (keep || omni_edit_set_raw(r->edit, "status", "\"pending\"", 9) == 0))
 		rc = 0;
 	/* the store's timeline has it too, for every later version */
 	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL);
@@ -624,7 +628,7 @@ add_sent_message(struct run *r, const omni_record *rec, json_t *reply)
 	if (rc == 0 && tid && at && r->store &&
 	    omni_timeline_reply(r->store, tid, one, strlen(one), id,
 	                        ch && json_is_string(ch) ? json_string_value(ch) : "email",
-	                        at, &e) < 0) {
+	                        at, keep, &e) < 0) {
 		omni_report(&e);
 		r->send_status = e.status ? e.status : OMNI_EX_SOFTWARE;
 	}
@@ -775,6 +779,65 @@ waiting_on_customer(const omni_record *rec)
 	       omni_json_string_eq(st, "closed");
 }
 
+/* Is [reply] csat on for the store? */
+static int
+csat_on(struct run *r, const char *store)
+{
+	const char *v = conf(r, store, "csat");
+
+	return v && (strcmp(v, "yes") == 0 || strcmp(v, "on") == 0 || strcmp(v, "true") == 0 ||
+	             strcmp(v, "1") == 0);
+}
+
+/* The satisfaction request a solved ticket gets ([reply] csat): the
+ * template csat in her language, linted on the channel's rules, sent
+ * once a ticket (its ledger key is the ticket's); the ticket stays solved. */
+static int
+ask_csat(struct run *r, const omni_record *rec, const char *store, omni_error *err)
+{
+	const omni_conf_section *s = store ? omni_config_find(r->config, "store", store) : NULL;
+	const char *brand = s ? omni_conf_get(s, "brand") : NULL, *tag = NULL;
+	json_t *reply = json_object();
+	char missing[600] = "";
+	int rc = -1;
+
+	if (!reply)
+		return omni_error_oom(err);
+	int got = omni_reply_render(r->lib, r->view, "csat", brand, store_zone(r, s, store),
+	                            reply, missing, sizeof missing, err);
+	if (got <= 0) {
+		if (got == 0)
+			no_template(rec, "csat", missing);
+		rc = got < 0 ? -1 : omni_record_write(r->out, rec, NULL);
+		goto out;
+	}
+	r->replies++;
+	if (omni_reply_lint_ticket(r->view, reply, 0, &tag) > 0) {
+		json_object_set_new(reply, "status", json_string("blocked"));
+		r->blocked++;
+	} else {
+		json_object_set_new(reply, "status", json_string("draft"));
+		if (tag)
+			json_object_set_new(reply, "tag", json_string(tag));
+		if (r->send && deliver(r, rec, reply, store, err) < 0)
+			goto out;
+	}
+	omni_edit_reset(r->edit);
+	size_t len;
+	char *text = omni_json_text(reply, &len);
+	if (!text || omni_edit_set_raw(r->edit, "reply", text, len) < 0 ||
+	    add_sent_message(r, rec, reply) < 0) {
+		free(text);
+		omni_error_oom(err);
+		goto out;
+	}
+	free(text);
+	rc = omni_record_write(r->out, rec, r->edit);
+out:
+	json_decref(reply);
+	return rc;
+}
+
 static int
 one(struct run *r, const omni_record *rec, omni_error *err)
 {
@@ -787,6 +850,29 @@ one(struct run *r, const omni_record *rec, omni_error *err)
 
 	memset(err, 0, sizeof *err);
 	omni_reply_view_set(r->view, rec);
+	/* her rating answers the satisfaction request: nothing to answer */
+	if (!r->lint_only && omni_reply_csat_answer(rec)) {
+		char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+		omni_verbose("%s: no reply: the customer's latest message rates the ticket",
+		             id ? id : "?");
+		free(id);
+		rc = omni_record_write(r->out, rec, NULL);
+		goto out;
+	}
+	if (!r->lint_only && !r->template && csat_on(r, store)) {
+		int due = omni_reply_csat_due(r->view, r->store, &why, err);
+		if (due < 0)
+			goto out;
+		if (due) {
+			rc = ask_csat(r, rec, store, err);
+			goto out;
+		}
+		if (omni_json_string_eq(omni_record_get(rec, "status"), "solved")) {
+			char *id = omni_json_string(omni_record_get(rec, "id"), NULL);
+			omni_verbose("%s: no satisfaction request: %s", id ? id : "?", why);
+			free(id);
+		}
+	}
 	if (r->auto_mode) {
 		/* the latest request decides, and a machine gets no answer */
 		omni_reply_view_latest(r->view, 1);

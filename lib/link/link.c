@@ -437,6 +437,24 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	parts.solved_at_json = solved_json;
 	parts.reopens_json = reopens_json;
 	parts.follows_json = follows_json;
+	/* her rating now; else the platform's in this record; else the
+	 * store's (a record from fetch has none) */
+	char *csat = NULL;
+	omni_span pc = prev ? omni_record_get(prev, "csat") : (omni_span){ 0 };
+	if (life.csat) {
+		if (asprintf(&csat, "{\"score\":%d,\"scale\":5,\"at\":\"%s\"}", life.csat,
+		             life.csat_at) < 0)
+			csat = NULL;
+		if (!csat) {
+			omni_error_oom(err);
+			goto out;
+		}
+	} else if (!omni_record_get(rec, "csat").p && omni_json_type(pc) == OMNI_J_OBJECT &&
+	           !(csat = strndup(pc.p, pc.n))) {
+		omni_error_oom(err);
+		goto out;
+	}
+	parts.csat_json = csat;
 	const char *row[5] = {
 		in.channel, in.store[0] ? in.store : NULL, life.status,
 		in.subject, in.thread[0] ? in.thread + 2 : NULL
@@ -445,8 +463,11 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	parts.region = region_of(l, in.store);
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
 	    omni_handoff_take(l->store, "fetch", in.id, err) < 0 ||
-	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0)
+	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0) {
+		free(csat);
 		goto out;
+	}
+	free(csat);
 	if (explain && l->o.explain)
 		*explain = omni_link_explain(&in, &v, l->orders_said);
 	status = 0;

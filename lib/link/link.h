@@ -66,6 +66,9 @@ typedef struct omni_link_parts {
 	                                gathered from the records */
 	/* The lifecycle (lib/link/link_life.c); "" leaves a member out. */
 	const char *status_json, *solved_at_json, *reopens_json, *follows_json;
+	/* The rating (omni-ticket(5) csat): her answer to a satisfaction
+	 * request, else the stored one; NULL: the input's. */
+	const char *csat_json;
 	/* A person's work on it (store/desk.c), read by omni_link_emit. */
 	const char *desk_json;
 	/* In: bounds besides the messages (0: none); out: the ticket's. */

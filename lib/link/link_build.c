@@ -420,6 +420,7 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 		{ "solved_at", parts->solved_at_json, 0 },
 		{ "reopens", parts->reopens_json, 0 },
 		{ "follows", parts->follows_json, 0 },
+		{ "csat", parts->csat_json, 0 },
 		{ "desk", parts->desk_json, 0 },
 	};
 	size_t nown = sizeof own / sizeof own[0];

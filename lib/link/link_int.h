@@ -69,12 +69,18 @@ typedef struct omni_link_state {
 	char solved_at[40];          /* "" unless solved or closed */
 	int64_t reopens;             /* times a solved ticket was reopened */
 	int woken;                   /* the customer wrote to a stored ticket */
+	int csat;                    /* 1-5: her answer to a satisfaction request */
+	char csat_at[40];            /* when she gave it */
 } omni_link_state;
 /* The ticket's state once record in joins it (prev: its stored record,
  * NULL for a new ticket; known: the ids of in's messages the store had,
  * sorted). */
 void omni_link_life(const omni_record *in, const omni_record *prev,
                     const char *const *known, size_t nknown, omni_link_state *s);
+
+/* lib/link/link_csat.c: is text (n bytes) an answer to a satisfaction
+ * request, and which score (1-5)?  1 or 0. */
+int omni_link_csat_answer(const char *text, size_t n, int *score);
 
 /* lib/link/link_emit.c: the rows a record leaves, the ticket written. */
 /* A message time ("at"): ms, or 0. */

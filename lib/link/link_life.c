@@ -3,7 +3,8 @@
  * "Lifecycle"): new until someone answers, open while the customer waits,
  * pending while the seller waits, solved after a quiet time or when the
  * marketplace says so, closed after another; a customer message reopens a
- * pending or solved ticket, and one on a closed ticket starts a new one.
+ * pending or solved ticket, and one on a closed ticket starts a new one;
+ * but the answer to a satisfaction request sets csat and reopens nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,60 @@ latest_at(const omni_record *r)
 	return latest;
 }
 
+/* Is what the customer wrote to solved ticket prev since its last reply,
+ * a satisfaction request, her rating (and nothing else)?  The score; -1
+ * when only a machine answered it (an out-of-office, omni-ticket(5)
+ * "auto"), which reopens nothing either; or 0. */
+static int
+csat_answer(const omni_record *in, const omni_record *prev, const char *const *known,
+            size_t nknown, char at[40])
+{
+	omni_jiter it;
+	omni_span m, request = { 0 };
+	omni_time asked = 0, when = 0;
+	int score = 0, machine = 0;
+
+	omni_json_iter(&it, omni_record_get(prev, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		omni_span t;
+		if (omni_message_class(m, &t) == OMNI_MSG_REPLY && omni_link_at(t) >= asked) {
+			asked = omni_link_at(t);
+			request = m;
+		}
+	}
+	if (!request.p || !omni_json_string_eq(omni_json_get(request, "template"), "csat"))
+		return 0;
+	omni_json_iter(&it, omni_record_get(in, "messages"));
+	while (omni_json_next(&it, NULL, &m)) {
+		omni_span t;
+		int c = omni_message_class(m, &t), s = 0;
+		if (c == OMNI_MSG_REPLY && omni_link_at(t) > asked)
+			return 0;     /* answered since */
+		if (c != OMNI_MSG_CUSTOMER || has_message(prev, omni_json_get(m, "id")) ||
+		    was_known(known, nknown, omni_json_get(m, "id")))
+			continue;
+		omni_span a = omni_json_get(m, "auto");
+		if (omni_json_type(a) == OMNI_J_ARRAY && omni_json_at(a, 0).p &&
+		    omni_link_at(t) >= asked) {
+			machine = 1;  /* a machine's answer to the request */
+			continue;
+		}
+		size_t n = 0;
+		char *text = omni_json_string(omni_json_get(m, "text"), &n);
+		int ok = omni_link_at(t) >= asked && omni_link_csat_answer(text, n, &s);
+		free(text);
+		if (!ok)
+			return 0;     /* words that are more than a rating: a request */
+		if (omni_link_at(t) >= when) {
+			when = omni_link_at(t);
+			score = s;
+		}
+	}
+	if (score)
+		omni_time_format(when, at);
+	return score ? score : machine ? -1 : 0;
+}
+
 void
 omni_link_life(const omni_record *in, const omni_record *prev, const char *const *known,
                size_t nknown, omni_link_state *s)
@@ -128,6 +183,12 @@ omni_link_life(const omni_record *in, const omni_record *prev, const char *const
 	}
 	if (strcmp(was, "closed") == 0 || (strcmp(was, "solved") == 0 && !(fresh && prev))) {
 		snprintf(s->status, sizeof s->status, "%s", was);
+		return;
+	}
+	int rated = strcmp(was, "solved") == 0 ? csat_answer(in, prev, known, nknown, s->csat_at) : 0;
+	if (rated) {
+		s->csat = rated > 0 ? rated : 0;
+		snprintf(s->status, sizeof s->status, "solved");   /* rated, not reopened */
 		return;
 	}
 	if (strcmp(was, "solved") == 0) {

@@ -202,7 +202,8 @@ typedef struct omni_mail_out {
 	const char *in_reply_to;  /* without brackets, or NULL */
 	const char *const *references; size_t nreferences;
 	omni_time date;
-	int auto_submitted;       /* an automatic reply: Auto-Submitted: auto-replied */
+	int auto_submitted;       /* 1: an automatic reply (Auto-Submitted: auto-replied);
+	                           * 2: a message of its own (auto-generated) */
 } omni_mail_out;
 /* A UTF-8 quoted-printable message, CRLF lines: new (*len its length). */
 char *omni_mail_build(const omni_mail_out *m, size_t *len);
@@ -246,6 +247,21 @@ void omni_reply_parts_free(omni_reply_parts *p);
 int omni_reply_render(omni_tmpl_lib *lib, omni_reply_view *v,
                       const char *name, const char *brand, const char *zone,
                       json_t *reply, char *missing, size_t size, omni_error *err);
+
+// reply_csat.c - the satisfaction request ([reply] csat)
+/* Is reply a satisfaction request (template "csat")?  1 or 0. */
+int omni_reply_csat_request(const json_t *reply);
+/* Its ledger key: the ticket's alone, so it goes once a ticket. */
+void omni_reply_csat_key(const omni_record *rec, char key[65]);
+/* Does the ticket in v get a satisfaction request now: solved, answered,
+ * not on Amazon, not a machine's mail, not a claim or a non-request, not
+ * rated, and none asked before (its messages, the ledger of s when s is
+ * not NULL)?  1; 0 and *why (static); -1 with err. */
+int omni_reply_csat_due(omni_reply_view *v, omni_store *s, const char **why,
+                        omni_error *err);
+/* Is rec's latest customer message her answer to the request (csat.at
+ * its time, as omni-link writes it)?  1 or 0. */
+int omni_reply_csat_answer(const omni_record *rec);
 
 // reply_send.c - lint with the order's context; delivery by e-mail
 /* Sets reply.lint; returns the number of broken rules: the channel's

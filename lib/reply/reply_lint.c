@@ -210,6 +210,18 @@ static const char *const review_words[] = {
 	"bewerten", "rezension", NULL,
 };
 
+/* eBay's feedback rules: a seller may ask for feedback, not for positive
+ * feedback, not in exchange for something, not to revise it. */
+static const char *const ebay_feedback_words[] = {
+	"positive feedback", "5-star feedback", "five-star feedback", "5 star feedback",
+	"leave positive", "in exchange for feedback", "in exchange for positive",
+	"revise your feedback", "change your feedback", "feedback positivo",
+	"feedback positivi", "modificare il feedback", "évaluation positive",
+	"commentaire positif", "modifier votre évaluation", "valoración positiva",
+	"votos positivos", "cambiar la valoración", "positive bewertung",
+	"bewertung ändern", "positives feedback", NULL,
+};
+
 /* Coupons and discounts, in the five languages. */
 static const char *const discount_words[] = {
 	"% discount", "off your next", "your next order", "your next purchase",
@@ -492,6 +504,8 @@ omni_reply_lint(const omni_lint_in *in, json_t *reasons, const char **tag)
 		if (is(ch, "amazon"))
 			check_codes(in, reasons);
 	}
+	if (low && is(ch, "ebay") && (w = find_word(low, ebay_feedback_words)))
+		add(reasons, "feedback", "'%s' asks for positive feedback or a change to it", w);
 	if (low && (is(ch, "amazon") || is(ch, "ebay"))) {
 		check_obfuscated(low, reasons);
 		if ((w = find_word(low, off_platform_words)))

@@ -110,7 +110,8 @@ omni_mail_build(const omni_mail_out *m, size_t *len)
 		fputs("\r\n", o);
 	}
 	if (m->auto_submitted)      /* RFC 3834: no machine answers it */
-		fputs("Auto-Submitted: auto-replied\r\n", o);
+		fputs(m->auto_submitted == 2 ? "Auto-Submitted: auto-generated\r\n" :
+		      "Auto-Submitted: auto-replied\r\n", o);
 	fputs("MIME-Version: 1.0\r\n", o);
 	if (m->html) {
 		const char *b = "=_omni_alt_0";

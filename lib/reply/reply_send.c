@@ -314,10 +314,16 @@ mark(json_t *reply, const char *status, const char *at, const char *external_id)
 		json_object_set_new(reply, "external_id", json_string(external_id));
 }
 
-/* The ledger key: ticket, the message answered, where to, and the text. */
+/* The ledger key: ticket, the message answered, where to, and the text;
+ * a satisfaction request's, the ticket's alone. */
 static void
-ledger_key(const omni_record *rec, const char *to, const char *irt, const char *text, char key[65])
+ledger_key(const omni_record *rec, const json_t *reply, const char *to, const char *irt,
+           const char *text, char key[65])
 {
+	if (omni_reply_csat_request(reply)) {
+		omni_reply_csat_key(rec, key);
+		return;
+	}
 	char *tid = omni_json_string(omni_record_get(rec, "id"), NULL), *buf = NULL;
 	int n = asprintf(&buf, "%s\n%s\n%s\n%s", tid ? tid : "", irt ? irt : "", to, text ? text : "");
 	omni_sha256_hex(n < 0 ? "" : buf, n < 0 ? 0 : (size_t)n, key);
@@ -366,7 +372,7 @@ omni_reply_send_once(omni_store *s, const omni_record *rec, json_t *reply,
 	omni_error why = { 0 };
 	int rc = -1, unknown = 0, found, claimed;
 
-	ledger_key(rec, t->to, t->thread, text, key);
+	ledger_key(rec, reply, t->to, t->thread, text, key);
 	json_object_set_new(reply, "ledger_key", json_string(key));
 	if ((found = omni_ledger_get(s, key, &e, err)) < 0)
 		goto out;
@@ -440,7 +446,7 @@ omni_reply_send_mail(const omni_reply_mailer *m, omni_reply_view *v, json_t *rep
 	thread_ids(rec, &refs, &irt);
 	/* the Message-ID comes from the ledger key, so a resend after
 	 * --resolve unsent threads as the same message */
-	ledger_key(rec, to, irt, text, key);
+	ledger_key(rec, reply, to, irt, text, key);
 	from = bare_address(m->from);
 	subject = subject_of(rec);
 	const char *dom = strchr(from, '@');
@@ -449,7 +455,8 @@ omni_reply_send_mail(const omni_reply_mailer *m, omni_reply_view *v, json_t *rep
 	omni_mail_out mo = { m->from, to, subject, text,
 	                     json_string_value(json_object_get(reply, "html")), mid, irt,
 	                     (const char *const *)refs.v, refs.n, omni_clock_now(),
-	                     m->auto_reply };
+	                     /* a satisfaction request answers no message */
+	                     omni_reply_csat_request(reply) ? 2 : m->auto_reply };
 	if (!mid || !(msg = omni_mail_build(&mo, &len))) {
 		omni_error_oom(err);
 		goto out;

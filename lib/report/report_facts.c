@@ -104,6 +104,9 @@ read_messages(omni_span msgs, omni_span earlier, const omni_record *rec,
 	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m)) {
 		cls = omni_message_class(m, &at);
+		/* a satisfaction request (omni-reply(1)) answers nothing */
+		if (cls == OMNI_MSG_REPLY && omni_json_string_eq(omni_json_get(m, "template"), "csat"))
+			continue;
 		if (cls == OMNI_MSG_REPLY) {
 			if (n < MAX_REPLIES) {
 				person[n] = (char)by_person(m);
@@ -134,6 +137,7 @@ read_messages(omni_span msgs, omni_span earlier, const omni_record *rec,
 	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m))
 		if (omni_message_class(m, &at) == OMNI_MSG_REPLY &&
+		    !omni_json_string_eq(omni_json_get(m, "template"), "csat") &&
 		    reply_time(rec, f, at, by_person(m), err) < 0)
 			return -1;
 	return 0;

@@ -197,11 +197,12 @@ int omni_handoff_orphans(omni_store *s, const char *stage, omni_handoff_fn *fn,
 
 /* Appends message msg (compact JSON, its id and channel given, sent at
  * at, UTC RFC 3339) to the stored ticket's messages, unless it has it,
- * and makes the ticket pending (answered, waiting for the customer).
+ * and makes the ticket pending (answered, waiting for the customer);
+ * with keep (a satisfaction request to a solved ticket) its status stays.
  * 1 added, 0 already there or a ticket the store has not, -1 with err. */
 int omni_timeline_reply(omni_store *s, const char *ticket, const char *msg,
                         size_t mlen, const char *id, const char *channel,
-                        const char *at, omni_error *err);
+                        const char *at, int keep, omni_error *err);
 /* The members omni-route owns (omni-ticket(5): lang, intent, sentiment,
  * priority, priority_score, queue, assignee, tags, sla, route, and its
  * kind) of line, the ticket's version at the end of the pipeline, set in

@@ -13,16 +13,19 @@ static const char get_sql[] = "SELECT seq, record, updated_at FROM tickets WHERE
 static const char put_sql[] =
 	"UPDATE tickets SET record = ?2, status = 'pending', solved_at = NULL,"
 	" updated_at = max(coalesce(updated_at, ''), ?3) WHERE seq = ?1";
+static const char keep_sql[] =
+	"UPDATE tickets SET record = ?2, updated_at = max(coalesce(updated_at, ''), ?3)"
+	" WHERE seq = ?1";
 static const char msg_sql[] =
 	"INSERT OR IGNORE INTO messages (ticket, id, message_id, channel, direction, at,"
 	" source_id) VALUES (?1, ?2, ?2, ?3, 'out', ?4, NULL)";
 
 /* The record with msg appended to its messages (unless one has its id)
- * and the status pending: new text, or NULL (out of memory, or *had the
- * message already). */
+ * and the status pending (unless keep): new text, or NULL (out of memory,
+ * or *had the message already). */
 static char *
 with_reply(const omni_record *rec, const char *msg, size_t mlen, const char *id,
-           const char *at, int *had, size_t *len)
+           const char *at, int keep, int *had, size_t *len)
 {
 	omni_span msgs = omni_record_get(rec, "messages"), m, upd = omni_record_get(rec, "updated_at");
 	omni_out *o = omni_out_new_mem();
@@ -50,9 +53,9 @@ with_reply(const omni_record *rec, const char *msg, size_t mlen, const char *id,
 	old = omni_json_string(upd, NULL);
 	snprintf(quoted, sizeof quoted, "\"%s\"", old && strcmp(old, at) > 0 ? old : at);
 	if (!arr || omni_edit_set_raw(e, "messages", arr, strlen(arr)) < 0 ||
-	    omni_edit_set_raw(e, "status", "\"pending\"", 9) < 0 ||
+	    (!keep && omni_edit_set_raw(e, "status", "\"pending\"", 9) < 0) ||
 	    omni_edit_set_raw(e, "updated_at", quoted, strlen(quoted)) < 0 ||
-	    omni_edit_remove(e, "solved_at") < 0 || omni_record_write(o, rec, e) < 0)
+	    (!keep && omni_edit_remove(e, "solved_at") < 0) || omni_record_write(o, rec, e) < 0)
 		goto out;
 	text = omni_out_take(o, len);
 	o = NULL;
@@ -69,7 +72,8 @@ out:
 
 int
 omni_timeline_reply(omni_store *s, const char *ticket, const char *msg, size_t mlen,
-                    const char *id, const char *channel, const char *at, omni_error *err)
+                    const char *id, const char *channel, const char *at, int keep,
+                    omni_error *err)
 {
 	omni_stmt *st = omni_store_stmt(s, get_sql, err);
 	omni_record rec;
@@ -96,7 +100,7 @@ omni_timeline_reply(omni_store *s, const char *ticket, const char *msg, size_t m
 		rc = 0;       /* not a record: left to omni-link */
 		goto out;
 	}
-	text = with_reply(&rec, msg, mlen, id, at, &had, &len);
+	text = with_reply(&rec, msg, mlen, id, at, keep, &had, &len);
 	if (had) {
 		rc = 0;
 		goto out;
@@ -105,7 +109,7 @@ omni_timeline_reply(omni_store *s, const char *ticket, const char *msg, size_t m
 		omni_error_oom(err);
 		goto out;
 	}
-	if (!(st = omni_store_stmt(s, put_sql, err)))
+	if (!(st = omni_store_stmt(s, keep ? keep_sql : put_sql, err)))
 		goto out;
 	omni_stmt_bind_int64(st, 1, seq);
 	omni_stmt_bind_text(st, 2, text, len);

@@ -7,6 +7,11 @@
  * messages (message_reactions, read, delivery, postback, referral) carry
  * no customer text and make no ticket; nor does a deleted message
  * (is_deleted) or an entry of "changes" (comments, handled elsewhere).
+ * A rating Messenger reports is a ticket with no message and a csat
+ * (omni-ticket(5)) on the customer's thread: the Customer Feedback
+ * Template's answer (messaging_feedback, a CSAT question's "1"-"5" and its
+ * free-form follow-up) and the thumbs on a business's message
+ * (response_feedback: "Good response" 1 of 1, "Bad response" 0 of 1).
  * The meta: source (lib/fetch/sources/source_meta.c) builds its tickets here too, so a
  * message fetched by back-fill and delivered by webhook is the same. */
 #include <stdlib.h>
@@ -105,12 +110,104 @@ ticket_new(omni_payload *p, const struct event *e)
 	return ticket;
 }
 
+/* The CSAT answer of a messaging_feedback event: score 1-5, and the
+ * free-form follow-up as its comment; 0 when it has none. */
+static int
+feedback_csat(const json_t *fb, json_t *csat)
+{
+	const json_t *screen, *q;
+	const char *key;
+	size_t i;
+
+	json_array_foreach(json_object_get(fb, "feedback_screens"), i, screen) {
+		json_object_foreach((json_t *)json_object_get(screen, "questions"), key, q) {
+			const char *type = omni_payload_str(q, "type"), *v = omni_payload_str(q, "payload");
+			if (!type || strcmp(type, "csat") != 0 || !v || v[0] < '1' || v[0] > '5' || v[1])
+				continue;
+			json_object_set_new(csat, "score", json_integer(v[0] - '0'));
+			json_object_set_new(csat, "scale", json_integer(5));
+			const json_t *f = json_object_get(q, "follow_up");
+			omni_json_set_str(csat, "comment", omni_payload_str(f, "payload"));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A rating Messenger reports: a ticket of the customer's thread with its
+ * csat and no message. */
+static int
+rating(omni_payload *p, struct event *e, omni_error *err)
+{
+	const json_t *fb = json_object_get(e->ev, "messaging_feedback");
+	const json_t *rf = json_object_get(e->ev, "response_feedback");
+	const char *customer = omni_payload_str(json_object_get(e->ev, "sender"), "id");
+	json_t *csat = json_object(), *ticket, *cust, *handles, *keys;
+	omni_time at = 0;
+	char *key = NULL, *id = NULL, *ts = omni_payload_id(json_object_get(e->ev, "timestamp"));
+	int rc = 0;
+
+	if (!customer || !csat)
+		goto out;
+	if (fb && !feedback_csat(fb, csat))
+		goto out;
+	if (!fb) {
+		const char *said = omni_payload_str(rf, "feedback");
+		if (!said || (strcmp(said, "Good response") != 0 && strcmp(said, "Bad response") != 0))
+			goto out;
+		json_object_set_new(csat, "score", json_integer(said[0] == 'G'));
+		json_object_set_new(csat, "scale", json_integer(1));
+	}
+	/* one rating per message rated, or per answer to the template */
+	if (asprintf(&key, "feedback:%s:%s:%s", customer,
+	             rf && omni_payload_str(rf, "mid") ? omni_payload_str(rf, "mid") : "",
+	             ts ? ts : "") < 0 || asprintf(&id, "%s:%s", p->f->name, key) < 0) {
+		rc = omni_error_oom(err);
+		goto out;
+	}
+	if ((rc = omni_payload_seen(p, key, err)) != 0) {
+		rc = rc < 0 ? -1 : 0;
+		goto out;
+	}
+	e->mid = key;
+	ticket = omni_ticket_new(id, e->channel, omni_fetch_store(p->f, e->channel, e->page),
+	                         "message");
+	json_object_set_new(ticket, "source", source_new(p, e, customer));
+	cust = json_object();
+	handles = json_object();
+	omni_json_set_str(handles, e->channel, customer);
+	json_object_set_new(cust, "handles", handles);
+	json_object_set_new(ticket, "customer", cust);
+	if (omni_payload_time(json_object_get(e->ev, "timestamp"), &at) == 0 ||
+	    omni_payload_time(json_object_get(e->entry, "time"), &at) == 0) {
+		omni_json_set_time(csat, "at", at);
+		omni_json_set_time(ticket, "created_at", at);
+		omni_json_set_time(ticket, "updated_at", at);
+	} else {
+		json_object_set_new(csat, "at", json_null());
+	}
+	json_object_set(ticket, "csat", csat);
+	keys = json_array();
+	json_array_append_new(keys, json_string(key));
+	rc = omni_payload_emit(p, ticket, keys, err);
+	json_decref(keys);
+out:
+	json_decref(csat);
+	free(key);
+	free(id);
+	free(ts);
+	return rc;
+}
+
 static int
 event(omni_payload *p, struct event *e, omni_error *err)
 {
 	json_t *keys;
 	int rc;
 
+	if (!e->message && (json_is_object(json_object_get(e->ev, "messaging_feedback")) ||
+	                    json_is_object(json_object_get(e->ev, "response_feedback"))))
+		return rating(p, e, err);
 	if (!json_is_object(e->message) || is_true(json_object_get(e->message, "is_deleted")))
 		return 0;
 	if (!(e->mid = omni_payload_str(e->message, "mid")))
