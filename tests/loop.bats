@@ -9,6 +9,8 @@
 # waited.
 
 load test_helper
+# cron_line, wrappers, deliver_mail: the day driver, shared with bench/loop/week
+source "$BATS_TEST_DIRNAME/loop-driver.bash"
 
 setup_file() {
 	smtpd_file_start
@@ -18,57 +20,6 @@ setup_file() {
 teardown_file() {
 	smtpd_file_stop
 	fixture_stop
-}
-
-# The crontab's command for the line whose schedule is $1, as written.
-cron_line() {
-	awk -v when="$1" '!/^#/ && NF >= 6 && ($1 " " $2 " " $3 " " $4 " " $5) == when {
-		sub(/^[^ ]+ [^ ]+ [^ ]+ [^ ]+ [^ ]+ /, ""); print }' "$TOP/share/omni/cron/crontab"
-}
-
-# Wrappers first on PATH: each program with the tick's clock; the one
-# named in $BATS_TEST_TMPDIR/victim dies by SIGKILL: omni-fetch and
-# omni-link once they wrote everything into a pipe no one reads, omni-route
-# and omni-reply having read a little of their input.
-wrappers() {
-	local w=$BATS_TEST_TMPDIR/wrap p
-	mkdir -p "$w"
-	for p in omni-fetch omni-link omni-route omni-reply omni-report; do
-		cat >"$w/$p" <<-WRAP
-		#!/bin/bash
-		now=\$(cat "$BATS_TEST_TMPDIR/tick")
-		if [ "\$(cat "$BATS_TEST_TMPDIR/victim" 2>/dev/null)" = $p ]; then
-			case $p in
-			omni-fetch|omni-link) "$TOP/bin/$p" --now "\$now" "\$@" | cat >/dev/null ;;
-			*) head -c 300 >/dev/null ;;
-			esac
-			kill -9 \$\$
-		fi
-		exec "$TOP/bin/$p" --now "\$now" "\$@"
-		WRAP
-		chmod +x "$w/$p"
-	done
-	echo "$w"
-}
-
-# The mails of the day ($2, default day.tsv) due by time $1 into the
-# Maildir (each once); a text's \n is a new line, and a seventh column
-# holds more header lines, | between them.
-deliver_mail() {
-	local at from id parent subject text headers f
-	while IFS=$'\t' read -r at from id parent subject text headers; do
-		case $at in '#'*|'') continue ;; esac
-		[[ $at > $1 ]] && continue
-		f=$HOME/Maildir/new/${id%@*}.eml
-		[ -e "$f" ] && continue
-		{
-			printf 'From: %s\r\nTo: care@acme.example\r\nSubject: %s\r\n' "$from" "$subject"
-			printf 'Date: %s\r\nMessage-ID: <%s>\r\n' "$(date -u -R -d "$at")" "$id"
-			[ "$parent" = - ] || printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$parent" "$parent"
-			[ -z "$headers" ] || [ "$headers" = - ] || printf '%s\r\n' "${headers//|/$'\r\n'}"
-			printf 'Content-Type: text/plain; charset=utf-8\r\n\r\n%b\r\n' "$text"
-		} >"$f"
-	done <"$FIXTURES/loop/${2:-day.tsv}"
 }
 
 # The phrase the library writes for a shipment status, in language $1: a
