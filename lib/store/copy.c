@@ -37,6 +37,7 @@ static const struct {
 	{ "erasures", "customer_id, at" },
 	{ "desk_actions", "seq" },
 	{ "desk_tickets", "ticket" },
+	{ "stock", "channel, store, sku" },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
