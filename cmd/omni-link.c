@@ -80,28 +80,6 @@ struct run {
 	omni_progress progress;  /* records linked, on a terminal */
 };
 
-/* "90m", "72h", "3d", "1w" or seconds: milliseconds, or -1. */
-static omni_time
-duration(const char *s)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || v < 0 || isspace((unsigned char)*s))
-		return -1;
-	switch (*end ? *end++ : 's') {
-	case 's': break;
-	case 'm': v *= 60; break;
-	case 'h': v *= 3600; break;
-	case 'd': v *= 86400; break;
-	case 'w': v *= 7 * 86400; break;
-	default: return -1;
-	}
-	return *end ? -1 : (omni_time)(v * 1000);
-}
-
 static long
 count(const char *s, long min)
 {
@@ -121,19 +99,19 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	while ((c = omni_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
 		case 'w':
-			if ((r->o.window = duration(optarg)) < 0)
+			if ((r->o.window = omni_duration_parse(optarg)) < 0)
 				return omni_usage_error(usage_line, "bad --window: %s", optarg);
 			break;
 		case OPT_DM_WINDOW:
-			if ((r->o.dm_window = duration(optarg)) < 0)
+			if ((r->o.dm_window = omni_duration_parse(optarg)) < 0)
 				return omni_usage_error(usage_line, "bad --dm-window: %s", optarg);
 			break;
 		case OPT_SOLVE_AFTER:
-			if ((r->o.solve_after = duration(optarg)) < 0)
+			if ((r->o.solve_after = omni_duration_parse(optarg)) < 0)
 				return omni_usage_error(usage_line, "bad --solve-after: %s", optarg);
 			break;
 		case OPT_CLOSE_AFTER:
-			if ((r->o.close_after = duration(optarg)) < 0)
+			if ((r->o.close_after = omni_duration_parse(optarg)) < 0)
 				return omni_usage_error(usage_line, "bad --close-after: %s", optarg);
 			break;
 		case OPT_HISTORY:

@@ -138,29 +138,6 @@ store_zone(struct run *r, const omni_conf_section *s, const char *store)
 	return known ? zone : NULL;
 }
 
-/* "90m", "24h", "7d", "1w" or seconds, as omni-link's times: milliseconds,
- * or -1. */
-static omni_time
-duration(const char *s)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || v < 0 || isspace((unsigned char)*s))
-		return -1;
-	switch (*end ? *end++ : 's') {
-	case 's': break;
-	case 'm': v *= 60; break;
-	case 'h': v *= 3600; break;
-	case 'd': v *= 86400; break;
-	case 'w': v *= 7 * 86400; break;
-	default: return -1;
-	}
-	return *end ? -1 : (omni_time)(v * 1000);
-}
-
 /* Is word in the list of words separated by blanks or commas? */
 static int
 listed(const char *list, const char *word)
@@ -1056,7 +1033,7 @@ main(int argc, char **argv)
 	    omni_config_check(r.config, "reply", reply_keys, NULL, &err) < 0)
 		goto fail;
 	const char *period = conf(&r, NULL, "auto_period");
-	if ((r.auto_period = duration(period ? period : "24h")) < 0) {
+	if ((r.auto_period = omni_duration_parse(period ? period : "24h")) < 0) {
 		omni_error_set(&err, OMNI_EX_CONFIG, NULL, 0, 0,
 		               "[reply] auto_period: not a time such as 24h: %s", period);
 		goto fail;

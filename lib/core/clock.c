@@ -1,6 +1,7 @@
 /* clock.c - the calendar, parsing and writing times, local time in a
  * zone; the --now clock. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -441,4 +442,25 @@ omni_clock_monotonic(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+omni_time
+omni_duration_parse(const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || v < 0 || isspace((unsigned char)*s))
+		return -1;
+	switch (*end ? *end++ : 's') {
+	case 's': break;
+	case 'm': v *= 60; break;
+	case 'h': v *= 3600; break;
+	case 'd': v *= 86400; break;
+	case 'w': v *= 7 * 86400; break;
+	default: return -1;
+	}
+	return *end ? -1 : (omni_time)(v * 1000);
 }

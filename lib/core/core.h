@@ -85,6 +85,9 @@ omni_time omni_time_from_unix(double v);
  * time: finite, after 1970 and before the year 10000.  0 and *t; -1 for
  * the rest (-1e999, NaN, 0, negative), which no message was written at. */
 int omni_time_unix_checked(double v, omni_time *t);
+/* A length of time: "90m", "24h", "7d", "1w" or seconds ("300", "300s"),
+ * in milliseconds; -1 for anything else. */
+omni_time omni_duration_parse(const char *s);
 /* "2024-03-06T15:12:44Z", with ".123" when there are milliseconds.
  * Writes into buf (at least 32 bytes) and returns it. */
 char *omni_time_format(omni_time t, char *buf);

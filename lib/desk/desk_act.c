@@ -63,23 +63,13 @@ out:
 int
 omni_desk_snooze_time(const char *s, omni_time *out)
 {
-	char *end;
-	double v;
+	omni_time v;
 
 	if (omni_time_parse(s, out) == 0 && strchr(s, '-'))
 		return 0;
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || v <= 0 || end[0] == '\0' || end[1] != '\0')
+	if (!*s || !strchr("mhdw", s[strlen(s) - 1]) || (v = omni_duration_parse(s)) <= 0)
 		return -1;
-	switch (*end) {
-	case 'm': v *= 60; break;
-	case 'h': v *= 3600; break;
-	case 'd': v *= 86400; break;
-	case 'w': v *= 7 * 86400; break;
-	default: return -1;
-	}
-	*out = omni_clock_now() + (omni_time)(v * 1000);
+	*out = omni_clock_now() + v;
 	return 0;
 }
 
