@@ -56,3 +56,45 @@ deliver_mail() {
 		} >"$f"
 	done <"$tsv"
 }
+
+# A seller's home as the README sets it up: ~/Maildir, ~/omni, an empty
+# secrets file and omni.conf with the shop, its mailbox and the loopback
+# SMTP server ($SMTP_PORT); $1 adds lines to [reply].
+loop_home() {
+	mkdir -p "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp" "$HOME/omni" \
+		"$HOME/.config/omni"
+	: >"$HOME/.config/omni/env"
+	cat >"$HOME/.config/omni/omni.conf" <<-CONF
+	[store acme]
+	[source inbox]
+	uri = maildir:~/Maildir
+	store = acme
+	address = care@acme.example
+	[reply]
+	smtp = smtp://127.0.0.1:$SMTP_PORT
+	from = Acme Care <care@acme.example>
+	retries = 1
+	backoff = 10
+	${1:-}
+	CONF
+}
+
+# The Amazon orders of tests/fixtures/api/amazon into the store, from the
+# fixture server ($FX), at $1 (an --now time).
+amazon_orders() {
+	local api=$FIXTURES/api/amazon o
+	fixture_reset
+	fixture_push /lwa/auth/o2/token "$(jq -cn --arg f "$api/token.json" '{status: 200, file: $f}')"
+	fixture_push /amazon/orders/v0/orders "$(jq -cn --arg f "$api/orders-1.json" '{status: 200, file: $f}')" \
+		"$(jq -cn --arg f "$api/orders-2.json" '{status: 200, file: $f}')"
+	for o in 113-4827365-1029384:items-113 114-9936120-5521807:items-114-1 111-2048577-6634915:items-111; do
+		fixture_push "/amazon/orders/v0/orders/${o%%:*}/orderItems" \
+			"$(jq -cn --arg f "$api/${o#*:}.json" '{status: 200, file: $f}')"
+	done
+	fixture_push /amazon/orders/v0/orders/114-9936120-5521807/orderItems \
+		"$(jq -cn --arg f "$api/items-114-2.json" '{status: 200, file: $f}')"
+	printf '[store acme]\n[source amz]\nuri = amazon:%s/amazon/\ntoken_url = %s/lwa/auth/o2/token\nstore = acme\n' \
+		"$FX" "$FX" >"$BATS_TEST_TMPDIR/amazon.conf"
+	OMNI_AMAZON_REFRESH_TOKEN=r OMNI_AMAZON_CLIENT_ID=c OMNI_AMAZON_CLIENT_SECRET=s \
+		omni-fetch -c "$BATS_TEST_TMPDIR/amazon.conf" --orders --now "$1" amz >/dev/null
+}

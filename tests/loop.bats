@@ -101,21 +101,7 @@ replies_state_the_store() {
 
 @test "a day from the crontab, a stage killed in four runs: every message once, no reply twice, the report agrees" {
 	[ -z "${NO_SMTPD:-}" ] || skip "python3-aiosmtpd is not installed"
-	mkdir -p "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp" "$HOME/omni" \
-		"$HOME/.config/omni"
-	: >"$HOME/.config/omni/env"
-	cat >"$HOME/.config/omni/omni.conf" <<-CONF
-	[store acme]
-	[source inbox]
-	uri = maildir:~/Maildir
-	store = acme
-	address = care@acme.example
-	[reply]
-	smtp = smtp://127.0.0.1:$SMTP_PORT
-	from = Acme Care <care@acme.example>
-	retries = 1
-	backoff = 10
-	CONF
+	loop_home
 	# the shop's orders, fetched once before the day
 	echo 2026-11-23T08:00:00Z >"$BATS_TEST_TMPDIR/tick"
 	omni-fetch --orders --store acme "file:$TOP/share/omni/samples/shopify/orders-acme.json" >/dev/null
@@ -187,41 +173,13 @@ replies_state_the_store() {
 
 @test "a day of automatic replies: none twice, none to a changed request, an angry repeat, an out-of-office or a newsletter; Amazon through the relay" {
 	[ -z "${NO_SMTPD:-}" ] || skip "python3-aiosmtpd is not installed"
-	mkdir -p "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp" "$HOME/omni" \
-		"$HOME/.config/omni"
-	: >"$HOME/.config/omni/env"
-	cat >"$HOME/.config/omni/omni.conf" <<-CONF
-	[store acme]
-	[source inbox]
-	uri = maildir:~/Maildir
-	store = acme
-	address = care@acme.example
-	[reply]
-	smtp = smtp://127.0.0.1:$SMTP_PORT
-	from = Acme Care <care@acme.example>
-	retries = 1
-	backoff = 10
-	CONF
+	loop_home
 	rm -f "$SPOOL"/*.eml      # the server is the file's: only this day's mail
 	# the shop's orders and its Amazon orders, fetched once before the day
 	echo 2026-11-23T08:00:00Z >"$BATS_TEST_TMPDIR/tick"
 	omni-fetch --orders --store acme --now 2026-11-23T08:00:00Z \
 		"file:$TOP/share/omni/samples/shopify/orders-acme.json" >/dev/null
-	api=$FIXTURES/api/amazon
-	fixture_reset
-	fixture_push /lwa/auth/o2/token "$(jq -cn --arg f "$api/token.json" '{status: 200, file: $f}')"
-	fixture_push /amazon/orders/v0/orders "$(jq -cn --arg f "$api/orders-1.json" '{status: 200, file: $f}')" \
-		"$(jq -cn --arg f "$api/orders-2.json" '{status: 200, file: $f}')"
-	for o in 113-4827365-1029384:items-113 114-9936120-5521807:items-114-1 111-2048577-6634915:items-111; do
-		fixture_push "/amazon/orders/v0/orders/${o%%:*}/orderItems" \
-			"$(jq -cn --arg f "$api/${o#*:}.json" '{status: 200, file: $f}')"
-	done
-	fixture_push /amazon/orders/v0/orders/114-9936120-5521807/orderItems \
-		"$(jq -cn --arg f "$api/items-114-2.json" '{status: 200, file: $f}')"
-	printf '[store acme]\n[source amz]\nuri = amazon:%s/amazon/\ntoken_url = %s/lwa/auth/o2/token\nstore = acme\n' \
-		"$FX" "$FX" >"$BATS_TEST_TMPDIR/amazon.conf"
-	OMNI_AMAZON_REFRESH_TOKEN=r OMNI_AMAZON_CLIENT_ID=c OMNI_AMAZON_CLIENT_SECRET=s \
-		omni-fetch -c "$BATS_TEST_TMPDIR/amazon.conf" --orders --now 2026-11-23T08:00:00Z amz >/dev/null
+	amazon_orders 2026-11-23T08:00:00Z
 	[ "$(sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders WHERE order_id = '113-4827365-1029384'")" -eq 1 ]
 	five=$(cron_line '*/5 * * * *')
 	hourly=$(cron_line '7 * * * *')

@@ -4,6 +4,7 @@
 # reopening the ticket, and omni-report's CSAT counts it.
 
 load test_helper
+source "$BATS_TEST_DIRNAME/loop-driver.bash"
 
 setup_file() {
 	smtpd_file_start
@@ -13,26 +14,6 @@ setup_file() {
 teardown_file() {
 	smtpd_file_stop
 	fixture_stop
-}
-
-# The Amazon orders of tests/fixtures/api/amazon into the store, from the
-# fixture server (as tests/loop.bats fetches them).
-amazon_orders() {
-	local api=$FIXTURES/api/amazon o
-	fixture_reset
-	fixture_push /lwa/auth/o2/token "$(jq -cn --arg f "$api/token.json" '{status: 200, file: $f}')"
-	fixture_push /amazon/orders/v0/orders "$(jq -cn --arg f "$api/orders-1.json" '{status: 200, file: $f}')" \
-		"$(jq -cn --arg f "$api/orders-2.json" '{status: 200, file: $f}')"
-	for o in 113-4827365-1029384:items-113 114-9936120-5521807:items-114-1 111-2048577-6634915:items-111; do
-		fixture_push "/amazon/orders/v0/orders/${o%%:*}/orderItems" \
-			"$(jq -cn --arg f "$api/${o#*:}.json" '{status: 200, file: $f}')"
-	done
-	fixture_push /amazon/orders/v0/orders/114-9936120-5521807/orderItems \
-		"$(jq -cn --arg f "$api/items-114-2.json" '{status: 200, file: $f}')"
-	printf '[store acme]\n[source amz]\nuri = amazon:%s/amazon/\ntoken_url = %s/lwa/auth/o2/token\nstore = acme\n' \
-		"$FX" "$FX" >"$BATS_TEST_TMPDIR/amazon.conf"
-	OMNI_AMAZON_REFRESH_TOKEN=r OMNI_AMAZON_CLIENT_ID=c OMNI_AMAZON_CLIENT_SECRET=s \
-		omni-fetch -c "$BATS_TEST_TMPDIR/amazon.conf" --orders --now 2026-11-23T08:00:00Z amz >/dev/null
 }
 
 # mail $1 from $2, Message-ID $3, following $4 (- none), subject $5, text $6
@@ -59,21 +40,7 @@ mails_to() {
 }
 
 shop() {
-	mkdir -p "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp" "$HOME/omni" \
-		"$HOME/.config/omni"
-	cat >"$HOME/.config/omni/omni.conf" <<-CONF
-	[store acme]
-	[source inbox]
-	uri = maildir:~/Maildir
-	store = acme
-	address = care@acme.example
-	[reply]
-	smtp = smtp://127.0.0.1:$SMTP_PORT
-	from = Acme Care <care@acme.example>
-	retries = 1
-	backoff = 10
-	$1
-	CONF
+	loop_home "$1"
 	omni-fetch --now 2026-11-23T08:00:00Z --orders --store acme \
 		"file:$TOP/share/omni/samples/shopify/orders-acme.json" >/dev/null
 }
@@ -87,7 +54,7 @@ shop() {
 	mail_in 2026-11-23T09:20:00Z giulia.rossi87@example.net c2@mail.example - 'Ordine #1061' \
 		'Buongiorno, dove si trova il mio ordine #1061? Grazie.'
 	# an Amazon buyer asks through the relay about her Amazon order
-	amazon_orders
+	amazon_orders 2026-11-23T08:00:00Z
 	mail_in 2026-11-23T09:25:00Z '"Dana - Amazon Marketplace" <7xk2m9qp4tz1vbn@marketplace.amazon.com>' \
 		c5@email.amazonses.com - 'Order delivery inquiry from Amazon customer Dana (Order: 113-4827365-1029384)' \
 		'Order ID 113-4827365-1029384:\n1 of Trail Runner Sock\n\n------------- Begin message -------------\n\nHi, where is my package? Can you check the order status?\n\n------------- End message -------------\n'
