@@ -272,7 +272,9 @@ line_at(int fd, long long off, size_t *len)
 	char *buf = malloc(cap), *nl = NULL;
 	ssize_t got;
 
-	while (buf && !nl) {
+	if (!buf)
+		return NULL;
+	while (!nl) {
 		if (have == cap) {
 			char *more = realloc(buf, cap * 2);
 			if (!more)
