@@ -57,7 +57,7 @@ t() {
 	local src=$BATS_TEST_TMPDIR/src
 	mkdir -p "$src"
 	cp -R "$TOP/Makefile" "$TOP/lib" "$TOP/cmd" "$TOP/share" "$TOP/tools" "$src/"
-	find "$src/lib" -name '*.[oda]' -delete
+	find "$src/lib" "$src/cmd" -name '*.[oda]' -delete
 	rm -f "$src/lib/store/migrations.c"
 	make -s -C "$src" PG=0 bin/omni-link >/dev/null 2>&1
 	OMNI_DB=postgresql://omni@127.0.0.1:1/omni run "$src/bin/omni-link" </dev/null
