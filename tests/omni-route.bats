@@ -400,6 +400,17 @@ route_help_options() {
 	assert_line --regexp '^omni-route: t1: intent other: under the threshold 1\.00, intent wismo '
 }
 
+@test "German without umlauts: rueckgabe, ruckgabe and Rückgabe are one word to the model" {
+	for text in "Die Rücksendung ist bei Ihnen, wann kommt die Rückerstattung? Größe M war zu klein" \
+		"die ruecksendung ist bei ihnen, wann kommt die rueckerstattung? groesse m war zu klein" \
+		"die rucksendung ist bei ihnen, wann kommt die ruckerstattung? grosse m war zu klein"; do
+		ticket x email "$text" | route | jq -r '[.lang, .intent, .intent_confidence] | @tsv'
+	done >"$BATS_TEST_TMPDIR/o"
+	[ "$(sort -u "$BATS_TEST_TMPDIR/o" | wc -l)" -eq 1 ] || fail "$(cat "$BATS_TEST_TMPDIR/o")"
+	run cut -f1,2 "$BATS_TEST_TMPDIR/o"
+	assert_line --index 0 $'de\trefund'
+}
+
 @test "non-requests are their own intents: low, no response clock, never a claim, a WISMO or urgent" {
 	while IFS=$'\t' read -r want text; do
 		ticket x "${text%%:*}" "${text#*:}" | route |

@@ -4,7 +4,8 @@
  * the language the lexicons found; words as they are when it is "und"),
  * each pair of neighbouring stems, and the letter 4-grams of each folded
  * word with its edges ("<wher", "wher", "here", "ere>"), so that a typo
- * or a missing accent still shares most of its features.  Each feature is
+ * or a missing accent still shares most of its features (German's spelled
+ * out umlauts folded first: de_umlauts).  Each feature is
  * hashed to one of 2^18 buckets; the model keeps a row of weights, one per
  * intent, for the buckets its training saw often enough.  An intent's score
  * is its bias plus the sum of its weights over the text's features, divided
@@ -64,6 +65,7 @@ struct omni_model {
 	char why[1024];
 };
 
+#define LANG_DE 4                /* the index of German in langs */
 static const char *const langs[OMNI_FEAT_LANGS][2] = {
 	{ "en", "english" }, { "it", "italian" }, { "fr", "french" },
 	{ "es", "spanish" }, { "de", "german" },
@@ -204,6 +206,24 @@ pair_hash(uint32_t a, uint32_t b)
 	return x ^ (x >> 13);
 }
 
+/* German written without umlauts spells them out ("rueckgabe") or drops
+ * them ("ruckgabe", as folding makes of "Rückgabe"): ae oe ue after a
+ * consonant (not q) become a o u in out (n bytes at most), so that all
+ * three are one word.  Its length. */
+static size_t
+de_umlauts(const char *w, size_t n, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		out[o++] = w[i];
+		if (i + 1 < n && w[i + 1] == 'e' && (w[i] == 'a' || w[i] == 'o' || w[i] == 'u') &&
+		    i > 0 && !strchr("aeiouyq", w[i - 1]))
+			i++;
+	}
+	return o;
+}
+
 /* The features of one word w (n bytes, folded): its stem (or shape) and its
  * letter 4-grams, added to f; *wh is the stem's hash, and with names, stem
  * holds its text (CACHE_WORD bytes) and *slen its length. */
@@ -212,8 +232,13 @@ word_feats(struct sb_stemmer *const *stemmers, void *cache, int lang, const char
            size_t n, omni_feats *f, uint32_t *wh, char *stem_text, size_t *slen)
 {
 	const char *sh;
+	char de[CACHE_WORD];
 	size_t k;
 
+	if (lang == LANG_DE && n < CACHE_WORD) {
+		n = de_umlauts(w, n, de);
+		w = de;
+	}
 	if ((sh = shape(w, n))) {
 		k = strlen(sh);
 		memcpy(stem_text, sh, k);
