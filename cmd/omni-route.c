@@ -23,14 +23,14 @@ static const char usage_line[] =
 enum { OPT_CHECK = OMNI_CLI_OWN, OPT_MODEL, OPT_THRESHOLD, OPT_TRAIN };
 
 /* Under this confidence the model's intent is "other", for a person. */
-#define DEFAULT_THRESHOLD 0.3
+#define DEFAULT_THRESHOLD 0.2
 
 static const omni_cli_opt options[] = {
 	{ "rules", 'R', "FILE", "the rules file" },
 	{ "check", OPT_CHECK, NULL, "check the rules, lexicons and intent model, then exit" },
 	{ "explain", 'e', NULL, "say which rules matched and why, and the intent's features" },
 	{ "model", OPT_MODEL, "FILE", "the intent model (default the user's, else the shipped one)" },
-	{ "threshold", OPT_THRESHOLD, "P", "the intent's least confidence, 0 to 1 (default 0.3)" },
+	{ "threshold", OPT_THRESHOLD, "P", "the intent's least confidence, 0 to 1 (default 0.2)" },
 	{ "train", OPT_TRAIN, "FILE", "train an intent model on the corpus files named into FILE" },
 	{ "config", 'c', "FILE", "configuration file (store time zones)" },
 	{ "db", 'd', "FILE", "the store, for assignment (default $OMNI_DB)" },

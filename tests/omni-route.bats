@@ -392,6 +392,19 @@ route_help_options() {
 	assert_failure 64
 }
 
+@test "the default threshold is 0.2: an intent at 0.28 is taken, at --threshold 0.3 it is other" {
+	# five intents, and a text with no feature the model knows: the
+	# biases alone, the most probable at 0.28 (the same examples, the
+	# same model)
+	printf 'en\twismo\twhere is my parcel\nen\treturn\tsend it back\nen\trefund\tmoney back please\nen\tcancel\tstop the order\nen\texchange\tanother size\n' \
+		>"$BATS_TEST_TMPDIR/c.tsv"
+	omni-route --train "$BATS_TEST_TMPDIR/m" "$BATS_TEST_TMPDIR/c.tsv"
+	ticket x email "xyzzy plugh" | route --model "$BATS_TEST_TMPDIR/m" >"$BATS_TEST_TMPDIR/o"
+	ticket x email "xyzzy plugh" | route --model "$BATS_TEST_TMPDIR/m" --threshold 0.3 >>"$BATS_TEST_TMPDIR/o"
+	run jq -r '[.intent, (.intent_confidence > 0.2 and .intent_confidence < 0.3)] | @tsv' "$BATS_TEST_TMPDIR/o"
+	assert_output $'exchange\ttrue\nother\ttrue'
+}
+
 @test "--explain names the features that decided the intent" {
 	run bash -c "$(declare -f ticket); ticket t1 email 'hey did my order ship yet?? been waiting forever' | omni-route --now $NOW --explain 2>&1 >/dev/null"
 	assert_success
