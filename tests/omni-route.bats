@@ -424,6 +424,17 @@ route_help_options() {
 	assert_line --index 0 $'de\trefund'
 }
 
+@test "n before b or p in it es fr reads as m: rinborso is rimborso, reenbolso reembolso" {
+	for text in "quando arriva il rimborso? ho reso il pacco" "quando arriva il rinborso? ho reso il pacco" \
+		"cuando llega el reembolso? ya devolvi el paquete" "cuando llega el reenbolso? ya devolvi el paquete"; do
+		ticket x email "$text" | route | jq -r '[.lang, .intent, .intent_confidence] | @tsv'
+	done >"$BATS_TEST_TMPDIR/o"
+	[ "$(sed -n 1p "$BATS_TEST_TMPDIR/o")" = "$(sed -n 2p "$BATS_TEST_TMPDIR/o")" ] || fail "$(cat "$BATS_TEST_TMPDIR/o")"
+	[ "$(sed -n 3p "$BATS_TEST_TMPDIR/o")" = "$(sed -n 4p "$BATS_TEST_TMPDIR/o")" ] || fail "$(cat "$BATS_TEST_TMPDIR/o")"
+	run cut -f1,2 "$BATS_TEST_TMPDIR/o"
+	assert_output $'it\trefund\nit\trefund\nes\trefund\nes\trefund'
+}
+
 @test "non-requests are their own intents: low, no response clock, never a claim, a WISMO or urgent" {
 	while IFS=$'\t' read -r want text; do
 		ticket x "${text%%:*}" "${text#*:}" | route |

@@ -5,7 +5,8 @@
  * each pair of neighbouring stems, and the letter 4-grams of each folded
  * word with its edges ("<wher", "wher", "here", "ere>"), so that a typo
  * or a missing accent still shares most of its features (German's spelled
- * out umlauts folded first: de_umlauts).  Each feature is
+ * out umlauts folded first, de_umlauts, and in it es fr an n before b or
+ * p made an m, m_before_bp).  Each feature is
  * hashed to one of 2^18 buckets; the model keeps a row of weights, one per
  * intent, for the buckets its training saw often enough.  An intent's score
  * is its bias plus the sum of its weights over the text's features, divided
@@ -65,7 +66,11 @@ struct omni_model {
 	char why[1024];
 };
 
-#define LANG_DE 4                /* the index of German in langs */
+/* the indexes of languages in langs */
+#define LANG_IT 1
+#define LANG_FR 2
+#define LANG_ES 3
+#define LANG_DE 4
 static const char *const langs[OMNI_FEAT_LANGS][2] = {
 	{ "en", "english" }, { "it", "italian" }, { "fr", "french" },
 	{ "es", "spanish" }, { "de", "german" },
@@ -224,6 +229,24 @@ de_umlauts(const char *w, size_t n, char *out)
 	return o;
 }
 
+/* In Italian, Spanish and French an n is never written before b or p: a
+ * word that has one ("rinborso", "reenbolso") is spelled with m in out (n
+ * bytes), as the word it misspells.  Its length, 0 when it has none. */
+static size_t
+m_before_bp(const char *w, size_t n, char *out)
+{
+	size_t any = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		out[i] = w[i];
+		if (w[i] == 'n' && i + 1 < n && (w[i + 1] == 'b' || w[i + 1] == 'p') && i > 0) {
+			out[i] = 'm';
+			any = 1;
+		}
+	}
+	return any ? n : 0;
+}
+
 /* The features of one word w (n bytes, folded): its stem (or shape) and its
  * letter 4-grams, added to f; *wh is the stem's hash, and with names, stem
  * holds its text (CACHE_WORD bytes) and *slen its length. */
@@ -237,6 +260,9 @@ word_feats(struct sb_stemmer *const *stemmers, void *cache, int lang, const char
 
 	if (lang == LANG_DE && n < CACHE_WORD) {
 		n = de_umlauts(w, n, de);
+		w = de;
+	} else if ((lang == LANG_IT || lang == LANG_FR || lang == LANG_ES) && n < CACHE_WORD &&
+	           m_before_bp(w, n, de)) {
 		w = de;
 	}
 	if ((sh = shape(w, n))) {
