@@ -229,9 +229,10 @@ de_umlauts(const char *w, size_t n, char *out)
 	return o;
 }
 
-/* In Italian, Spanish and French an n is never written before b or p: a
- * word that has one ("rinborso", "reenbolso") is spelled with m in out (n
- * bytes), as the word it misspells.  Its length, 0 when it has none. */
+/* In Italian, Spanish and French an n is hardly ever written before b or p
+ * (French's "bonbon" aside): a word that has one ("rinborso", "reenbolso")
+ * is spelled with m in out (n bytes), as the word it misspells.  Its
+ * length, 0 when it has none. */
 static size_t
 m_before_bp(const char *w, size_t n, char *out)
 {
@@ -255,15 +256,15 @@ word_feats(struct sb_stemmer *const *stemmers, void *cache, int lang, const char
            size_t n, omni_feats *f, uint32_t *wh, char *stem_text, size_t *slen)
 {
 	const char *sh;
-	char de[CACHE_WORD];
+	char spelt[CACHE_WORD];
 	size_t k;
 
 	if (lang == LANG_DE && n < CACHE_WORD) {
-		n = de_umlauts(w, n, de);
-		w = de;
+		n = de_umlauts(w, n, spelt);
+		w = spelt;
 	} else if ((lang == LANG_IT || lang == LANG_FR || lang == LANG_ES) && n < CACHE_WORD &&
-	           m_before_bp(w, n, de)) {
-		w = de;
+	           m_before_bp(w, n, spelt)) {
+		w = spelt;
 	}
 	if ((sh = shape(w, n))) {
 		k = strlen(sh);
