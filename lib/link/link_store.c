@@ -184,10 +184,10 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" AND body IS NOT NULL ORDER BY at, id",
 	/* omni_link_resume (link_resume.c): the lifecycle's clocks */
 	[OMNI_LS_CLOCK_PENDING] =
-		"SELECT id, record, updated_at FROM tickets"
+		"SELECT id, updated_at FROM tickets"
 		" WHERE status = 'pending' AND updated_at < ?1 ORDER BY updated_at",
 	[OMNI_LS_CLOCK_SOLVED] =
-		"SELECT id, record, solved_at FROM tickets"
+		"SELECT id, solved_at FROM tickets"
 		" WHERE status = 'solved' AND coalesce(solved_at, updated_at) < ?1 ORDER BY updated_at",
 	[OMNI_LS_CLOCK_SET] =
 		"UPDATE tickets SET status = ?2, solved_at = ?3, record = ?4 WHERE id = ?1",
