@@ -27,10 +27,12 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_CUST_KEYS] =
 		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1 AND kind <> 'order'"
 		" ORDER BY rowid",
-	/* The kinds omni_link_kind_exclusive() names: one value a customer. */
+	/* The kinds omni_link_kind_exclusive() names: one value a customer.
+	 * Three comparisons, not NOT IN (...): SQLite builds a list of three
+	 * or more into an ephemeral table at every step. */
 	[OMNI_LS_CUST_EXCLUSIVE] =
 		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1"
-		" AND kind NOT IN ('email', 'phone', 'order')",
+		" AND kind <> 'email' AND kind <> 'phone' AND kind <> 'order'",
 	[OMNI_LS_ORDER_OWNER] =
 		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone"
 		" FROM orders"
