@@ -249,3 +249,33 @@ latest() {
 		--arg id "$(printf '%s\n' "$output" | head -n 1 | jq -r .id)" <<<"$(printf '%s\n' "$output" | tail -n 1)"
 	assert_output '[true,2,"#1061",true,"facts"]'
 }
+
+@test "the lifecycle's clocks hold one ticket at a time: a hundred MB of tickets due at once are moved in bounded memory" {
+	skip_on_pg "the peak RSS of the SQLite engine's cache"
+	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
+	! ldd "$TOP/bin/omni-link" 2>/dev/null | grep -q libasan || skip "a sanitizer's build keeps what it frees"
+	# 400 tickets, each a question and a 256 KB answer: pending, due to be
+	# solved a week later, 100 MB of records against a cache of 96 MB
+	awk -v n=400 'BEGIN {
+		big = "x"; while (length(big) < 262144) big = big big
+		for (i = 0; i < n; i++) {
+			printf "{\"omni\":1,\"id\":\"r-%d\",\"channel\":\"email\",\"store\":null,\"kind\":\"message\",", i
+			printf "\"source\":{\"name\":\"test\",\"external_id\":\"r-%d\",\"message_id\":\"m%d@x\"},", i, i
+			printf "\"subject\":\"question %d\",\"created_at\":\"2026-11-02T10:00:00Z\",", i
+			printf "\"updated_at\":\"2026-11-02T11:00:00Z\",\"customer\":{\"emails\":[\"c%d@example.com\"]},", i
+			printf "\"order_ids\":[],\"messages\":[{\"id\":\"q-%d\",\"direction\":\"in\",\"author\":\"customer\",", i
+			printf "\"at\":\"2026-11-02T10:00:00Z\",\"text\":\"where is it\"},{\"id\":\"a-%d\",", i
+			printf "\"direction\":\"out\",\"author\":\"agent\",\"at\":\"2026-11-02T11:00:00Z\",\"text\":\"%s\"}]}\n", big
+		}
+	}' >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link --now 2026-11-02T12:00:00Z "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	run sqlite3 "$OMNI_DB" "SELECT status, count(*) FROM tickets GROUP BY status"
+	assert_output 'pending|400'
+	/usr/bin/time -f %M -o "$BATS_TEST_TMPDIR/rss" omni-link --now 2026-11-12T00:00:00Z \
+		</dev/null >/dev/null
+	run sqlite3 "$OMNI_DB" "SELECT status, count(*) FROM tickets GROUP BY status"
+	assert_output 'solved|400'
+	# the cache and one ticket; all 400 held at once took over 200 MB
+	run cat "$BATS_TEST_TMPDIR/rss"
+	[ "$output" -lt 160000 ]
+}

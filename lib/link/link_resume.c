@@ -135,12 +135,15 @@ out:
 
 /* The tickets of a clock's statement older than before, moved to status:
  * each solved as of the time the statement gives (the last reply, for a
- * pending ticket; when it was solved, for a solved one). */
+ * pending ticket; when it was solved, for a solved one).  Only their ids
+ * and times are held; each record is read when it moves, so that the
+ * first run after a long pause or an import of old tickets (tens of
+ * thousands due at once) holds one record at a time, not all of them. */
 static int
 run_clock(omni_link *l, int which, omni_time after, const char *status, omni_out *out,
       long *moved, omni_error *err)
 {
-	struct due { char *id, *record, *at; } *v = NULL;
+	struct due { char *id, *at; } *v = NULL;
 	size_t n = 0, cap = 0;
 	char before[40];
 	int rc = 0, step;
@@ -157,9 +160,8 @@ run_clock(omni_link *l, int which, omni_time after, const char *status, omni_out
 				break;
 			v = nv;
 		}
-		const char *at = omni_stmt_text(st, 2);
+		const char *at = omni_stmt_text(st, 1);
 		v[n].id = strdup(omni_stmt_text(st, 0));
-		v[n].record = omni_stmt_text(st, 1) ? strdup(omni_stmt_text(st, 1)) : NULL;
 		v[n].at = strdup(at ? at : before);
 		n++;
 	}
@@ -169,15 +171,17 @@ run_clock(omni_link *l, int which, omni_time after, const char *status, omni_out
 	else if (step < 0)
 		rc = -1;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		int r = v[i].id && v[i].record && v[i].at ?
-		        move(l, out, v[i].id, v[i].record, status, v[i].at, err) : omni_error_oom(err);
+		omni_time c = 0;
+		char *record = v[i].id && v[i].at ? omni_link_stored(l, v[i].id, &c) : NULL;
+		int r = record ? move(l, out, v[i].id, record, status, v[i].at, err) :
+		        v[i].id && v[i].at ? 0 : omni_error_oom(err);
+		free(record);
 		if (r < 0)
 			rc = -1;
 		*moved += r > 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].id);
-		free(v[i].record);
 		free(v[i].at);
 	}
 	free(v);

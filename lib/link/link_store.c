@@ -27,10 +27,12 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_CUST_KEYS] =
 		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1 AND kind <> 'order'"
 		" ORDER BY rowid",
-	/* The kinds omni_link_kind_exclusive() names: one value a customer. */
+	/* The kinds omni_link_kind_exclusive() names: one value a customer.
+	 * Three comparisons, not NOT IN (...): SQLite builds a list of three
+	 * or more into an ephemeral table at every step. */
 	[OMNI_LS_CUST_EXCLUSIVE] =
 		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1"
-		" AND kind NOT IN ('email', 'phone', 'order')",
+		" AND kind <> 'email' AND kind <> 'phone' AND kind <> 'order'",
 	[OMNI_LS_ORDER_OWNER] =
 		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone"
 		" FROM orders"
@@ -184,10 +186,10 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" AND body IS NOT NULL ORDER BY at, id",
 	/* omni_link_resume (link_resume.c): the lifecycle's clocks */
 	[OMNI_LS_CLOCK_PENDING] =
-		"SELECT id, record, updated_at FROM tickets"
+		"SELECT id, updated_at FROM tickets"
 		" WHERE status = 'pending' AND updated_at < ?1 ORDER BY updated_at",
 	[OMNI_LS_CLOCK_SOLVED] =
-		"SELECT id, record, solved_at FROM tickets"
+		"SELECT id, solved_at FROM tickets"
 		" WHERE status = 'solved' AND coalesce(solved_at, updated_at) < ?1 ORDER BY updated_at",
 	[OMNI_LS_CLOCK_SET] =
 		"UPDATE tickets SET status = ?2, solved_at = ?3, record = ?4 WHERE id = ?1",
