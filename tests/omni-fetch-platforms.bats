@@ -34,8 +34,9 @@ orders() {
 	sqlite3 "$OMNI_DB" "SELECT order_id FROM orders ORDER BY order_id" | paste -sd' '
 }
 
+# The source's cursor (not the returns' own, SOURCE#returns).
 cursor() {
-	sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
+	sqlite3 "$OMNI_DB" "SELECT value FROM cursors WHERE source NOT LIKE '%#returns'"
 }
 
 NOCONTENT='{"status":204}'
@@ -458,8 +459,16 @@ WM_ID=wm-client-0001
 WM_SECRET=wm_client_secret_0123456789
 WM_ACCESS=eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
 
+# The access token, and no returns for the runs that read them (--orders).
 wm_token() {
 	fixture_push /walmart/v3/token "$(file walmart "${1:-token.json}")"
+	wm_no_returns
+}
+
+wm_no_returns() {
+	local e
+	e=$(file walmart returns-empty.json)
+	fixture_push /walmart/v3/returns "$e" "$e" "$e"
 }
 
 wm_orders() {
@@ -486,6 +495,7 @@ wm_orders() {
 	POST /walmart/v3/token? grant_type=client_credentials
 	GET /walmart/v3/orders?limit=100 
 	GET /walmart/v3/orders?limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z 
+	GET /walmart/v3/returns?limit=200 
 	EOF
 	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 "Basic $(printf '%s' "$WM_ID:$WM_SECRET" | base64 -w0)"
@@ -493,7 +503,7 @@ wm_orders() {
 	run jq -r '"\(.headers["wm_sec.access_token"]) \(.headers["wm_svc.name"])"' <<<"$(fixture_requests)"
 	assert_line --index 1 "$WM_ACCESS Walmart Marketplace"
 	run jq -r '.headers["wm_qos.correlation_id"]' <<<"$(fixture_requests)"
-	assert_equal "$(sort -u <<<"$output" | wc -l)" 3
+	assert_equal "$(sort -u <<<"$output" | wc -l)" 4
 	run cursor
 	assert_output '{"since":"2024-03-07T09:00:00Z"}'
 }
@@ -507,7 +517,7 @@ wm_orders() {
 	assert_success
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_success
-	run jq -r 'select(.method == "GET") | .query' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "/walmart/v3/orders") | .query' <<<"$(fixture_requests)"
 	assert_output $'limit=100\nlimit=100&lastModifiedStartDate=2024-03-07T09:00:00Z'
 }
 
@@ -525,7 +535,7 @@ wm_orders() {
 	fixture_push /walmart/v3/orders "$(file walmart orders-2.json)"
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_success
-	run jq -r 'select(.method == "GET") | .query' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "/walmart/v3/orders") | .query' <<<"$(fixture_requests)"
 	assert_output 'limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z'
 	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
 	assert_output '3|3'
@@ -598,9 +608,63 @@ wm_orders() {
 	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
 	POST null
 	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMiJ9.walmart.access
+	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMiJ9.walmart.access
 	EOF
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
 	assert_output 3
+}
+
+@test "walmart returns: the Returns API's pages by nextCursor join their purchase orders; a refunded line is a refund too" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	fixture_push /walmart/v3/token "$(file walmart token.json)" "$(file walmart token.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-2.json)" "$(file walmart orders-empty.json)"
+	fixture_push /walmart/v3/returns "$(file walmart returns-1.json)" "$(file walmart returns-2.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, o.number, r.external_id, r.status, r.reason, r.at FROM returns r JOIN orders o ON o.rowid = r.order_rowid ORDER BY r.at"
+	assert_output - <<-'EOF'
+	1796277083023|5281956426649|77215640122853|refunded|damaged|2024-03-08T14:02:11Z
+	1796277083022|5281956426648|77215640122911|requested|wrong_size/poor_fit|2024-03-10T18:45:00Z
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, f.external_id, f.amount, f.currency, f.reason, f.at FROM refunds f JOIN orders o ON o.rowid = f.order_rowid"
+	assert_output '1796277083023|77215640122853|18.50|USD|damaged|2024-03-12T09:30:00Z'
+	# the orders keep what the Orders API said of them
+	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id), sum(customer_email IS NOT NULL) FROM orders"
+	assert_output '3|3|3'
+	run jq -r 'select(.path == "/walmart/v3/returns") | "\(.query) \(.headers["wm_sec.access_token"])"' <<<"$(fixture_requests)"
+	assert_output - <<-EOF
+	limit=200 $WM_ACCESS
+	limit=1&offset=1&returnLastModifiedStartDate=2024-03-01T00:00:00Z $WM_ACCESS
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors WHERE source LIKE '%#returns'"
+	assert_output '{"since":"2024-03-12T09:30:00Z"}'
+	# the next run asks for the returns modified since the newest
+	fixture_push /walmart/v3/returns "$(file walmart returns-empty.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run jq -r 'select(.path == "/walmart/v3/returns") | .query' <<<"$(fixture_requests)"
+	assert_line --index 2 'limit=200&returnLastModifiedStartDate=2024-03-12T09:30:00Z'
+	# and the ticket naming the order carries them
+	run bash -c "jq -nc '{omni: 1, id: \"mail:w1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"maria.gonzalez@example.com\"]}, messages: [{id: \"w1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-11T10:00:00Z\", text: \"Walmart order 5281956426648: the mug is too small\"}]}' |
+		omni-link | jq -c '[.orders[0].id, .orders[0].returns]'"
+	assert_success
+	assert_output '["1796277083022",[{"id":"77215640122911","status":"requested","reason":"wrong_size/poor_fit","at":"2024-03-10T18:45:00Z"}]]'
+}
+
+@test "walmart returns: without --orders they are not asked for; a return without lines is exit 65 naming the page" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	fixture_push /walmart/v3/token "$(file walmart token.json)" "$(file walmart token.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-empty.json)" "$(file walmart orders-empty.json)"
+	fixture_push /walmart/v3/returns "$(file walmart returns-no-lines.json)"
+	run omni-fetch "walmart:$FX/walmart"
+	assert_success
+	run jq -r 'select(.path == "/walmart/v3/returns") | .query' <<<"$(fixture_requests)"
+	assert_output ''
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_failure 65
+	assert_output 'omni-fetch: walmart: page 1: return 1: not a return order (each needs returnOrderId and returnOrderLines)'
 }
 
 @test "walmart: a malformed page and an order without lines are exit 65 naming source and page" {
