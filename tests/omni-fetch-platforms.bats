@@ -709,9 +709,18 @@ TT_TOKEN=ROW_tt_access_token_0123456789
 TT_ORDERS=/tt/order/202309/orders/search
 TT_CONVS=/tt/customer_service/202309/conversations
 TT_MSGS=/tt/customer_service/202309/conversations/7301234567890123456/messages
+TT_RETURNS=/tt/return_refund/202309/returns/search
 
+# The secrets, and no returns for the runs that read them (--orders).
 tt_env() {
 	export OMNI_TIKTOK_APP_KEY=$TT_KEY OMNI_TIKTOK_SECRET=$TT_SECRET OMNI_TIKTOK_TOKEN=$TT_TOKEN
+	tt_no_returns
+}
+
+tt_no_returns() {
+	local e
+	e=$(file tiktok returns-empty.json)
+	fixture_push $TT_RETURNS "$e" "$e" "$e"
 }
 
 # Each request's sign, computed again here with Python's hmac: "ok" or
@@ -745,11 +754,12 @@ tt_all() {
 	run omni-fetch --orders "tiktok:$FX/tt/"
 	assert_success
 	run tt_signs
-	assert_output '5 ok'
+	assert_output '6 ok'
 	run jq -r '"\(.method) \(.path) \(.query | sub("timestamp=[0-9]+"; "timestamp=T") | sub("sign=[0-9a-f]{64}"; "sign=S")) \(.body)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&sign=S {}
 	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D&sign=S {}
+	POST /tt/return_refund/202309/returns/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&sign=S {}
 	GET /tt/customer_service/202309/conversations app_key=6abc123def456&timestamp=T&page_size=20&locale=en&sign=S 
 	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&sign=S 
 	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&page_token=bXNnLTI%3D&sign=S 
@@ -768,6 +778,7 @@ tt_all() {
 	assert_output - <<-EOF
 	tiktok:$FX/tt/|{"since":"2024-03-07T09:00:00Z"}
 	tiktok:$FX/tt/#conversations|{"since":"2024-03-07T10:00:00Z"}
+	tiktok:$FX/tt/#returns|{"since":null}
 	EOF
 }
 
@@ -815,6 +826,7 @@ tt_push() {
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
 	fixture_reset
+	tt_no_returns
 	fixture_push $TT_ORDERS "$(file tiktok orders-empty.json)"
 	fixture_push $TT_CONVS "$(file tiktok conversations-new.json)"
 	fixture_push $TT_MSGS "$(file tiktok messages-new.json)"
@@ -822,10 +834,10 @@ tt_push() {
 	assert_success
 	run jq -c '[.messages[] | [.id, .text]]' <<<"$output"
 	assert_output '[["7301555000000000004","Thanks, and can you add a gift note?"]]'
-	run jq -r 'select(.method == "POST") | .body' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "'$TT_ORDERS'") | .body' <<<"$(fixture_requests)"
 	assert_output '{"update_time_ge":1709802000}'
 	run tt_signs
-	assert_output '3 ok'
+	assert_output '4 ok'
 }
 
 @test "tiktok: an interrupted run resumes at the page token of the page that failed" {
@@ -837,11 +849,12 @@ tt_push() {
 	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
 	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"b2Zmc2V0PTI="}'
 	fixture_reset
+	tt_no_returns
 	fixture_push $TT_ORDERS "$(file tiktok orders-2.json)"
 	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
-	run jq -r 'select(.method == "POST") | .query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "'$TT_ORDERS'") | .query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
 	assert_output 'app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D'
 	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
 	assert_output '3|3'
@@ -857,7 +870,7 @@ tt_push() {
 	run sqlite3 "$OMNI_DB" "SELECT order_id FROM orders"
 	assert_output 576653688135258180
 	run tt_signs
-	assert_output '4 ok'
+	assert_output '5 ok'
 }
 
 @test "tiktok: --now is the signed and sent timestamp" {
@@ -867,9 +880,61 @@ tt_push() {
 	run omni-fetch --orders --now 2024-03-10T00:00:00Z "tiktok:$FX/tt"
 	assert_success
 	run jq -r '.query | capture("timestamp=(?<t>[0-9]+)").t' <<<"$(fixture_requests)"
-	assert_output $'1710028800\n1710028800'
+	assert_output $'1710028800\n1710028800\n1710028800'
 	run tt_signs
-	assert_output '2 ok'
+	assert_output '3 ok'
+}
+
+@test "tiktok returns: the return/refund search (signed, paged by next_page_token) joins each order; a completed one is a refund" {
+	tt_env
+	fixture_reset
+	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)" "$(file tiktok orders-empty.json)"
+	fixture_push $TT_RETURNS "$(file tiktok returns-1.json)" "$(file tiktok returns-2.json)" "$(file tiktok returns-empty.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)" "$(file tiktok conversations-empty.json)"
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	run tt_signs
+	assert_output '5 ok'
+	run jq -r 'select(.path == "'$TT_RETURNS'") | "\(.method) \(.query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")) \(.body)"' <<<"$(fixture_requests)"
+	assert_output - <<-'EOF'
+	POST app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC {}
+	POST app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC&page_token=cmV0dXJucy0y {}
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, r.external_id, r.status, r.reason, r.at FROM returns r JOIN orders o ON o.rowid = r.order_rowid ORDER BY r.at"
+	assert_output - <<-'EOF'
+	576653688135258179|4035318237690598162|refunded|ecom_order_delivered_refund_and_return_damaged_item_reason|2024-03-09T10:00:00Z
+	576653688135258178|4035318237690598170|approved|ecom_order_delivered_refund_and_return_no_longer_needed_reason|2024-03-11T10:00:00Z
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, f.external_id, f.amount, f.currency, f.at FROM refunds f JOIN orders o ON o.rowid = f.order_rowid"
+	assert_output '576653688135258179|4035318237690598162|45.50|USD|2024-03-12T10:00:00Z'
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors WHERE source LIKE '%#returns'"
+	assert_output '{"since":"2024-03-13T10:00:00Z"}'
+	# the next run asks for what changed since the newest
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	run jq -r 'select(.path == "'$TT_RETURNS'") | .body' <<<"$(fixture_requests)"
+	assert_line --index 2 '{"update_time_ge":1710324000}'
+	# a ticket naming the order carries its return
+	run bash -c "jq -nc '{omni: 1, id: \"mail:k1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"x@example.com\"]}, messages: [{id: \"k1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-14T10:00:00Z\", text: \"my tiktok order 576653688135258178, where do I send the mug?\"}]}' |
+		omni-link | jq -c '.orders[0].returns'"
+	assert_output '[{"id":"4035318237690598170","status":"approved","reason":"ecom_order_delivered_refund_and_return_no_longer_needed_reason","at":"2024-03-11T10:00:00Z"}]'
+}
+
+@test "tiktok returns: not asked for without --orders; a return without a status is exit 65 naming the page" {
+	tt_env
+	fixture_reset
+	fixture_push $TT_ORDERS "$(file tiktok orders-empty.json)" "$(file tiktok orders-empty.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	fixture_push $TT_RETURNS "$(file tiktok returns-no-status.json)"
+	run omni-fetch "tiktok:$FX/tt"
+	assert_success
+	run jq -r 'select(.path == "'$TT_RETURNS'") | .body' <<<"$(fixture_requests)"
+	assert_output ''
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_failure 65
+	assert_output 'omni-fetch: tiktok: page 1: return 1: not a return (each needs return_id, order_id and return_status)'
 }
 
 @test "tiktok: a malformed page and an order without status are exit 65 naming source and page" {
@@ -906,14 +971,16 @@ tt_push() {
 	printf '[source tt-us]\nuri = tiktok:%s\nshop_cipher = GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3\nstore = us\n' "$FX/tt" \
 		>"$XDG_CONFIG_HOME/omni/omni.conf"
 	export OMNI_TT_US_APP_KEY=$TT_KEY OMNI_TT_US_SECRET=$TT_SECRET OMNI_TT_US_TOKEN=$TT_TOKEN
+	tt_no_returns
 	fixture_push $TT_ORDERS "$(file tiktok orders-2.json)"
 	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
 	run omni-fetch --orders tt-us
 	assert_success
 	run jq -r '.query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
 	assert_line --index 0 'app_key=6abc123def456&shop_cipher=GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3&page_size=50&sort_field=update_time&sort_order=ASC'
+	assert_line --index 1 'app_key=6abc123def456&shop_cipher=GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3&page_size=50&sort_field=update_time&sort_order=ASC'
 	run tt_signs
-	assert_output '2 ok'
+	assert_output '3 ok'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|576653688135258180'
 }

@@ -62,11 +62,17 @@ attached() {
 	export OMNI_WALMART_TOKEN=wm-client-0001:wm_client_secret_0123456789
 	fixture_push /walmart/v3/token "$(file walmart token.json)"
 	fixture_push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-2.json)"
+	fixture_push /walmart/v3/returns "$(file walmart returns-1.json)" "$(file walmart returns-2.json)"
 	omni-fetch --orders "walmart:$FX/walmart/"
 	run sqlite3 "$OMNI_DB" "SELECT number FROM orders WHERE order_id = '1796277083023'"
 	assert_output 5281956426649
 	run attached "My Walmart order number 5281956426649 arrived broken."
 	assert_output '[["5281956426649"],[["walmart","5281956426649"]]]'
+	# with its return and refund from the Returns API
+	run bash -c "jq -nc '{omni: 1, id: \"mail:q2\", channel: \"email\", kind: \"message\", customer: {emails: [\"a@example.com\"]},
+		messages: [{id: \"m-q2\", direction: \"in\", author: \"customer\", at: \"2024-03-13T10:00:00Z\",
+		text: \"Walmart order 5281956426649: refund?\"}]}' | omni-link | jq -c '.orders[0] | [.returns[].status, .refunds[].amount]'"
+	assert_output '["refunded","18.50"]'
 }
 
 @test "tiktok: a ticket naming the order id gets the order" {
@@ -74,11 +80,17 @@ attached() {
 	export OMNI_TIKTOK_TOKEN=ROW_tt_access_token_0123456789
 	fixture_push /tt/order/202309/orders/search "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)"
 	fixture_push /tt/customer_service/202309/conversations "$(file tiktok conversations-empty.json)"
+	fixture_push /tt/return_refund/202309/returns/search "$(file tiktok returns-1.json)" "$(file tiktok returns-2.json)"
 	omni-fetch --orders "tiktok:$FX/tt/"
 	run sqlite3 "$OMNI_DB" "SELECT number FROM orders WHERE order_id = '576653688135258179'"
 	assert_output 576653688135258179
 	run attached "TikTok Shop order ID: 576653688135258179 never came"
 	assert_output '[["576653688135258179"],[["tiktok","576653688135258179"]]]'
+	# with its return and refund from the return/refund search
+	run bash -c "jq -nc '{omni: 1, id: \"mail:q2\", channel: \"email\", kind: \"message\", customer: {emails: [\"a@example.com\"]},
+		messages: [{id: \"m-q2\", direction: \"in\", author: \"customer\", at: \"2024-03-13T10:00:00Z\",
+		text: \"TikTok order 576653688135258179: refund?\"}]}' | omni-link | jq -c '.orders[0] | [.returns[].status, .refunds[].amount]'"
+	assert_output '["refunded","45.50"]'
 	# the order card of a TikTok conversation names it without a '#'
 	run bash -c "omni-link <<<'$(jq -nc '{omni: 1, id: "tiktok:c1", channel: "tiktok",
 		store: null, kind: "message", customer: {handles: {tiktok: "7494"}},
