@@ -205,7 +205,7 @@ bc_products() {
 	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments; SELECT order_id, items FROM orders ORDER BY 1"
 	assert_output - <<-'EOF'
 	1Z999AA10123456784
-	218|[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]
+	218|[{"sku":"MUG-BLU","title":"Blue mug","qty":2,"shipped":2}]
 	219|
 	EOF
 }
@@ -237,7 +237,37 @@ bc_products() {
 		customer: {emails: [\"maria.gonzalez@example.com\"]}, messages: [{id: \"b1\", direction: \"in\",
 		author: \"customer\", at: \"2024-03-10T10:00:00Z\", text: \"order #218?\"}]}' | omni-link |
 		jq -c '.orders[0].items'"
-	assert_output '[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]'
+	assert_output '[{"sku":"MUG-BLU","title":"Blue mug","qty":2,"shipped":2}]'
+}
+
+@test "bigcommerce: a partially shipped order (status_id 3): its status, each item's shipped units; a WISMO reply says which items are on their way" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-partial.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/221/products "$(file bigcommerce products-221.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/221/shipments "$(file bigcommerce shipments-221.json)"
+	run omni-fetch --orders "bigcommerce:$BC/"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT order_id, status, items FROM orders"
+	assert_output '221|partially_shipped|[{"sku":"MUG-BLU","title":"Blue mug","qty":1,"shipped":1},{"sku":"NAP-LIN-4","title":"Linen napkins (set of 4)","qty":2,"shipped":0}]'
+	run bash -c "jq -nc '{omni: 1, id: \"mail:b2\", channel: \"email\", kind: \"message\", lang: \"en\",
+		customer: {emails: [\"kim.lee+orders@example.org\"]}, messages: [{id: \"b2\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-07T10:00:00Z\", text: \"Where is my order #221?\"}]}' | omni-link |
+		jq -c '.intent = \"wismo\"' | omni-reply --now 2024-03-07T12:00:00Z | jq -r .reply.text"
+	assert_success
+	assert_output --partial - <<-'EOF'
+	Thank you for your message about order #221.
+
+	Part of it has shipped with USPS (tracking number 9400111899223100004321); the rest has not shipped yet.
+
+	On its way:
+	- 1 x Blue mug
+
+	Not shipped yet:
+	- 2 x Linen napkins (set of 4)
+
+	You can follow the parcel here: https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223100004321
+
+	Kind regards,
+	EOF
 }
 
 @test "bigcommerce: a malformed page is exit 65 naming the source and the page; the pages before it stay" {
