@@ -111,3 +111,43 @@ attached() {
 	run attached "eBay order 14-11203-58847: wrong size"
 	assert_output '[["14-11203-58847"],[["ebay","14-11203-58847"]]]'
 }
+
+# --- products named in a question ------------------------------------------
+
+# A question from PERSON with TEXT, linked: the products it names.
+asks() {
+	jq -nc --arg text "$2" --arg who "$1" '{omni: 1, id: "mail:\($who)", channel: "email", store: null,
+		kind: "message", customer: {emails: ["\($who)@example.com"]},
+		messages: [{id: "m-\($who)", direction: "in", author: "customer",
+		            at: "2026-12-01T10:00:00Z", text: $text, channel: "email"}]}' |
+		omni-link | jq -c --arg who "$1" 'select(.merged_from[0] == "mail:\($who)") | [.products[]? | [.sku, .title, .status, .available]]'
+}
+
+@test "products: a question naming a SKU or a catalogue title carries the stock the shop has of it; part of a word names nothing" {
+	# no stock in the store: no member
+	run asks q0 "Is MB-OS-FOR in stock?"
+	assert_output '[]'
+	omni-fetch --orders --now 2026-12-01T09:00:00Z "file:$FIXTURES/api/shopify/products.json"
+	run asks q1 "Hi, is MB-OS-FOR in stock?"
+	assert_output '[["MB-OS-FOR","Merino beanie","in_stock",null]]'
+	# a title names every SKU that has it, in any case
+	run asks q2 "Do you still have the TRAIL SHORTS in medium?"
+	assert_output '[["TRS-L-SND","Trail shorts","in_stock",4],["TRS-M-CHR","Trail shorts","out_of_stock",0]]'
+	# neither a longer SKU nor a word that holds it, nor our own words
+	run asks q3 "Is MB-OS-FOR-2 back? What about smb-os-for or merino beanies?"
+	assert_output '[]'
+	run bash -c "jq -nc '{omni: 1, id: \"mail:q4\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"q4@example.com\"]}, messages: [{id: \"m-q4\", direction: \"out\", author: \"agent\",
+		at: \"2026-12-01T10:00:00Z\", text: \"The Merino beanie is back.\"}]}' | omni-link | jq -c 'select(.merged_from[0] == \"mail:q4\") | .products'"
+	assert_output 'null'
+	# only the stock of the ticket's store, when it has one
+	run bash -c "jq -nc '{omni: 1, id: \"mail:q5\", channel: \"email\", store: \"other-shop\", kind: \"message\",
+		customer: {emails: [\"q5@example.com\"]}, messages: [{id: \"m-q5\", direction: \"in\", author: \"customer\",
+		at: \"2026-12-01T10:00:00Z\", text: \"Merino beanie?\"}]}' | omni-link | jq -c 'select(.merged_from[0] == \"mail:q5\") | [.products[]?.sku]'"
+	assert_output '["MB-OS-FOR"]'
+	sqlite3 "$OMNI_DB" "UPDATE stock SET store = 'acme'"
+	run bash -c "jq -nc '{omni: 1, id: \"mail:q6\", channel: \"email\", store: \"other-shop\", kind: \"message\",
+		customer: {emails: [\"q6@example.com\"]}, messages: [{id: \"m-q6\", direction: \"in\", author: \"customer\",
+		at: \"2026-12-01T10:00:00Z\", text: \"Merino beanie?\"}]}' | omni-link | jq -c 'select(.merged_from[0] == \"mail:q6\") | [.products[]?.sku]'"
+	assert_output '[]'
+}

@@ -236,6 +236,22 @@ Thanks! acme-us"
 	refute_output --partial 'On its way:'
 }
 
+@test "presale: the products the question names say in stock, how many left, out of stock and back when; none named: the general answer" {
+	P='.intent = "presale" | del(.orders) | .products = [
+		{sku: "TRS-L-SND", title: "Trail shorts", available: 4, status: "in_stock"},
+		{sku: "TRS-M-CHR", title: "Trail shorts", available: 0, status: "out_of_stock", restock_at: "2026-12-15T00:00:00Z"},
+		{sku: "MB-OS-FOR", title: "Merino beanie", status: "backorder"}]'
+	run text_of "$P"
+	assert_output --partial $'What you asked about:\n- Trail shorts (TRS-L-SND): in stock, 4 left\n- Trail shorts (TRS-M-CHR): out of stock, back in stock on December 15, 2026\n- Merino beanie (MB-OS-FOR): on backorder\n\nA member of our team'
+	for lang in it fr es de; do
+		run section_of "$lang" "$P" "$R/email-wismo.json"
+		assert_output '@@ presale needs products register=formal|informal'
+	done
+	run text_of '.intent = "presale" | del(.orders)'
+	assert_output --partial 'A member of our team who knows the product well will answer your question shortly.'
+	refute_output --partial 'in stock'
+}
+
 # ---- refunds ----
 
 @test "a refund issued is told as issued; a refund requested is not told as done" {
