@@ -659,7 +659,7 @@ wm_orders() {
 	run sqlite3 "$OMNI_DB" "SELECT o.order_id, f.external_id, f.amount, f.currency, f.reason, f.at FROM refunds f JOIN orders o ON o.rowid = f.order_rowid"
 	assert_output '1796277083023|77215640122853|18.50|USD|damaged|2024-03-12T09:30:00Z'
 	# the orders keep what the Orders API said of them
-	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id), sum(customer_email IS NOT NULL) FROM orders"
+	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id), count(customer_email) FROM orders"
 	assert_output '3|3|3'
 	run jq -r 'select(.path == "/walmart/v3/returns") | "\(.query) \(.headers["wm_sec.access_token"])"' <<<"$(fixture_requests)"
 	assert_output - <<-EOF
