@@ -245,10 +245,22 @@ csat_conf() {
 	run omni-reply --auto -c "$c" --now "$(date -u -d "$last + 2 hours" +%Y-%m-%dT%H:%M:%SZ)" "$BATS_TEST_TMPDIR/m.ndjson"
 	assert_success
 	[ "$(jq -r '[.reply.template, .reply.status] | @tsv' <<<"$output")" = $'csat\tdraft' ] || fail "$output"
-	run omni-reply --auto -c "$c" --now "$(date -u -d "$last + 30 hours" +%Y-%m-%dT%H:%M:%SZ)" "$BATS_TEST_TMPDIR/m.ndjson"
+	# after the window (a ticket --solve-after solved days later): no request
+	# at all, said under -v, rather than one blocked on every run
+	run omni-reply --auto -v -c "$c" --now "$(date -u -d "$last + 30 hours" +%Y-%m-%dT%H:%M:%SZ)" "$BATS_TEST_TMPDIR/m.ndjson"
 	assert_success
-	[ "$(jq -r '[.reply.template, .reply.status, (.reply.lint | map(sub(":.*"; "")) | join(","))] | @tsv' <<<"$output")" = $'csat\tblocked\twindow' ] ||
-		fail "$output"
+	assert_line --partial "no satisfaction request: past the channel's 24-hour window since the customer's last message"
+	run bash -c "omni-reply --auto -c '$c' --now '$(date -u -d "$last + 30 hours" +%Y-%m-%dT%H:%M:%SZ)' '$BATS_TEST_TMPDIR/m.ndjson' |
+		jq -r '[.reply.template // \"-\", .reply.status // \"-\", .status] | @tsv'"
+	assert_output $'-\t-\tsolved'
+	# her message reopens it and opens the window again: solved within it, she is asked
+	jq -c '.messages += [{id: "m-again", direction: "in", author: "customer", at: "2026-11-21T09:00:00Z",
+		text: "One more thing", channel: .channel}, {id: "r-again", direction: "out", author: "agent",
+		at: "2026-11-21T09:30:00Z", text: "Sure.", channel: .channel}] | .solved_at = "2026-11-21T09:30:00Z"' \
+		"$BATS_TEST_TMPDIR/m.ndjson" >"$BATS_TEST_TMPDIR/m2.ndjson"
+	run omni-reply --auto -c "$c" --now 2026-11-21T20:00:00Z "$BATS_TEST_TMPDIR/m2.ndjson"
+	assert_success
+	[ "$(jq -r '[.reply.template, .reply.status] | @tsv' <<<"$output")" = $'csat\tdraft' ] || fail "$output"
 }
 
 @test "omni-reply --send: one request a ticket, kept solved, by its ledger key even when the record does not show it" {

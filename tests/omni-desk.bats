@@ -129,6 +129,17 @@ ids() {
 	assert_line --index 1 --regexp '^tk-soon '
 }
 
+@test "show: an order's returns, and the units shipped of each item where the platform says" {
+	mail_ticket tk-ret '.status = "open" | .intent = "return" | .orders[0].status = "partially_shipped"
+		| .orders[0].items[0].shipped = 1 | .orders[0].items[1].shipped = 0
+		| .orders[0].returns = [{id: "77215640122853", status: "refunded", reason: "damaged", at: "2026-11-19T08:00:00Z"}]' >"$OMNI_TICKETS"
+	run omni-desk show tk-ret
+	assert_success
+	assert_output --partial '1 x Alpine Fleece Jacket (AFJ-L)  shipped 1'
+	assert_output --partial '2 x Thermo Bottle 1L (TB-1L)  shipped 0'
+	assert_output --partial 'return 77215640122853  refunded  2026-11-19 08:00  damaged'
+}
+
 @test "show: the timeline in time order with channel and direction, quoted mail trimmed, HTML as text, orders, notes, routing's why" {
 	mail_ticket tk-show '.status = "open" | .intent = "wismo" | .priority = "high" | .queue = "support"
 		| .route = {rules: ["wismo"], explain: ["intent wismo: where is"]}

@@ -34,8 +34,9 @@ orders() {
 	sqlite3 "$OMNI_DB" "SELECT order_id FROM orders ORDER BY order_id" | paste -sd' '
 }
 
+# The source's cursor (not the returns' own, SOURCE#returns).
 cursor() {
-	sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
+	sqlite3 "$OMNI_DB" "SELECT value FROM cursors WHERE source NOT LIKE '%#returns'"
 }
 
 NOCONTENT='{"status":204}'
@@ -204,7 +205,7 @@ bc_products() {
 	run sqlite3 "$OMNI_DB" "SELECT tracking_number FROM fulfillments; SELECT order_id, items FROM orders ORDER BY 1"
 	assert_output - <<-'EOF'
 	1Z999AA10123456784
-	218|[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]
+	218|[{"sku":"MUG-BLU","title":"Blue mug","qty":2,"shipped":2}]
 	219|
 	EOF
 }
@@ -236,7 +237,37 @@ bc_products() {
 		customer: {emails: [\"maria.gonzalez@example.com\"]}, messages: [{id: \"b1\", direction: \"in\",
 		author: \"customer\", at: \"2024-03-10T10:00:00Z\", text: \"order #218?\"}]}' | omni-link |
 		jq -c '.orders[0].items'"
-	assert_output '[{"sku":"MUG-BLU","title":"Blue mug","qty":2}]'
+	assert_output '[{"sku":"MUG-BLU","title":"Blue mug","qty":2,"shipped":2}]'
+}
+
+@test "bigcommerce: a partially shipped order (status_id 3): its status, each item's shipped units; a WISMO reply says which items are on their way" {
+	fixture_push /stores/x7k2mq9p1d/v2/orders "$(file bigcommerce orders-partial.json)" "$NOCONTENT"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/221/products "$(file bigcommerce products-221.json)"
+	fixture_push /stores/x7k2mq9p1d/v2/orders/221/shipments "$(file bigcommerce shipments-221.json)"
+	run omni-fetch --orders "bigcommerce:$BC/"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT order_id, status, items FROM orders"
+	assert_output '221|partially_shipped|[{"sku":"MUG-BLU","title":"Blue mug","qty":1,"shipped":1},{"sku":"NAP-LIN-4","title":"Linen napkins (set of 4)","qty":2,"shipped":0}]'
+	run bash -c "jq -nc '{omni: 1, id: \"mail:b2\", channel: \"email\", kind: \"message\", lang: \"en\",
+		customer: {emails: [\"kim.lee+orders@example.org\"]}, messages: [{id: \"b2\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-07T10:00:00Z\", text: \"Where is my order #221?\"}]}' | omni-link |
+		jq -c '.intent = \"wismo\"' | omni-reply --now 2024-03-07T12:00:00Z | jq -r .reply.text"
+	assert_success
+	assert_output --partial - <<-'EOF'
+	Thank you for your message about order #221.
+
+	Part of it has shipped with USPS (tracking number 9400111899223100004321); the rest has not shipped yet.
+
+	On its way:
+	- 1 x Blue mug
+
+	Not shipped yet:
+	- 2 x Linen napkins (set of 4)
+
+	You can follow the parcel here: https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223100004321
+
+	Kind regards,
+	EOF
 }
 
 @test "bigcommerce: a malformed page is exit 65 naming the source and the page; the pages before it stay" {
@@ -458,8 +489,16 @@ WM_ID=wm-client-0001
 WM_SECRET=wm_client_secret_0123456789
 WM_ACCESS=eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
 
+# The access token, and no returns for the runs that read them (--orders).
 wm_token() {
 	fixture_push /walmart/v3/token "$(file walmart "${1:-token.json}")"
+	wm_no_returns
+}
+
+wm_no_returns() {
+	local e
+	e=$(file walmart returns-empty.json)
+	fixture_push /walmart/v3/returns "$e" "$e" "$e"
 }
 
 wm_orders() {
@@ -486,6 +525,7 @@ wm_orders() {
 	POST /walmart/v3/token? grant_type=client_credentials
 	GET /walmart/v3/orders?limit=100 
 	GET /walmart/v3/orders?limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z 
+	GET /walmart/v3/returns?limit=200 
 	EOF
 	run jq -r '.headers.authorization' <<<"$(fixture_requests)"
 	assert_line --index 0 "Basic $(printf '%s' "$WM_ID:$WM_SECRET" | base64 -w0)"
@@ -493,7 +533,7 @@ wm_orders() {
 	run jq -r '"\(.headers["wm_sec.access_token"]) \(.headers["wm_svc.name"])"' <<<"$(fixture_requests)"
 	assert_line --index 1 "$WM_ACCESS Walmart Marketplace"
 	run jq -r '.headers["wm_qos.correlation_id"]' <<<"$(fixture_requests)"
-	assert_equal "$(sort -u <<<"$output" | wc -l)" 3
+	assert_equal "$(sort -u <<<"$output" | wc -l)" 4
 	run cursor
 	assert_output '{"since":"2024-03-07T09:00:00Z"}'
 }
@@ -507,7 +547,7 @@ wm_orders() {
 	assert_success
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_success
-	run jq -r 'select(.method == "GET") | .query' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "/walmart/v3/orders") | .query' <<<"$(fixture_requests)"
 	assert_output $'limit=100\nlimit=100&lastModifiedStartDate=2024-03-07T09:00:00Z'
 }
 
@@ -525,7 +565,7 @@ wm_orders() {
 	fixture_push /walmart/v3/orders "$(file walmart orders-2.json)"
 	run omni-fetch --orders "walmart:$FX/walmart"
 	assert_success
-	run jq -r 'select(.method == "GET") | .query' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "/walmart/v3/orders") | .query' <<<"$(fixture_requests)"
 	assert_output 'limit=2&hasMoreElements=true&soIndex=3&poIndex=1796277083023&sellerId=101&createdStartDate=2024-02-01T00:00:00Z'
 	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
 	assert_output '3|3'
@@ -598,9 +638,63 @@ wm_orders() {
 	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMSJ9.walmart.access
 	POST null
 	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMiJ9.walmart.access
+	GET eyJraWQiOiJ3bS1hY2Nlc3MtdG9rZW4tMiJ9.walmart.access
 	EOF
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
 	assert_output 3
+}
+
+@test "walmart returns: the Returns API's pages by nextCursor join their purchase orders; a refunded line is a refund too" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	fixture_push /walmart/v3/token "$(file walmart token.json)" "$(file walmart token.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-1.json)" "$(file walmart orders-2.json)" "$(file walmart orders-empty.json)"
+	fixture_push /walmart/v3/returns "$(file walmart returns-1.json)" "$(file walmart returns-2.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, o.number, r.external_id, r.status, r.reason, r.at FROM returns r JOIN orders o ON o.rowid = r.order_rowid ORDER BY r.at"
+	assert_output - <<-'EOF'
+	1796277083023|5281956426649|77215640122853|refunded|damaged|2024-03-08T14:02:11Z
+	1796277083022|5281956426648|77215640122911|requested|wrong_size/poor_fit|2024-03-10T18:45:00Z
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, f.external_id, f.amount, f.currency, f.reason, f.at FROM refunds f JOIN orders o ON o.rowid = f.order_rowid"
+	assert_output '1796277083023|77215640122853|18.50|USD|damaged|2024-03-12T09:30:00Z'
+	# the orders keep what the Orders API said of them
+	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id), count(customer_email) FROM orders"
+	assert_output '3|3|3'
+	run jq -r 'select(.path == "/walmart/v3/returns") | "\(.query) \(.headers["wm_sec.access_token"])"' <<<"$(fixture_requests)"
+	assert_output - <<-EOF
+	limit=200 $WM_ACCESS
+	limit=1&offset=1&returnLastModifiedStartDate=2024-03-01T00:00:00Z $WM_ACCESS
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors WHERE source LIKE '%#returns'"
+	assert_output '{"since":"2024-03-12T09:30:00Z"}'
+	# the next run asks for the returns modified since the newest
+	fixture_push /walmart/v3/returns "$(file walmart returns-empty.json)"
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_success
+	run jq -r 'select(.path == "/walmart/v3/returns") | .query' <<<"$(fixture_requests)"
+	assert_line --index 2 'limit=200&returnLastModifiedStartDate=2024-03-12T09:30:00Z'
+	# and the ticket naming the order carries them
+	run bash -c "jq -nc '{omni: 1, id: \"mail:w1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"maria.gonzalez@example.com\"]}, messages: [{id: \"w1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-11T10:00:00Z\", text: \"Walmart order 5281956426648: the mug is too small\"}]}' |
+		omni-link | jq -c '[.orders[0].id, .orders[0].returns]'"
+	assert_success
+	assert_output '["1796277083022",[{"id":"77215640122911","status":"requested","reason":"wrong_size/poor_fit","at":"2024-03-10T18:45:00Z"}]]'
+}
+
+@test "walmart returns: without --orders they are not asked for; a return without lines is exit 65 naming the page" {
+	export OMNI_WALMART_TOKEN=$WM_ID:$WM_SECRET
+	fixture_push /walmart/v3/token "$(file walmart token.json)" "$(file walmart token.json)"
+	fixture_push /walmart/v3/orders "$(file walmart orders-empty.json)" "$(file walmart orders-empty.json)"
+	fixture_push /walmart/v3/returns "$(file walmart returns-no-lines.json)"
+	run omni-fetch "walmart:$FX/walmart"
+	assert_success
+	run jq -r 'select(.path == "/walmart/v3/returns") | .query' <<<"$(fixture_requests)"
+	assert_output ''
+	run omni-fetch --orders "walmart:$FX/walmart"
+	assert_failure 65
+	assert_output 'omni-fetch: walmart: page 1: return 1: not a return order (each needs returnOrderId and returnOrderLines)'
 }
 
 @test "walmart: a malformed page and an order without lines are exit 65 naming source and page" {
@@ -645,9 +739,18 @@ TT_TOKEN=ROW_tt_access_token_0123456789
 TT_ORDERS=/tt/order/202309/orders/search
 TT_CONVS=/tt/customer_service/202309/conversations
 TT_MSGS=/tt/customer_service/202309/conversations/7301234567890123456/messages
+TT_RETURNS=/tt/return_refund/202309/returns/search
 
+# The secrets, and no returns for the runs that read them (--orders).
 tt_env() {
 	export OMNI_TIKTOK_APP_KEY=$TT_KEY OMNI_TIKTOK_SECRET=$TT_SECRET OMNI_TIKTOK_TOKEN=$TT_TOKEN
+	tt_no_returns
+}
+
+tt_no_returns() {
+	local e
+	e=$(file tiktok returns-empty.json)
+	fixture_push $TT_RETURNS "$e" "$e" "$e"
 }
 
 # Each request's sign, computed again here with Python's hmac: "ok" or
@@ -681,11 +784,12 @@ tt_all() {
 	run omni-fetch --orders "tiktok:$FX/tt/"
 	assert_success
 	run tt_signs
-	assert_output '5 ok'
+	assert_output '6 ok'
 	run jq -r '"\(.method) \(.path) \(.query | sub("timestamp=[0-9]+"; "timestamp=T") | sub("sign=[0-9a-f]{64}"; "sign=S")) \(.body)"' <<<"$(fixture_requests)"
 	assert_output - <<-'EOF'
 	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&sign=S {}
 	POST /tt/order/202309/orders/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D&sign=S {}
+	POST /tt/return_refund/202309/returns/search app_key=6abc123def456&timestamp=T&page_size=50&sort_field=update_time&sort_order=ASC&sign=S {}
 	GET /tt/customer_service/202309/conversations app_key=6abc123def456&timestamp=T&page_size=20&locale=en&sign=S 
 	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&sign=S 
 	GET /tt/customer_service/202309/conversations/7301234567890123456/messages app_key=6abc123def456&timestamp=T&page_size=10&sort_order=DESC&page_token=bXNnLTI%3D&sign=S 
@@ -704,6 +808,7 @@ tt_all() {
 	assert_output - <<-EOF
 	tiktok:$FX/tt/|{"since":"2024-03-07T09:00:00Z"}
 	tiktok:$FX/tt/#conversations|{"since":"2024-03-07T10:00:00Z"}
+	tiktok:$FX/tt/#returns|{"since":null}
 	EOF
 }
 
@@ -751,6 +856,7 @@ tt_push() {
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
 	fixture_reset
+	tt_no_returns
 	fixture_push $TT_ORDERS "$(file tiktok orders-empty.json)"
 	fixture_push $TT_CONVS "$(file tiktok conversations-new.json)"
 	fixture_push $TT_MSGS "$(file tiktok messages-new.json)"
@@ -758,10 +864,10 @@ tt_push() {
 	assert_success
 	run jq -c '[.messages[] | [.id, .text]]' <<<"$output"
 	assert_output '[["7301555000000000004","Thanks, and can you add a gift note?"]]'
-	run jq -r 'select(.method == "POST") | .body' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "'$TT_ORDERS'") | .body' <<<"$(fixture_requests)"
 	assert_output '{"update_time_ge":1709802000}'
 	run tt_signs
-	assert_output '3 ok'
+	assert_output '4 ok'
 }
 
 @test "tiktok: an interrupted run resumes at the page token of the page that failed" {
@@ -773,11 +879,12 @@ tt_push() {
 	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors"
 	assert_output '{"since":null,"max":"2024-03-06T16:30:01Z","next":"b2Zmc2V0PTI="}'
 	fixture_reset
+	tt_no_returns
 	fixture_push $TT_ORDERS "$(file tiktok orders-2.json)"
 	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
 	run omni-fetch --orders "tiktok:$FX/tt"
 	assert_success
-	run jq -r 'select(.method == "POST") | .query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
+	run jq -r 'select(.path == "'$TT_ORDERS'") | .query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
 	assert_output 'app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC&page_token=b2Zmc2V0PTI%3D'
 	run sqlite3 "$OMNI_DB" "SELECT count(*), count(DISTINCT order_id) FROM orders"
 	assert_output '3|3'
@@ -793,7 +900,7 @@ tt_push() {
 	run sqlite3 "$OMNI_DB" "SELECT order_id FROM orders"
 	assert_output 576653688135258180
 	run tt_signs
-	assert_output '4 ok'
+	assert_output '5 ok'
 }
 
 @test "tiktok: --now is the signed and sent timestamp" {
@@ -803,9 +910,61 @@ tt_push() {
 	run omni-fetch --orders --now 2024-03-10T00:00:00Z "tiktok:$FX/tt"
 	assert_success
 	run jq -r '.query | capture("timestamp=(?<t>[0-9]+)").t' <<<"$(fixture_requests)"
-	assert_output $'1710028800\n1710028800'
+	assert_output $'1710028800\n1710028800\n1710028800'
 	run tt_signs
-	assert_output '2 ok'
+	assert_output '3 ok'
+}
+
+@test "tiktok returns: the return/refund search (signed, paged by next_page_token) joins each order; a completed one is a refund" {
+	tt_env
+	fixture_reset
+	fixture_push $TT_ORDERS "$(file tiktok orders-1.json)" "$(file tiktok orders-2.json)" "$(file tiktok orders-empty.json)"
+	fixture_push $TT_RETURNS "$(file tiktok returns-1.json)" "$(file tiktok returns-2.json)" "$(file tiktok returns-empty.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)" "$(file tiktok conversations-empty.json)"
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	run tt_signs
+	assert_output '5 ok'
+	run jq -r 'select(.path == "'$TT_RETURNS'") | "\(.method) \(.query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")) \(.body)"' <<<"$(fixture_requests)"
+	assert_output - <<-'EOF'
+	POST app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC {}
+	POST app_key=6abc123def456&page_size=50&sort_field=update_time&sort_order=ASC&page_token=cmV0dXJucy0y {}
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, r.external_id, r.status, r.reason, r.at FROM returns r JOIN orders o ON o.rowid = r.order_rowid ORDER BY r.at"
+	assert_output - <<-'EOF'
+	576653688135258179|4035318237690598162|refunded|ecom_order_delivered_refund_and_return_damaged_item_reason|2024-03-09T10:00:00Z
+	576653688135258178|4035318237690598170|approved|ecom_order_delivered_refund_and_return_no_longer_needed_reason|2024-03-11T10:00:00Z
+	EOF
+	run sqlite3 "$OMNI_DB" "SELECT o.order_id, f.external_id, f.amount, f.currency, f.at FROM refunds f JOIN orders o ON o.rowid = f.order_rowid"
+	assert_output '576653688135258179|4035318237690598162|45.50|USD|2024-03-12T10:00:00Z'
+	run sqlite3 "$OMNI_DB" "SELECT value FROM cursors WHERE source LIKE '%#returns'"
+	assert_output '{"since":"2024-03-13T10:00:00Z"}'
+	# the next run asks for what changed since the newest
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_success
+	run jq -r 'select(.path == "'$TT_RETURNS'") | .body' <<<"$(fixture_requests)"
+	assert_line --index 2 '{"update_time_ge":1710324000}'
+	# a ticket naming the order carries its return
+	run bash -c "jq -nc '{omni: 1, id: \"mail:k1\", channel: \"email\", kind: \"message\",
+		customer: {emails: [\"x@example.com\"]}, messages: [{id: \"k1\", direction: \"in\",
+		author: \"customer\", at: \"2024-03-14T10:00:00Z\", text: \"my tiktok order 576653688135258178, where do I send the mug?\"}]}' |
+		omni-link | jq -c '.orders[0].returns'"
+	assert_output '[{"id":"4035318237690598170","status":"approved","reason":"ecom_order_delivered_refund_and_return_no_longer_needed_reason","at":"2024-03-11T10:00:00Z"}]'
+}
+
+@test "tiktok returns: not asked for without --orders; a return without a status is exit 65 naming the page" {
+	tt_env
+	fixture_reset
+	fixture_push $TT_ORDERS "$(file tiktok orders-empty.json)" "$(file tiktok orders-empty.json)"
+	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
+	fixture_push $TT_RETURNS "$(file tiktok returns-no-status.json)"
+	run omni-fetch "tiktok:$FX/tt"
+	assert_success
+	run jq -r 'select(.path == "'$TT_RETURNS'") | .body' <<<"$(fixture_requests)"
+	assert_output ''
+	run omni-fetch --orders "tiktok:$FX/tt"
+	assert_failure 65
+	assert_output 'omni-fetch: tiktok: page 1: return 1: not a return (each needs return_id, order_id and return_status)'
 }
 
 @test "tiktok: a malformed page and an order without status are exit 65 naming source and page" {
@@ -842,14 +1001,16 @@ tt_push() {
 	printf '[source tt-us]\nuri = tiktok:%s\nshop_cipher = GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3\nstore = us\n' "$FX/tt" \
 		>"$XDG_CONFIG_HOME/omni/omni.conf"
 	export OMNI_TT_US_APP_KEY=$TT_KEY OMNI_TT_US_SECRET=$TT_SECRET OMNI_TT_US_TOKEN=$TT_TOKEN
+	tt_no_returns
 	fixture_push $TT_ORDERS "$(file tiktok orders-2.json)"
 	fixture_push $TT_CONVS "$(file tiktok conversations-empty.json)"
 	run omni-fetch --orders tt-us
 	assert_success
 	run jq -r '.query | sub("timestamp=[0-9]+&"; "") | sub("&sign=.*"; "")' <<<"$(fixture_requests)"
 	assert_line --index 0 'app_key=6abc123def456&shop_cipher=GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3&page_size=50&sort_field=update_time&sort_order=ASC'
+	assert_line --index 1 'app_key=6abc123def456&shop_cipher=GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3&page_size=50&sort_field=update_time&sort_order=ASC'
 	run tt_signs
-	assert_output '2 ok'
+	assert_output '3 ok'
 	run sqlite3 "$OMNI_DB" "SELECT store, order_id FROM orders"
 	assert_output 'us|576653688135258180'
 }

@@ -213,6 +213,45 @@ Thanks! acme-us"
 	assert_output --partial 'Our records show part of it has shipped; the rest has not shipped yet. You can follow what has shipped in Your Orders on Amazon.'
 }
 
+@test "a partly shipped order whose items say what shipped: WISMO and status list the items on their way and the rest, in every language" {
+	PART='.orders[0].status = "partially_shipped" | .orders[0].items[0].shipped = 1 | .orders[0].items[1].shipped = 0'
+	run text_of "$PART"
+	assert_line 'Part of it has shipped with UPS (tracking number 1Z999AA10123456784); the rest has not shipped yet.'
+	assert_output --partial $'On its way:\n- 1 x Alpine Fleece Jacket\n\nNot shipped yet:\n- 2 x Thermo Bottle 1L\n\nYou can follow the parcel here:'
+	# half of a line shipped: each list has its units
+	run text_of '.orders[0].status = "partially_shipped" | .orders[0].items[0].shipped = 0 | .orders[0].items[1].shipped = 1'
+	assert_output --partial $'On its way:\n- 1 x Thermo Bottle 1L\n\nNot shipped yet:\n- 1 x Alpine Fleece Jacket\n- 1 x Thermo Bottle 1L\n'
+	# no shipment in the store: the status reply lists them the same way
+	run text_of "$PART | del(.orders[0].fulfillments)"
+	assert_output --partial $'Part of it has shipped; the rest has not shipped yet.\n\nOn its way:\n- 1 x Alpine Fleece Jacket\n\nNot shipped yet:\n- 2 x Thermo Bottle 1L\n\nKind regards,'
+	for lang in it fr es de; do
+		run section_of "$lang" "$PART" "$R/email-wismo.json"
+		assert_output --partial 'order.status=partially_shipped items_shipped items_waiting'
+		run section_of "$lang" "$PART | del(.orders[0].fulfillments)" "$R/email-wismo.json"
+		assert_output '@@ status needs order.number order.status=partially_shipped items_shipped items_waiting register=formal|informal'
+	done
+	# items that do not say (Amazon's): the reply without a list, never "nothing shipped"
+	run text_of '.orders[0].status = "partially_shipped" | del(.orders[0].fulfillments)'
+	assert_output --partial 'Our records show part of it has shipped; the rest has not shipped yet.'
+	refute_output --partial 'On its way:'
+}
+
+@test "presale: the products the question names say in stock, how many left, out of stock and back when; none named: the general answer" {
+	P='.intent = "presale" | del(.orders) | .products = [
+		{sku: "TRS-L-SND", title: "Trail shorts", available: 4, status: "in_stock"},
+		{sku: "TRS-M-CHR", title: "Trail shorts", available: 0, status: "out_of_stock", restock_at: "2026-12-15T00:00:00Z"},
+		{sku: "MB-OS-FOR", title: "Merino beanie", status: "backorder"}]'
+	run text_of "$P"
+	assert_output --partial $'What you asked about:\n- Trail shorts (TRS-L-SND): in stock, 4 left\n- Trail shorts (TRS-M-CHR): out of stock, back in stock on December 15, 2026\n- Merino beanie (MB-OS-FOR): on backorder\n\nA member of our team'
+	for lang in it fr es de; do
+		run section_of "$lang" "$P" "$R/email-wismo.json"
+		assert_output '@@ presale needs products register=formal|informal'
+	done
+	run text_of '.intent = "presale" | del(.orders)'
+	assert_output --partial 'A member of our team who knows the product well will answer your question shortly.'
+	refute_output --partial 'in stock'
+}
+
 # ---- refunds ----
 
 @test "a refund issued is told as issued; a refund requested is not told as done" {

@@ -345,8 +345,10 @@ orders(omni_text *b, omni_span arr)
 		while (omni_json_next(&jt, NULL, &x)) {
 			char *qty = str(omni_json_get(x, "qty")), *title = str(omni_json_get(x, "title"));
 			char *sku = str(omni_json_get(x, "sku"));
-			put(b, "    %s x %s%s%s%s\n", *qty ? qty : "1", title, *sku ? " (" : "", sku,
-			    *sku ? ")" : "");
+			char *shipped = str(omni_json_get(x, "shipped"));
+			put(b, "    %s x %s%s%s%s%s%s\n", *qty ? qty : "1", title, *sku ? " (" : "", sku,
+			    *sku ? ")" : "", *shipped ? "  shipped " : "", shipped);
+			free(shipped);
 			free(qty);
 			free(title);
 			free(sku);
@@ -362,6 +364,17 @@ orders(omni_text *b, omni_span arr)
 			free(number);
 			free(fs);
 			free(url);
+		}
+		omni_json_iter(&jt, omni_json_get(o, "returns"));
+		while (omni_json_next(&jt, NULL, &x)) {
+			char *rid = str(omni_json_get(x, "id")), *rs = str(omni_json_get(x, "status"));
+			char *reason = str(omni_json_get(x, "reason")), at[24];
+			when(omni_json_get(x, "at"), at);
+			put(b, "    return %s  %s  %s  %s\n", *rid ? rid : "-", *rs ? rs : "-",
+			    *at ? at : "-", reason);
+			free(rid);
+			free(rs);
+			free(reason);
 		}
 		omni_json_iter(&jt, omni_json_get(o, "refunds"));
 		while (omni_json_next(&jt, NULL, &x)) {

@@ -62,6 +62,9 @@ typedef struct omni_link_moved {
 typedef struct omni_link_parts {
 	const char *id_json, *customer_json, *order_ids_json, *merged_from_json,
 	           *orders_json, *history_json;
+	/* The products the customer named and their stock (link_products.c);
+	 * "" leaves the member out. */
+	const char *products_json;
 	const char *messages_json;   /* set: these messages (the latest keep), none
 	                                gathered from the records */
 	/* The lifecycle (lib/link/link_life.c); "" leaves a member out. */
@@ -149,6 +152,7 @@ enum {
 	OMNI_LS_PREPARED,
 	/* now and then: prepared on their first use */
 	OMNI_LS_ANY_BLOCKS = OMNI_LS_PREPARED, OMNI_LS_ANY_ACCOUNTS, OMNI_LS_ANY_ORDERS,
+	OMNI_LS_STOCK_ALL,
 	OMNI_LS_ABSORB_MSGS, OMNI_LS_ABSORB_MSGS_DROP, OMNI_LS_ABSORB_MSGIDS,
 	OMNI_LS_ABSORB_MSGIDS_DROP, OMNI_LS_ABSORB_ORDERS, OMNI_LS_ABSORB_ORDERS_DROP,
 	OMNI_LS_ABSORB_LINKS, OMNI_LS_ABSORB_TICKET_DROP,
@@ -179,6 +183,11 @@ struct omni_link {
 	int any_blocks;                  /* link_blocks has rows: look them up */
 	int any_accounts;                /* accounts has rows: look them up */
 	int any_orders;                  /* orders has rows: look them up */
+	/* The shops' stock (lib/link/link_products.c), read once a run when a
+	 * ticket first asks: [[channel, store, sku, title, available,
+	 * status, restock_at, updated_at]] */
+	json_t *stock;
+	int stock_read;
 	/* What one record has read already (lib/link/link_who.c): the keys of one
 	 * customer in the store's order, and the orders the store lacks. */
 	char ck_id[40];
@@ -193,6 +202,12 @@ struct omni_link {
 	 * ("; order #1061 verified (email)"), NUL-terminated. */
 	char orders_said[512];
 };
+
+/* The products the customer's messages name (w) among the shops' stock of
+ * the ticket's store (any store when NULL), as omni-ticket(5)'s products:
+ * *json new ("" when none).  0, or -1 with err. */
+int omni_link_products_json(omni_link *l, const omni_link_words *w, const char *store,
+                            char **json, omni_error *err);
 
 /* Forgets what the last record read (before each record, after merges). */
 void omni_link_cache_reset(omni_link *l);

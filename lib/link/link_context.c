@@ -260,8 +260,8 @@ customer_words(const omni_record *rec, const omni_record *const *stored, size_t 
 
 /* The customer's words, read once when an order first asks: borrowed
  * from w, or NULL. */
-static const char *
-words_of(const omni_link_words *cw)
+const char *
+omni_link_words_text(const omni_link_words *cw)
 {
 	omni_link_words *w = (omni_link_words *)cw;
 
@@ -357,8 +357,8 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 		by = market ? "marketplace" : "customer_id";
 	else if (phone && held(ks, "phone", omni_ident_phone(phone, region)))
 		by = "phone";
-	else if ((email && gives_email(words_of(w), email)) ||
-	         (postcode && gives_postcode(words_of(w), postcode)) || facts_before(w, o))
+	else if ((email && gives_email(omni_link_words_text(w), email)) ||
+	         (postcode && gives_postcode(omni_link_words_text(w), postcode)) || facts_before(w, o))
 		by = "facts";
 	if (l->o.explain) {
 		size_t n = strlen(l->orders_said);

@@ -212,7 +212,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 {
 	char idj[64], cat[40], uat[40], *line = NULL;
 	char *cust = NULL, *ids = NULL, *orders = NULL, *hist = NULL, *merged = NULL;
-	char *desk = NULL;
+	char *desk = NULL, *products = NULL;
 	size_t len = 0;
 	int status = -1;
 	omni_stmt *st;
@@ -231,6 +231,12 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		goto out;
 	p->order_ids_json = ids;
 	p->orders_json = orders;
+	char *tstore = omni_json_string(omni_record_get(base, "store"), NULL);
+	int prc = omni_link_products_json(l, &words, tstore && *tstore ? tstore : NULL, &products, err);
+	free(tstore);
+	if (prc < 0)
+		goto out;
+	p->products_json = products;
 	/* what people did to it, in every version (omni-desk(1)) */
 	if (omni_desk_member(l->store, ticket, &desk, err) < 0)
 		goto out;
@@ -274,6 +280,8 @@ out:
 	free(desk);
 	free(ids);
 	free(orders);
+	free(products);
+	p->products_json = NULL;
 	free(hist);
 	free(merged);
 	free(line);

@@ -13,6 +13,10 @@
 #define MAX_IDS 64
 #define MAX_CANDS 16
 
+/* The customer's inbound words in the ticket, lowercase, read once:
+ * borrowed from w, or NULL (lib/link/link_context.c). */
+const char *omni_link_words_text(const omni_link_words *w);
+
 /* What the record says about itself. */
 typedef struct input {
 	const omni_record *rec;

@@ -117,6 +117,9 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_ANY_BLOCKS] = "SELECT EXISTS (SELECT 1 FROM link_blocks)",
 	[OMNI_LS_ANY_ACCOUNTS] = "SELECT EXISTS (SELECT 1 FROM accounts)",
 	[OMNI_LS_ANY_ORDERS] = "SELECT EXISTS (SELECT 1 FROM orders)",
+	[OMNI_LS_STOCK_ALL] =
+		"SELECT channel, store, sku, title, available, status, restock_at, updated_at"
+		" FROM stock WHERE status IS NOT NULL ORDER BY channel, store, sku",
 	/* omni_link_absorb: ticket ?2's rows move to ticket ?1, in this order */
 	[OMNI_LS_ABSORB_MSGS] =
 		"UPDATE messages SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2")
@@ -339,6 +342,7 @@ omni_link_free(omni_link *l)
 	if (!l)
 		return;
 	omni_link_cache_reset(l);
+	json_decref(l->stock);
 	free(l);
 }
 

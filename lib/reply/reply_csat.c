@@ -50,6 +50,7 @@ omni_reply_csat_due(omni_reply_view *v, omni_store *s, const char **why, omni_er
 	const omni_record *rec = omni_reply_view_record(v);
 	omni_span msgs = omni_record_get(rec, "messages"), m, last_in = { 0 };
 	omni_span ch = omni_record_get(rec, "channel");
+	char chbuf[32];
 	size_t replies = 0;
 
 	*why = NULL;
@@ -82,6 +83,20 @@ omni_reply_csat_due(omni_reply_view *v, omni_store *s, const char **why, omni_er
 		return *why = "no message from the customer", 0;
 	if (!replies)
 		return *why = "never answered", 0;
+	/* Instagram and Messenger take a message from the business only within
+	 * 24 hours of the customer's last (the request is no human agent's
+	 * answer): a ticket solved after that (--solve-after is days) gets
+	 * none, rather than a request blocked by the window on every run */
+	if (omni_json_string_buf(ch, chbuf, sizeof chbuf) <= 0)
+		chbuf[0] = '\0';
+	if (omni_reply_lint_needs(chbuf) == OMNI_LINT_WINDOW) {
+		char at[64];
+		omni_time t;
+		if (omni_json_string_buf(omni_json_get(last_in, "at"), at, sizeof at) <= 0 ||
+		    omni_time_parse(at, &t) < 0 || omni_clock_now() - t > 24 * 3600 * 1000LL)
+			return *why = "past the channel's 24-hour window since the customer's last "
+			              "message: no message can go out", 0;
+	}
 	/* a machine's mail (omni-ticket(5) "auto"), or an address that takes
 	 * no reply */
 	omni_span a = omni_json_get(last_in, "auto");

@@ -4,6 +4,7 @@
  * ticket; an intent that needs an order the customer named but is not
  * verified for gets the "verify" template, which asks her to show it is
  * hers. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@
 /* What the template callbacks see. */
 enum { A_ORDER, A_SHIPMENT, A_REFUND, A_RETURN, A_LAST, A_UNVERIFIED, A_N };
 enum { X_BRAND, X_TONE, X_TRACKING_LINK, X_FIRST_NAME, X_NOW, X_NEW_ESTIMATE, X_MARKETPLACE,
-       X_EXCHANGED, X_REPLIED, X_REGISTER, X_N };
+       X_EXCHANGED, X_REPLIED, X_REGISTER, X_ITEMS_SHIPPED, X_ITEMS_WAITING, X_N };
 
 typedef struct ctx {
 	omni_reply_view *view;
@@ -31,7 +32,7 @@ typedef struct ctx {
 
 static const char *const extra_names[X_N] = {
 	"brand", "tone", "tracking_link", "first_name", "now", "new_estimate", "marketplace",
-	"exchanged", "replied", "register",
+	"exchanged", "replied", "register", "items_shipped", "items_waiting",
 };
 
 static char *
@@ -290,8 +291,57 @@ set_exchanged(struct ctx *c)
 	c->extra_len[X_REPLIED] = c->extras.failed ? 0 : c->extras.n - at;
 }
 
+/* items_shipped and items_waiting: the first order's items split by the
+ * units of each that have shipped (an item's "shipped", where the platform
+ * says it: BigCommerce's partly shipped orders), as [{sku, title, qty}]
+ * with qty the units shipped or still to ship; both absent when no item
+ * says, and a list with nothing in it absent too. */
+static void
+set_items(ctx *c)
+{
+	omni_span items = omni_reply_get(c->view, first_order(c->view), "items"), it;
+	int known = 0;
+
+	for (size_t i = 0; (it = omni_reply_at(c->view, items, i)).p; i++)
+		known |= omni_json_type(omni_reply_get(c->view, it, "shipped")) == OMNI_J_NUMBER;
+	if (!known)
+		return;
+	for (int which = X_ITEMS_SHIPPED; which <= X_ITEMS_WAITING; which++) {
+		size_t at = c->extras.n, n = 0;
+		omni_text_put(&c->extras, "[", 1);
+		for (size_t i = 0; (it = omni_reply_at(c->view, items, i)).p; i++) {
+			double qty = 1, shipped;
+			char num[32];
+			if (omni_json_number(omni_reply_get(c->view, it, "shipped"), &shipped) < 0)
+				continue;
+			omni_json_number(omni_reply_get(c->view, it, "qty"), &qty);
+			double k = which == X_ITEMS_SHIPPED ? (shipped < qty ? shipped : qty) : qty - shipped;
+			if (k < 1)
+				continue;
+			const char *open = n++ ? ",{\"qty\":" : "{\"qty\":";
+			omni_text_put(&c->extras, open, strlen(open));
+			snprintf(num, sizeof num, "%.0f", k);
+			omni_text_put(&c->extras, num, strlen(num));
+			for (int f = 0; f < 2; f++) {
+				const char *key = f ? "title" : "sku";
+				omni_span v = omni_reply_get(c->view, it, key);
+				if (omni_json_type(v) != OMNI_J_STRING)
+					continue;
+				omni_text_put(&c->extras, ",\"", 2);
+				omni_text_put(&c->extras, key, strlen(key));
+				omni_text_put(&c->extras, "\":", 2);
+				omni_text_put(&c->extras, v.p, v.n);
+			}
+			omni_text_put(&c->extras, "}", 1);
+		}
+		omni_text_put(&c->extras, "]", 1);
+		c->extra_at[which] = at;
+		c->extra_len[which] = c->extras.failed || !n ? 0 : c->extras.n - at;
+	}
+}
+
 /* brand, tone, tracking_link, first_name, now, new_estimate, marketplace,
- * exchanged, replied */
+ * exchanged, replied, items_shipped, items_waiting */
 static void
 set_extras(ctx *c, const char *brand, const char *tone)
 {
@@ -337,6 +387,7 @@ set_extras(ctx *c, const char *brand, const char *tone)
 	free(number);
 	free(url);
 	free(name);
+	set_items(c);
 }
 
 /* Does t speak the informal register (register=informal, or both

@@ -543,9 +543,9 @@ static const char stock_sql[] =
 	"INSERT INTO stock (channel, store, sku, title, available, status, restock_at, updated_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 	" ON CONFLICT (channel, store, sku) DO UPDATE SET"
-	" title = COALESCE(excluded.title, title), available = excluded.available,"
-	" status = COALESCE(excluded.status, status), restock_at = excluded.restock_at,"
-	" updated_at = COALESCE(excluded.updated_at, updated_at)";
+	" title = COALESCE(excluded.title, stock.title), available = excluded.available,"
+	" status = COALESCE(excluded.status, stock.status), restock_at = excluded.restock_at,"
+	" updated_at = COALESCE(excluded.updated_at, stock.updated_at)";
 
 int
 omni_stock_upsert(omni_store *s, const json_t *stock, omni_error *err)

@@ -65,7 +65,8 @@ set_id(json_t *obj, const char *key, const json_t *v)
 static const char *
 order_status(json_int_t id)
 {
-	return id == 5 || id == 6 ? "cancelled" : id == 4 || id == 10 ? "closed" : "open";
+	return id == 5 || id == 6 ? "cancelled" : id == 4 || id == 10 ? "closed" :
+	       id == 3 ? "partially_shipped" : "open";
 }
 
 static const char *
@@ -198,8 +199,9 @@ shipment(omni_payload *p, const json_t *s, omni_error *err)
 	return rc;
 }
 
-/* GET /v2/orders/{id}/products: the order's items, stored as a thin
- * version of the order that replaces only its items. */
+/* GET /v2/orders/{id}/products: the order's items {sku, title, qty,
+ * shipped (quantity_shipped)}, stored as a thin version of the order that
+ * replaces only its items. */
 static int
 products(omni_payload *p, const json_t *list, omni_error *err)
 {
@@ -232,6 +234,10 @@ products(omni_payload *p, const json_t *list, omni_error *err)
 		omni_payload_set_str(it, "title", omni_payload_str(v, "name"));
 		if (json_is_integer(json_object_get(v, "quantity")))
 			json_object_set(it, "qty", json_object_get(v, "quantity"));
+		/* what of it the shipments took: a partly shipped order says
+		 * which items are on their way */
+		if (json_is_integer(json_object_get(v, "quantity_shipped")))
+			json_object_set(it, "shipped", json_object_get(v, "quantity_shipped"));
 		json_array_append_new(items, it);
 	}
 	if (o && rc == 0)

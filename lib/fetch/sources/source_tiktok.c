@@ -14,7 +14,15 @@
  * Responses are an envelope {code, message, request_id, data}; code 0 is
  * success.  A code whose message speaks of the token or the signature is
  * a refusal (77); another is the API's error (76).  The orders are read
- * by update_time, oldest first, from update_time_ge = the cursor. */
+ * by update_time, oldest first, from update_time_ge = the cursor.
+ *
+ * With --orders, after the orders, the returns and refunds ("reverse"
+ * requests: POST /return_refund/202309/returns/search, body
+ * {"update_time_ge":T}, sorted and paged as the orders) under the cursor
+ * of the source's key + "#returns": each {return_id, order_id,
+ * return_type, return_status, return_reason, create_time, update_time,
+ * refund_amount{currency, refund_total}} joins its order as a return, and
+ * as a refund once the platform says the money went back. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,6 +261,152 @@ out:
 	return rc;
 }
 
+/* ---- returns ---- */
+
+/* A return_status in the store's words (omni-ticket(5)); *money set when
+ * it says the buyer was refunded.  Another is kept lowercase (new). */
+static char *
+return_status(const char *s, const char *type, int *money)
+{
+	static const struct { const char *from, *to; int money; } map[] = {
+		{ "RETURN_OR_REFUND_REQUEST_PENDING", "requested", 0 },
+		{ "REPLACEMENT_REQUEST_PENDING", "requested", 0 },
+		{ "AWAITING_BUYER_SHIP", "approved", 0 },
+		{ "RETURN_OR_REFUND_REQUEST_SUCCESS", "approved", 0 },
+		{ "BUYER_SHIPPED_ITEM", "in_transit", 0 },
+		{ "REFUND_OR_RETURN_REQUEST_REJECT", "declined", 0 },
+		{ "REJECT_RECEIVE_PACKAGE", "declined", 0 },
+		{ "REPLACEMENT_REQUEST_REJECT", "declined", 0 },
+		{ "RETURN_OR_REFUND_REQUEST_CANCEL", "cancelled", 0 },
+		{ "REPLACEMENT_REQUEST_CANCEL", "cancelled", 0 },
+		{ "RETURN_OR_REFUND_REQUEST_COMPLETE", "refunded", 1 },
+		{ "REPLACEMENT_REQUEST_REFUND_SUCCESS", "refunded", 1 },
+		{ "REPLACEMENT_REQUEST_COMPLETE", "closed", 0 },
+	};
+	char *out;
+
+	*money = 0;
+	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(s, map[i].from) == 0) {
+			/* a replacement completed sent goods, not money */
+			*money = map[i].money && !(type && !strcmp(type, "REPLACEMENT") &&
+			                           !strcmp(s, "RETURN_OR_REFUND_REQUEST_COMPLETE"));
+			return strdup(map[i].to);
+		}
+	if (!s || !(out = strdup(s)))
+		return NULL;
+	for (char *c = out; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return out;
+}
+
+static int
+return_one(struct tiktok *t, omni_payload *p, const json_t *m, omni_error *err)
+{
+	const json_t *amount = json_object_get(m, "refund_amount");
+	const char *order = omni_payload_str(m, "order_id"), *id = omni_payload_str(m, "return_id");
+	int money;
+	char *status = return_status(omni_payload_str(m, "return_status"),
+	                             omni_payload_str(m, "return_type"), &money);
+	const char *reason = omni_payload_str(m, "return_reason");
+	json_t *o = json_object(), *r = json_object(), *ref = NULL;
+	int rc;
+
+	omni_payload_set_str(r, "id", id);
+	omni_payload_set_str(r, "status", status);
+	omni_payload_set_str(r, "reason", reason);
+	omni_payload_set_time(r, "at", json_object_get(m, "create_time"));
+	omni_payload_set_str(o, "id", order);
+	omni_payload_set_number(o, "tiktok", order);
+	json_object_set_new(o, "channel", json_string("tiktok"));
+	omni_json_set_str(o, "store", t->pg.f->store_name);
+	json_object_set_new(o, "returns", json_pack("[o]", r));
+	rc = omni_payload_order(p, o, err);
+	if (rc == 0 && money && omni_payload_str(amount, "refund_total")) {
+		ref = json_object();
+		omni_payload_set_str(ref, "id", id);
+		omni_payload_set_str(ref, "amount", omni_payload_str(amount, "refund_total"));
+		omni_payload_set_str(ref, "currency", omni_payload_str(amount, "currency"));
+		omni_payload_set_str(ref, "reason", reason);
+		omni_payload_set_time(ref, "at", json_object_get(m, "update_time"));
+		rc = omni_payload_refund(p, "tiktok", order, ref, err);
+	}
+	json_decref(o);
+	json_decref(ref);
+	free(status);
+	return rc;
+}
+
+static int
+returns_page(struct tiktok *t, char **next, omni_error *err)
+{
+	omni_payload p = { t->pg.f, json_object() };
+	const char *params[4] = { "page_size=50", "sort_field=update_time", "sort_order=ASC" };
+	const json_t *data, *list, *m;
+	char token[600], body[64] = "{}", what[48];
+	json_t *doc = NULL;
+	size_t i, np = 3;
+	int rc = -1;
+
+	*next = NULL;
+	snprintf(what, sizeof what, "returns page %ld", t->pg.page);
+	if (t->pg.next) {
+		snprintf(token, sizeof token, "page_token=%s", t->pg.next);
+		params[np++] = token;
+	}
+	if (t->pg.since != OMNI_TIME_NONE)
+		snprintf(body, sizeof body, "{\"update_time_ge\":%lld}",
+		         (long long)(t->pg.since / 1000));
+	if (!(doc = tiktok_call(t, "POST", "/return_refund/202309/returns/search", params, np,
+	                        body, what, &data, err)))
+		goto out;
+	list = json_object_get(data, "return_orders");
+	if (!json_is_array(list) && json_integer_value(json_object_get(data, "total_count")) != 0) {
+		omni_paged_fail(&t->pg, err, "no data.return_orders list in the response");
+		goto out;
+	}
+	json_array_foreach(list, i, m)
+		if (!omni_payload_str(m, "return_id") || !omni_payload_str(m, "order_id") ||
+		    !omni_payload_str(m, "return_status")) {
+			omni_paged_fail(&t->pg, err, "return %zu: not a return (each needs return_id, "
+			                "order_id and return_status)", i + 1);
+			goto out;
+		}
+	json_array_foreach(list, i, m) {
+		if (return_one(t, &p, m, err) < 0) {
+			omni_paged_locate(&t->pg, err);
+			goto out;
+		}
+		omni_paged_note(&t->pg, json_object_get(m, "update_time"));
+	}
+	if (omni_payload_str(data, "next_page_token") && json_array_size(list))
+		*next = strdup(omni_payload_str(data, "next_page_token"));
+	rc = 0;
+out:
+	json_decref(doc);
+	json_decref(p.emitted);
+	return rc;
+}
+
+/* The returns, under their own cursor. */
+static int
+returns(struct tiktok *t, omni_error *err)
+{
+	omni_fetch *f = t->pg.f;
+	const char *key = f->cursor_key;
+	char *own = NULL;
+	int rc = -1;
+
+	if (asprintf(&own, "%s#returns", key) < 0)
+		return omni_error_oom(err), -1;
+	f->cursor_key = own;
+	if (omni_paged_reload(&t->pg, err) == 0)
+		rc = tiktok_stream(t, returns_page, err);
+	f->cursor_key = key;
+	free(own);
+	return rc;
+}
+
 /* Pages of a stream until the last: the cursor saved after each. */
 int
 tiktok_stream(struct tiktok *t, int (*page)(struct tiktok *, char **, omni_error *),
@@ -308,7 +462,8 @@ omni_source_tiktok(omni_fetch *f, const char *base, omni_error *err)
 		omni_error_oom(err);
 		goto out;
 	}
-	if (tiktok_stream(&t, orders_page, err) < 0 || tiktok_conversations(&t, err) < 0)
+	if (tiktok_stream(&t, orders_page, err) < 0 || (f->orders && returns(&t, err) < 0) ||
+	    tiktok_conversations(&t, err) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -14,7 +14,16 @@
  * An order: purchaseOrderId (its id), customerOrderId (the number the
  * customer sees), orderDate (Unix ms), shippingInfo, and orderLines whose
  * statuses carry the tracking.  Its updated_at is the newest statusDate
- * of its lines, the time lastModifiedStartDate compares. */
+ * of its lines, the time lastModifiedStartDate compares.
+ *
+ * Returns (with --orders, after the orders; "Returns API"): GET
+ * /v3/returns?limit=200&returnLastModifiedStartDate=T, the next page
+ * /v3/returns + meta.nextCursor, under the cursor of the source's key +
+ * "#returns".  A return order {returnOrderId, customerOrderId,
+ * returnOrderDate, totalRefundAmount{currencyAmount, currencyUnit},
+ * returnOrderLines[{purchaseOrderId, returnReason, status, statusTime,
+ * currentRefundStatus, refundedQty}]} joins each purchase order its lines
+ * name, as one return, and as a refund once a line is refunded. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +350,166 @@ out:
 	return rc;
 }
 
+/* ---- returns ---- */
+
+/* A return line's status in the store's words (omni-ticket(5)), lowercase
+ * when it is another. */
+static char *
+return_status(const char *s)
+{
+	static const struct { const char *from, *to; } map[] = {
+		{ "INITIATED", "requested" }, { "RETURN_INITIATED", "requested" },
+		{ "IN_TRANSIT", "in_transit" }, { "DELIVERED", "received" },
+		{ "RECEIVED", "received" }, { "COMPLETED", "closed" },
+		{ "CANCELLED", "cancelled" }, { "CANCELED", "cancelled" },
+		{ "REJECTED", "declined" },
+	};
+	char *out;
+
+	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(s, map[i].from) == 0)
+			return strdup(map[i].to);
+	if (!s || !(out = strdup(s)))
+		return NULL;
+	for (char *c = out; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return out;
+}
+
+static int
+refunded(const json_t *l)
+{
+	const char *rs = omni_payload_str(l, "currentRefundStatus");
+	const json_t *q = json_object_get(l, "refundedQty");
+
+	return (json_is_number(q) && json_number_value(q) > 0) ||
+	       (rs && (!strcmp(rs, "REFUNDED") || !strcmp(rs, "REFUND_COMPLETED") ||
+	               !strcmp(rs, "COMPLETED")));
+}
+
+/* The lines of return ro for purchase order po: one return (and its
+ * refund, when refunded) onto that order. */
+static int
+return_order(struct wm *w, omni_payload *p, const json_t *ro, const char *po,
+             omni_error *err)
+{
+	const json_t *l, *amount = path(ro, "totalRefundAmount", "currencyAmount");
+	const char *id = omni_payload_str(ro, "returnOrderId"), *reason = NULL, *st = NULL;
+	const json_t *at = NULL;
+	json_t *o = json_object(), *r = json_object(), *ref = NULL;
+	char *status, *why = NULL, money[48];
+	int paid = 0, rc;
+	size_t i;
+
+	json_array_foreach(json_object_get(ro, "returnOrderLines"), i, l) {
+		const char *lpo = omni_payload_str(l, "purchaseOrderId");
+		if (lpo && strcmp(lpo, po) != 0)
+			continue;
+		if (!reason)
+			reason = omni_payload_str(l, "returnReason");
+		if (!st)
+			st = omni_payload_str(l, "status");
+		paid |= refunded(l);
+		if (json_object_get(l, "statusTime"))
+			at = json_object_get(l, "statusTime");
+		omni_paged_note(&w->pg, json_object_get(l, "statusTime"));
+	}
+	status = paid ? strdup("refunded") : return_status(st);
+	why = return_status(reason);
+	omni_payload_set_str(r, "id", id);
+	omni_payload_set_str(r, "status", status);
+	omni_payload_set_str(r, "reason", why);
+	omni_payload_set_time(r, "at", json_object_get(ro, "returnOrderDate"));
+	omni_payload_set_str(o, "id", po);
+	omni_payload_set_number(o, "walmart", omni_payload_str(ro, "customerOrderId"));
+	json_object_set_new(o, "channel", json_string("walmart"));
+	omni_json_set_str(o, "store", p->f->store_name);
+	json_object_set_new(o, "returns", json_pack("[o]", r));
+	rc = omni_payload_order(p, o, err);
+	if (rc == 0 && paid && json_is_number(amount)) {
+		snprintf(money, sizeof money, "%.2f", json_number_value(amount));
+		ref = json_object();
+		omni_payload_set_str(ref, "id", id);
+		omni_payload_set_str(ref, "amount", money);
+		omni_payload_set_str(ref, "currency", omni_payload_str(json_object_get(ro, "totalRefundAmount"), "currencyUnit"));
+		omni_payload_set_str(ref, "reason", why);
+		omni_payload_set_time(ref, "at", at ? at : json_object_get(ro, "returnOrderDate"));
+		rc = omni_payload_refund(p, "walmart", po, ref, err);
+	}
+	json_decref(o);
+	json_decref(ref);
+	free(status);
+	free(why);
+	return rc;
+}
+
+/* One return order onto each purchase order its lines name. */
+static int
+return_one(struct wm *w, omni_payload *p, const json_t *ro, size_t n, omni_error *err)
+{
+	json_t *seen = json_object();
+	const json_t *l;
+	size_t i;
+	int rc = 0;
+
+	if (!json_is_object(ro) || !omni_payload_str(ro, "returnOrderId") ||
+	    !json_array_size(json_object_get(ro, "returnOrderLines"))) {
+		json_decref(seen);
+		return omni_paged_fail(&w->pg, err, "return %zu: not a return order (each needs "
+		                       "returnOrderId and returnOrderLines)", n + 1);
+	}
+	json_array_foreach(json_object_get(ro, "returnOrderLines"), i, l) {
+		const char *po = omni_payload_str(l, "purchaseOrderId");
+		if (!po) {
+			rc = omni_paged_fail(&w->pg, err, "return %zu: line %zu without a "
+			                     "purchaseOrderId", n + 1, i + 1);
+			break;
+		}
+		if (json_object_get(seen, po))
+			continue;
+		json_object_set_new(seen, po, json_true());
+		if ((rc = return_order(w, p, ro, po, err)) < 0) {
+			rc = omni_paged_locate(&w->pg, err);
+			break;
+		}
+	}
+	json_decref(seen);
+	return rc;
+}
+
+static int
+returns_page(struct wm *w, const char *url, char **next, omni_error *err)
+{
+	omni_payload p = { w->pg.f, json_object() };
+	omni_http_response *r;
+	const json_t *list, *meta, *ro;
+	json_t *doc = NULL;
+	size_t i;
+	int rc = -1;
+
+	*next = NULL;
+	if (get_page(w, url, &r, err) < 0 || !(doc = omni_paged_parse(&w->pg, r, err)))
+		goto out;
+	pace(w, r);
+	list = json_object_get(doc, "returnOrders");
+	meta = json_object_get(doc, "meta");
+	if (!json_is_array(list) && json_integer_value(json_object_get(meta, "totalCount")) != 0) {
+		omni_paged_fail(&w->pg, err, "no returnOrders list in the response");
+		goto out;
+	}
+	json_array_foreach(list, i, ro)
+		if (return_one(w, &p, ro, i, err) < 0)
+			goto out;
+	if (omni_payload_str(meta, "nextCursor") && json_array_size(list))
+		*next = strdup(omni_payload_str(meta, "nextCursor"));
+	rc = 0;
+out:
+	json_decref(doc);
+	json_decref(p.emitted);
+	return rc;
+}
+
 static char *
 first_url(struct wm *w)
 {
@@ -353,6 +522,74 @@ first_url(struct wm *w)
 	             w->pg.since != OMNI_TIME_NONE ? since : "") < 0)
 		url = NULL;
 	return url;
+}
+
+static char *
+returns_url(struct wm *w)
+{
+	char since[40] = "", *url = NULL;
+
+	if (w->pg.since != OMNI_TIME_NONE)
+		omni_time_format(w->pg.since, since);
+	if (asprintf(&url, "%s/v3/returns?limit=200%s%s", w->base,
+	             w->pg.since != OMNI_TIME_NONE ? "&returnLastModifiedStartDate=" : "",
+	             w->pg.since != OMNI_TIME_NONE ? since : "") < 0)
+		url = NULL;
+	return url;
+}
+
+/* The pages of one listing (path "/v3/orders"), from the cursor's next
+ * or first() to the last, the cursor saved after each. */
+static int
+stream(struct wm *w, const char *list, char *(*first)(struct wm *),
+       int (*page)(struct wm *, const char *, char **, omni_error *), omni_error *err)
+{
+	char *url = NULL, *next = NULL;
+	int rc = -1;
+
+	if (w->pg.next && asprintf(&url, "%s%s%s", w->base, list, w->pg.next) < 0)
+		url = NULL;
+	if (!w->pg.next)
+		url = first(w);
+	if (!url)
+		return omni_error_oom(err), -1;
+	for (; url; w->pg.page++) {
+		if (page(w, url, &next, err) < 0 || omni_paged_save(&w->pg, next, err) < 0)
+			goto out;
+		free(url);
+		url = NULL;
+		if (next && asprintf(&url, "%s%s%s", w->base, list, next) < 0) {
+			url = NULL;
+			omni_error_oom(err);
+			goto out;
+		}
+		free(next);
+		next = NULL;
+	}
+	rc = 0;
+out:
+	free(url);
+	free(next);
+	return rc;
+}
+
+/* The returns, under their own cursor. */
+static int
+returns(struct wm *w, omni_error *err)
+{
+	omni_fetch *f = w->pg.f;
+	const char *key = f->cursor_key;
+	char *own = NULL;
+	int rc = -1;
+
+	if (asprintf(&own, "%s#returns", key) < 0)
+		return omni_error_oom(err), -1;
+	f->cursor_key = own;
+	if (omni_paged_reload(&w->pg, err) == 0)
+		rc = stream(w, "/v3/returns", returns_url, returns_page, err);
+	f->cursor_key = key;
+	free(own);
+	return rc;
 }
 
 static void
@@ -374,7 +611,6 @@ int
 omni_source_walmart(omni_fetch *f, const char *base, omni_error *err)
 {
 	struct wm w = { .base = NULL };
-	char *url = NULL, *next = NULL;
 	size_t n = strlen(base);
 	int rc = -1;
 
@@ -385,27 +621,11 @@ omni_source_walmart(omni_fetch *f, const char *base, omni_error *err)
 		goto out;
 	if (!(w.base = strndup(base, n)) || token(&w, err) < 0)
 		goto out;
-	if (w.pg.next && asprintf(&url, "%s/v3/orders%s", w.base, w.pg.next) < 0)
-		url = NULL;
-	if (!w.pg.next)
-		url = first_url(&w);
-	for (; url; w.pg.page++) {
-		if (page(&w, url, &next, err) < 0 || omni_paged_save(&w.pg, next, err) < 0)
-			goto out;
-		free(url);
-		url = NULL;
-		if (next && asprintf(&url, "%s/v3/orders%s", w.base, next) < 0) {
-			url = NULL;
-			omni_error_oom(err);
-			goto out;
-		}
-		free(next);
-		next = NULL;
-	}
+	if (stream(&w, "/v3/orders", first_url, page, err) < 0 ||
+	    (f->orders && returns(&w, err) < 0))
+		goto out;
 	rc = 0;
 out:
-	free(url);
-	free(next);
 	free(w.base);
 	if (w.access)
 		memset(w.access, 0, strlen(w.access));
