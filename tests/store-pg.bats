@@ -158,9 +158,9 @@ t() {
 	smtpd_file_stop
 }
 
-@test "a store copied from SQLite into PostgreSQL and back: every table's rows, the same" {
-	need_pg
-	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
+# A SQLite store with a little of everything: 80 records linked, orders,
+# a shipment, a note.
+copy_source() {
 	for i in $(seq 1 80); do
 		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
 			".customer = {emails: [\"c$((i % 20))@example.com\"]} | .order_ids = [\"#$((5000 + i % 20))\"]"
@@ -171,8 +171,59 @@ t() {
 		INSERT INTO fulfillments (order_rowid, external_id, carrier, status)
 			SELECT rowid, 'f1', 'UPS', 'in_transit' FROM orders WHERE order_id = '7';
 		INSERT INTO desk_actions (ticket, verb, value, who, at) VALUES ('tk-x', 'note', 'it''s late', 'ann', '2026-11-02T09:00:00Z')"
+}
+
+# The rows of the SQLite store $1 that a copy must keep, table by table.
+copy_rows() {
+	local q
+	for q in 'SELECT * FROM customers ORDER BY id' 'SELECT rowid, * FROM identity_keys ORDER BY rowid' \
+		'SELECT * FROM tickets ORDER BY seq' 'SELECT rowid, * FROM ticket_links ORDER BY rowid' \
+		'SELECT * FROM messages ORDER BY ticket, id' 'SELECT * FROM link_msgids ORDER BY 1, 2' \
+		'SELECT * FROM orders ORDER BY rowid' 'SELECT * FROM fulfillments ORDER BY rowid' \
+		'SELECT * FROM desk_actions ORDER BY seq' 'SELECT * FROM handoff ORDER BY 1, 2'; do
+		echo "== $q"
+		command sqlite3 "$1" "$q"
+	done
+}
+
+@test "omni-link --copy-to: a SQLite store into a new one, every table said with its rows; a store with rows refused, 73" {
+	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
+	copy_source
+	run omni-link -v --copy-to "$BATS_TEST_TMPDIR/new.db"
+	assert_success
+	assert_line 'tickets 20'
+	assert_line 'messages 80'
+	assert_line 'orders 2'
+	assert_line 'desk_actions 1'
+	assert_line --regexp '^omni-link: [0-9]+ rows copied into .*/new.db, each compared$'
+	assert_equal "$(copy_rows "$BATS_TEST_TMPDIR/new.db")" "$(copy_rows "$OMNI_DB")"
+	assert [ "$(stat -c %a "$BATS_TEST_TMPDIR/new.db")" = 600 ]
+	# the new store is a store: the next records link to its tickets
+	t p81 email 2026-11-01T11:00:00Z '.customer = {emails: ["c1@example.com"]}' >"$BATS_TEST_TMPDIR/more"
+	run omni-link -d "$BATS_TEST_TMPDIR/new.db" "$BATS_TEST_TMPDIR/more"
+	assert_success
+	old=$(omni-link "$BATS_TEST_TMPDIR/more" | jq -r .id)
+	assert_equal "$(jq -r .id <<<"$output")" "$old"
+	# a store with rows is not written over, nor the store itself
+	run omni-link --copy-to "$BATS_TEST_TMPDIR/new.db"
+	assert_failure 73
+	assert_output --partial 'the new store is not empty'
+	run omni-link -d "$BATS_TEST_TMPDIR/new.db" --copy-to "$BATS_TEST_TMPDIR/new.db"
+	assert_failure 73
+	# no store to copy: 66, and none made
+	run omni-link -d "$BATS_TEST_TMPDIR/none.db" --copy-to "$BATS_TEST_TMPDIR/new2.db"
+	assert_failure 66
+	refute [ -e "$BATS_TEST_TMPDIR/none.db" ]
+	run omni-link --copy-to "$BATS_TEST_TMPDIR/new2.db" "$BATS_TEST_TMPDIR/more"
+	assert_failure 64
+}
+
+@test "omni-link --copy-to: from SQLite into PostgreSQL and back, every table's rows the same; the PostgreSQL store then links on" {
+	need_pg
+	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
+	copy_source
 	db=$(pg_db)
-	run storecopy "$OMNI_DB" "$db"
+	run omni-link --copy-to "$db"
 	assert_success
 	assert_line 'tickets 20'
 	assert_line 'messages 80'
@@ -182,17 +233,21 @@ t() {
 	assert_equal "$(psql -qAtX "$db" -c 'SELECT count(*) FROM identity_keys')" \
 		"$(sqlite3 "$OMNI_DB" 'SELECT count(*) FROM identity_keys')"
 	# and back into a new SQLite store: every table the same, row for row
-	run storecopy "$db" "$BATS_TEST_TMPDIR/back.db"
+	run omni-link -d "$db" --copy-to "$BATS_TEST_TMPDIR/back.db"
 	assert_success
-	for q in 'SELECT * FROM customers ORDER BY id' 'SELECT rowid, * FROM identity_keys ORDER BY rowid' \
-		'SELECT * FROM tickets ORDER BY seq' 'SELECT rowid, * FROM ticket_links ORDER BY rowid' \
-		'SELECT * FROM messages ORDER BY ticket, id' 'SELECT * FROM link_msgids ORDER BY 1, 2' \
-		'SELECT * FROM orders ORDER BY rowid' 'SELECT * FROM fulfillments ORDER BY rowid' \
-		'SELECT * FROM desk_actions ORDER BY seq'; do
-		assert_equal "$(command sqlite3 "$BATS_TEST_TMPDIR/back.db" "$q")" "$(command sqlite3 "$OMNI_DB" "$q")"
-	done
+	assert_line 'messages 80'
+	assert_equal "$(copy_rows "$BATS_TEST_TMPDIR/back.db")" "$(copy_rows "$OMNI_DB")"
 	# a store with rows is not written over
-	run storecopy "$OMNI_DB" "$db"
+	run omni-link --copy-to "$db"
 	assert_failure 73
 	assert_output --partial 'the new store is not empty'
+	# the PostgreSQL store goes on where the SQLite one was: a new
+	# message of a customer joins her ticket, the numbers go on
+	t p81 email 2026-11-01T11:00:00Z '.customer = {emails: ["c1@example.com"]}' >"$BATS_TEST_TMPDIR/more"
+	t p82 email 2026-11-05T11:00:00Z '.customer = {emails: ["new@example.com"]}' >>"$BATS_TEST_TMPDIR/more"
+	omni-link "$BATS_TEST_TMPDIR/more" | jq -r .id >"$BATS_TEST_TMPDIR/sqlite.ids"
+	OMNI_DB=$db run omni-link "$BATS_TEST_TMPDIR/more"
+	assert_success
+	assert_equal "$(jq -r .id <<<"$output")" "$(cat "$BATS_TEST_TMPDIR/sqlite.ids")"
+	assert_equal "$(psql -qAtX "$db" -c 'SELECT count(*) FROM tickets')" 21
 }
