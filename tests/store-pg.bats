@@ -116,45 +116,87 @@ t() {
 	assert_output --partial 'createdb --locale=C'
 }
 
-@test "on PostgreSQL: three omni-link and three omni-reply at once on one store: every message once, every reply sent once" {
+# What a PostgreSQL store holds, table by table, in an order and with
+# the numbers that do not depend on which run wrote first (a ticket by its
+# id, not its seq; no row numbers; no process that held a row).
+pg_content() {
+	psql -qAtX "$1" \
+		-c 'SELECT * FROM customers ORDER BY id' \
+		-c 'SELECT kind, value, customer_id, strength, channel, source, created_at FROM identity_keys ORDER BY 1, 2, 3' \
+		-c 'SELECT id, customer_id, channel, store, status, subject, thread_key, created_at, updated_at, solved_at, record FROM tickets ORDER BY id' \
+		-c 'SELECT t.id, m.id, m.message_id, m.channel, m.direction, m.at, m.source_id, m.body FROM messages m JOIN tickets t ON t.seq = m.ticket ORDER BY 1, 2' \
+		-c 'SELECT l.source_id, t.id, l.key_kind, l.key_value, l.confidence, l.created_at FROM ticket_links l JOIN tickets t ON t.seq = l.ticket ORDER BY 1' \
+		-c 'SELECT m.msgid, t.id FROM link_msgids m JOIN tickets t ON t.seq = m.ticket ORDER BY 1, 2' \
+		-c 'SELECT key, ticket_id, channel, state, external_id, attempts, error, created_at, updated_at FROM send_ledger ORDER BY key' \
+		-c 'SELECT * FROM auto_reply ORDER BY address' \
+		-c 'SELECT stage, key FROM handoff ORDER BY 1, 2'
+}
+
+@test "on PostgreSQL: three omni-link and three omni-reply at once on one store: every message once, every reply sent once, the store as after the same runs one after another" {
 	need_pg
 	[ -n "${NO_SMTPD:-}" ] || smtpd_file_start
 	[ -z "${NO_SMTPD:-}" ] || skip "python3-aiosmtpd is not installed"
-	export OMNI_DB=$(pg_db)
+	at_once=$(pg_db a) one_by_one=$(pg_db s)
 	printf '[reply]\nsmtp = smtp://127.0.0.1:%s\nfrom = Acme Care <care@acme.example>\nretries = 2\nbackoff = 50\ntimeout = 20\n' \
 		"$SMTP_PORT" >"$BATS_TEST_TMPDIR/omni.conf"
-	for i in $(seq 1 150); do
-		t "p$i" email "2026-11-01T10:$(printf %02d $((i % 60))):00Z" \
-			".customer = {emails: [\"c$i-pg@example.com\"]}"
+	# 400 messages of 200 customers, each her second a quarter of an hour
+	# after her first: 200 tickets of two messages, the same customers'
+	# rows wanted by the three at once
+	for i in $(seq 1 400); do
+		c=$((i % 200))
+		t "p$i" email "2026-11-01T1$((i / 200)):$(printf %02d $((c % 60))):00Z" \
+			".customer = {emails: [\"c$c-pg@example.com\"]}"
 	done >"$BATS_TEST_TMPDIR/in.ndjson"
 	pids=
 	for p in 1 2 3; do
-		omni-link -b 9 "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/l$p" 2>"$BATS_TEST_TMPDIR/le$p" &
+		OMNI_DB=$at_once omni-link -b 9 "$BATS_TEST_TMPDIR/in.ndjson" >"$BATS_TEST_TMPDIR/l$p" 2>"$BATS_TEST_TMPDIR/le$p" &
 		pids="$pids $!"
 	done
 	wait $pids       # not the SMTP server
 	assert_equal "$(cat "$BATS_TEST_TMPDIR"/le[123])" ''
-	assert_equal "$(psql -qAtX "$OMNI_DB" -c 'SELECT count(*) FROM messages')" 150
-	# the replies: a hundred tickets, three senders at once
-	for i in $(seq 100); do
-		jq -c --arg a "c$i-pg@example.com" --arg id "pg-$i" '.id = $id | .customer.emails = [$a]
+	for p in 1 2 3; do
+		OMNI_DB=$one_by_one omni-link -b 9 "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	done
+	assert_equal "$(psql -qAtX "$at_once" -c 'SELECT count(*) FROM messages' -c 'SELECT count(*) FROM tickets')" $'400\n200'
+	# the replies: each of the 200 tickets answered, three senders at once
+	cat "$BATS_TEST_TMPDIR"/l[123] | jq -r '[.id, .customer.emails[0]] | @tsv' | sort -u >"$BATS_TEST_TMPDIR/tickets"
+	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/tickets")" 200
+	while IFS=$'\t' read -r id a; do
+		jq -c --arg a "$a" --arg id "$id" '.id = $id | .customer.emails = [$a]
 			| .messages |= map(if .direction == "in" then .from = $a else . end)' \
 			"$FIXTURES/reply/email-wismo.json"
-	done >"$BATS_TEST_TMPDIR/routed"
+	done <"$BATS_TEST_TMPDIR/tickets" >"$BATS_TEST_TMPDIR/routed"
 	pids=
 	for p in 1 2 3; do
-		omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --now=2026-11-20T12:00:00Z --send \
+		OMNI_DB=$at_once omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --now=2026-11-20T12:00:00Z --send \
 			"$BATS_TEST_TMPDIR/routed" >"$BATS_TEST_TMPDIR/r$p" 2>"$BATS_TEST_TMPDIR/re$p" &
 		pids="$pids $!"
 	done
 	wait $pids
-	for i in $(seq 100); do
-		n=$(grep -l "^X-Envelope-To: c$i-pg@example.com" "$SPOOL"/*.eml 2>/dev/null | wc -l)
-		[ "$n" -eq 1 ] || fail "pg-$i was received $n times: $(cat "$BATS_TEST_TMPDIR"/re[123])"
-	done
-	run psql -qAtX "$OMNI_DB" -c "SELECT state, attempts, count(*) FROM send_ledger GROUP BY state, attempts"
-	assert_output 'sent|1|100'
+	received() {
+		local n
+		while IFS=$'\t' read -r id a; do
+			n=$(grep -l "^X-Envelope-To: $a" "$SPOOL"/*.eml 2>/dev/null | wc -l)
+			[ "$n" -eq 1 ] || fail "$id was received $n times: $(cat "$BATS_TEST_TMPDIR"/re[123])"
+		done <"$BATS_TEST_TMPDIR/tickets"
+	}
+	received
+	run psql -qAtX "$at_once" -c "SELECT state, attempts, count(*) FROM send_ledger GROUP BY state, attempts"
+	assert_output 'sent|1|200'
 	refute grep -q 'may have gone out' "$BATS_TEST_TMPDIR"/re[123]
+	# the same three, one after another, into the other store
+	rm -f "$SPOOL"/*.eml
+	for p in 1 2 3; do
+		OMNI_DB=$one_by_one omni-reply -c "$BATS_TEST_TMPDIR/omni.conf" --now=2026-11-20T12:00:00Z --send \
+			"$BATS_TEST_TMPDIR/routed" >/dev/null 2>"$BATS_TEST_TMPDIR/re$p"
+	done
+	received
+	# what the store holds is what the runs one after another left
+	pg_content "$at_once" >"$BATS_TEST_TMPDIR/at-once"
+	pg_content "$one_by_one" >"$BATS_TEST_TMPDIR/one-by-one"
+	assert [ "$(wc -l <"$BATS_TEST_TMPDIR/at-once")" -gt 1400 ]
+	run diff "$BATS_TEST_TMPDIR/one-by-one" "$BATS_TEST_TMPDIR/at-once"
+	assert_success
 	smtpd_file_stop
 }
 
