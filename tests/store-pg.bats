@@ -3,8 +3,11 @@
 # libpq refuses it; a server not there is 75 and its password never said;
 # on a throw-away cluster (tests/pg-cluster, skipped where PostgreSQL's
 # server is not installed): the same tickets as on SQLite, a newer schema
-# and a database sorting by a locale refused, and several programs at
-# once on one store.  tests/pg-suite runs the other files against it.
+# and a database sorting by a locale refused, several programs at once on
+# one store as after the same runs one by one, omni-link --copy-to (SQLite
+# to PostgreSQL and back), and omni(7)'s "A shared store": a read-only
+# role, backups, the GNU parallel recipe.  tests/pg-suite runs the other
+# files against it.
 
 load test_helper
 
@@ -292,4 +295,90 @@ copy_rows() {
 	assert_success
 	assert_equal "$(jq -r .id <<<"$output")" "$(cat "$BATS_TEST_TMPDIR/sqlite.ids")"
 	assert_equal "$(psql -qAtX "$db" -c 'SELECT count(*) FROM tickets')" 21
+}
+
+@test "on PostgreSQL: a role that may only read the tables (and create in the schema) makes the store's report, and writes nothing" {
+	need_pg
+	db=$(pg_db)
+	t p1 email 2026-11-01T10:00:00Z '.customer = {emails: ["a@example.com"]}' | OMNI_DB=$db omni-link >/dev/null
+	psql -qX "$db" -c 'CREATE ROLE omni_read LOGIN' \
+		-c 'GRANT USAGE ON SCHEMA public TO omni_read' \
+		-c 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO omni_read'
+	reader=${db/omni@/omni_read@}
+	# opening a store asks for CREATE on its schema (the schema's version
+	# table, made if it is not there), omni(7) says so: without it, 77
+	OMNI_DB=$reader run omni-report -d "$reader" --now 2026-11-20T00:00:00Z -f csv
+	assert_failure 77
+	assert_output --partial 'permission denied for schema public'
+	psql -qX "$db" -c 'GRANT CREATE ON SCHEMA public TO omni_read'
+	OMNI_DB=$reader run omni-report -d "$reader" --now 2026-11-20T00:00:00Z -f csv
+	assert_success
+	assert_output --partial 'email,,1,'
+	# a writer refused is said, not a report of nothing
+	OMNI_DB=$reader run omni-link <<<"$(t p2 email 2026-11-01T11:00:00Z)"
+	assert_failure 77
+	assert_equal "$(psql -qAtX "$db" -c 'SELECT count(*) FROM tickets')" 1
+}
+
+@test "on PostgreSQL: omni(7)'s recipe for a large history: GNU parallel --pipe over omni-route | omni-reply and omni-report --partial, then --merge, the figures of one run" {
+	need_pg
+	command -v parallel >/dev/null || skip "GNU parallel is not installed (tools/deps)"
+	now=2026-11-20T00:00:00Z
+	# 300 messages of 60 customers, every third asking where her order is
+	for i in $(seq 1 300); do
+		c=$((i % 60))
+		text='I want to return the shoes, they are too small'
+		[ $((i % 3)) -ne 0 ] || text="Where is my order #10$c? It has not arrived"
+		t "p$i" email "2026-11-0$((1 + i / 60))T10:$(printf %02d "$c"):00Z" \
+			".customer = {emails: [\"c$c@example.com\"]} | .messages[0].text = \"$text\"
+			 | .messages[0].from = \"c$c@example.com\""
+	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	cd "$BATS_TEST_TMPDIR"
+	# one run after another, on a store of its own
+	export OMNI_DB=$(pg_db s)
+	omni-link in.ndjson | omni-route | omni-reply --now "$now" >one.ndjson
+	omni-report --now "$now" -f json one.ndjson >one.report
+	# the recipe, against the shared store: linked once, then the
+	# filters on blocks of whole tickets, three at once
+	export OMNI_DB=$(pg_db p)
+	omni-link in.ndjson >linked.ndjson
+	sort -s -t'"' -k6,6 linked.ndjson |
+		parallel -j3 --pipe --block 20k --colsep '"id":' --group-by '2 s/^"([^"]*)".*/$1/' \
+			"omni-route | omni-reply --now $now >out-{#}.ndjson"
+	assert [ "$(ls out-*.ndjson | wc -l)" -gt 3 ]
+	cat out-*.ndjson >tickets.ndjson
+	sort -s -t'"' -k6,6 tickets.ndjson |
+		parallel -j3 --pipe --block 20k --colsep '"id":' --group-by '2 s/^"([^"]*)".*/$1/' \
+			"omni-report --now $now --partial >part-{#}.json"
+	run omni-report --now "$now" -f json --merge part-*.json
+	assert_success
+	assert_equal "$output" "$(cat one.report)"
+	assert_equal "$(jq .total.tickets <<<"$output")" 60
+	assert_equal "$(jq '.total.wismo_share > 0' <<<"$output")" true
+	# each ticket's last version is the one run's
+	assert_equal "$(jq -sc 'group_by(.id) | map(last) | sort_by(.id)' tickets.ndjson)" \
+		"$(jq -sc 'group_by(.id) | map(last) | sort_by(.id)' one.ndjson)"
+	# and blocks cut anywhere would have counted tickets twice
+	parallel -j3 --pipe --block 20k "omni-report --now $now --partial >cut-{#}.json" <tickets.ndjson
+	run omni-report --now "$now" -f json --merge cut-*.json
+	refute_output "$(cat one.report)"
+}
+
+@test "omni(7)'s backups: sqlite3 .backup, and pg_dump and pg_restore into a new database, keep every row" {
+	export OMNI_DB=$BATS_TEST_TMPDIR/omni.db     # SQLite's, whatever the suite runs on
+	copy_source
+	sqlite3 "$OMNI_DB" ".backup $BATS_TEST_TMPDIR/backup.db"
+	assert_equal "$(copy_rows "$BATS_TEST_TMPDIR/backup.db")" "$(copy_rows "$OMNI_DB")"
+	need_pg
+	db=$(pg_db)
+	omni-link --copy-to "$db" >/dev/null
+	pg_dump --format=custom --file="$BATS_TEST_TMPDIR/omni.dump" "$db"
+	restored=$(pg_db r)
+	pg_restore --dbname="$restored" --no-owner --role=omni "$BATS_TEST_TMPDIR/omni.dump"
+	omni-link -d "$restored" --copy-to "$BATS_TEST_TMPDIR/restored.db" >/dev/null
+	assert_equal "$(copy_rows "$BATS_TEST_TMPDIR/restored.db")" "$(copy_rows "$OMNI_DB")"
+	# and the restored store goes on: its numbers after the copied ones
+	t p81 email 2026-11-05T11:00:00Z '.customer = {emails: ["new@example.com"]}' |
+		OMNI_DB=$restored omni-link >/dev/null
+	assert_equal "$(psql -qAtX "$restored" -c 'SELECT count(*) FROM tickets')" 21
 }
