@@ -382,3 +382,14 @@ copy_rows() {
 		OMNI_DB=$restored omni-link >/dev/null
 	assert_equal "$(psql -qAtX "$restored" -c 'SELECT count(*) FROM tickets')" 21
 }
+
+@test "on PostgreSQL: a role that owns its database and is nothing more (omni(7)'s setup) sets the store up and links" {
+	need_pg
+	psql -qX "$PGBASE/postgres" -c 'CREATE ROLE plain LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE' \
+		-c "CREATE DATABASE plain OWNER plain TEMPLATE template0 LOCALE 'C'"
+	db=${PGBASE/omni@/plain@}/plain
+	t p1 email 2026-11-01T10:00:00Z '.customer = {emails: ["a@example.com"]}' >"$BATS_TEST_TMPDIR/in"
+	OMNI_DB=$db run omni-link "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_equal "$(psql -qAtX "$db" -c 'SELECT count(*) FROM tickets' -c 'SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = current_schema()')" $'1\nplain'
+}
