@@ -3,13 +3,16 @@
  * makes to its PostgreSQL server (each PQexec, PQexecParams,
  * PQexecPrepared, PQprepare and PQdescribePrepared call waits for one
  * answer) and the seconds it waits for them, and at exit writes
- * a line "ROUND_TRIPS SECONDS" to the end of the file PQCOUNT names.  Built by
+ * a line "ROUND_TRIPS SECONDS" to the end of the file PQCOUNT names;
+ * with PQCOUNT_BY set, also a line "CALLS SECONDS TEXT" per statement
+ * (its first 100 bytes) to the end of the file it names.  Built by
  * bench/store/engines; not part of omni.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 typedef struct pg_conn PGconn;
@@ -18,6 +21,39 @@ typedef unsigned int Oid;
 
 static long trips;
 static double waited;
+
+/* Each statement: a prepared one by its name, its text from PQprepare;
+ * the others by their text. */
+#define SLOTS 1024
+static struct slot {
+	char name[64], text[101];
+	long calls;
+	double seconds;
+} slots[SLOTS];
+static int nslots;
+
+static struct slot *
+slot(const char *name, const char *text)
+{
+	for (int i = 0; i < nslots; i++)
+		if (strcmp(slots[i].name, name) == 0)
+			return &slots[i];
+	if (nslots == SLOTS)
+		return NULL;
+	snprintf(slots[nslots].name, sizeof slots[nslots].name, "%s", name);
+	snprintf(slots[nslots].text, sizeof slots[nslots].text, "%s", text ? text : name);
+	return &slots[nslots++];
+}
+
+static void
+count(const char *name, const char *text, double t)
+{
+	struct slot *sl = slot(name, text);
+
+	trips++, waited += t;
+	if (sl)
+		sl->calls++, sl->seconds += t;
+}
 
 static double
 now(void)
@@ -36,6 +72,16 @@ said(void)
 
 	if (f) {
 		fprintf(f, "%ld %.3f\n", trips, waited);
+		fclose(f);
+	}
+	path = getenv("PQCOUNT_BY");
+	if (trips && path && (f = fopen(path, "a"))) {
+		for (int i = 0; i < nslots; i++) {
+			for (char *c = slots[i].text; *c; c++)
+				if (*c == '\n' || *c == '\t')
+					*c = ' ';
+			fprintf(f, "%ld %.3f %s\n", slots[i].calls, slots[i].seconds, slots[i].text);
+		}
 		fclose(f);
 	}
 }
@@ -59,7 +105,7 @@ PQexec(PGconn *c, const char *q)
 	double t = now();
 	PGresult *r = real(c, q);
 
-	trips++, waited += now() - t;
+	count(q, q, now() - t);
 	return r;
 }
 
@@ -71,7 +117,7 @@ PQexecParams(PGconn *c, const char *q, int n, const Oid *types, const char *cons
 	double t = now();
 	PGresult *r = real(c, q, n, types, v, len, fmt, rfmt);
 
-	trips++, waited += now() - t;
+	count(q, q, now() - t);
 	return r;
 }
 
@@ -83,7 +129,7 @@ PQexecPrepared(PGconn *c, const char *name, int n, const char *const *v, const i
 	double t = now();
 	PGresult *r = real(c, name, n, v, len, fmt, rfmt);
 
-	trips++, waited += now() - t;
+	count(name, NULL, now() - t);
 	return r;
 }
 
@@ -93,8 +139,12 @@ PQprepare(PGconn *c, const char *name, const char *q, int n, const Oid *types)
 	REAL("PQprepare", prepare_fn);
 	double t = now();
 	PGresult *r = real(c, name, q, n, types);
+	struct slot *sl = slot(name, q);
 
-	trips++, waited += now() - t;
+	/* the name's text, for its executions */
+	if (sl)
+		snprintf(sl->text, sizeof sl->text, "%s", q);
+	count("PQprepare", "PQprepare", now() - t);
 	return r;
 }
 
@@ -105,6 +155,6 @@ PQdescribePrepared(PGconn *c, const char *name)
 	double t = now();
 	PGresult *r = real(c, name);
 
-	trips++, waited += now() - t;
+	count("PQdescribePrepared", "PQdescribePrepared", now() - t);
 	return r;
 }
