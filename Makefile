@@ -41,7 +41,7 @@ PROGS = $(patsubst cmd/%.c,bin/%,$(sort $(wildcard cmd/omni-*.c)))
 # One folder per area (ARCHITECTURE.md); the fetch area has sources/ and payload/.
 LIB_SRC = $(sort $(filter-out lib/store/migrations.c,$(wildcard lib/*/*.c lib/*/*/*.c)))
 LIB_OBJ = $(LIB_SRC:.c=.o) lib/store/migrations.o
-TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck tests/bin/storecopy
+TEST_PROGS = tests/bin/jsoncheck tests/bin/libcheck
 MAN = $(wildcard man/*.[0-9])
 # The intent model omni-route reads, trained from the corpus (make model).
 MODEL = share/omni/route/intent.model

@@ -17,10 +17,11 @@ static const char usage_line[] =
 	"usage: omni-link [-eqvk] [-c file] [-d file] [-r file] [-w time] "
 	"[-b n] [--dm-window time] [--history n] [--messages n] [-u id] [--now time] "
 	"[--find key] [--export key] [--text] [--erase key] [--by name] "
-	"[--redact key] [file ...]";
+	"[--redact key] [file ...]\n"
+	"       omni-link [-qv] [-c file] [-d file] --copy-to store";
 
 enum { OPT_DM_WINDOW = OMNI_CLI_OWN, OPT_HISTORY, OPT_MESSAGES, OPT_SOLVE_AFTER, OPT_CLOSE_AFTER,
-       OPT_FIND, OPT_EXPORT, OPT_TEXT, OPT_ERASE, OPT_BY, OPT_REDACT };
+       OPT_FIND, OPT_EXPORT, OPT_TEXT, OPT_ERASE, OPT_BY, OPT_REDACT, OPT_COPY_TO };
 
 static const omni_cli_opt options[] = {
 	{ "window", 'w', "TIME", "an open ticket takes new messages this long (72h)" },
@@ -42,6 +43,8 @@ static const omni_cli_opt options[] = {
 	{ "erase", OPT_ERASE, "KEY", "erase one customer: keys, names, texts; counts stay" },
 	{ "by", OPT_BY, "NAME", "who --erase is for the record ($LOGNAME)" },
 	{ "redact", OPT_REDACT, "KEY", "copy the files leaving out KEY's records (repeatable)" },
+	{ "copy-to", OPT_COPY_TO, "STORE",
+	  "copy the whole store into STORE, a new one (path or postgresql://)" },
 	{ "config", 'c', "FILE", "configuration file" },
 	{ "db", 'd', "FILE", "the store" },
 	OMNI_CLI_OPTS_INPUT,
@@ -62,7 +65,7 @@ static const omni_cli cli = {
 
 struct run {
 	const char *config_path, *db_path, *reject_path, *unmerge;
-	const char *find, *export, *erase, *by;
+	const char *find, *export, *erase, *by, *copy_to;
 	const char *redact[MAX_REDACT];
 	int nredact, text;
 	int keep_going, from_stdin;
@@ -133,6 +136,7 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 		case OPT_TEXT: r->text = 1; break;
 		case OPT_ERASE: r->erase = optarg; break;
 		case OPT_BY: r->by = optarg; break;
+		case OPT_COPY_TO: r->copy_to = optarg; break;
 		case OPT_REDACT:
 			if (r->nredact == MAX_REDACT)
 				return omni_usage_error(usage_line, "at most %d --redact", MAX_REDACT);
@@ -152,13 +156,14 @@ parse_options(struct run *r, int argc, char **argv, omni_error *err)
 	}
 	if (r->reject_path && !r->keep_going)
 		return omni_usage_error(usage_line, "--reject needs --keep-going");
-	if ((!!r->unmerge + !!r->find + !!r->export + !!r->erase + !!r->nredact) > 1)
-		return omni_usage_error(usage_line,
-		                        "one of --unmerge, --find, --export, --erase, --redact");
-	if ((r->unmerge || r->find || r->export || r->erase) && optind < argc)
+	if ((!!r->unmerge + !!r->find + !!r->export + !!r->erase + !!r->nredact +
+	     !!r->copy_to) > 1)
+		return omni_usage_error(usage_line, "one of --unmerge, --find, --export, "
+		                        "--erase, --redact, --copy-to");
+	if ((r->unmerge || r->find || r->export || r->erase || r->copy_to) && optind < argc)
 		return omni_usage_error(usage_line, "--%s reads no tickets",
 		                        r->unmerge ? "unmerge" : r->find ? "find" :
-		                        r->export ? "export" : "erase");
+		                        r->export ? "export" : r->erase ? "erase" : "copy-to");
 	if (r->text && !r->export)
 		return omni_usage_error(usage_line, "--text goes with --export");
 	if (r->by && !r->erase)
@@ -472,6 +477,42 @@ erase(struct run *r, omni_error *err)
 	return put_text(r, msg, err);
 }
 
+/* --copy-to: each table and its rows, as copied and compared. */
+static void
+copied(void *arg, const char *table, long long rows)
+{
+	struct run *r = arg;
+	char line[128];
+	int n = snprintf(line, sizeof line, "%s %lld\n", table, rows);
+
+	if (n > 0 && (size_t)n < sizeof line)
+		omni_out_write(r->out, line, (size_t)n);
+	r->records += rows;
+}
+
+/* --copy-to: the store (there already) copied whole into a new one. */
+static int
+copy_to(struct run *r, omni_error *err)
+{
+	omni_store *to = NULL;
+	int rc;
+
+	if (omni_store_open_existing(r->db_path, &r->store, err) < 0)
+		return -1;
+	if (!r->store)
+		return omni_error_set(err, OMNI_EX_NOINPUT, r->db_path ? r->db_path :
+		                      getenv("OMNI_DB"), 0, 0, "no store there to copy"), -1;
+	if (omni_store_open(r->copy_to, &to, err) < 0)
+		return -1;
+	omni_store_tune(to, OMNI_STORE_BULK);
+	rc = omni_store_copy(r->store, to, copied, r, err);
+	if (rc == 0)
+		omni_verbose("%lld rows copied into %s, each compared", (long long)r->records,
+		             omni_store_path(to));
+	omni_store_close(to);
+	return rc;
+}
+
 /* --redact: each line of the files (or standard input) that is not one
  * of the people's, byte for byte. */
 static int
@@ -554,6 +595,12 @@ main(int argc, char **argv)
 	r.o.config = r.config;
 	if (r.reject_path && !(r.reject = omni_reject_open(r.reject_path, 1, &err))) {
 		goto fail;
+	}
+	if (r.copy_to) {
+		r.out = omni_out_new(STDOUT_FILENO);
+		if (copy_to(&r, &err) < 0)
+			goto fail;
+		goto out;
 	}
 	if (omni_store_open(r.db_path, &r.store, &err) < 0 ||
 	    omni_link_new(r.store, &r.o, &r.link, &err) < 0)

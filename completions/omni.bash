@@ -179,7 +179,7 @@ complete -F _omni_report omni-report
 
 # omni-link's options: short|long, or long alone.
 _omni_link_options='-w|--window --dm-window --history --messages --solve-after --close-after -b|--batch -e|--explain
-	-u|--unmerge --find --export --text --erase --by --redact
+	-u|--unmerge --find --export --text --erase --by --redact --copy-to
 	-c|--config -d|--db -k|--keep-going -r|--reject --now
 	-q|--quiet -v|--verbose -h|--help -V|--version'
 
@@ -192,7 +192,7 @@ _omni_link()
 		return 0 ;;
 	--history|--messages|-b|--batch|-u|--unmerge|--now|--find|--export|--erase|--by|--redact)
 		return 0 ;;
-	-c|--config|-d|--db|-r|--reject)
+	-c|--config|-d|--db|-r|--reject|--copy-to)
 		_omni_reply "$cur" "$(_omni_paths "$cur")" paths
 		return 0 ;;
 	esac

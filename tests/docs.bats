@@ -135,9 +135,9 @@ help_usage() {
 @test "every program: --help, the man page and the completions list the same options" {
 	# how many options each has (the help is not empty), and how many of
 	# them have no short form
-	local -A count=([omni-fetch]=18 [omni-link]=24 [omni-reply]=19
+	local -A count=([omni-fetch]=18 [omni-link]=25 [omni-reply]=19
 		[omni-report]=18 [omni-route]=15 [omni-desk]=17)
-	local -A longonly=([omni-fetch]=5 [omni-link]=12 [omni-reply]=6
+	local -A longonly=([omni-fetch]=5 [omni-link]=13 [omni-reply]=6
 		[omni-report]=6 [omni-route]=5 [omni-desk]=7)
 	[ "$(omni_programs | wc -l)" -eq "${#count[@]}" ]
 	for p in $(omni_programs); do

@@ -1,9 +1,13 @@
 /* copy.c - a store copied whole into a new one, of either engine (SQLite
  * to PostgreSQL and back): every row of every table, in one transaction
- * of the new store, the rows that SQLite numbers in their order. */
+ * of the new store, the rows that SQLite numbers in their order; then
+ * each table's count and every row read back from the new store and
+ * compared with the old one's before that transaction commits. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/core.h"
 #include "store_int.h"
@@ -185,6 +189,100 @@ count_rows(omni_store *s, size_t i, omni_error *err)
 	return n;
 }
 
+/* Are the values of column a of get and column b of put the same?  The
+ * engines name a type differently (an integer read from a column of
+ * double precision), so numbers compare as numbers, the rest as bytes. */
+static int
+same_value(omni_stmt *a, int ca, omni_stmt *b, int cb)
+{
+	int ta = omni_stmt_type(a, ca), tb = omni_stmt_type(b, cb);
+
+	if (ta == OMNI_STMT_NULL || tb == OMNI_STMT_NULL)
+		return ta == tb;
+	if (ta == OMNI_STMT_INT && tb == OMNI_STMT_INT)
+		return omni_stmt_int64(a, ca) == omni_stmt_int64(b, cb);
+	if ((ta == OMNI_STMT_INT || ta == OMNI_STMT_REAL) &&
+	    (tb == OMNI_STMT_INT || tb == OMNI_STMT_REAL)) {
+		double x = omni_stmt_double(a, ca), y = omni_stmt_double(b, cb);
+		return x == y || (isnan(x) && isnan(y));
+	}
+	return omni_stmt_bytes(a, ca) == omni_stmt_bytes(b, cb) &&
+	       memcmp(omni_stmt_text(a, ca), omni_stmt_text(b, cb), omni_stmt_bytes(a, ca)) == 0;
+}
+
+/* Table i of to read back in the order of from's and compared row by
+ * row, column by column (by name: the engines may keep them in another
+ * order), leaving out the row numbers made again.  0 or -1 with err
+ * (70: a row that differs). */
+static int
+compare_table(omni_store *from, omni_store *to, size_t i, omni_error *err)
+{
+	omni_stmt *a, *b;
+	int map[128], n, ra, rb;
+	long long row = 0;
+
+	if (!(a = omni_store_stmt(from, select_sql[i], err)))
+		return -1;
+	if (!(b = omni_store_stmt(to, select_sql[i], err)))
+		return omni_stmt_reset(a), -1;
+	n = omni_stmt_columns(a);
+	if (n > (int)(sizeof map / sizeof map[0]))
+		n = (int)(sizeof map / sizeof map[0]);
+	for (int c = 0; c < n; c++) {
+		const char *name = omni_stmt_name(a, c);
+		map[c] = -1;
+		if (implicit(tables[i].name, name))
+			continue;
+		for (int d = 0; d < omni_stmt_columns(b) && map[c] < 0; d++)
+			if (strcmp(name, omni_stmt_name(b, d)) == 0)
+				map[c] = d;
+		if (map[c] < 0) {
+			omni_error_set(err, OMNI_EX_SOFTWARE, omni_store_path(to), 0, 0,
+			               "%s: no column %s in the new store", tables[i].name, name);
+			goto fail;
+		}
+	}
+	for (;;) {
+		ra = omni_stmt_step(a, err, "cannot read the store");
+		rb = ra < 0 ? -1 : omni_stmt_step(b, err, "cannot read the new store");
+		if (ra < 0 || rb < 0)
+			goto fail;
+		row++;
+		if (ra != rb) {
+			omni_error_set(err, OMNI_EX_SOFTWARE, omni_store_path(to), 0, 0,
+			               "%s: row %lld is only in the %s store", tables[i].name, row,
+			               ra == OMNI_STMT_ROW ? "old" : "new");
+			goto fail;
+		}
+		if (ra == OMNI_STMT_DONE)
+			break;
+		for (int c = 0; c < n; c++)
+			if (map[c] >= 0 && !same_value(a, c, b, map[c])) {
+				omni_error_set(err, OMNI_EX_SOFTWARE, omni_store_path(to), 0, 0,
+				               "%s: row %lld differs in column %s", tables[i].name,
+				               row, omni_stmt_name(a, c));
+				goto fail;
+			}
+	}
+	omni_stmt_reset(a);
+	omni_stmt_reset(b);
+	return 0;
+fail:
+	omni_stmt_reset(a);
+	omni_stmt_reset(b);
+	return -1;
+}
+
+/* Are from and to one SQLite file? */
+static int
+same_file(omni_store *from, omni_store *to)
+{
+	struct stat a, b;
+
+	return !from->pg && !to->pg && stat(omni_store_path(from), &a) == 0 &&
+	       stat(omni_store_path(to), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 /* PostgreSQL's identity columns go on after the numbers copied. */
 static const char *const sequences_pg[] = {
 	"SELECT setval(pg_get_serial_sequence('orders', 'rowid'),"
@@ -197,6 +295,9 @@ int
 omni_store_copy(omni_store *from, omni_store *to, omni_store_copy_fn *fn, void *arg,
                 omni_error *err)
 {
+	if (same_file(from, to))
+		return omni_error_set(err, OMNI_EX_CANTCREAT, omni_store_path(to), 0, 0,
+		                      "the new store is the store itself"), -1;
 	if (all_known(from, err) < 0 || all_known(to, err) < 0)
 		return -1;
 	for (size_t i = 0; i < NTABLES; i++) {
@@ -208,21 +309,31 @@ omni_store_copy(omni_store *from, omni_store *to, omni_store_copy_fn *fn, void *
 			                      "the new store is not empty: %s has rows",
 			                      tables[i].name), -1;
 	}
-	if (omni_store_begin(to, err) < 0)
+	/* The old store's writers wait meanwhile (its write lock, not
+	 * released by a write), so that every table is read as of one time. */
+	if (omni_store_begin(from, err) < 0)
 		return -1;
+	if (omni_store_begin(to, err) < 0) {
+		omni_store_rollback(from);
+		return -1;
+	}
 	for (size_t i = 0; i < NTABLES; i++) {
-		long long n = copy_table(from, to, i, err), there;
+		long long n = copy_table(from, to, i, err), there, had;
 
 		if (n < 0)
 			goto fail;
-		/* what was read is what the new store holds */
-		if ((there = count_rows(to, i, err)) < 0)
+		/* what was read is what the new store holds, and what the old
+		 * one holds, row for row */
+		if ((there = count_rows(to, i, err)) < 0 || (had = count_rows(from, i, err)) < 0)
 			goto fail;
-		if (there != n) {
+		if (there != n || had != n) {
 			omni_error_set(err, OMNI_EX_SOFTWARE, omni_store_path(to), 0, 0,
-			               "%s: %lld rows read, %lld written", tables[i].name, n, there);
+			               "%s: %lld rows in the store, %lld read, %lld written",
+			               tables[i].name, had, n, there);
 			goto fail;
 		}
+		if (compare_table(from, to, i, err) < 0)
+			goto fail;
 		if (fn)
 			fn(arg, tables[i].name, n);
 	}
@@ -235,8 +346,12 @@ omni_store_copy(omni_store *from, omni_store *to, omni_store_copy_fn *fn, void *
 		if (rc < 0)
 			goto fail;
 	}
-	return omni_store_commit(to, err);
+	if (omni_store_commit(to, err) < 0)
+		goto fail;
+	omni_store_rollback(from);
+	return 0;
 fail:
 	omni_store_rollback(to);
+	omni_store_rollback(from);
 	return -1;
 }

@@ -86,9 +86,12 @@ int omni_store_secure_delete(omni_store *s, omni_error *err);
 int omni_store_scrub(omni_store *s, omni_error *err);
 
 /* Copies every row of every table of from into to, a new store (of
- * either engine, both at this program's schema; one with rows is refused,
- * 73), in one transaction of to; checks each table's count as written.
- * fn (may be NULL) is told each table and its rows.  0 or -1 with err. */
+ * either engine, both at this program's schema; one with rows, or from
+ * itself, is refused, 73), in one transaction of to, holding from's
+ * write lock meanwhile (75 when busy); before committing, checks each
+ * table's count in both and compares every row of to with from's (70
+ * and nothing kept when one differs).  fn (may be NULL) is told each
+ * table and its rows.  0 or -1 with err. */
 typedef void omni_store_copy_fn(void *arg, const char *table, long long rows);
 int omni_store_copy(omni_store *from, omni_store *to, omni_store_copy_fn *fn,
                     void *arg, omni_error *err);
