@@ -287,7 +287,7 @@ order_requests() {
 	# a refund without restocked items is no return
 	fixture_reset
 	fixture_push /shopify$API "$(page orders-1.json)"
-	rm -f "$OMNI_DB"
+	store_remove
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_success
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM returns; SELECT count(*) FROM refunds"
@@ -321,7 +321,7 @@ order_requests() {
 	fixture_push /shopify/admin/api/2024-10/products.json "$(page products.json)"
 	run omni-fetch --orders "shopify:$SHOP"
 	assert_success
-	run sqlite3 "$OMNI_DB" "SELECT sku, coalesce(available, '-'), status, title FROM stock ORDER BY sku"
+	run sqlite3 "$OMNI_DB" "SELECT sku, coalesce(CAST(available AS TEXT), '-'), status, title FROM stock ORDER BY sku"
 	assert_output - <<-'EOF'
 	MB-OS-FOR|-|in_stock|Merino beanie
 	TRS-L-SND|4|in_stock|Trail shorts

@@ -313,8 +313,35 @@ db() {
 	assert_output 'shopify|5829384756103|-|-'
 	run omni-fetch --orders "file:$F/shopify-orders.json"
 	assert_success
-	run db "SELECT o.number, o.total, count(f.external_id) FROM orders o LEFT JOIN fulfillments f ON f.order_rowid = o.rowid WHERE o.order_id = '5829384756103'"
+	run db "SELECT o.number, o.total, count(f.external_id) FROM orders o LEFT JOIN fulfillments f ON f.order_rowid = o.rowid WHERE o.order_id = '5829384756103' GROUP BY o.number, o.total"
 	assert_output '#1043|45.50|1'
+}
+
+# refuse_stock SKU: the store refuses to keep stock of SKU (a trigger
+# raising an error: a statement failing in the middle of a source's writes)
+refuse_stock() {
+	if [ "${OMNI_TEST_DB:-}" = pg ]; then
+		db "CREATE FUNCTION refuse_stock() RETURNS trigger LANGUAGE plpgsql AS \$\$
+			BEGIN IF NEW.sku = '$1' THEN RAISE EXCEPTION 'no stock of $1 here'; END IF;
+			RETURN NEW; END \$\$;
+			CREATE TRIGGER refuse_stock BEFORE INSERT ON stock FOR EACH ROW EXECUTE FUNCTION refuse_stock()"
+	else
+		db "CREATE TRIGGER refuse_stock BEFORE INSERT ON stock WHEN NEW.sku = '$1'
+			BEGIN SELECT RAISE(ABORT, 'no stock of $1 here'); END"
+	fi
+}
+
+@test "a write the store refuses fails the source, and what the source wrote before it stays (PostgreSQL too)" {
+	omni-link </dev/null         # the store, made by omni
+	refuse_stock MB-OS-FOR
+	# the orders, then the stock of three SKUs, the last refused: one
+	# source, one transaction
+	cat "$FIXTURES/api/shopify/orders-1.json" "$FIXTURES/api/shopify/products.json" >"$BATS_TEST_TMPDIR/both.json"
+	run omni-fetch --orders "file:$BATS_TEST_TMPDIR/both.json" "file:$F/shopify-webhook-refunds-create.json"
+	assert_failure 70
+	assert_output --partial 'no stock of MB-OS-FOR here'
+	run db "SELECT count(*) FROM orders; SELECT sku FROM stock ORDER BY sku; SELECT count(*) FROM refunds"
+	assert_output $'2\nTRS-L-SND\nTRS-M-CHR\n1'
 }
 
 @test "a later, thinner version of an order keeps what it leaves out" {
@@ -367,7 +394,7 @@ db() {
 	assert_output $'5213344556677|UPS|in_transit\n5213344556678|USPS|delivered'
 	run omni-fetch --orders "file:$F/shopify-orders.json"
 	assert_success
-	run db "SELECT (SELECT count(*) FROM orders), (SELECT count(*) FROM fulfillments), (SELECT count(*) FROM refunds), (SELECT items IS NOT NULL FROM orders WHERE number = '#1042')"
+	run db "SELECT (SELECT count(*) FROM orders), (SELECT count(*) FROM fulfillments), (SELECT count(*) FROM refunds), (SELECT count(items) FROM orders WHERE number = '#1042')"
 	assert_output '3|2|1|1'
 }
 

@@ -130,7 +130,7 @@ woocommerce() {
 	assert_success
 	run sqlite3 "$OMNI_DB" "SELECT count(*) FROM orders"
 	assert_output 1
-	rm -f "$OMNI_DB"
+	store_remove
 	sed -i 's/"45.50"/"45.51"/' "$body"
 	run woocommerce --orders -H "X-WC-Webhook-Signature: $sig" "$body"
 	assert_failure 77

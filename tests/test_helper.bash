@@ -37,7 +37,46 @@ omni_test_pg() {
 	local schema=t$$_$RANDOM
 	psql -qX "$1" -c "CREATE SCHEMA $schema" >/dev/null || return 1
 	export OMNI_DB="$1?options=-csearch_path%3D$schema"
-	export OMNI_TEST_DB=pg OMNI_TEST_PG=$1
+	export OMNI_TEST_DB=pg OMNI_TEST_PG=$1 OMNI_TEST_SCHEMA=$schema
+}
+
+# The store gone, as if never made (the next program makes a new one):
+# the SQLite file removed, or the test's schema emptied on PostgreSQL.
+store_remove() {
+	case $OMNI_DB in
+	postgresql://*)
+		psql -qX "$OMNI_TEST_PG" -c "DROP SCHEMA $OMNI_TEST_SCHEMA CASCADE" \
+			-c "CREATE SCHEMA $OMNI_TEST_SCHEMA" >/dev/null ;;
+	*) rm -f "$OMNI_DB" ;;
+	esac
+}
+
+# The store's schema version (PRAGMA user_version on SQLite, the table
+# omni_schema on PostgreSQL); with N, set to N, as a store made by an
+# older omni.
+store_version() {
+	case $OMNI_DB@$# in
+	postgresql://*@0) sqlite3 "$OMNI_DB" "SELECT max(version) FROM omni_schema" ;;
+	postgresql://*) sqlite3 "$OMNI_DB" "UPDATE omni_schema SET version = $1" ;;
+	*@0) sqlite3 "$OMNI_DB" "PRAGMA user_version" ;;
+	*) sqlite3 "$OMNI_DB" "PRAGMA user_version = $1" ;;
+	esac
+}
+
+# What the store keeps, to search: the bytes of the SQLite file and its
+# write-ahead log (free pages too), or on PostgreSQL the rows of the
+# test's schema (pg_dump; the server's own files are its administrator's,
+# omni(7) "A shared store").
+store_dump() {
+	case $OMNI_DB in
+	postgresql://*) pg_dump --data-only -n "$OMNI_TEST_SCHEMA" "$OMNI_TEST_PG" ;;
+	*) cat "$OMNI_DB" "$OMNI_DB-wal" 2>/dev/null ;;
+	esac
+}
+
+# Does text occur anywhere in what the store keeps (store_dump)?
+store_has() {
+	store_dump | grep -qaF -- "$1"
 }
 
 # The directory beside the store (its quarantine/): the SQLite file's, or

@@ -128,39 +128,6 @@ run(omni_stmt *st, const char *what, omni_error *err)
 	return rc < 0 ? -1 : 0;
 }
 
-static const char savepoint_sql[] = "SAVEPOINT omni_orders";
-static const char release_sql[] = "RELEASE omni_orders";
-static const char rollback_to_sql[] = "ROLLBACK TO omni_orders";
-
-/* Runs one of the savepoint statements.  0 or -1 with err (may be NULL). */
-static int
-savepoint(omni_store *s, const char *sql, omni_error *err)
-{
-	omni_stmt *st = omni_store_stmt(s, sql, err);
-
-	if (!st)
-		return -1;
-	return run(st, "saving an order", err);
-}
-
-static int
-savepoint_begin(omni_store *s, omni_error *err)
-{
-	return savepoint(s, savepoint_sql, err);
-}
-
-/* Releases on success; rolls back to the savepoint and releases it on
- * failure (keeping the first error).  Returns rc, or -1 if release fails. */
-static int
-savepoint_end(omni_store *s, int rc, omni_error *err)
-{
-	if (rc == 0)
-		return savepoint(s, release_sql, err);
-	if (savepoint(s, rollback_to_sql, NULL) == 0)
-		savepoint(s, release_sql, NULL);
-	return rc;
-}
-
 /* The order's row, creating a thin one (channel, store, id) if thin is
  * set.  0 and *rowid; 1 not found; -1 err. */
 static int
@@ -373,7 +340,7 @@ omni_order_upsert(omni_store *s, const json_t *order, omni_error *err)
 	}
 	if (!store)
 		store = "";
-	if (savepoint_begin(s, err) < 0)
+	if (omni_store_savepoint(s, err) < 0)
 		goto out_free;
 	if (!(st = omni_store_stmt(s, order_sql, err)))
 		goto out;
@@ -392,7 +359,7 @@ omni_order_upsert(omni_store *s, const json_t *order, omni_error *err)
 		goto out;
 	rc = 0;
 out:
-	rc = savepoint_end(s, rc, err);
+	rc = omni_store_savepoint_end(s, rc, err);
 out_free:
 	free(id);
 	return rc;
@@ -423,8 +390,13 @@ omni_account_upsert(omni_store *s, const json_t *account, omni_error *err)
 		goto out;
 	}
 	email_lower(email);
-	if (!(st = omni_store_stmt(s, account_sql, err)))
+	/* the statement too: a failed preparation fails a transaction */
+	if (omni_store_savepoint(s, err) < 0)
 		goto out;
+	if (!(st = omni_store_stmt(s, account_sql, err))) {
+		omni_store_savepoint_end(s, -1, err);
+		goto out;
+	}
 	omni_stmt_bind_str(st, 1, channel);
 	omni_stmt_bind_str(st, 2, store ? store : "");
 	omni_stmt_bind_str(st, 3, ref);
@@ -434,7 +406,7 @@ omni_account_upsert(omni_store *s, const json_t *account, omni_error *err)
 	bind_member(st, 7, account, "updated_at");
 	if (email && *email)     /* new, or NULL when not an address */
 		omni_stmt_bind_str_new(st, 8, omni_ident_email(email));
-	rc = run(st, "saving a customer account", err);
+	rc = omni_store_savepoint_end(s, run(st, "saving a customer account", err), err);
 out:
 	free(ref);
 	free(email);
@@ -455,7 +427,7 @@ piece_upsert(omni_store *s, const char *channel, const char *store,
 	if (!channel || !*channel || !order_id || !*order_id)
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "order piece without a channel or an order id"), -1;
-	if (savepoint_begin(s, err) < 0)
+	if (omni_store_savepoint(s, err) < 0)
 		return -1;
 	if (order_rowid(s, channel, store, order_id, 1, &rowid, err) != 0)
 		goto out;
@@ -463,7 +435,7 @@ piece_upsert(omni_store *s, const char *channel, const char *store,
 		goto out;
 	rc = 0;
 out:
-	return savepoint_end(s, rc, err);
+	return omni_store_savepoint_end(s, rc, err);
 }
 
 int
@@ -489,7 +461,7 @@ static const char track_sql[] =
 	" estimated_at = COALESCE(?3, estimated_at),"
 	" delivered_at = COALESCE(?4, delivered_at), events = COALESCE(?5, events),"
 	" carrier = COALESCE(carrier, ?7), updated_at = COALESCE(?6, updated_at)"
-	" WHERE tracking_number = ?1 AND (?6 IS NULL OR updated_at IS NULL"
+	" WHERE tracking_number = ?1 AND (CAST(?6 AS TEXT) IS NULL OR updated_at IS NULL"
 	" OR julianday(?6) >= julianday(updated_at))"
 	" RETURNING rowid";
 
@@ -508,8 +480,10 @@ omni_fulfillment_track(omni_store *s, const json_t *tracking, omni_error *err)
 	if (!number || !*number)
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "tracking without a tracking number"), -1;
-	if (!(st = omni_store_stmt(s, track_sql, err)))
+	if (omni_store_savepoint(s, err) < 0)
 		return -1;
+	if (!(st = omni_store_stmt(s, track_sql, err)))
+		return omni_store_savepoint_end(s, -1, err);
 	omni_stmt_bind_str(st, 1, number);
 	for (int i = 0; i < 6; i++)
 		if (cols[i])
@@ -518,7 +492,8 @@ omni_fulfillment_track(omni_store *s, const json_t *tracking, omni_error *err)
 		char *text = json_dumps(events, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (!text) {
 			omni_stmt_reset(st);
-			return omni_error_oom(err), -1;
+			omni_error_oom(err);
+			return omni_store_savepoint_end(s, -1, err);
 		}
 		omni_stmt_bind_str_new(st, 5, text);
 	} else {
@@ -528,7 +503,7 @@ omni_fulfillment_track(omni_store *s, const json_t *tracking, omni_error *err)
 		if (n < sizeof rows / sizeof rows[0])
 			rows[n++] = omni_stmt_int64(st, 0);
 	omni_stmt_reset(st);
-	if (rc < 0)
+	if (omni_store_savepoint_end(s, rc, err) < 0)
 		return -1;
 	for (size_t i = 0; s->watch && i < n; i++)
 		s->watch(s->watch_arg, rows[i]);
@@ -559,8 +534,10 @@ omni_stock_upsert(omni_store *s, const json_t *stock, omni_error *err)
 	if (!channel || !*channel || !sku || !*sku)
 		return omni_error_set(err, OMNI_EX_DATAERR, NULL, 0, 0,
 		                      "stock without a channel or a sku"), -1;
-	if (!(st = omni_store_stmt(s, stock_sql, err)))
+	if (omni_store_savepoint(s, err) < 0)
 		return -1;
+	if (!(st = omni_store_stmt(s, stock_sql, err)))
+		return omni_store_savepoint_end(s, -1, err);
 	omni_stmt_bind_str(st, 1, channel);
 	omni_stmt_bind_str(st, 2, store ? store : "");
 	omni_stmt_bind_str(st, 3, sku);
@@ -572,7 +549,7 @@ omni_stock_upsert(omni_store *s, const json_t *stock, omni_error *err)
 	bind_member(st, 6, stock, "status");
 	bind_member(st, 7, stock, "restock_at");
 	bind_member(st, 8, stock, "updated_at");
-	return run(st, "saving stock", err);
+	return omni_store_savepoint_end(s, run(st, "saving stock", err), err);
 }
 
 static const char stock_get_sql[] =

@@ -470,6 +470,64 @@ omni_store_hold(omni_store *s, omni_error *err)
 	return omni_store_held(s) ? 0 : omni_store_begin(s, err);
 }
 
+/* Runs one of the savepoint statements.  0 or -1 with err (may be NULL). */
+static int
+savepoint(omni_store *s, const char *sql, omni_error *err)
+{
+	omni_stmt *st = omni_store_stmt(s, sql, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = omni_stmt_step(st, err, "cannot write to the store");
+	omni_stmt_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+static const char savepoint_sql[] = "SAVEPOINT omni_step";
+static const char release_sql[] = "RELEASE omni_step";
+static const char rollback_to_sql[] = "ROLLBACK TO omni_step";
+
+int
+omni_store_savepoint(omni_store *s, omni_error *err)
+{
+	/* SQLite's SAVEPOINT outside a transaction begins one; PostgreSQL
+	 * refuses it there: a write transaction of its own */
+	if (s->pg && !omni_store_held(s)) {
+		if (omni_store_begin(s, err) < 0)
+			return -1;
+		s->sp_began = s->sp_depth + 1;
+	} else if (savepoint(s, savepoint_sql, err) < 0) {
+		return -1;
+	}
+	s->sp_depth++;
+	return 0;
+}
+
+int
+omni_store_savepoint_end(omni_store *s, int rc, omni_error *err)
+{
+	/* the rows the step's last statement changed, not the savepoint's */
+	long changes = s->pg_changes;
+	int began = s->sp_began && s->sp_began == s->sp_depth;
+
+	s->sp_depth--;
+	if (began) {
+		s->sp_began = 0;
+		if (rc < 0)
+			omni_store_rollback(s);
+		else if (omni_store_commit(s, err) < 0)
+			return -1;
+	} else if (rc >= 0) {
+		if (savepoint(s, release_sql, err) < 0)
+			return -1;
+	} else if (savepoint(s, rollback_to_sql, NULL) == 0) {
+		savepoint(s, release_sql, NULL);
+	}
+	s->pg_changes = changes;
+	return rc;
+}
+
 int
 omni_store_held(omni_store *s)
 {

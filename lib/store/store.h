@@ -54,6 +54,17 @@ void omni_store_rollback(omni_store *s);
 /* BEGIN IMMEDIATE unless a transaction is open: for a writer that takes the
  * lock only when it has something to write.  0 or -1 with err. */
 int omni_store_hold(omni_store *s, omni_error *err);
+/* A step that fails leaves the transaction as it was before it: SQLite
+ * undoes a failed statement alone, but PostgreSQL fails the whole
+ * transaction (every later statement, and the commit), so a caller that
+ * goes on after a failed write puts the write between these two (a
+ * SAVEPOINT; they nest; outside a transaction, on PostgreSQL, a write
+ * transaction of its own, as omni_store_begin's).
+ * omni_store_savepoint: 0 or -1 with err.  omni_store_savepoint_end keeps
+ * the step's writes when rc >= 0 (returns rc, or -1 with err if it cannot)
+ * and undoes them when rc < 0 (returns rc, err as the step left it). */
+int omni_store_savepoint(omni_store *s, omni_error *err);
+int omni_store_savepoint_end(omni_store *s, int rc, omni_error *err);
 /* Is a transaction open? */
 int omni_store_held(omni_store *s);
 /* How many rows the last statement run to its end changed. */

@@ -30,6 +30,10 @@ struct omni_store {
 	char pg_state[6];
 	char *pg_msg;
 	long pg_changes;         /* of the last statement run */
+	/* omni_store_savepoint: how deep, and the depth at which it began
+	 * the transaction itself (PostgreSQL has no savepoint outside one);
+	 * 0 none. */
+	int sp_depth, sp_began;
 };
 
 /* lib/store/stmt.c: finalizes every kept statement (before closing). */
