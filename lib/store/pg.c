@@ -208,7 +208,10 @@ migrate(omni_store *s, omni_error *err)
 		               version, omni_migrations_count);
 		goto fail;
 	}
-	if (run(s, "CREATE TABLE IF NOT EXISTS omni_schema (version integer NOT NULL)") < 0) {
+	/* a store already up to date is only read: a role that may not
+	 * create in the schema opens it */
+	if ((size_t)version < omni_migrations_count &&
+	    run(s, "CREATE TABLE IF NOT EXISTS omni_schema (version integer NOT NULL)") < 0) {
 		omni_pg_error(s, err, "cannot set up the store");
 		goto fail;
 	}
