@@ -334,6 +334,11 @@ void omni_paged_close(omni_paged *pg);
 /* Starts over from the cursor at f->cursor_key (a second stream of the
  * same source).  0 or -1 with err. */
 int omni_paged_reload(omni_paged *pg, omni_error *err);
+/* Runs run(ctx, err) as a second stream of the source under a cursor of
+ * its own, the source's key + suffix ("#returns"), then gives the
+ * source its key back.  run's result, or -1 with err. */
+int omni_paged_under(omni_paged *pg, const char *suffix,
+                     int (*run)(void *ctx, omni_error *err), void *ctx, omni_error *err);
 /* Stores the cursor after a complete page: next (borrowed) where the run
  * resumes, or NULL at the end ("since" moves on to the newest time). */
 int omni_paged_save(omni_paged *pg, const char *next, omni_error *err);
@@ -495,6 +500,13 @@ int omni_payload_time(const json_t *v, omni_time *t);
 void omni_payload_set_time(json_t *obj, const char *key, const json_t *v);
 /* Sets key to the string s unless s is NULL or empty. */
 void omni_payload_set_str(json_t *obj, const char *key, const char *s);
+/* s in lowercase (ASCII letters): a copy to free, NULL for NULL (or OOM). */
+char *omni_payload_lower(const char *s);
+/* A platform's word (a status, a reason) in the store's vocabulary
+ * (omni-ticket(5)): the to of the entry whose from it is, else the word
+ * itself in lowercase.  A copy to free, NULL for NULL (or OOM). */
+typedef struct { const char *from, *to; } omni_payload_word;
+char *omni_payload_word_in(const char *s, const omni_payload_word *map, size_t n);
 /* Sets an order's "number" to raw (the platform's own, may be NULL) in the
  * form the store keeps for channel's orders (omni_order_number). */
 void omni_payload_set_number(json_t *order, const char *channel, const char *raw);

@@ -257,6 +257,26 @@ omni_payload_set_str(json_t *obj, const char *key, const char *s)
 		json_object_set_new(obj, key, json_string(s));
 }
 
+char *
+omni_payload_lower(const char *s)
+{
+	char *out = s ? strdup(s) : NULL;
+
+	for (char *c = out; c && *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return out;
+}
+
+char *
+omni_payload_word_in(const char *s, const omni_payload_word *map, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		if (strcmp(s, map[i].from) == 0)
+			return strdup(map[i].to);
+	return omni_payload_lower(s);
+}
+
 void
 omni_payload_set_number(json_t *order, const char *channel, const char *raw)
 {

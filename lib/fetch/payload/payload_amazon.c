@@ -37,12 +37,9 @@ customer_new(const json_t *o)
 	const json_t *buyer = json_object_get(o, "BuyerInfo"), *ship = json_object_get(o, "ShippingAddress");
 	json_t *c = json_object();
 	const char *name = omni_payload_str(buyer, "BuyerName");
-	char *email = omni_payload_str(buyer, "BuyerEmail") ? strdup(omni_payload_str(buyer, "BuyerEmail")) : NULL;
+	char *email = omni_payload_lower(omni_payload_str(buyer, "BuyerEmail"));
 
 	omni_payload_set_str(c, "name", name ? name : omni_payload_str(ship, "Name"));
-	for (char *p = email; p && *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
 	omni_payload_set_str(c, "email", email);
 	omni_payload_set_str(c, "phone", omni_payload_str(ship, "Phone"));
 	free(email);

@@ -102,12 +102,8 @@ omni_payload_billing_customer(const json_t *id, const json_t *bill)
 	             last ? last : "") >= 0)
 		json_object_set_new(c, "name", json_string(name));
 	free(name);
-	if (omni_payload_str(bill, "email") && (email = strdup(omni_payload_str(bill, "email")))) {
-		for (char *p = email; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
+	if ((email = omni_payload_lower(omni_payload_str(bill, "email"))))
 		json_object_set_new(c, "email", json_string(email));
-	}
 	free(email);
 	if (omni_payload_str(bill, "zip") || omni_payload_str(bill, "postcode"))
 		json_object_set_new(c, "postcode", json_string(omni_payload_str(bill, "zip") ?

@@ -90,10 +90,7 @@ message_new(const json_t *m, const char *seller, int from_ebay, const char *chan
 		omni_message_set_digest(msg, "ebay", from, omni_payload_str(m, "messageBody"));
 	json_array_foreach(json_object_get(m, "messageMedia"), i, media) {
 		json_t *a = json_object();
-		char *type = omni_payload_str(media, "mediaType") ? strdup(omni_payload_str(media, "mediaType")) : NULL;
-		for (char *c = type; c && *c; c++)
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (char)(*c - 'A' + 'a');
+		char *type = omni_payload_lower(omni_payload_str(media, "mediaType"));
 		omni_json_set_str(a, "content_type", type);
 		omni_json_set_str(a, "url", omni_payload_str(media, "mediaUrl"));
 		omni_payload_set_str(a, "filename", omni_payload_str(media, "mediaName"));
@@ -236,22 +233,13 @@ amount(const json_t *money, const char *key)
 static char *
 financial_status(const char *s)
 {
-	static const struct { const char *from, *to; } map[] = {
+	static const omni_payload_word map[] = {
 		{ "PAID", "paid" }, { "FULLY_REFUNDED", "refunded" },
 		{ "PARTIALLY_REFUNDED", "partially_refunded" }, { "PENDING", "pending" },
 		{ "FAILED", "failed" },
 	};
-	char *out;
 
-	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(s, map[i].from) == 0)
-			return strdup(map[i].to);
-	if (!s || !(out = strdup(s)))
-		return NULL;
-	for (char *c = out; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-	return out;
+	return omni_payload_word_in(s, map, sizeof map / sizeof map[0]);
 }
 
 static const char *

@@ -411,7 +411,7 @@ out:
 static char *
 return_status(const char *s)
 {
-	static const struct { const char *from, *to; } map[] = {
+	static const omni_payload_word map[] = {
 		{ "RETURN_REQUESTED", "requested" }, { "RETURN_REQUESTED_TIMEOUT", "requested" },
 		{ "PARTIAL_REFUND_REQUESTED", "requested" }, { "REPLACEMENT_REQUESTED", "requested" },
 		{ "WAITING_FOR_RMA", "approved" }, { "WAITING_FOR_RETURN_LABEL", "approved" },
@@ -422,17 +422,8 @@ return_status(const char *s)
 		{ "RETURN_REJECTED", "declined" }, { "PARTIAL_REFUND_DECLINED", "declined" },
 		{ "ESCALATED", "escalated" }, { "CLOSED", "closed" }, { "REPLACED", "closed" },
 	};
-	char *out;
 
-	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(s, map[i].from) == 0)
-			return strdup(map[i].to);
-	if (!s || !(out = strdup(s)))
-		return NULL;
-	for (char *c = out; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-	return out;
+	return omni_payload_word_in(s, map, sizeof map / sizeof map[0]);
 }
 
 /* One ReturnSummary {returnId, orderId, state, status, creationInfo{

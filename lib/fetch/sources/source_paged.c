@@ -184,6 +184,25 @@ omni_paged_reload(omni_paged *pg, omni_error *err)
 }
 
 int
+omni_paged_under(omni_paged *pg, const char *suffix,
+                 int (*run)(void *ctx, omni_error *err), void *ctx, omni_error *err)
+{
+	omni_fetch *f = pg->f;
+	const char *key = f->cursor_key;
+	char *own = NULL;
+	int rc = -1;
+
+	if (asprintf(&own, "%s%s", key, suffix) < 0)
+		return omni_error_oom(err), -1;
+	f->cursor_key = own;
+	if (omni_paged_reload(pg, err) == 0)
+		rc = run(ctx, err);
+	f->cursor_key = key;
+	free(own);
+	return rc;
+}
+
+int
 omni_paged_open(omni_paged *pg, omni_fetch *f, omni_error *err)
 {
 	memset(pg, 0, sizeof *pg);

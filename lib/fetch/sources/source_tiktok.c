@@ -23,7 +23,6 @@
  * return_type, return_status, return_reason, create_time, update_time,
  * refund_amount{currency, refund_total}} joins its order as a return, and
  * as a refund once the platform says the money went back. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -283,7 +282,6 @@ return_status(const char *s, const char *type, int *money)
 		{ "REPLACEMENT_REQUEST_REFUND_SUCCESS", "refunded", 1 },
 		{ "REPLACEMENT_REQUEST_COMPLETE", "closed", 0 },
 	};
-	char *out;
 
 	*money = 0;
 	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
@@ -293,11 +291,7 @@ return_status(const char *s, const char *type, int *money)
 			                           !strcmp(s, "RETURN_OR_REFUND_REQUEST_COMPLETE"));
 			return strdup(map[i].to);
 		}
-	if (!s || !(out = strdup(s)))
-		return NULL;
-	for (char *c = out; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	return out;
+	return omni_payload_lower(s);
 }
 
 static int
@@ -388,23 +382,17 @@ out:
 	return rc;
 }
 
+static int
+returns_stream(void *t, omni_error *err)
+{
+	return tiktok_stream(t, returns_page, err);
+}
+
 /* The returns, under their own cursor. */
 static int
 returns(struct tiktok *t, omni_error *err)
 {
-	omni_fetch *f = t->pg.f;
-	const char *key = f->cursor_key;
-	char *own = NULL;
-	int rc = -1;
-
-	if (asprintf(&own, "%s#returns", key) < 0)
-		return omni_error_oom(err), -1;
-	f->cursor_key = own;
-	if (omni_paged_reload(&t->pg, err) == 0)
-		rc = tiktok_stream(t, returns_page, err);
-	f->cursor_key = key;
-	free(own);
-	return rc;
+	return omni_paged_under(&t->pg, "#returns", returns_stream, t, err);
 }
 
 /* Pages of a stream until the last: the cursor saved after each. */

@@ -247,20 +247,14 @@ out:
 	return rc;
 }
 
+static int
+conversations_stream(void *t, omni_error *err)
+{
+	return tiktok_stream(t, conversations_page, err);
+}
+
 int
 tiktok_conversations(struct tiktok *t, omni_error *err)
 {
-	omni_fetch *f = t->pg.f;
-	const char *key = f->cursor_key;
-	char *own = NULL;
-	int rc = -1;
-
-	if (asprintf(&own, "%s#conversations", key) < 0)
-		return omni_error_oom(err), -1;
-	f->cursor_key = own;
-	if (omni_paged_reload(&t->pg, err) == 0)
-		rc = tiktok_stream(t, conversations_page, err);
-	f->cursor_key = key;
-	free(own);
-	return rc;
+	return omni_paged_under(&t->pg, "#conversations", conversations_stream, t, err);
 }

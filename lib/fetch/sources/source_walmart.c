@@ -243,7 +243,7 @@ order_new(const omni_payload *p, const json_t *o, struct lines *L)
 {
 	json_t *n = json_object(), *c = json_object();
 	const json_t *ship = json_object_get(o, "shippingInfo");
-	char total[48], *email = omni_payload_str(o, "customerEmailId") ? strdup(omni_payload_str(o, "customerEmailId")) : NULL;
+	char total[48], *email = omni_payload_lower(omni_payload_str(o, "customerEmailId"));
 
 	omni_payload_set_str(n, "id", omni_payload_str(o, "purchaseOrderId"));
 	omni_payload_set_number(n, "walmart", omni_payload_str(o, "customerOrderId"));
@@ -264,9 +264,6 @@ order_new(const omni_payload *p, const json_t *o, struct lines *L)
 		omni_payload_set_str(n, "currency", L->currency);
 	}
 	omni_payload_set_str(c, "name", omni_payload_str(json_object_get(ship, "postalAddress"), "name"));
-	for (char *e = email; e && *e; e++)
-		if (*e >= 'A' && *e <= 'Z')
-			*e = (char)(*e - 'A' + 'a');
 	omni_payload_set_str(c, "email", email);
 	omni_payload_set_str(c, "phone", omni_payload_str(ship, "phone"));
 	json_object_set_new(n, "customer", c);
@@ -357,24 +354,15 @@ out:
 static char *
 return_status(const char *s)
 {
-	static const struct { const char *from, *to; } map[] = {
+	static const omni_payload_word map[] = {
 		{ "INITIATED", "requested" }, { "RETURN_INITIATED", "requested" },
 		{ "IN_TRANSIT", "in_transit" }, { "DELIVERED", "received" },
 		{ "RECEIVED", "received" }, { "COMPLETED", "closed" },
 		{ "CANCELLED", "cancelled" }, { "CANCELED", "cancelled" },
 		{ "REJECTED", "declined" },
 	};
-	char *out;
 
-	for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(s, map[i].from) == 0)
-			return strdup(map[i].to);
-	if (!s || !(out = strdup(s)))
-		return NULL;
-	for (char *c = out; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-	return out;
+	return omni_payload_word_in(s, map, sizeof map / sizeof map[0]);
 }
 
 static int
@@ -573,23 +561,17 @@ out:
 	return rc;
 }
 
+static int
+returns_stream(void *w, omni_error *err)
+{
+	return stream(w, "/v3/returns", returns_url, returns_page, err);
+}
+
 /* The returns, under their own cursor. */
 static int
 returns(struct wm *w, omni_error *err)
 {
-	omni_fetch *f = w->pg.f;
-	const char *key = f->cursor_key;
-	char *own = NULL;
-	int rc = -1;
-
-	if (asprintf(&own, "%s#returns", key) < 0)
-		return omni_error_oom(err), -1;
-	f->cursor_key = own;
-	if (omni_paged_reload(&w->pg, err) == 0)
-		rc = stream(w, "/v3/returns", returns_url, returns_page, err);
-	f->cursor_key = key;
-	free(own);
-	return rc;
+	return omni_paged_under(&w->pg, "#returns", returns_stream, w, err);
 }
 
 static void
