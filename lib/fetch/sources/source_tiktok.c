@@ -208,19 +208,18 @@ packages(struct tiktok *t, omni_payload *p, const json_t *o, omni_error *err)
 	return rc;
 }
 
-static int
-orders_page(struct tiktok *t, char **next, omni_error *err)
+/* A page of a POST .../search stream in update-time order, from the
+ * cursor's page token and time: the response (*data its data), or NULL
+ * with err.  what names the page in messages ("returns page"). */
+static json_t *
+search(struct tiktok *t, const char *path, const char *what, const json_t **data,
+       omni_error *err)
 {
-	omni_payload p = { t->pg.f, json_object() };
 	const char *params[4] = { "page_size=50", "sort_field=update_time", "sort_order=ASC" };
-	const json_t *data, *list, *o;
-	char token[600], body[64] = "{}", what[48];
-	json_t *doc = NULL, *n;
-	size_t i, np = 3;
-	int rc = -1;
+	char token[600], body[64] = "{}", page[48];
+	size_t np = 3;
 
-	*next = NULL;
-	snprintf(what, sizeof what, "page %ld", t->pg.page);
+	snprintf(page, sizeof page, "%s %ld", what, t->pg.page);
 	if (t->pg.next) {
 		snprintf(token, sizeof token, "page_token=%s", t->pg.next);
 		params[np++] = token;
@@ -228,8 +227,20 @@ orders_page(struct tiktok *t, char **next, omni_error *err)
 	if (t->pg.since != OMNI_TIME_NONE)
 		snprintf(body, sizeof body, "{\"update_time_ge\":%lld}",
 		         (long long)(t->pg.since / 1000));
-	if (!(doc = tiktok_call(t, "POST", "/order/202309/orders/search", params, np, body,
-	                        what, &data, err)))
+	return tiktok_call(t, "POST", path, params, np, body, page, data, err);
+}
+
+static int
+orders_page(struct tiktok *t, char **next, omni_error *err)
+{
+	omni_payload p = { t->pg.f, json_object() };
+	const json_t *data, *list, *o;
+	json_t *doc = NULL, *n;
+	size_t i;
+	int rc = -1;
+
+	*next = NULL;
+	if (!(doc = search(t, "/order/202309/orders/search", "page", &data, err)))
 		goto out;
 	if (!json_is_array(list = json_object_get(data, "orders"))) {
 		omni_paged_fail(&t->pg, err, "no data.orders list in the response");
@@ -335,24 +346,13 @@ static int
 returns_page(struct tiktok *t, char **next, omni_error *err)
 {
 	omni_payload p = { t->pg.f, json_object() };
-	const char *params[4] = { "page_size=50", "sort_field=update_time", "sort_order=ASC" };
 	const json_t *data, *list, *m;
-	char token[600], body[64] = "{}", what[48];
 	json_t *doc = NULL;
-	size_t i, np = 3;
+	size_t i;
 	int rc = -1;
 
 	*next = NULL;
-	snprintf(what, sizeof what, "returns page %ld", t->pg.page);
-	if (t->pg.next) {
-		snprintf(token, sizeof token, "page_token=%s", t->pg.next);
-		params[np++] = token;
-	}
-	if (t->pg.since != OMNI_TIME_NONE)
-		snprintf(body, sizeof body, "{\"update_time_ge\":%lld}",
-		         (long long)(t->pg.since / 1000));
-	if (!(doc = tiktok_call(t, "POST", "/return_refund/202309/returns/search", params, np,
-	                        body, what, &data, err)))
+	if (!(doc = search(t, "/return_refund/202309/returns/search", "returns page", &data, err)))
 		goto out;
 	list = json_object_get(data, "return_orders");
 	if (!json_is_array(list) && json_integer_value(json_object_get(data, "total_count")) != 0) {
