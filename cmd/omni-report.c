@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -286,28 +287,82 @@ read_tickets(struct run *r, omni_rep *rep, char **paths, int npaths, FILE *rejec
 	return status;
 }
 
-/* Partial aggregates: one JSON document per file (or stdin). */
+/* A file fed to jansson a byte at a time, its lines counted, so that a
+ * document ends where the next begins and an error has the file's line. */
+struct feed {
+	FILE *fp;
+	long lines;
+};
+
+static size_t
+feed_byte(void *buf, size_t len, void *data)
+{
+	struct feed *f = data;
+	int c = getc(f->fp);
+
+	if (c == EOF)
+		return 0;
+	f->lines += c == '\n';
+	*(char *)buf = (char)c;
+	return 1;
+}
+
+/* One file (or stdin) of partial aggregates: one JSON document or several
+ * one after another (parallel's output, a cat of files).  The number
+ * read, or -1 with err. */
+static int
+read_partial_stream(omni_rep *rep, const char *name, FILE *fp, omni_error *err)
+{
+	struct feed f = { fp, 0 };
+	int n = 0, c;
+
+	for (;;) {
+		json_error_t je;
+		json_t *doc;
+		long first;
+		int rc;
+
+		while ((c = getc(fp)) != EOF && isspace(c))
+			f.lines += c == '\n';
+		if (c == EOF)
+			break;
+		ungetc(c, fp);
+		first = f.lines + 1;
+		if (!(doc = json_load_callback(feed_byte, &f, JSON_DISABLE_EOF_CHECK, &je)))
+			return omni_error_set(err, OMNI_EX_DATAERR, name, first + je.line - 1,
+			                      je.column, "partial %d: %s", n + 1, je.text), -1;
+		rc = omni_rep_merge(rep, doc, err);
+		json_decref(doc);
+		if (rc < 0)
+			return omni_error_locate(err, name, first), -1;
+		n++;
+	}
+	if (ferror(fp))
+		return omni_error_set(err, OMNI_EX_IOERR, name, 0, 0, "%s", strerror(errno)), -1;
+	if (n == 0)
+		return omni_error_set(err, OMNI_EX_DATAERR, name, 0, 0,
+		                      "no partial aggregates (omni-report --partial writes them)"), -1;
+	return n;
+}
+
+/* Partial aggregates: the files given, or stdin. */
 static int
 read_partials(omni_rep *rep, char **paths, int npaths, omni_error *err)
 {
-	int i;
-
-	for (i = 0; i < (npaths ? npaths : 1); i++) {
-		const char *name = npaths && strcmp(paths[i], "-") ? paths[i] : "stdin";
-		json_error_t je;
-		json_t *doc = strcmp(name, "stdin") ? json_load_file(name, 0, &je)
-		                                    : json_loadf(stdin, 0, &je);
+	for (int i = 0; i < (npaths ? npaths : 1); i++) {
+		int use_stdin = !npaths || strcmp(paths[i], "-") == 0;
+		const char *name = use_stdin ? "stdin" : paths[i];
+		FILE *fp = use_stdin ? stdin : fopen(name, "r");
 		int rc;
 
-		if (!doc)
-			return omni_error_set(err, errno == ENOENT ? OMNI_EX_NOINPUT : OMNI_EX_DATAERR,
-			                      name, je.line, je.column, "%s", je.text), -1;
-		rc = omni_rep_merge(rep, doc, err);
-		json_decref(doc);
-		if (rc < 0) {
-			omni_error_locate(err, name, 0);
+		if (!fp)
+			return omni_error_set(err, OMNI_EX_NOINPUT,
+			                      name, 0, 0, "%s", strerror(errno)), -1;
+		rc = read_partial_stream(rep, name, fp, err);
+		if (!use_stdin)
+			fclose(fp);
+		if (rc < 0)
 			return -1;
-		}
 	}
 	return omni_rep_merged(rep, err);
 }

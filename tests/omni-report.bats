@@ -370,6 +370,21 @@ sla_tickets() {
 	assert_output --partial 'another --by or --period'
 	run omni-report --merge "$BATS_TEST_TMPDIR/all.ndjson"
 	assert_failure 65
+	# several partials in one stream (a pipe from parallel or from hosts)
+	run bash -c "cat '$BATS_TEST_TMPDIR/a.json' '$BATS_TEST_TMPDIR/b.json' |
+		omni-report --merge -p week -f json --now '$NOW' | jq -cS 'del(.window)'"
+	assert_success
+	assert_equal "$(jq -c 'del(.. | .repeat_contacts?)' <<<"$output")" \
+	             "$(jq -c 'del(.. | .repeat_contacts?)' <<<"$merged")"
+	# the second of a stream broken: named, with its file
+	{ cat "$BATS_TEST_TMPDIR/a.json"; printf '{"groups": [1,'; } >"$BATS_TEST_TMPDIR/broken.json"
+	run omni-report --merge -p week "$BATS_TEST_TMPDIR/broken.json"
+	assert_failure 65
+	assert_output --regexp "^omni-report: $BATS_TEST_TMPDIR/broken.json:$(( $(wc -l <"$BATS_TEST_TMPDIR/a.json") + 1 ))(:[0-9]+)?: partial 2: "
+	# nothing at all is not a report of nothing
+	run omni-report --merge -p week </dev/null
+	assert_failure 65
+	assert_output --partial 'stdin: no partial aggregates'
 }
 
 @test "--db reads the tickets the store holds" {
