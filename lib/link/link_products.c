@@ -25,25 +25,37 @@ word_char(unsigned char c)
 	return isalnum(c) || c == '-' || c == '_' || c >= 0x80;
 }
 
-/* Does text (lowercase) hold s, lowercased, as a word of its own? */
+/* Does text (lowercase) hold low (lowercase) as a word of its own? */
 static int
-names(const char *text, const char *s, size_t min)
+names(const char *text, const char *low, size_t min)
 {
-	size_t n = s ? strlen(s) : 0;
-	char *low;
-	int yes = 0;
+	size_t n = low ? strlen(low) : 0;
 
-	if (n < min || !(low = strdup(s)))
+	if (n < min)
 		return 0;
-	for (char *p = low; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	for (const char *p = text; !yes && (p = strstr(p, low)); p++)
-		yes = (p == text || !word_char((unsigned char)p[-1])) &&
-		      !word_char((unsigned char)p[n]);
-	free(low);
-	return yes;
+	for (const char *p = text; (p = strstr(p, low)); p++)
+		if ((p == text || !word_char((unsigned char)p[-1])) &&
+		    !word_char((unsigned char)p[n]))
+			return 1;
+	return 0;
 }
 
+/* s in lowercase, as a JSON string (null for NULL). */
+static json_t *
+lowered(const char *s)
+{
+	json_t *v;
+	char *low = s ? strdup(s) : NULL;
+
+	for (char *p = low; p && *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	v = low ? json_string(low) : json_null();
+	free(low);
+	return v;
+}
+
+/* Every stock row, once a run: its eight columns, then its SKU and title
+ * in lowercase (8, 9), so that each ticket's look-up only compares. */
 static int
 load(omni_link *l, omni_error *err)
 {
@@ -62,6 +74,8 @@ load(omni_link *l, omni_error *err)
 			else
 				json_array_append_new(row, v ? json_string(v) : json_null());
 		}
+		json_array_append_new(row, lowered(omni_stmt_text(st, 2)));
+		json_array_append_new(row, lowered(omni_stmt_text(st, 3)));
 		json_array_append_new(l->stock, row);
 	}
 	omni_stmt_reset(st);
@@ -94,13 +108,13 @@ omni_link_products_json(omni_link *l, const omni_link_words *w, const char *stor
 		return omni_error_oom(err);
 	json_array_foreach(l->stock, i, row) {
 		const char *rstore = json_string_value(json_array_get(row, 1));
-		const char *sku = json_string_value(json_array_get(row, 2));
 		const char *title = json_string_value(json_array_get(row, 3));
 		if (json_array_size(out) >= MAX_PRODUCTS)
 			break;
 		if (store && rstore && *rstore && strcmp(rstore, store) != 0)
 			continue;
-		if (!names(text, sku, 3) && !names(text, title, 4))
+		if (!names(text, json_string_value(json_array_get(row, 8)), 3) &&
+		    !names(text, json_string_value(json_array_get(row, 9)), 4))
 			continue;
 		json_t *p = json_object();
 		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
