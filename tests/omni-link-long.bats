@@ -247,6 +247,16 @@ latest() {
 			            at: "2026-11-18T13:0\($i):00Z",
 			            text: (if $i == "0" then "ordine #1061, CAP 20121 Milano" else "allora?" end)}]}'
 	done >"$BATS_TEST_TMPDIR/in.ndjson"
+	# the buyer writes from another Instagram account of hers first, so the
+	# facts verify the order and merge no one (omni-link(1))
+	jq -nc '{omni: 1, id: "dm-her", channel: "instagram", store: "acme-outfitters",
+		kind: "message", source: {name: "test", external_id: "dm-her"}, subject: null,
+		created_at: "2026-11-18T12:00:00Z", updated_at: "2026-11-18T12:00:00Z",
+		customer: {handles: {instagram: "4242"}},
+		messages: [{id: "m-dm-her", direction: "in", author: "customer",
+		            at: "2026-11-18T12:00:00Z",
+		            text: "ordine #1061, giulia.rossi87@example.net"}]}' |
+		omni-link >/dev/null
 	run omni-link --messages 2 "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_success
 	run jq -c '[.id == $id, (.messages | length), .orders[0].number, .orders[0].verified, .orders[0].verified_by]' \

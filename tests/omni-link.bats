@@ -443,7 +443,7 @@ export -f latest
 	assert_output "$(ls "$TOP"/share/omni/migrations/*.sql | sed 's#.*/0*\([0-9]*\)-.*#\1#' | sort -n | tail -1)"$'\nok\n2|1\nr1,r2\n1'
 }
 
-@test "identity: a stranger quoting an order gets it unverified; its buyer, by her address, verified; a DM with the number and the order's address, by facts, and stays its own customer" {
+@test "identity: a stranger quoting an order gets it unverified; its buyer, by her address, verified; a DM with the number and the order's address is the buyer, joined to her conversation; one the buyer cannot be is verified by facts and stays its own" {
 	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
 	{
 		t s1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["stranger@example.com"]} | del(.order_ids) | .messages[0].text = "Where is my order #1061?"'
@@ -458,19 +458,43 @@ export -f latest
 	run jq -c '[.merged_from[0], .orders[0].number, .orders[0].verified, .orders[0].verified_by, .customer.emails]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson" 2>/dev/null)"
 	assert_line --index 0 '["s1","#1061",false,null,["stranger@example.com"]]'
 	assert_line --index 1 '["s2","#1061",true,"email",["giulia.rossi87@example.net"]]'
-	assert_line --index 2 '["s3","#1061",true,"facts",[]]'
+	# the number and the order's address: she is the buyer, and her DM
+	# joins her conversation about the order
+	assert_line --index 2 '["s2","#1061",true,"email",["giulia.rossi87@example.net"]]'
 	assert_line --index 3 '["s4","#1061",false,null,[]]'
-	# the postcode it was billed to is the second fact; not a longer number, nor another
+	# the postcode it was billed to is the second fact; not a longer number,
+	# nor another.  The buyer has another Instagram id now: the facts verify
+	# the order for this conversation and merge no one
 	assert_line --index 4 '["s5","#1061",true,"facts",[]]'
 	assert_line --index 5 '["s6","#1061",false,null,[]]'
-	# six senders, six customers: nobody's keys went to anyone else
+	# six senders, five customers: the buyer's address is hers alone
 	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets;
-		SELECT count(*) FROM identity_keys WHERE value = 'giulia.rossi87@example.net'"
-	assert_output $'6\n1'
+		SELECT count(*) FROM identity_keys WHERE value = 'giulia.rossi87@example.net';
+		SELECT count(DISTINCT t.customer_id) FROM ticket_links l JOIN tickets t ON t.seq = l.ticket
+			WHERE l.source_id IN ('s2', 's3')"
+	assert_output $'5\n1\n1'
 	run explained "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_line --index 0 'omni-link: s1: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified'
 	assert_line --index 1 'omni-link: s2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'
-	assert_line --index 2 'omni-link: s3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (facts)'
+	assert_line --index 2 'omni-link: s3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'
+}
+
+@test "identity: facts given for someone else verify nothing and link no one" {
+	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
+	{
+		t f1 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["Giulia.Rossi87@example.net"]} | del(.order_ids) | .messages[0].text = "Any news on #1061?"'
+		t f2 instagram 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "4242"}} | del(.order_ids) | .messages[0].text = "Hi! My mum ordered this for me, order #1061, the e-mail is giulia.rossi87@example.net"'
+		t f3 instagram 2026-11-18T12:10:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | del(.order_ids) | .messages[0].text = "Scrivo per conto di una cliente: ordine #1061, giulia.rossi87@example.net"'
+		t f4 email 2026-11-18T12:20:00Z '.store = "acme-outfitters" | .customer = {name: "Marco Rossi", emails: ["marco.r@example.org"]} | del(.order_ids) | .messages[0].text = "ordine #1061, CAP 20121: quando arriva?"'
+		t f5 instagram 2026-11-18T12:30:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "6464"}} | del(.order_ids) | .messages[0].text = "I ordered it for my mum: order #1061, my e-mail is giulia.rossi87@example.net"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run jq -c '[.merged_from[0], .orders[0].verified, .orders[0].verified_by]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
+	assert_output $'["f1",true,"email"]\n["f2",false,null]\n["f3",false,null]\n["f4",false,null]\n["f1",true,"email"]'
+	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets"
+	assert_output 4
+	run explained "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_line --index 1 'omni-link: f2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but written for another)'
+	assert_line --index 3 'omni-link: f4: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but another name)'
 }
 
 @test "threading: replies of many people to one BCC'd mail are one conversation per sender" {
@@ -486,6 +510,20 @@ export -f latest
 	refute [ "$a" = "$b" ]
 	assert_line --index 1 "[\"$b\",[\"bob@example.com\"],[\"b2\"]]"
 	assert_line --index 2 "[\"$a\",[\"ann@example.com\"],[\"b1\",\"b3\"]]"
+}
+
+@test "threading: a reply to a mail many people got does not join the sender's other open conversation" {
+	{
+		t c0 email 2026-11-10T09:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Size exchange" | .source += {message_id: "c0@x"}'
+		t c1 email 2026-11-10T10:00:00Z '.customer = {emails: ["bob@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "c1@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+		t c2 email 2026-11-10T10:30:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "c2@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+		t c3 email 2026-11-10T11:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Size exchange" | .source += {message_id: "c3@x"}'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -c '[.customer.emails, .merged_from]'"
+	assert_success
+	assert_line --index 2 '[["ann@example.com"],["c2"]]'
+	# her reply on her own matter joins it by its subject
+	assert_line --index 3 '[["ann@example.com"],["c0","c3"]]'
 }
 
 @test "--unmerge parts two people a shared key merged: each keeps the keys she showed, and later mail goes to each" {

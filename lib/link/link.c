@@ -218,6 +218,169 @@ order_owner_keys(omni_link *l, input *in, omni_error *err)
 	return 0;
 }
 
+/* The candidate orders of facts_link: the record's, then those of the
+ * ticket it joins; at most 8. */
+static size_t
+facts_orders(omni_link *l, const input *in, const verdict *v, char keys[][600])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < in->keys.n && n < 8; i++)
+		if (strcmp(in->keys.v[i].kind, "order") == 0)
+			link_copy(keys[n++], 600, in->keys.v[i].value);
+	if (!v->new_ticket && v->ticket[0]) {
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
+		omni_stmt_bind_int64(st, 1, omni_link_seq(l, v->ticket));
+		while (n < 8 && omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW) {
+			const char *k = omni_stmt_text(st, 0);
+			int have = 0;
+			for (size_t j = 0; j < n && k; j++)
+				have |= strcmp(keys[j], k) == 0;
+			if (k && !have)
+				link_copy(keys[n++], 600, k);
+		}
+		omni_stmt_reset(st);
+	}
+	return n;
+}
+
+/* The customer's recent conversations other than v's that name the
+ * order: the first is joined when v's is new, the others absorbed. */
+static void
+facts_tickets(omni_link *l, const char *order_key, verdict *v)
+{
+	omni_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_TICKETS);
+	char found[8][40];
+	size_t n = 0;
+
+	omni_stmt_bind_str(st, 1, v->customer);
+	while (n < 8 && omni_stmt_step(st, NULL, NULL) == OMNI_STMT_ROW) {
+		const char *status = omni_stmt_text(st, 1);
+		if (strcmp(omni_stmt_text(st, 0), v->ticket) == 0 ||
+		    (status && strcmp(status, "closed") == 0))
+			continue;
+		link_copy(found[n], sizeof found[n], omni_stmt_text(st, 0));
+		omni_link_seq_keep(l, found[n], omni_stmt_int64(st, 4));
+		n++;
+	}
+	omni_stmt_reset(st);
+	for (size_t i = 0; i < n; i++) {
+		omni_stmt *has = omni_link_stmt(l, OMNI_LS_TICKET_HAS_ORDER);
+		omni_stmt_bind_int64(has, 1, omni_link_seq(l, found[i]));
+		omni_stmt_bind_str(has, 2, order_key);
+		int names = omni_stmt_step(has, NULL, NULL) == OMNI_STMT_ROW;
+		omni_stmt_reset(has);
+		if (!names || omni_link_blocked(l, found[i], v->ticket[0] ? v->ticket : found[i]))
+			continue;
+		if (v->new_ticket) {
+			link_copy(v->ticket, sizeof v->ticket, found[i]);
+			link_copy(v->tkind, sizeof v->tkind, "order");
+			link_copy(v->tvalue, sizeof v->tvalue, order_key);
+			v->confidence = 0.9;
+			v->new_ticket = 0;
+		} else if (v->nbridged < MAX_CANDS) {
+			link_copy(v->bridged[v->nbridged++], sizeof v->bridged[0], found[i]);
+		}
+	}
+}
+
+/* An order the sender proves hers by facts (omni-link(1), "Orders,
+ * verified or not") is hers as one her own keys match: its buyer's keys
+ * join hers, so the two customers are one, and the buyer's conversation
+ * about the order joins this one.  Not when she shows a name other than
+ * the buyer's or writes of the order as another person's.  The facts are
+ * read in the record and in the conversation it joins. */
+static int
+facts_link(omni_link *l, input *in, verdict *v, omni_error *err)
+{
+	char keys[8][600], proved[600] = "", sname[200], *text = NULL;
+	const char *sender = NULL;
+	omni_record stored;
+	const omni_record *sp[1] = { &stored };
+	omni_link_words w = { in->rec, sp, 0, NULL, 0 };
+	omni_time created = 0;
+	size_t n;
+	int status = -1;
+
+	if (!l->any_orders || !sender_known(in) || !(n = facts_orders(l, in, v, keys)))
+		return 0;
+	omni_record_init(&stored);
+	if (omni_json_string_buf(omni_json_get(omni_record_get(in->rec, "customer"), "name"),
+	                         sname, sizeof sname) > 0)
+		sender = sname;
+	for (size_t i = 0; i < n; i++) {
+		const char *bar = strrchr(keys[i], '|'), *words;
+		char store[256];
+		omni_stmt *st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
+		if (!bar)
+			continue;
+		snprintf(store, sizeof store, "%.*s", (int)(bar - keys[i]), keys[i]);
+		omni_link_order_bind(st, bar + 1);
+		omni_stmt_bind_str(st, 2, store);
+		if (omni_stmt_step(st, NULL, NULL) != OMNI_STMT_ROW) {
+			omni_stmt_reset(st);
+			continue;
+		}
+		char ch[32];
+		link_copy(ch, sizeof ch, omni_stmt_text(st, 0));
+		char *email = omni_stmt_text(st, 3) ? omni_ident_email(omni_stmt_text(st, 3)) : NULL;
+		char *ref = omni_stmt_text(st, 4) ? strdup(omni_stmt_text(st, 4)) : NULL;
+		char *phone = omni_stmt_text(st, 5) ?
+			omni_ident_phone(omni_stmt_text(st, 5), region_of(l, in->store)) : NULL;
+		char *name = omni_stmt_text(st, 6) ? strdup(omni_stmt_text(st, 6)) : NULL;
+		char *postcode = omni_stmt_text(st, 7) ? strdup(omni_stmt_text(st, 7)) : NULL;
+		omni_stmt_reset(st);
+		int mine = sender_holds(in, "email", email) || sender_holds(in, ch, ref) ||
+		           sender_holds(in, "phone", phone);
+		if (!mine && !w.read && !w.nstored && !v->new_ticket && v->ticket[0] &&
+		    (text = omni_link_stored(l, v->ticket, &created)) &&
+		    omni_record_parse(&stored, text, strlen(text), NULL) == 0)
+			w.nstored = 1;
+		words = mine ? NULL : omni_link_words_text(&w);
+		if (words && (omni_link_gives_email(words, email) ||
+		              omni_link_gives_postcode(words, postcode)) &&
+		    !omni_link_not_buyer(words, sender, name)) {
+			if (add_owner(in, "facts", ch, email, ref, phone) < 0)
+				omni_error_oom(err);
+			else if (!proved[0])
+				link_copy(proved, sizeof proved, keys[i]);
+		}
+		free(email);
+		free(ref);
+		free(phone);
+		free(name);
+		free(postcode);
+		if (err->status)
+			goto out;
+	}
+	if (proved[0]) {
+		omni_link_who who;
+		memset(&who, 0, sizeof who);
+		if (omni_link_customer(l, &in->keys, in->channel, in->id, &who, err) < 0)
+			goto out;
+		/* the buyer is someone the sender cannot be (another id of a
+		 * one-value kind): the facts verify the order, her keys stay
+		 * hers alone */
+		if (who.conflicts)
+			for (size_t i = 0; i < in->keys.n; i++)
+				if (strcmp(in->keys.v[i].why, "facts") == 0)
+					in->keys.v[i].why = "text";
+		if (strcmp(who.id, v->customer) != 0 && !who.created) {
+			link_copy(v->customer, sizeof v->customer, who.id);
+			v->who = who;
+			link_copy(v->who.kind, sizeof v->who.kind, "facts");
+			link_copy(v->who.value, sizeof v->who.value, proved);
+			facts_tickets(l, proved, v);
+		}
+	}
+	status = 0;
+out:
+	free(w.text);
+	omni_record_free(&stored);
+	free(text);
+	return status;
+}
+
 /* Adds the keys of the shops' customer accounts that have one of the
  * ticket's e-mail addresses or platform ids: an account is its owner's
  * as an order is. */
@@ -293,7 +456,7 @@ other_sender(omni_link *l, input *in, verdict *v, omni_error *err)
 	v->ticket[0] = v->tkind[0] = v->tvalue[0] = '\0';
 	v->via_mail = 0;
 	v->nbridged = 0;
-	if (!who.created && omni_link_recent(l, in, v, err) < 0)
+	if (!who.created && omni_link_recent(l, in, v, 0, err) < 0)
 		return -1;
 	return 0;
 }
@@ -329,7 +492,7 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 			return -1;
 		link_copy(v->customer, sizeof v->customer, v->who.id);
 		v->ticket[0] = '\0';
-		if (!v->who.created && omni_link_recent(l, in, v, err) < 0)
+		if (!v->who.created && omni_link_recent(l, in, v, 1, err) < 0)
 			return -1;
 	}
 	if (!v->ticket[0]) {
@@ -359,7 +522,8 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 		*explain = NULL;
 	omni_link_cache_reset(l);
 	if (input_read(l, rec, &in, err) < 0 || order_owner_keys(l, &in, err) < 0 ||
-	    account_keys(l, &in, err) < 0 || decide(l, &in, &v, err) < 0)
+	    account_keys(l, &in, err) < 0 || decide(l, &in, &v, err) < 0 ||
+	    facts_link(l, &in, &v, err) < 0)
 		goto out;
 	omni_time_format(in.first, at);
 	omni_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_PUT);

@@ -96,6 +96,22 @@ typedef struct omni_link_parts {
 } omni_link_parts;
 void omni_link_moved_free(omni_link_parts *p);
 
+/* lib/link/link_facts.c: the facts only an order's buyer knows. */
+/* The address around the '@' at at in text, copied into buf: 1, or 0
+ * (none, or longer than size). */
+int omni_link_text_email(const char *text, const char *at, char *buf, size_t size);
+/* Do the words (lowercase) give the address, compared as the store
+ * compares addresses (Gmail's dots and +tags dropped)? */
+int omni_link_gives_email(const char *words, const char *email);
+/* Do the words hold the postcode as a word of its own, spaces within it
+ * optional ("sw1a 1aa", "SW1A1AA")?  Three characters at least. */
+int omni_link_gives_postcode(const char *words, const char *postcode);
+/* Why the one who wrote the words (lowercase) under the name sender is
+ * not the buyer of an order placed under the name buyer ("another name",
+ * "written for another"), or NULL when nothing says so.  Either name may
+ * be NULL. */
+const char *omni_link_not_buyer(const char *words, const char *sender, const char *buyer);
+
 /* The records whose inbound words may verify an order by facts, and
  * their text, lowercase, read when first needed (text new, freed by the
  * owner of the struct). */

@@ -203,22 +203,6 @@ held(const omni_link_keys *ks, const char *kind, char *value)
 	return found;
 }
 
-/* Does the customer's own text give the address the order was placed
- * with?  facts is lowercase. */
-static int
-gives_email(const char *facts, const char *email)
-{
-	char buf[320];
-	size_t n = 0;
-
-	if (!facts || !email || !*email)
-		return 0;
-	for (; email[n] && n + 1 < sizeof buf; n++)
-		buf[n] = (char)tolower((unsigned char)email[n]);
-	buf[n] = '\0';
-	return strstr(facts, buf) != NULL;
-}
-
 /* Appends the inbound messages' text of rec to t, lowercase. */
 static void
 add_words(omni_text *t, const omni_record *rec)
@@ -272,39 +256,6 @@ omni_link_words_text(const omni_link_words *cw)
 	return w->text;
 }
 
-/* Does facts (lowercase) hold the postcode as a word of its own, spaces
- * within it optional ("sw1a 1aa", "SW1A1AA")?  Three characters at least. */
-static int
-gives_postcode(const char *facts, const char *postcode)
-{
-	char pc[24];
-	size_t n = 0;
-
-	for (const char *p = postcode ? postcode : ""; *p && n + 1 < sizeof pc; p++)
-		if (*p != ' ' && *p != '-')
-			pc[n++] = (char)tolower((unsigned char)*p);
-	pc[n] = '\0';
-	if (n < 3 || !facts)
-		return 0;
-	for (const char *s = facts; *s; s++) {
-		const char *f = s;
-		size_t i = 0;
-		if (s > facts && isalnum((unsigned char)s[-1]))
-			continue;
-		while (i < n && *f) {
-			if (*f == pc[i])
-				i++, f++;
-			else if ((*f == ' ' || *f == '-') && i > 0)
-				f++;
-			else
-				break;
-		}
-		if (i == n && !isalnum((unsigned char)*f))
-			return 1;
-	}
-	return 0;
-}
-
 /* Did the ticket's stored version have order o verified by facts?  The
  * words that gave them may be among the messages a long ticket's record
  * has left out since (omni-ticket(5), "Long tickets"); facts once given
@@ -330,10 +281,22 @@ facts_before(const omni_link_words *w, const json_t *o)
 	return 0;
 }
 
+/* The name the sender shows on the record being linked, in buf, or
+ * NULL. */
+static const char *
+sender_name(const omni_link_words *w, char *buf, size_t size)
+{
+	if (!w || !w->rec ||
+	    omni_json_string_buf(omni_json_get(omni_record_get(w->rec, "customer"), "name"), buf,
+	                         size) <= 0)
+		return NULL;
+	return buf;
+}
+
 /* How the order is the sender's (omni-link(1), "Orders"): her own keys
  * match its buyer's, or her words give two facts only the buyer knows
  * (the number, named to be here, and the address or the billing postcode
- * it was placed with).
+ * it was placed with) and nothing says she is someone else.
  * Sets verified and verified_by on o, and drops the buyer (the ticket
  * has its own customer). */
 static void
@@ -347,7 +310,8 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 	const char *ref = json_string_value(json_object_get(c, "id"));
 	const char *postcode = json_string_value(json_object_get(c, "postcode"));
 	int market = ch && omni_link_channel_marketplace(ch);
-	const char *by = NULL;
+	const char *by = NULL, *not_buyer = NULL;
+	char sname[200];
 
 	if (email && held(ks, "amazon", omni_ident_email(email)))
 		by = "marketplace";
@@ -357,15 +321,23 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 		by = market ? "marketplace" : "customer_id";
 	else if (phone && held(ks, "phone", omni_ident_phone(phone, region)))
 		by = "phone";
-	else if ((email && gives_email(omni_link_words_text(w), email)) ||
-	         (postcode && gives_postcode(omni_link_words_text(w), postcode)) || facts_before(w, o))
+	else if (omni_link_gives_email(omni_link_words_text(w), email) ||
+	         omni_link_gives_postcode(omni_link_words_text(w), postcode) || facts_before(w, o))
 		by = "facts";
+	if (by && strcmp(by, "facts") == 0 &&
+	    (not_buyer = omni_link_not_buyer(omni_link_words_text(w), sender_name(w, sname, sizeof sname),
+	                                     json_string_value(json_object_get(c, "name")))))
+		by = NULL;
 	if (l->o.explain) {
 		size_t n = strlen(l->orders_said);
-		snprintf(l->orders_said + n, sizeof l->orders_said - n, "; order %s %s%s%s",
+		snprintf(l->orders_said + n, sizeof l->orders_said - n, "; order %s %s%s%s%s",
 		         json_string_value(json_object_get(o, "number")) ?
 		         json_string_value(json_object_get(o, "number")) : "?",
-		         by ? "verified (" : "not verified", by ? by : "", by ? ")" : "");
+		         by ? "verified (" : "not verified", by ? by : "",
+		         not_buyer ? " (facts given, but " : "", not_buyer ? not_buyer : "");
+		n = strlen(l->orders_said);
+		if (by || not_buyer)
+			snprintf(l->orders_said + n, sizeof l->orders_said - n, ")");
 	}
 	json_object_set_new(o, "verified", json_boolean(by != NULL));
 	if (by)

@@ -64,8 +64,10 @@ int omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err);
 /* The customer of a ticket: 0 and cid filled, or -1. */
 int omni_link_ticket_customer(omni_link *l, const char *ticket, char *cid,
                               size_t size, omni_error *err);
-/* Among v->customer's recent tickets, the one the record joins, if any. */
-int omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err);
+/* Among v->customer's recent tickets, the one the record joins, if any;
+ * an open one inside the window only when open_too (not for a reply to
+ * a thread of someone else's: that is no word on her open matter). */
+int omni_link_recent(omni_link *l, input *in, verdict *v, int open_too, omni_error *err);
 
 /* lib/link/link_life.c: the lifecycle. */
 typedef struct omni_link_state {

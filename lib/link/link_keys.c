@@ -150,17 +150,8 @@ static int
 text_emails(omni_link_keys *ks, const char *text)
 {
 	for (const char *at = strchr(text, '@'); at; at = strchr(at + 1, '@')) {
-		const char *b = at, *e = at + 1;
 		char buf[256];
-		while (b > text && (isalnum((unsigned char)b[-1]) || strchr("._%+-", b[-1])))
-			b--;
-		while (isalnum((unsigned char)*e) || *e == '.' || *e == '-')
-			e++;
-		if (b == at || e - b >= (long)sizeof buf)
-			continue;
-		memcpy(buf, b, (size_t)(e - b));
-		buf[e - b] = '\0';
-		if (add_email(ks, buf, 0, "text") < 0)
+		if (omni_link_text_email(text, at, buf, sizeof buf) && add_email(ks, buf, 0, "text") < 0)
 			return -1;
 	}
 	return 0;

@@ -34,8 +34,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"SELECT kind, value FROM identity_keys WHERE customer_id = ?1"
 		" AND kind <> 'email' AND kind <> 'phone' AND kind <> 'order'",
 	[OMNI_LS_ORDER_OWNER] =
-		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone"
-		" FROM orders"
+		"SELECT channel, store, order_id, customer_email, customer_ref, customer_phone,"
+		" customer_name, customer_postcode FROM orders"
 		" WHERE number IN (?1, ?3) AND (?2 = '' OR store = ?2 OR store = '')"
 		" ORDER BY store DESC LIMIT 1",
 	[OMNI_LS_TICKET_GET] =

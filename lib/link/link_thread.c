@@ -161,9 +161,9 @@ omni_link_ticket_customer(omni_link *l, const char *ticket, char *cid, size_t si
 }
 
 /* Among the customer's recent tickets: same order, then a reply subject
- * inside the window, then an open ticket inside the window. */
+ * inside the window, then (open_too) an open ticket inside the window. */
 int
-omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
+omni_link_recent(omni_link *l, input *in, verdict *v, int open_too, omni_error *err)
 {
 	struct {
 		char id[40], status[32];
@@ -195,7 +195,7 @@ omni_link_recent(omni_link *l, input *in, verdict *v, omni_error *err)
 		t[i].some = 0;
 		t[i].all = ords ? names_orders(l, in, t[i].id, &t[i].some) : 1;
 	}
-	for (int pass = 0; pass < 3 && !v->ticket[0]; pass++)
+	for (int pass = 0; pass < (open_too ? 3 : 2) && !v->ticket[0]; pass++)
 		for (size_t i = 0; i < n && !v->ticket[0]; i++) {
 			int some = t[i].some, all = t[i].all;
 			int near = absdiff(in->first, t[i].upd) <= l->o.window;

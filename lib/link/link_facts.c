@@ -1,0 +1,313 @@
+/*
+ * link_facts.c - two facts only an order's buyer knows, as an order-status
+ * page asks them (the address or the billing postcode the order was placed
+ * with, beside its number), and what says that the one who gives them is
+ * not the buyer: a name of her own that is not the buyer's, or words that
+ * speak of the order as another person's ("my mother ordered", "la
+ * commande de ma mère", "on behalf of").  omni-link(1), "Orders, verified
+ * or not".
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ident/ident.h"
+#include "link/link.h"
+
+int
+omni_link_text_email(const char *text, const char *at, char *buf, size_t size)
+{
+	const char *b = at, *e = at + 1;
+
+	while (b > text && (isalnum((unsigned char)b[-1]) || strchr("._%+-", b[-1])))
+		b--;
+	while (isalnum((unsigned char)*e) || *e == '.' || *e == '-')
+		e++;
+	while (e > at + 1 && (e[-1] == '.' || e[-1] == '-'))
+		e--;     /* the end of a sentence, not of the domain */
+	if (b == at || e == at + 1 || e - b >= (long)size)
+		return 0;
+	memcpy(buf, b, (size_t)(e - b));
+	buf[e - b] = '\0';
+	return 1;
+}
+
+int
+omni_link_gives_email(const char *words, const char *email)
+{
+	char *want = email ? omni_ident_email(email) : NULL;
+	int found = 0;
+
+	for (const char *at = words && want ? strchr(words, '@') : NULL; at && !found;
+	     at = strchr(at + 1, '@')) {
+		char buf[320], *e;
+		if (!omni_link_text_email(words, at, buf, sizeof buf) || !(e = omni_ident_email(buf)))
+			continue;
+		found = strcmp(e, want) == 0;
+		free(e);
+	}
+	free(want);
+	return found;
+}
+
+int
+omni_link_gives_postcode(const char *words, const char *postcode)
+{
+	char pc[24];
+	size_t n = 0;
+
+	for (const char *p = postcode ? postcode : ""; *p && n + 1 < sizeof pc; p++)
+		if (*p != ' ' && *p != '-')
+			pc[n++] = (char)tolower((unsigned char)*p);
+	pc[n] = '\0';
+	if (n < 3 || !words)
+		return 0;
+	for (const char *s = words; *s; s++) {
+		const char *f = s;
+		size_t i = 0;
+		if (s > words && isalnum((unsigned char)s[-1]))
+			continue;
+		while (i < n && *f) {
+			if (*f == pc[i])
+				i++, f++;
+			else if ((*f == ' ' || *f == '-') && i > 0)
+				f++;
+			else
+				break;
+		}
+		if (i == n && !isalnum((unsigned char)*f))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- names ---- */
+
+/* The next word of a name, lowercase, its Latin accents dropped ("Léa"
+ * is "lea"): 1 and w filled, or 0 at the end. */
+static int
+name_word(const char **p, char *w, size_t size)
+{
+	/* U+00C0..U+00FF, by their second UTF-8 byte */
+	static const char latin[] =
+		"aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	size_t n = 0;
+	const unsigned char *s = (const unsigned char *)*p;
+
+	while (*s && !isalpha(*s) && !(*s == 0xc3 && s[1] >= 0x80 && s[1] <= 0xbf))
+		s++;
+	while (*s && n + 1 < size) {
+		if (isalpha(*s)) {
+			w[n++] = (char)tolower(*s++);
+		} else if (*s == 0xc3 && s[1] >= 0x80 && s[1] <= 0xbf) {
+			char c = latin[s[1] - 0x80];
+			if (!isalpha((unsigned char)c))
+				break;
+			w[n++] = c;
+			s += 2;
+		} else {
+			break;
+		}
+	}
+	w[n] = '\0';
+	while (*s && (isalpha(*s) || *s >= 0x80))
+		s++;     /* what did not fit, or another script */
+	*p = (const char *)s;
+	return n > 0;
+}
+
+/* The first word of a name of two words at least, each of two letters
+ * at least ("Manon Moreau": "manon"; "manon_m", "M. Moreau": none). */
+static int
+given_name(const char *name, char *given, size_t size)
+{
+	char w[64];
+	int words = 0;
+
+	for (const char *p = name ? name : ""; name_word(&p, w, sizeof w);) {
+		if (strlen(w) < 2)
+			return 0;
+		if (!words++)
+			snprintf(given, size, "%s", w);
+	}
+	return words >= 2;
+}
+
+/* Does the name hold the word? */
+static int
+name_has(const char *name, const char *word)
+{
+	char w[64];
+
+	for (const char *p = name; name_word(&p, w, sizeof w);)
+		if (strcmp(w, word) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- words that speak of the buyer as another person ---- */
+
+/* A person the writer may write for, after "my" in each language. */
+static const char *const kin[] = {
+	"mum", "mom", "mam", "mother", "dad", "father", "husband", "wife", "partner",
+	"son", "daughter", "brother", "sister", "friend", "neighbour", "neighbor",
+	"flatmate", "roommate", "boss", "grandma", "grandmother", "grandpa",
+	"grandfather", "aunt", "uncle", "boyfriend", "girlfriend", "colleague",
+	"mutter", "mama", "mami", "vater", "papa", "mann", "frau", "partnerin",
+	"sohn", "tochter", "bruder", "schwester", "freund", "freundin", "nachbar",
+	"nachbarin", "oma", "opa", "chef", "chefin", "kollege", "kollegin",
+	"mitbewohner", "mitbewohnerin",
+	"mère", "mere", "maman", "père", "pere", "mari", "femme", "conjoint",
+	"conjointe", "compagnon", "compagne", "fils", "fille", "frère", "frere",
+	"sœur", "soeur", "ami", "amie", "voisin", "voisine", "colocataire",
+	"patron", "patronne", "grand-mère", "grand-père", "copain", "copine",
+	"madre", "mamá", "padre", "papá", "marido", "esposo", "esposa", "mujer",
+	"pareja", "hijo", "hija", "hermano", "hermana", "amigo", "amiga", "vecino",
+	"vecina", "jefe", "jefa", "abuela", "abuelo", "novio", "novia",
+	"compañero", "compañera",
+	"mamma", "papà", "marito", "moglie", "compagna", "figlio", "figlia",
+	"fratello", "sorella", "amica", "vicino", "vicina", "capo", "nonna",
+	"nonno", "fidanzato", "fidanzata", "coinquilino", "coinquilina", NULL
+};
+static const char *const my[] = {
+	"my", "mein", "meine", "meinem", "meinen", "meiner", "meines", "ma", "mon",
+	"mi", "mia", "mio", NULL
+};
+/* An order, or a third person having placed one. */
+static const char *const ordered[] = {
+	"ordered", "placed", "bought", "purchased", "order", "bestellt",
+	"gekauft", "bestellung", "commandé", "commande", "acheté", "pidió",
+	"compró", "pedido", "compra", "ordinato", "comprato", "ordine", NULL
+};
+/* The writer herself as the subject (so "I ordered it for my mum" is
+ * the buyer's). */
+static const char *const me[] = {
+	"i", "ich", "je", "yo", "io", "ho", "we", "wir", "nous", "nosotros",
+	"abbiamo", "hemos", NULL
+};
+/* Said of another person's order outright. */
+static const char *const phrases[] = {
+	"on behalf of", "her order", "his order", "her email", "his email",
+	"her e-mail", "his e-mail", "her address", "his address", "son e-mail",
+	"son adresse", "she ordered", "he ordered",
+	"she placed", "he placed", "she bought", "he bought", "im namen",
+	"im auftrag", "seine bestellung", "de la part de", "pour le compte de",
+	"au nom de", "sa commande", "elle a commandé", "il a commandé",
+	"en nombre de", "de parte de", "ella pidió", "él pidió", "ella compró",
+	"él compró", "ella hizo", "a nome di", "per conto di", "da parte di",
+	"lei ha ordinato", "lui ha ordinato", NULL
+};
+
+static int
+among(const char *const *set, const char *w, size_t n)
+{
+	for (; *set; set++)
+		if (strlen(*set) == n && strncmp(*set, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the word at w (n bytes) one of set, or one of set with 's? */
+static int
+word_is(const char *const *set, const char *w, size_t n)
+{
+	if (among(set, w, n))
+		return 1;
+	if (n > 2 && strncmp(w + n - 2, "'s", 2) == 0)
+		return among(set, w, n - 2);
+	if (n > 4 && strncmp(w + n - 4, "\xe2\x80\x99s", 4) == 0)
+		return among(set, w, n - 4);
+	return 0;
+}
+
+/* The writer herself: "I", "I'd", "j'ai", "ich" ... */
+static int
+writer(const char *w, size_t n)
+{
+	return among(me, w, n) || (n > 2 && (w[0] == 'i' || w[0] == 'j') && w[1] == '\'');
+}
+
+/* Is the phrase at s, as whole words? */
+static int
+phrase_at(const char *start, const char *s, const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	return (s == start || !isalnum((unsigned char)s[-1])) && strncmp(s, phrase, n) == 0 &&
+	       !isalnum((unsigned char)s[n]) && !((unsigned char)s[n] >= 0x80);
+}
+
+/* One sentence of lowercase words [s, e): one of phrases; or "my <kin>"
+ * then an order or "ordered" with no "I" between, unless "I ordered"
+ * came before ("I ordered it for my mum: order #1061"); or "the order of
+ * my <kin>". */
+static int
+sentence_for_another(const char *s, const char *e)
+{
+	const char *w[96];
+	size_t len[96], n = 0;
+	int kin_at = -1;
+
+	for (const char *p = s; p < e; p++)
+		for (const char *const *ph = phrases; *ph; ph++)
+			if (phrase_at(s, p, *ph) && p + strlen(*ph) <= e)
+				return 1;
+	for (const char *p = s; p < e && n < sizeof w / sizeof w[0];) {
+		const char *b = p;
+		while (p < e && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80 ||
+		                 *p == '\'' || *p == '-'))
+			p++;
+		if (p > b) {
+			w[n] = b;
+			len[n++] = (size_t)(p - b);
+		} else {
+			p++;
+		}
+	}
+	int said_i = 0, i_ordered = 0;     /* "I ordered ... for my mum": a gift */
+	for (size_t i = 0; i < n; i++) {
+		if (i + 1 < n && among(my, w[i], len[i]) && word_is(kin, w[i + 1], len[i + 1])) {
+			kin_at = i_ordered ? -1 : (int)i;
+			i++;
+			continue;
+		}
+		if (kin_at < 0) {
+			said_i |= writer(w[i], len[i]);
+			i_ordered |= said_i && among(ordered, w[i], len[i]);
+		}
+		if (kin_at < 0)
+			continue;
+		if (writer(w[i], len[i]))
+			kin_at = -1;     /* "my mum's present: I ordered it" */
+		else if (among(ordered, w[i], len[i]))
+			return 1;
+	}
+	/* "the order of my mother", "die Bestellung meiner Mutter" */
+	for (size_t i = 0; i + 2 < n; i++) {
+		size_t j = i + 1;
+		if (!among(ordered, w[i], len[i]))
+			continue;
+		if (j + 2 < n && len[j] <= 3 && !among(my, w[j], len[j]))
+			j++;     /* of, de, di, von, del */
+		if (among(my, w[j], len[j]) && word_is(kin, w[j + 1], len[j + 1]))
+			return 1;
+	}
+	return 0;
+}
+
+const char *
+omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
+{
+	char a[64], b[64];
+
+	if (given_name(sender, a, sizeof a) && given_name(buyer, b, sizeof b) &&
+	    !name_has(buyer, a) && !name_has(sender, b))
+		return "another name";
+	for (const char *s = words ? words : ""; *s;) {
+		const char *e = s + strcspn(s, ".!?;\n");
+		if (sentence_for_another(s, e))
+			return "written for another";
+		s = *e ? e + 1 : e;
+	}
+	return NULL;
+}
