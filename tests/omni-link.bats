@@ -497,6 +497,26 @@ export -f latest
 	assert_line --index 3 'omni-link: f4: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but another name)'
 }
 
+@test "identity: facts spread over a DM thread, the address typed as Gmail delivers it, make the sender the buyer; the DM and her mail become one conversation" {
+	jq '(.orders[] | select(.name == "#1047")) |= (.email = "tyler.brooks@gmail.com" | .customer.email = "tyler.brooks@gmail.com")' \
+		"$SAMPLES/shopify/orders-acme.json" >"$BATS_TEST_TMPDIR/orders.json"
+	omni-fetch --orders --store acme-outfitters "file:$BATS_TEST_TMPDIR/orders.json"
+	{
+		t g1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {name: "Tyler Brooks", emails: ["tyler.brooks@gmail.com"]} | del(.order_ids) | .messages[0].text = "Where is order #1047?"'
+		t g2 instagram 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {name: "Tyler B", handles: {instagram: "9090"}} | del(.order_ids) | .messages[0].text = "hi, order #1047 - any news?"'
+		t g3 instagram 2026-11-18T11:05:00Z '.store = "acme-outfitters" | .customer = {name: "Tyler B", handles: {instagram: "9090"}} | del(.order_ids) | .messages[0].text = "my email is TylerBrooks+shop@googlemail.com."'
+		t g4 email 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {name: "M. Keller", emails: ["mk@example.org"]} | del(.order_ids) | .messages[0].text = "Order #1066, placed with juergen.weiss@example.com: please change the address"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run jq -c '[.merged_from, .customer.emails, .customer.handles.instagram, .orders[0].verified]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
+	assert_line --index 0 '[["g1"],["tylerbrooks@gmail.com"],null,true]'
+	# the number alone verifies nothing
+	assert_line --index 1 '[["g2"],[],"9090",false]'
+	# the address proves it: her DM and her mail are one customer, one conversation
+	assert_line --index 2 '[["g1","g2","g3"],["tylerbrooks@gmail.com"],"9090",true]'
+	# an initial and no name in common with the buyer's: not him
+	assert_line --index 3 '[["g4"],["mk@example.org"],null,false]'
+}
+
 @test "threading: replies of many people to one BCC'd mail are one conversation per sender" {
 	{
 		t b1 email 2026-11-10T10:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "b1@x", in_reply_to: "news@shop", references: ["news@shop"]}'
@@ -512,18 +532,22 @@ export -f latest
 	assert_line --index 2 "[\"$a\",[\"ann@example.com\"],[\"b1\",\"b3\"]]"
 }
 
-@test "threading: a reply to a mail many people got does not join the sender's other open conversation" {
+@test "threading: a reply to a mail many people got, or to one no conversation has seen, does not join the sender's other open conversation" {
 	{
 		t c0 email 2026-11-10T09:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Size exchange" | .source += {message_id: "c0@x"}'
 		t c1 email 2026-11-10T10:00:00Z '.customer = {emails: ["bob@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "c1@x", in_reply_to: "news@shop", references: ["news@shop"]}'
 		t c2 email 2026-11-10T10:30:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "c2@x", in_reply_to: "news@shop", references: ["news@shop"]}'
 		t c3 email 2026-11-10T11:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Size exchange" | .source += {message_id: "c3@x"}'
+		t c4 email 2026-11-10T11:30:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Gift cards" | .source += {message_id: "c4@x", in_reply_to: "promo@shop", references: ["promo@shop"]}'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -c '[.customer.emails, .merged_from]'"
 	assert_success
 	assert_line --index 2 '[["ann@example.com"],["c2"]]'
 	# her reply on her own matter joins it by its subject
 	assert_line --index 3 '[["ann@example.com"],["c0","c3"]]'
+	# the first reply to a mail no conversation has seen is no word on her
+	# open matter either
+	assert_line --index 4 '[["ann@example.com"],["c4"]]'
 }
 
 @test "--unmerge parts two people a shared key merged: each keeps the keys she showed, and later mail goes to each" {

@@ -106,10 +106,12 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	                         sizeof in->thread - 2) <= 0)
 		in->thread[0] = '\0';
 	add_id(in, "m:", omni_json_get(src, "message_id"));
+	size_t own = in->nids;
 	add_id(in, "m:", omni_json_get(src, "in_reply_to"));
 	omni_json_iter(&it, omni_json_get(src, "references"));
 	while (omni_json_next(&it, NULL, &m))
 		add_id(in, "m:", m);
+	in->replies = in->nids > own;
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
 		omni_time t = omni_link_at(omni_json_get(m, "at"));
@@ -492,7 +494,9 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 			return -1;
 		link_copy(v->customer, sizeof v->customer, v->who.id);
 		v->ticket[0] = '\0';
-		if (!v->who.created && omni_link_recent(l, in, v, 1, err) < 0)
+		/* a reply to a mail no conversation has seen (an announcement,
+		 * a newsletter) is no word on her open matter */
+		if (!v->who.created && omni_link_recent(l, in, v, !in->replies, err) < 0)
 			return -1;
 	}
 	if (!v->ticket[0]) {

@@ -116,31 +116,48 @@ name_word(const char **p, char *w, size_t size)
 	return n > 0;
 }
 
-/* The first word of a name of two words at least, each of two letters
- * at least ("Manon Moreau": "manon"; "manon_m", "M. Moreau": none). */
+/* The first word of a name of two words at least, apart ("Manon
+ * Moreau": "manon"; "M. Moreau": "m"; a handle such as "manon.moreau":
+ * none). */
 static int
 given_name(const char *name, char *given, size_t size)
 {
 	char w[64];
 	int words = 0;
 
-	for (const char *p = name ? name : ""; name_word(&p, w, sizeof w);) {
-		if (strlen(w) < 2)
-			return 0;
+	if (!name || !strchr(name, ' '))
+		return 0;
+	for (const char *p = name; name_word(&p, w, sizeof w);)
 		if (!words++)
 			snprintf(given, size, "%s", w);
-	}
 	return words >= 2;
 }
 
-/* Does the name hold the word? */
+/* Does the name hold the word, or one it is short for (Sofi, Sofia)? */
 static int
 name_has(const char *name, const char *word)
 {
 	char w[64];
+	size_t n = strlen(word);
 
-	for (const char *p = name; name_word(&p, w, sizeof w);)
+	for (const char *p = name; name_word(&p, w, sizeof w);) {
+		size_t m = strlen(w), k = m < n ? m : n;
+		if (k >= 3 && strncmp(w, word, k) == 0)
+			return 1;
 		if (strcmp(w, word) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Do the names share a word of two letters or more? */
+static int
+shares(const char *x, const char *y)
+{
+	char w[64];
+
+	for (const char *p = x; name_word(&p, w, sizeof w);)
+		if (strlen(w) >= 2 && name_has(y, w))
 			return 1;
 	return 0;
 }
@@ -300,9 +317,14 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 {
 	char a[64], b[64];
 
-	if (given_name(sender, a, sizeof a) && given_name(buyer, b, sizeof b) &&
-	    !name_has(buyer, a) && !name_has(sender, b))
-		return "another name";
+	if (given_name(sender, a, sizeof a) && given_name(buyer, b, sizeof b)) {
+		/* two given names, neither in the other's name (Petra Weiß is
+		 * not Jürgen Weiß); or an initial and nothing in common (M.
+		 * Keller is not Felix Schulz) */
+		if (strlen(a) >= 2 && strlen(b) >= 2 ? !name_has(buyer, a) && !name_has(sender, b) :
+		    a[0] != b[0] && !shares(sender, buyer))
+			return "another name";
+	}
 	for (const char *s = words ? words : ""; *s;) {
 		const char *e = s + strcspn(s, ".!?;\n");
 		if (sentence_for_another(s, e))

@@ -24,6 +24,7 @@ typedef struct input {
 	char *subject;
 	char *ids[MAX_IDS];           /* mail ids: own, parent, references */
 	size_t nids;
+	int replies;                  /* it names a parent (In-Reply-To, References) */
 	omni_time first, last;
 	omni_link_keys keys;
 } input;

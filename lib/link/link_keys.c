@@ -41,6 +41,8 @@ omni_link_keys_add(omni_link_keys *ks, const char *kind, const char *value,
 			if (strength > k->strength)
 				k->strength = strength;
 			k->direct |= direct;
+			if (strcmp(k->why, "text") == 0)
+				k->why = why;     /* a claim the order proved hers */
 			return 0;
 		}
 	}
