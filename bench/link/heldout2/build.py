@@ -371,6 +371,11 @@ O(2073, "Ethan", "Cole", "ethan.cole@example.com", "+12065550173", "1520 Pike Pl
 O(2074, "Rosa", "Jiménez", "rosa.jimenez@example.es", "+34965550174", "Avenida Maisonnave 28", "Alicante", "03003", "ES", [("SPN-5", 1), ("TIN-3", 1)], 25, "in_transit", guest=True)
 O(2075, "Anne", "Roux", "anne.roux@example.fr", "+33493555175", "18 rue de France", "Nice", "06000", "FR", [("MUG-2", 1), ("TPT-12", 1)], 25, "in_transit")
 
+O(2076, "Irene", "Costa", "irene.costa@example.it", "+390715550176", "Corso Garibaldi 60", "Ancona", "60121", "IT", [("NAP-4", 1), ("TIN-3", 1)], 26, "in_transit")
+O(2077, "Oliver", "Grant", "oliver.grant+shop@gmail.com", "+441225550177", "8 Milsom Street", "Bath", "BA1 1DA", "GB", [("GRD-1", 1), ("MUG-2", 1)], 26, "in_transit")
+O(2078, "Petra", "Novak", "petra.novak@example.at", "+4373255501246", "Landstraße 49", "Linz", "4020", "AT", [("TPT-12", 1)], 27, "unfulfilled")
+O(2079, "Sophie", "Brandt", "sophie.brandt@example.com", "+4922155501279", "Aachener Straße 12", "Köln", "50674", "DE", [("APR-OL", 2)], 27, "in_transit")
+O(2080, "Diego", "Morales", "diego.morales@example.es", "+34981555180", "Rúa do Franco 20", "Santiago de Compostela", "15705", "ES", [("PAN-28", 1)], 27, "in_transit")
 E("11-10934-57218", "kitchen_fan_84", "Mike Dawson", "a3f09c1e77b2d4e61a90", "412 Maple Ave", "Columbus", "43215", "US", "PAN-28", 9)
 E("17-20931-44860", "gartenzwerg-77", "Uwe Brandl", "5c2e81d0b9f4a6e3170d", "Am Anger 3", "Bamberg", "96047", "DE", "GRD-1", 12)
 E("23-40121-68391", "gartenzwerg-77", "Uwe Brandl", "5c2e81d0b9f4a6e3170d", "Am Anger 3", "Bamberg", "96047", "DE", "SPN-5", 21, "IN_PROGRESS")
@@ -440,14 +445,14 @@ mail("11-23 22:10", "priya.raman.uk@example.net", "Priya Raman", "Change of deli
      note="look-alike address with the buyer's name; the real buyer picked the parcel up the day before")
 
 # ---- Konstantin Weber #2006: swaps two digits (#2060 is Aurélie Caron's), then corrects
-mail("11-21 11:02", "k.weber@example.de", "Konstantin Weber", "Schneidebrett Bestellung 2060",
+mail("11-23 11:02", "k.weber@example.de", "Konstantin Weber", "Schneidebrett Bestellung 2060",
      "Guten Tag,\ndas Schneidebrett aus meiner Bestellung 2060 hat einen Riss entlang der Maserung. Was kann ich tun?\nK. Weber",
      "konstantin", "konstantin-2006", {"#2060": NOT}, OWNER + ["mistype"], "de", thread="konstantin",
      note="#2060 is another customer's order: two digits swapped")
-mail("11-21 11:09", "k.weber@example.de", "Konstantin Weber", "Korrektur: Bestellung 2006",
+mail("11-23 11:09", "k.weber@example.de", "Konstantin Weber", "Korrektur: Bestellung 2006",
      "Entschuldigung, Zahlendreher: es ist natürlich die Bestellung 2006, nicht 2060.",
      "konstantin", "konstantin-2006", {"#2006": OWN, "#2060": NOT}, OWNER + ["mistype"], "de", thread="konstantin2")
-mail("11-24 08:30", "k.weber@example.de", "Konstantin Weber", "AW: Korrektur: Bestellung 2006",
+mail("11-25 08:30", "k.weber@example.de", "Konstantin Weber", "AW: Korrektur: Bestellung 2006",
      "Danke, das Foto hänge ich an. Ein Ersatzbrett wäre super.",
      "konstantin", "konstantin-2006", {"#2006": OWN}, OWNER, "de", thread="konstantin2", reply=True)
 
@@ -647,7 +652,7 @@ mail("11-26 08:10", "sabine.wolter@example.de", "Sabine Wolter", "Bestellung 202
      "Guten Morgen, mein Sohn Jonas hat sich wegen der Pfanne aus meiner Bestellung 2027 gemeldet. Bitte schicken Sie den Ersatz an seine Adresse in Münster.\nSabine Wolter",
      "sabine", "sabine-2027", {"#2027": OWN}, OWNER + ["parent_child"], "de", thread="sabine")
 dm("11-27 09:00", "instagram", "17800011122233344", "Hi, Bestellung 2027, meine Adresse ist Steinfurter Straße 107, 48149 Münster. Kommt die neue Pfanne?",
-   "jonas", "jonas-2027", {"#2027": NOT}, ["parent_child", "recipient_shipping_postcode"], "de",
+   "jonas", "jonas-2027", {"#2027": NOT}, ["parent_child", "recipient_shipping_postcode", "unlinkable"], "de",
    note="the shipping postcode, not the billing one, and he is not the buyer")
 
 # ---- Noemi Galli #2028: mail, and an Instagram DM with the number only
@@ -692,10 +697,10 @@ dm("11-25 18:00", "instagram", "17843320019987701", "Hallo, Bestellung 2031, PLZ
    "stefan", "stefan-2031", {"#2031": OWN, "#2020": NOT}, ["dm_verified", "nonorder_postcode"], "de")
 
 # ---- Ryan Mitchell #2032: his office suite number
-mail("11-25 16:00", "ryan.mitchell@example.com", "Ryan Mitchell", "Knives order #2032 - address",
+mail("11-26 10:00", "ryan.mitchell@example.com", "Ryan Mitchell", "Knives order #2032 - address",
      "Hi, order #2032 is going to my office: 1200 Congress Ave, Suite 2070, Austin. The front desk closes at 5 pm, please ask UPS to deliver before then.\nRyan",
      "ryan", "ryan-2032", {"#2032": OWN, "#2070": NOT}, OWNER + ["nonorder_unit"], "en", thread="ryan")
-mail("11-26 17:00", "ryan.mitchell@example.com", "Ryan Mitchell", "Re: Knives order #2032 - address",
+mail("11-27 17:00", "ryan.mitchell@example.com", "Ryan Mitchell", "Re: Knives order #2032 - address",
      "Thanks. Received both knives.",
      "ryan", "ryan-2032", {"#2032": OWN}, OWNER, "en", thread="ryan", reply=True)
 
@@ -1165,6 +1170,106 @@ mail("12-02 08:30", "olu.adeyemi@example.co.uk", "Olu Adeyemi", "Gift cards",
      "olu", "olu-presale", {}, ["presale"], "en")
 dm("12-04 10:00", "instagram", "17833344455566677", "Gibt es die Becher auch in Blau?",
    "ig-blau", "ig-blau-presale", {}, ["presale"], "de")
+
+# ================================================================ more follow-ups and cases
+mail("11-30 17:30", "greta.schuster@example.de", "Greta Schuster", "AW: Bestellung 2070",
+     "Danke. Falls ich nicht da bin, bitte beim Nachbarn im Erdgeschoss abgeben.",
+     "greta", "greta-2070", {"#2070": OWN}, OWNER, "de", thread="greta", reply=True)
+mail("12-01 15:00", "silvia.romano@example.it", "Silvia Romano", "R: Coltello ordine #2072",
+     "Ottimo, grazie per il numero di tracciamento.",
+     "silvia", "silvia-2072", {"#2072": OWN}, OWNER, "it", thread="silvia", reply=True)
+mail("11-29 10:15", "aurelie.caron@example.fr", "Aurélie Caron", "RE: Planche commande 2060",
+     "Merci, je vais prendre l'huile de lin alors.",
+     "aurelie", "aurelie-2060", {"#2060": OWN}, OWNER, "fr", thread="aurelie", reply=True)
+mail("12-02 10:40", "leo.hartmann@example.de", "Leo Hartmann", "AW: Pfanne noch nicht versendet (2071)",
+     "Danke für die Stornierung. Wann ist das Geld wieder auf meinem Konto?",
+     "leo", "leo-2071", {"#2071": OWN}, OWNER, "de", thread="leo", reply=True)
+mail("11-26 16:40", "pauline.girard@example.fr", "Pauline Girard", "RE: Mug commande 2036",
+     "Merci, j'ai bien le lien de suivi maintenant.",
+     "pauline", "pauline-2036", {"#2036": OWN}, OWNER, "fr", thread="pauline", reply=True)
+mail("11-24 08:20", "paolo.ferrante@example.it", "Paolo Ferrante", "R: Padella ghisa",
+     "Grazie, allora la stagiono con un po' di olio prima di usarla.",
+     "paolo", "paolo-2016", {}, OWNER, "it", thread="paolo", reply=True)
+mail("11-27 12:45", "beatriz.soto@example.es", "Beatriz Soto", "RE: Latas de té - pedido 2043",
+     "Muchas gracias, espero la lata nueva.",
+     "beatriz", "beatriz-2043", {"#2043": OWN}, OWNER, "es", thread="beatriz", reply=True)
+mail("11-26 14:00", "ingrid.hofer@example.at", "Ingrid Hofer", "AW: Geschenk Bestellung 2035 – Deckel",
+     "Vielen Dank, ich sage Lena Bescheid, dass der neue Deckel kommt.",
+     "ingrid", "ingrid-2035", {"#2035": OWN}, OWNER + ["gift"], "de", thread="ingrid", reply=True)
+mail("11-27 07:55", "sabine.wolter@example.de", "Sabine Wolter", "AW: Bestellung 2027 für meinen Sohn",
+     "Danke! Jonas hat die Sendungsnummer von mir bekommen.",
+     "sabine", "sabine-2027", {"#2027": OWN}, OWNER + ["parent_child"], "de", thread="sabine", reply=True)
+mail("11-28 09:30", "elena.marchetti@example.it", "Elena Marchetti", "R: Ordine 2044 - mia figlia",
+     "Grazie, gentilissimi. Ho girato la mail ad Alice.",
+     "elena", "elena-2044", {"#2044": OWN}, OWNER + ["parent_child"], "it", thread="elena", reply=True)
+mail("11-26 07:10", "lucia.ortega@example.es", "Lucía Ortega", "pedido 2038",
+     "Buenos días, os escribo otra vez porque no sé si os llegó el correo de ayer: el pedido 2038, la sartén, reenviadlo a Calle Betis 33, por favor.",
+     "lucia", "lucia-2038", {"#2038": OWN}, OWNER + ["household", "lost_headers"], "es", thread="lucia", lost=True)
+mail("12-01 11:40", "jess.harper@example.ie", "Jess Harper", "Re: Order #2061",
+     "Friday works, thanks. Tom and I will both be home.",
+     "jess", "jess-2061", {"#2061": OWN}, OWNER + ["household"], "en", thread="jess", reply=True)
+mail("11-24 11:00", "ben.carter@example.co.uk", "Ben Carter", "Re: Skillet #2023",
+     "No problem, home delivery is fine then.",
+     "ben", "ben-2023", {"#2023": OWN}, OWNER, "en", thread="ben", reply=True)
+mail("11-25 10:10", "helene.martin@example.fr", "Hélène Martin", "RE: Couteau commande 2026",
+     "Dommage pour le fourreau, je regarderai ailleurs. Bonne journée !",
+     "helene", "helene-2026", {"#2026": OWN}, OWNER, "fr", thread="helene", reply=True)
+mail("12-03 09:00", "federica.longo@example.it", "Federica Longo", "Teiera - ordine 2024",
+     "Buongiorno, avete già una data di spedizione per la teiera dell'ordine 2024?\nFederica Longo",
+     "federica", "federica-2024", {"#2024": OWN}, OWNER, "it", thread="federica2")
+mail("12-01 14:30", "alan.reid@example.co.uk", "Alan Reid", "RE: Skillet order 2064",
+     "One more thing: if the courier needs me, my work line is 0131 496 0800 ext. 2055.",
+     "alan", "alan-2064", {"#2064": OWN, "#2055": NOT}, OWNER + ["nonorder_phone"], "en", thread="alan", reply=True,
+     note="ext. 2055 is a phone extension (and Martina De Luca's order)")
+
+# Irene Costa #2076: Instagram, the e-mail first and the number in the next message; then mail
+dm("11-28 18:00", "instagram", "17866655544433321", "Ciao! la mia mail è irene.costa@example.it, ho fatto un ordine ieri",
+   "irene", "irene-2076", {}, ["dm_verified", "ig_and_email_verified"], "it")
+dm("11-28 18:02", "instagram", "17866655544433321", "è l'ordine 2076, tovaglioli e barattoli. È già partito?",
+   "irene", "irene-2076", {"#2076": OWN}, ["dm_verified", "ig_and_email_verified"], "it",
+   note="e-mail in the message before, number here")
+mail("11-30 09:45", "irene.costa@example.it", "Irene Costa", "Ordine 2076",
+     "Buongiorno, vi avevo scritto su Instagram: il pacco dell'ordine 2076 è arrivato ma un barattolo è ammaccato.\nIrene Costa",
+     "irene", "irene-2076", {"#2076": OWN}, OWNER + ["ig_and_email_verified"], "it", thread="irene")
+
+# Oliver Grant #2077 ordered as oliver.grant+shop@gmail.com, writes from olivergrant@gmail.com
+mail("11-29 13:00", "olivergrant@gmail.com", "Oliver Grant", "Grinder #2077",
+     "Hi, does order #2077 come with the spare burr? Couldn't see it in the box list.\nOliver",
+     "oliver", "oliver-2077", {"#2077": OWN}, OWNER + ["gmail_variant"], "en", thread="oliver")
+mail("11-30 08:00", "oliver.grant@googlemail.com", "Oliver Grant", "Re: Grinder #2077",
+     "Ah, found it under the insert. Thanks!",
+     "oliver", "oliver-2077", {"#2077": OWN}, OWNER + ["gmail_variant"], "en", thread="oliver", reply=True)
+
+# Petra Novak: her second order #2078 and the first one in one mail
+mail("12-02 13:20", "petra.novak@example.at", "Petra Novak", "Bestellungen 2046 und 2078",
+     "Servus, eine Frage zu meiner neuen Bestellung 2078: könnt ihr die Teekanne zusammen mit dem fehlenden Löffel aus 2046 schicken? Dann kommt nur ein Paket.\nPetra",
+     "petra", "petra-2078", {"#2078": OWN, "#2046": OWN}, OWNER + ["new_matter"], "de", thread="petra2")
+
+# Sophie Brandt of Köln #2079: same name as Sophie Brandt of Berlin (#2017)
+mail("12-01 17:00", "sophie.brandt@example.com", "Sophie Brandt", "Schürzen Bestellung 2079",
+     "Hallo, ich habe zwei Schürzen bestellt (2079). Kann ich eine davon in Grau umtauschen?\nSophie Brandt",
+     "sophie-koeln", "sophie-koeln-2079", {"#2079": OWN}, OWNER + ["same_name"], "de", thread="sophiek")
+mail("12-02 18:20", "sophie.brandt@example.com", "Sophie Brandt", "AW: Schürzen Bestellung 2079",
+     "Gut, dann schicke ich die olivgrüne zurück.",
+     "sophie-koeln", "sophie-koeln-2079", {"#2079": OWN}, OWNER + ["same_name"], "de", thread="sophiek", reply=True)
+
+# Diego Morales #2080: Messenger, a wrong number with his postcode, then the right one; then mail
+dm("11-30 21:00", "facebook", "6677889900112233", "Hola, pedido 2008, código postal 15705. ¿Cuándo llega la sartén?",
+   "diego", "diego-2080", {"#2008": NOT}, ["mistype", "dm_verified"], "es",
+   note="#2008 is James Walker's order; the postcode is Diego's own")
+dm("11-30 21:04", "facebook", "6677889900112233", "Perdón, es el 2080",
+   "diego", "diego-2080", {"#2080": OWN}, ["mistype", "dm_verified"], "es",
+   note="billing postcode earlier in the thread + the right number")
+mail("12-02 08:15", "diego.morales@example.es", "Diego Morales", "Pedido 2080",
+     "Hola, os escribí por Messenger: el pedido 2080 ya ha llegado, gracias.\nDiego Morales",
+     "diego", "diego-2080", {"#2080": OWN}, OWNER + ["ig_and_email_verified"], "es", thread="diego")
+
+# one more stranger DM and mail
+dm("12-03 12:30", "instagram", "17800998877665544", "ciao, ordine 2055, mi mandate la fattura? grazie",
+   "ig-stranger-2055", "ig-stranger-2055", {"#2055": NOT}, ["stranger_dm"], "it")
+mail("12-04 09:10", "h.lindner@example.at", "Hanna Lindner", "Bestellung 2072 meiner Freundin",
+     "Hallo, meine Freundin Silvia hat bei Ihnen ein Messer bestellt (2072). Ich möchte es ihr zu Weihnachten noch gravieren lassen, könnten Sie mir sagen, wann es verschickt wird?\nHanna Lindner",
+     "hanna", "hanna-2072", {"#2072": NOT}, ["stranger_email", "writes_for_other"], "de")
 
 # ================================================================ write the files
 def write():
