@@ -373,7 +373,7 @@ O(2075, "Anne", "Roux", "anne.roux@example.fr", "+33493555175", "18 rue de Franc
 
 O(2076, "Irene", "Costa", "irene.costa@example.it", "+390715550176", "Corso Garibaldi 60", "Ancona", "60121", "IT", [("NAP-4", 1), ("TIN-3", 1)], 26, "in_transit")
 O(2077, "Oliver", "Grant", "oliver.grant+shop@gmail.com", "+441225550177", "8 Milsom Street", "Bath", "BA1 1DA", "GB", [("GRD-1", 1), ("MUG-2", 1)], 26, "in_transit")
-O(2078, "Petra", "Novak", "petra.novak@example.at", "+4373255501246", "Landstraße 49", "Linz", "4020", "AT", [("TPT-12", 1)], 27, "unfulfilled")
+O(2078, "Tom", "Harper", "tom.harper@example.ie", "+35316550161", "7 Leinster Road", "Dublin", "D06 W2C8", "IE", [("TPT-12", 1)], 27, "unfulfilled")
 O(2079, "Sophie", "Brandt", "sophie.brandt@example.com", "+4922155501279", "Aachener Straße 12", "Köln", "50674", "DE", [("APR-OL", 2)], 27, "in_transit")
 O(2080, "Diego", "Morales", "diego.morales@example.es", "+34981555180", "Rúa do Franco 20", "Santiago de Compostela", "15705", "ES", [("PAN-28", 1)], 27, "in_transit")
 E("11-10934-57218", "kitchen_fan_84", "Mike Dawson", "a3f09c1e77b2d4e61a90", "412 Maple Ave", "Columbus", "43215", "US", "PAN-28", 9)
@@ -1240,10 +1240,13 @@ mail("11-30 08:00", "oliver.grant@googlemail.com", "Oliver Grant", "Re: Grinder 
      "Ah, found it under the insert. Thanks!",
      "oliver", "oliver-2077", {"#2077": OWN}, OWNER + ["gmail_variant"], "en", thread="oliver", reply=True)
 
-# Petra Novak: her second order #2078 and the first one in one mail
-mail("12-02 13:20", "petra.novak@example.at", "Petra Novak", "Bestellungen 2046 und 2078",
-     "Servus, eine Frage zu meiner neuen Bestellung 2078: könnt ihr die Teekanne zusammen mit dem fehlenden Löffel aus 2046 schicken? Dann kommt nur ein Paket.\nPetra",
-     "petra", "petra-2078", {"#2078": OWN, "#2046": OWN}, OWNER + ["new_matter"], "de", thread="petra2")
+# Tom Harper's own order #2078: same home and landline as Jess Harper (#2061), another person
+mail("12-02 13:20", "tom.harper@example.ie", "Tom Harper", "My order #2078",
+     "Hi, this one is my own order, #2078 (the teapot). Could it come with Jess's redelivery on Friday, so the driver only comes once?\nTom",
+     "tom", "tom-2078", {"#2078": OWN}, OWNER + ["household"], "en", thread="tom2")
+mail("12-03 08:40", "tom.harper@example.ie", "Tom Harper", "Re: My order #2078",
+     "Understood, no problem if it comes separately.",
+     "tom", "tom-2078", {"#2078": OWN}, OWNER + ["household"], "en", thread="tom2", reply=True)
 
 # Sophie Brandt of Köln #2079: same name as Sophie Brandt of Berlin (#2017)
 mail("12-01 17:00", "sophie.brandt@example.com", "Sophie Brandt", "Schürzen Bestellung 2079",
@@ -1271,8 +1274,54 @@ mail("12-04 09:10", "h.lindner@example.at", "Hanna Lindner", "Bestellung 2072 me
      "Hallo, meine Freundin Silvia hat bei Ihnen ein Messer bestellt (2072). Ich möchte es ihr zu Weihnachten noch gravieren lassen, könnten Sie mir sagen, wann es verschickt wird?\nHanna Lindner",
      "hanna", "hanna-2072", {"#2072": NOT}, ["stranger_email", "writes_for_other"], "de")
 
+# ================================================================ tags and doubts added after review
+# (a snippet of the record's text, cases to add, cases to drop, the doubt to record)
+EXTRA = [
+ ("es ist die 2017", ["bare_number"], [], None),
+ ("es ist die 2025", ["bare_number"], [], None),
+ ("donc la 2052", ["bare_number"], [], None),
+ ("so where is 2059", ["bare_number"], [], None),
+ ("Perdón, es el 2080", ["bare_number"], [], None),
+ ("stornieren Sie die 2071", ["bare_number"], [], "'die 2071' with no word for order in the sentence; own because the sender is the buyer and the delay notice is about orders"),
+ ("Bei mir (2037)", ["bare_number"], [], "'(2037)' with no word for order; own for the same reason"),
+ ("wann wird 2070 zugestellt", ["bare_number"], [], None),
+ ("je suis la compagne de Baptiste", ["writes_for_other"], ["stranger_dm"], None),
+ ("Bestellung meines Bruders Dominik", ["writes_for_other"], ["stranger_email"], None),
+ ("mi mujer Lucía hizo", ["writes_for_other"], [], None),
+ ("Paket für meinen Nachbarn", ["writes_for_other"], [], None),
+ ("l'ha fatto mia mamma per me", ["writes_for_other"], [], None),
+ ("meine Mutter hat mir die Pfanne", ["writes_for_other"], [], None),
+ ("li ha ordinati per noi Cucina Verde", ["writes_for_other"], [], None),
+ ("ce le manda Cucina Verde", ["writes_for_other"], [], None),
+ ("Our office manager placed the order", ["writes_for_other"], [], "an employee writing about his company's order: not_own, as the company's purchasing address is the buyer"),
+ ("sono Pietro dell'amministrazione", ["writes_for_other"], [], "an employee of the buyer from his own address: not_own, although the company might want him served"),
+ ("von meiner Schwester eure Teekanne geschenkt", ["writes_for_other"], [], None),
+ ("cadeau de mon ami Théo", ["writes_for_other"], [], None),
+ ("ich habe bei euch über Amazon bestellt", [], [], "the real Amazon buyer on Instagram: an Amazon order verifies only through its relay thread, so not_own; the same person and conversation as her relay messages, which nothing but her words links"),
+ ("ich schreibe jetzt auch per Mail, weil bei Amazon", [], [], "as above, by mail from her own address"),
+ ("Ho anche un ordine sul vostro sito, il #2050", [], [], "one conversation with her #2050 mail (the Amazon message is mostly about #2050); the relay alias is no key of #2050, so not_own there"),
+ ("bestellt habe ich mit clara.vogt@example.de", [], [], "a new address that gives the order's e-mail and billing postcode: own by the facts rule, and she is the buyer"),
+ ("purchase order PO-2033", [], [], "PO-2033 is a candidate only by its digits; labelled not_own as a purchase-order number"),
+ ("la facture n°2058", [], [], "an invoice number of the shop that equals another order's number: not_own"),
+ ("lo sconto vale anche per chi ha già comprato", [], [], "a discount question that names her old order: a new conversation (new matter), the order still own"),
+ ("Hallo, Bestellung 2052, meine Mail ist elif", [], [], "number + her own e-mail, but the number is someone else's: not_own; the next message, with the right number, is own by the same e-mail"),
+]
+
+def apply_extra():
+    for at, rec, tr in RECS:
+        text = rec["messages"][0]["text"]
+        for snip, addc, drop, unsure in EXTRA:
+            if snip in text:
+                tr["cases"] = [c for c in tr["cases"] if c not in drop] + [c for c in addc if c not in tr["cases"]]
+                if unsure:
+                    tr["unsure"] = unsure
+    used = [e[0] for e in EXTRA if not any(e[0] in r["messages"][0]["text"] for _, r, _ in RECS)]
+    if used:
+        raise SystemExit("EXTRA snippets not found: %s" % used)
+
 # ================================================================ write the files
 def write():
+    apply_extra()
     RECS.sort(key=lambda r: r[0])
     pid, cid = {}, {}
     conv_person = {}
