@@ -264,7 +264,7 @@ def amazon(at, alias, name, order, text, person, conv, orders, cases, lang, note
            "path": "/home/acme/Mail/amazon/new/%d.M%dP%d.shop" % (int(t.replace(tzinfo=dt.timezone.utc).timestamp()), rnd.randint(100000, 999999), rnd.randint(1000, 99999))}
     rec = {"omni": 1, "id": "amazon-mail:" + mid, "channel": "amazon", "store": "acme", "kind": "message",
            "source": src, "subject": subj, "created_at": z(t), "updated_at": z(t),
-           "customer": {"name": name, "emails": [alias], "handles": {"amazon": alias}}}
+           "customer": ({"name": name} if name else {}) | {"emails": [alias], "handles": {"amazon": alias}}}
     if order:
         rec["order_ids"] = [order]
     rec["messages"] = [{"id": mid, "direction": "in", "author": "customer", "at": z(t), "text": text,
@@ -812,7 +812,7 @@ mail("11-27 12:30", "office@brightlane.example", "Brightlane Office", "Order #20
      "brightlane", "brightlane-2047", {"#2047": OWN}, OWNER + ["company_buyer"], "en", thread="brightlane")
 mail("11-28 13:00", "sam.whitaker@brightlane.example", "Sam Whitaker", "Mugs for the office",
      "Hi, I'm Sam from Brightlane - one of the mugs from our office order #2047 has a dent. Our office manager placed the order, I just use the mugs! Could you replace it?\nSam Whitaker",
-     "sam", "sam-2047", {"#2047": NOT}, ["company_employee", "reseller"], "en")
+     "sam", "sam-2047", {"#2047": NOT}, ["company_employee"], "en")
 mail("11-30 09:25", "office@brightlane.example", "Brightlane Office", "Re: Order #2047 - VAT invoice",
      "Thanks. Please quote our purchase order PO-2033 on the invoice as well.",
      "brightlane", "brightlane-2047", {"#2047": OWN, "#2033": NOT}, OWNER + ["company_buyer", "nonorder_invoice"], "en", thread="brightlane", reply=True,
@@ -1303,7 +1303,7 @@ EXTRA = [
  ("bestellt habe ich mit clara.vogt@example.de", [], [], "a new address that gives the order's e-mail and billing postcode: own by the facts rule, and she is the buyer"),
  ("purchase order PO-2033", [], [], "PO-2033 is a candidate only by its digits; labelled not_own as a purchase-order number"),
  ("la facture n°2058", [], [], "an invoice number of the shop that equals another order's number: not_own"),
- ("lo sconto vale anche per chi ha già comprato", [], [], "a discount question that names her old order: a new conversation (new matter), the order still own"),
+ ("lo sconto vale anche per chi ha già comprato", [], [], "a discount question that names his earlier order: a new conversation (new matter), the order still own"),
  ("Hallo, Bestellung 2052, meine Mail ist elif", [], [], "number + her own e-mail, but the number is someone else's: not_own; the next message, with the right number, is own by the same e-mail"),
 ]
 
