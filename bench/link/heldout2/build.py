@@ -39,6 +39,7 @@ CARRIER = {"DE": ("DHL", "https://www.dhl.de/de/privatkunden/pakete-empfangen/ve
            "US": ("UPS", "https://www.ups.com/track?tracknum=")}
 
 ORDERS = {}
+CUST_IDS = {}   # one customer account per e-mail
 
 def O(num, first, last, email, phone, addr, city, zip_, cc, items, day,
       status="in_transit", ship=None, company=None, guest=False, locale=None):
@@ -83,7 +84,7 @@ def O(num, first, last, email, phone, addr, city, zip_, cc, items, day,
                      "shipment_status": status})
     cust = None
     if not guest:
-        cust = {"id": 7104400000000 + num * 41, "email": email, "phone": phone,
+        cust = {"id": CUST_IDS.setdefault(email, 7104400000000 + num * 41), "email": email, "phone": phone,
                 "first_name": first, "last_name": last,
                 "created_at": (created - dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
                 "updated_at": created.strftime("%Y-%m-%dT%H:%M:%S+01:00"),
