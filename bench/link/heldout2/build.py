@@ -486,6 +486,13 @@ mail("11-30 07:40", "james.walker@example.com", "James Walker", "Re: Order #2066
      "james-us", "james-us-2066", {"#2066": OWN, "#2017": NOT}, OWNER + ["same_name", "nonorder_street"], "en", thread="jamesus", reply=True,
      note="2017 is a street number (and another customer's order)")
 
+dm("11-24 12:00", "instagram", "17829933114455660", "Hi, it's James Walker - order #2066, email jwalker@example.co.uk. Has it shipped? I need it by Saturday",
+   "james-uk", "james-uk-2008", {"#2066": NOT}, ["same_name", "mistype", "dm_verified", "ig_and_email_verified"], "en",
+   note="#2066 is the other James Walker's order; his own e-mail does not match it")
+dm("11-24 12:03", "instagram", "17829933114455660", "Sorry, wrong number, it's #2008",
+   "james-uk", "james-uk-2008", {"#2008": OWN}, ["same_name", "mistype", "dm_verified", "ig_and_email_verified"], "en",
+   note="his e-mail earlier in the thread + his number")
+
 # ---- Rebecca Stone #2009 and an 'assistant' who asks for her tracking
 mail("11-22 02:10", "rebecca.stone@example.com", "Rebecca Stone", "Shipping to Portland - order 2009",
      "Hi there, my order 2009 (grinder + two mugs) says in transit but UPS lists an exception, 'address unknown'. The address is correct: 930 SW Alder St. Can you contact UPS?\n- Rebecca",
