@@ -479,7 +479,7 @@ export -f latest
 	assert_line --index 2 'omni-link: s3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'
 }
 
-@test "identity: facts given for someone else verify nothing and link no one" {
+@test "identity: facts given for someone else, or among guesses, verify nothing and link no one" {
 	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
 	{
 		t f1 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["Giulia.Rossi87@example.net"]} | del(.order_ids) | .messages[0].text = "Any news on #1061?"'
@@ -487,11 +487,14 @@ export -f latest
 		t f3 instagram 2026-11-18T12:10:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | del(.order_ids) | .messages[0].text = "Scrivo per conto di una cliente: ordine #1061, giulia.rossi87@example.net"'
 		t f4 email 2026-11-18T12:20:00Z '.store = "acme-outfitters" | .customer = {name: "Marco Rossi", emails: ["marco.r@example.org"]} | del(.order_ids) | .messages[0].text = "ordine #1061, CAP 20121: quando arriva?"'
 		t f5 instagram 2026-11-18T12:30:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "6464"}} | del(.order_ids) | .messages[0].text = "I ordered it for my mum: order #1061, my e-mail is giulia.rossi87@example.net"'
+		t f6 instagram 2026-11-18T12:40:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "7575"}} | del(.order_ids) | .messages[0].text = "order #1061, postcode 20121 or 20122 or 20123?"'
+		t f7 instagram 2026-11-18T12:50:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "8686"}} | del(.order_ids) | .messages[0].text = "order #1061: grossi@example.net, giulia.rossi@example.net or giulia.rossi87@example.net"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run jq -c '[.merged_from[0], .orders[0].verified, .orders[0].verified_by]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
-	assert_output $'["f1",true,"email"]\n["f2",false,null]\n["f3",false,null]\n["f4",false,null]\n["f1",true,"email"]'
+	# a list of guesses is no fact either
+	assert_output $'["f1",true,"email"]\n["f2",false,null]\n["f3",false,null]\n["f4",false,null]\n["f1",true,"email"]\n["f6",false,null]\n["f7",false,null]'
 	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets"
-	assert_output 4
+	assert_output 6
 	run explained "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_line --index 1 'omni-link: f2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but written for another)'
 	assert_line --index 3 'omni-link: f4: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but another name)'

@@ -32,29 +32,65 @@ omni_link_text_email(const char *text, const char *at, char *buf, size_t size)
 	return 1;
 }
 
+/* A list of guesses is no fact: more than this many different values of
+ * the fact's shape (addresses at the order's domain, postcodes of its
+ * postcode's letters and digits) in the customer's words, and none of
+ * them counts. */
+#define MAX_GUESSES 2
+
+/* Is the value among the n of seen (each 24 bytes)?  Adds it if not and
+ * there is room. */
+static int
+seen_add(char (*seen)[24], size_t *n, size_t cap, const char *v)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(seen[i], v) == 0)
+			return 1;
+	if (*n < cap)
+		snprintf(seen[(*n)++], 24, "%s", v);
+	return 0;
+}
+
 int
 omni_link_gives_email(const char *words, const char *email)
 {
 	char *want = email ? omni_ident_email(email) : NULL;
+	const char *domain = want ? strchr(want, '@') : NULL;
+	char seen[MAX_GUESSES + 1][24];
+	size_t nseen = 0;
 	int found = 0;
 
-	for (const char *at = words && want ? strchr(words, '@') : NULL; at && !found;
+	for (const char *at = words && want ? strchr(words, '@') : NULL; at;
 	     at = strchr(at + 1, '@')) {
 		char buf[320], *e;
 		if (!omni_link_text_email(words, at, buf, sizeof buf) || !(e = omni_ident_email(buf)))
 			continue;
-		found = strcmp(e, want) == 0;
+		found |= strcmp(e, want) == 0;
+		/* the local parts are what a guesser varies */
+		if (domain && strcmp(strchr(e, '@'), domain) == 0) {
+			char local[24];
+			snprintf(local, sizeof local, "%.*s", (int)(strchr(e, '@') - e), e);
+			seen_add(seen, &nseen, MAX_GUESSES + 1, local);
+		}
 		free(e);
 	}
 	free(want);
-	return found;
+	return found && nseen <= MAX_GUESSES;
+}
+
+/* A letter or digit's shape: 9 a digit, a a letter. */
+static char
+shape(char c)
+{
+	return isdigit((unsigned char)c) ? '9' : 'a';
 }
 
 int
 omni_link_gives_postcode(const char *words, const char *postcode)
 {
-	char pc[24];
-	size_t n = 0;
+	char pc[24], seen[MAX_GUESSES + 1][24];
+	size_t n = 0, nseen = 0;
+	int found = 0;
 
 	for (const char *p = postcode ? postcode : ""; *p && n + 1 < sizeof pc; p++)
 		if (*p != ' ' && *p != '-')
@@ -62,23 +98,29 @@ omni_link_gives_postcode(const char *words, const char *postcode)
 	pc[n] = '\0';
 	if (n < 3 || !words)
 		return 0;
+	/* every word of the postcode's shape, spaces and dashes within it
+	 * optional ("sw1a 1aa", "SW1A1AA") */
 	for (const char *s = words; *s; s++) {
 		const char *f = s;
+		char got[24];
 		size_t i = 0;
-		if (s > words && isalnum((unsigned char)s[-1]))
+		if (!isalnum((unsigned char)*s) || (s > words && isalnum((unsigned char)s[-1])))
 			continue;
 		while (i < n && *f) {
-			if (*f == pc[i])
-				i++, f++;
-			else if ((*f == ' ' || *f == '-') && i > 0)
+			if (isalnum((unsigned char)*f) && shape(*f) == shape(pc[i]))
+				got[i++] = *f++;
+			else if ((*f == ' ' || *f == '-') && i > 0 && isalnum((unsigned char)f[1]))
 				f++;
 			else
 				break;
 		}
-		if (i == n && !isalnum((unsigned char)*f))
-			return 1;
+		if (i < n || isalnum((unsigned char)*f))
+			continue;
+		got[n] = '\0';
+		found |= strcmp(got, pc) == 0;
+		seen_add(seen, &nseen, MAX_GUESSES + 1, got);
 	}
-	return 0;
+	return found && nseen <= MAX_GUESSES;
 }
 
 /* ---- names ---- */
