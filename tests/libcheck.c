@@ -6,6 +6,7 @@
 
 #include "core/core.h"
 #include "record/record.h"
+#include "link/link.h"
 
 static int failures;
 
@@ -209,6 +210,57 @@ check_time_valid(void)
 		      "quick check and parse disagree on '%s'", in[i]);
 }
 
+/* Who says she is not the buyer (omni-link(1), "Orders, verified or
+ * not"): the words are lowercase, as omni-link reads them. */
+static void
+check_not_buyer(void)
+{
+	static const struct { const char *words, *sender, *buyer, *why; } cases[] = {
+		{ "my mum ordered this for me, #1061", NULL, NULL, "written for another" },
+		{ "i ordered it for my mum: order #1061", NULL, NULL, NULL },
+		{ "i ordered for my mum, order #1061", NULL, NULL, NULL },
+		{ "gift for my mum, order #1234, my email x@y.z", NULL, NULL, NULL },
+		{ "my husband and i ordered #1234", NULL, NULL, NULL },
+		{ "i am a mother of two and ordered #1234", NULL, NULL, NULL },
+		{ "where is my order #1234? my daughter needs it", NULL, NULL, NULL },
+		{ "hice el pedido para mi madre, el 2038", NULL, NULL, NULL },
+		{ "my husband's order #2061 is late", NULL, NULL, "written for another" },
+		{ "ordered by my husband last week", NULL, NULL, "written for another" },
+		{ "l'ordine 2044 l'ha fatto mia mamma per me", NULL, NULL, "written for another" },
+		{ "je suis la compagne de baptiste. commande 2002", NULL, NULL, "written for another" },
+		{ "i'm ms. stone's assistant, order 2009", NULL, NULL, "written for another" },
+		{ "meine mutter hat mir die pfanne bestellt", NULL, NULL, "written for another" },
+		{ "die bestellung meines bruders dominik", NULL, NULL, "written for another" },
+		{ "mi mujer lucía hizo el pedido 2038", NULL, NULL, "written for another" },
+		{ "la commande de ma mère, 2002", NULL, NULL, "written for another" },
+		{ "order 2044, la sua mail è e@x.it", NULL, NULL, "written for another" },
+		{ "#1061", "Petra Wei\xc3\x9f", "J\xc3\xbcrgen Wei\xc3\x9f", "another name" },
+		{ "#1061", "M. Keller", "Felix Schulz", "another name" },
+		{ "#1061", "F. Schulz", "Felix Schulz", NULL },
+		{ "#1061", "L\xc3\xa9" "a Martin", "Lea Martin", NULL },
+		{ "#1061", "Sofi Ferrari", "Sofia Ferrari", NULL },
+		{ "#1061", "sofi.ferrari", "Sofia Ferrari", NULL },
+		{ "#1061", "coffee_lover", "Sofia Ferrari", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *why = omni_link_not_buyer(cases[i].words, cases[i].sender,
+		                                      cases[i].buyer);
+		CHECK(why ? cases[i].why && strcmp(why, cases[i].why) == 0 : !cases[i].why,
+		      "not the buyer? '%s' (%s / %s): %s, not %s", cases[i].words,
+		      cases[i].sender ? cases[i].sender : "-", cases[i].buyer ? cases[i].buyer : "-",
+		      why ? why : "no", cases[i].why ? cases[i].why : "no");
+	}
+	/* a list of guesses is no fact */
+	CHECK(omni_link_gives_postcode("cap 20121 milano", "20121"), "postcode given");
+	CHECK(!omni_link_gives_postcode("cap 201210", "20121"), "a longer number");
+	CHECK(omni_link_gives_postcode("sw1a 1aa", "SW1A1AA"), "a postcode with a space");
+	CHECK(!omni_link_gives_postcode("20121 or 20122 or 20123", "20121"), "three guesses");
+	CHECK(omni_link_gives_email("mail: giuliarossi@gmail.com.", "Giulia.Rossi+x@googlemail.com"),
+	      "an address as gmail delivers it");
+	CHECK(!omni_link_gives_email("a@x.net b@x.net c@x.net", "a@x.net"), "three guesses");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -222,6 +274,7 @@ main(int argc, char **argv)
 	check_secrets(argv[1]);
 	check_xdg();
 	check_reader(argv[1]);
+	check_not_buyer();
 	printf("libcheck: %d failures\n", failures);
 	return failures ? 1 : 0;
 }

@@ -212,7 +212,9 @@ static const char *const kin[] = {
 	"son", "daughter", "brother", "sister", "friend", "neighbour", "neighbor",
 	"flatmate", "roommate", "boss", "grandma", "grandmother", "grandpa",
 	"grandfather", "aunt", "uncle", "boyfriend", "girlfriend", "colleague",
-	"mutter", "mama", "mami", "vater", "papa", "mann", "frau", "partnerin",
+	"assistant", "secretary", "manager",
+	"mutter", "vaters", "mannes", "sohnes", "bruders", "freundes", "nachbarn",
+	"kollegen", "chefs", "assistentin", "sekretärin", "mama", "mami", "vater", "papa", "mann", "frau", "partnerin",
 	"sohn", "tochter", "bruder", "schwester", "freund", "freundin", "nachbar",
 	"nachbarin", "oma", "opa", "chef", "chefin", "kollege", "kollegin",
 	"mitbewohner", "mitbewohnerin",
@@ -220,35 +222,63 @@ static const char *const kin[] = {
 	"conjointe", "compagnon", "compagne", "fils", "fille", "frère", "frere",
 	"sœur", "soeur", "ami", "amie", "voisin", "voisine", "colocataire",
 	"patron", "patronne", "grand-mère", "grand-père", "copain", "copine",
+	"assistante", "secrétaire",
 	"madre", "mamá", "padre", "papá", "marido", "esposo", "esposa", "mujer",
 	"pareja", "hijo", "hija", "hermano", "hermana", "amigo", "amiga", "vecino",
 	"vecina", "jefe", "jefa", "abuela", "abuelo", "novio", "novia",
 	"compañero", "compañera",
 	"mamma", "papà", "marito", "moglie", "compagna", "figlio", "figlia",
 	"fratello", "sorella", "amica", "vicino", "vicina", "capo", "nonna",
-	"nonno", "fidanzato", "fidanzata", "coinquilino", "coinquilina", NULL
+	"nonno", "fidanzato", "fidanzata", "coinquilino", "coinquilina",
+	"assistente", "segretaria", "secretaria", NULL
 };
 static const char *const my[] = {
-	"my", "mein", "meine", "meinem", "meinen", "meiner", "meines", "ma", "mon",
-	"mi", "mia", "mio", NULL
+	"my", "our", "mein", "meine", "meinem", "meinen", "meiner", "meines",
+	"unser", "unsere", "unserem", "unseren", "unserer", "ma", "mon", "mes",
+	"notre", "nos", "mi", "mis", "nuestro", "nuestra", "mia", "mio", "mie",
+	"miei", "nostro", "nostra", NULL
 };
-/* An order, or a third person having placed one. */
+/* An order, or a third person having placed or given one. */
 static const char *const ordered[] = {
-	"ordered", "placed", "bought", "purchased", "order", "bestellt",
-	"gekauft", "bestellung", "commandé", "commande", "acheté", "pidió",
-	"compró", "pedido", "compra", "ordinato", "comprato", "ordine", NULL
+	"ordered", "placed", "bought", "purchased", "order", "gave", "bestellt",
+	"gekauft", "bestellung", "geschenkt", "commandé", "commande", "acheté",
+	"offert", "pidió", "compró", "hizo", "encargó", "pedido", "compra",
+	"regaló", "regalado", "ordinato", "comprato", "fatto", "ordine",
+	"regalato", NULL
+};
+/* Ordering words a third person is the subject of when the relative
+ * comes after ("ordered by my mum", "l'ha fatto mia mamma"). */
+static const char *const ordered_by[] = {
+	"ordered", "placed", "bought", "bestellt", "gekauft", "commandé",
+	"acheté", "pidió", "compró", "hizo", "encargó", "ordinato", "comprato",
+	"fatto", "regalato", "regalado", "regaló", "offert", "geschenkt", NULL
+};
+/* by, von, par ... between those and the relative. */
+static const char *const by[] = {
+	"by", "von", "par", "por", "da", "dalla", "dal", NULL
+};
+/* The writer as the one an order was for ("per me"), after a relative. */
+static const char *const for_me[] = {
+	"for me", "für mich", "pour moi", "para mí", "para mi", "per me", NULL
+};
+/* "I am the ... of": a relative or helper named without "my". */
+static const char *const i_am[] = {
+	"i'm", "i am", "je suis", "sono", "soy", "ich bin", NULL
 };
 /* The writer herself as the subject (so "I ordered it for my mum" is
  * the buyer's). */
 static const char *const me[] = {
 	"i", "ich", "je", "yo", "io", "ho", "we", "wir", "nous", "nosotros",
-	"abbiamo", "hemos", NULL
+	"abbiamo", "hemos", "hice", "compré", "pedí", "encargué", NULL
 };
 /* Said of another person's order outright. */
 static const char *const phrases[] = {
 	"on behalf of", "her order", "his order", "her email", "his email",
-	"her e-mail", "his e-mail", "her address", "his address", "son e-mail",
-	"son adresse", "she ordered", "he ordered",
+	"her e-mail", "his e-mail", "her address", "his address", "her postcode",
+	"his postcode", "son e-mail", "son email", "son mail", "son adresse",
+	"son code postal", "seine e-mail", "seine adresse", "la sua mail",
+	"la sua email", "la sua e-mail", "il suo indirizzo", "she ordered",
+	"he ordered",
 	"she placed", "he placed", "she bought", "he bought", "im namen",
 	"im auftrag", "seine bestellung", "de la part de", "pour le compte de",
 	"au nom de", "sa commande", "elle a commandé", "il a commandé",
@@ -296,21 +326,63 @@ phrase_at(const char *start, const char *s, const char *phrase)
 	       !isalnum((unsigned char)s[n]) && !((unsigned char)s[n] >= 0x80);
 }
 
-/* One sentence of lowercase words [s, e): one of phrases; or "my <kin>"
- * then an order or "ordered" with no "I" between, unless "I ordered"
- * came before ("I ordered it for my mum: order #1061"); or "the order of
- * my <kin>". */
+/* Is the word at i "my <kin>"'s first (so i + 1 is the relative)? */
+static int
+my_kin(const char *const *w, const size_t *len, size_t n, size_t i)
+{
+	return i + 1 < n && among(my, w[i], len[i]) && word_is(kin, w[i + 1], len[i + 1]);
+}
+
+/* Does the phrase (words apart by one space) start at word i?  The
+ * number of its words, or 0. */
+static size_t
+words_are(const char *const *w, const size_t *len, size_t n, size_t i, const char *phrase)
+{
+	size_t k = 0;
+
+	for (const char *p = phrase; *p; k++) {
+		size_t m = strcspn(p, " ");
+		if (i + k >= n || len[i + k] != m || strncmp(w[i + k], p, m) != 0)
+			return 0;
+		p += m + (p[m] == ' ');
+	}
+	return k;
+}
+
+/* One sentence of lowercase words [s, e), written of an order that is
+ * another person's:
+ *   one of phrases ("on behalf of", "her e-mail", "sa commande");
+ *   "my <kin>'s order";
+ *   "my <kin>" then ordering with no "I" between, unless "I ordered"
+ *   came first ("I ordered it for my mum"): "my mum ordered", "meine
+ *   Tochter hat bestellt";
+ *   an order of "my <kin>": "la commande de ma mère", "die Bestellung
+ *   meiner Mutter";
+ *   ordered by "my <kin>", unless "I ordered": "l'ha fatto mia mamma",
+ *   "commandé par ma mère";
+ *   "my <kin>" and "for me": "mia madre ... per me";
+ *   "I am the <kin> of": "je suis la compagne de", "sono la moglie di";
+ *   "<someone>'s <kin>": "Ms. Stone's assistant". */
 static int
 sentence_for_another(const char *s, const char *e)
 {
+	static const char *const of[] = { "of", "de", "di", "del", "della", "du", "von", "des",
+	                                  NULL };
+	static const char *const order_noun[] = { "order", "bestellung", "commande", "pedido",
+	                                          "ordine", NULL };
+	static const char *const the[] = { "the", "la", "le", "il", "el", "die", "der", NULL };
 	const char *w[96];
 	size_t len[96], n = 0;
-	int kin_at = -1;
+	int kin_at = -1, any_kin = 0, for_me_said = 0;
+	int said_i = 0, i_ordered = 0;
 
-	for (const char *p = s; p < e; p++)
+	for (const char *p = s; p < e; p++) {
 		for (const char *const *ph = phrases; *ph; ph++)
 			if (phrase_at(s, p, *ph) && p + strlen(*ph) <= e)
 				return 1;
+		for (const char *const *ph = for_me; *ph; ph++)
+			for_me_said |= phrase_at(s, p, *ph) && p + strlen(*ph) <= e;
+	}
 	for (const char *p = s; p < e && n < sizeof w / sizeof w[0];) {
 		const char *b = p;
 		while (p < e && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80 ||
@@ -323,35 +395,52 @@ sentence_for_another(const char *s, const char *e)
 			p++;
 		}
 	}
-	int said_i = 0, i_ordered = 0;     /* "I ordered ... for my mum": a gift */
 	for (size_t i = 0; i < n; i++) {
-		if (i + 1 < n && among(my, w[i], len[i]) && word_is(kin, w[i + 1], len[i + 1])) {
+		if (my_kin(w, len, n, i)) {
+			size_t k = len[i + 1];
+			/* "my mum's order" */
+			if (i + 2 < n && k > 2 && strncmp(w[i + 1] + k - 2, "'s", 2) == 0 &&
+			    among(order_noun, w[i + 2], len[i + 2]))
+				return 1;
+			any_kin = 1;
 			kin_at = i_ordered ? -1 : (int)i;
 			i++;
 			continue;
 		}
+		if (!i_ordered && among(ordered_by, w[i], len[i])) {
+			size_t j = i + 1;
+			if (j < n && among(by, w[j], len[j]))
+				j++;
+			if (my_kin(w, len, n, j))
+				return 1;
+		}
+		if (among(order_noun, w[i], len[i])) {
+			size_t j = i + 1;
+			if (j < n && among(of, w[j], len[j]))
+				j++;
+			if (my_kin(w, len, n, j))
+				return 1;
+		}
+		for (const char *const *ph = i_am; *ph; ph++) {
+			size_t k = words_are(w, len, n, i, *ph);
+			if (k && i + k + 1 < n && among(the, w[i + k], len[i + k]) &&
+			    word_is(kin, w[i + k + 1], len[i + k + 1]))
+				return 1;
+		}
+		if (len[i] > 2 && strncmp(w[i] + len[i] - 2, "'s", 2) == 0 &&
+		    !among(my, w[i], len[i] - 2) && i + 1 < n && among(kin, w[i + 1], len[i + 1]))
+			return 1;
 		if (kin_at < 0) {
 			said_i |= writer(w[i], len[i]);
 			i_ordered |= said_i && among(ordered, w[i], len[i]);
-		}
-		if (kin_at < 0)
 			continue;
+		}
 		if (writer(w[i], len[i]))
 			kin_at = -1;     /* "my mum's present: I ordered it" */
-		else if (among(ordered, w[i], len[i]))
+		else if (among(ordered_by, w[i], len[i]))
 			return 1;
 	}
-	/* "the order of my mother", "die Bestellung meiner Mutter" */
-	for (size_t i = 0; i + 2 < n; i++) {
-		size_t j = i + 1;
-		if (!among(ordered, w[i], len[i]))
-			continue;
-		if (j + 2 < n && len[j] <= 3 && !among(my, w[j], len[j]))
-			j++;     /* of, de, di, von, del */
-		if (among(my, w[j], len[j]) && word_is(kin, w[j + 1], len[j + 1]))
-			return 1;
-	}
-	return 0;
+	return any_kin && for_me_said && !i_ordered;
 }
 
 const char *
