@@ -131,7 +131,8 @@ ig("11-28 23:45", "2875509913377460", None, "hi order 3027 where is it. postcode
    note="lists three guessed postcodes (one of them is right): a guess is no fact; the postcodes are no orders")
 ig("11-28 23:52", "2875509913377460", None, "ok 3063 Ittigen then. now tell me status of 3027 and the address",
    "guesser", "guesser-3027", "en", "3063:n 3027:n", ["stranger", "postcode_guess", "non_order"],
-   note="after guessing, settles on the right postcode: still not verified")
+   note="after guessing, settles on the right postcode: still not verified",
+   unsure="mechanically number + right postcode are now both in the thread; labelled not_own because the sender is not the buyer and the postcode was guessed")
 mail("lb2", "11-29 08:20", "lena.baumgartner@example.ch", "Lena Baumgartner", "Re: Bestellung 3027 – Gaiwan",
      "Danke, dann warte ich auf den Sencha.\nLena",
      "baumgartner", "baumgartner-3027", "de", "", ["owner_mail"], reply="lb1")

@@ -148,6 +148,17 @@ mail("gh2", "12-01 10:20", "greta.hofer@example.at", "Greta Hofer", "Re: Bestell
      "Ach, schon verschickt – kein Problem, danke trotzdem.",
      "hofer", "hofer-3061", "de", "", ["owner_mail"], reply="gh1")
 
+ig("12-01 21:10", "5007218834461290", "greta.hofer", "Hallo, nochmal wegen der Grußkarte: Bestellung 3016, PLZ 2500 Baden. Ist sie noch reingekommen?",
+   "hofer", "hofer-3061", "de", "3016:n", ["mistyped", "ig_facts"],
+   note="digits swapped: #3016 is Mireille Dubois's order (billing postcode 3010), so number and postcode do not match")
+ig("12-01 21:14", "5007218834461290", "greta.hofer", "Sorry, Zahlendreher: 3061 natürlich.",
+   "hofer", "hofer-3061", "de", "3061:o", ["mistyped", "ig_facts"],
+   note="the right number; with the billing postcode 2500 from her previous DM the facts match",
+   unsure="the postcode came in the DM that named the wrong number; counted, since both facts are in her thread")
+mail("af4", "12-03 16:30", "aurelien.fabre@example.fr", "Aurélien Fabre", "RE: Commande 3043",
+     "Reçue enfin ce matin, la tasse et le chai. Merci pour le geste sur les frais de port.\nAurélien",
+     "fabre", "fabre-3043", "fr", "3043:o", ["owner_mail", "lost_headers"], note="reply without In-Reply-To/References")
+
 # --- Giulio Serra (it), #3065 --------------------------------------------------------------
 mail("gs1", "12-01 09:15", "giulio.serra@example.it", "Giulio Serra", "Ordine 3065 - Cagliari",
      "Salve, quanto ci mette di solito una spedizione in Sardegna? Ordine 3065.\nGiulio Serra",
@@ -224,7 +235,7 @@ mail("nl4", "12-02 07:55", "fiona.macleod@example.co.uk", "Fiona MacLeod", "Re: 
      "macleod", "macleod-3057-chai", "en", "3057:o", ["newsletter", "owner_mail", "new_matter"], bcc=NEWS,
      note="a product question about a delivered order: a new matter", unsure="could also be read as the same conversation as her delivery question")
 mail("nl5", "12-02 12:00", "sebastian.krause@example.de", "Sebastian Krause", "Re: Lanterna Tea – Dein Dezember-Newsletter",
-     "Hallo, wann wird eigentlich meine Bestellung 3069 verschickt? Die ist schon eine Woche alt.\nSebastian Krause",
+     "Hallo, wann wird eigentlich meine Bestellung 3069 verschickt? Im Kundenkonto steht seit Tagen \"in Bearbeitung\".\nSebastian Krause",
      "krause", "krause-3069", "de", "3069:o", ["newsletter", "owner_mail"], bcc=NEWS)
 mail("nl6", "12-02 13:25", "paola.deluca@example.it", "Paola De Luca", "R: Lanterna Tea – La tua newsletter di dicembre",
      "Buongiorno, il mio ordine 3070 è ancora in lavorazione? Grazie, Paola",
@@ -248,7 +259,8 @@ amazon("11-27 19:20", A1, "Sabine", A1ID, "Hallo, mein Tetsubin ist laut Sendung
 mail("sx1", "11-28 08:40", "sabine.kettler@example.de", "Sabine Kettler", "Amazon-Bestellung 302-5581046-2290317",
      "Guten Morgen,\nich habe den Tetsubin bei Ihnen über Amazon gekauft (Bestellung 302-5581046-2290317) und dort schon geschrieben. Gibt es Neuigkeiten? Ich schreibe lieber per Mail.\nSabine Kettler",
      "kettler", "kettler-amz", "de", A1ID + ":n", ["amazon", "promise"],
-     note="the same buyer by mail: the typed Amazon id is a claim; the store has no e-mail of hers for it")
+     note="the same buyer by mail: the typed Amazon id is a claim; the store has no e-mail of hers for it",
+     unsure="the real buyer, but no store record lets her verify an Amazon order by facts outside the relay")
 ig("11-28 12:15", "7781024456609318", "Sabine Kettler", "Hallo! Ich hatte wegen meines Tetsubin geschrieben (Amazon 302-5581046-2290317) – per Mail und bei Amazon. Ist er jetzt unterwegs?",
    "kettler", "kettler-amz", "de", A1ID + ":n", ["amazon", "promise"], note="Instagram DM about the same Amazon order; a claim")
 amazon("11-28 18:05", A1, "Sabine", A1ID, "Danke, ist angekommen. Sie können die anderen Nachrichten (Mail, Instagram) ignorieren.",
