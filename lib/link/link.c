@@ -167,55 +167,97 @@ sender_holds(const input *in, const char *kind, const char *value)
 	return 0;
 }
 
+/* Who placed an order: its platform's channel, and its buyer's keys as
+ * the store compares them, her name and billing postcode (each new, or
+ * NULL). */
+typedef struct owner {
+	char channel[32];
+	char *email, *ref, *phone, *name, *postcode;
+} owner;
+
+static void
+owner_free(owner *o)
+{
+	free(o->email);
+	free(o->ref);
+	free(o->phone);
+	free(o->name);
+	free(o->postcode);
+	memset(o, 0, sizeof *o);
+}
+
+/* The buyer of the order key ("store|number"): 1 and o filled, 0 (no
+ * such order: remembered for the run, as load_order asks again only after
+ * --orders), or -1 with err. */
+static int
+owner_read(omni_link *l, const input *in, const char *order_key, owner *o, omni_error *err)
+{
+	const char *bar = strrchr(order_key, '|');
+	char store[256], quoted[256], key[600];
+	omni_stmt *st;
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	if (!bar)
+		return 0;
+	snprintf(store, sizeof store, "%.*s", (int)(bar - order_key), order_key);
+	omni_link_order_number(bar + 1, quoted, sizeof quoted);
+	snprintf(key, sizeof key, "%s|%s", store, quoted);
+	if (omni_link_order_missed(l, key))
+		return 0;
+	st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
+	omni_link_order_bind(st, bar + 1);
+	omni_stmt_bind_str(st, 2, store);
+	rc = omni_stmt_step(st, NULL, NULL);
+	if (rc == OMNI_STMT_DONE)
+		omni_link_order_miss(l, key);     /* asked again for the orders */
+	if (rc == OMNI_STMT_ROW) {
+		const char *e = omni_stmt_text(st, 3), *r = omni_stmt_text(st, 4);
+		const char *ph = omni_stmt_text(st, 5), *nm = omni_stmt_text(st, 6);
+		const char *pc = omni_stmt_text(st, 7);
+		link_copy(o->channel, sizeof o->channel, omni_stmt_text(st, 0));
+		o->email = e ? omni_ident_email(e) : NULL;
+		o->ref = r ? strdup(r) : NULL;
+		o->phone = ph ? omni_ident_phone(ph, region_of(l, in->store)) : NULL;
+		o->name = nm ? strdup(nm) : NULL;
+		o->postcode = pc ? strdup(pc) : NULL;
+	} else if (rc != OMNI_STMT_DONE) {
+		omni_stmt_reset(st);
+		return omni_store_error(l->store, err, "reading orders"), -1;
+	}
+	omni_stmt_reset(st);
+	return rc == OMNI_STMT_ROW;
+}
+
+/* Does the sender show one of the buyer's keys herself? */
+static int
+holds_owner(const input *in, const owner *o)
+{
+	return sender_holds(in, "email", o->email) || sender_holds(in, o->channel, o->ref) ||
+	       sender_holds(in, "phone", o->phone);
+}
+
 /* Adds the keys of the buyers of the orders the ticket names, where the
- * sender is that buyer. */
+ * sender is that buyer: only an order the sender's own keys show to be
+ * hers, since a number anyone can type proves nothing. */
 static int
 order_owner_keys(omni_link *l, input *in, omni_error *err)
 {
 	size_t n = l->any_orders ? in->keys.n : 0;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *bar, *num;
-		char store[256];
-		omni_stmt *st;
-		char *email = NULL, *ref = NULL, *phone = NULL, ch[32] = "";
+		owner o;
+		int rc;
 		if (strcmp(in->keys.v[i].kind, "order") != 0)
 			continue;
-		bar = strrchr(in->keys.v[i].value, '|');
-		num = bar + 1;
-		snprintf(store, sizeof store, "%.*s", (int)(bar - in->keys.v[i].value),
-		         in->keys.v[i].value);
-		char quoted[256], key[600];
-		omni_link_order_number(num, quoted, sizeof quoted);
-		snprintf(key, sizeof key, "%s|%s", store, quoted);
-		if (omni_link_order_missed(l, key))
-			continue;
-		st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-		omni_link_order_bind(st, num);
-		omni_stmt_bind_str(st, 2, store);
-		int rc = omni_stmt_step(st, NULL, NULL);
-		if (rc == OMNI_STMT_DONE)
-			omni_link_order_miss(l, key);     /* asked again for the orders */
-		if (rc == OMNI_STMT_ROW) {
-			const char *e = omni_stmt_text(st, 3);
-			const char *r = omni_stmt_text(st, 4);
-			link_copy(ch, sizeof ch, omni_stmt_text(st, 0));
-			const char *ph = omni_stmt_text(st, 5);
-			email = e ? omni_ident_email(e) : NULL;
-			ref = r ? strdup(r) : NULL;
-			phone = ph ? omni_ident_phone(ph, region_of(l, in->store)) : NULL;
-		} else if (rc != OMNI_STMT_DONE) {
-			return omni_store_error(l->store, err, "reading orders"), -1;
-		}
-		omni_stmt_reset(st);
-		/* Only an order the sender's own keys show to be hers adds its
-		 * buyer's keys: a number anyone can type proves nothing. */
-		if (sender_holds(in, "email", email) || sender_holds(in, ch, ref) ||
-		    sender_holds(in, "phone", phone))
-			add_owner(in, "order", ch, email, ref, phone);
-		free(email);
-		free(ref);
-		free(phone);
+		if ((rc = owner_read(l, in, in->keys.v[i].value, &o, err)) < 0)
+			return -1;
+		if (rc && holds_owner(in, &o) &&
+		    add_owner(in, "order", o.channel, o.email, o.ref, o.phone) < 0)
+			rc = -1;
+		owner_free(&o);
+		if (rc < 0)
+			return omni_error_oom(err), -1;
 	}
 	return 0;
 }
@@ -311,49 +353,32 @@ facts_link(omni_link *l, input *in, verdict *v, omni_error *err)
 	                         sname, sizeof sname) > 0)
 		sender = sname;
 	for (size_t i = 0; i < n; i++) {
-		const char *bar = strrchr(keys[i], '|'), *words;
-		char store[256];
-		omni_stmt *st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
-		if (!bar)
-			continue;
-		snprintf(store, sizeof store, "%.*s", (int)(bar - keys[i]), keys[i]);
-		omni_link_order_bind(st, bar + 1);
-		omni_stmt_bind_str(st, 2, store);
-		if (omni_stmt_step(st, NULL, NULL) != OMNI_STMT_ROW) {
-			omni_stmt_reset(st);
+		const char *words;
+		owner o;
+		int rc = owner_read(l, in, keys[i], &o, err);
+		if (rc < 0)
+			goto out;
+		if (!rc || holds_owner(in, &o)) {
+			owner_free(&o);
 			continue;
 		}
-		char ch[32];
-		link_copy(ch, sizeof ch, omni_stmt_text(st, 0));
-		char *email = omni_stmt_text(st, 3) ? omni_ident_email(omni_stmt_text(st, 3)) : NULL;
-		char *ref = omni_stmt_text(st, 4) ? strdup(omni_stmt_text(st, 4)) : NULL;
-		char *phone = omni_stmt_text(st, 5) ?
-			omni_ident_phone(omni_stmt_text(st, 5), region_of(l, in->store)) : NULL;
-		char *name = omni_stmt_text(st, 6) ? strdup(omni_stmt_text(st, 6)) : NULL;
-		char *postcode = omni_stmt_text(st, 7) ? strdup(omni_stmt_text(st, 7)) : NULL;
-		omni_stmt_reset(st);
-		int mine = sender_holds(in, "email", email) || sender_holds(in, ch, ref) ||
-		           sender_holds(in, "phone", phone);
-		if (!mine && !w.read && !w.nstored && !v->new_ticket && v->ticket[0] &&
+		if (!w.read && !w.nstored && !v->new_ticket && v->ticket[0] &&
 		    (text = omni_link_stored(l, v->ticket, &created)) &&
 		    omni_record_parse(&stored, text, strlen(text), NULL) == 0)
 			w.nstored = 1;
-		words = mine ? NULL : omni_link_words_text(&w);
-		if (words && (omni_link_gives_email(words, email) ||
-		              omni_link_gives_postcode(words, postcode)) &&
-		    !omni_link_not_buyer(words, sender, name)) {
-			if (add_owner(in, "facts", ch, email, ref, phone) < 0)
-				omni_error_oom(err);
-			else if (!proved[0])
+		words = omni_link_words_text(&w);
+		if (words && (omni_link_gives_email(words, o.email) ||
+		              omni_link_gives_postcode(words, o.postcode)) &&
+		    !omni_link_not_buyer(words, sender, o.name)) {
+			rc = add_owner(in, "facts", o.channel, o.email, o.ref, o.phone);
+			if (rc == 0 && !proved[0])
 				link_copy(proved, sizeof proved, keys[i]);
 		}
-		free(email);
-		free(ref);
-		free(phone);
-		free(name);
-		free(postcode);
-		if (err->status)
+		owner_free(&o);
+		if (rc < 0) {
+			omni_error_oom(err);
 			goto out;
+		}
 	}
 	if (proved[0]) {
 		omni_link_who who;
