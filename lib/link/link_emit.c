@@ -290,15 +290,23 @@ out:
 	return status;
 }
 
-/* ["s"]: new, or NULL. */
+/* ["s"]: new, or NULL (as jansson, for text that is not UTF-8). */
 char *
 omni_link_json_list(const char *s)
 {
-	json_t *a = json_pack("[s]", s);
-	char *text = a ? json_dumps(a, JSON_COMPACT) : NULL;
+	omni_text t = { 0 };
+	size_t n = strlen(s);
 
-	json_decref(a);
-	return text;
+	if (!omni_json_text_utf8(s, n))
+		return NULL;
+	omni_text_put(&t, "[", 1);
+	omni_json_text_string(&t, s, n);
+	omni_text_put(&t, "]", 1);
+	if (t.failed) {
+		free(t.p);
+		return NULL;
+	}
+	return t.p;
 }
 
 char *
