@@ -112,10 +112,13 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 		add_id(in, "m:", m);
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
-		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		static const char *const keys[] = { "at", "digest" };
+		omni_span f[2];
+		omni_json_get_all(m, keys, f, 2);
+		omni_time t = omni_link_at(f[0]);
 		/* one message read on two paths: its digest finds the ticket
 		 * that has it, as a mail id does */
-		add_id(in, "m:", omni_json_get(m, "digest"));
+		add_id(in, "m:", f[1]);
 		if (t && (!in->first || t < in->first))
 			in->first = t;
 		if (t > in->last)

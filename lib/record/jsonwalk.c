@@ -140,6 +140,26 @@ omni_json_get(omni_span object, const char *key)
 	return found;
 }
 
+void
+omni_json_get_all(omni_span object, const char *const *keys, omni_span *out, size_t n)
+{
+	size_t len[OMNI_JSON_GET_ALL_MAX];
+	omni_span k, v;
+	omni_jiter it;
+
+	for (size_t i = 0; i < n; i++) {
+		out[i] = (omni_span){ NULL, 0 };
+		len[i] = strlen(keys[i]);
+	}
+	if (omni_json_type(object) != OMNI_J_OBJECT)
+		return;
+	omni_json_iter(&it, object);
+	while (omni_json_next(&it, &k, &v))
+		for (size_t i = 0; i < n; i++)
+			if (raw_eq(k, keys[i], len[i]))
+				out[i] = v;
+}
+
 omni_span
 omni_json_at(omni_span array, size_t index)
 {
