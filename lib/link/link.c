@@ -101,13 +101,17 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	omni_json_string_buf(omni_record_get(rec, "store"), in->store, sizeof in->store);
 	omni_json_string_buf(omni_record_get(rec, "status"), in->status, sizeof in->status);
 	in->subject = omni_json_string(omni_record_get(rec, "subject"), NULL);
+	static const char *const skeys[] = {
+		"thread_key", "message_id", "in_reply_to", "references"
+	};
+	omni_span sf[4];
+	omni_json_get_all(src, skeys, sf, 4);
 	memcpy(in->thread, "t:", 3);
-	if (omni_json_string_buf(omni_json_get(src, "thread_key"), in->thread + 2,
-	                         sizeof in->thread - 2) <= 0)
+	if (omni_json_string_buf(sf[0], in->thread + 2, sizeof in->thread - 2) <= 0)
 		in->thread[0] = '\0';
-	add_id(in, "m:", omni_json_get(src, "message_id"));
-	add_id(in, "m:", omni_json_get(src, "in_reply_to"));
-	omni_json_iter(&it, omni_json_get(src, "references"));
+	add_id(in, "m:", sf[1]);
+	add_id(in, "m:", sf[2]);
+	omni_json_iter(&it, sf[3]);
 	while (omni_json_next(&it, NULL, &m))
 		add_id(in, "m:", m);
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
@@ -423,7 +427,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	omni_link_state life;
 	char status_json[24], solved_json[48], reopens_json[24], follows_json[48];
 	omni_link_life(rec, prev, parts.known, nknown, &life);
-	if (life.woken && omni_desk_wake(l->store, v.ticket, at, err) < 0)
+	if (life.woken && l->any_desk && omni_desk_wake(l->store, v.ticket, at, err) < 0)
 		goto out;
 	snprintf(status_json, sizeof status_json, "\"%s\"", life.status);
 	snprintf(solved_json, sizeof solved_json, life.solved_at[0] ? "\"%s\"" : "%s",
@@ -465,7 +469,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	parts.row = row;
 	parts.region = region_of(l, in.store);
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
-	    omni_handoff_take(l->store, "fetch", in.id, err) < 0 ||
+	    (l->any_fetched && omni_handoff_take(l->store, "fetch", in.id, err) < 0) ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0) {
 		free(csat);
 		goto out;

@@ -238,7 +238,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		goto out;
 	p->products_json = products;
 	/* what people did to it, in every version (omni-desk(1)) */
-	if (omni_desk_member(l->store, ticket, &desk, err) < 0)
+	if (l->any_desk && omni_desk_member(l->store, ticket, &desk, err) < 0)
 		goto out;
 	p->desk_json = desk;
 	if (!(line = omni_link_build(base, stored, nstored, p, &len))) {
