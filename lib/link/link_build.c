@@ -432,12 +432,18 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	size_t nown = sizeof own / sizeof own[0];
 	if (mb.failed)
 		goto fail;
+	size_t ownlen[sizeof own / sizeof own[0]];
+	for (size_t j = 0; j < nown; j++)
+		ownlen[j] = strlen(own[j].key);
 	puts_(&b, "{");
 	for (size_t i = 0; i < in->nmembers; i++) {
 		const omni_member *m = &in->members[i];
+		/* a key without escapes is its text: its length and bytes */
+		int plain = !memchr(m->key.p, '\\', m->key.n);
 		size_t j;
 		for (j = 0; j < nown; j++)
-			if (omni_json_key_eq(m->key, own[j].key))
+			if (plain ? m->key.n == ownlen[j] && memcmp(m->key.p, own[j].key, m->key.n) == 0
+			          : omni_json_key_eq(m->key, own[j].key))
 				break;
 		if (j < nown && own[j].done)
 			continue;         /* a repeated key: written once */
