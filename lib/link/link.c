@@ -429,14 +429,16 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	omni_link_life(rec, prev, parts.known, nknown, &life);
 	if (life.woken && l->any_desk && omni_desk_wake(l->store, v.ticket, at, err) < 0)
 		goto out;
-	snprintf(status_json, sizeof status_json, "\"%s\"", life.status);
-	snprintf(solved_json, sizeof solved_json, life.solved_at[0] ? "\"%s\"" : "%s",
-	         life.solved_at);
+	link_quote(status_json, sizeof status_json, life.status);
+	if (life.solved_at[0])
+		link_quote(solved_json, sizeof solved_json, life.solved_at);
+	else
+		solved_json[0] = '\0';
 	snprintf(reopens_json, sizeof reopens_json, life.reopens ? "%lld" : "",
 	         (long long)life.reopens);
 	omni_span pf = prev ? omni_record_get(prev, "follows") : (omni_span){ 0 };
 	if (v.follows[0])
-		snprintf(follows_json, sizeof follows_json, "\"%s\"", v.follows);
+		link_quote(follows_json, sizeof follows_json, v.follows);
 	else
 		snprintf(follows_json, sizeof follows_json, "%.*s",
 		         pf.n < sizeof follows_json ? (int)pf.n : 0, pf.p ? pf.p : "");

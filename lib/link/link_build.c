@@ -11,9 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/core.h"
-#include "record/record.h"
-#include "link/link.h"
+#include "link_int.h"
 
 typedef struct buf {
 	char *p;
@@ -406,9 +404,9 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	if (parts->created_at) {
 		char t[40];
 		omni_time_format(parts->created_at, t);
-		snprintf(created, sizeof created, "\"%s\"", t);
+		link_quote(created, sizeof created, t);
 		omni_time_format(parts->updated_at, t);
-		snprintf(updated, sizeof updated, "\"%s\"", t);
+		link_quote(updated, sizeof updated, t);
 	}
 	owned own[] = {
 		{ "id", parts->id_json, 0 },

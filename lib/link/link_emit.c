@@ -218,7 +218,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	omni_stmt *st;
 	omni_link_words words = { base, stored, nstored, NULL, 0 };
 
-	snprintf(idj, sizeof idj, "\"%s\"", ticket);
+	link_quote(idj, sizeof idj, ticket);
 	p->id_json = idj;
 	p->keep = l->o.messages > 0 ? (size_t)l->o.messages : 0;
 	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
