@@ -132,18 +132,12 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		return -1;
 	omni_json_iter(&it, omni_record_get(in->rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
+		static const char *const keys[] = { "id", "direction", "at", "channel" };
 		char id[512], dir[16] = "", mat[64] = "", ch[32] = "";
-		omni_span f[4] = { { 0 } }, k, x;     /* id, direction, at, channel */
-		omni_jiter mi;
+		omni_span f[4];
 		/* One walk of the message for its four members: a look-up each
 		 * would walk its text four times. */
-		omni_json_iter(&mi, m);
-		while (omni_json_next(&mi, &k, &x)) {
-			int i = omni_json_key_eq(k, "id") ? 0 : omni_json_key_eq(k, "direction") ? 1 :
-			        omni_json_key_eq(k, "at") ? 2 : omni_json_key_eq(k, "channel") ? 3 : -1;
-			if (i >= 0)
-				f[i] = x;     /* the last of a repeated member, as omni_json_get */
-		}
+		omni_json_get_all(m, keys, f, 4);
 		if (omni_json_string_buf(f[0], id, sizeof id) <= 0)
 			continue;
 		omni_json_string_buf(f[1], dir, sizeof dir);
