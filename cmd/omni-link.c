@@ -361,6 +361,7 @@ unmerge(struct run *r, omni_error *err)
 {
 	if (omni_store_begin(r->store, err) < 0)
 		return -1;
+	omni_link_refresh(r->link);
 	if (omni_link_unmerge(r->link, r->unmerge, r->out, err) < 0) {
 		omni_store_rollback(r->store);
 		return -1;
@@ -463,6 +464,7 @@ erase(struct run *r, omni_error *err)
 	    omni_store_secure_delete(r->store, err) < 0 ||
 	    omni_store_begin(r->store, err) < 0)
 		return -1;
+	omni_link_refresh(r->link);
 	if (omni_link_erase(r->link, cid, by, &done, err) < 0) {
 		omni_store_rollback(r->store);
 		return -1;

@@ -261,6 +261,29 @@ check_not_buyer(void)
 	CHECK(!omni_link_gives_email("a@x.net b@x.net c@x.net", "a@x.net"), "three guesses");
 }
 
+/* One walk for several members gives what a look-up of each gives: the
+ * last of a repeated key, absent ones absent, nothing from a non-object. */
+static void
+check_get_all(void)
+{
+	static const char *const objs[] = {
+		"{\"id\":\"a\",\"text\":\"x \\\" y\",\"at\":1,\"id\":\"b\"}",
+		"{\"i\\u0064\":2,\"digest\":null,\"at\":{\"id\":3}}",
+		"{}", "[\"id\",1]", "\"id\"",
+	};
+	static const char *const keys[] = { "id", "at", "digest", "source" };
+
+	for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+		omni_span o = { objs[i], strlen(objs[i]) }, f[4];
+		omni_json_get_all(o, keys, f, 4);
+		for (size_t k = 0; k < 4; k++) {
+			omni_span g = omni_json_get(o, keys[k]);
+			CHECK(f[k].p == g.p && f[k].n == g.n, "get_all and get disagree on %s in %s",
+			      keys[k], objs[i]);
+		}
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -275,6 +298,7 @@ main(int argc, char **argv)
 	check_xdg();
 	check_reader(argv[1]);
 	check_not_buyer();
+	check_get_all();
 	printf("libcheck: %d failures\n", failures);
 	return failures ? 1 : 0;
 }

@@ -632,3 +632,12 @@ export -f latest
 	run sqlite3 "$db" 'PRAGMA journal_mode; SELECT count(*) FROM tickets; SELECT count(*) FROM other'
 	assert_output $'wal\n1\n1'
 }
+
+@test "the clocks' and retention's indexes are partial: they hold the pending, solved and solved-at tickets they read" {
+	skip_on_pg "SQLite's index list (the same indexes on PostgreSQL)"
+	t r1 email 2026-11-01T10:00:00Z '.customer.emails = ["ann@example.com"]' >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	run sqlite3 "$OMNI_DB" "SELECT name FROM pragma_index_list('tickets') WHERE partial ORDER BY name;
+		PRAGMA integrity_check"
+	assert_output $'tickets_pending\ntickets_retention\ntickets_solved\nok'
+}

@@ -101,23 +101,30 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	omni_json_string_buf(omni_record_get(rec, "store"), in->store, sizeof in->store);
 	omni_json_string_buf(omni_record_get(rec, "status"), in->status, sizeof in->status);
 	in->subject = omni_json_string(omni_record_get(rec, "subject"), NULL);
+	static const char *const skeys[] = {
+		"thread_key", "message_id", "in_reply_to", "references"
+	};
+	omni_span sf[4];
+	omni_json_get_all(src, skeys, sf, 4);
 	memcpy(in->thread, "t:", 3);
-	if (omni_json_string_buf(omni_json_get(src, "thread_key"), in->thread + 2,
-	                         sizeof in->thread - 2) <= 0)
+	if (omni_json_string_buf(sf[0], in->thread + 2, sizeof in->thread - 2) <= 0)
 		in->thread[0] = '\0';
-	add_id(in, "m:", omni_json_get(src, "message_id"));
+	add_id(in, "m:", sf[1]);
 	size_t own = in->nids;
-	add_id(in, "m:", omni_json_get(src, "in_reply_to"));
-	omni_json_iter(&it, omni_json_get(src, "references"));
+	add_id(in, "m:", sf[2]);
+	omni_json_iter(&it, sf[3]);
 	while (omni_json_next(&it, NULL, &m))
 		add_id(in, "m:", m);
 	in->replies = in->nids > own;
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
-		omni_time t = omni_link_at(omni_json_get(m, "at"));
+		static const char *const keys[] = { "at", "digest" };
+		omni_span f[2];
+		omni_json_get_all(m, keys, f, 2);
+		omni_time t = omni_link_at(f[0]);
 		/* one message read on two paths: its digest finds the ticket
 		 * that has it, as a mail id does */
-		add_id(in, "m:", omni_json_get(m, "digest"));
+		add_id(in, "m:", f[1]);
 		if (t && (!in->first || t < in->first))
 			in->first = t;
 		if (t > in->last)
@@ -613,16 +620,18 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	omni_link_state life;
 	char status_json[24], solved_json[48], reopens_json[24], follows_json[48];
 	omni_link_life(rec, prev, parts.known, nknown, &life);
-	if (life.woken && omni_desk_wake(l->store, v.ticket, at, err) < 0)
+	if (life.woken && l->any_desk && omni_desk_wake(l->store, v.ticket, at, err) < 0)
 		goto out;
-	snprintf(status_json, sizeof status_json, "\"%s\"", life.status);
-	snprintf(solved_json, sizeof solved_json, life.solved_at[0] ? "\"%s\"" : "%s",
-	         life.solved_at);
+	link_quote(status_json, sizeof status_json, life.status);
+	if (life.solved_at[0])
+		link_quote(solved_json, sizeof solved_json, life.solved_at);
+	else
+		solved_json[0] = '\0';
 	snprintf(reopens_json, sizeof reopens_json, life.reopens ? "%lld" : "",
 	         (long long)life.reopens);
 	omni_span pf = prev ? omni_record_get(prev, "follows") : (omni_span){ 0 };
 	if (v.follows[0])
-		snprintf(follows_json, sizeof follows_json, "\"%s\"", v.follows);
+		link_quote(follows_json, sizeof follows_json, v.follows);
 	else
 		snprintf(follows_json, sizeof follows_json, "%.*s",
 		         pf.n < sizeof follows_json ? (int)pf.n : 0, pf.p ? pf.p : "");
@@ -655,7 +664,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	parts.row = row;
 	parts.region = region_of(l, in.store);
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
-	    omni_handoff_take(l->store, "fetch", in.id, err) < 0 ||
+	    (l->any_fetched && omni_handoff_take(l->store, "fetch", in.id, err) < 0) ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0) {
 		free(csat);
 		goto out;

@@ -168,6 +168,7 @@ enum {
 	OMNI_LS_PREPARED,
 	/* now and then: prepared on their first use */
 	OMNI_LS_ANY_BLOCKS = OMNI_LS_PREPARED, OMNI_LS_ANY_ACCOUNTS, OMNI_LS_ANY_ORDERS,
+	OMNI_LS_ANY_FETCHED, OMNI_LS_ANY_DESK,
 	OMNI_LS_STOCK_ALL,
 	OMNI_LS_ABSORB_MSGS, OMNI_LS_ABSORB_MSGS_DROP, OMNI_LS_ABSORB_MSGIDS,
 	OMNI_LS_ABSORB_MSGIDS_DROP, OMNI_LS_ABSORB_ORDERS, OMNI_LS_ABSORB_ORDERS_DROP,
@@ -199,6 +200,9 @@ struct omni_link {
 	int any_blocks;                  /* link_blocks has rows: look them up */
 	int any_accounts;                /* accounts has rows: look them up */
 	int any_orders;                  /* orders has rows: look them up */
+	/* Rows only a writer adds, so none can come within the transaction:
+	 * omni-fetch's hand-off notes, omni-desk's work on tickets. */
+	int any_fetched, any_desk;
 	/* The shops' stock (lib/link/link_products.c), read once a run when a
 	 * ticket first asks: [[channel, store, sku, title, available,
 	 * status, restock_at, updated_at]] */

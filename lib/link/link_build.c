@@ -11,9 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/core.h"
-#include "record/record.h"
-#include "link/link.h"
+#include "link_int.h"
 
 typedef struct buf {
 	char *p;
@@ -54,6 +52,7 @@ static void put_message(buf *b, const msg *m);
 
 struct msg {
 	omni_span span, channel, source;   /* channel/source of its record */
+	int own_channel, own_source;       /* the message has its own */
 	omni_time at;
 	size_t order;
 	int input, drop;                   /* from the new record; left out */
@@ -272,16 +271,20 @@ gather(msg **v, size_t *n, size_t *cap, omni_span msgs, omni_span ch, omni_span 
 	omni_json_iter(&it, msgs);
 	while (omni_json_next(&it, NULL, &m)) {
 		msg x = { .span = m, .channel = ch, .source = src, .order = *n, .input = input };
+		static const char *const keys[] = { "id", "at", "digest", "channel", "source" };
+		omni_span f[5];
 		if (omni_json_type(m) != OMNI_J_OBJECT)
 			continue;
-		if (omni_json_string_buf(omni_json_get(m, "id"), x.id, sizeof x.id) < 0)
+		omni_json_get_all(m, keys, f, 5);
+		if (omni_json_string_buf(f[0], x.id, sizeof x.id) < 0)
 			x.id[0] = '\0';
-		if (omni_json_string_buf(omni_json_get(m, "at"), at, sizeof at) < 0 ||
+		if (omni_json_string_buf(f[1], at, sizeof at) < 0 ||
 		    omni_time_parse(at, &x.at) < 0)
 			x.at = 0;
-		if (omni_json_string_buf(omni_json_get(m, "digest"), x.digest,
-		                         sizeof x.digest) < 0)
+		if (omni_json_string_buf(f[2], x.digest, sizeof x.digest) < 0)
 			x.digest[0] = '\0';
+		x.own_channel = f[3].p != NULL;
+		x.own_source = f[4].p != NULL;
 		if (*n == *cap) {
 			size_t c = *cap ? *cap * 2 : 16;
 			msg *nv = realloc(*v, c * sizeof *nv);
@@ -299,8 +302,8 @@ gather(msg **v, size_t *n, size_t *cap, omni_span msgs, omni_span ch, omni_span 
 static void
 put_message(buf *b, const msg *m)
 {
-	int need_ch = omni_json_get(m->span, "channel").p == NULL && m->channel.p;
-	int need_src = omni_json_get(m->span, "source").p == NULL && m->source.p &&
+	int need_ch = !m->own_channel && m->channel.p;
+	int need_src = !m->own_source && m->source.p &&
 	               omni_json_type(m->source) == OMNI_J_OBJECT;
 	const char *body = m->span.p + 1;     /* after '{' */
 	size_t rest = m->span.n - 1;
@@ -401,9 +404,9 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	if (parts->created_at) {
 		char t[40];
 		omni_time_format(parts->created_at, t);
-		snprintf(created, sizeof created, "\"%s\"", t);
+		link_quote(created, sizeof created, t);
 		omni_time_format(parts->updated_at, t);
-		snprintf(updated, sizeof updated, "\"%s\"", t);
+		link_quote(updated, sizeof updated, t);
 	}
 	owned own[] = {
 		{ "id", parts->id_json, 0 },
@@ -427,12 +430,18 @@ omni_link_build(const omni_record *in, const omni_record *const *stored,
 	size_t nown = sizeof own / sizeof own[0];
 	if (mb.failed)
 		goto fail;
+	size_t ownlen[sizeof own / sizeof own[0]];
+	for (size_t j = 0; j < nown; j++)
+		ownlen[j] = strlen(own[j].key);
 	puts_(&b, "{");
 	for (size_t i = 0; i < in->nmembers; i++) {
 		const omni_member *m = &in->members[i];
+		/* a key without escapes is its text: its length and bytes */
+		int plain = !memchr(m->key.p, '\\', m->key.n);
 		size_t j;
 		for (j = 0; j < nown; j++)
-			if (omni_json_key_eq(m->key, own[j].key))
+			if (plain ? m->key.n == ownlen[j] && memcmp(m->key.p, own[j].key, m->key.n) == 0
+			          : omni_json_key_eq(m->key, own[j].key))
 				break;
 		if (j < nown && own[j].done)
 			continue;         /* a repeated key: written once */

@@ -14,10 +14,12 @@
 #include "link/link.h"
 #include "order/order.h"
 
+/* As json_dumps (compact, in order) writes it, without its per-byte
+ * callbacks: a ticket's ids, orders and history every record. */
 static char *
 dump(json_t *v)
 {
-	char *s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	char *s = omni_json_text(v, NULL);
 
 	json_decref(v);
 	return s;
@@ -413,27 +415,47 @@ omni_link_history_json(omni_link *l, const char *ticket_id,
                        const char *customer_id, omni_error *err)
 {
 	omni_stmt *st = omni_link_stmt(l, OMNI_LS_HISTORY);
-	json_t *h = json_array();
-	int rc;
+	omni_text h = { 0 };
+	int rc, n = 0;
 
 	omni_stmt_bind_str(st, 1, customer_id);
 	omni_stmt_bind_str(st, 2, ticket_id);
 	omni_stmt_bind_int64(st, 3, l->o.history);
+	omni_text_put(&h, "[", 1);
+	/* Written as json_dumps wrote the objects jansson built: a text that
+	 * is not UTF-8 (which json_string refused) leaves its member out. */
 	while ((rc = omni_stmt_step(st, err, "reading history")) == OMNI_STMT_ROW) {
-		json_t *t = json_object();
 		static const char *const names[] = {
-			"id", "channel", "subject", "status", "created_at"
+			"\"id\":", "\"channel\":", "\"subject\":", "\"status\":", "\"created_at\":"
 		};
-		for (int i = 0; i < 5; i++)
-			json_object_set_new(t, names[i], col(st, i) ? json_string(col(st, i))
-			                                            : json_null());
-		json_array_append_new(h, t);
+		int first = 1;
+		if (n++)
+			omni_text_put(&h, ",", 1);
+		omni_text_put(&h, "{", 1);
+		for (int i = 0; i < 5; i++) {
+			const char *v = col(st, i);
+			size_t vn = v ? strlen(v) : 0;
+			if (v && !omni_json_text_utf8(v, vn))
+				continue;
+			if (!first)
+				omni_text_put(&h, ",", 1);
+			first = 0;
+			omni_text_put(&h, names[i], strlen(names[i]));
+			if (v)
+				omni_json_text_string(&h, v, vn);
+			else
+				omni_text_put(&h, "null", 4);
+		}
+		omni_text_put(&h, "}", 1);
 	}
-	if (rc != OMNI_STMT_DONE) {
-		json_decref(h);
+	omni_text_put(&h, "]", 1);
+	if (rc != OMNI_STMT_DONE || h.failed) {
+		if (rc == OMNI_STMT_DONE)
+			omni_error_oom(err);
+		free(h.p);
 		return NULL;
 	}
-	return dump(h);
+	return h.p;
 }
 
 char *

@@ -132,18 +132,12 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		return -1;
 	omni_json_iter(&it, omni_record_get(in->rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
+		static const char *const keys[] = { "id", "direction", "at", "channel" };
 		char id[512], dir[16] = "", mat[64] = "", ch[32] = "";
-		omni_span f[4] = { { 0 } }, k, x;     /* id, direction, at, channel */
-		omni_jiter mi;
+		omni_span f[4];
 		/* One walk of the message for its four members: a look-up each
 		 * would walk its text four times. */
-		omni_json_iter(&mi, m);
-		while (omni_json_next(&mi, &k, &x)) {
-			int i = omni_json_key_eq(k, "id") ? 0 : omni_json_key_eq(k, "direction") ? 1 :
-			        omni_json_key_eq(k, "at") ? 2 : omni_json_key_eq(k, "channel") ? 3 : -1;
-			if (i >= 0)
-				f[i] = x;     /* the last of a repeated member, as omni_json_get */
-		}
+		omni_json_get_all(m, keys, f, 4);
 		if (omni_json_string_buf(f[0], id, sizeof id) <= 0)
 			continue;
 		omni_json_string_buf(f[1], dir, sizeof dir);
@@ -218,7 +212,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	omni_stmt *st;
 	omni_link_words words = { base, stored, nstored, NULL, 0 };
 
-	snprintf(idj, sizeof idj, "\"%s\"", ticket);
+	link_quote(idj, sizeof idj, ticket);
 	p->id_json = idj;
 	p->keep = l->o.messages > 0 ? (size_t)l->o.messages : 0;
 	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
@@ -238,7 +232,7 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 		goto out;
 	p->products_json = products;
 	/* what people did to it, in every version (omni-desk(1)) */
-	if (omni_desk_member(l->store, ticket, &desk, err) < 0)
+	if (l->any_desk && omni_desk_member(l->store, ticket, &desk, err) < 0)
 		goto out;
 	p->desk_json = desk;
 	if (!(line = omni_link_build(base, stored, nstored, p, &len))) {
@@ -290,15 +284,23 @@ out:
 	return status;
 }
 
-/* ["s"]: new, or NULL. */
+/* ["s"]: new, or NULL (as jansson, for text that is not UTF-8). */
 char *
 omni_link_json_list(const char *s)
 {
-	json_t *a = json_pack("[s]", s);
-	char *text = a ? json_dumps(a, JSON_COMPACT) : NULL;
+	omni_text t = { 0 };
+	size_t n = strlen(s);
 
-	json_decref(a);
-	return text;
+	if (!omni_json_text_utf8(s, n))
+		return NULL;
+	omni_text_put(&t, "[", 1);
+	omni_json_text_string(&t, s, n);
+	omni_text_put(&t, "]", 1);
+	if (t.failed) {
+		free(t.p);
+		return NULL;
+	}
+	return t.p;
 }
 
 char *

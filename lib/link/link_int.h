@@ -53,6 +53,26 @@ link_copy(char *d, size_t n, const char *s)
 	d[len] = '\0';
 }
 
+/* "s" into d of size n, cut short as snprintf(d, n, "\"%s\"", s) would: a
+ * JSON string of a value that needs no escape (an id, a time, a status),
+ * without snprintf's format walk (a dozen a record). */
+static inline void
+link_quote(char *d, size_t n, const char *s)
+{
+	size_t len = strlen(s), k = 0, m;
+
+	if (!n)
+		return;
+	if (k < n - 1)
+		d[k++] = '"';
+	m = len < n - 1 - k ? len : n - 1 - k;
+	memcpy(d + k, s, m);
+	k += m;
+	if (k < n - 1)
+		d[k++] = '"';
+	d[k] = '\0';
+}
+
 /* lib/link/link.c: an id made of prefix and the 64-bit FNV-1a hash of s then
  * salt (NULL: none) in 16 hex digits: the same in every store. */
 void omni_link_hash_id(char *out, size_t size, const char *prefix, const char *s,

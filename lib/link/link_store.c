@@ -117,6 +117,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_ANY_BLOCKS] = "SELECT EXISTS (SELECT 1 FROM link_blocks)",
 	[OMNI_LS_ANY_ACCOUNTS] = "SELECT EXISTS (SELECT 1 FROM accounts)",
 	[OMNI_LS_ANY_ORDERS] = "SELECT EXISTS (SELECT 1 FROM orders)",
+	[OMNI_LS_ANY_FETCHED] = "SELECT EXISTS (SELECT 1 FROM handoff WHERE stage = 'fetch')",
+	[OMNI_LS_ANY_DESK] = "SELECT EXISTS (SELECT 1 FROM desk_tickets)",
 	[OMNI_LS_STOCK_ALL] =
 		"SELECT channel, store, sku, title, available, status, restock_at, updated_at"
 		" FROM stock WHERE status IS NOT NULL ORDER BY channel, store, sku",
@@ -334,6 +336,8 @@ omni_link_refresh(omni_link *l)
 	l->any_blocks = has_rows(l, OMNI_LS_ANY_BLOCKS);
 	l->any_accounts = has_rows(l, OMNI_LS_ANY_ACCOUNTS);
 	l->any_orders = has_rows(l, OMNI_LS_ANY_ORDERS);
+	l->any_fetched = has_rows(l, OMNI_LS_ANY_FETCHED);
+	l->any_desk = has_rows(l, OMNI_LS_ANY_DESK);
 }
 
 void

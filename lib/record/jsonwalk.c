@@ -7,6 +7,7 @@
 #include "json_scan.h"
 
 static int raw_eq(omni_span raw, const char *s, size_t len);
+static inline int has_backslash(const char *p, size_t n);
 
 /* p just after an opening quote; returns the byte after the closing one. */
 static const char *
@@ -138,6 +139,30 @@ omni_json_get(omni_span object, const char *key)
 		if (raw_eq(k, key, len))
 			found = v;
 	return found;
+}
+
+void
+omni_json_get_all(omni_span object, const char *const *keys, omni_span *out, size_t n)
+{
+	size_t len[OMNI_JSON_GET_ALL_MAX];
+	omni_span k, v;
+	omni_jiter it;
+
+	for (size_t i = 0; i < n; i++) {
+		out[i] = (omni_span){ NULL, 0 };
+		len[i] = strlen(keys[i]);
+	}
+	if (omni_json_type(object) != OMNI_J_OBJECT)
+		return;
+	omni_json_iter(&it, object);
+	while (omni_json_next(&it, &k, &v)) {
+		/* a key without escapes is its text: its length and bytes */
+		int plain = !has_backslash(k.p, k.n);
+		for (size_t i = 0; i < n; i++)
+			if (plain ? k.n == len[i] && memcmp(k.p, keys[i], len[i]) == 0
+			          : raw_eq(k, keys[i], len[i]))
+				out[i] = v;
+	}
 }
 
 omni_span

@@ -73,6 +73,11 @@ void omni_json_iter(omni_jiter *it, omni_span container);
 int omni_json_next(omni_jiter *it, omni_span *key, omni_span *value);
 /* Member of an object by decoded key, or an absent span. */
 omni_span omni_json_get(omni_span object, const char *key);
+/* The members keys[0..n) of an object in one walk of it, each as
+ * omni_json_get gives it (n at most OMNI_JSON_GET_ALL_MAX): a message's
+ * text is skipped once, not once per member looked up. */
+#define OMNI_JSON_GET_ALL_MAX 8
+void omni_json_get_all(omni_span object, const char *const *keys, omni_span *out, size_t n);
 /* Array element by index, or an absent span. */
 omni_span omni_json_at(omni_span array, size_t index);
 /* Does a raw key span (as omni_json_next gives it) decode to s? */
