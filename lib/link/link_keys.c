@@ -177,16 +177,18 @@ omni_link_channel_marketplace(const char *ch)
 static int
 collect_customer(omni_span cust, const char *region, omni_link_keys *ks)
 {
+	static const char *const members[] = { "emails", "phones", "handles" };
 	omni_jiter it;
-	omni_span k, v;
+	omni_span k, v, m[3];
 	char buf[512];
 
-	omni_json_iter(&it, omni_json_get(cust, "emails"));
+	omni_json_get_all(cust, members, m, 3);
+	omni_json_iter(&it, m[0]);
 	while (omni_json_next(&it, NULL, &v))
 		if (omni_json_string_buf(v, buf, sizeof buf) >= 0 &&
 		    add_email(ks, buf, 1, "sender") < 0)
 			return -1;
-	omni_json_iter(&it, omni_json_get(cust, "phones"));
+	omni_json_iter(&it, m[1]);
 	while (omni_json_next(&it, NULL, &v)) {
 		char *p;
 		if (omni_json_string_buf(v, buf, sizeof buf) < 0 ||
@@ -198,7 +200,7 @@ collect_customer(omni_span cust, const char *region, omni_link_keys *ks)
 		if (rc < 0)
 			return -1;
 	}
-	omni_json_iter(&it, omni_json_get(cust, "handles"));
+	omni_json_iter(&it, m[2]);
 	while (omni_json_next(&it, &k, &v)) {
 		char kind[24];
 		omni_span quoted = { k.p - 1, k.n + 2 };   /* keys come without quotes */
@@ -277,11 +279,12 @@ omni_link_keys_collect(const omni_record *rec, const char *region,
 	if (scan && (subject = omni_json_string(omni_record_get(rec, "subject"), NULL)))
 		omni_order_ids_find(subject, named);
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
-	while (omni_json_next(&it, NULL, &v)) {
+	while ((scan || is_dm) && omni_json_next(&it, NULL, &v)) {
+		static const char *const members[] = { "direction", "text" };
+		omni_span m[2];
 		char *text;
-		if (!(scan || is_dm) || !omni_json_string_eq(omni_json_get(v, "direction"), "in"))
-			continue;
-		if (!(text = omni_json_string(omni_json_get(v, "text"), NULL)))
+		omni_json_get_all(v, members, m, 2);
+		if (!omni_json_string_eq(m[0], "in") || !(text = omni_json_string(m[1], NULL)))
 			continue;
 		if (scan)
 			omni_order_ids_find(text, named);
