@@ -234,6 +234,9 @@ check_not_buyer(void)
 		{ "mi mujer lucía hizo el pedido 2038", NULL, NULL, "written for another" },
 		{ "la commande de ma mère, 2002", NULL, NULL, "written for another" },
 		{ "order 2044, la sua mail è e@x.it", NULL, NULL, "written for another" },
+		{ "hallo! papa hat bei euch chai bestellt, 3036", NULL, NULL, "written for another" },
+		{ "mum ordered it, #3036", NULL, NULL, "written for another" },
+		{ "i ordered it, mum loves it, #3036", NULL, NULL, NULL },
 		{ "#1061", "Petra Wei\xc3\x9f", "J\xc3\xbcrgen Wei\xc3\x9f", "another name" },
 		{ "#1061", "M. Keller", "Felix Schulz", "another name" },
 		{ "#1061", "F. Schulz", "Felix Schulz", NULL },
@@ -256,6 +259,9 @@ check_not_buyer(void)
 	CHECK(!omni_link_gives_postcode("cap 201210", "20121"), "a longer number");
 	CHECK(omni_link_gives_postcode("sw1a 1aa", "SW1A1AA"), "a postcode with a space");
 	CHECK(!omni_link_gives_postcode("20121 or 20122 or 20123", "20121"), "three guesses");
+	CHECK(!omni_link_gives_postcode("code postal 69003 ou 69002", "69002"), "two, one or the other");
+	CHECK(omni_link_gives_postcode("billed to 69002, send it to 75011 please", "69002"),
+	      "a billing and a delivery postcode");
 	CHECK(omni_link_gives_email("mail: giuliarossi@gmail.com.", "Giulia.Rossi+x@googlemail.com"),
 	      "an address as gmail delivers it");
 	CHECK(!omni_link_gives_email("a@x.net b@x.net c@x.net", "a@x.net"), "three guesses");

@@ -500,6 +500,20 @@ export -f latest
 	assert_line --index 3 'omni-link: f4: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but another name)'
 }
 
+@test "identity: a phone a household shares verifies no order its writer says is another's, nor one placed under another name" {
+	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
+	{
+		t h1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["petra@example.com"], phones: ["+493055501766"]} | del(.order_ids) | .messages[0].text = "My husband Jürgen ordered #1066: is it on its way?"'
+		t h2 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {name: "Petra Weiß", emails: ["petra@example.com"], phones: ["+493055501766"]} | del(.order_ids) | .subject = "Order #1066" | .messages[0].text = "Where is order #1066?"'
+		t h3 email 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {name: "Jürgen Weiß", emails: ["jw@example.org"], phones: ["+493055501766"]} | del(.order_ids) | .subject = "Order #1066" | .messages[0].text = "Where is order #1066?"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run jq -c '[.merged_from[-1], .orders[0].verified, .orders[0].verified_by]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
+	assert_output $'["h1",false,null]\n["h2",false,null]\n["h3",true,"phone"]'
+	run explained "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_line --index 0 --partial 'order #1066 not verified (phone shared, but written for another)'
+	assert_line --index 1 --partial 'order #1066 not verified (phone shared, but another name)'
+}
+
 @test "identity: facts spread over a DM thread, the address typed as Gmail delivers it, make the sender the buyer; the DM and her mail become one conversation" {
 	jq '(.orders[] | select(.name == "#1047")) |= (.email = "tyler.brooks@gmail.com" | .customer.email = "tyler.brooks@gmail.com")' \
 		"$SAMPLES/shopify/orders-acme.json" >"$BATS_TEST_TMPDIR/orders.json"

@@ -326,17 +326,22 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 	else if (omni_link_gives_email(omni_link_words_text(w), email) ||
 	         omni_link_gives_postcode(omni_link_words_text(w), postcode) || facts_before(w, o))
 		by = "facts";
-	if (by && strcmp(by, "facts") == 0 &&
+	/* facts anyone told may repeat, and a phone a household shares, are
+	 * the buyer's only when nothing says the writer is someone else */
+	const char *tried = by;
+	if (by && (strcmp(by, "facts") == 0 || strcmp(by, "phone") == 0) &&
 	    (not_buyer = omni_link_not_buyer(omni_link_words_text(w), sender_name(w, sname, sizeof sname),
 	                                     json_string_value(json_object_get(c, "name")))))
 		by = NULL;
 	if (l->o.explain) {
 		size_t n = strlen(l->orders_said);
-		snprintf(l->orders_said + n, sizeof l->orders_said - n, "; order %s %s%s%s%s",
+		snprintf(l->orders_said + n, sizeof l->orders_said - n, "; order %s %s%s%s%s%s%s",
 		         json_string_value(json_object_get(o, "number")) ?
 		         json_string_value(json_object_get(o, "number")) : "?",
 		         by ? "verified (" : "not verified", by ? by : "",
-		         not_buyer ? " (facts given, but " : "", not_buyer ? not_buyer : "");
+		         not_buyer ? " (" : "", not_buyer ? tried : "",
+		         not_buyer ? strcmp(tried, "facts") == 0 ? " given, but " : " shared, but " : "",
+		         not_buyer ? not_buyer : "");
 		n = strlen(l->orders_said);
 		if (by || not_buyer)
 			snprintf(l->orders_said + n, sizeof l->orders_said - n, ")");

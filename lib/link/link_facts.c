@@ -78,6 +78,38 @@ omni_link_gives_email(const char *words, const char *email)
 	return found && nseen <= MAX_GUESSES;
 }
 
+static int among(const char *const *set, const char *w, size_t n);
+
+/* Is [a, b) "or" in a language of the store's customers, and little
+ * else ("20121 or 20122", "69003 ou 69002")? */
+static int
+alternative(const char *a, const char *b)
+{
+	static const char *const ors[] = { "or", "ou", "oder", "o", "oppure", "u", NULL };
+	char w[8];
+	size_t n = 0;
+	int words = 0, said = 0;
+
+	for (const char *p = a; a && p < b; p++) {
+		if (isalpha((unsigned char)*p)) {
+			if (n + 1 < sizeof w)
+				w[n++] = *p;
+			continue;
+		}
+		if (n) {
+			w[n] = '\0';
+			said |= among(ors, w, n);
+			words++;
+			n = 0;
+		}
+	}
+	if (n) {
+		said |= among(ors, w, n);
+		words++;
+	}
+	return said && words <= 3;
+}
+
 /* A letter or digit's shape: 9 a digit, a a letter. */
 static char
 shape(char c)
@@ -89,6 +121,7 @@ int
 omni_link_gives_postcode(const char *words, const char *postcode)
 {
 	char pc[24], seen[MAX_GUESSES + 1][24];
+	const char *last = NULL;
 	size_t n = 0, nseen = 0;
 	int found = 0;
 
@@ -118,7 +151,9 @@ omni_link_gives_postcode(const char *words, const char *postcode)
 			continue;
 		got[n] = '\0';
 		found |= strcmp(got, pc) == 0;
-		seen_add(seen, &nseen, MAX_GUESSES + 1, got);
+		if (!seen_add(seen, &nseen, MAX_GUESSES + 1, got) && nseen > 1 && alternative(last, s))
+			return 0;     /* "69003 or 69002" */
+		last = f;
 	}
 	return found && nseen <= MAX_GUESSES;
 }
@@ -326,6 +361,13 @@ phrase_at(const char *start, const char *s, const char *phrase)
 	       !isalnum((unsigned char)s[n]) && !((unsigned char)s[n] >= 0x80);
 }
 
+/* Parents named as children call them, with no "my" ("Papa hat
+ * bestellt", "mum ordered it"). */
+static const char *const parent[] = {
+	"mum", "mom", "mam", "dad", "mama", "papa", "mami", "papi", "mutti", "vati",
+	"maman", "mamma", "papà", "mamá", "papá", NULL
+};
+
 /* Is the word at i "my <kin>"'s first (so i + 1 is the relative)? */
 static int
 my_kin(const char *const *w, const size_t *len, size_t n, size_t i)
@@ -396,6 +438,11 @@ sentence_for_another(const char *s, const char *e)
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
+		if (kin_at < 0 && !i_ordered && among(parent, w[i], len[i]) &&
+		    (i == 0 || !among(my, w[i - 1], len[i - 1]))) {
+			kin_at = (int)i;     /* as "my <kin>" */
+			continue;
+		}
 		if (my_kin(w, len, n, i)) {
 			size_t k = len[i + 1];
 			/* "my mum's order" */
