@@ -191,8 +191,8 @@ M('doyle', 'doyle1', 'kdoyle77@example.net', 'Kevin Doyle', 'Re: Order 4012',
   "Why can't you just tell me? It's my order. The email on it is kate.morgan@example.com.\nK", 'en', 5, '07:02', th='doyle1', cases=('stranger', 'wrong_fact'), note='Claims ownership; the e-mail he gives is not the order\'s (kate.morgan@example.co.uk).')
 GS = '5340091278861542'
 DM('guess', 'guess1', IG, GS, None, 'hi is my order 4040 or 4041 or 4042? name is Paul, want to know which one shipped', 'en', 7, '02:14', cases=('stranger', 'guesser'), note='Guessing consecutive numbers.')
-DM('guess', 'guess1', IG, GS, None, 'ok try 4038 then, postcode 44000', 'en', 7, '02:20', cases=('stranger', 'guesser', 'wrong_fact'),
-   note='Postcode 44000 is Nantes; 4038 is Julien Moreau\'s (Nantes, 44000) but the sender is a guesser, not him.')
+DM('guess', 'guess1', IG, GS, None, 'ok try 4038 then, postcode 44300', 'en', 7, '02:20', cases=('stranger', 'guesser', 'wrong_fact'),
+   note='4038 is Julien Moreau\'s (Nantes, billing 44000); the guesser\'s postcode 44300 does not match.')
 M('eng', 'eng1', 'claims@parcel-finders.example', 'Parcel Finders Ltd', 'Delivery compensation for order #4044 / #4050',
   'Dear Sir or Madam,\nwe act for several consumers regarding late deliveries, among them your orders #4044 and #4050. Please send the tracking data and invoices to this address.\nParcel Finders Ltd', 'en', 8, '09:00', th='eng1', cases=('stranger',))
 DM('stranger_it', 'strit1', FB, '7719904412238874', 'Marco Pellegrini', "Ciao, ho visto una storia di una mia amica col vostro cestino, ordine 4067 mi pare. Me lo fate vedere il tracking? Voglio capire quanto ci mette ad arrivare", 'it', 13, '18:00',
@@ -292,9 +292,9 @@ M('neri', 'neri1', 'chiara.neri@example.it', 'Chiara Neri', 'Lama senza manico -
   cases=('promise', 'dm_and_mail', 'owner_mail'), note='Her own address is the buyer of #4068; the Amazon order is not verified by mail.')
 AMZ('neri', 'neri1', 'x5ct9mr2kq7wh1d', 'Chiara', A3, f'Richiesta da parte del cliente Amazon Chiara (Ordine: {A3})',
     'Grazie, aspetto il manico di ricambio.', 'it', 9, '18:00', cases=('amazon', 'promise'), tld='it')
-AMZ('amz_javi', 'amz4', 'b9nq4ts7yw2lc0e', 'Javier', '405-3318802-7741920', 'Consulta sobre la entrega del cliente de Amazon Javier (Pedido: 405-3318802-7741920)',
-    'Hola, ¿el pedido 405-3318802-7741920 incluye el libro de recetas? Además mi hermano pidió en vuestra web el 4018, ¿sale junto?', 'es', 10, '12:12', cases=('amazon', 'relative', 'same_name'),
-    note='Amazon buyer (a different Javier from Javier Romero) asks about his brother\'s shop order 4018.', tld='es')
+AMZ('amz_alvaro', 'amz4', 'b9nq4ts7yw2lc0e', 'Álvaro', '405-3318802-7741920', 'Consulta sobre la entrega del cliente de Amazon Álvaro (Pedido: 405-3318802-7741920)',
+    'Hola, ¿el pedido 405-3318802-7741920 incluye el libro de recetas? Además mi hermano pidió en vuestra web el 4018, ¿sale junto?', 'es', 10, '12:12', cases=('amazon', 'relative'),
+    note='Amazon buyer, brother of Javier Romero, asks about his brother\'s shop order 4018.', tld='es')
 
 # ---- eBay buyers ----
 EB('pohl', 'ebay1', 'brotliebe_kiel', '1420077734', 'Gärkörbe 23-11847-60215', 'Hallo, die zwei Gärkörbe aus 23-11847-60215 sind angekommen, aber einer hat einen Riss. Was nun?', 'de', 9, '20:20', cases=('ebay',))
