@@ -459,8 +459,9 @@ export -f latest
 	assert_line --index 0 '["s1","#1061",false,null,["stranger@example.com"]]'
 	assert_line --index 1 '["s2","#1061",true,"email",["giulia.rossi87@example.net"]]'
 	# the number and the order's address: she is the buyer, and her DM
-	# joins her conversation about the order
-	assert_line --index 2 '["s2","#1061",true,"email",["giulia.rossi87@example.net"]]'
+	# joins her conversation about the order; the order is verified for
+	# the DM's sender by what she wrote, not by the address she now shares
+	assert_line --index 2 '["s2","#1061",true,"facts",["giulia.rossi87@example.net"]]'
 	assert_line --index 3 '["s4","#1061",false,null,[]]'
 	# the postcode it was billed to is the second fact; not a longer number,
 	# nor another.  The buyer has another Instagram id now: the facts verify
@@ -476,7 +477,7 @@ export -f latest
 	run explained "$BATS_TEST_TMPDIR/in.ndjson"
 	assert_line --index 0 'omni-link: s1: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified'
 	assert_line --index 1 'omni-link: s2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'
-	assert_line --index 2 'omni-link: s3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (email)'
+	assert_line --index 2 'omni-link: s3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (facts)'
 }
 
 @test "identity: facts given for someone else, or among guesses, verify nothing and link no one" {
@@ -492,7 +493,7 @@ export -f latest
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run jq -c '[.merged_from[0], .orders[0].verified, .orders[0].verified_by]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
 	# a list of guesses is no fact either
-	assert_output $'["f1",true,"email"]\n["f2",false,null]\n["f3",false,null]\n["f4",false,null]\n["f1",true,"email"]\n["f6",false,null]\n["f7",false,null]'
+	assert_output $'["f1",true,"email"]\n["f2",false,null]\n["f3",false,null]\n["f4",false,null]\n["f1",true,"facts"]\n["f6",false,null]\n["f7",false,null]'
 	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets"
 	assert_output 6
 	run explained "$BATS_TEST_TMPDIR/in.ndjson"
@@ -515,7 +516,7 @@ export -f latest
 }
 
 @test "identity: facts spread over a DM thread, the address typed as Gmail delivers it, make the sender the buyer; the DM and her mail become one conversation" {
-	jq '(.orders[] | select(.name == "#1047")) |= (.email = "tyler.brooks@gmail.com" | .customer.email = "tyler.brooks@gmail.com")' \
+	jq '(.orders[] | select(.name == "#1047" or .name == "#1052")) |= (.email = "tyler.brooks@gmail.com" | .customer.email = "tyler.brooks@gmail.com")' \
 		"$SAMPLES/shopify/orders-acme.json" >"$BATS_TEST_TMPDIR/orders.json"
 	omni-fetch --orders --store acme-outfitters "file:$BATS_TEST_TMPDIR/orders.json"
 	{
@@ -532,6 +533,14 @@ export -f latest
 	assert_line --index 2 '[["g1","g2","g3"],["tylerbrooks@gmail.com"],"9090",true]'
 	# an initial and no name in common with the buyer's: not him
 	assert_line --index 3 '[["g4"],["mk@example.org"],null,false]'
+	# his other order: verified for his mail, not for the DM, whose facts
+	# were of #1047 only (an order is verified for the one who writes)
+	{
+		t g5 instagram 2026-11-18T11:30:00Z '.store = "acme-outfitters" | .customer = {name: "Tyler B", handles: {instagram: "9090"}} | del(.order_ids) | .messages[0].text = "and order #1052?"'
+		t g6 email 2026-11-18T11:40:00Z '.store = "acme-outfitters" | .customer = {name: "Tyler Brooks", emails: ["tyler.brooks@gmail.com"]} | del(.order_ids) | .subject = "Order #1052" | .messages[0].text = "And order #1052?"'
+	} >"$BATS_TEST_TMPDIR/more.ndjson"
+	run jq -c '[.merged_from[-1], (.orders[] | select(.number == "#1052") | .verified)]' <<<"$(omni-link "$BATS_TEST_TMPDIR/more.ndjson")"
+	assert_output $'["g5",false]\n["g6",true]'
 }
 
 @test "threading: replies of many people to one BCC'd mail are one conversation per sender" {

@@ -496,6 +496,20 @@ other_sender(omni_link *l, input *in, verdict *v, omni_error *err)
 	return 0;
 }
 
+/* Does the record hold a message of the customer's? */
+static int
+customer_wrote(const omni_record *rec)
+{
+	omni_jiter it;
+	omni_span m;
+
+	omni_json_iter(&it, omni_record_get(rec, "messages"));
+	while (omni_json_next(&it, NULL, &m))
+		if (omni_json_string_eq(omni_json_get(m, "direction"), "in"))
+			return 1;
+	return 0;
+}
+
 /* Which ticket and customer the record joins. */
 static int
 decide(omni_link *l, input *in, verdict *v, omni_error *err)
@@ -550,6 +564,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	const omni_record *stored[1 + MAX_CANDS];
 	size_t ns = 0;
 	omni_link_parts parts = { 0 };
+	omni_link_keys sender = { 0 };
 	char *merged = NULL, **known = NULL;
 	size_t nknown = 0;
 	int status = -1;
@@ -664,6 +679,21 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	};
 	parts.row = row;
 	parts.region = region_of(l, in.store);
+	/* An order is verified for the customer who wrote this record: her
+	 * own keys, not every key of a customer she was merged into
+	 * (omni-link(1)); a record of the seller's, or one that shows no key
+	 * of its own (a role address), keeps the customer's */
+	int own = customer_wrote(rec) && sender_known(&in);
+	for (size_t i = 0; own && i < in.keys.n; i++) {
+		const omni_link_key *k = &in.keys.v[i];
+		if (strcmp(k->why, "text") != 0 && strcmp(k->why, "facts") != 0 &&
+		    omni_link_keys_add(&sender, k->kind, k->value, k->strength, k->exclusive,
+		                       k->direct, k->channel, k->why) < 0) {
+			omni_error_oom(err);
+			goto out;
+		}
+	}
+	parts.sender = own ? &sender : NULL;
 	if (omni_link_put_rows(l, &in, &v, at, err) < 0 ||
 	    (l->any_fetched && omni_handoff_take(l->store, "fetch", in.id, err) < 0) ||
 	    omni_link_emit(l, rec, stored, ns, v.ticket, v.customer, &parts, out, err) < 0) {
@@ -680,6 +710,7 @@ out:
 		free(texts[i]);
 	}
 	input_free(&in);
+	omni_link_keys_free(&sender);
 	free(merged);
 	for (size_t i = 0; i < nknown; i++)
 		free(known[i]);

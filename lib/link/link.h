@@ -82,6 +82,10 @@ typedef struct omni_link_parts {
 	const char *const *row;
 	/* In: the store's phone region (NULL: US), to verify its orders. */
 	const char *region;
+	/* In: the keys that are the sender's own, to verify its orders: what
+	 * the record's channel vouches for and what her account and orders
+	 * prove hers (NULL: the customer's, as for a merge by hand). */
+	const omni_link_keys *sender;
 	/* In: show the latest keep messages, the others said in "earlier"
 	 * (0: all); the ids of the new record's messages the store had
 	 * before it, sorted (borrowed). */
@@ -272,6 +276,7 @@ char *omni_link_customer_json(omni_link *l, const char *customer_id,
  * other tickets (`history`, newest first), the records it absorbed:
  * compact JSON, new. */
 int omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer,
+                           const omni_link_keys *sender,
                            omni_link_words *w, const char *region, char **ids_json,
                            char **orders_json, omni_error *err);
 char *omni_link_history_json(omni_link *l, const char *ticket_id,

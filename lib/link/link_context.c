@@ -354,7 +354,7 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 
 int
 omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer,
-                       omni_link_words *w, const char *region, char **ids_json,
+                       const omni_link_keys *sender, omni_link_words *w, const char *region, char **ids_json,
                        char **orders_json, omni_error *err)
 {
 	omni_stmt *st = omni_link_stmt(l, OMNI_LS_TICKET_ORDERS);
@@ -385,7 +385,7 @@ omni_link_orders_parts(omni_link *l, const char *ticket_id, const char *customer
 		else
 			json_array_append_new(ids, quoted(number));
 		free(store);
-		if (o && !ks && !(ks = omni_link_cust_keys(l, customer, err))) {
+		if (o && !ks && !(ks = sender ? sender : omni_link_cust_keys(l, customer, err))) {
 			json_decref(o);
 			goto fail;
 		}

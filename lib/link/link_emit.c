@@ -216,8 +216,8 @@ omni_link_emit(omni_link *l, const omni_record *base, const omni_record *const *
 	p->id_json = idj;
 	p->keep = l->o.messages > 0 ? (size_t)l->o.messages : 0;
 	if (!(p->customer_json = cust = omni_link_customer_json(l, customer, err)) ||
-	    omni_link_orders_parts(l, ticket, customer, &words, p->region, &ids, &orders,
-	                           err) < 0 ||
+	    omni_link_orders_parts(l, ticket, customer, p->sender, &words, p->region, &ids,
+	                           &orders, err) < 0 ||
 	    (!p->history_json &&
 	     !(p->history_json = hist = omni_link_history_json(l, ticket, customer, err))) ||
 	    (!p->merged_from_json &&
