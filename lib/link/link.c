@@ -193,6 +193,26 @@ owner_free(owner *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* The buyers a record's linking has read, by order key: each order's
+ * buyer is read once a record, by order_owner_keys and facts_link. */
+typedef struct owners {
+	struct {
+		char key[600];
+		int found;
+		owner o;
+	} *v;
+	size_t n, cap;
+} owners;
+
+static void
+owners_free(owners *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		owner_free(&c->v[i].o);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
 /* The buyer of the order key ("store|number"): 1 and o filled, 0 (no
  * such order: remembered for the run, as load_order asks again only after
  * --orders), or -1 with err. */
@@ -236,6 +256,35 @@ owner_read(omni_link *l, const input *in, const char *order_key, owner *o, omni_
 	return rc == OMNI_STMT_ROW;
 }
 
+/* The buyer of the order key, read once a record: 1 and *o (borrowed
+ * from c), 0 (no such order), or -1 with err. */
+static int
+owner_get(omni_link *l, const input *in, owners *c, const char *order_key, const owner **o,
+          omni_error *err)
+{
+	int rc;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, order_key) == 0) {
+			*o = &c->v[i].o;
+			return c->v[i].found;
+		}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 4;
+		void *v = realloc(c->v, cap * sizeof *c->v);
+		if (!v)
+			return omni_error_oom(err), -1;
+		c->v = v;
+		c->cap = cap;
+	}
+	if ((rc = owner_read(l, in, order_key, &c->v[c->n].o, err)) < 0)
+		return -1;
+	link_copy(c->v[c->n].key, sizeof c->v[c->n].key, order_key);
+	c->v[c->n].found = rc;
+	*o = &c->v[c->n++].o;
+	return rc;
+}
+
 /* Does the sender show one of the buyer's strong keys herself?  Not her
  * phone: a household shares one (it verifies the order, omni-link(1),
  * but makes none of the buyer's keys hers). */
@@ -249,22 +298,19 @@ holds_owner(const input *in, const owner *o)
  * sender is that buyer: only an order the sender's own keys show to be
  * hers, since a number anyone can type proves nothing. */
 static int
-order_owner_keys(omni_link *l, input *in, omni_error *err)
+order_owner_keys(omni_link *l, input *in, owners *c, omni_error *err)
 {
 	size_t n = l->any_orders ? in->keys.n : 0;
 
 	for (size_t i = 0; i < n; i++) {
-		owner o;
+		const owner *o;
 		int rc;
 		if (strcmp(in->keys.v[i].kind, "order") != 0)
 			continue;
-		if ((rc = owner_read(l, in, in->keys.v[i].value, &o, err)) < 0)
+		if ((rc = owner_get(l, in, c, in->keys.v[i].value, &o, err)) < 0)
 			return -1;
-		if (rc && holds_owner(in, &o) &&
-		    add_owner(in, "order", o.channel, o.email, o.ref, o.phone) < 0)
-			rc = -1;
-		owner_free(&o);
-		if (rc < 0)
+		if (rc && holds_owner(in, o) &&
+		    add_owner(in, "order", o->channel, o->email, o->ref, o->phone) < 0)
 			return omni_error_oom(err), -1;
 	}
 	return 0;
@@ -343,7 +389,7 @@ facts_tickets(omni_link *l, const char *order_key, verdict *v)
  * the buyer's or writes of the order as another person's.  The facts are
  * read in the record and in the conversation it joins. */
 static int
-facts_link(omni_link *l, input *in, verdict *v, omni_error *err)
+facts_link(omni_link *l, input *in, verdict *v, owners *c, omni_error *err)
 {
 	char keys[8][600], proved[600] = "", sname[200], *text = NULL;
 	const char *sender = NULL;
@@ -362,27 +408,24 @@ facts_link(omni_link *l, input *in, verdict *v, omni_error *err)
 		sender = sname;
 	for (size_t i = 0; i < n; i++) {
 		const char *words;
-		owner o;
-		int rc = owner_read(l, in, keys[i], &o, err);
+		const owner *o;
+		int rc = owner_get(l, in, c, keys[i], &o, err);
 		if (rc < 0)
 			goto out;
-		if (!rc || holds_owner(in, &o)) {
-			owner_free(&o);
+		if (!rc || holds_owner(in, o))
 			continue;
-		}
 		if (!w.read && !w.nstored && !v->new_ticket && v->ticket[0] &&
 		    (text = omni_link_stored(l, v->ticket, &created)) &&
 		    omni_record_parse(&stored, text, strlen(text), NULL) == 0)
 			w.nstored = 1;
 		words = omni_link_words_text(&w);
-		if (words && (omni_link_gives_email(words, o.email) ||
-		              omni_link_gives_postcode(words, o.postcode)) &&
-		    !omni_link_not_buyer(words, sender, o.name)) {
-			rc = add_owner(in, "facts", o.channel, o.email, o.ref, o.phone);
+		if (words && (omni_link_gives_email(words, o->email) ||
+		              omni_link_gives_postcode(words, o->postcode)) &&
+		    !omni_link_not_buyer(words, sender, o->name)) {
+			rc = add_owner(in, "facts", o->channel, o->email, o->ref, o->phone);
 			if (rc == 0 && !proved[0])
 				link_copy(proved, sizeof proved, keys[i]);
 		}
-		owner_free(&o);
 		if (rc < 0) {
 			omni_error_oom(err);
 			goto out;
@@ -565,6 +608,7 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	size_t ns = 0;
 	omni_link_parts parts = { 0 };
 	omni_link_keys sender = { 0 };
+	owners buyers = { 0 };
 	char *merged = NULL, **known = NULL;
 	size_t nknown = 0;
 	int status = -1;
@@ -573,9 +617,9 @@ omni_link_record(omni_link *l, const omni_record *rec, omni_out *out,
 	if (explain)
 		*explain = NULL;
 	omni_link_cache_reset(l);
-	if (input_read(l, rec, &in, err) < 0 || order_owner_keys(l, &in, err) < 0 ||
+	if (input_read(l, rec, &in, err) < 0 || order_owner_keys(l, &in, &buyers, err) < 0 ||
 	    account_keys(l, &in, err) < 0 || decide(l, &in, &v, err) < 0 ||
-	    facts_link(l, &in, &v, err) < 0)
+	    facts_link(l, &in, &v, &buyers, err) < 0)
 		goto out;
 	omni_time_format(in.first, at);
 	omni_stmt *st = omni_link_stmt(l, OMNI_LS_CUST_PUT);
@@ -711,6 +755,7 @@ out:
 	}
 	input_free(&in);
 	omni_link_keys_free(&sender);
+	owners_free(&buyers);
 	free(merged);
 	for (size_t i = 0; i < nknown; i++)
 		free(known[i]);
