@@ -235,25 +235,28 @@ owner_read(omni_link *l, const input *in, const char *order_key, owner *o, omni_
 	st = omni_link_stmt(l, OMNI_LS_ORDER_OWNER);
 	omni_link_order_bind(st, bar + 1);
 	omni_stmt_bind_str(st, 2, store);
-	rc = omni_stmt_step(st, NULL, NULL);
-	if (rc == OMNI_STMT_DONE)
-		omni_link_order_miss(l, key);     /* asked again for the orders */
-	if (rc == OMNI_STMT_ROW) {
+	char best[256] = "";
+	int any = 0;
+	while ((rc = omni_link_order_next(st, best, sizeof best, &any)) == 1) {
 		const char *e = omni_stmt_text(st, 3), *r = omni_stmt_text(st, 4);
 		const char *ph = omni_stmt_text(st, 5), *nm = omni_stmt_text(st, 6);
 		const char *pc = omni_stmt_text(st, 7);
+		owner_free(o);
 		link_copy(o->channel, sizeof o->channel, omni_stmt_text(st, 0));
 		o->email = e ? omni_ident_email(e) : NULL;
 		o->ref = r ? strdup(r) : NULL;
 		o->phone = ph ? omni_ident_phone(ph, region_of(l, in->store)) : NULL;
 		o->name = nm ? strdup(nm) : NULL;
 		o->postcode = pc ? strdup(pc) : NULL;
-	} else if (rc != OMNI_STMT_DONE) {
-		omni_stmt_reset(st);
-		return omni_store_error(l->store, err, "reading orders"), -1;
 	}
 	omni_stmt_reset(st);
-	return rc == OMNI_STMT_ROW;
+	if (rc != OMNI_STMT_DONE) {
+		owner_free(o);
+		return omni_store_error(l->store, err, "reading orders"), -1;
+	}
+	if (!any)
+		omni_link_order_miss(l, key);     /* asked again for the orders */
+	return any;
 }
 
 /* The buyer of the order key, read once a record: 1 and *o (borrowed

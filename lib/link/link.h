@@ -290,6 +290,12 @@ void omni_link_order_number(const char *number, char *buf, size_t size);
  * number under, one for each platform's rule (omni_order_number_forms:
  * "#1061" for a shop, "1061" for TikTok or Walmart). */
 void omni_link_order_bind(omni_stmt *st, const char *number);
+/* Steps st (OMNI_LS_ORDER_OWNER) to its next row and says whether it is
+ * the best so far: the first, or of a greater store than best (a buffer
+ * of size bytes, "" at the start, then the best row's store).  1 (a
+ * better row: read it now), 0 (a row no better), OMNI_STMT_DONE at the
+ * end, or another step result. */
+int omni_link_order_next(omni_stmt *st, char *best, size_t size, int *any);
 
 /* Which customer a ticket is (lib/link/link_who.c). */
 typedef struct omni_link_who {

@@ -159,6 +159,22 @@ quoted(const char *number)
 	return json_string(buf);
 }
 
+int
+omni_link_order_next(omni_stmt *st, char *best, size_t size, int *any)
+{
+	int rc;
+
+	while ((rc = omni_stmt_step(st, NULL, NULL)) == OMNI_STMT_ROW) {
+		const char *store = col(st, 1) ? col(st, 1) : "";
+		if (!*any || strcmp(store, best) > 0) {
+			*any = 1;
+			snprintf(best, size, "%s", store);
+			return 1;
+		}
+	}
+	return rc;
+}
+
 /* The order a number names in a store, loaded whole: new or NULL. */
 static json_t *
 load_order(omni_link *l, const char *store, const char *number, omni_error *err)
@@ -177,15 +193,16 @@ load_order(omni_link *l, const char *store, const char *number, omni_error *err)
 		return NULL;
 	omni_link_order_bind(st, number);
 	omni_stmt_bind_str(st, 2, store);
-	if (omni_stmt_step(st, NULL, NULL) != OMNI_STMT_ROW) {
-		omni_stmt_reset(st);
-		return NULL;
+	char best[256] = "";
+	int any = 0;
+	while (omni_link_order_next(st, best, sizeof best, &any) == 1) {
+		free(channel);
+		free(id);
+		channel = strdup(col(st, 0));
+		id = strdup(col(st, 2));
 	}
-	channel = strdup(col(st, 0));
-	ostore = strdup(col(st, 1) ? col(st, 1) : "");
-	id = strdup(col(st, 2));
 	omni_stmt_reset(st);
-	if (channel && ostore && id)
+	if (any && channel && id && (ostore = strdup(best)))
 		o = omni_order_load(l->store, channel, ostore, id, err);
 	free(channel);
 	free(ostore);
