@@ -501,6 +501,18 @@ export -f latest
 	assert_line --index 3 'omni-link: f4: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but another name)'
 }
 
+@test "pipeline: link | route | reply answers a DM whose facts prove the order with its tracking, and asks the one who writes for her mother to show it is hers" {
+	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
+	{
+		t p1 instagram 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "4242"}} | del(.order_ids) | .subject = null | .messages[0].text = "Where is my order #1061? My e-mail is giulia.rossi87@example.net"'
+		t p2 instagram 2026-11-18T12:10:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | del(.order_ids) | .subject = null | .messages[0].text = "Where is order #1061? My mum ordered it for me, the e-mail is giulia.rossi87@example.net"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | omni-route | omni-reply --now 2026-11-18T13:00:00Z |
+		jq -r '[.merged_from[0], .channel, .reply.template, (.reply.text | contains(\"JD014600006281930611\"))] | @tsv'"
+	assert_success
+	assert_output $'p1\tinstagram\twismo\ttrue\np2\tinstagram\tverify\tfalse'
+}
+
 @test "identity: a phone a household shares verifies no order its writer says is another's, nor one placed under another name" {
 	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
 	{
