@@ -135,6 +135,14 @@ def order_email(n): return BUYERS[ORDERS[n][0]][2]
 def order_zip(n): return BUYERS[ORDERS[n][0]][6]
 EBAY_BUYER = {oid: user for oid, user, *_ in EBAY}
 
+# Conversations whose writer is another human than the one their pid
+# names: the pid is also the key of the orders (ORDERS[n][0]), so a
+# family's or a company's orders and its members shared it.  The README
+# says a person is one human; these three writers were labelled with
+# their relative's or their company's person before.
+OTHER_HUMAN = {'brandt2': 'p93', 'mcarter1': 'p94', 'diego1': 'p95'}
+
+
 def truth():
     RECS.sort(key=lambda r: r['rec']['created_at'])
     ids = set()
@@ -170,7 +178,7 @@ def truth():
             labels[c] = lab
         pmap.setdefault(r['pid'], f'p{len(pmap)+1}')
         cmap.setdefault(r['conv'], f'c{len(cmap)+1}')
-        t = {'id': rec['id'], 'person': pmap[r['pid']], 'conversation': cmap[r['conv']], 'orders': labels,
+        t = {'id': rec['id'], 'person': OTHER_HUMAN.get(r['conv'], pmap[r['pid']]), 'conversation': cmap[r['conv']], 'orders': labels,
              'note': r['note'], 'cases': r['cases'], 'lang': r['lang']}
         out.append(t)
     return out
