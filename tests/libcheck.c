@@ -244,6 +244,27 @@ check_not_buyer(void)
 		{ "#1061", "Sofi Ferrari", "Sofia Ferrari", NULL },
 		{ "#1061", "sofi.ferrari", "Sofia Ferrari", NULL },
 		{ "#1061", "coffee_lover", "Sofia Ferrari", NULL },
+		/* the buyer named, by her given name, as a relative or friend */
+		{ "ma copine in\xc3\xa8s n'a pas insta. commande 4035", NULL, "In\xc3\xa8s Garnier",
+		  "written for another" },
+		{ "soy vecina de carmen iglesias, pedido 4020", NULL, "Carmen Iglesias",
+		  "written for another" },
+		{ "my friend ines asked me, order 4035", NULL, "In\xc3\xa8s Garnier", "written for another" },
+		{ "hola, soy carmen. pedido 4020, mi vecina lo recogi\xc3\xb3", NULL, "Carmen Iglesias", NULL },
+		{ "my friend. ines here, order 4035", NULL, "In\xc3\xa8s Garnier", NULL },
+	};
+	/* who shows the buyer's name: a display name, a handle, her words */
+	static const struct { const char *sender, *words, *buyer; int shows; } named[] = {
+		{ "Grace Okafor", NULL, "Grace Okafor", 1 },
+		{ "graceokafor.bakes", NULL, "Grace Okafor", 1 },
+		{ "tbrooks", NULL, "Tyler Brooks", 1 },
+		{ "t.brooks", NULL, "Tyler Brooks", 1 },
+		{ NULL, "hi, it's james walker - order #2008", "James Walker", 1 },
+		{ NULL, "grazie, valentina", "Valentina Greco", 1 },
+		{ NULL, "my real email is hannah.schmid@example.de, order 4069", "Hannah Schmid", 0 },
+		{ "pepa.vecina", "pedido 4020, cp 15705", "Carmen Iglesias", 0 },
+		{ "kbrooks", NULL, "Tyler Brooks", 0 },
+		{ NULL, NULL, "Tyler Brooks", 0 },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -254,6 +275,11 @@ check_not_buyer(void)
 		      cases[i].sender ? cases[i].sender : "-", cases[i].buyer ? cases[i].buyer : "-",
 		      why ? why : "no", cases[i].why ? cases[i].why : "no");
 	}
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		CHECK(omni_link_shows_buyer(named[i].sender, named[i].words, named[i].buyer) ==
+		      named[i].shows, "shows the buyer's name? %s / '%s' for %s: not %d",
+		      named[i].sender ? named[i].sender : "-", named[i].words ? named[i].words : "-",
+		      named[i].buyer, named[i].shows);
 	/* a list of guesses is no fact */
 	CHECK(omni_link_gives_postcode("cap 20121 milano", "20121"), "postcode given");
 	CHECK(!omni_link_gives_postcode("cap 201210", "20121"), "a longer number");

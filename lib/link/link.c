@@ -86,6 +86,16 @@ sender_known(const input *in)
 	return 0;
 }
 
+/* Does the sender show a key of the kind of her own? */
+static int
+sender_has(const input *in, const char *kind)
+{
+	for (size_t i = 0; i < in->keys.n; i++)
+		if (in->keys.v[i].direct && strcmp(in->keys.v[i].kind, kind) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 {
@@ -401,7 +411,7 @@ facts_link(omni_link *l, input *in, verdict *v, owners *c, omni_error *err)
 	omni_link_words w = { in->rec, sp, 0, NULL, 0 };
 	omni_time created = 0;
 	size_t n;
-	int status = -1;
+	int status = -1, named = 0;
 
 	if (!l->any_orders || !sender_known(in) || !(n = facts_orders(l, in, v, keys)))
 		return 0;
@@ -426,8 +436,14 @@ facts_link(omni_link *l, input *in, verdict *v, owners *c, omni_error *err)
 		              omni_link_gives_postcode(words, o->postcode)) &&
 		    !omni_link_not_buyer(words, sender, o->name)) {
 			rc = add_owner(in, "facts", o->channel, o->email, o->ref, o->phone);
-			if (rc == 0 && !proved[0])
+			if (rc == 0 && !proved[0]) {
 				link_copy(proved, sizeof proved, keys[i]);
+				/* a mail's sender signs with her name: one
+				 * who shows none, or another, is not made
+				 * the buyer (a DM may show no name) */
+				named = omni_link_shows_buyer(sender, words, o->name) ||
+				        (!sender && !sender_has(in, "email"));
+			}
 		}
 		if (rc < 0) {
 			omni_error_oom(err);
@@ -437,16 +453,17 @@ facts_link(omni_link *l, input *in, verdict *v, owners *c, omni_error *err)
 	if (proved[0]) {
 		omni_link_who who;
 		memset(&who, 0, sizeof who);
-		if (omni_link_customer(l, &in->keys, in->channel, in->id, &who, err) < 0)
-			goto out;
 		/* the buyer is someone the sender cannot be (another id of a
-		 * one-value kind): the facts verify the order, her keys stay
-		 * hers alone */
-		if (who.conflicts)
+		 * one-value kind), or the sender does not show the buyer's name:
+		 * the facts verify the order, her keys stay hers alone (asked
+		 * before the customers are looked up, which merges them) */
+		if (named && omni_link_customer(l, &in->keys, in->channel, in->id, &who, err) < 0)
+			goto out;
+		if (!named || who.conflicts) {
 			for (size_t i = 0; i < in->keys.n; i++)
 				if (strcmp(in->keys.v[i].why, "facts") == 0)
 					in->keys.v[i].why = "text";
-		if (strcmp(who.id, v->customer) != 0 && !who.created) {
+		} else if (strcmp(who.id, v->customer) != 0 && !who.created) {
 			link_copy(v->customer, sizeof v->customer, who.id);
 			v->who = who;
 			link_copy(v->who.kind, sizeof v->who.kind, "facts");

@@ -115,6 +115,12 @@ int omni_link_gives_postcode(const char *words, const char *postcode);
  * "written for another"), or NULL when nothing says so.  Either name may
  * be NULL. */
 const char *omni_link_not_buyer(const char *words, const char *sender, const char *buyer);
+/* Does the one who wrote the words (lowercase) under the name sender
+ * show herself by the given name of the buyer's, or a name it is short
+ * for: in the name she shows (a display name, or a handle such as
+ * "graceokafor.bakes") or in her words ("c'est Yannick", a signature)?
+ * Either may be NULL. */
+int omni_link_shows_buyer(const char *sender, const char *words, const char *buyer);
 
 /* The records whose inbound words may verify an order by facts, and
  * their text, lowercase, read when first needed (text new, freed by the

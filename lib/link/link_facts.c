@@ -490,6 +490,47 @@ sentence_for_another(const char *s, const char *e)
 	return any_kin && for_me_said && !i_ordered;
 }
 
+/* Do the words name the buyer, by her given name, as the writer's
+ * relative or friend ("ma copine Inès", "vecina de Carmen Iglesias",
+ * "my friend Ines")? */
+static int
+names_buyer_as_kin(const char *words, const char *given)
+{
+	static const char *const of[] = { "of", "de", "di", "del", "von", "du", NULL };
+	const char *prev = NULL, *w = words;
+	size_t prevn = 0;
+	int after_kin = 0;
+
+	while (*w) {
+		const char *b = w;
+		while (*w && (isalnum((unsigned char)*w) || (unsigned char)*w >= 0x80 ||
+		              *w == '\'' || *w == '-'))
+			w++;
+		if (w == b) {
+			/* a sentence's end parts the relative from a name */
+			if (strchr(".!?;\n", *w))
+				after_kin = 0;
+			w++;
+			continue;
+		}
+		size_t n = (size_t)(w - b);
+		char name[64];
+		const char *p = b;
+		if (after_kin && name_word(&p, name, sizeof name) && p >= w &&
+		    strcmp(name, given) == 0)
+			return 1;
+		if (word_is(kin, b, n))
+			after_kin = 2;
+		else if (after_kin && among(of, b, n) && prev && word_is(kin, prev, prevn))
+			after_kin = 1;
+		else
+			after_kin = 0;
+		prev = b;
+		prevn = n;
+	}
+	return 0;
+}
+
 const char *
 omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 {
@@ -503,6 +544,9 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 		    a[0] != b[0] && !shares(sender, buyer))
 			return "another name";
 	}
+	if (words && given_name(buyer, b, sizeof b) && strlen(b) >= 2 &&
+	    names_buyer_as_kin(words, b))
+		return "written for another";
 	for (const char *s = words ? words : ""; *s;) {
 		const char *e = s + strcspn(s, ".!?;\n");
 		if (sentence_for_another(s, e))
@@ -510,4 +554,53 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 		s = *e ? e + 1 : e;
 	}
 	return NULL;
+}
+
+/* Do the words hold the word w (a name's, lowercase, accents dropped)
+ * as a word of their own, not a part of an address or a handle
+ * ("hannah.schmid@example.de")? */
+static int
+words_name(const char *words, const char *w)
+{
+	char name[64];
+
+	for (const char *p = words, *b; (b = p, name_word(&p, name, sizeof name));) {
+		while (*b && !isalpha((unsigned char)*b) && (unsigned char)*b < 0x80)
+			b++;     /* where name_word's word began */
+		int joined = (b > words && strchr(".@_-", b[-1])) || *p == '@' || *p == '_' ||
+		             (*p == '.' && isalnum((unsigned char)p[1]));
+		if (!joined && strcmp(name, w) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+omni_link_shows_buyer(const char *sender, const char *words, const char *buyer)
+{
+	char b[64];
+
+	if (!buyer)
+		return 0;
+	if (!given_name(buyer, b, sizeof b)) {
+		const char *p = buyer;
+		if (!name_word(&p, b, sizeof b))
+			return 0;
+	}
+	if (strlen(b) < 2)
+		return 0;
+	if ((sender && name_has(sender, b)) || (words && words_name(words, b)))
+		return 1;
+	/* a handle of her initial and family name ("tbrooks", "t.brooks") */
+	char family[64] = "", w[64];
+	for (const char *p = buyer; name_word(&p, w, sizeof w);)
+		memcpy(family, w, sizeof w);
+	for (const char *p = sender ? sender : ""; name_word(&p, w, sizeof w);) {
+		if (strlen(family) >= 3 && w[0] == b[0] && strcmp(w + 1, family) == 0)
+			return 1;
+		if (strcmp(w, b) != 0 && strlen(w) == 1 && w[0] == b[0] && *p == '.' &&
+		    name_word(&p, w, sizeof w) && strcmp(w, family) == 0)
+			return 1;
+	}
+	return 0;
 }
