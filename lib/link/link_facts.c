@@ -556,12 +556,18 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 	return NULL;
 }
 
-/* Do the words hold the word w (a name's, lowercase, accents dropped)
- * as a word of their own, not a part of an address or a handle
- * ("hannah.schmid@example.de")? */
+/* Do the words show the writer by the name whose first word is w
+ * (lowercase, accents dropped): as she signs (a line that starts with
+ * it) or introduces herself ("c'est Yannick", "sono Valentina")?  Not a
+ * part of an address or a handle ("hannah.schmid@example.de"), nor the
+ * name of someone she writes about ("la signora Franca Esposito"). */
 static int
 words_name(const char *words, const char *w)
 {
+	static const char *const intro[] = {
+		"it's", "i'm", "i am", "this is", "here is", "c'est", "je suis", "ici",
+		"sono", "qui", "soy", "aqu\xc3\xad", "ich bin", "hier ist", "hier", NULL
+	};
 	char name[64];
 
 	for (const char *p = words, *b; (b = p, name_word(&p, name, sizeof name));) {
@@ -569,8 +575,23 @@ words_name(const char *words, const char *w)
 			b++;     /* where name_word's word began */
 		int joined = (b > words && strchr(".@_-", b[-1])) || *p == '@' || *p == '_' ||
 		             (*p == '.' && isalnum((unsigned char)p[1]));
-		if (!joined && strcmp(name, w) == 0)
-			return 1;
+		if (joined || strcmp(name, w) != 0)
+			continue;
+		const char *line = b;
+		while (line > words && line[-1] != '\n' &&
+		       (line[-1] == ' ' || line[-1] == '-' || line[-1] == ',' || line[-1] == '\t'))
+			line--;
+		if (line == words || line[-1] == '\n')
+			return 1;     /* a signature, or a line of its own */
+		for (const char *const *in = intro; *in; in++) {
+			size_t n = strlen(*in);
+			const char *e = b;
+			while (e > words && (e[-1] == ' ' || e[-1] == ','))
+				e--;
+			if ((size_t)(e - words) >= n && strncmp(e - n, *in, n) == 0 &&
+			    (e - n == words || !isalnum((unsigned char)e[-n - 1])))
+				return 1;
+		}
 	}
 	return 0;
 }
