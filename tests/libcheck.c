@@ -252,6 +252,20 @@ check_not_buyer(void)
 		{ "my friend ines asked me, order 4035", NULL, "In\xc3\xa8s Garnier", "written for another" },
 		{ "hola, soy carmen. pedido 4020, mi vecina lo recogi\xc3\xb3", NULL, "Carmen Iglesias", NULL },
 		{ "my friend. ines here, order 4035", NULL, "In\xc3\xa8s Garnier", NULL },
+		/* the buyer with a title, after an article or a preposition */
+		{ "sono la badante della signora franca esposito, ordine 5028", NULL,
+		  "Franca Esposito", "written for another" },
+		{ "i'm writing for mrs carter, order 4019", NULL, "Emily Carter", "written for another" },
+		{ "where is order 4019?\nmrs emily carter", NULL, "Emily Carter", NULL },
+		/* she ordered nothing */
+		{ "quelqu'un a command\xc3\xa9 avec mon adresse, commande 5024. je n'ai rien "
+		  "command\xc3\xa9 !", NULL, "Julien Moreau", "written for another" },
+		{ "il mio compagno davide marino ha ordinato, ordine 5064", NULL, "Davide Marino",
+		  "written for another" },
+		/* a one-word name she shows and signs with, not the buyer's */
+		{ "ciao, io sono sara, cap 35121", "Sara", "Davide Marino", "another name" },
+		{ "ciao, cap 35121", "Sara", "Davide Marino", NULL },
+		{ "ciao, sono davide, cap 35121", "Davide", "Davide Marino", NULL },
 	};
 	/* who shows the buyer's name: a display name, a handle, her words */
 	static const struct { const char *sender, *words, *buyer; int shows; } named[] = {

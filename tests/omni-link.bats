@@ -501,7 +501,7 @@ export -f latest
 	assert_line --index 3 'omni-link: f4: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but another name)'
 }
 
-@test "identity: facts from a mail that shows no name verify the order and merge no one; a DM naming the buyer as a friend verifies nothing; the buyer from a new address, signed, is the buyer" {
+@test "identity: facts from a mail that shows no name of the buyer's verify nothing and merge no one; a DM naming the buyer as a friend verifies nothing; the buyer from a new address, signed, is the buyer" {
 	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
 	{
 		t g1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {name: "Giulia Rossi", emails: ["giulia.rossi87@example.net"]} | del(.order_ids) | .messages[0].text = "Any news on #1061?"'
@@ -510,15 +510,15 @@ export -f latest
 		t g4 email 2026-11-18T13:00:00Z '.store = "acme-outfitters" | .customer = {emails: ["g.r@example.com"]} | del(.order_ids) | .messages[0].text = "ordine #1061, la mail dell ordine è giulia.rossi87@example.net.\nGiulia"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run jq -c '[.merged_from[0], .orders[0].verified, .orders[0].verified_by, .customer.emails]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
-	# the nameless mail gives both facts: the order is verified for it, as
-	# an order-status page would, but it is not made the buyer; the
-	# signed one is, and joins her conversation about the order
-	assert_output $'["g1",true,"email",["giulia.rossi87@example.net"]]\n["g2",true,"facts",["someone@example.org"]]\n["g3",false,null,[]]\n["g1",true,"facts",["giulia.rossi87@example.net","g.r@example.com"]]'
+	# the nameless mail gives both facts, as a stranger with a list of
+	# them would: it is neither verified nor made the buyer; the signed
+	# one is, and joins her conversation about the order
+	assert_output $'["g1",true,"email",["giulia.rossi87@example.net"]]\n["g2",false,null,["someone@example.org"]]\n["g3",false,null,[]]\n["g1",true,"facts",["giulia.rossi87@example.net","g.r@example.com"]]'
 	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets;
 		SELECT count(*) FROM identity_keys WHERE value = 'giulia.rossi87@example.net'"
 	assert_output $'3\n1'
 	run explained "$BATS_TEST_TMPDIR/in.ndjson"
-	assert_line --index 1 'omni-link: g2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 verified (facts)'
+	assert_line --index 1 "omni-link: g2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but no name of the buyer's)"
 	assert_line --index 2 'omni-link: g3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but written for another)'
 }
 

@@ -222,6 +222,16 @@ held(const omni_link_keys *ks, const char *kind, char *value)
 	return found;
 }
 
+/* Does ks hold a key of the kind? */
+static int
+held_kind(const omni_link_keys *ks, const char *kind)
+{
+	for (size_t i = 0; ks && i < ks->n; i++)
+		if (strcmp(ks->v[i].kind, kind) == 0)
+			return 1;
+	return 0;
+}
+
 /* Appends the inbound messages' text of rec to t, lowercase. */
 static void
 add_words(omni_text *t, const omni_record *rec)
@@ -344,12 +354,19 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 	         omni_link_gives_postcode(omni_link_words_text(w), postcode) || facts_before(w, o))
 		by = "facts";
 	/* facts anyone told may repeat, and a phone a household shares, are
-	 * the buyer's only when nothing says the writer is someone else */
+	 * the buyer's only when nothing says the writer is someone else; a
+	 * mail's sender who gives facts shows the buyer's name too (she
+	 * signs; a stranger with a list of them need not) */
 	const char *tried = by;
+	const char *bname = json_string_value(json_object_get(c, "name"));
 	if (by && (strcmp(by, "facts") == 0 || strcmp(by, "phone") == 0) &&
 	    (not_buyer = omni_link_not_buyer(omni_link_words_text(w), sender_name(w, sname, sizeof sname),
-	                                     json_string_value(json_object_get(c, "name")))))
+	                                     bname)))
 		by = NULL;
+	else if (by && strcmp(by, "facts") == 0 && held_kind(ks, "email") &&
+	         !omni_link_shows_buyer(sender_name(w, sname, sizeof sname),
+	                                omni_link_words_text(w), bname))
+		by = NULL, not_buyer = "no name of the buyer's";
 	if (l->o.explain) {
 		size_t n = strlen(l->orders_said);
 		snprintf(l->orders_said + n, sizeof l->orders_said - n, "; order %s %s%s%s%s%s%s",

@@ -265,7 +265,9 @@ static const char *const kin[] = {
 	"mamma", "papà", "marito", "moglie", "compagna", "figlio", "figlia",
 	"fratello", "sorella", "amica", "vicino", "vicina", "capo", "nonna",
 	"nonno", "fidanzato", "fidanzata", "coinquilino", "coinquilina",
-	"assistente", "segretaria", "secretaria", NULL
+	"assistente", "segretaria", "secretaria", "compagno", "badante", "carer",
+	"caregiver", "pflegerin", "pfleger", "betreuerin", "betreuer", "cuidadora",
+	"cuidador", "aide-soignante", "auxiliaire", NULL
 };
 static const char *const my[] = {
 	"my", "our", "mein", "meine", "meinem", "meinen", "meiner", "meines",
@@ -319,7 +321,17 @@ static const char *const phrases[] = {
 	"au nom de", "sa commande", "elle a commandé", "il a commandé",
 	"en nombre de", "de parte de", "ella pidió", "él pidió", "ella compró",
 	"él compró", "ella hizo", "a nome di", "per conto di", "da parte di",
-	"lei ha ordinato", "lui ha ordinato", NULL
+	"lei ha ordinato", "lui ha ordinato",
+	/* she ordered nothing, someone else did */
+	"i didn't order", "i did not order", "i never ordered", "i haven't ordered",
+	"i have not ordered", "someone ordered", "somebody ordered", "someone has ordered",
+	"je n'ai rien commandé", "je n'ai pas commandé", "je n'ai jamais commandé",
+	"quelqu'un a commandé", "a passé la commande", "a passé commande",
+	"ich habe nichts bestellt", "ich habe nicht bestellt", "ich habe nie bestellt",
+	"jemand hat bestellt", "jemand hat bei ihnen bestellt", "no he pedido",
+	"no he comprado", "no pedí", "nunca pedí", "alguien ha pedido", "alguien pidió",
+	"non ho ordinato", "non ho comprato", "non ho mai ordinato", "qualcuno ha ordinato",
+	NULL
 };
 
 static int
@@ -531,6 +543,77 @@ names_buyer_as_kin(const char *words, const char *given)
 	return 0;
 }
 
+/* Do the words speak of the buyer with a title, as of someone else ("la
+ * signora Franca Esposito", "for Mrs Carter", "von Frau Weber")?  A
+ * title after an article or a preposition, then her given or family
+ * name: one signs "Mrs J. Carter" at a line's start, not "of Mrs
+ * Carter". */
+static int
+titles_buyer(const char *words, const char *buyer)
+{
+	static const char *const before[] = {
+		"the", "of", "for", "to", "from", "la", "le", "les", "de", "du", "des", "della",
+		"dalla", "alla", "al", "del", "di", "per", "pour", "para", "der", "die", "von",
+		"für", "a", "à", "el", "los", "las", NULL
+	};
+	static const char *const title[] = {
+		"mrs", "ms", "mr", "miss", "frau", "herr", "mme", "madame", "monsieur",
+		"signora", "signor", "signore", "sig", "sigra", "señora", "señor", "sra", "sr",
+		"doña", "don", "dr", "dott", "dottoressa", NULL
+	};
+	char given[64] = "", family[64] = "", w[64];
+	const char *prev2 = NULL, *prev = NULL;
+	size_t prev2n = 0, prevn = 0;
+
+	for (const char *p = buyer; name_word(&p, w, sizeof w);) {
+		if (!given[0])
+			memcpy(given, w, sizeof w);
+		memcpy(family, w, sizeof w);
+	}
+	if (strlen(given) < 3)
+		return 0;
+	for (const char *p = words; *p;) {
+		const char *b = p;
+		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80 || *p == '\''))
+			p++;
+		if (p == b) {
+			if (*p == '\n')
+				prev = prev2 = NULL;
+			p++;
+			continue;
+		}
+		size_t n = (size_t)(p - b);
+		char name[64];
+		const char *q = b;
+		if (prev && prev2 && among(title, prev, prevn) && among(before, prev2, prev2n) &&
+		    name_word(&q, name, sizeof name) && q >= p &&
+		    (strcmp(name, given) == 0 || (strlen(family) >= 3 && strcmp(name, family) == 0)))
+			return 1;
+		prev2 = prev;
+		prev2n = prevn;
+		prev = b;
+		prevn = n;
+	}
+	return 0;
+}
+
+/* Does the sender show herself by a one-word name that is not the
+ * buyer's, as her display name and again in her words as she signs or
+ * introduces herself ("Sara", "io sono Sara")? */
+static int words_name(const char *words, const char *w);
+
+static int
+shows_other_name(const char *words, const char *sender, const char *buyer)
+{
+	char w[64];
+	const char *p = sender;
+
+	if (!sender || !words || !buyer || strchr(sender, ' ') || !name_word(&p, w, sizeof w) ||
+	    *p || strlen(w) < 3)
+		return 0;     /* a name of two words is "another name"'s; a handle is none */
+	return !name_has(buyer, w) && words_name(words, w);
+}
+
 const char *
 omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 {
@@ -544,8 +627,12 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 		    a[0] != b[0] && !shares(sender, buyer))
 			return "another name";
 	}
+	if (shows_other_name(words, sender, buyer))
+		return "another name";
 	if (words && given_name(buyer, b, sizeof b) && strlen(b) >= 2 &&
 	    names_buyer_as_kin(words, b))
+		return "written for another";
+	if (words && buyer && titles_buyer(words, buyer))
 		return "written for another";
 	for (const char *s = words ? words : ""; *s;) {
 		const char *e = s + strcspn(s, ".!?;\n");
