@@ -262,6 +262,12 @@ check_not_buyer(void)
 		  "command\xc3\xa9 !", NULL, "Julien Moreau", "written for another" },
 		{ "il mio compagno davide marino ha ordinato, ordine 5064", NULL, "Davide Marino",
 		  "written for another" },
+		/* writing or asking for a relative; "her e-mail" in Spanish */
+		{ "hola, escribo por mi novia. pedido 6041", NULL, "Marta Gil", "written for another" },
+		{ "i'm asking for my dad, order 6012", NULL, "Yann Le Goff", "written for another" },
+		{ "pedido 6041, su correo es marta.gil@correo.example", NULL, "Marta Gil",
+		  "written for another" },
+		{ "i write for work, order 6012", NULL, "Yann Le Goff", NULL },
 		/* a one-word name she shows and signs with, not the buyer's */
 		{ "ciao, io sono sara, cap 35121", "Sara", "Davide Marino", "another name" },
 		{ "ciao, cap 35121", "Sara", "Davide Marino", NULL },
@@ -297,6 +303,14 @@ check_not_buyer(void)
 		      named[i].shows, "shows the buyer's name? %s / '%s' for %s: not %d",
 		      named[i].sender ? named[i].sender : "-", named[i].words ? named[i].words : "-",
 		      named[i].buyer, named[i].shows);
+	/* an address one or two letters from the buyer's, its dots aside */
+	CHECK(omni_link_lookalike("hannah.whitcombe@fernmai1.example",
+	                          "hannah.whitcombe@fernmail.example"), "a lookalike address");
+	CHECK(!omni_link_lookalike("federicarusso@example.it", "federica.russo@example.it"),
+	      "dots aside, the same address");
+	CHECK(!omni_link_lookalike("lenavogtshop@gmail.com", "lenavogt@gmail.com"),
+	      "another address, not a lookalike");
+	CHECK(!omni_link_lookalike("ana@x.es", "ana@x.es"), "the same address");
 	/* a list of guesses is no fact */
 	CHECK(omni_link_gives_postcode("cap 20121 milano", "20121"), "postcode given");
 	CHECK(!omni_link_gives_postcode("cap 201210", "20121"), "a longer number");

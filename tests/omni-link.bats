@@ -522,6 +522,21 @@ export -f latest
 	assert_line --index 2 'omni-link: g3: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but written for another)'
 }
 
+@test "identity: facts from an address one letter from the buyer's, under her name, verify nothing and merge no one; her own address without its dot is no lookalike" {
+	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
+	{
+		t k1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {name: "Giulia Rossi", emails: ["giulia.rossi87@example.net"]} | del(.order_ids) | .messages[0].text = "Any news on #1061?"'
+		t k2 email 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {name: "Giulia Rossi", emails: ["giulia.rossi87@examp1e.net"]} | del(.order_ids) | .messages[0].text = "I have moved: please send order #1061, CAP 20121, to my new address.\nGiulia"'
+		t k3 email 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {name: "Giulia Rossi", emails: ["giuliarossi87@example.net"]} | del(.order_ids) | .messages[0].text = "Writing from my other mailbox: order #1061, CAP 20121.\nGiulia"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run jq -c '[.merged_from[0], .orders[0].verified, .orders[0].verified_by]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
+	assert_output $'["k1",true,"email"]\n["k2",false,null]\n["k1",true,"facts"]'
+	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id) FROM tickets"
+	assert_output 2
+	run explained "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_line --index 1 "omni-link: k2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but an address like the buyer's)"
+}
+
 @test "pipeline: link | route | reply answers a DM whose facts prove the order with its tracking, and asks the one who writes for her mother to show it is hers" {
 	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
 	{

@@ -96,6 +96,18 @@ sender_has(const input *in, const char *kind)
 	return 0;
 }
 
+/* Does the sender write from an address one or two letters from the
+ * buyer's (one she is not: that is a lookalike's)? */
+static int
+sender_lookalike(const input *in, const char *email)
+{
+	for (size_t i = 0; email && i < in->keys.n; i++)
+		if (in->keys.v[i].direct && strcmp(in->keys.v[i].kind, "email") == 0 &&
+		    omni_link_lookalike(in->keys.v[i].value, email))
+			return 1;
+	return 0;
+}
+
 static int
 input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 {
@@ -434,7 +446,7 @@ facts_link(omni_link *l, input *in, verdict *v, owners *c, omni_error *err)
 		words = omni_link_words_text(&w);
 		if (words && (omni_link_gives_email(words, o->email) ||
 		              omni_link_gives_postcode(words, o->postcode)) &&
-		    !omni_link_not_buyer(words, sender, o->name)) {
+		    !omni_link_not_buyer(words, sender, o->name) && !sender_lookalike(in, o->email)) {
 			rc = add_owner(in, "facts", o->channel, o->email, o->ref, o->phone);
 			if (rc == 0 && !proved[0]) {
 				link_copy(proved, sizeof proved, keys[i]);

@@ -121,6 +121,10 @@ const char *omni_link_not_buyer(const char *words, const char *sender, const cha
  * "graceokafor.bakes") or in her words ("c'est Yannick", a signature)?
  * Either may be NULL. */
 int omni_link_shows_buyer(const char *sender, const char *words, const char *buyer);
+/* Are the two addresses (in the store's form) different but one or two
+ * letters apart, as a lookalike of the buyer's is ("fernmai1.example"
+ * for "fernmail.example")? */
+int omni_link_lookalike(const char *a, const char *b);
 
 /* The records whose inbound words may verify an order by facts, and
  * their text, lowercase, read when first needed (text new, freed by the

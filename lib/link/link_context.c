@@ -232,6 +232,19 @@ held_kind(const omni_link_keys *ks, const char *kind)
 	return 0;
 }
 
+/* Does ks hold an address one or two letters from the order's? */
+static int
+lookalike(const omni_link_keys *ks, const char *email)
+{
+	char *e = email ? omni_ident_email(email) : NULL;
+	int found = 0;
+
+	for (size_t i = 0; e && ks && i < ks->n && !found; i++)
+		found = strcmp(ks->v[i].kind, "email") == 0 && omni_link_lookalike(ks->v[i].value, e);
+	free(e);
+	return found;
+}
+
 /* Appends the inbound messages' text of rec to t, lowercase. */
 static void
 add_words(omni_text *t, const omni_record *rec)
@@ -363,6 +376,8 @@ verify_order(omni_link *l, json_t *o, const omni_link_keys *ks, const omni_link_
 	    (not_buyer = omni_link_not_buyer(omni_link_words_text(w), sender_name(w, sname, sizeof sname),
 	                                     bname)))
 		by = NULL;
+	else if (by && strcmp(by, "facts") == 0 && lookalike(ks, email))
+		by = NULL, not_buyer = "an address like the buyer's";
 	else if (by && strcmp(by, "facts") == 0 && held_kind(ks, "email") &&
 	         !omni_link_shows_buyer(sender_name(w, sname, sizeof sname),
 	                                omni_link_words_text(w), bname))

@@ -331,8 +331,16 @@ static const char *const phrases[] = {
 	"jemand hat bestellt", "jemand hat bei ihnen bestellt", "no he pedido",
 	"no he comprado", "no pedí", "nunca pedí", "alguien ha pedido", "alguien pidió",
 	"non ho ordinato", "non ho comprato", "non ho mai ordinato", "qualcuno ha ordinato",
+	"su correo", "su email", "su e-mail", "su código postal", "su dirección", "su pedido",
 	NULL
 };
+/* Writing or asking for a relative ("escribo por mi novia", "I'm
+ * asking for my mum", "je vous écris pour ma mère"). */
+static const char *const writes[] = {
+	"write", "writing", "ask", "asking", "écris", "écrire", "demande", "schreibe",
+	"frage", "escribo", "pregunto", "scrivo", "chiedo", NULL
+};
+static const char *const for_whom[] = { "for", "por", "pour", "für", "per", NULL };
 
 static int
 among(const char *const *set, const char *w, size_t n)
@@ -466,6 +474,9 @@ sentence_for_another(const char *s, const char *e)
 			i++;
 			continue;
 		}
+		if (among(writes, w[i], len[i]) && i + 1 < n && among(for_whom, w[i + 1], len[i + 1]) &&
+		    my_kin(w, len, n, i + 2))
+			return 1;
 		if (!i_ordered && among(ordered_by, w[i], len[i])) {
 			size_t j = i + 1;
 			if (j < n && among(by, w[j], len[j]))
@@ -711,4 +722,52 @@ omni_link_shows_buyer(const char *sender, const char *words, const char *buyer)
 			return 1;
 	}
 	return 0;
+}
+
+/* The address without its dots, hyphens and underscores, into buf. */
+static const char *
+bare_address(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (; s && *s && n + 1 < size; s++)
+		if (!strchr(".-_", *s))
+			buf[n++] = *s;
+	buf[n] = '\0';
+	return buf;
+}
+
+int
+omni_link_lookalike(const char *x, const char *y)
+{
+	/* the edit distance, up to 3, of two addresses, their dots, hyphens
+	 * and underscores aside (federicarusso@ is federica.russo@ writing
+	 * from another mailbox of hers, not a lookalike) */
+	char ba[130], bb[130];
+	const char *a = bare_address(x, ba, sizeof ba), *b = bare_address(y, bb, sizeof bb);
+	size_t n = strlen(a), m = strlen(b);
+	unsigned d[2][130];
+
+	if (n < 6 || m < 6 || n > 128 || m > 128 || (n > m ? n - m : m - n) > 2 ||
+	    strcmp(a, b) == 0)
+		return 0;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (unsigned)j;
+	for (size_t i = 1; i <= n; i++) {
+		unsigned *prev = d[(i - 1) & 1], *cur = d[i & 1], best;
+		cur[0] = best = (unsigned)i;
+		for (size_t j = 1; j <= m; j++) {
+			unsigned c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < c)
+				c = prev[j] + 1;
+			if (cur[j - 1] + 1 < c)
+				c = cur[j - 1] + 1;
+			cur[j] = c;
+			if (c < best)
+				best = c;
+		}
+		if (best > 2)
+			return 0;
+	}
+	return d[n & 1][m] <= 2;
 }
