@@ -606,6 +606,23 @@ export -f latest
 	assert_line --index 2 "[\"$a\",[\"ann@example.com\"],[\"b1\",\"b3\"]]"
 }
 
+@test "threading: a role address that replies to a mail many people got joins none of their conversations and merges no one; its own reply to the shop's answer stays its own" {
+	{
+		t r1 email 2026-11-10T10:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "r1@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+		t r2 email 2026-11-10T10:05:00Z '.customer = {emails: ["bob@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "r2@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+		t r3 email 2026-11-10T10:30:00Z '.customer = {emails: ["hello@blog.example"]} | .subject = "Re: Black Week" | .source += {message_id: "r3@x", in_reply_to: "news@shop", references: ["news@shop"]} | .messages[0].text = "We run a blog, a collab?"'
+		t r4 email 2026-11-10T12:00:00Z '.customer = {emails: ["hello@blog.example"]} | .subject = "Re: Re: Black Week" | .source += {message_id: "r4@x", in_reply_to: "answer-r3@shop", references: ["news@shop", "r3@x", "answer-r3@shop"]} | .messages[0].text = "Great, send the samples"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -c '[.customer.emails, .merged_from]'"
+	assert_success
+	assert_line --index 0 '[["ann@example.com"],["r1"]]'
+	assert_line --index 1 '[["bob@example.com"],["r2"]]'
+	assert_line --index 2 '[["hello@blog.example"],["r3"]]'
+	assert_line --index 3 '[["hello@blog.example"],["r3","r4"]]'
+	run sqlite3 "$OMNI_DB" "SELECT count(DISTINCT customer_id), count(*) FROM tickets"
+	assert_output '3|3'
+}
+
 @test "threading: a reply to a mail many people got, or to one no conversation has seen, does not join the sender's other open conversation" {
 	{
 		t c0 email 2026-11-10T09:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Size exchange" | .source += {message_id: "c0@x"}'

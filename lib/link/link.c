@@ -571,6 +571,51 @@ other_sender(omni_link *l, input *in, verdict *v, omni_error *err)
 	return 0;
 }
 
+/* A sender whose keys are all weak (a role address such as hello@) and
+ * whose mail names a conversation by a mail id joins it only when that
+ * conversation's customer holds one of her keys: a reply to a mail many
+ * people got (a newsletter) is not theirs, and would otherwise join, and
+ * merge, every conversation that replied to it.  Clears v's ticket then,
+ * as other_sender does. */
+static int
+weak_sender(omni_link *l, input *in, verdict *v, omni_error *err)
+{
+	const omni_link_keys *ck;
+	int own = 0, any = 0;
+
+	if (!v->via_mail)
+		return 0;
+	if (!(ck = omni_link_cust_keys(l, v->customer, err)))
+		return -1;
+	for (size_t i = 0; i < in->keys.n && !own; i++) {
+		const omni_link_key *k = &in->keys.v[i];
+		if (!k->direct || strcmp(k->kind, "order") == 0)
+			continue;
+		any = 1;
+		for (size_t j = 0; j < ck->n && !own; j++)
+			own = strcmp(ck->v[j].kind, k->kind) == 0 && strcmp(ck->v[j].value, k->value) == 0;
+	}
+	if (!any)
+		return 0;     /* nothing to tell by: the thread decides */
+	if (own) {
+		/* hers; the others the mail id names are not */
+		size_t keep = 0;
+		for (size_t i = 0; i < v->nbridged; i++) {
+			char c[40] = "";
+			if (omni_link_ticket_customer(l, v->bridged[i], c, sizeof c, err) < 0)
+				return -1;
+			if (strcmp(c, v->customer) == 0)
+				memmove(v->bridged[keep++], v->bridged[i], sizeof v->bridged[0]);
+		}
+		v->nbridged = keep;
+		return 0;
+	}
+	v->ticket[0] = v->tkind[0] = v->tvalue[0] = v->customer[0] = '\0';
+	v->nbridged = 0;
+	v->via_mail = 0;
+	return 0;
+}
+
 /* Does the record hold a message of the customer's? */
 static int
 customer_wrote(const omni_record *rec)
@@ -609,6 +654,9 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 		link_copy(v->who.value, sizeof v->who.value, v->ticket);
 		if (strcmp(v->tkind, "record") != 0 && sender_known(in) &&
 		    other_sender(l, in, v, err) < 0)
+			return -1;
+		if (strcmp(v->tkind, "record") != 0 && !sender_known(in) &&
+		    weak_sender(l, in, v, err) < 0)
 			return -1;
 	}
 	if (!v->customer[0]) {
