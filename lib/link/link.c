@@ -571,48 +571,72 @@ other_sender(omni_link *l, input *in, verdict *v, omni_error *err)
 	return 0;
 }
 
-/* A sender whose keys are all weak (a role address such as hello@) and
- * whose mail names a conversation by a mail id joins it only when that
- * conversation's customer holds one of her keys: a reply to a mail many
- * people got (a newsletter) is not theirs, and would otherwise join, and
- * merge, every conversation that replied to it.  Clears v's ticket then,
- * as other_sender does. */
+/* Does the customer hold one of the record's own keys? */
 static int
-weak_sender(omni_link *l, input *in, verdict *v, omni_error *err)
+holds_sender_key(omni_link *l, const input *in, const char *cid, omni_error *err)
 {
-	const omni_link_keys *ck;
-	int own = 0, any = 0;
+	const omni_link_keys *ck = omni_link_cust_keys(l, cid, err);
 
-	if (!v->via_mail)
-		return 0;
-	if (!(ck = omni_link_cust_keys(l, v->customer, err)))
+	if (!ck)
 		return -1;
-	for (size_t i = 0; i < in->keys.n && !own; i++) {
+	for (size_t i = 0; i < in->keys.n; i++) {
 		const omni_link_key *k = &in->keys.v[i];
-		if (!k->direct || strcmp(k->kind, "order") == 0)
-			continue;
-		any = 1;
-		for (size_t j = 0; j < ck->n && !own; j++)
-			own = strcmp(ck->v[j].kind, k->kind) == 0 && strcmp(ck->v[j].value, k->value) == 0;
+		for (size_t j = 0; k->direct && strcmp(k->kind, "order") != 0 && j < ck->n; j++)
+			if (strcmp(ck->v[j].kind, k->kind) == 0 && strcmp(ck->v[j].value, k->value) == 0)
+				return 1;
 	}
-	if (!any)
-		return 0;     /* nothing to tell by: the thread decides */
-	if (own) {
-		/* hers; the others the mail id names are not */
-		size_t keep = 0;
-		for (size_t i = 0; i < v->nbridged; i++) {
-			char c[40] = "";
-			if (omni_link_ticket_customer(l, v->bridged[i], c, sizeof c, err) < 0)
-				return -1;
-			if (strcmp(c, v->customer) == 0)
-				memmove(v->bridged[keep++], v->bridged[i], sizeof v->bridged[0]);
-		}
-		v->nbridged = keep;
+	return 0;
+}
+
+/* A customer whose keys are all weak (a role address such as hello@)
+ * cannot be told from another by her keys.  A mail id that names the
+ * conversations of more than one customer is a mail many people got (a
+ * newsletter): joined by it, her reply would absorb, and merge, all of
+ * them.  Then only the conversations of a customer who holds one of her
+ * keys are hers (her own thread with the shop); with none, she starts
+ * her own, as other_sender has it.  One customer's conversations a mail
+ * id names (her thread, References naming two of them) it joins as
+ * before. */
+static int
+weak_sender(omni_link *l, const input *in, verdict *v, omni_error *err)
+{
+	char cust[1 + MAX_CANDS][40];
+	char (*t)[sizeof v->bridged[0]] = v->bridged;
+	size_t keep = 0;
+	int many = 0, rc;
+
+	if (!v->via_mail || !v->nbridged)
 		return 0;
+	for (size_t i = 0; i < v->nbridged; i++) {
+		cust[i][0] = '\0';
+		if (omni_link_ticket_customer(l, t[i], cust[i], sizeof cust[i], err) < 0)
+			return -1;
+		many |= strcmp(cust[i], v->customer) != 0;
 	}
-	v->ticket[0] = v->tkind[0] = v->tvalue[0] = v->customer[0] = '\0';
-	v->nbridged = 0;
-	v->via_mail = 0;
+	if (!many)
+		return 0;
+	/* the first ticket, then the bridged ones, kept when hers */
+	if ((rc = holds_sender_key(l, in, v->customer, err)) < 0)
+		return -1;
+	if (!rc)
+		v->ticket[0] = '\0';
+	for (size_t i = 0; i < v->nbridged; i++) {
+		if ((rc = holds_sender_key(l, in, cust[i], err)) < 0)
+			return -1;
+		if (!rc)
+			continue;
+		if (!v->ticket[0]) {
+			link_copy(v->ticket, sizeof v->ticket, t[i]);
+			link_copy(v->customer, sizeof v->customer, cust[i]);
+		} else if (strcmp(cust[i], v->customer) == 0) {
+			memmove(t[keep++], t[i], sizeof t[0]);
+		}
+	}
+	v->nbridged = keep;
+	if (!v->ticket[0]) {
+		v->tkind[0] = v->tvalue[0] = v->customer[0] = '\0';
+		v->via_mail = 0;
+	}
 	return 0;
 }
 
@@ -655,7 +679,7 @@ decide(omni_link *l, input *in, verdict *v, omni_error *err)
 		if (strcmp(v->tkind, "record") != 0 && sender_known(in) &&
 		    other_sender(l, in, v, err) < 0)
 			return -1;
-		if (strcmp(v->tkind, "record") != 0 && !sender_known(in) &&
+		if (strcmp(v->tkind, "record") != 0 && !sender_known(in) && customer_wrote(in->rec) &&
 		    weak_sender(l, in, v, err) < 0)
 			return -1;
 	}
