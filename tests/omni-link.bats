@@ -537,16 +537,19 @@ export -f latest
 	assert_line --index 1 "omni-link: k2: ticket T (record, confidence 1.00); customer C (ticket T); order #1061 not verified (facts given, but an address like the buyer's)"
 }
 
-@test "pipeline: link | route | reply answers a DM whose facts prove the order with its tracking, and asks the one who writes for her mother to show it is hers" {
+@test "pipeline: link | route | reply answers a DM whose facts prove the order with its tracking, and asks the one who writes for her mother, and a nameless mail, to show it is theirs" {
 	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
 	{
 		t p1 instagram 2026-11-18T12:00:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "4242"}} | del(.order_ids) | .subject = null | .messages[0].text = "Where is my order #1061? My e-mail is giulia.rossi87@example.net"'
 		t p2 instagram 2026-11-18T12:10:00Z '.store = "acme-outfitters" | .customer = {handles: {instagram: "5353"}} | del(.order_ids) | .subject = null | .messages[0].text = "Where is order #1061? My mum ordered it for me, the e-mail is giulia.rossi87@example.net"'
+		t p3 email 2026-11-18T12:20:00Z '.store = "acme-outfitters" | .customer = {emails: ["parcels@example.org"]} | del(.order_ids) | .subject = "Order #1061" | .messages[0].text = "Where is order #1061? The e-mail on it is giulia.rossi87@example.net"'
 	} >"$BATS_TEST_TMPDIR/in.ndjson"
 	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | omni-route | omni-reply --now 2026-11-18T13:00:00Z |
 		jq -r '[.merged_from[0], .channel, .reply.template, (.reply.text | contains(\"JD014600006281930611\"))] | @tsv'"
 	assert_success
-	assert_output $'p1\tinstagram\twismo\ttrue\np2\tinstagram\tverify\tfalse'
+	# a mail that shows no name of the buyer's gets no tracking for the
+	# facts it typed either
+	assert_output $'p1\tinstagram\twismo\ttrue\np2\tinstagram\tverify\tfalse\np3\temail\tverify\tfalse'
 }
 
 @test "identity: a phone a household shares verifies no order its writer says is another's, nor one placed under another name" {
