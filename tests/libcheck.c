@@ -257,6 +257,9 @@ check_not_buyer(void)
 		  "Franca Esposito", "written for another" },
 		{ "i'm writing for mrs carter, order 4019", NULL, "Emily Carter", "written for another" },
 		{ "where is order 4019?\nmrs emily carter", NULL, "Emily Carter", NULL },
+		{ "i write on behalf of mrs. carter: order 4019", NULL, "Emily Carter",
+		  "written for another" },
+		{ "my friend. ines here, order 4035. thanks", NULL, "In\xc3\xa8s Garnier", NULL },
 		/* she ordered nothing */
 		{ "quelqu'un a command\xc3\xa9 avec mon adresse, commande 5024. je n'ai rien "
 		  "command\xc3\xa9 !", NULL, "Julien Moreau", "written for another" },

@@ -628,6 +628,7 @@ weak_sender(omni_link *l, const input *in, verdict *v, omni_error *err)
 		if (!v->ticket[0]) {
 			link_copy(v->ticket, sizeof v->ticket, t[i]);
 			link_copy(v->customer, sizeof v->customer, cust[i]);
+			link_copy(v->who.value, sizeof v->who.value, t[i]);
 		} else if (strcmp(cust[i], v->customer) == 0) {
 			memmove(t[keep++], t[i], sizeof t[0]);
 		}

@@ -513,55 +513,18 @@ sentence_for_another(const char *s, const char *e)
 	return any_kin && for_me_said && !i_ordered;
 }
 
-/* Do the words name the buyer, by her given name, as the writer's
- * relative or friend ("ma copine Inès", "vecina de Carmen Iglesias",
- * "my friend Ines")? */
+/* Do the words speak of the buyer as of someone else: her first name
+ * right after a relative or friend, or after one and "of" ("ma copine
+ * Inès", "vecina de Carmen Iglesias", "my friend Ines"); her first or
+ * family name after a title that follows an article or a preposition
+ * ("la signora Franca Esposito", "for Mrs. Carter", "von Frau Weber":
+ * one signs "Mrs J. Carter" at a line's start, not "of Mrs Carter")?
+ * A sentence's end parts them from the name, but for the stop of a
+ * title's abbreviation. */
 static int
-names_buyer_as_kin(const char *words, const char *given)
+speaks_of_buyer(const char *words, const char *buyer)
 {
 	static const char *const of[] = { "of", "de", "di", "del", "von", "du", NULL };
-	const char *prev = NULL, *w = words;
-	size_t prevn = 0;
-	int after_kin = 0;
-
-	while (*w) {
-		const char *b = w;
-		while (*w && (isalnum((unsigned char)*w) || (unsigned char)*w >= 0x80 ||
-		              *w == '\'' || *w == '-'))
-			w++;
-		if (w == b) {
-			/* a sentence's end parts the relative from a name */
-			if (strchr(".!?;\n", *w))
-				after_kin = 0;
-			w++;
-			continue;
-		}
-		size_t n = (size_t)(w - b);
-		char name[64];
-		const char *p = b;
-		if (after_kin && name_word(&p, name, sizeof name) && p >= w &&
-		    strcmp(name, given) == 0)
-			return 1;
-		if (word_is(kin, b, n))
-			after_kin = 2;
-		else if (after_kin && among(of, b, n) && prev && word_is(kin, prev, prevn))
-			after_kin = 1;
-		else
-			after_kin = 0;
-		prev = b;
-		prevn = n;
-	}
-	return 0;
-}
-
-/* Do the words speak of the buyer with a title, as of someone else ("la
- * signora Franca Esposito", "for Mrs Carter", "von Frau Weber")?  A
- * title after an article or a preposition, then her given or family
- * name: one signs "Mrs J. Carter" at a line's start, not "of Mrs
- * Carter". */
-static int
-titles_buyer(const char *words, const char *buyer)
-{
 	static const char *const before[] = {
 		"the", "of", "for", "to", "from", "la", "le", "les", "de", "du", "des", "della",
 		"dalla", "alla", "al", "del", "di", "per", "pour", "para", "der", "die", "von",
@@ -572,38 +535,45 @@ titles_buyer(const char *words, const char *buyer)
 		"signora", "signor", "signore", "sig", "sigra", "señora", "señor", "sra", "sr",
 		"doña", "don", "dr", "dott", "dottoressa", NULL
 	};
-	char given[64] = "", family[64] = "", w[64];
-	const char *prev2 = NULL, *prev = NULL;
-	size_t prev2n = 0, prevn = 0;
+	char given[64] = "", family[64] = "", name[64];
+	const char *t[2] = { NULL, NULL };     /* the word before, and the one before it */
+	size_t tn[2] = { 0, 0 };
+	int names = 0;
 
-	for (const char *p = buyer; name_word(&p, w, sizeof w);) {
-		if (!given[0])
-			memcpy(given, w, sizeof w);
-		memcpy(family, w, sizeof w);
+	for (const char *p = buyer; name_word(&p, name, sizeof name);) {
+		if (!names++)
+			memcpy(given, name, sizeof name);
+		memcpy(family, name, sizeof name);
 	}
-	if (strlen(given) < 3)
+	if (strlen(given) < 2)
 		return 0;
 	for (const char *p = words; *p;) {
 		const char *b = p;
-		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80 || *p == '\''))
+		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80 ||
+		              *p == '\'' || *p == '-'))
 			p++;
 		if (p == b) {
-			if (*p == '\n')
-				prev = prev2 = NULL;
+			if (strchr(".!?;\n", *p) && !(*p == '.' && t[0] && among(title, t[0], tn[0])))
+				t[0] = t[1] = NULL;
 			p++;
 			continue;
 		}
-		size_t n = (size_t)(p - b);
-		char name[64];
 		const char *q = b;
-		if (prev && prev2 && among(title, prev, prevn) && among(before, prev2, prev2n) &&
-		    name_word(&q, name, sizeof name) && q >= p &&
-		    (strcmp(name, given) == 0 || (strlen(family) >= 3 && strcmp(name, family) == 0)))
-			return 1;
-		prev2 = prev;
-		prev2n = prevn;
-		prev = b;
-		prevn = n;
+		if (t[0] && name_word(&q, name, sizeof name) && q >= p) {
+			int is_given = strcmp(name, given) == 0;
+			if (is_given && names >= 2 &&
+			    (word_is(kin, t[0], tn[0]) ||
+			     (t[1] && among(of, t[0], tn[0]) && word_is(kin, t[1], tn[1]))))
+				return 1;
+			if (t[1] && strlen(given) >= 3 && among(title, t[0], tn[0]) &&
+			    among(before, t[1], tn[1]) &&
+			    (is_given || (strlen(family) >= 3 && strcmp(name, family) == 0)))
+				return 1;
+		}
+		t[1] = t[0];
+		tn[1] = tn[0];
+		t[0] = b;
+		tn[0] = (size_t)(p - b);
 	}
 	return 0;
 }
@@ -640,10 +610,7 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 	}
 	if (shows_other_name(words, sender, buyer))
 		return "another name";
-	if (words && given_name(buyer, b, sizeof b) && strlen(b) >= 2 &&
-	    names_buyer_as_kin(words, b))
-		return "written for another";
-	if (words && buyer && titles_buyer(words, buyer))
+	if (words && buyer && speaks_of_buyer(words, buyer))
 		return "written for another";
 	for (const char *s = words ? words : ""; *s;) {
 		const char *e = s + strcspn(s, ".!?;\n");
@@ -662,10 +629,12 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 static int
 words_name(const char *words, const char *w)
 {
+	/* besides i_am's */
 	static const char *const intro[] = {
-		"it's", "i'm", "i am", "this is", "here is", "c'est", "je suis", "ici",
-		"sono", "qui", "soy", "aqu\xc3\xad", "ich bin", "hier ist", "hier", NULL
+		"it's", "this is", "here is", "c'est", "ici", "qui", "aqu\xc3\xad",
+		"hier ist", "hier", NULL
 	};
+	static const char *const *const intros[] = { i_am, intro };
 	char name[64];
 
 	for (const char *p = words, *b; (b = p, name_word(&p, name, sizeof name));) {
@@ -681,15 +650,16 @@ words_name(const char *words, const char *w)
 			line--;
 		if (line == words || line[-1] == '\n')
 			return 1;     /* a signature, or a line of its own */
-		for (const char *const *in = intro; *in; in++) {
-			size_t n = strlen(*in);
-			const char *e = b;
-			while (e > words && (e[-1] == ' ' || e[-1] == ','))
-				e--;
-			if ((size_t)(e - words) >= n && strncmp(e - n, *in, n) == 0 &&
-			    (e - n == words || !isalnum((unsigned char)e[-n - 1])))
-				return 1;
-		}
+		const char *e = b;
+		while (e > words && (e[-1] == ' ' || e[-1] == ','))
+			e--;
+		for (size_t k = 0; k < 2; k++)
+			for (const char *const *in = intros[k]; *in; in++) {
+				size_t n = strlen(*in);
+				if ((size_t)(e - words) >= n && strncmp(e - n, *in, n) == 0 &&
+				    (e - n == words || !isalnum((unsigned char)e[-n - 1])))
+					return 1;
+			}
 	}
 	return 0;
 }
