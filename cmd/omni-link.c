@@ -304,7 +304,16 @@ arrived(struct run *r, omni_error *err)
 		return 0;
 	if (omni_out_sync(r->out) < 0)
 		return omni_error_set(err, OMNI_EX_IOERR, "stdout", 0, 0, "cannot write"), -1;
-	return omni_handoff_arrived(r->store, "link", err);
+	/* under the write lock, as every write: on PostgreSQL a delete
+	 * outside it met another run's claims in the other order
+	 * ("deadlock detected") */
+	if (omni_store_begin(r->store, err) < 0)
+		return -1;
+	if (omni_handoff_arrived(r->store, "link", err) < 0) {
+		omni_store_rollback(r->store);
+		return -1;
+	}
+	return omni_store_commit(r->store, err);
 }
 
 /* What earlier runs left undone, and the lifecycle's clocks: one
