@@ -626,6 +626,22 @@ export -f latest
 	assert_output '3|3'
 }
 
+@test "threading: a role address that replies to a newsletter only one customer has answered joins no one's conversation; one that writes in a customer's own thread joins it" {
+	{
+		t o1 email 2026-11-10T10:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Re: Black Week" | .source += {message_id: "o1@x", in_reply_to: "news@shop", references: ["news@shop"]}'
+		t o2 email 2026-11-10T10:30:00Z '.customer = {emails: ["hello@blog.example"]} | .subject = "Re: Black Week" | .source += {message_id: "o2@x", in_reply_to: "news@shop", references: ["news@shop"]} | .messages[0].text = "We run a blog, a collab?"'
+		t o3 email 2026-11-10T11:00:00Z '.customer = {emails: ["bob@example.com"]} | .subject = "Parcel damaged" | .source += {message_id: "o3@x"}'
+		t o4 email 2026-11-10T12:00:00Z '.customer = {emails: ["info@bob-shop.example"]} | .subject = "Re: Parcel damaged" | .source += {message_id: "o4@x", in_reply_to: "answer-o3@shop", references: ["o3@x", "answer-o3@shop"]} | .messages[0].text = "Photos attached, from the office"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run bash -c "omni-link '$BATS_TEST_TMPDIR/in.ndjson' | jq -c '[.customer.emails, .merged_from]'"
+	assert_success
+	assert_line --index 0 '[["ann@example.com"],["o1"]]'
+	assert_line --index 1 '[["hello@blog.example"],["o2"]]'
+	assert_line --index 3 '[["bob@example.com"],["o3","o4"]]'
+	run sqlite3 "$OMNI_DB" "SELECT msgid, own FROM link_msgids WHERE msgid LIKE 'm:%' ORDER BY msgid, own"
+	assert_output $'m:answer-o3@shop|0\nm:news@shop|0\nm:news@shop|0\nm:o1@x|1\nm:o2@x|1\nm:o3@x|1\nm:o4@x|1'
+}
+
 @test "threading: a reply to a mail many people got, or to one no conversation has seen, does not join the sender's other open conversation" {
 	{
 		t c0 email 2026-11-10T09:00:00Z '.customer = {emails: ["ann@example.com"]} | .subject = "Size exchange" | .source += {message_id: "c0@x"}'

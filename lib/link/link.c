@@ -132,12 +132,12 @@ input_read(omni_link *l, const omni_record *rec, input *in, omni_error *err)
 	if (omni_json_string_buf(sf[0], in->thread + 2, sizeof in->thread - 2) <= 0)
 		in->thread[0] = '\0';
 	add_id(in, "m:", sf[1]);
-	size_t own = in->nids;
+	in->nown = in->nids;
 	add_id(in, "m:", sf[2]);
 	omni_json_iter(&it, sf[3]);
 	while (omni_json_next(&it, NULL, &m))
 		add_id(in, "m:", m);
-	in->replies = in->nids > own;
+	in->replies = in->nids > in->nown;
 	omni_json_iter(&it, omni_record_get(rec, "messages"));
 	while (omni_json_next(&it, NULL, &m)) {
 		static const char *const keys[] = { "at", "digest" };
@@ -592,11 +592,12 @@ holds_sender_key(omni_link *l, const input *in, const char *cid, omni_error *err
  * cannot be told from another by her keys.  A mail id that names the
  * conversations of more than one customer is a mail many people got (a
  * newsletter): joined by it, her reply would absorb, and merge, all of
- * them.  Then only the conversations of a customer who holds one of her
- * keys are hers (her own thread with the shop); with none, she starts
- * her own, as other_sender has it.  One customer's conversations a mail
- * id names (her thread, References naming two of them) it joins as
- * before. */
+ * them.  A parent the conversation only referred to (one customer has
+ * answered the newsletter so far) is no better.  Then only the
+ * conversations of a customer who holds one of her keys are hers (her own
+ * thread with the shop); with none, she starts her own, as other_sender
+ * has it.  One customer's conversations found by one of their own
+ * messages (her thread, References naming two of them) she joins. */
 static int
 weak_sender(omni_link *l, const input *in, verdict *v, omni_error *err)
 {
@@ -605,7 +606,7 @@ weak_sender(omni_link *l, const input *in, verdict *v, omni_error *err)
 	size_t keep = 0;
 	int many = 0, rc;
 
-	if (!v->via_mail || !v->nbridged)
+	if (!v->via_mail)
 		return 0;
 	for (size_t i = 0; i < v->nbridged; i++) {
 		cust[i][0] = '\0';
@@ -613,7 +614,9 @@ weak_sender(omni_link *l, const input *in, verdict *v, omni_error *err)
 			return -1;
 		many |= strcmp(cust[i], v->customer) != 0;
 	}
-	if (!many)
+	/* one customer's conversations, found by one of their own messages:
+	 * a real thread, whoever at the role address writes in it */
+	if (!many && v->via_own)
 		return 0;
 	/* the first ticket, then the bridged ones, kept when hers */
 	if ((rc = holds_sender_key(l, in, v->customer, err)) < 0)

@@ -163,6 +163,7 @@ omni_link_put_rows(omni_link *l, const input *in, const verdict *v, const char *
 		st = omni_link_stmt(l, OMNI_LS_MSGID_PUT);
 		put_text(st, 1, id);
 		omni_stmt_bind_int64(st, 2, seq);
+		omni_stmt_bind_int64(st, 3, i < in->nown || i == in->nids);
 		if (omni_link_step(l, st, err) < 0)
 			return -1;
 	}

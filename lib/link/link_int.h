@@ -23,7 +23,7 @@ typedef struct input {
 	char id[512], channel[32], store[256], status[32], thread[600];
 	char *subject;
 	char *ids[MAX_IDS];           /* mail ids: own, parent, references */
-	size_t nids;
+	size_t nids, nown;            /* ids[0, nown): the record's own */
 	int replies;                  /* it names a parent (In-Reply-To, References) */
 	omni_time first, last;
 	omni_link_keys keys;
@@ -35,6 +35,7 @@ typedef struct verdict {
 	char tkind[24], tvalue[600];
 	double confidence;
 	int new_ticket, via_mail;
+	int via_own;                  /* by a mail id of the ticket's own messages */
 	char bridged[MAX_CANDS][40];
 	size_t nbridged;
 	omni_link_who who;

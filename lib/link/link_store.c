@@ -18,7 +18,7 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_LINK_GET] = "SELECT t.id, t.seq FROM ticket_links l JOIN tickets t ON t.seq = l.ticket"
 		" WHERE l.source_id = ?1",
 	[OMNI_LS_MSGID_GET] =
-		"SELECT t.id, t.updated_at, t.status, t.seq FROM link_msgids m"
+		"SELECT t.id, t.updated_at, t.status, t.seq, m.own FROM link_msgids m"
 		" JOIN tickets t ON t.seq = m.ticket WHERE m.msgid = ?1"
 		" ORDER BY t.id",
 	[OMNI_LS_KEY_GET] =
@@ -89,7 +89,11 @@ static const char *const sql[OMNI_LS_COUNT] = {
 	[OMNI_LS_MSG_BODY] =
 		"UPDATE messages SET body = ?3 WHERE ticket = ?1 AND id = ?2 AND body IS NULL",
 	[OMNI_LS_MSG_HAS] = "SELECT 1 FROM messages WHERE ticket = ?1 AND id = ?2",
-	[OMNI_LS_MSGID_PUT] = "INSERT OR IGNORE INTO link_msgids (msgid, ticket) VALUES (?1, ?2)",
+	/* an id referred to before, then received: the conversation's own */
+	[OMNI_LS_MSGID_PUT] =
+		"INSERT INTO link_msgids (msgid, ticket, own) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (msgid, ticket) DO UPDATE SET own = 1"
+		" WHERE excluded.own = 1 AND link_msgids.own = 0",
 	[OMNI_LS_TORDER_PUT] = "INSERT OR IGNORE INTO link_ticket_orders (ticket, order_key) VALUES (?1, ?2)",
 	[OMNI_LS_LINK_PUT] =
 		"INSERT INTO ticket_links (source_id, ticket, key_kind, key_value,"
@@ -131,6 +135,10 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" AND NOT EXISTS (SELECT 1 FROM messages o WHERE o.ticket = " SEQ_OF("?1")
 		" AND o.id = messages.id)",
 	[OMNI_LS_ABSORB_MSGS_DROP] = "DELETE FROM messages WHERE ticket = " SEQ_OF("?2"),
+	[OMNI_LS_ABSORB_MSGIDS_OWN] =
+		"UPDATE link_msgids SET own = 1 WHERE ticket = " SEQ_OF("?1") " AND own = 0"
+		" AND msgid IN (SELECT msgid FROM link_msgids WHERE ticket = " SEQ_OF("?2")
+		" AND own = 1)",
 	[OMNI_LS_ABSORB_MSGIDS] =
 		"UPDATE link_msgids SET ticket = " SEQ_OF("?1") " WHERE ticket = " SEQ_OF("?2")
 		" AND NOT EXISTS (SELECT 1 FROM link_msgids o WHERE o.ticket = " SEQ_OF("?1")
@@ -176,8 +184,8 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		"UPDATE ticket_links SET ticket = " SEQ_OF("?1") ", key_kind = 'unmerge',"
 		" key_value = ?2, confidence = 1 WHERE source_id = ?3",
 	[OMNI_LS_UM_MSGIDS_PUT] =
-		"INSERT OR IGNORE INTO link_msgids"
-		" SELECT 'm:' || id, ticket FROM messages WHERE ticket = " SEQ_OF("?1"),
+		"INSERT OR IGNORE INTO link_msgids (msgid, ticket, own)"
+		" SELECT 'm:' || id, ticket, 1 FROM messages WHERE ticket = " SEQ_OF("?1"),
 	[OMNI_LS_UM_KEYS_MOVE] =
 		"UPDATE identity_keys SET customer_id = ?1"
 		" WHERE customer_id = ?2 AND source = ?3 AND kind <> 'order'",

@@ -110,8 +110,11 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 			const char *upd = omni_stmt_text(st, 1);
 			const char *status = omni_stmt_text(st, 2);
 			int some, dup = strcmp(v->ticket, t) == 0;
+			int own = omni_stmt_int64(st, 4) != 0;
 			omni_link_seq_keep(l, t, omni_stmt_int64(st, 3));
 			(void)upd;
+			if (dup && mail)
+				v->via_own |= own;
 			for (size_t j = 0; j < v->nbridged && !dup; j++)
 				dup = strcmp(v->bridged[j], t) == 0;
 			if (dup)
@@ -131,6 +134,7 @@ omni_link_thread(omni_link *l, input *in, verdict *v, omni_error *err)
 				link_copy(v->tvalue, sizeof v->tvalue, probe[i] + 2);
 				v->confidence = mail ? 1.0 : 0.95;
 				v->via_mail = mail;
+				v->via_own = mail && own;
 			} else if (v->nbridged < MAX_CANDS && mail && !blocked(l, v->ticket, t)) {
 				link_copy(v->bridged[v->nbridged++], sizeof v->bridged[0], t);
 			}
