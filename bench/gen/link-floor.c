@@ -14,6 +14,13 @@
  * cache, synchronous setting and transaction bound omni-link uses.
  * There is no merging of customers, no blocking key, no subject
  * threading, no order context and no history: each of those costs more.
+ *
+ * With --index, the design of the key index: the look-up keys (record
+ * ids, mail ids and thread keys, identity keys) are found through a hash
+ * table in memory of their 64-bit hash to the number of their row (16
+ * bytes a key), appended to STORE.keys as it grows; their rows are keyed
+ * by numbers that grow, so they are appended, and a hit is checked
+ * against its row.
  */
 #define _GNU_SOURCE
 #include <jansson.h>
@@ -88,10 +95,31 @@ static const char hash_schema[] =
 	" customer INTEGER);"
 	"CREATE INDEX identity_keys_customer ON identity_keys (customer);";
 
-static const char *sql[NSTMT];
+/* --index: rows keyed by numbers that grow; the look-ups by hash are
+ * the table in memory's, a hit read back by its row number. */
+enum { LINK_ROW = NSTMT, MSGID_ROW, KEY_ROW, NALL };
+
+static const char *const index_sql[NALL] = {
+	[LINK_PUT] = "INSERT INTO ticket_links (source_id, ticket) VALUES (?1, ?2)",
+	[MSGID_PUT] = "INSERT INTO link_msgids (msgid, ticket) VALUES (?1, ?2)",
+	[KEY_PUT] = "INSERT INTO identity_keys (kind, value, customer) VALUES (?1, ?2, ?3)",
+	[LINK_ROW] = "SELECT ticket, source_id FROM ticket_links WHERE rowid = ?1",
+	[MSGID_ROW] = "SELECT ticket, msgid FROM link_msgids WHERE rowid = ?1",
+	[KEY_ROW] = "SELECT customer, kind || ':' || value FROM identity_keys WHERE rowid = ?1",
+};
+
+static const char index_schema[] =
+	"CREATE TABLE ticket_links (rowid INTEGER PRIMARY KEY, source_id TEXT, ticket INTEGER);"
+	"CREATE TABLE link_msgids (rowid INTEGER PRIMARY KEY, msgid TEXT, ticket INTEGER);"
+	"CREATE TABLE identity_keys (rowid INTEGER PRIMARY KEY, kind TEXT, value TEXT,"
+	" customer INTEGER);"
+	"CREATE INDEX identity_keys_customer ON identity_keys (customer);";
+
+static const char *sql[NALL];
 
 static sqlite3 *db;
-static sqlite3_stmt *st[NSTMT];
+static sqlite3_stmt *st[NALL];
+static int indexed;
 
 static void
 die(const char *what)
@@ -138,6 +166,115 @@ str(json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+/* The key index: open addressing, 64-bit hash to row number. */
+static struct slot {
+	uint64_t h;
+	sqlite3_int64 row;
+} *slots;
+static size_t nslots, nkeys;
+static FILE *keys_file;
+
+static uint64_t
+fnv(const char *a, const char *b, const char *c)
+{
+	const char *part[3] = { a, b, c };
+	uint64_t h = 1469598103934665603ULL;
+
+	for (int i = 0; i < 3; i++) {
+		for (const char *p = part[i]; p && *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		h *= 1099511628211ULL;
+	}
+	return h | 1;     /* 0 is an empty slot */
+}
+
+static struct slot *
+slot_of(uint64_t h)
+{
+	size_t i = h & (nslots - 1);
+
+	while (slots[i].h && slots[i].h != h)
+		i = (i + 1) & (nslots - 1);
+	return &slots[i];
+}
+
+static void
+index_put(uint64_t h, sqlite3_int64 row)
+{
+	if (2 * (nkeys + 1) > nslots) {
+		struct slot *old = slots;
+		size_t n = nslots;
+		nslots = 2 * n;
+		if (!(slots = calloc(nslots, sizeof *slots)))
+			exit(1);
+		for (size_t i = 0; i < n; i++)
+			if (old[i].h)
+				*slot_of(old[i].h) = old[i];
+		free(old);
+	}
+	struct slot *s = slot_of(h);
+	if (!s->h)
+		nkeys++;
+	s->h = h;
+	s->row = row;
+	fwrite(s, sizeof *s, 1, keys_file);
+}
+
+/* The value (ticket, customer) of the key's row, checked against its
+ * text, or 0. */
+static sqlite3_int64
+index_get(int rowst, uint64_t h, const char *text)
+{
+	struct slot *s = slot_of(h);
+	sqlite3_int64 r = 0;
+
+	if (!s->h)
+		return 0;
+	sqlite3_bind_int64(st[rowst], 1, s->row);
+	if (sqlite3_step(st[rowst]) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(st[rowst], 1), text) == 0)
+		r = sqlite3_column_int64(st[rowst], 0);
+	sqlite3_reset(st[rowst]);
+	return r;
+}
+
+static sqlite3_int64
+lookup(int i, const char *a, const char *b)
+{
+	char text[1024];
+
+	if (!indexed)
+		return b ? run(i, "tt", a, b) : run(i, "t", a);
+	if (i == KEY_GET) {
+		snprintf(text, sizeof text, "%s:%s", a, b);
+		return index_get(KEY_ROW, fnv("k", a, b), text);
+	}
+	return index_get(i == LINK_GET ? LINK_ROW : MSGID_ROW,
+	                 fnv(i == LINK_GET ? "l" : "m", a, NULL), a);
+}
+
+/* Puts a key's row (a, b its text, v its value), once. */
+static void
+store_key(int i, const char *a, const char *b, sqlite3_int64 v)
+{
+	if (!indexed) {
+		if (b)
+			run(i, "tti", a, b, v);
+		else
+			run(i, "ti", a, v);
+		return;
+	}
+	int get = i == KEY_PUT ? KEY_GET : i == LINK_PUT ? LINK_GET : MSGID_GET;
+	if (lookup(get, a, b))
+		return;
+	if (b)
+		run(i, "tti", a, b, v);
+	else
+		run(i, "ti", a, v);
+	index_put(i == KEY_PUT ? fnv("k", a, b) : fnv(i == LINK_PUT ? "l" : "m", a, NULL),
+	          sqlite3_last_insert_rowid(db));
+}
+
 /* The customer of the first strong key found, or 0. */
 static sqlite3_int64
 find_customer(json_t *rec)
@@ -148,14 +285,14 @@ find_customer(json_t *rec)
 	sqlite3_int64 c;
 
 	json_array_foreach(json_object_get(cust, "emails"), i, v)
-		if ((c = run(KEY_GET, "tt", "email", json_string_value(v))))
+		if ((c = lookup(KEY_GET, "email", json_string_value(v))))
 			return c;
 	json_object_foreach(json_object_get(cust, "handles"), kind, v)
-		if (json_is_string(v) && (c = run(KEY_GET, "tt", kind, json_string_value(v))))
+		if (json_is_string(v) && (c = lookup(KEY_GET, kind, json_string_value(v))))
 			return c;
 	a = json_object_get(rec, "order_ids");
 	json_array_foreach(a, i, v)
-		if ((c = run(KEY_GET, "tt", "order", json_string_value(v))))
+		if ((c = lookup(KEY_GET, "order", json_string_value(v))))
 			return c;
 	return 0;
 }
@@ -168,14 +305,14 @@ put_keys(json_t *rec, sqlite3_int64 c)
 	size_t i;
 
 	json_array_foreach(json_object_get(cust, "emails"), i, v)
-		run(KEY_PUT, "tti", "email", json_string_value(v), c);
+		store_key(KEY_PUT, "email", json_string_value(v), c);
 	json_array_foreach(json_object_get(cust, "phones"), i, v)
-		run(KEY_PUT, "tti", "phone", json_string_value(v), c);
+		store_key(KEY_PUT, "phone", json_string_value(v), c);
 	json_object_foreach(json_object_get(cust, "handles"), kind, v)
 		if (json_is_string(v))
-			run(KEY_PUT, "tti", kind, json_string_value(v), c);
+			store_key(KEY_PUT, kind, json_string_value(v), c);
 	json_array_foreach(json_object_get(rec, "order_ids"), i, v)
-		run(KEY_PUT, "tti", "order", json_string_value(v), c);
+		store_key(KEY_PUT, "order", json_string_value(v), c);
 }
 
 /* Days between two ISO 8601 date-times, by their first ten characters. */
@@ -202,11 +339,11 @@ link_record(json_t *rec, const char *line)
 
 	if (!id)
 		return;
-	ticket = run(LINK_GET, "t", id);
+	ticket = lookup(LINK_GET, id, NULL);
 	if (!ticket && thread)
-		ticket = run(MSGID_GET, "t", thread);
+		ticket = lookup(MSGID_GET, thread, NULL);
 	if (!ticket && ext)
-		ticket = run(MSGID_GET, "t", ext);
+		ticket = lookup(MSGID_GET, ext, NULL);
 	cust = find_customer(rec);
 	if (!cust) {
 		run(CUST_NEW, "tt", str(json_object_get(rec, "customer"), "name"), at);
@@ -225,11 +362,11 @@ link_record(json_t *rec, const char *line)
 		ticket = sqlite3_last_insert_rowid(db);
 	}
 	put_keys(rec, cust);
-	run(LINK_PUT, "ti", id, ticket);
+	store_key(LINK_PUT, id, NULL, ticket);
 	if (thread)
-		run(MSGID_PUT, "ti", thread, ticket);
+		store_key(MSGID_PUT, thread, NULL, ticket);
 	if (ext)
-		run(MSGID_PUT, "ti", ext, ticket);
+		store_key(MSGID_PUT, ext, NULL, ticket);
 	json_array_foreach(msgs, i, m)
 		if (str(m, "id"))
 			run(MSG_PUT, "itt", ticket, str(m, "id"), str(m, "at"));
@@ -276,20 +413,33 @@ main(int argc, char **argv)
 	double began;
 
 	int hashed = argc == 4 && strcmp(argv[1], "--hash") == 0;
+	indexed = argc == 4 && strcmp(argv[1], "--index") == 0;
 
-	if (argc != 3 + hashed) {
-		fprintf(stderr, "usage: link-floor [--hash] STORE TICKETS.ndjson\n");
+	if (argc != 3 + hashed + indexed) {
+		fprintf(stderr, "usage: link-floor [--hash | --index] STORE TICKETS.ndjson\n");
 		return 2;
 	}
-	argv += hashed;
+	argv += hashed + indexed;
+	if (indexed) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s.keys", argv[1]);
+		if (!(keys_file = fopen(path, "w"))) {
+			perror(path);
+			return 1;
+		}
+		nslots = 1 << 16;
+		if (!(slots = calloc(nslots, sizeof *slots)))
+			return 1;
+	}
 	if (sqlite3_open(argv[1], &db) != SQLITE_OK)
 		die(argv[1]);
 	sqlite3_create_function(db, "hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                        NULL, hash_fn, NULL, NULL);
 	exec(common_schema);
-	exec(hashed ? hash_schema : text_schema);
-	for (int i = 0; i < NSTMT; i++) {
-		sql[i] = hashed && hash_sql[i] ? hash_sql[i] : text_sql[i];
+	exec(indexed ? index_schema : hashed ? hash_schema : text_schema);
+	for (int i = 0; i < (indexed ? NALL : NSTMT); i++) {
+		sql[i] = indexed && index_sql[i] ? index_sql[i] : hashed && hash_sql[i] ?
+		         hash_sql[i] : text_sql[i];
 		if (sqlite3_prepare_v3(db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &st[i], NULL))
 			die(sql[i]);
 	}
@@ -311,6 +461,8 @@ main(int argc, char **argv)
 		link_record(rec, line);
 		json_decref(rec);
 		if (++batch == 20000 || now() - began > 2) {
+			if (keys_file)
+				fflush(keys_file);
 			exec("COMMIT");
 			exec("BEGIN IMMEDIATE");
 			batch = 0;
@@ -320,7 +472,10 @@ main(int argc, char **argv)
 	exec("COMMIT");
 	free(line);
 	fclose(in);
-	for (int i = 0; i < NSTMT; i++)
+	if (keys_file)
+		fclose(keys_file);
+	for (int i = 0; i < (indexed ? NALL : NSTMT); i++)
 		sqlite3_finalize(st[i]);
+	free(slots);
 	return sqlite3_close(db) != SQLITE_OK;
 }

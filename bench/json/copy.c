@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "record/bridge.h"
 #include "record/record.h"
 
 static int
