@@ -66,6 +66,9 @@ GIFTS = {'claire': ('Margaux', 'Dubois', '9 rue Mercière', 'Lyon', '69002', 'FR
          'daniel': ('Linda', 'Brooks', '41 Kenwood Avenue', 'Delmar', '12054', 'US')}
 
 cust_ids = {}
+PHONE = {'DE': '+49157', 'AT': '+43664', 'CH': '+4179', 'FR': '+336', 'IT': '+39347',
+         'ES': '+34612', 'GB': '+447700900', 'IE': '+35387', 'US': '+1555010'}
+PHONE_LEN = {'DE': 8, 'AT': 7, 'CH': 7, 'FR': 8, 'IT': 7, 'ES': 6, 'GB': 3, 'IE': 7, 'US': 4}
 ORDERS = []
 SHOP = {}            # '#12043' -> truth facts
 by_buyer = {}
@@ -81,6 +84,8 @@ for i, (k, t) in enumerate(zip(seq, times)):
         cust_ids[k] = 7391620000 + 1000 + len(cust_ids) * 17
     addr = dict(first_name=first, last_name=last, name=p['name'], address1=street,
                 city=city, zip=zipc, country_code=cc)
+    if rng.random() < 0.5:
+        addr['phone'] = PHONE[cc] + ''.join(rng.choice('0123456789') for _ in range(PHONE_LEN[cc]))
     ship = dict(addr)
     gift = GIFTS.get(k) if k in GIFTS and k not in [o['_buyer'] for o in ORDERS] else None
     if gift:
@@ -357,7 +362,7 @@ def hard_cases():
     o = use('katrin'); p = P('katrin'); t = when(o)
     dm(p, 'instagram', t, 'Hallo! Wo bleibt meine Bestellung %s? 🙈' % onum(o), oconv(o),
        ['dm', 'dm_number_only'], 'de', 'number alone does not verify')
-    dm(p, 'instagram', later(t, 1, 3), 'Ach so, die Mailadresse bei der Bestellung ist katrin.vogel@example.de',
+    dm(p, 'instagram', later(t, 1, 3), 'Ach so, die Mailadresse bei Bestellung %s ist katrin.vogel@example.de' % onum(o),
        oconv(o), ['dm', 'dm_verified'], 'de', 'number + order e-mail in her DM thread: verified now')
     # Instagram: number + billing postcode in one DM
     o = use('camille'); p = P('camille'); t = when(o)
@@ -376,7 +381,8 @@ def hard_cases():
     dm(p, 'instagram', t, 'Salut, commande %s, je suis à Lyon 69006, vous pouvez me dire où elle en est ?' % onum(o),
        oconv(o), ['dm', 'wrong_fact'], 'fr', '69006 is not the billing postcode')
     dm(p, 'instagram', later(t, 1, 2), 'pardon, le code postal de facturation c’est 69003 (j’ai déménagé)',
-       oconv(o), ['dm', 'dm_verified'], 'fr', 'right billing postcode in the same DM thread')
+       oconv(o), ['dm', 'dm_verified'], 'fr',
+       'right billing postcode in the same DM thread; no number in this message, so no label here')
     # Instagram: Berlin postcode that looks like an order number
     o = use('tobias'); p = P('tobias'); t = when(o)
     dm(p, 'instagram', t, 'Moin, hab bei euch Bestellung %s gemacht, PLZ 12047. Kommt die noch diese Woche?' % onum(o),
@@ -657,7 +663,7 @@ THANKS = {'de': 'Danke für die schnelle Info, dann bestelle ich gleich!',
 
 def comebacks():
     ks = sorted(k for k in by_buyer if k not in ('lindner', 'paperco', 'lumiere', 'kranich', 'anke'))
-    for k in rng.sample(ks, 26):
+    for k in rng.sample(ks, 30):
         p = P(k)
         lang = p['lang']
         o = by_buyer[k][-1]
@@ -677,7 +683,7 @@ def comebacks():
 def everyday():
     lost_left = 6
     for o in ORDERS:
-        if o['name'] in USED or rng.random() > 0.95:
+        if o['name'] in USED or rng.random() > 0.97:
             continue
         k = o['_buyer']
         p = P(k)
@@ -704,7 +710,7 @@ def everyday():
             lost = lost_left > 0 and rng.random() < 0.18
             if lost:
                 lost_left -= 1
-            mail(p, p['email'], t, None, X.follow(rng, lang, first(p)), oconv(o),
+            mail(p, p['email'], t, None, X.follow(rng, lang, first(p), intent), oconv(o),
                  ['follow_up'] + (['lost_headers'] if lost else []), lang, thread=th, lost=lost,
                  note='reply without In-Reply-To/References' if lost else 'reply in the thread')
     for k, nm, lang, addr in PRESALE_PEOPLE:

@@ -9,7 +9,7 @@ REF = {
 }
 
 SUBJ = {
-    'wismo': {'de': ['Wo bleibt meine Bestellung {r}?', 'Lieferung {r}', 'Sendungsstatus {r}'],
+    'wismo': {'de': ['Wo bleibt {r}?', 'Lieferung {r}', 'Sendungsstatus {r}'],
               'fr': ['Où en est ma {r} ?', 'Livraison {r}', 'Suivi {r}'],
               'it': ['Dov’è il mio {r}?', 'Spedizione {r}', 'Stato {r}'],
               'es': ['¿Dónde está mi {r}?', 'Envío {r}', 'Estado del {r}'],
@@ -39,13 +39,13 @@ BODY = {
                "pourriez-vous me dire quand la {r} sera livrée ? C'est pour un cadeau.",
                "je n'ai pas reçu d'e-mail d'expédition pour ma {r}, est-elle partie ?"],
         'it': ["ho fatto l'{r} il {d} novembre ma non è ancora arrivato niente. Il tracking è fermo da giorni, potete controllare?",
-               "quando arriva l'{r}? {I} è un regalo di Natale.",
+               "quando arriva l'{r}? È un regalo di Natale.",
                "non ho ricevuto la mail di spedizione per l'{r}, è già partito?"],
         'es': ['hice el {r} el {d} de noviembre y todavía no ha llegado. El seguimiento no se mueve desde hace días, ¿podéis mirarlo?',
                '¿cuándo llegará el {r}? Es un regalo y me corre prisa.',
                'no he recibido el correo de envío del {r}, ¿ya ha salido?'],
         'en': ['I placed {r} on {d} November and nothing has arrived yet. The tracking has not moved for days, could you check?',
-               'any idea when {r} will arrive? {I} is a Christmas present.',
+               'any idea when {r} will arrive? It is a Christmas present.',
                "I haven't had a shipping email for {r} yet - has it gone out?"],
     },
     'return': {
@@ -54,7 +54,7 @@ BODY = {
         'fr': ['je souhaite retourner {i} de la {r}, la couleur ne me convient pas. Comment faire ?',
                'comment puis-je vous renvoyer {i} ? ({r}, pas ouvert)'],
         'it': ["vorrei restituire {i} dell'{r}, il colore non mi piace. Come devo fare?",
-               "come posso fare il reso di {i}? {R}, ancora sigillato."],
+               "come faccio a restituire {i}? {R}, ancora sigillato."],
         'es': ['quiero devolver {i} del {r}, el color no me convence. ¿Cómo lo hago?',
                '¿cómo devuelvo {i}? Es del {r}, sin abrir.'],
         'en': ["I'd like to return {i} from {r}, the colour isn't what I expected. How do I send it back?",
@@ -68,10 +68,10 @@ BODY = {
         'en': ['could I swap {i} from {r} for a different colour?'],
     },
     'damaged': {
-        'de': ['{r} ist heute angekommen, aber {i} ist beschädigt, der Karton war eingedrückt. Fotos hänge ich an.'],
-        'fr': ['la {r} est arrivée mais {i} est abîmé, le carton était écrasé. Je joins des photos.'],
-        'it': ["l'{r} è arrivato ma {i} è rovinato, la scatola era schiacciata. Allego le foto."],
-        'es': ['el {r} ha llegado pero {i} está dañado, la caja venía aplastada. Adjunto fotos.'],
+        'de': ['{R} ist heute angekommen, aber leider beschädigt, der Karton war eingedrückt. Fotos hänge ich an.'],
+        'fr': ['la {r} est arrivée mais il y a des dégâts sur {i}, le carton était écrasé. Je joins des photos.'],
+        'it': ["l'{r} è arrivato danneggiato, la scatola era schiacciata. Allego le foto."],
+        'es': ['el {r} ha llegado con daños, la caja venía aplastada. Adjunto fotos.'],
         'en': ['{r} arrived today but {i} is damaged, the box was crushed. Photos attached.'],
     },
     'address_change': {
@@ -172,8 +172,12 @@ def first_mail(rng, lang, intent, n, items, day, sig, with_number=True):
     return subj, wrap(rng, lang, body, sig)
 
 
-def follow(rng, lang, sig):
-    return '%s\n\n%s' % (rng.choice(FOLLOW[lang]), sig)
+FOLLOW_BY = {'wismo': [0, 1, 2], 'return': [3], 'exchange': [3], 'damaged': [0],
+             'address_change': [0], 'cancel': [0], 'invoice': [0]}
+
+
+def follow(rng, lang, sig, intent='wismo'):
+    return '%s\n\n%s' % (FOLLOW[lang][rng.choice(FOLLOW_BY[intent])], sig)
 
 
 def presale(rng, lang, sig):
