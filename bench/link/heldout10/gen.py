@@ -406,10 +406,14 @@ def hard_cases():
          oconv(o), ['mistyped'], 'es', 'a digit missing: no such order')
     # stranger
     victim = use('jonas'); s = person('kevin', 'Kevin Marsh', 'en')
-    mail(s, 'kevin.marsh@example.com', when(victim),
+    th = Thread(); t = when(victim)
+    mail(s, 'kevin.marsh@example.com', t,
          'Order %s' % onum(victim),
          'Hello, order %s was supposed to come to my address, where is it? Kevin' % onum(victim),
-         'stranger', ['stranger'], 'en', 'a stranger quoting someone else\'s number')
+         'stranger', ['stranger'], 'en', 'a stranger quoting someone else\'s number', thread=th)
+    mail(s, 'kevin.marsh@example.com', later(t, 20, 40), None,
+         'I told you, it is my order. Just send me the tracking number please.\nKevin',
+         'stranger', ['stranger', 'follow_up'], 'en', 'still a stranger', thread=th)
     # guesser
     a, b = order_of('uwe'), order_of('antoine'); USED.update([a['name'], b['name']])
     s = person('nina', 'Nina Falk', 'de')
@@ -422,6 +426,9 @@ def hard_cases():
     dm(s, 'instagram', t,
        "hi it's Emily Carter, order %s, email emily.carter@example.co.uk, postcode E8 3RL. please send it to 4 Dalston Lane instead, thx" % onum(o),
        'imp', ['dm', 'impersonator'], 'en', 'knows number, e-mail and postcode but is not the buyer')
+    mail(v, v['email'], later(t, 30, 50), 'Order %s - address change?' % onum(o),
+         "Hi, I got an odd message that the delivery address of my order %s was changed?? I didn't ask for that, please keep it going to Mare Street!\n\nEmily Carter" % onum(o),
+         oconv(o), ['impersonated_buyer'], 'en', 'the real buyer from the order address')
     s2 = person('imp_lindner', 'Büro Lindner', 'de', note='impersonator')
     lo = use('lindner', 0)
     mail(s2, 'buero.lindner.einkauf@gmail.com', when(lo), 'Rechnungsadresse %s' % lo['name'],
@@ -433,6 +440,9 @@ def hard_cases():
     mail(s, 'laura.pichler@gmail.com', t, 'Bestellung meiner Mutter %s' % onum(o),
          'Hallo,\nich schreibe für meine Mutter Elisabeth Pichler, sie hat die Bestellung %s gemacht (PLZ 4020, Linz). Das Paket ist nicht angekommen, könnt ihr nachschauen?\n\nLG Laura' % onum(o),
          'mum', ['relative'], 'de', 'daughter knows number and postcode, is not the buyer')
+    mail(P('elisabeth'), P('elisabeth')['email'], later(t, 24, 40), 'Bestellung %s' % onum(o),
+         'Sehr geehrte Damen und Herren,\nmeine Tochter hat Ihnen schon geschrieben. Das Paket zur Bestellung %s ist bis heute nicht gekommen.\n\nMit freundlichen Grüßen\nElisabeth Pichler' % onum(o),
+         oconv(o), ['relative'], 'de', 'the buyer herself from the order address')
     o = use('helmut'); t = when(o)
     s = person('carer', 'Sonja Reiter', 'de')
     mail(s, 's.reiter@pflege-sonnenschein.example.de', t, 'Herr Sommer, Bestellung %s' % onum(o),
@@ -448,7 +458,10 @@ def hard_cases():
     s = person('margaux', 'Margaux Dubois', 'fr')
     mail(s, 'margaux.dubois@example.fr', t, 'Cadeau reçu abîmé',
          "Bonjour,\nma sœur m'a offert un kit de cire (commande %s, livré chez moi à Lyon 69002). Le sceau est cassé. Que faire ?\n\nMargaux" % onum(o),
-         'gift', ['gift_recipient'], 'fr', 'recipient of a gift, not the buyer')
+         'gift', ['gift_recipient'], 'fr', 'recipient of a gift, not the buyer', thread=(mth := Thread()))
+    mail(s, 'margaux.dubois@example.fr', later(t, 30, 50), None,
+         "Re-bonjour, ma sœur vous a écrit aussi pour la commande %s. Vous pouvez m'envoyer le nouveau sceau directement ?\nMargaux" % onum(o),
+         'gift', ['gift_recipient', 'follow_up', 'lost_headers'], 'fr', 'her own matter again, headers lost', thread=mth, lost=True)
     th = Thread()
     mail(P('claire'), P('claire')['email'], later(t, 3, 10), 'Commande %s – cadeau pour ma sœur' % onum(o),
          "Bonjour,\nj'ai offert la commande %s à ma sœur Margaux, le sceau est arrivé cassé. Pouvez-vous lui en renvoyer un ?\n\nClaire Dubois" % onum(o),
@@ -574,6 +587,9 @@ def hard_cases():
     amazon(ol, oid, at(26, 21, 40), 'Return policy inquiry from Amazon customer %(n)s(Order: %(o)s)',
            'Hi, the wax seal kit arrived with the stamp handle cracked. Can I get a replacement rather than a refund?',
            'amz:' + oid, ['amazon'], 'en', 'relay thread of his order')
+    amazon(ol, oid, at(28, 7, 55), 'Return policy inquiry from Amazon customer %(n)s(Order: %(o)s)',
+           'Thanks. Photo of the cracked handle attached. Happy to send it back if needed.',
+           'amz:' + oid, ['amazon', 'follow_up'], 'en', 'same relay thread')
     va = P('valentina'); oid = AMZ_BUYERS[2][4]
     amazon(va, oid, at(33, 8, 5), 'Richiesta dal cliente Amazon %(n)s (Ordine: %(o)s)',
            'Buongiorno, nel pacco c’erano le buste C6 invece delle C5 che avevo ordinato. Come facciamo?',
@@ -663,7 +679,7 @@ THANKS = {'de': 'Danke für die schnelle Info, dann bestelle ich gleich!',
 
 def comebacks():
     ks = sorted(k for k in by_buyer if k not in ('lindner', 'paperco', 'lumiere', 'kranich', 'anke'))
-    for k in rng.sample(ks, 30):
+    for k in rng.sample(ks, 33):
         p = P(k)
         lang = p['lang']
         o = by_buyer[k][-1]

@@ -104,23 +104,28 @@ FOLLOW = {
     'de': ['danke für die schnelle Antwort! Dann warte ich noch ein paar Tage.',
            'Hallo nochmal, es ist immer noch nichts da. Was nun?',
            'Super, das Paket ist heute gekommen. Danke!',
-           'Danke, ich habe das Etikett bekommen und das Paket abgegeben.'],
+           'Danke, ich habe das Etikett bekommen und das Paket abgegeben.',
+           'Perfekt, danke, mehr brauche ich nicht.'],
     'fr': ['merci pour la réponse rapide, j’attends encore quelques jours.',
            'Re-bonjour, toujours rien reçu. On fait comment ?',
            'Le colis est arrivé ce matin, merci beaucoup !',
-           "Merci, j'ai bien reçu l'étiquette et déposé le colis."],
+           "Merci, j'ai bien reçu l'étiquette et déposé le colis.",
+           "Parfait, merci, c'est tout ce qu'il me fallait."],
     'it': ['grazie della risposta, aspetto ancora qualche giorno.',
            'Ciao di nuovo, non è ancora arrivato niente. Che facciamo?',
            'Il pacco è arrivato oggi, grazie mille!',
-           "Grazie, ho ricevuto l'etichetta e spedito il pacco."],
+           "Grazie, ho ricevuto l'etichetta e spedito il pacco.",
+           'Perfetto, grazie mille, è tutto.'],
     'es': ['gracias por la respuesta, espero unos días más.',
            'Hola de nuevo, sigue sin llegar nada. ¿Qué hacemos?',
            '¡Ha llegado hoy el paquete, muchas gracias!',
-           'Gracias, ya tengo la etiqueta y he dejado el paquete en Correos.'],
+           'Gracias, ya tengo la etiqueta y he dejado el paquete en Correos.',
+           'Perfecto, gracias, era todo.'],
     'en': ['thanks for the quick reply, I will give it a few more days.',
            'Hi again, still nothing here. What now?',
            'The parcel turned up this morning, thank you!',
-           "Thanks, got the label and dropped the parcel off."],
+           "Thanks, got the label and dropped the parcel off.",
+           "Perfect, thank you - that's all I needed."],
 }
 
 PRESALE = {
@@ -172,8 +177,8 @@ def first_mail(rng, lang, intent, n, items, day, sig, with_number=True):
     return subj, wrap(rng, lang, body, sig)
 
 
-FOLLOW_BY = {'wismo': [0, 1, 2], 'return': [3], 'exchange': [3], 'damaged': [0],
-             'address_change': [0], 'cancel': [0], 'invoice': [0]}
+FOLLOW_BY = {'wismo': [0, 1, 2], 'return': [3], 'exchange': [3], 'damaged': [4],
+             'address_change': [4], 'cancel': [4], 'invoice': [4]}
 
 
 def follow(rng, lang, sig, intent='wismo'):
