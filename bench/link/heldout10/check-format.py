@@ -293,3 +293,15 @@ if errs:
     sys.exit(1)
 print('ok: %d orders, %d eBay orders, %d records, %d people, %d conversations'
       % (len(names), len(EB), len(records), len(P), len(conv_person)))
+if '--stats' in sys.argv:
+    import collections
+    c = collections.Counter(x for t in truth for x in t['cases'])
+    print('cases:', ', '.join('%s %d' % kv for kv in sorted(c.items())))
+    easy = {'follow_up', 'presale', 'new_matter', 'no_number', 'lost_headers'}
+    print('records with a hard-case tag:', sum(1 for t in truth if set(t['cases']) - easy))
+    print('records with a not_own label:', sum(1 for t in truth if 'not_own' in t['orders'].values()))
+    print('labels:', dict(collections.Counter(v for t in truth for v in t['orders'].values())))
+    print('records without candidate:', sum(1 for t in truth if not t['orders']))
+    print('channels:', dict(collections.Counter(r['channel'] for r in records)))
+    print('langs:', dict(collections.Counter(t['lang'] for t in truth)))
+    print('people writing:', len(set(t['person'] for t in truth)))

@@ -383,6 +383,8 @@ def hard_cases():
     dm(p, 'instagram', later(t, 1, 2), 'pardon, le code postal de facturation c’est 69003 (j’ai déménagé)',
        oconv(o), ['dm', 'dm_verified'], 'fr',
        'right billing postcode in the same DM thread; no number in this message, so no label here')
+    dm(p, 'instagram', later(t, 3, 6), 'du coup pour la commande %s, vous avez un numéro de suivi ?' % onum(o),
+       oconv(o), ['dm', 'dm_verified'], 'fr', 'number (earlier DM) + billing postcode (previous DM) in this thread')
     # Instagram: Berlin postcode that looks like an order number
     o = use('tobias'); p = P('tobias'); t = when(o)
     dm(p, 'instagram', t, 'Moin, hab bei euch Bestellung %s gemacht, PLZ 12047. Kommt die noch diese Woche?' % onum(o),
@@ -534,9 +536,15 @@ def hard_cases():
          'Ciao! Sono Bea, l’ordine %s è arrivato ma manca il segnalibro. Baci, Bea' % onum(o),
          oconv(o), ['nickname'], 'it', 'nickname, order address', display='Bea')
     o = use('thomas'); p = P('thomas'); t = when(o)
+    th = Thread()
     mail(p, 'tommy.aldridge@gmail.com', t, 'my order',
          'Hiya, Tom here, order %s - any chance it ships before the 10th?\nTom' % onum(o),
-         oconv(o), ['nickname', 'new_address'], 'en', 'real buyer from another address, no second fact', display='Tommy A')
+         oconv(o), ['nickname', 'new_address'], 'en', 'real buyer from another address, no second fact',
+         display='Tommy A', thread=th)
+    mail(p, 'tommy.aldridge@gmail.com', later(t, 5, 20), None,
+         'Sure, billing postcode is ls16az (Leeds). Order %s as I said.\nTom' % onum(o),
+         oconv(o), ['nickname', 'new_address', 'mail_verified', 'follow_up'], 'en',
+         'billing postcode written without space, in the same thread: verified now', display='Tommy A', thread=th)
     # numbers that are not orders
     o = use('olivia'); p = P('olivia'); t = when(o)
     mail(p, p['email'], t, 'Delivery instructions',
