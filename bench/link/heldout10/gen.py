@@ -243,7 +243,7 @@ def reply_to_newsletter(p, addr, t, text, conv, cases, lang, note='', display=No
                       'message_id': mid, 'in_reply_to': nl, 'references': [nl],
                       'path': '/var/mail/support/new/%d.%s.mx1' % (int(t.timestamp()), hexid(6))},
            'kind': 'message', 'subject': {'de': 'AW: ', 'it': 'R: '}.get(lang, 'Re: ') +
-           'Adventszeit bei Inkwell & Fold ✉ 15 % auf alles Papier',
+           'Advent at Inkwell & Fold ✉ 15% off all paper',
            'created_at': iso(t), 'updated_at': iso(t),
            'customer': {'name': display if display is not None else p['name'],
                         'emails': [addr.lower()]},
@@ -291,7 +291,8 @@ def amazon(p, oid, t, subj, text, conv, cases, lang, note=''):
                       'path': '/var/mail/support/new/%d.%s.mx1' % (int(t.timestamp()), hexid(6))},
            'kind': 'message', 'subject': subj % dict(n=first, o=oid),
            'created_at': iso(t), 'updated_at': iso(t),
-           'customer': {'name': first, 'emails': [a['alias']], 'handles': {'amazon': a['alias']}},
+           'customer': {'name': '%s - Amazon Marketplace' % first, 'emails': [a['alias']],
+                        'handles': {'amazon': a['alias']}},
            'order_ids': [oid],
            'messages': [{'id': mid, 'direction': 'in', 'author': 'customer', 'at': iso(t),
                          'from': a['alias'], 'text': text}]}
@@ -603,10 +604,10 @@ def hard_cases():
            'Buongiorno, nel pacco c’erano le buste C6 invece delle C5 che avevo ordinato. Come facciamo?',
            'amz:' + oid, ['amazon'], 'it', 'relay thread of her order')
     # eBay buyers
-    texts = [('Hallo, die Karten sind angekommen, aber eine fehlt im 10er-Set. Bestellung %s.', 'de'),
-             ('Hi, any chance you could combine postage if I buy two more notebooks? My last order was %s.', 'en'),
-             ('Bonjour, le colis %s est arrivé humide, les enveloppes sont gondolées.', 'fr'),
-             ('Hi! Has order %s shipped yet? It says not started.', 'en')]
+    texts = [('Hallo, das Notizbuch ist angekommen, aber der Einband ist an einer Ecke geknickt. Bestellung %s.', 'de'),
+             ('Hi, any chance you could combine postage if I buy two more packs of the envelopes? My last order was %s.', 'en'),
+             ("Bonjour, le colis %s est arrivé humide, l'agenda est tout gondolé.", 'fr'),
+             ('Hi! Has order %s shipped yet? It says not started. The cards are for a party on the 12th.', 'en')]
     for i, (k, nm, lang, user, oid, cur, cc) in enumerate(EBAY_BUYERS):
         txt, lg = texts[i]
         ebay(P(k), 'c%010d' % (88012000 + i * 7919), at(22 + i * 3, 14, 30), txt % oid,
