@@ -729,13 +729,13 @@ def everyday():
         mail(p, p['email'], t, subj, text, oconv(o), cases, lang, thread=th,
              note='buyer from the order address' if withnum else 'buyer, no number given')
         n = 0
-        while rng.random() < (0.75 if n == 0 else 0.3) and n < 3:
+        while rng.random() < (0.75 if n == 0 else 0.3) and n < X.max_follow(intent):
             n += 1
             t = later(t, 14, 70)
             lost = lost_left > 0 and rng.random() < 0.18
             if lost:
                 lost_left -= 1
-            mail(p, p['email'], t, None, X.follow(rng, lang, first(p), intent), oconv(o),
+            mail(p, p['email'], t, None, X.follow(rng, lang, first(p), intent, n), oconv(o),
                  ['follow_up'] + (['lost_headers'] if lost else []), lang, thread=th, lost=lost,
                  note='reply without In-Reply-To/References' if lost else 'reply in the thread')
     for k, nm, lang, addr in PRESALE_PEOPLE:

@@ -181,8 +181,18 @@ FOLLOW_BY = {'wismo': [0, 1, 2], 'return': [3], 'exchange': [3], 'damaged': [4],
              'address_change': [4], 'cancel': [4], 'invoice': [4]}
 
 
-def follow(rng, lang, sig, intent='wismo'):
-    return '%s\n\n%s' % (FOLLOW[lang][rng.choice(FOLLOW_BY[intent])], sig)
+SEQ = {'wismo': [[0, 1], [1, 2], [2]], 'return': [[3], [4]], 'exchange': [[3], [4]],
+       'damaged': [[4], [1], [2]]}
+
+
+def follow(rng, lang, sig, intent='wismo', n=1):
+    seq = SEQ.get(intent, [[4]])
+    i = rng.choice(seq[min(n, len(seq)) - 1])
+    return '%s\n\n%s' % (FOLLOW[lang][i], sig)
+
+
+def max_follow(intent):
+    return len(SEQ.get(intent, [[4]]))
 
 
 def presale(rng, lang, sig):
