@@ -723,6 +723,8 @@ def everyday():
             sig = {'lindner': 'Einkauf\nBüro Lindner GmbH', 'paperco': 'Paper & Co Purchasing',
                    'lumiere': 'Service achats\nCafé Lumière', 'kranich': 'Team Kranich'}[k]
         subj, text = X.first_mail(rng, lang, intent, onum(o), D.ITEM_WORDS[lang], otime(o).day, sig, withnum)
+        if rng.random() < 0.2:
+            text = X.typo(rng, text)
         t = when(o)
         th = Thread()
         cases = [] if withnum else ['no_number']
@@ -742,6 +744,8 @@ def everyday():
         p = person(k, nm, lang)
         t = at(rng.randrange(20, 36), rng.randrange(7, 22), rng.randrange(60))
         subj, text = X.presale(rng, lang, nm.split()[0])
+        if rng.random() < 0.2:
+            text = X.typo(rng, text)
         th = Thread()
         mail(p, addr, t, subj, text, 'presale', ['presale'], lang, thread=th, note='not a buyer')
         if rng.random() < 0.4:

@@ -198,3 +198,25 @@ def max_follow(intent):
 def presale(rng, lang, sig):
     s, b = rng.choice(PRESALE[lang])
     return s, wrap(rng, lang, b, sig)
+
+
+def typo(rng, text):
+    """One slip of the fingers: two letters of a longer word swapped, or one
+    doubled; digits, addresses and the signature are left alone."""
+    lines = text.split('\n')
+    body = [i for i, l in enumerate(lines[:-1]) if len(l) > 20] or [0]
+    li = rng.choice(body)
+    words = lines[li].split(' ')
+    cand = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha()]
+    if not cand:
+        return text
+    wi = rng.choice(cand)
+    w = words[wi]
+    j = rng.randrange(1, len(w) - 2)
+    if rng.random() < 0.6:
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+    else:
+        w = w[:j] + w[j] + w[j:]
+    words[wi] = w
+    lines[li] = ' '.join(words)
+    return '\n'.join(lines)
