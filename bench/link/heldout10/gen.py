@@ -182,6 +182,12 @@ def hexid(n=16):
 
 
 def push(t, rec, meta):
+    who = next(q for q in PEOPLE.values() if q['pid'] == meta['person'])
+    m = rec['messages'][0]
+    key = m.get('from') or '%s:%s' % next(iter(rec['customer']['handles'].items()))
+    uses = who.setdefault('writes_as', [])
+    if key not in uses:
+        uses.append(key)
     _seq[0] += 1
     EVENTS.append((t, _seq[0], rec, meta))
 
@@ -315,7 +321,7 @@ def ebay(p, conv_id, t, text, conv, cases, lang, note='', subject=None):
     push(t, rec, _meta(p, conv, cases, lang, note))
 
 
-# ---------------------------------------------------------------- helpers
+# ---------------------------------------------------------------- small functions
 def P(k):
     return PEOPLE[k]
 

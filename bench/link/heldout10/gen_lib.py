@@ -1,4 +1,4 @@
-"""Shared helpers of the heldout10 generator: candidates, Gmail
+"""Shared functions of the heldout10 generator: candidates, Gmail
 normalisation and the truth labels, computed from who really wrote."""
 import re
 
