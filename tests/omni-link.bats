@@ -660,6 +660,20 @@ export -f latest
 	assert_line --index 4 '[["ann@example.com"],["c4"]]'
 }
 
+@test "a merge keeps the latest contact of the customer merged in: a rerun of the same records changes no customer" {
+	{
+		t u1 email 2026-11-01T10:00:00Z '.customer = {emails: ["ann@example.com"]}'
+		t u2 email 2026-11-10T10:00:00Z '.customer = {name: "Ann Lee", emails: ["ann.lee@example.org"], handles: {shopify: "222"}}'
+		t u3 shopify 2026-11-05T10:00:00Z '.customer = {emails: ["ann@example.com"], handles: {shopify: "222"}}'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	omni-link "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	run sqlite3 "$OMNI_DB" "SELECT name, created_at, updated_at FROM customers"
+	assert_output 'Ann Lee|2026-11-01T10:00:00Z|2026-11-10T10:00:00Z'
+	omni-link "$BATS_TEST_TMPDIR/in.ndjson" >/dev/null
+	run sqlite3 "$OMNI_DB" "SELECT name, created_at, updated_at FROM customers"
+	assert_output 'Ann Lee|2026-11-01T10:00:00Z|2026-11-10T10:00:00Z'
+}
+
 @test "--unmerge parts two people a shared key merged: each keeps the keys she showed, and later mail goes to each" {
 	{
 		t p1 email 2026-11-01T10:00:00Z '.customer = {emails: ["ann@example.com"], handles: {shopify: "111"}}'

@@ -160,6 +160,13 @@ static const char *const sql[OMNI_LS_COUNT] = {
 		" AND o.kind = identity_keys.kind AND o.value = identity_keys.value)",
 	[OMNI_LS_MERGE_KEYS_DROP] = "DELETE FROM identity_keys WHERE customer_id = ?1",
 	[OMNI_LS_MERGE_TICKETS] = "UPDATE tickets SET customer_id = ?1 WHERE customer_id = ?2",
+	/* what the customer merged in had: her name if ?1 has none, her
+	 * latest contact (as a later record of hers would have set them) */
+	[OMNI_LS_MERGE_CUST_KEEP] =
+		"UPDATE customers SET"
+		" name = COALESCE(customers.name, (SELECT f.name FROM customers f WHERE f.id = ?2)),"
+		" updated_at = max(customers.updated_at, COALESCE((SELECT f.updated_at FROM customers f"
+		" WHERE f.id = ?2), customers.updated_at)) WHERE id = ?1",
 	[OMNI_LS_MERGE_CUST_DROP] = "DELETE FROM customers WHERE id = ?1",
 	/* omni_link_unmerge (link_unmerge.c) */
 	[OMNI_LS_UM_LINK_COUNT] = "SELECT count(*) FROM ticket_links WHERE ticket = " SEQ_OF("?1"),

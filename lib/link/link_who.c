@@ -223,6 +223,7 @@ merge_customer(omni_link *l, const char *into, const char *from, omni_error *err
 	if (omni_link_exec(l, err, OMNI_LS_MERGE_KEYS, into, from, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_MERGE_KEYS_DROP, from, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_MERGE_TICKETS, into, from, (const char *)NULL) < 0 ||
+	    omni_link_exec(l, err, OMNI_LS_MERGE_CUST_KEEP, into, from, (const char *)NULL) < 0 ||
 	    omni_link_exec(l, err, OMNI_LS_MERGE_CUST_DROP, from, (const char *)NULL) < 0)
 		return -1;
 	return 0;
