@@ -51,11 +51,14 @@ kill_soon() {
 	wait "$pid" || true
 }
 
-# What must not depend on crashes: every message once, in its ticket, and
-# the orders.
+# What must not depend on crashes: every message once, in its ticket, the
+# customers with their keys, and the orders.
 store_state() {
 	sqlite3 "$1" "SELECT t.id, m.id FROM messages m JOIN tickets t ON t.seq = m.ticket ORDER BY m.id;
 		SELECT 'links', count(*), count(DISTINCT source_id) FROM ticket_links;
+		SELECT 'customer', id, name, created_at, updated_at FROM customers ORDER BY id;
+		SELECT 'key', kind, value, customer_id, strength FROM identity_keys
+			ORDER BY kind, value, customer_id;
 		SELECT 'orders', channel, order_id, number, total FROM orders ORDER BY order_id;
 		SELECT 'fulfillments', count(*) FROM fulfillments;
 		SELECT 'seen', count(*) FROM fetch_seen"
