@@ -273,6 +273,11 @@ check_not_buyer(void)
 		{ "i write for work, order 6012", NULL, "Yann Le Goff", NULL },
 		/* a one-word name she shows and signs with, not the buyer's */
 		{ "ciao, io sono sara, cap 35121", "Sara", "Davide Marino", "another name" },
+		/* the name she is called by is hers (Becky, Rebecca; Pepe, José) */
+		{ "order 9005, thanks!\nbecky", "Becky", "Rebecca Hale", NULL },
+		{ "#1061", "Becky Hale", "Rebecca Hale", NULL },
+		{ "#1061", "Pepe Ruiz", "Jos\xc3\xa9 Ruiz", NULL },
+		{ "#1061", "Tom Adler", "Peter Adler", "another name" },
 		{ "ciao, cap 35121", "Sara", "Davide Marino", NULL },
 		{ "ciao, sono davide, cap 35121", "Davide", "Davide Marino", NULL },
 	};
@@ -290,6 +295,12 @@ check_not_buyer(void)
 		{ NULL, "my real email is hannah.schmid@example.de, order 4069", "Hannah Schmid", 0 },
 		{ "pepa.vecina", "pedido 4020, cp 15705", "Carmen Iglesias", 0 },
 		{ "kbrooks", NULL, "Tyler Brooks", 0 },
+		/* a name she is called by, signed or shown */
+		{ NULL, "hiya, tom here, order 12071\ntom", "Thomas Aldridge", 1 },
+		{ "Tommy A", NULL, "Thomas Aldridge", 1 },
+		{ NULL, "saludos,\npepe", "Jos\xc3\xa9 Ruiz", 1 },
+		/* "Will" starting a line is no William signing */
+		{ NULL, "will it ship before the 10th?", "William Hart", 0 },
 		{ NULL, NULL, "Tyler Brooks", 0 },
 	};
 

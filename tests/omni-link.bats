@@ -566,6 +566,22 @@ export -f latest
 	assert_line --index 1 --partial 'order #1066 not verified (phone shared, but another name)'
 }
 
+@test "identity: a DM under the name the buyer is called by (Jimmy for James) with both facts is the buyer; under another name it is not" {
+	omni-fetch --orders --store acme-outfitters "file:$SAMPLES/shopify/orders-acme.json"
+	{
+		t n1 email 2026-11-18T10:00:00Z '.store = "acme-outfitters" | .customer = {name: "James Thomas", emails: ["james.thomas@example.net"]} | del(.order_ids) | .messages[0].text = "Where is order #1060?"'
+		t n2 instagram 2026-11-18T11:00:00Z '.store = "acme-outfitters" | .customer = {name: "Jimmy T", handles: {instagram: "4242"}} | del(.order_ids) | .messages[0].text = "hi, order #1060 - placed with james.thomas@example.net, any news?"'
+		t n3 instagram 2026-11-18T11:30:00Z '.store = "acme-outfitters" | .customer = {name: "Peter T", handles: {instagram: "4343"}} | del(.order_ids) | .messages[0].text = "hi, order #1060 - placed with james.thomas@example.net, any news?"'
+	} >"$BATS_TEST_TMPDIR/in.ndjson"
+	run jq -c '[.customer.id, .orders[0].verified]' <<<"$(omni-link "$BATS_TEST_TMPDIR/in.ndjson")"
+	cus=$(sed -n 1p <<<"$output" | jq -r '.[0]')
+	assert_line --index 0 "[\"$cus\",true]"
+	assert_line --index 1 "[\"$cus\",true]"
+	refute_line --index 2 --partial "$cus"
+	run explained "$BATS_TEST_TMPDIR/in.ndjson"
+	assert_line --index 2 --partial 'order #1060 not verified (facts given, but another name)'
+}
+
 @test "identity: facts spread over a DM thread, the address typed as Gmail delivers it, make the sender the buyer; the DM and her mail become one conversation" {
 	jq '(.orders[] | select(.name == "#1047" or .name == "#1052")) |= (.email = "tyler.brooks@gmail.com" | .customer.email = "tyler.brooks@gmail.com")' \
 		"$SAMPLES/shopify/orders-acme.json" >"$BATS_TEST_TMPDIR/orders.json"

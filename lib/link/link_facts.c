@@ -210,7 +210,100 @@ given_name(const char *name, char *given, size_t size)
 	return words >= 2;
 }
 
-/* Does the name hold the word, or one it is short for (Sofi, Sofia)? */
+/* Given names and the names they are called by that are not their
+ * beginning (Becky for Rebecca, Pepe for José), in the five languages;
+ * lowercase, accents dropped, as name_word gives them.  None that is a
+ * word a line may start with (Will, Bill, Ed, Memo): a signature is a
+ * line that starts with the name. */
+static const struct {
+	const char *name, *called;      /* called: words apart by spaces */
+} nicknames[] = {
+	{ "william", "billy willy liam" },
+	{ "robert", "bob bobby rob robbie" },
+	{ "richard", "dick rick ricky" },
+	{ "james", "jim jimmy jamie" },
+	{ "john", "jack johnny" },
+	{ "thomas", "tom tommy" },
+	{ "edward", "ted teddy eddie ned" },
+	{ "henry", "harry hank" },
+	{ "charles", "chuck charlie" },
+	{ "michael", "mike mikey" },
+	{ "stephen", "steve stevie" },
+	{ "steven", "steve stevie" },
+	{ "anthony", "tony" },
+	{ "andrew", "andy" },
+	{ "nicholas", "nick nicky" },
+	{ "joseph", "joe joey" },
+	{ "gerald", "jerry" },
+	{ "lawrence", "larry" },
+	{ "margaret", "peggy maggie meg" },
+	{ "rebecca", "becky becca" },
+	{ "elizabeth", "liz lizzie beth betty bess" },
+	{ "katherine", "kate katie kathy" },
+	{ "catherine", "kate katie cathy" },
+	{ "jennifer", "jenny jen" },
+	{ "susan", "sue susie" },
+	{ "patricia", "patty patsy trish" },
+	{ "mary", "molly polly" },
+	{ "sarah", "sally" },
+	{ "deborah", "debbie deb" },
+	{ "abigail", "abby" },
+	{ "victoria", "vicky tori" },
+		{ "johannes", "hans hansi" },
+	{ "josef", "sepp seppi jupp" },
+	{ "friedrich", "fritz" },
+	{ "wilhelm", "willi" },
+	{ "stefanie", "steffi" },
+	{ "sebastian", "basti" },
+	{ "margarete", "gretel gretchen grete" },
+	{ "johanna", "hanne" },
+	{ "emmanuel", "manu" },
+	{ "pierre", "pierrot" },
+	{ "giuseppe", "beppe peppe pino" },
+	{ "luigi", "gigi" },
+	{ "salvatore", "toto" },
+	{ "filippo", "pippo" },
+	{ "beatrice", "bice" },
+	{ "jose", "pepe" },
+	{ "francisco", "paco pancho" },
+	{ "ignacio", "nacho" },
+	{ "dolores", "lola" },
+	{ "concepcion", "concha conchita" },
+	{ "rosario", "charo" },
+	{ "enrique", "quique" },
+	{ "manuel", "manolo" },
+	{ "guadalupe", "lupe" },
+	};
+
+/* Is the word one of the names a name is called by (list: words apart
+ * by spaces)? */
+static int
+called(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = list; *p; p += strcspn(p, " "), p += *p == ' ')
+		if (strncmp(p, w, n) == 0 && (p[n] == ' ' || !p[n]))
+			return 1;
+	return 0;
+}
+
+/* Are the two words one given name, one the name it is called by (Tom,
+ * Thomas), or both names it is called by (Tom, Tommy)? */
+static int
+nickname_of(const char *a, const char *b)
+{
+	for (size_t i = 0; i < sizeof nicknames / sizeof nicknames[0]; i++) {
+		int ia = strcmp(a, nicknames[i].name) == 0 || called(nicknames[i].called, a);
+		int ib = strcmp(b, nicknames[i].name) == 0 || called(nicknames[i].called, b);
+		if (ia && ib)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the name hold the word, one it is short for (Sofi, Sofia) or one
+ * it is called by (Becky, Rebecca)? */
 static int
 name_has(const char *name, const char *word)
 {
@@ -221,7 +314,7 @@ name_has(const char *name, const char *word)
 		size_t m = strlen(w), k = m < n ? m : n;
 		if (k >= 3 && strncmp(w, word, k) == 0)
 			return 1;
-		if (strcmp(w, word) == 0)
+		if (strcmp(w, word) == 0 || nickname_of(w, word))
 			return 1;
 	}
 	return 0;
@@ -622,8 +715,9 @@ omni_link_not_buyer(const char *words, const char *sender, const char *buyer)
 }
 
 /* Do the words show the writer by the name whose first word is w
- * (lowercase, accents dropped): as she signs (a line that starts with
- * it) or introduces herself ("c'est Yannick", "sono Valentina")?  Not a
+ * (lowercase, accents dropped), or a name it is called by (Tom for
+ * Thomas): as she signs (a line that starts with it) or introduces
+ * herself ("c'est Yannick", "sono Valentina")?  Not a
  * part of an address or a handle ("hannah.schmid@example.de"), nor the
  * name of someone she writes about ("la signora Franca Esposito"). */
 static int
@@ -642,7 +736,7 @@ words_name(const char *words, const char *w)
 			b++;     /* where name_word's word began */
 		int joined = (b > words && strchr(".@_-", b[-1])) || *p == '@' || *p == '_' ||
 		             (*p == '.' && isalnum((unsigned char)p[1]));
-		if (joined || strcmp(name, w) != 0)
+		if (joined || (strcmp(name, w) != 0 && !nickname_of(name, w)))
 			continue;
 		const char *line = b;
 		while (line > words && line[-1] != '\n' &&
