@@ -579,12 +579,9 @@ holds_sender_key(omni_link *l, const input *in, const char *cid, omni_error *err
 
 	if (!ck)
 		return -1;
-	for (size_t i = 0; i < in->keys.n; i++) {
-		const omni_link_key *k = &in->keys.v[i];
-		for (size_t j = 0; k->direct && strcmp(k->kind, "order") != 0 && j < ck->n; j++)
-			if (strcmp(ck->v[j].kind, k->kind) == 0 && strcmp(ck->v[j].value, k->value) == 0)
-				return 1;
-	}
+	for (size_t j = 0; j < ck->n; j++)     /* her keys, orders aside */
+		if (sender_holds(in, ck->v[j].kind, ck->v[j].value))
+			return 1;
 	return 0;
 }
 

@@ -249,7 +249,7 @@ static const struct {
 	{ "deborah", "debbie deb" },
 	{ "abigail", "abby" },
 	{ "victoria", "vicky tori" },
-		{ "johannes", "hans hansi" },
+	{ "johannes", "hans hansi" },
 	{ "josef", "sepp seppi jupp" },
 	{ "friedrich", "fritz" },
 	{ "wilhelm", "willi" },
@@ -273,7 +273,7 @@ static const struct {
 	{ "enrique", "quique" },
 	{ "manuel", "manolo" },
 	{ "guadalupe", "lupe" },
-	};
+};
 
 /* Is the word one of the names a name is called by (list: words apart
  * by spaces)? */
@@ -730,13 +730,14 @@ words_name(const char *words, const char *w)
 	};
 	static const char *const *const intros[] = { i_am, intro };
 	char name[64];
+	int called_by = nickname_of(w, w);     /* the name has names it is called by */
 
 	for (const char *p = words, *b; (b = p, name_word(&p, name, sizeof name));) {
 		while (*b && !isalpha((unsigned char)*b) && (unsigned char)*b < 0x80)
 			b++;     /* where name_word's word began */
 		int joined = (b > words && strchr(".@_-", b[-1])) || *p == '@' || *p == '_' ||
 		             (*p == '.' && isalnum((unsigned char)p[1]));
-		if (joined || (strcmp(name, w) != 0 && !nickname_of(name, w)))
+		if (joined || (strcmp(name, w) != 0 && !(called_by && nickname_of(name, w))))
 			continue;
 		const char *line = b;
 		while (line > words && line[-1] != '\n' &&
